@@ -1,0 +1,1 @@
+"""Report -> attributed statements. See spans.py for how the components fit together."""

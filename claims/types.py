@@ -1,0 +1,74 @@
+"""The records that flow between the stages of the pipeline.
+
+    reports.py        files -> Report
+    extraction/       Report -> list[Statement]
+    dedupe.py         statements DataFrame -> ClaimGroups (claim id per statement, claims table)
+    store.py          everything above -> database; verdicts history
+    workbook.py       store frames -> review .xlsx; reviewed .xlsx -> ReviewedRow list
+
+Offsets are always Python string indices into ``Report.text``: the report's text exactly as
+decoded from its file (BOM removed, CRLF/CR turned into LF as Python's text mode does),
+metadata line included.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Optional
+
+# The kinds of statement, in the order a reviewer meets them.
+STATEMENT_KINDS = ("direct", "indirect", "mixed", "claim")
+SPEAKER_TYPES = ("person", "organization", "anonymous", "report")
+
+
+@dataclass
+class Report:
+    """One news report, as read from a file or a table row."""
+
+    id: str  # stable: the file stem; for table rows their id column or a hash of the text
+    text: str  # exactly as decoded; every offset in the project indexes this string
+    source: str  # where it came from: a path, or "path#row=N" for table rows
+    title: Optional[str] = None  # the headline, when the report has one
+    date: Optional[str] = None  # ISO date (YYYY-MM-DD) from a metadata line or a date column
+    url: Optional[str] = None
+    body_start: int = 0  # offset where the article body begins (after a metadata line)
+    title_span: Optional[tuple[int, int]] = None  # offsets of the headline inside text, if any
+    encoding: str = "utf-8"
+    content_hash: str = ""  # sha256 of text; filled by the reader
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Statement:
+    """One attributed statement (or, with kind == "claim", one of the report's own claims)."""
+
+    id: str  # stable across runs for the same input: derived from report id, kind and offsets
+    report: str  # Report.id
+    kind: str  # one of STATEMENT_KINDS
+    text: str  # report_text[content_start:content_end]; pieces joined by a space if interrupted
+    content_start: int
+    content_end: int
+    content_spans: Optional[list[list[int]]]  # [[start, end], ...] when interrupted, else None
+    speaker: Optional[str]  # the speaker as written at this statement ("he", "Merten")
+    speaker_start: Optional[int]
+    speaker_end: Optional[int]
+    speaker_name: Optional[str]  # resolved within the report ("Kenneth Merten")
+    speaker_type: str  # one of SPEAKER_TYPES
+    speaker_role: Optional[str]  # "State Department spokeswoman"
+    cue: Optional[str]  # "said", "told", "according to", ":"
+    cue_start: Optional[int]
+    cue_end: Optional[int]
+    venue: Optional[str]  # "told VOA", "in a statement", "during a hearing ... of the House ..."
+    said_on: Optional[str]  # ISO date, when the text says when and it can be resolved
+    hedge: Optional[str]  # "reportedly", "are said to be"
+    checkworthiness: float  # 0..1
+    check_reasons: list[str]  # why: "number", "money", "percentage", "date", "comparison", ...
+    sentence: str  # the surrounding sentence (or sentences, for a quote running over several)
+    paragraph: int  # 1-based paragraph number within the report
+    report_date: Optional[str] = None  # Report.date, carried for convenience
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+# Column order of a statements DataFrame (claims.extract(...)).
+STATEMENT_COLUMNS = [f for f in Statement.__dataclass_fields__]  # noqa: C416
