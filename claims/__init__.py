@@ -3,6 +3,30 @@
 Library first; the ``claims`` command is a thin layer over these functions::
 
     import claims
-    statements = claims.extract(["seeds"])          # pandas DataFrame, one row per statement
+    statements = claims.extract("seeds")            # DataFrame, one row per statement
+    summary = claims.run(["seeds"])                 # extract, group, store, write the workbook
+    result = claims.import_workbook("reports/review.xlsx")
+    claims.status()["by_verdict"]                   # DataFrame
 """
 __version__ = "0.1.0"
+
+from .api import (  # noqa: E402
+    DEFAULT_DB,
+    DEFAULT_WORKBOOK,
+    RunSummary,
+    dedupe_statements as dedupe,
+    export,
+    extract,
+    extract_report,
+    import_workbook,
+    open_store,
+    run,
+    status,
+)
+from .errors import ClaimsError  # noqa: E402
+from .types import Report, Statement  # noqa: E402
+
+__all__ = [
+    "DEFAULT_DB", "DEFAULT_WORKBOOK", "ClaimsError", "Report", "RunSummary", "Statement",
+    "dedupe", "export", "extract", "extract_report", "import_workbook", "open_store", "run", "status",
+]

@@ -1,0 +1,277 @@
+"""The library API: what the ``claims`` command does, callable from Python or a notebook.
+
+Every function returns plain data (pandas DataFrames or small dataclasses); the CLI in
+cli.py only parses options, calls these and prints.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
+
+import pandas as pd
+
+from .types import STATEMENT_COLUMNS, Report, Statement
+
+log = logging.getLogger("claims")
+
+PathLike = Union[str, os.PathLike]
+DEFAULT_DB = os.path.join("reports", "claims.db")
+DEFAULT_WORKBOOK = os.path.join("reports", "review.xlsx")
+BATCH_SIZE = 200  # reports per extraction batch and per database transaction
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def extract_report(report: Report) -> list[Statement]:
+    """One report -> its statements (direct, indirect, mixed quotes and the report's own claims)."""
+    from .extraction.pipeline import extract_report as _extract
+
+    return _extract(report)
+
+
+def statements_frame(statements: Iterable[Statement]) -> pd.DataFrame:
+    rows = [s.to_dict() for s in statements]
+    return pd.DataFrame(rows, columns=STATEMENT_COLUMNS)
+
+
+def iter_reports(paths: Sequence[PathLike], on_warning: Optional[Callable[[str], None]] = None) -> Iterator[Report]:
+    """Stream the reports found under ``paths`` (files and folders, recursively)."""
+    from .reports import read_reports
+
+    return read_reports([Path(p) for p in paths], on_warning=on_warning or _log_warning)
+
+
+def extract(
+    paths: Union[PathLike, Sequence[PathLike]],
+    *,
+    dedupe: bool = False,
+    on_warning: Optional[Callable[[str], None]] = None,
+) -> pd.DataFrame:
+    """Statements of every report under ``paths`` as a DataFrame, one row per statement.
+
+    >>> import claims
+    >>> df = claims.extract("seeds")                      # doctest: +SKIP
+    >>> df[["kind", "speaker_name", "text"]].head()       # doctest: +SKIP
+
+    With ``dedupe=True`` a ``claim_id`` column groups repeated claims (see ``dedupe``).
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    statements: list[Statement] = []
+    for report in iter_reports(paths, on_warning):
+        statements.extend(extract_report(report))
+    frame = statements_frame(statements)
+    if dedupe:
+        groups = dedupe_statements(frame)
+        frame = frame.merge(groups.assignments.rename(columns={"statement_id": "id"}), on="id", how="left")
+    return frame
+
+
+def dedupe_statements(statements: pd.DataFrame, *, same_threshold: Optional[float] = None,
+                      similar_threshold: Optional[float] = None):
+    """Group repeated statements into claims: returns ``claims.dedupe.ClaimGroups``
+    (``assignments``: statement_id -> claim_id; ``claims``: one row per claim; ``similar``: suggestions)."""
+    from . import dedupe as _dedupe
+
+    kwargs = {}
+    if same_threshold is not None:
+        kwargs["same_threshold"] = same_threshold
+    if similar_threshold is not None:
+        kwargs["similar_threshold"] = similar_threshold
+    return _dedupe.group_claims(statements, **kwargs)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _log_warning(message: str) -> None:
+    log.warning(message)
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+@dataclass
+class RunSummary:
+    reports_read: int = 0
+    reports_skipped: dict[str, int] = field(default_factory=dict)  # reason -> count
+    reports_stored: int = 0
+    statements: int = 0
+    claims: int = 0
+    new_claims: int = 0
+    workbook: Optional[str] = None
+    workbook_rows: int = 0
+    seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+    def line(self) -> str:
+        skipped = sum(self.reports_skipped.values())
+        why = ", ".join(f"{n} {reason}" for reason, n in sorted(self.reports_skipped.items()))
+        parts = [
+            f"{self.reports_read} reports read",
+            f"{skipped} skipped" + (f" ({why})" if why else ""),
+            f"{self.reports_stored} new stored",
+            f"{self.statements} statements",
+            f"{self.claims} claims ({self.new_claims} new)",
+        ]
+        if self.workbook:
+            parts.append(f"{self.workbook_rows} rows in {self.workbook}")
+        parts.append(f"{self.seconds:.1f} s")
+        return "; ".join(parts)
+
+
+# --------------------------------------------------------------------------- the main job
+
+
+def open_store(db: PathLike = DEFAULT_DB):
+    """Open (creating if needed) the project database: a SQLite path or a SQLAlchemy URL."""
+    from .store import Store
+
+    return Store(str(db))
+
+
+def run(
+    paths: Sequence[PathLike],
+    *,
+    db: PathLike = DEFAULT_DB,
+    output: Optional[PathLike] = DEFAULT_WORKBOOK,
+    workers: Optional[int] = 1,
+    same_threshold: Optional[float] = None,
+    similar_threshold: Optional[float] = None,
+    top: Optional[int] = None,
+    new: bool = False,
+    unreviewed: bool = False,
+    report: Optional[str] = None,
+    speaker: Optional[str] = None,
+    on_warning: Optional[Callable[[str], None]] = None,
+    progress: Optional[Callable[[int, int], None]] = None,
+) -> RunSummary:
+    """Read reports, extract statements, group claims, store all, write the review workbook.
+
+    Reports already in the database (same content) are skipped, so running again adds
+    nothing twice; verdicts are never touched here except to mark them carried over when a
+    new report repeats a reviewed claim.
+    """
+    from .workbook import write_review_workbook
+
+    started = time.perf_counter()
+    summary = RunSummary()
+    stage = summary.stage_seconds
+    warn = on_warning or _log_warning
+
+    def skipped(reason: str) -> None:
+        summary.reports_skipped[reason] = summary.reports_skipped.get(reason, 0) + 1
+
+    def reader_warning(message: str) -> None:
+        skipped("unreadable or empty")
+        warn(message)
+
+    with open_store(db) as store:
+        run_id = store.start_run({"paths": [str(p) for p in paths]})
+        reports_iter = iter_reports(paths, reader_warning)
+        for batch in _batches(reports_iter, BATCH_SIZE):
+            t0 = time.perf_counter()
+            summary.reports_read += len(batch)
+            known = store.known_hashes([r.content_hash for r in batch])
+            fresh, seen = [], set()
+            for r in batch:
+                if r.content_hash in known or r.content_hash in seen:
+                    skipped("already stored")
+                    continue
+                seen.add(r.content_hash)
+                fresh.append(r)
+            stage["read"] = stage.get("read", 0.0) + time.perf_counter() - t0
+            t0 = time.perf_counter()
+            statements = _extract_batch(fresh, workers)
+            stage["extract"] = stage.get("extract", 0.0) + time.perf_counter() - t0
+            t0 = time.perf_counter()
+            if fresh:
+                store.add_reports(fresh, statements_frame(statements))
+            stage["store"] = stage.get("store", 0.0) + time.perf_counter() - t0
+            summary.reports_stored += len(fresh)
+            if progress:
+                progress(len(batch), len(statements))
+        t0 = time.perf_counter()
+        grouped = store.regroup(same_threshold=same_threshold, similar_threshold=similar_threshold)
+        stage["dedupe"] = time.perf_counter() - t0
+        summary.new_claims = int(getattr(grouped, "new_claims", 0))
+        status = store.status()
+        summary.claims = int(status.get("claims", 0))
+        summary.statements = int(status.get("statements", 0))
+        if output is not None:
+            t0 = time.perf_counter()
+            data = store.review_data(top=top, new_since_run=run_id if new else None,
+                                     unreviewed=unreviewed, report=report, speaker=speaker)
+            Path(output).parent.mkdir(parents=True, exist_ok=True)
+            write_review_workbook(data, output)
+            store.record_export(data, str(output))
+            summary.workbook = str(output)
+            summary.workbook_rows = len(data.claims)
+            stage["workbook"] = time.perf_counter() - t0
+        summary.seconds = time.perf_counter() - started
+        store.finish_run(run_id, {"reports": summary.reports_stored, "statements": summary.statements,
+                                  "new_claims": summary.new_claims})
+    return summary
+
+
+def _extract_batch(reports: list[Report], workers: Optional[int]) -> list[Statement]:
+    out: list[Statement] = []
+    for r in reports:
+        out.extend(extract_report(r))
+    return out
+
+
+# --------------------------------------------------------------------------- verdicts and exports
+
+
+def import_workbook(workbook: PathLike, *, db: PathLike = DEFAULT_DB):
+    """Record the verdicts of a reviewed workbook; returns ``claims.store.ImportResult``.
+
+    Raises ``claims.errors.WorkbookError`` / ``ImportRefused`` (nothing applied) on bad input.
+    """
+    from .workbook import read_review_workbook
+
+    reviewed = read_review_workbook(workbook)
+    with open_store(db) as store:
+        return store.import_verdicts(reviewed, store.verdict_values())
+
+
+def status(*, db: PathLike = DEFAULT_DB) -> dict:
+    """Review progress: claims by verdict and by report (DataFrames) and overall counts."""
+    with open_store(db) as store:
+        return store.status()
+
+
+EXPORT_FORMATS = ("csv", "jsonl", "xlsx", "claimreview")
+
+
+def export(output: PathLike, *, format: str = "csv", db: PathLike = DEFAULT_DB,
+           organization: str = "claims", url: Optional[str] = None) -> int:
+    """Write claims with their verdicts; returns the number of claims written."""
+    from . import exports
+
+    if format not in EXPORT_FORMATS:
+        from .errors import ClaimsError
+
+        raise ClaimsError(f"unknown export format {format!r}: choose one of {', '.join(EXPORT_FORMATS)}")
+    with open_store(db) as store:
+        frame = store.claims_frame()
+        values = store.verdict_values()
+    Path(output).parent.mkdir(parents=True, exist_ok=True)
+    if format == "claimreview":
+        return exports.export_claimreview(frame, output, organization=organization, url=url, verdict_scale=values)
+    exports.export_claims(frame, output, format=format)
+    return len(frame)
