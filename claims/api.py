@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 
 import pandas as pd
 
+from .parallel import make_executor
 from .types import STATEMENT_COLUMNS, Report, Statement
 
 log = logging.getLogger("claims")
@@ -148,7 +149,8 @@ def run(
     *,
     db: PathLike = DEFAULT_DB,
     output: Optional[PathLike] = DEFAULT_WORKBOOK,
-    workers: Optional[int] = 1,
+    workers: Optional[int] = None,
+    dask: Optional[str] = None,
     same_threshold: Optional[float] = None,
     similar_threshold: Optional[float] = None,
     top: Optional[int] = None,
@@ -181,29 +183,47 @@ def run(
 
     with open_store(db) as store:
         run_id = store.start_run({"paths": [str(p) for p in paths]})
-        reports_iter = iter_reports(paths, reader_warning)
-        for batch in _batches(reports_iter, BATCH_SIZE):
+        seen: set[str] = set()
+
+        def fresh_batches() -> Iterator[list[Report]]:
+            # Reading and the already-stored check happen here, in this process; only new
+            # reports go to the extraction workers.
             t0 = time.perf_counter()
-            summary.reports_read += len(batch)
-            known = store.known_hashes([r.content_hash for r in batch])
-            fresh, seen = [], set()
-            for r in batch:
-                if r.content_hash in known or r.content_hash in seen:
-                    skipped("already stored")
-                    continue
-                seen.add(r.content_hash)
-                fresh.append(r)
-            stage["read"] = stage.get("read", 0.0) + time.perf_counter() - t0
+            for batch in _batches(iter_reports(paths, reader_warning), BATCH_SIZE):
+                summary.reports_read += len(batch)
+                known = store.known_hashes([r.content_hash for r in batch])
+                fresh = []
+                for r in batch:
+                    if r.content_hash in known or r.content_hash in seen:
+                        skipped("already stored")
+                        if progress:
+                            progress(1, 0)
+                        continue
+                    seen.add(r.content_hash)
+                    fresh.append(r)
+                stage["read"] = stage.get("read", 0.0) + time.perf_counter() - t0
+                if fresh:
+                    yield fresh
+                t0 = time.perf_counter()
+
+        executor = make_executor(workers, dask)
+        try:
             t0 = time.perf_counter()
-            statements = _extract_batch(fresh, workers)
-            stage["extract"] = stage.get("extract", 0.0) + time.perf_counter() - t0
-            t0 = time.perf_counter()
-            if fresh:
-                store.add_reports(fresh, statements_frame(statements))
-            stage["store"] = stage.get("store", 0.0) + time.perf_counter() - t0
-            summary.reports_stored += len(fresh)
-            if progress:
-                progress(len(batch), len(statements))
+            for batch, statements in executor.map(fresh_batches()):
+                t1 = time.perf_counter()
+                stage["extract"] = stage.get("extract", 0.0) + t1 - t0
+                # One transaction per batch: an interrupted run keeps whole batches only,
+                # and the next run skips them by content hash.
+                store.add_reports(batch, statements_frame(statements))
+                summary.reports_stored += len(batch)
+                t0 = time.perf_counter()
+                stage["store"] = stage.get("store", 0.0) + t0 - t1
+                if progress:
+                    progress(len(batch), len(statements))
+        finally:
+            executor.close()
+        # "extract" above also counted the time spent reading inside the generator.
+        stage["extract"] = max(0.0, stage.get("extract", 0.0) - stage.get("read", 0.0))
         t0 = time.perf_counter()
         grouped = store.regroup(same_threshold=same_threshold, similar_threshold=similar_threshold)
         stage["dedupe"] = time.perf_counter() - t0
@@ -225,13 +245,6 @@ def run(
         store.finish_run(run_id, {"reports": summary.reports_stored, "statements": summary.statements,
                                   "new_claims": summary.new_claims})
     return summary
-
-
-def _extract_batch(reports: list[Report], workers: Optional[int]) -> list[Statement]:
-    out: list[Statement] = []
-    for r in reports:
-        out.extend(extract_report(r))
-    return out
 
 
 # --------------------------------------------------------------------------- verdicts and exports

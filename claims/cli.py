@@ -17,7 +17,7 @@ from . import __version__, api
 from .errors import ClaimsError
 
 DB_HELP = ("Project database: a SQLite file path or a SQLAlchemy URL such as "
-           "postgresql+psycopg://user@host/claims. Default: reports/claims.db")
+           "postgresql+psycopg://user@host/claims.")
 
 
 class _OneLineErrors(click.Group):
@@ -139,7 +139,11 @@ def _db_option(f):
 @click.option("-o", "--output", default=api.DEFAULT_WORKBOOK, show_default=True,
               type=click.Path(dir_okay=False, path_type=Path), help="Review workbook to write.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
-              help="Worker processes for extraction (default: number of cores).")
+              help="Worker processes for extraction (default: number of cores). Output is the "
+                   "same as with --workers 1, in the same order.")
+@click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
+              help="Run extraction on a Dask cluster: a scheduler address (tcp://host:8786) or "
+                   "'local' for a LocalCluster. Needs pip install 'claims[dask]'.")
 @click.option("--same-threshold", type=click.FloatRange(0, 100), default=None,
               help="Fuzzy score (0-100) at or above which two statements are the same claim.")
 @click.option("--similar-threshold", type=click.FloatRange(0, 100), default=None,
@@ -150,7 +154,7 @@ def _db_option(f):
 @click.option("--unreviewed", is_flag=True, help="Only claims without a verdict in the workbook.")
 @click.option("--report", "report_filter", default=None, help="Only claims occurring in this report id.")
 @click.option("--speaker", "speaker_filter", default=None, help="Only claims by speakers matching this name.")
-def run(paths, db, output, workers, same_threshold, similar_threshold, top, new, unreviewed,
+def run(paths, db, output, workers, dask_address, same_threshold, similar_threshold, top, new, unreviewed,
         report_filter, speaker_filter):
     """Extract, group, store and write the review workbook (the main job).
 
@@ -163,7 +167,7 @@ def run(paths, db, output, workers, same_threshold, similar_threshold, top, new,
       claims run archive/ --top 500 --unreviewed -o today.xlsx
     """
     progress = _Progress()
-    summary = api.run(list(paths), db=db, output=output, workers=workers,
+    summary = api.run(list(paths), db=db, output=output, workers=workers, dask=dask_address,
                       same_threshold=same_threshold, similar_threshold=similar_threshold,
                       top=top, new=new, unreviewed=unreviewed, report=report_filter,
                       speaker=speaker_filter, progress=progress.update)
