@@ -178,7 +178,10 @@ def run(
         summary.reports_skipped[reason] = summary.reports_skipped.get(reason, 0) + 1
 
     def reader_warning(message: str) -> None:
-        skipped("unreadable or empty")
+        # The reader's warnings say "skipped" when a file or row is left out (binary, empty,
+        # unreadable); others (a cp1252 fallback) only inform.
+        if "skipped" in message:
+            skipped("unreadable or empty")
         warn(message)
 
     with open_store(db) as store:
