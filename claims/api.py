@@ -288,6 +288,8 @@ def export(output: PathLike, *, format: str = "csv", db: PathLike = DEFAULT_DB,
         values = store.verdict_values()
     Path(output).parent.mkdir(parents=True, exist_ok=True)
     if format == "claimreview":
-        return exports.export_claimreview(frame, output, organization=organization, url=url, verdict_scale=values)
+        # ClaimReview ratings run worst -> best, which the review list (in reviewer order) is not.
+        scale = [v for v in exports.DEFAULT_CLAIMREVIEW_SCALE if v in values] or list(values)
+        return exports.export_claimreview(frame, output, organization=organization, url=url, verdict_scale=scale)
     exports.export_claims(frame, output, format=format)
     return len(frame)

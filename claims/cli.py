@@ -80,11 +80,7 @@ def _write_csv(frame, path: Path) -> None:
     from .exports import csv_safe_frame
 
     tmp = path.with_name(path.name + ".tmp")
-    flat = frame.copy()
-    for col in flat.columns:
-        if flat[col].map(lambda v: isinstance(v, (list, dict))).any():
-            flat[col] = flat[col].map(lambda v: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
-    csv_safe_frame(flat).to_csv(tmp, index=False)
+    csv_safe_frame(frame).to_csv(tmp, index=False)
     tmp.replace(path)
 
 
@@ -93,7 +89,8 @@ def _write_csv(frame, path: Path) -> None:
 @click.option("--jsonl", "jsonl_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write one statement per line as JSON to this file.")
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the statements as CSV to this file (lists as JSON text).")
+              help="Write the statements as CSV to this file (lists as JSON text; text that a "
+                   "spreadsheet would run as a formula gets a leading ').")
 @click.option("--dedupe", is_flag=True, help="Add a claim_id column grouping repeated claims.")
 def extract(paths, jsonl_path, csv_path, dedupe):
     """Extract attributed statements from reports (files or folders).
