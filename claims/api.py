@@ -290,6 +290,7 @@ def export(output: PathLike, *, format: str = "csv", db: PathLike = DEFAULT_DB,
     if format == "claimreview":
         # ClaimReview ratings run worst -> best, which the review list (in reviewer order) is not.
         scale = [v for v in exports.DEFAULT_CLAIMREVIEW_SCALE if v in values] or list(values)
-        return exports.export_claimreview(frame, output, organization=organization, url=url, verdict_scale=scale)
+        return exports.export_claimreview(frame, output, organization=organization, organization_url=url,
+                                          verdict_scale=scale)
     exports.export_claims(frame, output, format=format)
     return len(frame)
