@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 import pandas as pd
 
 from .parallel import make_executor
-from .types import STATEMENT_COLUMNS, Report, Statement
+from .types import Report, Statement
 
 log = logging.getLogger("claims")
 
@@ -36,8 +36,10 @@ def extract_report(report: Report) -> list[Statement]:
 
 
 def statements_frame(statements: Iterable[Statement]) -> pd.DataFrame:
-    rows = [s.to_dict() for s in statements]
-    return pd.DataFrame(rows, columns=STATEMENT_COLUMNS)
+    """Statements as a DataFrame (columns STATEMENT_COLUMNS; offsets stay ints or None)."""
+    from .extraction.pipeline import statements_frame as _frame
+
+    return _frame(list(statements))
 
 
 def iter_reports(paths: Sequence[PathLike], on_warning: Optional[Callable[[str], None]] = None) -> Iterator[Report]:

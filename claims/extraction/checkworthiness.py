@@ -1,0 +1,262 @@
+"""How worth checking a piece of text is: a score in 0..1 and the reasons for it.
+
+Pure precompiled regular expressions (a few microseconds per sentence). Reasons, in the order
+they are reported:
+
+    number      a figure: digits ("23", "1.5") or a number word ("three", "dozen", "million")
+    money       "$23 billion", "€5", "10 million dollars", "pounds"
+    percentage  "5%", "12 percent", "percentage points"
+    date        a month, a year, a weekday, "last month", "in 2017"
+    comparison  "more than", "less than", "biggest", "-est" superlatives, "doubled", "increase"
+    quantity    a number with a unit or counted thing ("50 minutes", "thousands of people")
+    causal      "because", "due to", "led to", "as a result of", "caused"
+    named actor doing something   a named person or body followed by a verb ("Trump requested")
+
+``is_claim(text)`` decides whether an unattributed sentence of a report asserts something
+checkable (see its docstring).
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["score", "is_claim", "claim_score", "REASONS", "CLAIM_THRESHOLD"]
+
+REASONS = (
+    "number",
+    "money",
+    "percentage",
+    "date",
+    "comparison",
+    "quantity",
+    "causal",
+    "named actor doing something",
+)
+
+_NUMBER_SET = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred hundreds thousand thousands million millions billion billions trillion trillions
+    dozen dozens half twice thrice triple double quarter""".split()
+)
+# A bare year or a day of month is a date, not a figure: "number" wants some other figure.
+_YEAR_OR_DAY = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d)s?\b|"
+    r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.? \d{1,2}(?:st|nd|rd|th)?\b"
+)
+_DIGITS = re.compile(r"\d")
+_WORDS = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_MONEY_STRONG = re.compile(r"[$€£¥]\s?\d|\d\s?(?:USD|EUR|GBP)\b")
+_CURRENCY_SET = frozenset(
+    "dollar dollars euro euros yuan peso pesos ruble rubles rouble roubles rupee rupees".split()
+)
+_MONEY_SET = frozenset(
+    """budget funding tax taxes tariff tariffs spending revenue deficit debt salary wage wages
+    cost costs price prices paid pay cents cent pounds""".split()
+)
+_DATE_SET = frozenset(
+    """january february march april june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday yesterday""".split()
+)
+_DATE_PHRASE = re.compile(
+    r"\b(?:last|next|this) (?:week|month|year|decade|spring|summer|autumn|fall|winter)\b|"
+    r"\b(?:1[89]\d\d|20\d\d)s?\b|\b(?:jan|feb|mar|apr|aug|sept?|oct|nov|dec)\. ?\d|\bmay \d"
+)
+_DATE_GATE = frozenset("last next this".split())
+_CAUSAL_GATE = frozenset(
+    """due owing cause led leads lead leading result resulted results resulting thanks
+    responsible order so stemmed stemming driven contributed""".split()
+)
+_OPINION_GATE = frozenset("think believe feel hope guess suppose wish view opinion ought".split())
+_COMP_SET = frozenset(
+    """most least biggest largest highest lowest greatest smallest fastest worst best record
+    doubled tripled halved quadrupled increase increased increases increasing decrease
+    decreased decreases rose risen rising rises fell fallen falls dropped drops decline
+    declined declines surge surged soared plunge plunged grew grown growth compared outpace
+    outpaced exceed exceeded exceeds topped all-time unprecedented majority minority""".split()
+)
+_COMPARATIVES = frozenset(
+    """more less fewer greater higher lower larger smaller bigger better worse faster slower
+    cheaper older younger longer shorter""".split()
+)
+# -est words that are not superlatives
+_EST = re.compile(r"\b[a-z]{2,}est\b")
+_NOT_SUPERLATIVE = frozenset(
+    """interest honest modest earnest suggest digest protest request arrest contest attest
+    detest invest harvest conquest inquest unrest manifest molest ingest guest chest nest rest
+    quest pest vest zest crest west midwest southwest northwest behest forest priest test
+    latest bequest divest infest wrest lest jest blest""".split()
+)
+_QUANTITY_SET = frozenset(
+    """people persons men women children migrants immigrants refugees voters votes jobs
+    workers members residents students soldiers troops deaths dead killed victims cases miles
+    kilometers kilometres km meters metres feet acres tons tonnes barrels gallons liters
+    litres pounds kilograms kg hours minutes days weeks months years times percent countries
+    states cities companies units homes houses seats points arrests visas applications
+    products goods cars vehicles employees officials agents billion million thousand hundred
+    trillion""".split()
+)
+_QUANTITY_NUM = re.compile(r"\d[\d,.]*\s+([a-z]+)(?:\s+([a-z]+))?")
+_CAUSAL_SET = frozenset(
+    "because caused causes causing therefore consequently blamed triggered fueled fuelled".split()
+)
+_CAUSAL_PHRASE = re.compile(
+    r"\b(?:due to|owing to|cause of|led to|leads to|lead to|leading to|result(?:ed|s|ing)? "
+    r"(?:in|from)|as a result|thanks to|responsible for|in order to|so that|"
+    r"stemm(?:ed|ing) from|driven by|contributed to)\b"
+)
+_OPINION_SET = frozenset(
+    """should must wonderful terrible awful great beautiful disgusting shameful ridiculous
+    preposterous absurd amazing horrible outrageous sad shocking""".split()
+)
+_OPINION_PHRASE = re.compile(
+    r"\b(?:i|we) (?:think|believe|feel|hope|guess|suppose|wish)\b|\bin my (?:view|opinion)\b|"
+    r"\bought to\b"
+)
+_ACTOR_STOP = (
+    r"The|A|An|In|On|At|But|And|Or|So|If|When|While|After|Before|As|For|With|This|That|These|"
+    r"Those|It|He|She|They|We|I|You|His|Her|Their|Our|Its|Meanwhile|However|There|Here|Still|"
+    r"Yet|Now|Then|Also|What|Who|Why|How|Where|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Last|Next|Mr|Mrs|Ms|Dr"
+)
+_ACTOR = re.compile(
+    r"(?<![\w’'])(?!(?:" + _ACTOR_STOP + r")\b)"
+    r"(?:[A-Z][\w’'.\-]*[a-z\d]|[A-Z]{2,})(?:’s|'s)?\s+"
+    r"(?:(?:also|has|have|had|will|would|could|did|does|not|never|already|"
+    r"recently|then|previously|later|reportedly|allegedly|is|was|are|were)\s+){0,2}"
+    r"(?:[a-z]{2,}ed|spent|paid|won|lost|made|cut|sold|bought|gave|took|built|met|"
+    r"sent|told|said|says|wrote|rose|fell|grew|knew|left|led|ran|set|put|"
+    r"began|brought|held|kept|sought|spoke|stood|threw|became|broke|chose|drove|fought|"
+    r"found|got|hit|let|meant|quit|saw|shut|went|wore|withdrew|"
+    r"has|have|had|is|was|are|were|will|would|plans|wants|owns|controls|funds|supports|"
+    r"opposes|backs)\b"
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our)\b")
+_QUESTION = re.compile(r"\?[\"”’'»)\]]*\s*$")
+_TERMINAL = re.compile(r"[.!][\"”’'»)\]]*\s*$")
+_FILLER_START = re.compile(
+    r"\s*(?:[\"“‘']\s*)?(?:click|read more|follow us|subscribe|sign up|share this|related:|"
+    r"advertisement|watch:|photo:|image:|video:|copyright|all rights reserved|(?:\(?AP\)?|Reuters) -)",
+    re.I,
+)
+
+# Weights: chosen so that one strong signal (a figure) with an actor lands near 0.6 and a
+# sentence with money, a figure and a comparison lands near 0.9.
+_W = {
+    "number": 0.22,
+    "money": 0.22,
+    "percentage": 0.22,
+    "date": 0.08,
+    "comparison": 0.15,
+    "quantity": 0.12,
+    "causal": 0.12,
+    "named actor doing something": 0.16,
+}
+_BASE = 0.08
+
+# An unattributed sentence scoring at least this (and passing is_claim's other tests) is a claim.
+CLAIM_THRESHOLD = 0.3
+
+
+def score(text: str) -> tuple[float, list[str]]:
+    """Score ``text`` for check-worthiness: ``(score in 0..1, reasons)``.
+
+    Reasons name the features found (see the module docstring); the score adds their weights
+    to a small base, lowers it for questions, opinion words and very short text, and caps it
+    to 0..1. Deterministic and fast: the text is lower-cased and split into words once, word
+    lists are set look-ups, and only a few small regexes run.
+    """
+    reasons: list[str] = []
+    if not text:
+        return 0.0, reasons
+    low = text.lower()
+    words = _WORDS.findall(low)
+    wset = set(words)
+    has_digit = _DIGITS.search(text) is not None
+    # "number": a figure other than a year or a day of the month
+    number = bool(wset & _NUMBER_SET)
+    if not number and has_digit:
+        number = _DIGITS.search(_YEAR_OR_DAY.sub(" ", text)) is not None
+    if number:
+        reasons.append("number")
+    if (has_digit and _MONEY_STRONG.search(text)) or (wset & _CURRENCY_SET) or (
+        number and wset & _MONEY_SET
+    ):
+        reasons.append("money")
+    if "%" in text or "percent" in low or "per cent" in low:
+        reasons.append("percentage")
+    if wset & _DATE_SET or ((has_digit or wset & _DATE_GATE) and _DATE_PHRASE.search(low)):
+        reasons.append("date")
+    if (wset & _COMP_SET or ("than" in wset and wset & _COMPARATIVES)
+            or ("est" in low and any(w not in _NOT_SUPERLATIVE for w in _EST.findall(low)))):
+        reasons.append("comparison")
+    if number and (
+        (has_digit and any(a in _QUANTITY_SET or b in _QUANTITY_SET
+                           for a, b in _QUANTITY_NUM.findall(low)))
+        or (wset & _QUANTITY_SET and wset & _NUMBER_SET)
+        or ("of" in wset and wset & {"dozens", "hundreds", "thousands", "millions",
+                                     "billions"})
+    ):
+        reasons.append("quantity")
+    if wset & _CAUSAL_SET or (wset & _CAUSAL_GATE and _CAUSAL_PHRASE.search(low)):
+        reasons.append("causal")
+    if _ACTOR.search(text):
+        reasons.append("named actor doing something")
+
+    s = _BASE + sum(_W[r] for r in reasons)
+    nwords = len(words)
+    if nwords < 5:
+        s *= 0.5
+    elif nwords < 8:
+        s *= 0.8
+    if _QUESTION.search(text):
+        s *= 0.4
+    if wset & _OPINION_SET or (wset & _OPINION_GATE and _OPINION_PHRASE.search(low)):
+        s *= 0.75
+    if s > 1.0:
+        s = 1.0
+    return round(s, 3), reasons
+
+
+def claim_score(text: str) -> "tuple[float, list[str]] | None":
+    """``score(text)`` when ``text`` is a claim by :func:`is_claim`, else None (cheap tests
+    first, so most non-claims are refused without scoring)."""
+    if not _claim_shape(text):
+        return None
+    cw, reasons = score(text)
+    if cw < CLAIM_THRESHOLD or not any(r != "date" for r in reasons):
+        return None
+    return cw, reasons
+
+
+def _claim_shape(text: str) -> bool:
+    if not text or not _TERMINAL.search(text) or _QUESTION.search(text):
+        return False
+    nwords = text.count(" ") + 1
+    if nwords < 6 or nwords > 150:
+        return False
+    if _FILLER_START.match(text):
+        return False
+    if _FIRST_PERSON.search(text) and not ("“" in text or '"' in text):
+        return False
+    return True
+
+
+def is_claim(text: str, checkworthiness: float | None = None,
+             reasons: list[str] | None = None) -> bool:
+    """Whether an unattributed sentence of a report asserts something checkable.
+
+    Yes when it: ends like a sentence (``.`` or ``!``, so headline and caption fragments
+    without a full stop are out), is not a question, has 6 to 150 words, does not start like
+    page furniture ("Read more", "Click here", "Advertisement"), is not written in the first
+    person outside quotes (opinion filler), and scores at least ``CLAIM_THRESHOLD`` with at
+    least one reason other than a bare date.
+    """
+    if not _claim_shape(text):
+        return False
+    if checkworthiness is None or reasons is None:
+        checkworthiness, reasons = score(text)
+    if checkworthiness < CLAIM_THRESHOLD:
+        return False
+    return any(r != "date" for r in reasons)

@@ -1,0 +1,829 @@
+"""Resolve each attribution's source span to a speaker within the report.
+
+``resolve_speakers(text, sentences, attributions, start=0) -> list[Speaker]`` gives, for each
+attribution (same order), ``Speaker(name, type, role)`` with type ``person``,
+``organization`` or ``anonymous``.
+
+How (regular expressions and small word lists only, one pass over the text):
+
+* Person names are runs of capitalised words with no organisation or place word in them
+  ("Kenneth Merten", "Simon Sandoval-Moshenberg", "Andres Manuel Lopez Obrador"); a title
+  inside the run ("President Enrique Pena Nieto", "Foreign Minister Luis Videgaray Caso") goes
+  to the role. All such runs of the report are indexed once, so that a surname alone or a
+  shorter form ("Merten", "Pena Nieto") resolves to the full name met elsewhere in the report,
+  and a role met at any earlier mention ("U.S. Secretary of State Mike Pompeo") is the
+  speaker's role at a later bare mention ("Pompeo said").
+* Roles are read around a name: a title phrase right before it ("State Department
+  spokeswoman Heather Nauert"), an appositive before or after it ("the State Department's
+  acting deputy assistant secretary on Western Hemisphere affairs, Kenneth Merten," /
+  "Jane Roe, a spokeswoman for the agency,"), or an "of" phrase after it ("Simon
+  Sandoval-Moshenberg of the advocacy group Legal Aid Justice Center" -> "advocacy group Legal
+  Aid Justice Center"). A leading "the"/"a" is dropped.
+* Pronouns: "he"/"she" -> the most recent person or singular unnamed speaker within the last
+  three sentences, else the nearest person named in the text before it, else the most recent
+  compatible speaker anywhere (a gender seen in a title or an earlier pronoun is respected);
+  "it" -> the most recent organization speaker; "they" -> the most recent organization or
+  plural unnamed speaker.
+* Organizations: acronyms ("DHS"), capitalised runs with an organisation word ("State
+  Department", "Legal Aid Justice Center"), well-known bodies ("White House", "Pentagon"),
+  and "the ministry"-like common nouns. The name drops a leading "the".
+* Unnamed sources ("a senior State Department official", "US officials", "Critics") are
+  ``anonymous`` with the description as name, without its determiner and with a lower-case
+  first common word ("senior State Department official", "critics"). A later definite
+  mention ("the senior State Department official", "the official") is the same speaker.
+* A role without a name ("Mexico's economy secretary says") is linked backwards to a person
+  whose known role has the same title word, else forwards to a newly named person without a
+  role who speaks within the next two sentences ("Alfonso Guajardo told ..."); linked, the
+  person gets the role. Unlinked it stays a ``person`` named by the description.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from claims.extraction.spans import Attribution, Sentence
+
+__all__ = ["Speaker", "resolve_speakers", "SpeakerResolver", "normalise_description"]
+
+
+@dataclass
+class Speaker:
+    name: Optional[str]
+    type: str  # person | organization | anonymous
+    role: Optional[str] = None
+
+
+# ----------------------------------------------------------------------------- word lists
+_TITLES = frozenset(
+    """
+    president president-elect vice-president secretary secretary-general minister
+    spokeswoman spokesman spokesperson spokespeople adviser advisor director official
+    officials senator sen sen. rep rep. representative ambassador chief head leader governor
+    gov gov. mayor chairman chairwoman chair chairperson ceo cfo coo cto founder co-founder
+    commissioner judge justice attorney attorney-general lawyer professor prof prof. analyst
+    economist researcher diplomat envoy king queen prince princess premier chancellor
+    candidate nominee congressman congresswoman lawmaker deputy manager executive officer
+    speaker whip strategist aide counsel son-in-law daughter-in-law pope sheriff inspector
+    coordinator administrator expert fellow activist author reporter correspondent editor
+    columnist host member partner owner commander general gen gen. admiral colonel captain
+    lieutenant sergeant mr mr. mrs mrs. ms ms. dr dr. rev rev. pastor bishop cardinal rabbi
+    imam prosecutor mp delegate councilman councilwoman councillor councilor treasurer
+    comptroller auditor ombudsman negotiator emissary consul monarch dictator boss coach
+    scientist doctor physician historian scholar pollster consultant lobbyist advocate
+    campaigner organizer organiser staffer chancellor sheikh emir ayatollah marshal
+    superintendent principal dean provost rector president-elect prime foreign interior
+    """.split()
+)
+# capitalised title words that may sit inside a name run ("President Enrique Pena Nieto")
+_RUN_TITLES = frozenset(
+    """
+    President President-elect Vice Secretary Secretary-General Minister Senator Sen Sen.
+    Rep Rep. Representative Ambassador Governor Gov Gov. Mayor Chairman Chairwoman Chair
+    Judge Justice General Gen Gen. Admiral Adm. Colonel Col. Captain Capt. Lieutenant Lt.
+    Sergeant Sgt. Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. Professor Rev Rev. Pope King Queen
+    Prince Princess Premier Chancellor Commissioner Director Chief Deputy Spokesman
+    Spokeswoman Speaker Leader Attorney Congressman Congresswoman Councilman Councilwoman
+    Sheriff Sheikh Emir Ayatollah Prime Foreign Economy Treasury Defense Defence Interior
+    Homeland Security State Commerce Trade Finance Health Education Energy Labor Justice
+    Agriculture Transportation Transport CEO Adviser Advisor Officer Ambassador Envoy
+    Inspector Marshal Senior Acting Former Assistant Executive Undersecretary
+    Under-Secretary MP
+    """.split()
+)
+_RUN_TITLE_HEADS = frozenset(
+    """
+    President President-elect Vice Secretary Secretary-General Minister Senator Sen Sen.
+    Rep Rep. Representative Ambassador Governor Gov Gov. Mayor Chairman Chairwoman Chair
+    Judge Justice General Gen Gen. Admiral Adm. Colonel Col. Captain Capt. Lieutenant Lt.
+    Sergeant Sgt. Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. Professor Rev Rev. Pope King Queen
+    Prince Princess Premier Chancellor Commissioner Director Chief Deputy Spokesman
+    Spokeswoman Speaker Leader Attorney Congressman Congresswoman Councilman Councilwoman
+    Sheriff Sheikh Emir Ayatollah CEO Adviser Advisor Officer Envoy Inspector Marshal
+    Undersecretary Under-Secretary MP
+    """.split()
+)
+_ROLE_MODIFIERS = frozenset(
+    """
+    acting deputy assistant associate senior junior former top chief vice executive general
+    foreign economy economic defense defence finance trade interior health press
+    communications national security homeland state federal regional local international
+    legal political military presidential campaign white house principal special managing
+    first second third lead longtime long-time veteran retired interim incoming outgoing
+    then-president then newly elected -elect and of on for the
+    """.split()
+)
+_ORG_WORDS = frozenset(
+    """
+    Department Ministry Committee Commission Council Agency Administration Bureau Office
+    Service Services Center Centre Institute Foundation Association Organization Organisation
+    Union Party Group Company Corporation Corp Corp. Inc Inc. Ltd Ltd. LLC University College
+    School Bank Fund Court Congress Senate House Parliament Assembly Government Police Army
+    Navy Force Forces Guard Network News Times Post Journal Press Herald Tribune Reuters
+    Bloomberg Authority Board Coalition Alliance Federation Campaign Project Programme Trust
+    Society Club League Movement Secretariat Cabinet Pentagon Kremlin Embassy Consulate Mission
+    Division Unit Team Industries Holdings Partners Media Television Radio Channel Studios
+    Airlines Motors Systems Technologies Labs Laboratory Hospital Clinic Church Republicans
+    Democrats Nations Treasury Affairs Reserve Exchange Directorate Watch International
+    Associated Commission Prosecutor's Network Review Magazine Gazette Agency Caucus Fed
+    Circuit Tribunal Registry Ministries Departments Committees Agencies Companies Group
+    Hemisphere Security Management Judiciary Legislature Bureau Foundation Institute Council
+    """.split()
+)
+_KNOWN_ORGS = frozenset(
+    """
+    Pentagon Kremlin Congress Senate Parliament Vatican Downing Whitehall Elysee Élysée
+    Politburo Knesset Bundestag Duma NATO UN EU FBI CIA NSA DHS ICE CBP DOJ EPA IRS FDA CDC
+    WHO IMF OPEC VOA AP AFP BBC CNN NBC ABC CBS Fox MSNBC NPR Reuters Bloomberg Xinhua Twitter
+    Facebook Google Apple Amazon Microsoft
+    """.split()
+)
+_PLACE_WORDS = frozenset(
+    """
+    City County State States Street Avenue Road Island Islands River Valley Mountains Sea
+    Ocean Bay Beach Park Square Kingdom Republic America Americas Africa Asia Europe Gulf
+    Canal Coast Peninsula Hemisphere Mexico Washington Texas California Florida York Jersey
+    Angeles Francisco Diego Korea China Russia Japan Iran Iraq Syria Israel Canada Britain
+    England France Germany Italy Spain India Pakistan Afghanistan Ukraine Brazil Cuba
+    Venezuela Guatemala Honduras Salvador Nicaragua Colombia Argentina Chile Peru Europe
+    Capitol Hill Valley Airport Station Bridge Hall Center Centre Border Wall Summit Day
+    Act Bill Law Amendment Constitution Treaty Agreement Accord Plan War Olympics Cup Games
+    Prize Award Airport Church Mosque Temple Cathedral Hotel Tower Building Stadium Arena
+    District Province Region Territory Strip Bank Heights Falls Springs Lake Mount Fort Port
+    """.split()
+)
+_NOT_NAME_FIRST = frozenset(
+    """
+    The A An In On At But And Or So If When While After Before As For With This That These
+    Those It He She They We I You His Her Their Our Its Meanwhile However There Here Still Yet
+    Now Then Also What Who Why How Where Last Next Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday January February March April May June July August September October
+    November December Senior Tentative Critics Both Some Many Most Several Other Another
+    Even Only Just Not No Yes To From By Of Under Over Between Among Despite Although Though
+    Because Since Until Unless Whether Each Every All Any According Asked When Speaking Like
+    Former Top Our Your My Mexican American US U.S. Democratic Republican Federal Local
+    State National Central Latin North South East West New Old Earlier Later Today Yesterday
+    Tomorrow Secretary-General Please Thanks Thank God Dear Breaking Update Read Click
+    Watch Photo Video Image Pictured Above Below Left Right Mexico Washington Obama Trump's
+    """.split()
+)
+_GROUP_NOUNS = frozenset(
+    """
+    officials official sources source critics critic analysts analyst experts expert people
+    person residents resident observers observer diplomats diplomat aides aide lawmakers
+    lawmaker activists activist advocates advocate witnesses witness investigators
+    investigator prosecutors prosecutor authorities police officers officer spokesman
+    spokeswoman spokesperson insiders insider supporters supporter opponents opponent
+    economists economist scientists scientist researchers researcher doctors doctor
+    members member staff staffers employees employee workers worker protesters protester
+    voters voter leaders leader organizers organisers residents neighbours neighbors
+    parents students student teachers teacher farmers farmer migrants migrant families
+    family relatives relative friends friend colleagues colleague allies ally observers
+    negotiators negotiator executives executive representatives representative
+    administration campaign government ministry department agency company committee
+    commission court council office police military army party group organization
+    organisation embassy authorities spokespeople republicans democrats conservatives
+    liberals
+    """.split()
+)
+_ORG_COMMON = frozenset(
+    """
+    administration campaign government ministry department agency company committee
+    commission court council office military army party group organization organisation
+    embassy firm bank board union network newspaper magazine club team league federation
+    coalition alliance institute foundation association university school hospital police
+    prosecutor's court tribunal senate congress house parliament white cabinet
+    """.split()
+)
+_DETERMINERS = frozenset("a an the one some several many other another".split())
+# words that start a sentence, never a name or a body's name
+_FUNCTION_FIRST = frozenset(
+    """
+    The A An In On At But And Or So If When While After Before As For With This That These
+    Those It He She They We I You His Her Their Our Its Meanwhile However There Here Still Yet
+    Now Then Also What Who Why How Where Both Some Many Most Several Other Another Even Only
+    Just Not No Yes To From By Of Under Over Between Among Despite Although Though Because
+    Since Until Unless Whether Each Every All Any According Asked Speaking Like My Your
+    """.split()
+)
+_PRONOUNS = {
+    "he": ("person", "m"), "him": ("person", "m"), "she": ("person", "f"),
+    "her": ("person", "f"), "it": ("organization", None), "they": ("group", None),
+    "them": ("group", None), "i": ("first", None), "we": ("first", None),
+}
+_FEMALE = re.compile(
+    r"\b(?:spokeswoman|chairwoman|congresswoman|councilwoman|businesswoman|Mrs\.?|Ms\.?|Miss|"
+    r"Queen|Princess|wife|mother|daughter|sister|woman|she|her)\b", re.I)
+_MALE = re.compile(
+    r"\b(?:spokesman|chairman|congressman|councilman|businessman|Mr\.?|King|Prince|husband|"
+    r"father|son|brother|man|he|him|his)\b", re.I)
+
+# ----------------------------------------------------------------------------- patterns
+_TOKEN = (
+    r"(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Prof|Rev|St|Jr|Sr|"
+    r"Mt|Ft)\.|[A-Z]\.(?=\s+[A-Z][a-z])|[A-ZÀ-Þ]\w*(?:[’'\-][A-Za-zÀ-ÿ]\w*)*)"
+)
+_PARTICLE = r"(?:de|da|del|della|der|den|van|von|bin|al|el|la|le|du|dos|das|y|ibn)"
+_RUN = re.compile(
+    r"(?<![\w’'\-])" + _TOKEN + r"(?:[ \u00a0]+(?:" + _PARTICLE + r"[ \u00a0]+)?" + _TOKEN + r")*"
+)
+_WS = re.compile(r"\s+")
+_NONSPACE = re.compile(r"\S+")
+_PREP_BEFORE = re.compile(r"\b(?:of|on|for|at|with|from|in|by|to)\s+$")
+_COMMA = re.compile(r"[,;]")
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\b\.?")
+_POSS = re.compile(r"(?:’s|'s|’|')$")
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
+# role-boundary words scanning backwards from a name
+_WORD_BACK = re.compile(r"([\w’'.\-]+)\s*$")
+_APPOS_BEFORE = re.compile(r",\s*$")
+_APPOS_AFTER = re.compile(
+    r"\s*,\s*(?P<role>(?:the\s+|a\s+|an\s+)?[^,;:“”\"()]{3,140}?)\s*(?:,|\s+(?:said|says|told|"
+    r"tells|added|adds|wrote|writes|noted|notes|explained|warned|argued|stated|according)\b|$)"
+)
+_OF_AFTER = re.compile(
+    r"\s+(?:of|from|with|at)\s+(?P<role>(?:the\s+|a\s+|an\s+)?[^,;:“”\"()]{3,100}?)"
+    r"(?=\s*(?:,|\.|;|$)|\s+(?:said|says|told|tells|added|adds|wrote|writes|noted|notes|"
+    r"explained|warned|argued|stated|testified|insisted|contended|claimed|agreed|"
+    r"disagreed|cautioned|predicted|acknowledged|who|which|that)\b)"
+)
+_VERBISH = re.compile(
+    r"\b(?:said|says|told|tells|is|was|are|were|has|have|had|will|would|that|who|which|"
+    r"can|could|did|does|do|when|while|if|because|after|before)\b", re.I)
+_LEAD_TRIM = re.compile(
+    r"^(?:(?:the|a|an|and|but|also|then|on|in|at|last|this|early|late|earlier|later|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b\s*)+",
+    re.I,
+)
+_ROLE_STOP = frozenset(
+    """said says told tells say tell according the a an and or but of to in on at for with by
+    from as that which who whom whose is was are were be been has have had will would can
+    could may might must should not also then than when while after before said added
+    asked warned noted explained insisted argued wrote stated claimed its his her their our
+    my your this these those there here both all some many most several""".split()
+)
+_TRAIL_TRIM = re.compile(r"[\s,;:.’'“”\"]+$")
+
+
+def _is_title_word(w: str) -> bool:
+    lw = w.lower().rstrip(",")
+    if lw in _TITLES:
+        return True
+    if lw.endswith("-elect"):
+        return True
+    if lw.endswith(("’s", "'s")):
+        return False
+    return False
+
+
+def normalise_description(desc: str) -> str:
+    """'a senior State Department official' -> 'senior State Department official'."""
+    words = _WS.sub(" ", desc.strip(" ,;:.“”\"")).split(" ")
+    while len(words) > 1 and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    if words and words[0][:1].isupper() and len(words[0]) > 1 and not words[0].isupper():
+        w0 = words[0]
+        if w0.lower() in _GROUP_NOUNS or w0.lower() in _TITLES or w0.lower() in _ROLE_MODIFIERS:
+            words[0] = w0[0].lower() + w0[1:]
+    return " ".join(words)
+
+
+def _strip_role(role: str) -> Optional[str]:
+    role = _WS.sub(" ", role).strip()
+    role = _LEAD_TRIM.sub("", role)
+    role = _TRAIL_TRIM.sub("", role)
+    return role or None
+
+
+@dataclass
+class _Run:
+    start: int  # of the name part
+    end: int
+    tokens: list[str]
+    kind: str  # person | organization | other
+    title: Optional[str] = None  # title words inside the run, before the name
+    title_start: Optional[int] = None
+
+
+@dataclass
+class _Entity:
+    name: str
+    type: str
+    role: Optional[str] = None
+    gender: Optional[str] = None
+    mentions: list[int] = field(default_factory=list)  # start offsets of name mentions
+    roles_checked: bool = False
+
+
+def _classify_tokens(toks: list[str]) -> str:
+    if not toks:
+        return "other"
+    clean = [t.rstrip(".") if not _ACRONYM.match(t) else t for t in toks]
+    for t in toks:
+        if t in _ORG_WORDS or t in _KNOWN_ORGS:
+            return "organization"
+    if len(toks) == 1:
+        t = toks[0]
+        if _ACRONYM.match(t):
+            return "organization"
+        if t in _NOT_NAME_FIRST or t in _PLACE_WORDS:
+            return "other"
+        return "single"
+    if clean[0] in _NOT_NAME_FIRST:
+        return "other"
+    for t in toks:
+        if t in _PLACE_WORDS or (_ACRONYM.match(t) and not (len(t) == 2 and t[1] == ".")):
+            return "other"
+    if len(toks) > 5:
+        return "other"
+    return "person"
+
+
+def _analyse_run(text: str, s: int, e: int) -> list[_Run]:
+    """Split one capitalised run into name parts, pulling titles out of person names."""
+    out: list[_Run] = []
+    # tokens with offsets
+    toks: list[tuple[int, int, str]] = []
+    for m in _NONSPACE.finditer(text, s, e):
+        toks.append((m.start(), m.end(), m.group(0)))
+    # split at possessives: "Trump’s" ends a part
+    parts: list[list[tuple[int, int, str]]] = [[]]
+    for ts, te, t in toks:
+        pm = _POSS.search(t)
+        if pm and len(t) > 2 and t[-2:] in ("’s", "'s"):
+            parts[-1].append((ts, te - 2, t[:-2]))
+            parts.append([])
+        else:
+            parts[-1].append((ts, te, t.rstrip(".") if t.endswith(".") and len(t) > 2
+                              and not _ACRONYM.match(t) and t not in _RUN_TITLES else t))
+    for part in parts:
+        if not part:
+            continue
+        # leading sentence-function words are not part of a name
+        while part and part[0][2] in _FUNCTION_FIRST:
+            part = part[1:]
+        if not part:
+            continue
+        words = [p[2] for p in part]
+        # title inside the run: last title-head word, name after it
+        cut = -1
+        for i, w in enumerate(words):
+            if w in _RUN_TITLE_HEADS or w.rstrip(".") in _RUN_TITLE_HEADS:
+                cut = i
+        if cut >= 0 and cut < len(words) - 1:
+            name_toks = part[cut + 1:]
+            # leading modifiers like "Senior" are title words too
+            k = _classify_tokens([p[2] for p in name_toks])
+            if k in ("person", "single"):
+                out.append(_Run(name_toks[0][0], name_toks[-1][1], [p[2] for p in name_toks],
+                                "person", text[part[0][0]:part[cut][1]], part[0][0]))
+                continue
+        k = _classify_tokens(words)
+        if k == "single":
+            k = "single"
+        out.append(_Run(part[0][0], part[-1][1], words, k))
+    return out
+
+
+class SpeakerResolver:
+    """Per-report state: the index of names, the entity registry, the speaker history."""
+
+    def __init__(self, text: str, sentences: Sequence[Sentence], start: int = 0):
+        self.text = text
+        self.sentences = list(sentences)
+        self.sent_starts = [s.start for s in self.sentences]
+        self.start = start
+        self.runs: list[_Run] = []
+        runs = self.runs
+        for m in _RUN.finditer(text, start):
+            tok = m.group(0)
+            if " " not in tok and "\u00a0" not in tok:
+                # fast path: one capitalised word
+                if tok in _FUNCTION_FIRST:
+                    continue
+                e = m.end()
+                if tok.endswith(("’s", "'s")):
+                    tok = tok[:-2]
+                    e -= 2
+                k = _classify_tokens([tok])
+                if k != "other":
+                    runs.append(_Run(m.start(), e, [tok], k))
+                continue
+            for r in _analyse_run(text, m.start(), m.end()):
+                if r.kind != "other":
+                    runs.append(r)
+        self.run_starts = [r.start for r in self.runs]
+        # person index: full name -> entity; suffix (surname, "Pena Nieto") -> full names
+        self.entities: dict[str, _Entity] = {}
+        self.suffix: dict[str, list[str]] = {}
+        for r in self.runs:
+            if r.kind == "person" and len(r.tokens) >= 2:
+                full = " ".join(r.tokens)
+                ent = self.entities.get(full)
+                if ent is None:
+                    ent = self.entities[full] = _Entity(full, "person")
+                    for k in range(1, len(r.tokens)):
+                        self.suffix.setdefault(" ".join(r.tokens[k:]), []).append(full)
+                    # first name alone is not indexed: too ambiguous
+                ent.mentions.append(r.start)
+        self.history: list[tuple[int, Speaker, Optional[str], bool, int]] = []
+        # (sentence index, speaker, gender, plural, offset)
+        self.anon: dict[str, Speaker] = {}
+
+    # ------------------------------------------------------------------ helpers
+    def sentence_of(self, pos: int) -> int:
+        i = bisect.bisect_right(self.sent_starts, pos) - 1
+        return max(i, 0)
+
+    def sentence_bounds(self, pos: int) -> tuple[int, int]:
+        if not self.sentences:
+            return self.start, len(self.text)
+        s = self.sentences[self.sentence_of(pos)]
+        return s.start, s.end
+
+    def role_at(self, ns: int, ne: int, run: Optional[_Run] = None) -> Optional[str]:
+        """The role written around the name at [ns, ne), or None."""
+        text = self.text
+        ss, se = self.sentence_bounds(ns)
+        # 1. title words inside the capitalised run before the name
+        pre_end = ns
+        if run is not None and run.title:
+            pre_end = run.title_start
+        # 2. title phrase directly before (no comma): scan words backwards
+        back = text[max(ss, pre_end - 160):pre_end]
+        words: list[str] = []
+        free = 0
+        pos = len(back)
+        while True:
+            m = _WORD_BACK.search(back, 0, pos)
+            if not m:
+                break
+            w = m.group(1)
+            # the gap after this word must be plain whitespace
+            if back[m.end(1):pos].strip():
+                break
+            lw = w.lower()
+            ok = (
+                _is_title_word(w) or lw in _ROLE_MODIFIERS or w[:1].isupper()
+                or (lw.endswith(("’s", "'s")) and w[:1].isupper())
+            )
+            if lw in ("of", "on", "for", "and", "the"):
+                ok = bool(words) and words[0][:1].isupper() and lw != "the" or (
+                    lw == "and" and bool(words) and _is_title_word(words[0]))
+            if not ok and free < 2 and words and w.isalpha() and w.islower() \
+                    and lw not in _ROLE_STOP and not lw.endswith("ed") and (
+                        _is_title_word(words[0]) or words[0].lower() in _ROLE_MODIFIERS):
+                ok = True  # "city spokeswoman", "economy secretary"
+                free += 1
+            if not ok or w[:1] in "“”\"‘(":
+                break
+            if w[:1].isupper() and lw in ("the", "a", "an", "on", "in", "at", "but", "and"):
+                break
+            if w in _NOT_NAME_FIRST and not _is_title_word(w) and w not in _RUN_TITLES \
+                    and not w.endswith(("’s", "'s")):
+                break
+            words.insert(0, w)
+            pos = m.start(1)
+        while words and words[0].lower() in ("of", "on", "for", "and", "the"):
+            words = words[1:]
+        direct = None
+        if words and any(_is_title_word(w) for w in words) and len(words) <= 10:
+            direct = " ".join(words)
+        if run is not None and run.title:
+            t = _HONORIFIC.sub("", run.title).strip()
+            if t:
+                direct = f"{direct} {t}" if direct else t
+        if direct:
+            return _strip_role(direct)
+        # 3. appositive before: "..., the X's deputy secretary, Kenneth Merten"
+        if _APPOS_BEFORE.search(text, max(ss, ns - 3), ns):
+            cpos = text.rfind(",", ss, ns)
+            prev = max(text.rfind(",", ss, cpos), text.rfind(";", ss, cpos),
+                       text.rfind(":", ss, cpos), text.rfind("“", ss, cpos),
+                       text.rfind("”", ss, cpos), text.rfind('"', ss, cpos))
+            chunk = text[(prev + 1) if prev >= 0 else ss:cpos]
+            cw = chunk.split()
+            if cw and len(cw) <= 16 and any(_is_title_word(w.strip(",.")) for w in cw) \
+                    and not _VERBISH.search(chunk):
+                return _strip_role(chunk)
+        # 4. appositive after: "Jane Roe, a spokeswoman for the agency, said"
+        m = _APPOS_AFTER.match(text, ne, se)
+        if m:
+            chunk = m.group("role")
+            cw = chunk.split()
+            if len(cw) <= 16 and any(_is_title_word(w.strip(",.")) for w in cw) \
+                    and not _VERBISH.search(chunk) and (
+                        not chunk[:1].isupper() or chunk.lower().startswith(("the ", "a ", "an "))):
+                return _strip_role(chunk)
+        # 5. "of the advocacy group Legal Aid Justice Center"
+        m = _OF_AFTER.match(text, ne, se)
+        if m:
+            chunk = m.group("role")
+            cw = chunk.split()
+            if len(cw) <= 12 and not _VERBISH.search(chunk) and any(
+                w[:1].isupper() for w in cw
+            ):
+                return _strip_role(chunk)
+        return None
+
+    def entity_role(self, ent: _Entity, before: Optional[int] = None) -> Optional[str]:
+        """The first role written at any mention of the entity (before ``before`` first)."""
+        if ent.role:
+            return ent.role
+        if ent.roles_checked:
+            return None
+        best = None
+        for ms in ent.mentions:
+            i = bisect.bisect_left(self.run_starts, ms)
+            run = self.runs[i] if i < len(self.runs) and self.runs[i].start == ms else None
+            r = self.role_at(ms, run.end if run else ms, run)
+            if r:
+                best = r
+                break
+        ent.roles_checked = True
+        ent.role = best
+        if best and ent.gender is None:
+            ent.gender = _gender_of(best)
+        return best
+
+    def runs_in(self, a: int, b: int) -> list[_Run]:
+        i = bisect.bisect_left(self.run_starts, a)
+        out = []
+        while i < len(self.runs) and self.runs[i].start < b:
+            if self.runs[i].end <= b:
+                out.append(self.runs[i])
+            i += 1
+        return out
+
+    def lookup_person(self, tokens: list[str], pos: int) -> Optional[_Entity]:
+        key = " ".join(tokens)
+        ent = self.entities.get(key)
+        if ent is not None and len(tokens) >= 2:
+            return ent
+        fulls = self.suffix.get(key)
+        if not fulls:
+            return None
+        # the full name mentioned most recently before pos, else the first one
+        best, bestpos = None, -1
+        for f in fulls:
+            e = self.entities[f]
+            for ms in e.mentions:
+                if ms < pos and ms > bestpos:
+                    best, bestpos = e, ms
+        return best or self.entities[fulls[0]]
+
+    # ------------------------------------------------------------------ resolution
+    def _antecedent(self, kind: str, gender: Optional[str], pos: int) -> Optional[Speaker]:
+        cur = self.sentence_of(pos)
+        if kind == "person":
+            # a person named earlier in the same sentence ("described Trump as ..., because
+            # he believed"), unless the pronoun opens the sentence
+            ss = self.sentences[cur].start if self.sentences else self.start
+            if self.text[ss:pos].strip(" “\"‘'(") != "":
+                sp = self._person_between(ss, pos, gender)
+                if sp is not None:
+                    return sp
+            for si, sp, g, plural, off in reversed(self.history):
+                if off >= pos:
+                    continue
+                if sp.type not in ("person", "anonymous") or plural:
+                    continue
+                if gender and g and g != gender:
+                    continue
+                if cur - si <= 3:
+                    return sp
+                break
+            # nearest person named before, in this or the previous two sentences
+            lo = self.sentences[max(cur - 2, 0)].start if self.sentences else self.start
+            sp = self._person_between(lo, pos, gender)
+            if sp is not None:
+                return sp
+            for si, sp, g, plural, off in reversed(self.history):
+                if off < pos and sp.type in ("person", "anonymous") and not plural and not (
+                        gender and g and g != gender):
+                    return sp
+            return None
+        if kind == "organization":
+            for si, sp, g, plural, off in reversed(self.history):
+                if off < pos and sp.type == "organization":
+                    return sp
+            return None
+        if kind == "group":
+            for si, sp, g, plural, off in reversed(self.history):
+                if off < pos and (sp.type == "organization" or (sp.type == "anonymous"
+                                                               and plural)):
+                    return sp
+            return None
+        return None
+
+    def _person_between(self, lo: int, pos: int, gender: Optional[str]) -> Optional[Speaker]:
+        """The person named nearest before ``pos`` and at or after ``lo``."""
+        i = bisect.bisect_left(self.run_starts, pos) - 1
+        while i >= 0 and self.runs[i].start >= lo:
+            r = self.runs[i]
+            if r.kind in ("person", "single"):
+                ent = self.lookup_person(r.tokens, r.start)
+                if ent is not None and not (gender and ent.gender and ent.gender != gender):
+                    return Speaker(ent.name, "person", self.entity_role(ent))
+            i -= 1
+        return None
+
+    def resolve(self, a: int, b: int) -> tuple[Speaker, Optional[str], bool, Optional[str]]:
+        """Resolve the source span [a, b): (speaker, gender, plural, role-only description)."""
+        text = self.text
+        raw = text[a:b]
+        s = raw.strip(" ,;:.“”\"‘’'()")
+        ls = s.lower()
+        if ls in _PRONOUNS:
+            kind, g = _PRONOUNS[ls]
+            if kind == "first":
+                return Speaker(None, "person", None), None, ls == "we", None
+            sp = self._antecedent(kind, g, a)
+            if sp is None:
+                t = "organization" if kind == "organization" else (
+                    "anonymous" if kind == "group" else "person")
+                return Speaker(None, t, None), g, kind == "group", None
+            gg = g if sp.type == "person" else None
+            return sp, gg, kind == "group", None
+        runs = self.runs_in(a, b)
+        # a person name: the last one not governed by a preposition
+        person = None
+        for r in runs:
+            if r.kind not in ("person", "single"):
+                continue
+            before = text[max(a, r.start - 5):r.start]
+            if _PREP_BEFORE.search(before):
+                continue
+            if r.kind == "single":
+                ent = self.lookup_person(r.tokens, r.start)
+                if ent is None:
+                    # a lone capitalised word: a surname unless it reads like a body
+                    t0 = r.tokens[0]
+                    if r.title is None and (t0 in _NOT_NAME_FIRST or t0 in _PLACE_WORDS
+                                            or t0.lower() in _GROUP_NOUNS
+                                            or t0.lower() in _TITLES):
+                        continue
+                person = (r, ent)
+            else:
+                person = (r, self.entities.get(" ".join(r.tokens)))
+        if person is not None:
+            r, ent = person
+            role = self.role_at(r.start, r.end, r)
+            if ent is not None:
+                if role and not ent.role:
+                    ent.role = role
+                    ent.roles_checked = True
+                if not role:
+                    role = self.entity_role(ent, before=a)
+                g = ent.gender or _gender_of(role or "") or _gender_of(raw)
+                ent.gender = g
+                return Speaker(ent.name, "person", role), g, False, None
+            name = " ".join(r.tokens)
+            g = _gender_of(role or "") or _gender_of(raw)
+            return Speaker(name, "person", role), g, False, None
+        # organization by name
+        words = s.split()
+        lw0 = words[0].lower() if words else ""
+        org_runs = [r for r in runs if r.kind == "organization"]
+        if org_runs:
+            r = org_runs[0]
+            name = _strip_role(text[r.start:org_runs[-1].end] if len(org_runs) > 1 and
+                               not _COMMA.search(text, r.start, org_runs[-1].end)
+                               else text[r.start:r.end])
+            # people of a body ("State Department officials") are unnamed sources
+            tail = text[org_runs[-1].end:b].strip().lower().split()
+            if tail and tail[-1].strip(".,") in _GROUP_NOUNS and tail[-1] not in _ORG_COMMON:
+                desc = normalise_description(s)
+                plural = tail[-1].endswith("s") or tail[-1] in ("people", "police", "staff")
+                return self._anonymous(desc, plural)
+            # "spokesman for the DHS" (no determiner, lower-case head) is a person's role
+            if lw0 in _DETERMINERS or (words and words[0][:1].isupper()):
+                return Speaker(name, "organization", None), None, True, None
+        last = words[-1].lower().strip(".,") if words else ""
+        if not words:
+            return Speaker(None, "anonymous", None), None, False, None
+        # common-noun bodies: "the ministry", "the company"
+        if last in _ORG_COMMON and lw0 in ("the", "its", "his", "her", "their"):
+            ent = self._org_by_word(last, a)
+            if ent:
+                return ent, None, False, None
+            return Speaker(_strip_role(s), "organization", None), None, False, None
+        # role-only specific person: possessive or "the" + title word
+        has_title = any(_is_title_word(w) for w in words)
+        singular_title = has_title and not last.endswith("s") or last in (
+            "boss", "counsel", "ambassadress")
+        specific = lw0 == "the" or words[0].endswith(("’s", "'s")) or lw0 in (
+            "his", "her", "their", "its", "our")
+        if has_title and singular_title and specific and last in _TITLES and \
+                last not in ("official", "source", "expert", "analyst", "member", "aide",
+                             "officer", "lawmaker", "diplomat", "person"):
+            desc = _strip_role(s)
+            return Speaker(desc, "person", desc), _gender_of(desc), False, desc
+        # anonymous / unnamed sources
+        plural = last.endswith("s") and last not in ("boss", "press") or last in (
+            "people", "police", "staff")
+        if words[0][:1].isupper() and len(words) == 1 and last not in _GROUP_NOUNS:
+            # a lone capitalised word we could not place: "Mexico" -> the body it stands for
+            return Speaker(s, "organization", None), None, False, None
+        return self._anonymous(normalise_description(s), plural)
+
+    def _anonymous(self, desc: str, plural: bool):
+        key = desc.lower()
+        if key in self.anon:
+            return self.anon[key], None, plural, None
+        # "the official" after "a senior State Department official": same head, fewer words
+        words = key.split()
+        for k, sp in reversed(list(self.anon.items())):
+            kw = k.split()
+            if kw and words and kw[-1] == words[-1] and set(words) <= set(kw):
+                return sp, None, plural, None
+        sp = Speaker(desc, "anonymous", None)
+        self.anon[key] = sp
+        return sp, None, plural, None
+
+    def _org_by_word(self, word: str, pos: int) -> Optional[Speaker]:
+        cap = word.capitalize()
+        for si, sp, g, plural, off in reversed(self.history):
+            if sp.type == "organization" and sp.name and cap in sp.name.split():
+                return sp
+        return None
+
+
+def _gender_of(s: str) -> Optional[str]:
+    if not s:
+        return None
+    f = _FEMALE.search(s)
+    m = _MALE.search(s)
+    if f and not m:
+        return "f"
+    if m and not f:
+        return "m"
+    return None
+
+
+def resolve_speakers(
+    text: str,
+    sentences: Sequence[Sentence],
+    attributions: Sequence[Attribution],
+    start: int = 0,
+) -> list[Speaker]:
+    """One Speaker per attribution, same order (see the module docstring)."""
+    res = SpeakerResolver(text, sentences, start)
+    order = sorted(
+        range(len(attributions)),
+        key=lambda i: (attributions[i].source_span or attributions[i].cue_span
+                       or attributions[i].content_spans[0])[0],
+    )
+    out: list[Optional[Speaker]] = [None] * len(attributions)
+    role_only: list[tuple[int, int, str]] = []  # (attribution index, sentence index, desc)
+    for i in order:
+        at = attributions[i]
+        if at.source_span is None:
+            out[i] = Speaker(None, "anonymous", None)
+            continue
+        a, b = at.source_span
+        sp, g, plural, desc = res.resolve(a, b)
+        out[i] = sp
+        si = res.sentence_of(a)
+        res.history.append((si, sp, g, plural, a))
+        if desc is not None:
+            role_only.append((i, si, desc))
+    # role-only speakers: link backwards by title word, else forwards to a new name
+    for i, si, desc in role_only:
+        sp = out[i]
+        head = desc.split()[-1].lower()
+        linked: Optional[Speaker] = None
+        a = attributions[i].source_span[0]
+        best_pos = -1
+        for ent in res.entities.values():
+            first = min(ent.mentions) if ent.mentions else None
+            if first is None or first >= a:
+                continue
+            r = res.entity_role(ent)
+            if r and head in r.lower().split() and first > best_pos:
+                linked, best_pos = Speaker(ent.name, "person", r), first
+        if linked is None:
+            for j in order:
+                at = attributions[j]
+                if at.source_span is None or at.source_span[0] <= a:
+                    continue
+                sj = res.sentence_of(at.source_span[0])
+                if sj - si > 2:
+                    break
+                cand = out[j]
+                if cand.type != "person" or not cand.name or cand.role or \
+                        len(cand.name.split()) < 2:
+                    continue
+                ent = res.entities.get(cand.name)
+                if ent is not None and ent.mentions and min(ent.mentions) < a:
+                    continue
+                cand.role = desc
+                if ent is not None:
+                    ent.role = desc
+                    ent.roles_checked = True
+                linked = Speaker(cand.name, "person", desc)
+                break
+        if linked is not None:
+            sp.name, sp.type, sp.role = linked.name, "person", desc
+    return [sp if sp is not None else Speaker(None, "anonymous", None) for sp in out]

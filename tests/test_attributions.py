@@ -1,0 +1,276 @@
+"""Attribution finding (claims.extraction.attributions), on sentences written for the tests."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claims.extraction.attributions import find_attributions
+from claims.extraction.sentences import split_sentences
+
+
+def find(text, start=0):
+    return find_attributions(text, split_sentences(text, start))
+
+
+def view(text, a):
+    return {
+        "kind": a.kind,
+        "content": [text[s:e] for s, e in a.content_spans],
+        "cue": text[a.cue_span[0]:a.cue_span[1]] if a.cue_span else None,
+        "source": text[a.source_span[0]:a.source_span[1]] if a.source_span else None,
+    }
+
+
+def only(text, start=0):
+    atts = find(text, start)
+    assert len(atts) == 1, [view(text, a) for a in atts]
+    return view(text, atts[0])
+
+
+# ---- direct quotes
+
+
+def test_direct_quote_then_source_and_cue():
+    t = ("“The bridge plan is a waste of public money,” Maria Lopez of the Harbor Taxpayers "
+         "Alliance told reporters on Monday.")
+    v = only(t)
+    assert v["kind"] == "direct"
+    assert v["content"] == ["“The bridge plan is a waste of public money,”"]
+    assert v["cue"] == "told"
+    assert v["source"] == "Maria Lopez of the Harbor Taxpayers Alliance"
+
+
+def test_direct_quote_inverted_cue_source():
+    t = "“We will not raise fares this year,” said transit spokesman Tom Reed."
+    v = only(t)
+    assert v["kind"] == "direct" and v["cue"] == "said"
+    assert v["source"] == "transit spokesman Tom Reed"
+
+
+def test_direct_quote_over_several_sentences():
+    t = "“The pumps failed. Nobody warned us. We lost everything,” the farmer said."
+    v = only(t)
+    assert v["content"] == ["“The pumps failed. Nobody warned us. We lost everything,”"]
+    assert v["source"] == "the farmer"
+
+
+def test_quote_interrupted_by_he_said():
+    t = "“We will rebuild the school,” the mayor said, “and we will do it before winter.”"
+    v = only(t)
+    assert v["kind"] == "direct"
+    assert v["content"] == ["“We will rebuild the school,”",
+                            "“and we will do it before winter.”"]
+    assert v["source"] == "the mayor"
+
+
+def test_cue_then_quote_and_following_quoted_sentence():
+    t = "The coach added, “We trained harder than anyone.” “Nobody can say we gave up.”"
+    v = only(t)
+    assert v["kind"] == "direct"
+    assert v["content"][0] == "“We trained harder than anyone.”"
+    assert v["content"][-1] == "“Nobody can say we gave up.”"
+    assert v["source"] == "The coach"
+
+
+def test_quote_running_over_paragraphs():
+    t = ("“The river rose four feet overnight,” the sheriff said. “We evacuated the school.\n"
+         "“Then the levee broke and the roads closed,” he said.")
+    atts = find(t)
+    first = view(t, atts[0])
+    assert first["source"] == "the sheriff"
+    assert any("the levee broke" in c for a in atts for c in view(t, a)["content"])
+
+
+def test_unbalanced_single_quote_runs_to_paragraph_end():
+    t = ("Councilwoman Ada Park told the radio station on Friday that ‘we would have to close "
+         "two libraries and cut the bus routes.\nThe budget vote is next week.")
+    v = only(t)
+    assert v["source"] == "Councilwoman Ada Park"
+    assert v["content"][0].startswith("that ‘we would have to close")
+    assert v["content"][-1].endswith("cut the bus routes")
+    assert v["kind"] == "mixed"
+
+
+def test_direct_quote_with_pronoun_source():
+    t = "“I have never seen a winter like this,” she added."
+    v = only(t)
+    assert v["source"] == "she" and v["cue"] == "added"
+
+
+# ---- reported speech
+
+
+def test_indirect_told_that():
+    t = "The governor told lawmakers that the budget would be balanced by June."
+    v = only(t)
+    assert v["kind"] == "indirect"
+    assert v["content"] == ["that the budget would be balanced by June"]
+    assert v["source"] == "The governor" and v["cue"] == "told"
+
+
+def test_indirect_said_without_that():
+    t = "In a statement, the water board said prices will rise by 4 percent next year."
+    v = only(t)
+    assert v["content"] == ["prices will rise by 4 percent next year"]
+    assert v["source"] == "the water board"
+
+
+def test_fronted_content_inverted_source():
+    t = "The clinic will reopen in March, said health department spokeswoman Ann Cole."
+    v = only(t)
+    assert v["kind"] == "indirect"
+    assert v["content"] == ["The clinic will reopen in March"]
+    assert v["source"] == "health department spokeswoman Ann Cole"
+
+
+def test_fronted_content_source_said_with_adverbials():
+    t = "Talks with the union will resume next month, a city official said Thursday in a call."
+    v = only(t)
+    assert v["content"] == ["Talks with the union will resume next month"]
+    assert v["source"] == "a city official"
+
+
+def test_according_to_after_and_before():
+    t1 = "The museum will close for repairs, according to the city council."
+    v = only(t1)
+    assert v["content"] == ["The museum will close for repairs"]
+    assert v["source"] == "the city council" and v["cue"] == "according to"
+    t2 = "According to the report, the dam was never inspected."
+    v = only(t2)
+    assert v["content"] == ["the dam was never inspected"]
+    assert v["source"] == "the report"
+
+
+def test_mixed_partial_quote():
+    t = "She said the new rules would “cost jobs across the whole state.”"
+    v = only(t)
+    assert v["kind"] == "mixed"
+    assert v["content"] == ["the new rules would “cost jobs across the whole state.”"]
+    assert v["source"] == "She"
+
+
+def test_fronted_partial_quotes_are_mixed():
+    t = ("On his visit, “the minister will sign the water treaty,” and discuss “new ways to "
+         "share the river,” an aide said Friday.")
+    v = only(t)
+    assert v["kind"] == "mixed"
+    assert v["content"][0].startswith("On his visit")
+    assert v["source"] == "an aide"
+
+
+def test_scare_quotes_are_not_quotations():
+    t = "The so-called “green corridor” plan was approved in May."
+    assert find(t) == []
+    t2 = "Farmers want ‘fair prices’ for milk, the union said."
+    v = only(t2)
+    assert v["kind"] == "indirect"
+
+
+def test_belief_verbs():
+    t = "Most economists believe that interest rates will rise next year."
+    v = only(t)
+    assert v["cue"] == "believe"
+    assert v["content"] == ["that interest rates will rise next year"]
+    assert v["source"] == "Most economists"
+
+
+def test_saying_takes_the_sentence_subject():
+    t = "The senator left the hearing early, saying the questions were unfair to her staff."
+    v = only(t)
+    assert v["cue"] == "saying"
+    assert v["content"] == ["the questions were unfair to her staff"]
+    assert v["source"] == "The senator"
+
+
+def test_nouns_are_not_cues():
+    t = "The union's plans for the strike were leaked. Her claims about the states were old."
+    assert find(t) == []
+
+
+def test_metadata_before_body_is_skipped():
+    t = " date 2020-01-02 The fire chief said the blaze started in the kitchen."
+    start = t.index("The fire")
+    v = only(t, start)
+    assert v["source"] == "The fire chief"
+
+
+def test_colon_speaker_line():
+    t = "MAYOR LEE: We are going to fix every road in this city.\nHOST: Thank you."
+    atts = find(t)
+    assert view(t, atts[0])["source"] == "MAYOR LEE"
+    assert view(t, atts[0])["content"] == ["We are going to fix every road in this city"]
+
+
+# ---- the seed reports
+
+
+def test_seed_004(seeds_dir):
+    t = (seeds_dir / "004_bfd6e1dc52ea2406.txt").read_text(encoding="utf-8")
+    start = t.index("Senior officials")
+    vs = [view(t, a) for a in find(t, start)]
+    by_source = {v["source"]: v for v in vs}
+    assert "Simon Sandoval-Moshenberg of the advocacy group Legal Aid Justice Center" in by_source
+    assert by_source["Simon Sandoval-Moshenberg of the advocacy group Legal Aid Justice Center"][
+        "kind"] == "direct"
+    assert by_source["the State Department"]["cue"] == "according to"
+    nauert = [v for v in vs if v["source"] and "Heather Nauert" in v["source"]]
+    assert nauert and nauert[0]["kind"] == "mixed"
+    assert nauert[0]["content"][0].startswith("Pompeo will also discuss")
+    merten = [v for v in vs if v["source"] == "Kenneth Merten"]
+    assert merten and merten[0]["content"][0].startswith("that Washington is working")
+    pompeo = [v for v in vs if v["source"] == "a senior State Department official"]
+    assert pompeo and pompeo[0]["kind"] == "mixed"
+    assert pompeo[0]["content"][0].startswith("In his first trip")
+    told = [v for v in vs if v["cue"] == "told" and v["kind"] == "mixed"]
+    assert told and told[0]["content"][0].startswith("that “migration issues")
+    assert not any("safe third country" in c and len(c) < 25 for v in vs for c in v["content"])
+
+
+def test_seed_000(seeds_dir):
+    t = (seeds_dir / "000_fc51377f20381fdd.txt").read_text(encoding="utf-8")
+    vs = [view(t, a) for a in find(t)]
+    srcs = {v["source"] for v in vs}
+    assert "A Mexican official" in srcs
+    assert "Mexico’s economy secretary" in srcs
+    guajardo = [v for v in vs if v["source"] == "Alfonso Guajardo"]
+    assert guajardo and guajardo[0]["content"][0].startswith("that ‘what we would have to do")
+
+
+# ---- every offset indexes the text, whatever the input
+
+PIECES = st.sampled_from([
+    "“", "”", "‘", "’", '"', "'", "''", "\n", "\n\n", " ", ", ", ". ", ": ", " said ",
+    " told ", " according to ", " he said", " says ", " believes that ", "Mr. ", "U.S. ",
+    "The mayor", " the plan ", " would fail", "Smith", " added, ", "é", "中", "…", "—",
+    " asked if ", " seemed to ", " called ", " saying ", " — ", "?", "!",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PIECES, max_size=40).map("".join))
+def test_offsets_index_the_text_structured(text):
+    _check(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_offsets_index_the_text_random(text):
+    _check(text)
+
+
+def _check(text):
+    sents = split_sentences(text)
+    atts = find_attributions(text, sents)
+    n = len(text)
+    for a in atts:
+        assert a.kind in ("direct", "indirect", "mixed")
+        assert a.content_spans
+        prev = -1
+        for s, e in a.content_spans:
+            assert 0 <= s < e <= n
+            assert s >= prev
+            assert text[s:e].strip()
+            prev = e
+        for sp in (a.cue_span, a.source_span):
+            if sp is not None:
+                assert 0 <= sp[0] <= sp[1] <= n
+        assert 0 <= a.sentence_index < len(sents)
+        assert all(0 <= k < len(sents) for k in a.sentence_indices)
