@@ -102,8 +102,6 @@ for _w in ("back", "backs", "support", "attack", "attacks", "question", "questio
            "continuing", "supports", "decline", "declines", "finds", "find", "back", "appear",
            "seem", "indicate", "refusing", "propose", "showing", "blasts", "cites"):
     NP_CUES.pop(_w, None)
-for _w in list(THOUGHT_CUES):
-    SPEECH_CUES.pop(_w, None) if False else None
 _CUES = {**NP_CUES, **THOUGHT_CUES, **SPEECH_CUES}
 _NP_OK = set(_NP_REGULAR)
 _RESEARCH = frozenset("""
@@ -395,7 +393,6 @@ def _paragraph(text, sentences, pidx, ps, pe, prev_direct, prev_open):
         sent_of.append(pidx[si])
     found: list[Attribution] = []
     used_quotes: set[int] = set()
-    claimed: list[tuple[int, int]] = []  # character ranges already used as cue/source
 
     def quote_at(pos):
         for k, q in enumerate(real_quotes):
@@ -532,7 +529,6 @@ def _read_cue(text, toks, i, j, base, sent_of, sentences, quotes, used_quotes, q
     si = sent_of[i]
     ss, se = sentences[si].start, sentences[si].end
     cue_span = (toks[i].s, toks[j].e)
-    speech = base in SPEECH_CUES or base == "according"
     t = toks[i]
     # reject nominal/adjectival uses: "the said", "to say", "a claim", "the report"
     prev = toks[i - 1] if i > 0 else None
@@ -616,7 +612,6 @@ def _read_cue(text, toks, i, j, base, sent_of, sentences, quotes, used_quotes, q
 
     # ---- right side: skip adverbials and a hearer object
     k = j + 1
-    after_start = k
     # "said of X", "said about X" -> content is rest? treat as no clause
     k = _skip_adverbials(toks, k, se, base)
     # explicit "that" within a few tokens?
@@ -648,8 +643,6 @@ def _read_cue(text, toks, i, j, base, sent_of, sentences, quotes, used_quotes, q
 
     # source on the left
     src_left = _source_left(text, toks, i, ss, quotes)
-    # source on the right (inverted: "said Heather Nauert")
-    src_right = None
 
     # ---- 2. "“QUOTE,” SOURCE CUE" / "“QUOTE,” CUE SOURCE"
     back = _quote_before(text, toks, i, ss, ps, quotes, quote_at)

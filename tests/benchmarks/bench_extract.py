@@ -1,0 +1,79 @@
+"""Throughput of the extraction over the PolNeAR train articles (one core).
+
+    python tests/benchmarks/bench_extract.py [--dir ../shared/polnear/train/text] [--repeat 1]
+
+Runs ``claims.extraction.pipeline.extract_report`` when it exists, else sentence splitting and
+attribution finding only; prints articles/s (after start-up: imports and a warm-up article
+are not timed) and peak memory. Not collected by pytest. Target: >= 100 articles/s.
+"""
+from __future__ import annotations
+
+import argparse
+import pathlib
+import resource
+import sys
+import time
+import tracemalloc
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--dir", default=str(REPO.parent / "shared" / "polnear" / "train" / "text"))
+    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--attributions-only", action="store_true")
+    ap.add_argument("--tracemalloc", action="store_true",
+                    help="also trace Python allocations (slows the run down)")
+    a = ap.parse_args(argv)
+    paths = sorted(pathlib.Path(a.dir).glob("*.txt"))
+    if not paths:
+        print(f"no .txt files in {a.dir}", file=sys.stderr)
+        return 1
+    texts = [(p.stem, p.read_text(encoding="utf-8")) for p in paths]
+
+    from claims.extraction.attributions import find_attributions
+    from claims.extraction.sentences import split_sentences
+
+    run = None  # noqa: F811 - set below
+    mode = "sentences+attributions"
+    if not a.attributions_only:
+        try:
+            from claims.extraction.pipeline import extract_report
+            from claims.types import Report
+
+            def run(stem, text):
+                return extract_report(Report(id=stem, text=text, source=stem))
+
+            mode = "pipeline.extract_report"
+        except Exception as exc:  # pragma: no cover - pipeline not written yet
+            print(f"pipeline unavailable ({exc!r}); timing sentences+attributions",
+                  file=sys.stderr)
+            run = None
+    if run is None:
+        def run(stem, text):
+            return find_attributions(text, split_sentences(text))
+
+    run(*texts[0])  # warm-up: lazy imports, regex compilation
+    if a.tracemalloc:
+        tracemalloc.start()
+    n_out = 0
+    t0 = time.perf_counter()
+    for _ in range(a.repeat):
+        for stem, text in texts:
+            n_out += len(run(stem, text))
+    dt = time.perf_counter() - t0
+    n = len(texts) * a.repeat
+    print(f"{mode}: {n} articles in {dt:.2f}s = {n / dt:.1f} articles/s "
+          f"({n_out} statements/attributions)")
+    if a.tracemalloc:
+        cur, peak = tracemalloc.get_traced_memory()
+        print(f"tracemalloc peak {peak / 1e6:.1f} MB")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"peak RSS {rss / 1024:.1f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
