@@ -4,6 +4,7 @@ Library first; the ``claims`` command is a thin layer over these functions::
 
     import claims
     statements = claims.extract("seeds")            # DataFrame, one row per statement
+    groups = claims.group_claims(statements)        # claim id per statement, claims table
     summary = claims.run(["seeds"])                 # extract, group, store, write the workbook
     result = claims.import_workbook("reports/review.xlsx")
     claims.status()["by_verdict"]                   # DataFrame
@@ -14,7 +15,7 @@ from .api import (  # noqa: E402
     DEFAULT_DB,
     DEFAULT_WORKBOOK,
     RunSummary,
-    dedupe_statements as dedupe,
+    group_claims,
     export,
     extract,
     extract_report,
@@ -28,5 +29,5 @@ from .types import Report, Statement  # noqa: E402
 
 __all__ = [
     "DEFAULT_DB", "DEFAULT_WORKBOOK", "ClaimsError", "Report", "RunSummary", "Statement",
-    "dedupe", "export", "extract", "extract_report", "import_workbook", "open_store", "run", "status",
+    "export", "group_claims", "extract", "extract_report", "import_workbook", "open_store", "run", "status",
 ]

@@ -70,23 +70,24 @@ def extract(
         statements.extend(extract_report(report))
     frame = statements_frame(statements)
     if dedupe:
-        groups = dedupe_statements(frame)
+        groups = group_claims(frame)
         frame = frame.merge(groups.assignments.rename(columns={"statement_id": "id"}), on="id", how="left")
     return frame
 
 
-def dedupe_statements(statements: pd.DataFrame, *, same_threshold: Optional[float] = None,
+def group_claims(statements: pd.DataFrame, *, same_threshold: Optional[float] = None,
                       similar_threshold: Optional[float] = None):
     """Group repeated statements into claims: returns ``claims.dedupe.ClaimGroups``
     (``assignments``: statement_id -> claim_id; ``claims``: one row per claim; ``similar``: suggestions)."""
-    from . import dedupe as _dedupe
+    # The module claims.dedupe holds the algorithm; this wrapper only fills in defaults.
+    from .dedupe import group_claims as _group
 
     kwargs = {}
     if same_threshold is not None:
         kwargs["same_threshold"] = same_threshold
     if similar_threshold is not None:
         kwargs["similar_threshold"] = similar_threshold
-    return _dedupe.group_claims(statements, **kwargs)
+    return _group(statements, **kwargs)
 
 
 # --------------------------------------------------------------------------- helpers
