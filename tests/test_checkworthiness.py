@@ -71,3 +71,10 @@ def test_score_total_on_any_text(text):
     assert all(r in REASONS for r in reasons)
     assert len(set(reasons)) == len(reasons)
     assert isinstance(is_claim(text), bool)
+
+
+def test_long_caption_without_full_stop_is_a_claim_short_fragment_is_not():
+    caption = ("Governor Ana Ruiz (right), who met the mayor in May at a trade fair, vetoed "
+               "the port budget after the council cut $40 million from schools")
+    assert is_claim(caption)
+    assert not is_claim("Governor vetoes port budget after council cut")

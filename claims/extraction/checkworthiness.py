@@ -156,7 +156,7 @@ _W = {
 _BASE = 0.08
 
 # An unattributed sentence scoring at least this (and passing is_claim's other tests) is a claim.
-CLAIM_THRESHOLD = 0.3
+CLAIM_THRESHOLD = 0.2
 
 
 def score(text: str) -> tuple[float, list[str]]:
@@ -231,10 +231,12 @@ def claim_score(text: str) -> "tuple[float, list[str]] | None":
 
 
 def _claim_shape(text: str) -> bool:
-    if not text or not _TERMINAL.search(text) or _QUESTION.search(text):
+    if not text or _QUESTION.search(text):
         return False
     nwords = text.count(" ") + 1
-    if nwords < 6 or nwords > 150:
+    # A line without a full stop is a headline or a caption fragment unless it is long enough
+    # to be a sentence: photo captions restate the body's claims ("X (left), who met Y ...").
+    if nwords < (6 if _TERMINAL.search(text) else 10) or nwords > 150:
         return False
     if _FILLER_START.match(text):
         return False
@@ -247,8 +249,8 @@ def is_claim(text: str, checkworthiness: float | None = None,
              reasons: list[str] | None = None) -> bool:
     """Whether an unattributed sentence of a report asserts something checkable.
 
-    Yes when it: ends like a sentence (``.`` or ``!``, so headline and caption fragments
-    without a full stop are out), is not a question, has 6 to 150 words, does not start like
+    Yes when it: is not a question, has 6 to 150 words (10 when it does not end like a
+    sentence, so short headline and caption fragments are out, long captions in), does not start like
     page furniture ("Read more", "Click here", "Advertisement"), is not written in the first
     person outside quotes (opinion filler), and scores at least ``CLAIM_THRESHOLD`` with at
     least one reason other than a bare date.
