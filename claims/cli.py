@@ -112,7 +112,7 @@ def extract(paths, jsonl_path, csv_path, dedupe):
         _write_csv(frame, csv_path)
     if not jsonl_path and not csv_path:
         for row in frame.itertuples():
-            speaker = row.speaker_name or "-"
+            speaker = row.speaker_name if isinstance(row.speaker_name, str) else "-"
             text = row.text if len(row.text) <= 90 else row.text[:87] + "..."
             click.echo(f"{row.report}\t{row.kind}\t{speaker}\t{text}")
     kinds = frame["kind"].value_counts().to_dict() if len(frame) else {}
