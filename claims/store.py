@@ -1,0 +1,1686 @@
+"""The database: reports, statements, claims, speakers, verdicts and their history.
+
+SQLAlchemy Core, no ORM. ``Store("reports/claims.db")`` opens (or creates) a SQLite file;
+any SQLAlchemy URL works too (``postgresql+psycopg://user@host/db``)::
+
+    with Store("reports/claims.db") as store:
+        with store.transaction():            # one command = one transaction
+            run = store.start_run({"cmd": "add"})
+            store.add_reports(reports, statements, run_id=run)
+            store.regroup(run_id=run)
+            store.finish_run(run, {...})
+
+Decisions worth knowing:
+
+* Every public method runs inside ``store.transaction()``: called inside one it joins it,
+  called outside it opens its own. A failure rolls everything back; a SQLite file is then
+  byte-for-byte unchanged (rollback journal, not WAL; the transaction starts with an
+  explicit BEGIN so that nothing is written before the commit).
+* Reports are identified by the sha256 of their text. A report whose text is already stored
+  is skipped, whatever its id. A report whose *id* is stored with *different* text is stored
+  as a new report ``"{id}~{hash8}"`` (its statement ids renamed the same way) with a warning:
+  the stored version, its statements, claims and verdicts are never replaced or lost.
+* Claim ids never change once given: regrouping only assigns statements that have no claim yet
+  (``claims.dedupe.group_claims`` keeps previous ids); a claim's text and representative stay
+  as first chosen, while its counts, first report and checkworthiness are recomputed.
+* Verdicts follow the claim: when new statements join a claim with a verdict, the verdict is
+  marked ``carried_over`` and a history event names the new report(s); the reviewer confirms it
+  by importing the workbook row unchanged (event "confirmed") or changes it ("recorded").
+* Verdict revisions: every recorded change bumps ``verdicts.revision``; a workbook row carries
+  the revision it was exported with. A row whose base revision no longer matches the database
+  is a *conflict*: the current verdict stays and the row's values go into the history.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import hashlib
+import json
+import math
+import os
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional, Sequence
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy import bindparam, event
+
+from claims.errors import ImportRefused, StoreError
+from claims.types import STATEMENT_COLUMNS, Report
+
+SCHEMA_VERSION = 1
+DEFAULT_PATH = "reports/claims.db"
+
+# Used when the caller gives no verdict scale (claims.workbook may define its own; see
+# ``default_verdict_values``). Matching is case-insensitive; the spelling here is stored.
+DEFAULT_VERDICT_VALUES = ("Verified", "False", "Misleading", "Needs context", "Unverifiable")  # = workbook.DEFAULT_VERDICTS
+
+HISTORY_EVENTS = ("recorded", "conflict", "confirmed", "carried_over")
+VERDICT_FIELDS = ("verdict", "evidence", "reviewer", "reviewed_on", "notes")
+
+_CHUNK = 5000  # rows per executemany batch
+_IN_CHUNK = 500  # ids per IN (...) list
+
+# --------------------------------------------------------------------------------------------
+# Schema
+# --------------------------------------------------------------------------------------------
+
+_STATEMENT_INT = {
+    "content_start",
+    "content_end",
+    "speaker_start",
+    "speaker_end",
+    "cue_start",
+    "cue_end",
+    "paragraph",
+}
+_STATEMENT_FLOAT = {"checkworthiness"}
+_STATEMENT_JSON = {"content_spans", "check_reasons"}
+_STATEMENT_LIST = {"check_reasons"}  # JSON columns that are lists (never None) when read back
+
+metadata = sa.MetaData()
+
+
+def _statement_column(name: str) -> sa.Column:
+    if name == "id":
+        return sa.Column("id", sa.Text, primary_key=True)
+    if name in _STATEMENT_INT:
+        return sa.Column(name, sa.Integer)
+    if name in _STATEMENT_FLOAT:
+        return sa.Column(name, sa.Float)
+    return sa.Column(name, sa.Text)  # text and JSON text
+
+
+meta_t = sa.Table(
+    "meta",
+    metadata,
+    sa.Column("key", sa.Text, primary_key=True),
+    sa.Column("value", sa.Text),
+)
+
+reports_t = sa.Table(
+    "reports",
+    metadata,
+    sa.Column("id", sa.Text, primary_key=True),
+    sa.Column("source", sa.Text),
+    sa.Column("title", sa.Text),
+    sa.Column("date", sa.Text),
+    sa.Column("url", sa.Text),
+    sa.Column("content_hash", sa.Text, nullable=False),
+    sa.Column("n_statements", sa.Integer, nullable=False, default=0),
+    sa.Column("added_at", sa.Text),
+    sa.Column("run_id", sa.Integer),
+    sa.Index("ix_reports_content_hash", "content_hash"),
+)
+
+statements_t = sa.Table(
+    "statements",
+    metadata,
+    *[_statement_column(c) for c in STATEMENT_COLUMNS],
+    sa.Column("claim_id", sa.Text),
+    sa.Column("speaker_id", sa.Text),
+    sa.Column("added_at", sa.Text),
+    sa.Column("run_id", sa.Integer),
+    sa.Index("ix_statements_report", "report"),
+    sa.Index("ix_statements_claim_id", "claim_id"),
+    sa.Index("ix_statements_speaker_id", "speaker_id"),
+    sa.Index("ix_statements_run_id", "run_id"),
+)
+
+claims_t = sa.Table(
+    "claims",
+    metadata,
+    sa.Column("claim_id", sa.Text, primary_key=True),
+    sa.Column("text", sa.Text),
+    sa.Column("representative_id", sa.Text),
+    sa.Column("kind", sa.Text),
+    sa.Column("first_report", sa.Text),
+    sa.Column("first_date", sa.Text),
+    sa.Column("n_occurrences", sa.Integer, nullable=False, default=0),
+    sa.Column("n_reports", sa.Integer, nullable=False, default=0),
+    sa.Column("checkworthiness", sa.Float),
+    sa.Column("created_at", sa.Text),
+    sa.Column("run_id", sa.Integer),
+)
+
+speakers_t = sa.Table(
+    "speakers",
+    metadata,
+    sa.Column("speaker_id", sa.Text, primary_key=True),
+    sa.Column("name", sa.Text),
+    sa.Column("type", sa.Text),
+    sa.Column("aliases", sa.Text),  # JSON list
+    sa.Column("roles", sa.Text),  # JSON list
+)
+
+similar_t = sa.Table(
+    "similar_claims",
+    metadata,
+    sa.Column("claim_id", sa.Text, primary_key=True),
+    sa.Column("similar_claim_id", sa.Text, primary_key=True),
+    sa.Column("score", sa.Float),
+)
+
+verdicts_t = sa.Table(
+    "verdicts",
+    metadata,
+    sa.Column("claim_id", sa.Text, primary_key=True),
+    sa.Column("verdict", sa.Text),
+    sa.Column("evidence", sa.Text),
+    sa.Column("reviewer", sa.Text),
+    sa.Column("reviewed_on", sa.Text),
+    sa.Column("notes", sa.Text),
+    sa.Column("revision", sa.Integer, nullable=False, default=0),
+    sa.Column("updated_at", sa.Text),
+    sa.Column("source_workbook", sa.Text),
+    sa.Column("export_id", sa.Text),
+    sa.Column("carried_over", sa.Boolean, nullable=False, default=False),
+)
+
+history_t = sa.Table(
+    "verdict_history",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("claim_id", sa.Text, nullable=False),
+    sa.Column("event", sa.Text, nullable=False),  # one of HISTORY_EVENTS
+    sa.Column("old_verdict", sa.Text),
+    sa.Column("old_evidence", sa.Text),
+    sa.Column("old_reviewer", sa.Text),
+    sa.Column("old_reviewed_on", sa.Text),
+    sa.Column("old_notes", sa.Text),
+    sa.Column("new_verdict", sa.Text),
+    sa.Column("new_evidence", sa.Text),
+    sa.Column("new_reviewer", sa.Text),
+    sa.Column("new_reviewed_on", sa.Text),
+    sa.Column("new_notes", sa.Text),
+    sa.Column("base_revision", sa.Integer),  # the revision the workbook row was made from
+    sa.Column("revision", sa.Integer),  # the database revision after the event
+    sa.Column("recorded_at", sa.Text),
+    sa.Column("workbook", sa.Text),
+    sa.Column("export_id", sa.Text),
+    sa.Column("sheet", sa.Text),
+    sa.Column("sheet_row", sa.Integer),
+    sa.Column("report", sa.Text),  # carried_over: the new report(s), "; "-joined
+    sa.Column("run_id", sa.Integer),
+    sa.Column("message", sa.Text),
+    sa.Index("ix_verdict_history_claim_id", "claim_id"),
+)
+
+exports_t = sa.Table(
+    "exports",
+    metadata,
+    sa.Column("export_id", sa.Text, primary_key=True),
+    sa.Column("created_at", sa.Text),
+    sa.Column("path", sa.Text),
+    sa.Column("filters", sa.Text),  # JSON
+    sa.Column("n_claims", sa.Integer),
+)
+
+runs_t = sa.Table(
+    "runs",
+    metadata,
+    sa.Column("run_id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("started_at", sa.Text),
+    sa.Column("finished_at", sa.Text),
+    sa.Column("n_reports", sa.Integer),
+    sa.Column("n_statements", sa.Integer),
+    sa.Column("n_new_claims", sa.Integer),
+    sa.Column("args", sa.Text),  # JSON
+)
+
+
+def _migrate_v1(conn: sa.Connection) -> None:
+    metadata.create_all(conn, checkfirst=True)
+
+
+# version -> callable(conn) bringing a database from version-1 to version.
+MIGRATIONS = {1: _migrate_v1}
+assert max(MIGRATIONS) == SCHEMA_VERSION
+
+# --------------------------------------------------------------------------------------------
+# Results
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class AddResult:
+    added: int = 0  # reports stored now
+    skipped: int = 0  # reports whose text was already stored
+    renamed: int = 0  # reports stored under "{id}~{hash8}" (id stored with other text)
+    statements: int = 0  # statements stored now
+    added_ids: list[str] = field(default_factory=list)
+    skipped_ids: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class GroupResult:
+    claims: int = 0  # claims in the database after regrouping
+    new_claims: int = 0
+    assigned: int = 0  # statements given a claim id now
+    speakers: int = 0  # speakers in the database after regrouping
+    carried_over: int = 0  # verdicts marked carried over now
+
+
+@dataclass
+class ImportResult:
+    recorded: int = 0
+    unchanged: int = 0
+    confirmed: int = 0  # carried-over verdicts confirmed (also counted as unchanged)
+    conflicts: int = 0
+    refused: int = 0  # always 0 on success: a refused import raises ImportRefused
+    messages: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------------------------
+# Small helpers
+# --------------------------------------------------------------------------------------------
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _is_missing(v: Any) -> bool:
+    if v is None:
+        return True
+    if isinstance(v, float) and math.isnan(v):
+        return True
+    try:
+        return v is pd.NA or v is pd.NaT or (not isinstance(v, (list, tuple, dict, str)) and bool(pd.isna(v)))
+    except (TypeError, ValueError):
+        return False
+
+
+def _py(v: Any) -> Any:
+    """A value fit for any DB-API driver: numpy scalars -> Python, NaN/NA -> None."""
+    if _is_missing(v):
+        return None
+    if hasattr(v, "item") and not isinstance(v, (list, tuple, dict, str, bytes)):
+        try:
+            return v.item()
+        except (ValueError, AttributeError):
+            pass
+    return v
+
+
+def _to_list(v: Any) -> Any:
+    if _is_missing(v):
+        return None
+    if hasattr(v, "tolist"):
+        v = v.tolist()
+    if isinstance(v, tuple):
+        v = list(v)
+    if isinstance(v, list):
+        return [_to_list(x) if isinstance(x, (list, tuple)) or hasattr(x, "tolist") else _py(x) for x in v]
+    return v
+
+
+def _dumps(v: Any) -> Optional[str]:
+    v = _to_list(v)
+    if v is None:
+        return None
+    if isinstance(v, str):  # already JSON text (or a plain string): keep as a JSON value
+        try:
+            json.loads(v)
+            return v
+        except ValueError:
+            return json.dumps(v, ensure_ascii=False)
+    return json.dumps(v, ensure_ascii=False)
+
+
+def _loads(v: Any, default: Any = None) -> Any:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return default
+    try:
+        return json.loads(v)
+    except (TypeError, ValueError):
+        return default
+
+
+def _text(v: Any) -> Optional[str]:
+    """Normalise a workbook cell: None/NaN/blank -> None, dates -> ISO, others stripped str."""
+    if _is_missing(v):
+        return None
+    if isinstance(v, _dt.datetime):
+        if v.time() == _dt.time(0, 0):
+            return v.date().isoformat()
+        return v.isoformat(timespec="seconds")
+    if isinstance(v, _dt.date):
+        return v.isoformat()
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    s = str(v).strip()
+    return s or None
+
+
+def _chunks(seq: Sequence, n: int) -> Iterator[Sequence]:
+    for i in range(0, len(seq), n):
+        yield seq[i : i + n]
+
+
+def _frame(rows: list[dict], columns: Sequence[str], *, ints=(), floats=(), bools=()) -> pd.DataFrame:
+    """A DataFrame whose text columns are object dtype with None for missing values."""
+    df = pd.DataFrame(rows, columns=list(columns), dtype=object)
+    if df.empty:
+        df = pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+    for c in ints:
+        vals = [None if _is_missing(x) else int(x) for x in df[c]]
+        df[c] = pd.array(vals, dtype="int64" if None not in vals else "Int64")
+    for c in floats:
+        df[c] = pd.to_numeric(df[c], errors="coerce").astype("float64")
+    for c in bools:
+        df[c] = df[c].map(lambda x: bool(x) if not _is_missing(x) else False).astype(bool)
+    return df
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _sort_key_date(date: Optional[str]) -> tuple:
+    return (date is None, date or "")
+
+
+def default_verdict_values() -> tuple[str, ...]:
+    """claims.workbook's verdict scale when it defines one, else DEFAULT_VERDICT_VALUES."""
+    try:
+        from claims import workbook  # noqa: PLC0415 - lazy: written in parallel
+
+        for name in ("DEFAULT_VERDICTS", "DEFAULT_VERDICT_VALUES"):
+            values = getattr(workbook, name, None)
+            if values:
+                return tuple(values)
+    except ImportError:
+        pass
+    return DEFAULT_VERDICT_VALUES
+
+
+def _is_url(s: str) -> bool:
+    return "://" in s
+
+
+# --------------------------------------------------------------------------------------------
+# The store
+# --------------------------------------------------------------------------------------------
+
+
+class Store:
+    """One claims database. ``Store(path_or_url)``; use as a context manager or call close().
+
+    A plain path (``reports/claims.db``, ``x.sqlite``) is a SQLite file, its folder created;
+    ``":memory:"`` an in-memory SQLite; anything with ``://`` a SQLAlchemy URL. One Store per
+    thread (the open transaction is kept on the object)."""
+
+    def __init__(self, url_or_path: str | os.PathLike = DEFAULT_PATH, *, echo: bool = False):
+        raw = os.fspath(url_or_path)
+        if raw == ":memory:":
+            raw = "sqlite://"
+        if _is_url(raw):
+            try:
+                url = sa.engine.make_url(raw)
+            except sa.exc.ArgumentError as e:
+                raise StoreError(f"{raw}: not a database URL ({e})") from None
+        else:
+            url = sa.engine.URL.create("sqlite", database=str(Path(raw).expanduser().resolve()))
+        self.url = url
+        self.is_sqlite = url.get_backend_name() == "sqlite"
+        if self.is_sqlite and url.database and url.database != ":memory:" and not url.database.startswith("file:"):
+            self.path: Optional[Path] = Path(url.database)
+            self.label = str(raw if not _is_url(raw) else url.database)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise StoreError(f"{self.path.parent}: cannot create the database folder ({e.strerror or e})") from None
+        else:
+            self.path = None
+            self.label = url.render_as_string(hide_password=True)
+        kwargs: dict[str, Any] = {"echo": echo, "future": True}
+        if self.is_sqlite:
+            kwargs["connect_args"] = {"timeout": 30}
+            if self.path is None:  # in memory: one shared connection, or each sees its own db
+                kwargs["poolclass"] = sa.pool.StaticPool
+                kwargs["connect_args"]["check_same_thread"] = False
+        try:
+            self.engine = sa.create_engine(url, **kwargs)
+        except Exception as e:  # missing driver, bad URL parts
+            raise StoreError(f"{self.label}: cannot use this database ({_one_line(e)})") from None
+        if self.is_sqlite:
+            _sqlite_transactions(self.engine)
+        self._conn: Optional[sa.Connection] = None
+        self.current_run: Optional[int] = None  # set by start_run; the default run_id
+        self.database_id: str = ""
+        self.created_at: Optional[str] = None
+        self.schema_version: int = 0
+        self._open()
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def _open(self) -> None:
+        try:
+            with self.transaction() as conn:
+                insp = sa.inspect(conn)
+                has_meta = insp.has_table("meta")
+                version = None
+                if has_meta:
+                    rows = dict(conn.execute(sa.select(meta_t.c.key, meta_t.c.value)).all())
+                    version = int(rows["schema_version"]) if rows.get("schema_version") else None
+                    if version is not None and version > SCHEMA_VERSION:
+                        raise StoreError(
+                            f"{self.label}: database schema version {version} is newer than this "
+                            f"claims supports ({SCHEMA_VERSION}); upgrade claims"
+                        )
+                start = version or 0
+                for v in sorted(MIGRATIONS):
+                    if v > start:
+                        MIGRATIONS[v](conn)
+                # Tables missing from an otherwise current database are created (no-op if none).
+                existing = set(insp.get_table_names())
+                if any(t not in existing for t in metadata.tables):
+                    metadata.create_all(conn, checkfirst=True)
+                rows = dict(conn.execute(sa.select(meta_t.c.key, meta_t.c.value)).all())
+                new = {}
+                if rows.get("schema_version") != str(SCHEMA_VERSION):
+                    new["schema_version"] = str(SCHEMA_VERSION)
+                if not rows.get("database_id"):
+                    new["database_id"] = str(uuid.uuid4())
+                if not rows.get("created_at"):
+                    new["created_at"] = _now()
+                for k, v in new.items():
+                    if k in rows:
+                        conn.execute(meta_t.update().where(meta_t.c.key == k).values(value=v))
+                    else:
+                        conn.execute(meta_t.insert().values(key=k, value=v))
+                rows.update(new)
+                self.database_id = rows["database_id"]
+                self.created_at = rows["created_at"]
+                self.schema_version = int(rows["schema_version"])
+        except StoreError:
+            self.engine.dispose()
+            raise
+        except (sa.exc.SQLAlchemyError, OSError, ValueError) as e:
+            self.engine.dispose()
+            raise StoreError(f"{self.label}: cannot open the database ({_one_line(e)})") from None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.label!r})"
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sa.Connection]:
+        """``with store.transaction() as conn:`` — one transaction; nested calls join the outer one.
+
+        Any exception rolls the whole transaction back (and is re-raised)."""
+        if self._conn is not None:
+            yield self._conn
+            return
+        try:
+            with self.engine.begin() as conn:
+                self._conn = conn
+                try:
+                    yield conn
+                finally:
+                    self._conn = None
+        except sa.exc.OperationalError as e:
+            raise StoreError(f"{self.label}: {_one_line(e)}") from None
+
+    # -- reports and statements ---------------------------------------------------------------
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """The content hashes among ``hashes`` whose report is already stored."""
+        hashes = sorted({h for h in hashes if h})
+        found: set[str] = set()
+        with self.transaction() as conn:
+            for chunk in _chunks(hashes, _IN_CHUNK):
+                q = sa.select(reports_t.c.content_hash).where(reports_t.c.content_hash.in_(chunk))
+                found.update(conn.execute(q).scalars())
+        return found
+
+    def add_reports(
+        self, reports: Sequence[Report], statements: Optional[pd.DataFrame] = None, *, run_id: Optional[int] = None
+    ) -> AddResult:
+        """Store the reports not stored yet (by text hash) and their statements.
+
+        ``statements`` has the Statement columns (claims.types.STATEMENT_COLUMNS); only rows of
+        reports stored now are inserted. Idempotent. See the module doc for same-id-new-text."""
+        result = AddResult()
+        now = _now()
+        run_id = run_id if run_id is not None else self.current_run
+        if statements is None:
+            statements = pd.DataFrame(columns=STATEMENT_COLUMNS)
+        with self.transaction() as conn:
+            known = self.known_hashes({r.content_hash or _sha256(r.text) for r in reports})
+            ids = sorted({r.id for r in reports})
+            stored_ids: dict[str, str] = {}  # id -> content_hash, for ids already stored
+            for chunk in _chunks(ids, _IN_CHUNK):
+                q = sa.select(reports_t.c.id, reports_t.c.content_hash).where(reports_t.c.id.in_(chunk))
+                stored_ids.update(dict(conn.execute(q).all()))
+
+            to_add: list[tuple[Report, str, str]] = []  # (report, stored id, hash)
+            seen_hashes = set(known)
+            taken_ids = dict(stored_ids)
+            for r in reports:
+                h = r.content_hash or _sha256(r.text)
+                if h in seen_hashes:
+                    result.skipped += 1
+                    result.skipped_ids.append(r.id)
+                    continue
+                new_id = r.id
+                if r.id in taken_ids:
+                    new_id = f"{r.id}~{h[:8]}"
+                    result.renamed += 1
+                    result.warnings.append(
+                        f"{r.source}: report {r.id} is already stored with different text; "
+                        f"stored this version as {new_id} (the stored version and its verdicts are kept)"
+                    )
+                    if new_id in taken_ids:  # same 8 hex digits: practically never
+                        new_id = f"{r.id}~{h[:16]}"
+                seen_hashes.add(h)
+                taken_ids[new_id] = h
+                to_add.append((r, new_id, h))
+
+            if not to_add:
+                return result
+
+            # Statements of the reports being added, renamed where the report was renamed.
+            frame = statements
+            rename = {r.id: new_id for r, new_id, _ in to_add}
+            if len(frame):
+                frame = frame[frame["report"].isin(set(rename))]
+                # A report id given twice (two versions in one batch) keeps its statements with
+                # the first version only: statement rows don't say which text they came from.
+            stmt_rows: list[dict] = []
+            seen_stmt: set[str] = set()
+            cols = [c for c in STATEMENT_COLUMNS if c in frame.columns]
+            first_version: dict[str, str] = {}
+            for r, new_id, _ in to_add:
+                first_version.setdefault(r.id, new_id)
+            for rec in frame[cols].to_dict("records") if len(frame) else []:
+                old_report = rec["report"]
+                new_report = first_version[old_report]
+                sid = str(rec["id"])
+                if new_report != old_report:
+                    sid = new_report + sid[len(old_report) :] if sid.startswith(old_report) else f"{new_report}/{sid}"
+                if sid in seen_stmt:
+                    result.warnings.append(f"report {new_report}: statement id {sid} given twice; kept the first")
+                    continue
+                seen_stmt.add(sid)
+                row = {c: None for c in STATEMENT_COLUMNS}
+                for c in cols:
+                    v = rec[c]
+                    row[c] = _dumps(v) if c in _STATEMENT_JSON else _py(v)
+                    if c in _STATEMENT_INT and isinstance(row[c], float):  # int column with NaNs
+                        row[c] = int(row[c])
+                row["id"] = sid
+                row["report"] = new_report
+                if row.get("checkworthiness") is None:
+                    row["checkworthiness"] = 0.0
+                row.update(claim_id=None, speaker_id=None, added_at=now, run_id=run_id)
+                stmt_rows.append(row)
+
+            # Statement ids already stored (a report re-added under a new id keeps none of them,
+            # but be safe): skip them rather than fail.
+            existing: set[str] = set()
+            sids = [row["id"] for row in stmt_rows]
+            for chunk in _chunks(sids, _IN_CHUNK):
+                existing.update(conn.execute(sa.select(statements_t.c.id).where(statements_t.c.id.in_(chunk))).scalars())
+            if existing:
+                result.warnings.append(f"{len(existing)} statement id(s) already stored; kept the stored ones")
+                stmt_rows = [row for row in stmt_rows if row["id"] not in existing]
+            counts: dict[str, int] = {}
+            for row in stmt_rows:
+                counts[row["report"]] = counts.get(row["report"], 0) + 1
+
+            report_rows = [
+                {
+                    "id": new_id,
+                    "source": r.source,
+                    "title": r.title,
+                    "date": r.date,
+                    "url": r.url,
+                    "content_hash": h,
+                    "n_statements": counts.get(new_id, 0),
+                    "added_at": now,
+                    "run_id": run_id,
+                }
+                for r, new_id, h in to_add
+            ]
+            for chunk in _chunks(report_rows, _CHUNK):
+                conn.execute(reports_t.insert(), list(chunk))
+            for chunk in _chunks(stmt_rows, _CHUNK):
+                conn.execute(statements_t.insert(), list(chunk))
+            result.added = len(report_rows)
+            result.added_ids = [row["id"] for row in report_rows]
+            result.statements = len(stmt_rows)
+        return result
+
+    def statements_frame(self, *, unassigned_only: bool = False, report: Optional[str] = None) -> pd.DataFrame:
+        """All stored statements: the Statement columns plus claim_id, speaker_id, added_at, run_id.
+
+        JSON columns come back as lists (check_reasons: [] when empty; content_spans: None)."""
+        q = sa.select(statements_t)
+        if unassigned_only:
+            q = q.where(statements_t.c.claim_id.is_(None))
+        if report is not None:
+            q = q.where(statements_t.c.report == report)
+        q = q.order_by(statements_t.c.report, statements_t.c.content_start, statements_t.c.id)
+        with self.transaction() as conn:
+            rows = [dict(r) for r in conn.execute(q).mappings()]
+        for row in rows:
+            for c in _STATEMENT_JSON:
+                row[c] = _loads(row[c], [] if c in _STATEMENT_LIST else None)
+        columns = list(STATEMENT_COLUMNS) + ["claim_id", "speaker_id", "added_at", "run_id"]
+        return _frame(
+            rows,
+            columns,
+            ints=[c for c in _STATEMENT_INT if c in ("content_start", "content_end", "paragraph")],
+            floats=["checkworthiness"],
+        )
+
+    def reports_frame(self) -> pd.DataFrame:
+        with self.transaction() as conn:
+            rows = [dict(r) for r in conn.execute(sa.select(reports_t).order_by(reports_t.c.added_at, reports_t.c.id)).mappings()]
+        return _frame(rows, [c.name for c in reports_t.columns], ints=["n_statements"])
+
+    # -- grouping -----------------------------------------------------------------------------
+
+    def regroup(
+        self,
+        same_threshold: Optional[float] = None,
+        similar_threshold: Optional[float] = None,
+        *,
+        run_id: Optional[int] = None,
+    ) -> GroupResult:
+        """Give every statement without a claim a claim id (and speaker id), keeping old ids."""
+        from claims.dedupe import group_claims  # noqa: PLC0415 - lazy: heavy, written in parallel
+
+        try:
+            from claims.speaker_groups import group_speakers  # noqa: PLC0415
+        except ImportError:  # not written yet: statements keep speaker_id None
+            group_speakers = None
+
+        result = GroupResult()
+        now = _now()
+        run_id = run_id if run_id is not None else self.current_run
+        with self.transaction() as conn:
+            new = self._load_statements(conn, assigned=False)
+            if len(new):
+                prev = self._load_previous(conn)
+                kwargs = {}
+                if same_threshold is not None:
+                    kwargs["same_threshold"] = same_threshold
+                if similar_threshold is not None:
+                    kwargs["similar_threshold"] = similar_threshold
+                groups = group_claims(new, previous=prev if len(prev) else None, **kwargs)
+                if group_speakers is not None:
+                    prev_speakers = self._load_previous_speakers(conn)
+                    sgroups = group_speakers(new, previous=prev_speakers if len(prev_speakers) else None)
+                else:
+                    sgroups = None
+                self._apply_groups(conn, new, groups, sgroups, now, run_id, result)
+            result.claims = conn.execute(sa.select(sa.func.count()).select_from(claims_t)).scalar_one()
+            result.speakers = conn.execute(sa.select(sa.func.count()).select_from(speakers_t)).scalar_one()
+        return result
+
+    def _load_statements(self, conn: sa.Connection, *, assigned: bool) -> pd.DataFrame:
+        cond = statements_t.c.claim_id.isnot(None) if assigned else statements_t.c.claim_id.is_(None)
+        q = sa.select(statements_t).where(cond).order_by(statements_t.c.report, statements_t.c.content_start, statements_t.c.id)
+        rows = [dict(r) for r in conn.execute(q).mappings()]
+        for row in rows:
+            for c in _STATEMENT_JSON:
+                row[c] = _loads(row[c], [] if c in _STATEMENT_LIST else None)
+        columns = list(STATEMENT_COLUMNS) + ["claim_id", "speaker_id", "added_at", "run_id"]
+        return _frame(rows, columns, ints=["content_start", "content_end", "paragraph"], floats=["checkworthiness"])
+
+    def _load_previous(self, conn: sa.Connection) -> pd.DataFrame:
+        """(statement_id, claim_id, text) of assigned statements, one row per distinct
+        (claim, text): grouping only looks at the texts, so repeats add nothing but size."""
+        s = statements_t.c
+        q = sa.select(s.id.label("statement_id"), s.claim_id, s.text).where(s.claim_id.isnot(None)).order_by(s.id)
+        rows, seen = [], set()
+        for sid, cid, text in conn.execute(q):
+            if (cid, text) not in seen:
+                seen.add((cid, text))
+                rows.append({"statement_id": sid, "claim_id": cid, "text": text})
+        return _frame(rows, ["statement_id", "claim_id", "text"])
+
+    def _load_previous_speakers(self, conn: sa.Connection) -> pd.DataFrame:
+        s = statements_t.c
+        q = (
+            sa.select(
+                s.id.label("statement_id"),
+                s.speaker_id,
+                s.report,
+                s.speaker,
+                s.speaker_name,
+                s.speaker_type,
+                s.speaker_role,
+            )
+            .where(s.speaker_id.isnot(None))
+            .order_by(s.id)
+        )
+        cols = ["statement_id", "speaker_id", "report", "speaker", "speaker_name", "speaker_type", "speaker_role"]
+        return _frame([dict(r) for r in conn.execute(q).mappings()], cols)
+
+    def _apply_groups(self, conn, new: pd.DataFrame, groups, sgroups, now, run_id, result: GroupResult) -> None:
+        new_ids = set(new["id"])
+        assign = {}
+        for rec in _records(groups.assignments):
+            sid, cid = rec.get("statement_id"), _py(rec.get("claim_id"))
+            if sid in new_ids and cid is not None:
+                assign[sid] = str(cid)
+        speaker_assign = {}
+        for rec in _records(getattr(sgroups, "assignments", None)):
+            sid, spk = rec.get("statement_id"), _py(rec.get("speaker_id"))
+            if sid in new_ids and spk is not None:
+                speaker_assign[sid] = str(spk)
+
+        existing_claims = set()
+        touched = sorted(set(assign.values()))
+        for chunk in _chunks(touched, _IN_CHUNK):
+            existing_claims.update(conn.execute(sa.select(claims_t.c.claim_id).where(claims_t.c.claim_id.in_(chunk))).scalars())
+
+        # 1. statements: claim_id / speaker_id
+        upd = (
+            statements_t.update()
+            .where(statements_t.c.id == bindparam("b_id"))
+            .values(claim_id=bindparam("b_claim"), speaker_id=bindparam("b_speaker"))
+        )
+        rows = [{"b_id": sid, "b_claim": assign.get(sid), "b_speaker": speaker_assign.get(sid)} for sid in new["id"] if sid in assign or sid in speaker_assign]
+        for chunk in _chunks(rows, _CHUNK):
+            conn.execute(upd, list(chunk))
+        result.assigned = len(assign)
+
+        # 2. claims: new ones from ClaimGroups.claims; counts recomputed for every touched claim.
+        info = {str(_py(r.get("claim_id"))): r for r in _records(groups.claims)}
+        new_by_id = new.set_index("id", drop=False)
+        agg = self._claim_aggregates(conn, touched)
+        first_member: dict[str, str] = {}
+        for sid in sorted(assign):
+            first_member.setdefault(assign[sid], sid)
+        inserts, updates = [], []
+        for cid in touched:
+            a = agg.get(cid)
+            if a is None:
+                continue
+            if cid in existing_claims:
+                updates.append({"b_claim_id": cid, **a})
+                continue
+            rec = info.get(cid, {})
+            rep = _py(rec.get("representative_id"))
+            if rep is None:
+                rep = first_member[cid]
+            text = _py(rec.get("text"))
+            kind = _py(rec.get("kind"))
+            if (text is None or kind is None) and rep in new_by_id.index:
+                text = text if text is not None else new_by_id.at[rep, "text"]
+                kind = kind if kind is not None else new_by_id.at[rep, "kind"]
+            inserts.append({"claim_id": cid, "text": text, "representative_id": rep, "kind": kind, "created_at": now, "run_id": run_id, **a})
+        for chunk in _chunks(inserts, _CHUNK):
+            conn.execute(claims_t.insert(), list(chunk))
+        if updates:
+            cu = (
+                claims_t.update()
+                .where(claims_t.c.claim_id == bindparam("b_claim_id"))
+                .values(
+                    first_report=bindparam("first_report"),
+                    first_date=bindparam("first_date"),
+                    n_occurrences=bindparam("n_occurrences"),
+                    n_reports=bindparam("n_reports"),
+                    checkworthiness=bindparam("checkworthiness"),
+                )
+            )
+            for chunk in _chunks(updates, _CHUNK):
+                conn.execute(cu, list(chunk))
+        result.new_claims = len(inserts)
+
+        # 3. speakers: insert new, merge aliases/roles of existing.
+        self._upsert_speakers(conn, _records(getattr(sgroups, "speakers", None)))
+
+        # 4. similar claims: upsert the pairs given.
+        pairs = {}
+        for rec in _records(getattr(groups, "similar", None)):
+            a, b = _py(rec.get("claim_id")), _py(rec.get("similar_claim_id"))
+            if a is None or b is None or a == b:
+                continue
+            pairs[(str(a), str(b))] = _py(rec.get("score"))
+        if pairs:
+            keys = list(pairs)
+            d = similar_t.delete().where(
+                sa.and_(similar_t.c.claim_id == bindparam("b_a"), similar_t.c.similar_claim_id == bindparam("b_b"))
+            )
+            both = [{"b_a": a, "b_b": b} for a, b in keys] + [{"b_a": b, "b_b": a} for a, b in keys]
+            for chunk in _chunks(both, _CHUNK):  # a pair is stored once, in either order
+                conn.execute(d, list(chunk))
+            for chunk in _chunks([{"claim_id": a, "similar_claim_id": b, "score": pairs[(a, b)]} for a, b in keys], _CHUNK):
+                conn.execute(similar_t.insert(), list(chunk))
+
+        # 5. verdicts follow the claim.
+        joined: dict[str, list[str]] = {}
+        report_of = dict(zip(new["id"], new["report"]))
+        for sid, cid in assign.items():
+            if cid in existing_claims:
+                rep = report_of[sid]
+                joined.setdefault(cid, [])
+                if rep not in joined[cid]:
+                    joined[cid].append(rep)
+        if joined:
+            reviewed = {}
+            for chunk in _chunks(sorted(joined), _IN_CHUNK):
+                q = sa.select(verdicts_t).where(verdicts_t.c.claim_id.in_(chunk)).where(verdicts_t.c.verdict.isnot(None))
+                for r in conn.execute(q).mappings():
+                    reviewed[r["claim_id"]] = dict(r)
+            if reviewed:
+                mark = verdicts_t.update().where(verdicts_t.c.claim_id == bindparam("b_claim_id")).values(carried_over=True, updated_at=now)
+                conn.execute(mark, [{"b_claim_id": cid} for cid in sorted(reviewed)])
+                events = []
+                for cid in sorted(reviewed):
+                    v = reviewed[cid]
+                    reps = sorted(joined[cid])
+                    events.append(
+                        {
+                            **_history_blank(),
+                            "claim_id": cid,
+                            "event": "carried_over",
+                            **{f"old_{f}": v[f] for f in VERDICT_FIELDS},
+                            **{f"new_{f}": v[f] for f in VERDICT_FIELDS},
+                            "revision": v["revision"],
+                            "recorded_at": now,
+                            "report": "; ".join(reps),
+                            "run_id": run_id,
+                            "message": f"verdict {v['verdict']!r} carried over to new report(s) {', '.join(reps)}; please confirm",
+                        }
+                    )
+                for chunk in _chunks(events, _CHUNK):
+                    conn.execute(history_t.insert(), list(chunk))
+                result.carried_over = len(reviewed)
+
+    def _claim_aggregates(self, conn: sa.Connection, claim_ids: Sequence[str]) -> dict[str, dict]:
+        """n_occurrences, n_reports, first_report, first_date, checkworthiness per claim."""
+        s, r = statements_t.c, reports_t.c
+        cols = [s.claim_id, s.report, s.report_date, s.checkworthiness, r.date.label("rdate"), r.added_at]
+        base = sa.select(*cols).select_from(statements_t.outerjoin(reports_t, s.report == r.id))
+        rows: list = []
+        if len(claim_ids) > 20 * _IN_CHUNK:
+            wanted = set(claim_ids)
+            rows = [row for row in conn.execute(base.where(s.claim_id.isnot(None))) if row[0] in wanted]
+        else:
+            for chunk in _chunks(list(claim_ids), _IN_CHUNK):
+                rows.extend(conn.execute(base.where(s.claim_id.in_(chunk))).all())
+        out: dict[str, dict] = {}
+        per: dict[str, dict] = {}
+        for cid, report, rdate_s, cw, rdate_r, added in rows:
+            d = per.setdefault(cid, {"n": 0, "reports": {}, "cw": None})
+            d["n"] += 1
+            date = rdate_s or rdate_r
+            d["reports"].setdefault(report, (date, added or "", report))
+            if cw is not None and (d["cw"] is None or cw > d["cw"]):
+                d["cw"] = cw
+        for cid, d in per.items():
+            first = min(d["reports"].values(), key=lambda t: (_sort_key_date(t[0]), t[1], t[2]))
+            out[cid] = {
+                "n_occurrences": d["n"],
+                "n_reports": len(d["reports"]),
+                "first_report": first[2],
+                "first_date": first[0],
+                "checkworthiness": d["cw"] if d["cw"] is not None else 0.0,
+            }
+        return out
+
+    def _upsert_speakers(self, conn: sa.Connection, recs: list[dict]) -> None:
+        given = {}
+        for rec in recs:
+            sid = _py(rec.get("speaker_id"))
+            if sid is None:
+                continue
+            given[str(sid)] = rec
+        if not given:
+            return
+        stored = {}
+        for chunk in _chunks(sorted(given), _IN_CHUNK):
+            for r in conn.execute(sa.select(speakers_t).where(speakers_t.c.speaker_id.in_(chunk))).mappings():
+                stored[r["speaker_id"]] = dict(r)
+        inserts, updates = [], []
+        for sid, rec in given.items():
+            aliases = _to_list(rec.get("aliases")) or []
+            roles = _to_list(rec.get("roles")) or []
+            if sid in stored:
+                old = stored[sid]
+                merged_a = _merge_lists(_loads(old["aliases"], []), aliases)
+                merged_r = _merge_lists(_loads(old["roles"], []), roles)
+                updates.append(
+                    {
+                        "b_speaker_id": sid,
+                        "name": old["name"] or _py(rec.get("name")),
+                        "type": old["type"] or _py(rec.get("type")),
+                        "aliases": json.dumps(merged_a, ensure_ascii=False),
+                        "roles": json.dumps(merged_r, ensure_ascii=False),
+                    }
+                )
+            else:
+                inserts.append(
+                    {
+                        "speaker_id": sid,
+                        "name": _py(rec.get("name")),
+                        "type": _py(rec.get("type")),
+                        "aliases": json.dumps(_merge_lists([], aliases), ensure_ascii=False),
+                        "roles": json.dumps(_merge_lists([], roles), ensure_ascii=False),
+                    }
+                )
+        for chunk in _chunks(inserts, _CHUNK):
+            conn.execute(speakers_t.insert(), list(chunk))
+        if updates:
+            u = (
+                speakers_t.update()
+                .where(speakers_t.c.speaker_id == bindparam("b_speaker_id"))
+                .values(name=bindparam("name"), type=bindparam("type"), aliases=bindparam("aliases"), roles=bindparam("roles"))
+            )
+            for chunk in _chunks(updates, _CHUNK):
+                conn.execute(u, list(chunk))
+
+    # -- frames for export and review ---------------------------------------------------------
+
+    def _select_claim_ids(
+        self,
+        conn: sa.Connection,
+        *,
+        top: Optional[int] = None,
+        new_since_run: Optional[int] = None,
+        unreviewed: bool = False,
+        report: Optional[str | Sequence[str]] = None,
+        speaker: Optional[str] = None,
+    ) -> list[str]:
+        c, s, v = claims_t.c, statements_t.c, verdicts_t.c
+        q = sa.select(c.claim_id).select_from(claims_t.outerjoin(verdicts_t, v.claim_id == c.claim_id))
+        if unreviewed:
+            q = q.where(sa.or_(v.verdict.is_(None), v.verdict == ""))
+        if new_since_run is not None:
+            q = q.where(c.run_id >= int(new_since_run))
+        if report is not None:
+            reps = [report] if isinstance(report, str) else list(report)
+            q = q.where(c.claim_id.in_(sa.select(s.claim_id).where(s.report.in_(reps)).where(s.claim_id.isnot(None))))
+        if speaker is not None:
+            needle = f"%{speaker.strip().lower()}%"
+            sp = speakers_t.c
+            by_speaker = sa.select(s.claim_id).select_from(statements_t.outerjoin(speakers_t, sp.speaker_id == s.speaker_id)).where(
+                sa.or_(
+                    sa.func.lower(s.speaker_name).like(needle),
+                    sa.func.lower(s.speaker).like(needle),
+                    sa.func.lower(sp.name).like(needle),
+                    s.speaker_id == speaker,
+                )
+            )
+            q = q.where(c.claim_id.in_(by_speaker.where(s.claim_id.isnot(None))))
+        q = q.order_by(c.checkworthiness.desc(), c.n_occurrences.desc(), sa.nulls_last(c.first_date.asc()), c.claim_id)
+        if top is not None:
+            q = q.limit(int(top))
+        return list(conn.execute(q).scalars())
+
+    def _statements_for_claims(self, conn: sa.Connection, claim_ids: list[str], all_claims: bool, columns) -> list[dict]:
+        s = statements_t.c
+        base = sa.select(*columns).order_by(s.claim_id, s.report, s.content_start, s.id)
+        if all_claims:
+            return [dict(r) for r in conn.execute(base.where(s.claim_id.isnot(None))).mappings()]
+        out: list[dict] = []
+        for chunk in _chunks(claim_ids, _IN_CHUNK):
+            out.extend(dict(r) for r in conn.execute(base.where(s.claim_id.in_(chunk))).mappings())
+        return out
+
+    def _build(self, conn: sa.Connection, claim_ids: list[str], all_claims: bool) -> dict[str, Any]:
+        """Everything the claim frames need, for the given claims, in a handful of queries."""
+        c, s, v, r = claims_t.c, statements_t.c, verdicts_t.c, reports_t.c
+        claim_rows: dict[str, dict] = {}
+        q = sa.select(claims_t, *[col for col in verdicts_t.c if col.name != "claim_id"]).select_from(
+            claims_t.outerjoin(verdicts_t, v.claim_id == c.claim_id)
+        )
+        if all_claims:
+            for row in conn.execute(q).mappings():
+                claim_rows[row["claim_id"]] = dict(row)
+        else:
+            for chunk in _chunks(claim_ids, _IN_CHUNK):
+                for row in conn.execute(q.where(c.claim_id.in_(chunk))).mappings():
+                    claim_rows[row["claim_id"]] = dict(row)
+        occ_cols = [
+            s.claim_id,
+            s.id,
+            s.report,
+            s.paragraph,
+            s.sentence,
+            s.speaker,
+            s.speaker_name,
+            s.speaker_id,
+            s.speaker_type,
+            s.speaker_role,
+            s.kind,
+            s.text,
+            s.said_on,
+            s.venue,
+            s.check_reasons,
+            s.report_date,
+            s.content_start,
+        ]
+        occ = self._statements_for_claims(conn, claim_ids, all_claims, occ_cols)
+        report_ids = sorted({o["report"] for o in occ})
+        speaker_ids = sorted({o["speaker_id"] for o in occ if o["speaker_id"]})
+        reports: dict[str, dict] = {}
+        for chunk in _chunks(report_ids, _IN_CHUNK):
+            for row in conn.execute(sa.select(reports_t).where(r.id.in_(chunk))).mappings():
+                reports[row["id"]] = dict(row)
+        n_claims_by_report: dict[str, int] = {}
+        for chunk in _chunks(report_ids, _IN_CHUNK):
+            q2 = (
+                sa.select(s.report, sa.func.count(sa.distinct(s.claim_id)))
+                .where(s.report.in_(chunk))
+                .where(s.claim_id.isnot(None))
+                .group_by(s.report)
+            )
+            n_claims_by_report.update(dict(conn.execute(q2).all()))
+        speakers: dict[str, dict] = {}
+        for chunk in _chunks(speaker_ids, _IN_CHUNK):
+            for row in conn.execute(sa.select(speakers_t).where(speakers_t.c.speaker_id.in_(chunk))).mappings():
+                speakers[row["speaker_id"]] = dict(row)
+        n_claims_by_speaker: dict[str, int] = {}
+        for chunk in _chunks(speaker_ids, _IN_CHUNK):
+            q3 = (
+                sa.select(s.speaker_id, sa.func.count(sa.distinct(s.claim_id)))
+                .where(s.speaker_id.in_(chunk))
+                .where(s.claim_id.isnot(None))
+                .group_by(s.speaker_id)
+            )
+            n_claims_by_speaker.update(dict(conn.execute(q3).all()))
+        similar: dict[str, list[tuple[str, Any]]] = {}
+        sim = similar_t.c
+        if all_claims:
+            sim_rows = conn.execute(sa.select(sim.claim_id, sim.similar_claim_id, sim.score)).all()
+        else:
+            sim_rows = []
+            for chunk in _chunks(claim_ids, _IN_CHUNK):
+                sim_rows.extend(
+                    conn.execute(
+                        sa.select(sim.claim_id, sim.similar_claim_id, sim.score).where(
+                            sa.or_(sim.claim_id.in_(chunk), sim.similar_claim_id.in_(chunk))
+                        )
+                    ).all()
+                )
+        seen_pairs = set()
+        for a, b, score in sim_rows:
+            for x, y in ((a, b), (b, a)):
+                if (x, y) not in seen_pairs:
+                    seen_pairs.add((x, y))
+                    similar.setdefault(x, []).append((y, score))
+        return {
+            "claims": claim_rows,
+            "occurrences": occ,
+            "reports": reports,
+            "n_claims_by_report": n_claims_by_report,
+            "speakers": speakers,
+            "n_claims_by_speaker": n_claims_by_speaker,
+            "similar": similar,
+        }
+
+    def _claim_records(self, data: dict, claim_ids: list[str]) -> list[dict]:
+        occ_by_claim: dict[str, list[dict]] = {}
+        for o in data["occurrences"]:
+            occ_by_claim.setdefault(o["claim_id"], []).append(o)
+        speakers, reports = data["speakers"], data["reports"]
+        out = []
+        for cid in claim_ids:
+            c = data["claims"].get(cid)
+            if c is None:
+                continue
+            occ = occ_by_claim.get(cid, [])
+            rep = next((o for o in occ if o["id"] == c["representative_id"]), occ[0] if occ else {})
+            names: list[str] = []
+            reasons: list[str] = []
+            per_report: dict[str, tuple] = {}
+            for o in occ:
+                name = None
+                if o["speaker_id"] and o["speaker_id"] in speakers:
+                    name = speakers[o["speaker_id"]]["name"]
+                name = name or o["speaker_name"] or o["speaker"]
+                if name and name not in names:
+                    names.append(name)
+                for reason in _loads(o["check_reasons"], []) or []:
+                    if reason not in reasons:
+                        reasons.append(reason)
+                rp = reports.get(o["report"], {})
+                date = o["report_date"] or rp.get("date")
+                per_report.setdefault(o["report"], (date, rp.get("added_at") or "", o["report"], rp.get("url")))
+            ordered = sorted(per_report.values(), key=lambda t: (_sort_key_date(t[0]), t[1], t[2]))
+            sims = sorted(data["similar"].get(cid, []), key=lambda t: (-(t[1] or 0), t[0]))
+            out.append(
+                {
+                    "claim_id": cid,
+                    "text": c["text"],
+                    "kind": c["kind"],
+                    "speaker": "; ".join(names) or None,
+                    "role": rep.get("speaker_role"),
+                    "said_on": rep.get("said_on"),
+                    "venue": rep.get("venue"),
+                    "n_reports": c["n_reports"],
+                    "first_report": c["first_report"],
+                    "reports": [t[2] for t in ordered],
+                    "n_occurrences": c["n_occurrences"],
+                    "checkworthiness": c["checkworthiness"],
+                    "check_reasons": reasons,
+                    "verdict": c.get("verdict"),
+                    "evidence": c.get("evidence"),
+                    "reviewer": c.get("reviewer"),
+                    "reviewed_on": c.get("reviewed_on"),
+                    "notes": c.get("notes"),
+                    "verdict_revision": c.get("revision") or 0,
+                    "carried_over": bool(c.get("carried_over")),
+                    "similar": "; ".join(f"{sid} ({_score(sc)})" for sid, sc in sims) or None,
+                    "speaker_type": rep.get("speaker_type"),
+                    "first_date": c["first_date"],
+                    "appearances": [{"report": t[2], "url": t[3], "date": t[0]} for t in ordered],
+                    "representative_id": c["representative_id"],
+                }
+            )
+        return out
+
+    def claims_frame(self, with_verdicts: bool = True, **filters) -> pd.DataFrame:
+        """One row per claim, for exports (CSV, JSON, ClaimReview); sorted like the workbook.
+
+        ``filters``: top, new_since_run, unreviewed, report, speaker (as review_data)."""
+        with self.transaction() as conn:
+            ids = self._select_claim_ids(conn, **filters)
+            data = self._build(conn, ids, all_claims=not any(v not in (None, False) for v in filters.values()))
+        recs = self._claim_records(data, ids)
+        cols = list(CLAIMS_FRAME_COLUMNS)
+        if not with_verdicts:
+            cols = [col for col in cols if col not in ("verdict", "evidence", "reviewer", "reviewed_on", "notes", "carried_over", "verdict_revision")]
+        return _frame(recs, cols, ints=["n_reports", "n_occurrences"] + (["verdict_revision"] if with_verdicts else []), floats=["checkworthiness"], bools=["carried_over"] if with_verdicts else [])
+
+    def review_data(
+        self,
+        *,
+        top: Optional[int] = None,
+        new_since_run: Optional[int] = None,
+        unreviewed: bool = False,
+        report: Optional[str | Sequence[str]] = None,
+        speaker: Optional[str] = None,
+        verdict_values: Optional[Sequence[str]] = None,
+        path: Optional[str | os.PathLike] = None,
+        record: bool = True,
+    ):
+        """The frames for a review workbook (claims.workbook.ReviewData); records an export.
+
+        Filters: ``top`` N claims after the others; ``new_since_run`` = claims first seen in
+        that run or later;
+        ``unreviewed`` = no verdict; ``report`` = claims appearing in that report (or any of a
+        list); ``speaker`` = case-insensitive substring of a speaker's name (or a speaker id).
+        Claims are sorted by checkworthiness, then occurrences, descending."""
+        from claims.workbook import ReviewData  # noqa: PLC0415 - lazy: written in parallel
+
+        values = tuple(verdict_values) if verdict_values is not None else self.verdict_values()
+        filters = {"top": top, "new_since_run": new_since_run, "unreviewed": unreviewed, "report": report, "speaker": speaker}
+        export_id = str(uuid.uuid4())
+        created_at = _now()
+        with self.transaction() as conn:
+            ids = self._select_claim_ids(conn, **filters)
+            data = self._build(conn, ids, all_claims=not any(v not in (None, False) for v in filters.values()))
+            if record:
+                self.record_export(export_id, path, filters=filters, n_claims=len(ids), created_at=created_at)
+        recs = self._claim_records(data, ids)
+        claims_df = _frame(
+            recs,
+            REVIEW_CLAIM_COLUMNS,
+            ints=["n_reports", "n_occurrences", "verdict_revision"],
+            floats=["checkworthiness"],
+            bools=["carried_over"],
+        )
+        # occurrences, in claim order
+        order = {cid: i for i, cid in enumerate(ids)}
+        speakers = data["speakers"]
+        occ_rows = []
+        for o in sorted(data["occurrences"], key=lambda o: (order.get(o["claim_id"], 0), o["report"], o["content_start"] or 0, o["id"])):
+            occ_rows.append(
+                {
+                    "claim_id": o["claim_id"],
+                    "statement_id": o["id"],
+                    "report": o["report"],
+                    "paragraph": o["paragraph"],
+                    "sentence": o["sentence"],
+                    "speaker": o["speaker"],
+                    "speaker_name": (speakers.get(o["speaker_id"], {}).get("name") if o["speaker_id"] else None) or o["speaker_name"],
+                    "kind": o["kind"],
+                    "text": o["text"],
+                }
+            )
+        occ_df = _frame(occ_rows, OCCURRENCE_COLUMNS, ints=["paragraph"])
+        rep_rows = []
+        for rid, rp in sorted(data["reports"].items(), key=lambda kv: (_sort_key_date(kv[1]["date"]), kv[0])):
+            rep_rows.append(
+                {
+                    "report": rid,
+                    "title": rp["title"],
+                    "date": rp["date"],
+                    "source": rp["source"],
+                    "n_statements": rp["n_statements"],
+                    "n_claims": data["n_claims_by_report"].get(rid, 0),
+                }
+            )
+        rep_df = _frame(rep_rows, REPORT_COLUMNS, ints=["n_statements", "n_claims"])
+        spk_rows = []
+        for sid, sp in sorted(speakers.items(), key=lambda kv: ((kv[1]["name"] or "").lower(), kv[0])):
+            spk_rows.append(
+                {
+                    "speaker_id": sid,
+                    "name": sp["name"],
+                    "aliases": _loads(sp["aliases"], []),
+                    "type": sp["type"],
+                    "roles": _loads(sp["roles"], []),
+                    "n_claims": data["n_claims_by_speaker"].get(sid, 0),
+                }
+            )
+        spk_df = _frame(spk_rows, SPEAKER_COLUMNS, ints=["n_claims"])
+        return ReviewData(
+            claims=claims_df,
+            occurrences=occ_df,
+            reports=rep_df,
+            speakers=spk_df,
+            database_id=self.database_id,
+            database_label=self.label,
+            export_id=export_id,
+            created_at=created_at,
+            verdict_values=list(values),
+        )
+
+    def record_export(
+        self,
+        export: Any,
+        path: Optional[str | os.PathLike] = None,
+        *,
+        filters: Optional[dict] = None,
+        n_claims: Optional[int] = None,
+        created_at: Optional[str] = None,
+    ) -> None:
+        """Record (or complete, e.g. with the path once written) an export row.
+
+        ``export``: an export id, or the ReviewData that review_data returned."""
+        export_id = export if isinstance(export, str) else export.export_id
+        if not isinstance(export, str):
+            created_at = created_at or getattr(export, "created_at", None)
+            if n_claims is None and getattr(export, "claims", None) is not None:
+                n_claims = len(export.claims)
+        with self.transaction() as conn:
+            exists = conn.execute(sa.select(exports_t.c.export_id).where(exports_t.c.export_id == export_id)).first()
+            values = {}
+            if path is not None:
+                values["path"] = os.fspath(path)
+            if filters is not None:
+                values["filters"] = json.dumps({k: v for k, v in filters.items() if v not in (None, False)}, default=str)
+            if n_claims is not None:
+                values["n_claims"] = int(n_claims)
+            if exists:
+                if values:
+                    conn.execute(exports_t.update().where(exports_t.c.export_id == export_id).values(**values))
+            else:
+                conn.execute(exports_t.insert().values(export_id=export_id, created_at=created_at or _now(), **values))
+
+    def exports_frame(self) -> pd.DataFrame:
+        with self.transaction() as conn:
+            rows = [dict(r) for r in conn.execute(sa.select(exports_t).order_by(exports_t.c.created_at)).mappings()]
+        for row in rows:
+            row["filters"] = _loads(row["filters"], {})
+        return _frame(rows, [c.name for c in exports_t.columns], ints=[])
+
+    # -- verdicts -----------------------------------------------------------------------------
+
+    def verdict_values(self) -> tuple[str, ...]:
+        """This database's verdict scale: set_verdict_values(...) if ever called, else the default."""
+        with self.transaction() as conn:
+            raw = conn.execute(sa.select(meta_t.c.value).where(meta_t.c.key == "verdict_values")).scalar()
+        values = _loads(raw, None)
+        return tuple(values) if values else default_verdict_values()
+
+    def set_verdict_values(self, values: Sequence[str]) -> None:
+        values = [str(v).strip() for v in values if str(v).strip()]
+        if not values:
+            raise StoreError(f"{self.label}: the verdict scale needs at least one value")
+        with self.transaction() as conn:
+            conn.execute(meta_t.delete().where(meta_t.c.key == "verdict_values"))
+            conn.execute(meta_t.insert().values(key="verdict_values", value=json.dumps(values, ensure_ascii=False)))
+
+    def import_verdicts(self, reviewed, verdict_values: Optional[Sequence[str]] = None) -> ImportResult:
+        """Apply a reviewed workbook (claims.workbook.ReviewedWorkbook): all rows or none.
+
+        Raises ImportRefused (nothing applied) for a workbook from another database, a verdict
+        outside ``verdict_values``, an unknown claim id, or one claim given different values."""
+        path = os.fspath(reviewed.path) if getattr(reviewed, "path", None) is not None else "workbook"
+        values = tuple(verdict_values) if verdict_values is not None else self.verdict_values()
+        canon = {v.strip().lower(): v for v in values}
+        if str(reviewed.database_id or "") != self.database_id:
+            raise ImportRefused(
+                f"{path}: made from another database ({reviewed.database_id or 'unknown'}), not this one ({self.database_id})"
+            )
+        now = _now()
+        result = ImportResult()
+        with self.transaction() as conn:
+            rows = list(reviewed.rows)
+            ids = sorted({str(_text(r.claim_id) or "") for r in rows})
+            known: set[str] = set()
+            for chunk in _chunks(ids, _IN_CHUNK):
+                known.update(conn.execute(sa.select(claims_t.c.claim_id).where(claims_t.c.claim_id.in_(chunk))).scalars())
+            errors: list[str] = []
+            wanted: dict[str, tuple[Any, dict]] = {}  # claim_id -> (row, normalised values)
+            for r in rows:
+                where = f"{path}: sheet {r.sheet!r} row {r.row}"
+                cid = _text(r.claim_id)
+                if cid is None or cid not in known:
+                    errors.append(f"{where}: claim ID {r.claim_id!r} is not in this database")
+                    continue
+                vals = {f: _text(getattr(r, f, None)) for f in VERDICT_FIELDS}
+                if vals["verdict"] is not None:
+                    key = vals["verdict"].lower()
+                    if key not in canon:
+                        errors.append(f"{where}: verdict {vals['verdict']!r} is not one of: {', '.join(values)}")
+                        continue
+                    vals["verdict"] = canon[key]
+                if cid in wanted:
+                    prev_row, prev_vals = wanted[cid]
+                    if prev_vals != vals:
+                        errors.append(
+                            f"{where}: claim {cid} has other values than on sheet {prev_row.sheet!r} row {prev_row.row}"
+                        )
+                    continue
+                wanted[cid] = (r, vals)
+            if errors:
+                more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+                err = ImportRefused(f"{errors[0]}{more}; nothing was imported")
+                err.messages = errors  # type: ignore[attr-defined]
+                err.count = len(errors)  # type: ignore[attr-defined]
+                raise err
+
+            current: dict[str, dict] = {}
+            cids = sorted(wanted)
+            for chunk in _chunks(cids, _IN_CHUNK):
+                for row in conn.execute(sa.select(verdicts_t).where(verdicts_t.c.claim_id.in_(chunk))).mappings():
+                    current[row["claim_id"]] = dict(row)
+            inserts, updates, confirms, events = [], [], [], []
+            export_id = _text(getattr(reviewed, "export_id", None))
+            for cid in cids:
+                r, vals = wanted[cid]
+                cur = current.get(cid)
+                cur_vals = {f: (cur or {}).get(f) for f in VERDICT_FIELDS}
+                cur_rev = int((cur or {}).get("revision") or 0)
+                try:
+                    base = int(_py(r.base_revision) or 0)
+                except (TypeError, ValueError):
+                    base = 0
+                where = f"{path}: sheet {r.sheet!r} row {r.row}"
+                common = {
+                    **_history_blank(),
+                    "claim_id": cid,
+                    **{f"old_{f}": cur_vals[f] for f in VERDICT_FIELDS},
+                    **{f"new_{f}": vals[f] for f in VERDICT_FIELDS},
+                    "base_revision": base,
+                    "recorded_at": now,
+                    "workbook": path,
+                    "export_id": export_id,
+                    "sheet": _text(r.sheet),
+                    "sheet_row": _py(r.row) if isinstance(_py(r.row), int) else None,
+                }
+                if vals == cur_vals:
+                    result.unchanged += 1
+                    if cur and cur.get("carried_over") and vals["verdict"] is not None:
+                        confirms.append({"b_claim_id": cid, "updated_at": now})
+                        events.append({**common, "event": "confirmed", "revision": cur_rev, "message": f"{where}: carried-over verdict confirmed"})
+                        result.confirmed += 1
+                    continue
+                if base != cur_rev:
+                    result.conflicts += 1
+                    newer = "a newer verdict was imported since this workbook was made" if cur_rev > base else "the database is older than this workbook"
+                    msg = (
+                        f"{where}: claim {cid}: {newer} (revision {cur_rev}, workbook made from {base}); "
+                        f"kept {cur_vals['verdict']!r}, saved {vals['verdict']!r} in the history"
+                    )
+                    events.append({**common, "event": "conflict", "revision": cur_rev, "message": msg})
+                    result.messages.append(msg)
+                    continue
+                new_rev = cur_rev + 1
+                rec = {**vals, "revision": new_rev, "updated_at": now, "source_workbook": path, "export_id": export_id, "carried_over": False}
+                if cur is None:
+                    inserts.append({"claim_id": cid, **rec})
+                else:
+                    updates.append({"b_claim_id": cid, **rec})
+                msg = None if vals["verdict"] is not None or cur_vals["verdict"] is None else f"{where}: verdict cleared"
+                events.append({**common, "event": "recorded", "revision": new_rev, "message": msg})
+                result.recorded += 1
+            for chunk in _chunks(inserts, _CHUNK):
+                conn.execute(verdicts_t.insert(), list(chunk))
+            if updates:
+                u = (
+                    verdicts_t.update()
+                    .where(verdicts_t.c.claim_id == bindparam("b_claim_id"))
+                    .values(**{k: bindparam(k) for k in list(VERDICT_FIELDS) + ["revision", "updated_at", "source_workbook", "export_id", "carried_over"]})
+                )
+                for chunk in _chunks(updates, _CHUNK):
+                    conn.execute(u, list(chunk))
+            if confirms:
+                u = verdicts_t.update().where(verdicts_t.c.claim_id == bindparam("b_claim_id")).values(carried_over=False, updated_at=bindparam("updated_at"))
+                conn.execute(u, confirms)
+            for chunk in _chunks(events, _CHUNK):
+                conn.execute(history_t.insert(), list(chunk))
+        return result
+
+    def verdict_history_frame(self, claim_id: Optional[str] = None) -> pd.DataFrame:
+        q = sa.select(history_t).order_by(history_t.c.id)
+        if claim_id is not None:
+            q = q.where(history_t.c.claim_id == claim_id)
+        with self.transaction() as conn:
+            rows = [dict(r) for r in conn.execute(q).mappings()]
+        return _frame(rows, [c.name for c in history_t.columns], ints=["id"])
+
+    def verdicts_frame(self) -> pd.DataFrame:
+        with self.transaction() as conn:
+            rows = [dict(r) for r in conn.execute(sa.select(verdicts_t).order_by(verdicts_t.c.claim_id)).mappings()]
+        return _frame(rows, [c.name for c in verdicts_t.columns], ints=["revision"], bools=["carried_over"])
+
+    # -- runs and status ----------------------------------------------------------------------
+
+    def start_run(self, args: Optional[dict] = None) -> int:
+        """Record a run; its id becomes the default ``run_id`` of add_reports and regroup."""
+        with self.transaction() as conn:
+            res = conn.execute(runs_t.insert().values(started_at=_now(), args=json.dumps(args or {}, default=str)))
+            self.current_run = int(res.inserted_primary_key[0])
+            return self.current_run
+
+    def finish_run(self, run_id: int, counts: Optional[dict] = None) -> None:
+        """counts: n_reports/reports, n_statements/statements, n_new_claims/new_claims."""
+        counts = counts or {}
+        values = {"finished_at": _now()}
+        for k in ("n_reports", "n_statements", "n_new_claims"):
+            v = counts.get(k, counts.get(k[2:]))
+            if v is not None:
+                values[k] = int(v)
+        with self.transaction() as conn:
+            conn.execute(runs_t.update().where(runs_t.c.run_id == run_id).values(**values))
+
+    def last_run_id(self) -> Optional[int]:
+        with self.transaction() as conn:
+            return conn.execute(sa.select(sa.func.max(runs_t.c.run_id))).scalar()
+
+    def runs_frame(self) -> pd.DataFrame:
+        with self.transaction() as conn:
+            rows = [dict(r) for r in conn.execute(sa.select(runs_t).order_by(runs_t.c.run_id)).mappings()]
+        for row in rows:
+            row["args"] = _loads(row["args"], {})
+        return _frame(rows, [c.name for c in runs_t.columns], ints=["run_id"])
+
+    def status(self) -> dict:
+        """Counts for ``claims status``: ints (reports, statements, claims, ...) and two DataFrames:
+        ``by_verdict`` (verdict, claims; "unreviewed" first) and ``by_report`` (report, title,
+        date, statements, claims, reviewed)."""
+        c, s, v, r = claims_t.c, statements_t.c, verdicts_t.c, reports_t.c
+        with self.transaction() as conn:
+            count = lambda t: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()  # noqa: E731
+            by_verdict_rows = conn.execute(
+                sa.select(v.verdict, sa.func.count())
+                .select_from(claims_t.outerjoin(verdicts_t, v.claim_id == c.claim_id))
+                .group_by(v.verdict)
+            ).all()
+            carried = conn.execute(sa.select(sa.func.count()).select_from(verdicts_t).where(v.carried_over.is_(True))).scalar_one()
+            unassigned = conn.execute(sa.select(sa.func.count()).select_from(statements_t).where(s.claim_id.is_(None))).scalar_one()
+            per_report = conn.execute(
+                sa.select(
+                    r.id,
+                    r.title,
+                    r.date,
+                    r.n_statements,
+                    sa.func.count(sa.distinct(s.claim_id)),
+                    sa.func.count(sa.distinct(v.claim_id)),
+                )
+                .select_from(reports_t.outerjoin(statements_t, s.report == r.id).outerjoin(verdicts_t, sa.and_(v.claim_id == s.claim_id, v.verdict.isnot(None))))
+                .group_by(r.id, r.title, r.date, r.n_statements)
+                .order_by(r.date, r.id)
+            ).all()
+            last = conn.execute(sa.select(runs_t).order_by(runs_t.c.run_id.desc()).limit(1)).mappings().first()
+            out = {
+                "database": self.label,
+                "database_id": self.database_id,
+                "schema_version": self.schema_version,
+                "created_at": self.created_at,
+                "reports": count(reports_t),
+                "statements": count(statements_t),
+                "unassigned_statements": unassigned,
+                "claims": count(claims_t),
+                "speakers": count(speakers_t),
+                "exports": count(exports_t),
+                "runs": count(runs_t),
+                "carried_over": carried,
+            }
+        by_verdict: dict[str, int] = {}
+        for verdict, n in by_verdict_rows:
+            key = verdict if verdict else "unreviewed"
+            by_verdict[key] = by_verdict.get(key, 0) + n
+        ordered = sorted(by_verdict.items(), key=lambda kv: (kv[0] != "unreviewed", -kv[1], kv[0]))
+        out["by_verdict"] = _frame([{"verdict": k, "claims": n} for k, n in ordered], ["verdict", "claims"], ints=["claims"])
+        out["by_report"] = _frame(
+            [
+                {"report": rid, "title": title, "date": date, "statements": n_st, "claims": n_cl, "reviewed": n_rev}
+                for rid, title, date, n_st, n_cl, n_rev in per_report
+            ],
+            ["report", "title", "date", "statements", "claims", "reviewed"],
+            ints=["statements", "claims", "reviewed"],
+        )
+        out["last_run"] = dict(last) if last else None
+        return out
+
+
+# --------------------------------------------------------------------------------------------
+
+CLAIMS_FRAME_COLUMNS = (
+    "claim_id",
+    "text",
+    "kind",
+    "speaker",
+    "role",
+    "said_on",
+    "venue",
+    "n_reports",
+    "first_report",
+    "reports",
+    "n_occurrences",
+    "checkworthiness",
+    "verdict",
+    "evidence",
+    "reviewer",
+    "reviewed_on",
+    "notes",
+    "carried_over",
+    "verdict_revision",
+    "speaker_type",
+    "first_date",
+    "appearances",
+    "check_reasons",
+    "similar",
+)
+REVIEW_CLAIM_COLUMNS = (
+    "claim_id",
+    "text",
+    "kind",
+    "speaker",
+    "role",
+    "said_on",
+    "venue",
+    "n_reports",
+    "first_report",
+    "reports",
+    "n_occurrences",
+    "checkworthiness",
+    "check_reasons",
+    "verdict",
+    "evidence",
+    "reviewer",
+    "reviewed_on",
+    "notes",
+    "verdict_revision",
+    "carried_over",
+    "similar",
+)
+OCCURRENCE_COLUMNS = ("claim_id", "statement_id", "report", "paragraph", "sentence", "speaker", "speaker_name", "kind", "text")
+REPORT_COLUMNS = ("report", "title", "date", "source", "n_statements", "n_claims")
+SPEAKER_COLUMNS = ("speaker_id", "name", "aliases", "type", "roles", "n_claims")
+
+
+def _history_blank() -> dict:
+    return {c.name: None for c in history_t.columns if c.name != "id"}
+
+
+def _records(df: Any) -> list[dict]:
+    if df is None:
+        return []
+    if isinstance(df, pd.DataFrame):
+        return df.to_dict("records") if len(df) else []
+    return [dict(r) for r in df]
+
+
+def _merge_lists(a: list, b: list) -> list:
+    out = []
+    for x in list(a or []) + list(b or []):
+        x = _py(x)
+        if x is not None and x not in out:
+            out.append(x)
+    return out
+
+
+def _score(score: Any) -> str:
+    if score is None:
+        return "?"
+    score = float(score)
+    return str(round(score * 100 if score <= 1 else score))
+
+
+def _one_line(e: BaseException) -> str:
+    orig = getattr(e, "orig", None)
+    text = str(orig if orig is not None else e)
+    return text.strip().splitlines()[0] if text.strip() else type(e).__name__
+
+
+def _sqlite_transactions(engine: sa.Engine) -> None:
+    """Real transactions on SQLite: pysqlite's own BEGIN handling is switched off and every
+    transaction starts with BEGIN, so DDL and reads are inside it too and a rollback leaves
+    the file as it was. Rollback journal (DELETE), not WAL: the database stays one file."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn, _record):  # pragma: no cover - trivial
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=DELETE")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):  # pragma: no cover - trivial
+        conn.exec_driver_sql("BEGIN")
