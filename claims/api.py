@@ -154,6 +154,7 @@ def run(
     output: Optional[PathLike] = DEFAULT_WORKBOOK,
     workers: Optional[int] = None,
     dask: Optional[str] = None,
+    batch_size: int = BATCH_SIZE,
     same_threshold: Optional[float] = None,
     similar_threshold: Optional[float] = None,
     top: Optional[int] = None,
@@ -195,7 +196,7 @@ def run(
             # Reading and the already-stored check happen here, in this process; only new
             # reports go to the extraction workers.
             t0 = time.perf_counter()
-            for batch in _batches(iter_reports(paths, reader_warning), BATCH_SIZE):
+            for batch in _batches(iter_reports(paths, reader_warning), batch_size):
                 summary.reports_read += len(batch)
                 known = store.known_hashes([r.content_hash for r in batch])
                 fresh = []

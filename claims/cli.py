@@ -141,6 +141,9 @@ def _db_option(f):
 @click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
               help="Run extraction on a Dask cluster: a scheduler address (tcp://host:8786) or "
                    "'local' for a LocalCluster. Needs pip install 'claims[dask]'.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=api.BATCH_SIZE, show_default=True,
+              help="Reports per batch; each batch is stored in one transaction, so an "
+                   "interrupted run loses at most one batch and resumes where it stopped.")
 @click.option("--same-threshold", type=click.FloatRange(0, 100), default=None,
               help="Fuzzy score (0-100) at or above which two statements are the same claim.")
 @click.option("--similar-threshold", type=click.FloatRange(0, 100), default=None,
@@ -151,7 +154,7 @@ def _db_option(f):
 @click.option("--unreviewed", is_flag=True, help="Only claims without a verdict in the workbook.")
 @click.option("--report", "report_filter", default=None, help="Only claims occurring in this report id.")
 @click.option("--speaker", "speaker_filter", default=None, help="Only claims by speakers matching this name.")
-def run(paths, db, output, workers, dask_address, same_threshold, similar_threshold, top, new, unreviewed,
+def run(paths, db, output, workers, dask_address, batch_size, same_threshold, similar_threshold, top, new, unreviewed,
         report_filter, speaker_filter):
     """Extract, group, store and write the review workbook (the main job).
 
@@ -165,6 +168,7 @@ def run(paths, db, output, workers, dask_address, same_threshold, similar_thresh
     """
     progress = _Progress()
     summary = api.run(list(paths), db=db, output=output, workers=workers, dask=dask_address,
+                      batch_size=batch_size,
                       same_threshold=same_threshold, similar_threshold=similar_threshold,
                       top=top, new=new, unreviewed=unreviewed, report=report_filter,
                       speaker=speaker_filter, progress=progress.update)
