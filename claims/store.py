@@ -755,22 +755,13 @@ class Store:
         return _frame(rows, ["statement_id", "claim_id", "text"])
 
     def _load_previous_speakers(self, conn: sa.Connection) -> pd.DataFrame:
-        s = statements_t.c
-        q = (
-            sa.select(
-                s.id.label("statement_id"),
-                s.speaker_id,
-                s.report,
-                s.speaker,
-                s.speaker_name,
-                s.speaker_type,
-                s.speaker_role,
-            )
-            .where(s.speaker_id.isnot(None))
-            .order_by(s.id)
-        )
-        cols = ["statement_id", "speaker_id", "report", "speaker", "speaker_name", "speaker_type", "speaker_role"]
-        return _frame([dict(r) for r in conn.execute(q).mappings()], cols)
+        """Speakers already stored, as group_speakers wants them: (speaker_id, name, aliases, type)."""
+        k = speakers_t.c
+        rows = []
+        for r in conn.execute(sa.select(k.speaker_id, k.name, k.aliases, k.type).order_by(k.speaker_id)).mappings():
+            rows.append({"speaker_id": r["speaker_id"], "name": r["name"],
+                         "aliases": json.loads(r["aliases"]) if r["aliases"] else [], "type": r["type"]})
+        return _frame(rows, ["speaker_id", "name", "aliases", "type"])
 
     def _apply_groups(self, conn, new: pd.DataFrame, groups, sgroups, now, run_id, result: GroupResult) -> None:
         new_ids = set(new["id"])
