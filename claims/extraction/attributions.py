@@ -25,6 +25,7 @@ import bisect
 import re
 from typing import Optional
 
+from claims.extraction.sentences import ABBREVIATIONS
 from claims.extraction.spans import Attribution, Sentence, Span
 
 __all__ = ["find_attributions", "SPEECH_CUES", "THOUGHT_CUES"]
@@ -48,7 +49,7 @@ speculate shout yell scoff opine complain point report write ask post email agre
 _NP_REGULAR = """
 call criticize criticise accuse urge describe endorse support defend praise oppose reject dismiss
 blame attack denounce blast mock back propose question seek cite refer decline refuse continue
-show find indicate seem appear
+show find indicate seem appear see view regard
 """.split()
 _THOUGHT_REGULAR = """
 believe think know expect hope want fear worry feel doubt suspect assume realize realise
@@ -64,6 +65,7 @@ _IRREGULAR = {
     "show": ("shows", "showed", "showing"),
     "refer": ("refers", "referred", "referring"),
     "back": ("backs", "backed", "backing"),
+    "see": ("sees", "saw", "seeing"),
 }
 
 
@@ -97,17 +99,19 @@ def _forms(bases) -> dict[str, str]:
 SPEECH_CUES = _forms(list(_SPEECH_BASES) + _SPEECH_REGULAR)
 THOUGHT_CUES = _forms(_THOUGHT_REGULAR)
 NP_CUES = _forms(_NP_REGULAR)
-for _w in ("back", "backs", "support", "attack", "attacks", "question", "questions", "call",
-           "calls", "blast", "mock", "finding", "show", "shows", "seek", "cite", "refer",
-           "continuing", "supports", "decline", "declines", "finds", "find", "back", "appear",
-           "seem", "indicate", "refusing", "propose", "showing", "blasts", "cites"):
+for _w in ("back", "backs", "attack", "attacks", "question", "questions", "call",
+           "blast", "mock", "finding", "seek", "cite", "refer",
+           "continuing", "supports", "decline", "declines", "back", "appear",
+           "seem", "indicate", "refusing", "propose", "blasts", "cites"):
     NP_CUES.pop(_w, None)
 _CUES = {**NP_CUES, **THOUGHT_CUES, **SPEECH_CUES}
 _NP_OK = set(_NP_REGULAR)
 _RESEARCH = frozenset("""
 poll polls survey surveys study studies analysis report reports data research researchers
 authors review investigation audit census figures numbers polling results tally count
-pollsters pollster findings estimates statistics
+pollsters pollster findings estimates statistics video videos footage records documents
+document memo emails e-mails polls. survey. experience evidence analyses reviews projections
+model models forecast forecasts
 """.split())
 # Cue verbs that need an explicit complement clause (not just an object) to count.
 _NEEDS_CLAUSE = {"ask", "post", "report", "plan", "want", "decide", "intend", "wish", "figure",
@@ -129,7 +133,7 @@ _AUX = frozenset("""
 has have had also reportedly will would could may might did does do not never later then
 previously repeatedly recently once again publicly privately often frequently still
 already allegedly long always just quickly further flatly bluntly simply even is are was were
-has been had been n't
+has been had been n't now
 """.split())
 # Words that end a source noun phrase on its left.
 _LEFT_STOP = frozenset("""
@@ -138,7 +142,15 @@ whom what why how than unless until whether once yet nor then to for of in on at
 about into over under during without against between among through is are was were be been
 being has have had do does did will would can could should may might must
 """.split())
-_LEFT_STOP_KEEP = frozenset("of".split())  # "Sandoval-Moshenberg of the advocacy group ..."
+_LEFT_STOP_KEEP = frozenset("of".split())
+# nouns of a role, kept with a following "for/at/with" phrase ("a spokesman for the ministry")
+_ROLE_NOUNS = frozenset("""
+spokesman spokeswoman spokesperson spokespeople official officials adviser advisers advisor
+advisors aide aides lawyer lawyers attorney attorneys director representative representatives
+manager chief head chairman chairwoman counsel secretary analyst analysts economist economists
+strategist strategists researcher researchers professor fellow expert experts executive
+executives organizer organizers staffer staffers operative operatives consultant consultants
+""".split())  # "Sandoval-Moshenberg of the advocacy group ..."
 _PRONOUNS = frozenset("he she they i we you it who which".split())
 _TIME = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow
@@ -248,6 +260,8 @@ def _is_scare(text: str, q) -> bool:
         return False
     if len(words) <= 4 and not re.search(r"[.!?,;:…]['’\"”]*$", inner):
         return True
+    if len(words) <= 4 and inner.endswith(",") and all(w[0].isupper() for w in words):
+        return True  # a title: on ABC’s “This Week,” Carson said
     return False
 
 
@@ -437,6 +451,14 @@ def _paragraph(text, sentences, pidx, ps, pe, prev_direct, prev_open):
                 prev_direct = att
         i = cue_end_i + 1
 
+    # research sources: "In a CNN poll, Clinton led ..." / "Trump is ahead in the polls."
+    for ci, t in enumerate(toks):
+        if t.low != "in" or t.inq:
+            continue
+        att = _in_poll(text, toks, ci, sent_of, sentences, real_quotes, found)
+        if att is not None:
+            found.append(att)
+
     # colons: "JOEL BENENSON: ...", "Trump: ‘I’m the Worst ...’", "... went further: “...”"
     for ci, t in enumerate(toks):
         if t.w != ":" or t.inq:
@@ -451,8 +473,12 @@ def _paragraph(text, sentences, pidx, ps, pe, prev_direct, prev_open):
         head = toks[:ci]
         nxt_tok = toks[ci + 1]
         qk = quote_at(nxt_tok.s) if nxt_tok.w in _QUOTE_CHARS or nxt_tok.w == "'" else None
-        if head and head[0].s == ps and len(head) <= 4 and all(
-                _is_word(h) and h.w[0].isupper() or h.w in (".", "-", "’", "'") for h in head) \
+        headline = pidx[0] == 0 and head and 1 < len(head) <= 7 and head[0].w[0].isupper() and \
+            all(_is_word(h) or h.w in (".", "-", "’", "'") for h in head) and \
+            not any(h.low in _CUES for h in head)
+        if head and head[0].s == ps and (len(head) <= 4 and all(
+                _is_word(h) and h.w[0].isupper() or h.w in (".", "-", "’", "'") for h in head)
+                                         or headline) \
                 and head[0].low not in _NOT_SPEAKERS and \
                 head[0].low not in _LEFT_STOP and head[0].low not in _TIME and \
                 head[0].low not in ("so", "contributing", "here", "now", "today", "again"):
@@ -547,12 +573,13 @@ def _read_cue(text, toks, i, j, base, sent_of, sentences, quotes, used_quotes, q
                                           "suspect", "predict", "plan", "wish", "guess",
                                           "imagine", "recall", "deny", "acknowledge",
                                           "explain", "contend", "maintain", "concede",
-                                          "complain"):
+                                          "complain", "see", "view"):
             return None
         if prevlow == "to" and t.low == base:
             return None  # "to say", "wants to know"
-        if t.w[0].isupper() and i > 0 and toks[i - 1].s >= ss and toks[i - 1].w[0].isalnum():
-            return None  # a name or title: "Mark Said", headline case
+        if t.w[0].isupper() and i > 0 and toks[i - 1].s >= ss and toks[i - 1].w[0].isalnum() \
+                and not (t.low in SPEECH_CUES and _title_case(text, ss, se)):
+            return None  # a name or title: "Mark Said" (but "Trump Says He Will Win")
     ing = t.low.endswith("ing") and base != "according"
     if ing and (prevlow in ("of", "for", "in", "at", "from", "about") or t.w[0].isupper()):
         return None
@@ -564,12 +591,20 @@ def _read_cue(text, toks, i, j, base, sent_of, sentences, quotes, used_quotes, q
             prevlow.endswith("ly") or prevlow in ("not", "also", "still", "now", "widely")))) \
             and not ing and t.low != base:
         return None
+    if ing and (prevlow in _BE or prevlow in _KEEP or (prev2 in _BE or prev2 in _KEEP) and (
+            prevlow.endswith("ly") or prevlow in ("not", "also", "still", "now", "again"))):
+        ing = False  # progressive: "the group is calling on", "Johnson kept asking her"
     # nouns that look like verbs: "Ford's plans", "the FEC reports", "in three states"
     if t.low in _AMBIG_NOUNS and prev is not None and prev.s >= ss:
         nx = toks[j + 1].low if j + 1 < len(toks) else ""
         if not (prev.low in _PRONOUNS or prev.low in _AUX or
                 (prev.w[0].isupper() and not prev.low.endswith(("'s", "’s")) and
-                 prev.low not in ("united", "the") and nx in ("that", ",", ":", "“", '"'))):
+                 prev.low not in ("united", "the") and nx in ("that", ",", ":", "“", '"')) or
+                (nx in ("for", "on") and t.low == "calls" and (prev.w[0].isupper() or
+                                                                 prev.low in _PRONOUNS) and
+                 not prev.low.endswith(("'s", "’s"))) or
+                (nx == "to" and _CUES[t.low] in _TAKES_TO and _is_word(prev) and
+                 not prev.low.endswith(("'s", "’s", "s'", "s’")) and prev.low not in _NOT_SUBJ)):
             return None
     if t.low in ("note", "plan", "hope", "fear", "call", "want", "support", "claim") and \
             prev is not None and prev.s >= ss and prev.low not in _PRONOUNS and \
@@ -583,6 +618,17 @@ def _read_cue(text, toks, i, j, base, sent_of, sentences, quotes, used_quotes, q
 
     if base in ("seem", "appear"):
         return _seem(text, toks, i, j, ss, se, si, sentences, quotes)
+    if base in ("see", "view", "regard"):
+        # only "sees Cruz as a uniter": the object and its "as" phrase
+        ok = False
+        for tt in toks[j + 2:j + 10]:
+            if tt.s >= se or tt.w in (",", ";", ":", ".") or tt.inq:
+                break
+            if tt.low == "as":
+                ok = True
+                break
+        if not ok or (j + 1 < len(toks) and toks[j + 1].low in ("it", "this", "that", "to")):
+            return None
     if base in ("show", "find", "indicate"):
         srcp = _source_left(text, toks, i, ss, quotes)
         if not srcp or not any(w.lower().strip(".,") in _RESEARCH
@@ -602,6 +648,8 @@ def _read_cue(text, toks, i, j, base, sent_of, sentences, quotes, used_quotes, q
         cue_span = (toks[i].s, toks[j].e)
     if base == "ask":
         r = _asked(text, toks, i, j, ss, se, si, sentences, quotes, found, prevlow)
+        if r is _SKIP:
+            return None
         if r is not None:
             return r
 
@@ -643,6 +691,10 @@ def _read_cue(text, toks, i, j, base, sent_of, sentences, quotes, used_quotes, q
 
     # source on the left
     src_left = _source_left(text, toks, i, ss, quotes)
+    if src_left and not t.low.endswith("ing") and _gap_after(toks, j, se) and \
+            "," not in text[src_left[1]:toks[i].s] and \
+            _reduced_relative(toks, src_left, ss):
+        return None
 
     # ---- 2. "“QUOTE,” SOURCE CUE" / "“QUOTE,” CUE SOURCE"
     back = _quote_before(text, toks, i, ss, ps, quotes, quote_at)
@@ -686,7 +738,12 @@ def _read_cue(text, toks, i, j, base, sent_of, sentences, quotes, used_quotes, q
     if qk is not None and qk not in used_quotes and not ing:
         q = quotes[qk]
         used_quotes.add(qk)
-        src = src_left if src_left else _source_right(text, toks, j, se)
+        if src_left:
+            src = src_left
+        elif _after_coordination(toks, i, ss) or base in _HEARER:
+            src = _subject_of_sentence(text, toks, i, ss, found)
+        else:
+            src = _source_right(text, toks, j, se)
         # if there's text after the quote in the same sentence, it's still a direct quote
         kind = "direct"
         return _mk(kind, [(q[0], q[1])], cue_span, src, si, sentences, text)
@@ -722,6 +779,9 @@ def _read_cue(text, toks, i, j, base, sent_of, sentences, quotes, used_quotes, q
     # ---- 5. forward content: "SOURCE CUE (that) CLAUSE"
     if nxt is None or base == "continue":
         return None
+    if nxt.w == "," and not (k + 1 < n and toks[k + 1].w in _QUOTE_CHARS) and \
+            _SUBORD.match(text, ss) and not any(tt.w == "," for tt in toks[:i] if tt.s >= ss):
+        return None  # "By the time the primaries concluded, CLAUSE": not what was said
     cstart = nxt.s
     np_ok = base in _NP_OK
     # a to-infinitive only for want/plan-like verbs
@@ -733,24 +793,44 @@ def _read_cue(text, toks, i, j, base, sent_of, sentences, quotes, used_quotes, q
                    "a", "an", "the", "this", "these", "those", "him", "her", "them", "me",
                    "us", "you", "his", "their", "its", "my", "our", "your") and \
             not (nxt.low in ("the", "a", "an", "this", "these", "those", "his", "their",
-                             "its", "my", "our", "your", "it") and base in _CLAUSE_OK_NP):
+                             "its", "my", "our", "your", "it") and base in _CLAUSE_OK_NP) and \
+            not (nxt.low == "her" and base in _CLAUSE_OK_NP and base not in _HEARER and
+                 k + 1 < n and toks[k + 1].w[0].islower() and toks[k + 1].low not in _LEFT_STOP) \
+            and not (nxt.low == "about" and k + 1 < n and (toks[k + 1].w[0].isdigit() or
+                     toks[k + 1].low in ("half", "a", "one", "two", "three", "a", "as"))):
         return None
     if np_ok and nxt.low in ("of", "about", "up", "out", "down", "off", "in", "at", "by", "as",
-                             "so", "and", "but", "or", "when", "than", "with"):
+                             "so", "and", "but", "or", "when", "than", "with", "among",
+                             "across", "is", "are", "was", "were", "has", "have", "had",
+                             "will", "would", "can", "could") or \
+            base in ("support", "oppose", "see", "view") and nxt.low in ("for", "from", "to"):
         return None
     if base in _NEEDS_CLAUSE and toks[k].low != "that" and nxt.low not in ("to",) and \
             base not in _CLAUSE_OK_NP and not np_ok:
         return None
     cend = _forward_end(text, toks, k, se, found)
+    if base in _NP_OBJECT and toks[k].low != "that" and nxt.low != "to":
+        cend = min(cend, _np_object_end(toks, k, se))
+    elif base in ("call", "describe") or (base in _NP_OBJECT and nxt.low == "to"):
+        cend = min(cend, _coordinated_verb(toks, k, se))
     sp = _strip_content(text, cstart, cend)
     if not sp:
         return None
     nwords = sum(1 for tt in toks if sp[0] <= tt.s < sp[1] and _is_word(tt))
-    if nwords < 3:
+    if nwords < (1 if base in _NP_OBJECT and cend < se else
+                 2 if base in ("call", "describe") and cend < se or
+                 nxt.low == "to" and base in _TAKES_TO else 3):
+        return None
+    if nwords < 3 and not (nxt.low == "to" and base in _TAKES_TO) and (
+            nxt.low in _LEFT_STOP or nxt.low in ("the", "a", "an", "himself",
+                                                              "herself", "themselves") or
+                       not nxt.w[0].isalpha()):
         return None
     # source
     src = src_left
-    if ing or src is None:
+    if ing:
+        src = _with_subject(text, toks, i, ss) or _subject_of_sentence(text, toks, i, ss, found)
+    elif src is None:
         src = _subject_of_sentence(text, toks, i, ss, found)
     kind = _kind(text, [sp], quotes)
     # a quote running beyond the sentence (unclosed) extends the content
@@ -764,7 +844,17 @@ replies promises warnings reveals thinks concerns worries feels add adds asks sa
 attacks questions blasts supports backs findings cites mocks
 """.split()) - {"says", "thinks", "adds", "add", "asks", "feels"}
 
+# words before a plural noun-looking cue that make it a noun ("his plans to", "new hopes to")
+_NOT_SUBJ = frozenset("""
+a an the his her their its our my your whose this that these those no any some new early
+initial future original latest own first big grand ambitious such other earlier previous
+political presidential campaign policy economic and or of
+""".split())
+
 _BE = frozenset("was were is are been be being get got".split())
+_KEEP = frozenset("""
+keep keeps kept began begin begins started start starts continued continue continues
+""".split())
 
 _NOT_SPEAKERS = frozenset("""
 note update updated related photo photos source sources editor editors watch read see also
@@ -785,18 +875,169 @@ _CLAUSE_OK_NP = {"say", "tell", "write", "think", "believe", "know", "argue", "c
                  "want", "describe"}
 
 
+_POLL_WORDS = frozenset("""
+poll polls survey surveys polling study studies analysis report census tally count data
+""".split())
+
+
+def _in_poll(text, toks, ci, sent_of, sentences, quotes, found) -> Optional[Attribution]:
+    """ "In a CNN poll released Monday, Clinton led ..." -> source "a CNN poll released
+    Monday", content the clause after the comma."""
+    n = len(toks)
+    si = sent_of[ci]
+    ss, se = sentences[si].start, sentences[si].end
+    # the NP after "in": up to a comma / sentence end, holding a research word
+    m = ci + 1
+    has = False
+    while m < n and toks[m].s < se and m - ci <= 14:
+        w = toks[m]
+        if w.inq or w.w in _QUOTE_CHARS or w.w in (";", ":", ".", "!", "?"):
+            break
+        if w.w == ",":
+            break
+        if w.low in _POLL_WORDS:
+            has = True
+        if w.low in _CUES or w.low == "that":
+            return None
+        m += 1
+    if not has or m == ci + 1:
+        return None
+    src = _strip_span(text, toks[ci + 1].s, toks[m - 1].e)
+    if not src:
+        return None
+    first = toks[ci + 1].low
+    if first not in ("a", "an", "the", "this", "that", "these", "those", "its", "their",
+                     "his", "her", "our", "recent", "several", "most", "many", "some", "both",
+                     "national", "new", "latest", "all", "every") and not toks[ci + 1].w[0].isupper():
+        return None
+    before = text[ss:toks[ci].s].strip(" “\"‘'")
+    if any(a.content_start <= toks[ci].s < a.content_end or
+           (a.cue_span and a.cue_span[0] <= toks[ci].s < a.cue_span[1]) or
+           (a.source_span and a.source_span[0] <= toks[ci].s < a.source_span[1])
+           for a in found):
+        return None
+    cue = (toks[ci].s, toks[ci].e)
+    if before == "" or before.lower() in ("but", "and", "yet", "still", "meanwhile"):
+        if m >= n or toks[m].w != "," or toks[m].s >= se:
+            return None
+        end = _forward_end(text, toks, m + 1, se, [])
+        sp = _strip_content(text, toks[m].e, end)
+    else:
+        return None  # "CLAUSE in the polls." is too often the report's own statement
+    if not sp or len(text[sp[0]:sp[1]].split()) < 3:
+        return None
+    return _mk(_kind(text, [sp], quotes), [sp], cue, src, si, sentences, text)
+
+
+# verbs whose content is their object noun phrase ("endorsed Clinton last week")
+_NP_OBJECT = frozenset("""
+endorse support defend praise oppose reject dismiss blame attack denounce blast mock back
+propose question seek cite refer criticize criticise accuse
+""".split())
+# an adverbial after an object noun phrase: a preposition followed (within a few words) by
+# a time or venue word ("in early June", "at a news conference", "on Twitter")
+_NP_END_PREPS = frozenset("in at on during after before amid".split())
+_VENUE_WORDS = frozenset("""
+rally rallies conference interview interviews statement statements debate debates event
+speech speeches meeting hearing appearance appearances call town twitter facebook radio
+television show program broadcast op-ed letter campaign stop stops trail forum dinner
+convention primary primaries caucus caucuses weekend morning night afternoon evening
+""".split())
+
+
+def _coordinated_verb(toks, k, se) -> int:
+    """Start of a second verb phrase of the same subject: "called him divisive and accused
+    him of ..." -> the end of the first one's content."""
+    n = len(toks)
+    for m in range(k + 1, n - 1):
+        t = toks[m]
+        if t.s >= se:
+            break
+        if t.inq or t.low not in ("and", "but"):
+            continue
+        nx = toks[m + 1]
+        if nx.s >= se or nx.inq:
+            break
+        nl = nx.low
+        after = toks[m + 2] if m + 2 < n and toks[m + 2].s < se else None
+        if nl in _CUES or nl in _COMMON_VERBS or nl in ("then", "later", "also") or (
+                nl.endswith("ed") and len(nl) > 4 and nx.w[0].islower() and after is not None
+                and (after.low in ("the", "a", "an", "his", "her", "their", "its", "him",
+                                   "them", "it", "that", "to", "on", "for", "one", "some", "all",
+                                   "several", "both") or
+                     after.w[0].isupper())):
+            e = t.s
+            if m > 0 and toks[m - 1].w == ",":
+                e = toks[m - 1].s
+            return e
+    return se
+
+
+def _np_object_end(toks, k, se) -> int:
+    """End (char) of the object NP starting at toks[k]: before a time word, a time/venue
+    adverbial, a participle/conjunction after a comma or a coordinated verb ("endorsed Cruz
+    last week and said ...")."""
+    n = len(toks)
+    m = k
+    while m < n and toks[m].s < se:
+        t = toks[m]
+        if t.inq or m == k:
+            m += 1
+            continue
+        low = t.low
+        if t.w in (";", ":", "—", "–") or low in ("say", "says", "said", "told", "tell",
+                                                  "believe", "think", "argue", "insist"):
+            return t.s
+        if t.w == "," and m + 1 < n:
+            nx = toks[m + 1].low
+            if nx.endswith("ing") or nx in ("and", "but", "while", "although", "though",
+                                            "even", "as", "according", "because", "since",
+                                            "then", "so", "when", "after", "before"):
+                return t.s
+        if low in _TIME and low not in ("then", "once", "also", "again", "this", "next",
+                                        "day", "days") or \
+                low in _MONTHS and t.w[0].isupper() and low != "may":
+            return t.s
+        if low in _NP_END_PREPS:
+            for t2 in toks[m + 1:m + 5]:
+                l2 = t2.low
+                if t2.s >= se:
+                    break
+                if l2 in _TIME or l2 in _VENUE_WORDS or l2 in _MONTHS or l2.isdigit():
+                    return t.s
+        if low in ("and", "but") and m + 1 < n:
+            nx = toks[m + 1].low
+            if nx in SPEECH_CUES or nx in _AUX or nx in _COMMON_VERBS or \
+                    (nx.endswith("ed") and nx in _CUES):
+                return t.s
+        m += 1
+    return se
+
+
 def _seem(text, toks, i, j, ss, se, si, sentences, quotes):
     """ "The court seemed to send a signal": the subject and the to-clause are the content."""
-    if j + 1 >= len(toks) or toks[j + 1].low != "to":
+    n = len(toks)
+    if j + 1 >= n or toks[j + 1].s >= se:
         return None
+    if toks[j + 1].low != "to":
+        return None  # "seems stable": too often the writer's own description
     subj = _source_left(text, toks, i, ss, quotes)
     if not subj or text[subj[0]:subj[1]].lower() in ("it", "there", "this", "that", "which"):
         return None
     end = _forward_end(text, toks, j + 1, se, [])
+    for t2 in toks[j + 2:]:
+        if t2.s >= end:
+            break
+        if not t2.inq and t2.w in ("—", "–", "-") and t2.s > 0 and text[t2.s - 1] == " ":
+            end = t2.s  # "to be heavily used by ISIS - so much so that ..."
+            break
     rest = _strip_content(text, toks[j + 1].s, end)
     if not rest:
         return None
     return _mk("indirect", [subj, rest], (toks[i].s, toks[j].e), None, si, sentences, text)
+
+
+_SKIP = object()  # "no attribution here", from a reader that recognised the construction
 
 
 def _asked(text, toks, i, j, ss, se, si, sentences, quotes, found, prevlow):
@@ -832,6 +1073,13 @@ def _asked(text, toks, i, j, ss, se, si, sentences, quotes, found, prevlow):
         return None
     if src is None and not (toks[i].w[0].isupper() or prevlow in ("when", "after", "")):
         src = _source_left(text, toks, i, ss, quotes)
+        if src is None and _after_coordination(toks, i, ss):
+            src = _subject_of_sentence(text, toks, i, ss, found)
+    if src is None and end < se and prevlow in ("when", "after", "before", "once", "if",
+                                                 "being"):
+        # "When asked if X, the official told VOA that ...": the question is no one's
+        # statement; the answer that follows is read from its own cue
+        return _SKIP
     return _mk(_kind(text, [sp], quotes), [sp], (toks[i].s, toks[j].e), src, si, sentences,
                text)
 
@@ -950,9 +1198,15 @@ def _inverted_tail_ok(text, toks, j, se) -> bool:
     src = _source_right(text, toks, j, se)
     if not src:
         return False
+    if re.search(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|"
+                 r"must|does|did|won't|wouldn't|isn't|wasn't)\b", text[src[0]:src[1]], re.I):
+        return False  # "Jane Roe, a spokeswoman, said the rule would change": a clause
     rest = text[src[1]:se].strip()
     if not rest or rest in (".", "!", "?"):
         return True
+    if re.search(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should)\b", rest) \
+            and not rest.startswith(","):
+        return False  # "X, of Y, said Clinton’s response to Trump was undercut": a clause
     k = j + 1
     while k < len(toks) and toks[k].s < src[1]:
         k += 1
@@ -1033,7 +1287,7 @@ def _quote_before(text, toks, i, ss, ps, quotes, quote_at):
             if q[1] != t.e:
                 return None
             # require punctuation right before the close mark or right after it
-            inner = text[q[0]:q[1]].rstrip("”’»\"'")
+            inner = text[q[0]:q[1]].rstrip("”’»\"'").rstrip()
             before = inner[-1] if inner else ""
             after_tok = toks[m + 1].w if m + 1 < len(toks) else ""
             if before in ",!?.…-—" or after_tok in (",", "—", "-"):
@@ -1069,6 +1323,8 @@ def _source_left(text, toks, i, ss, quotes) -> Optional[Span]:
     "he", "a senior State Department official", "Kenneth Merten" in ", Kenneth Merten, told"."""
     m = i - 1
     while m >= 0 and toks[m].s >= ss and (toks[m].low in _AUX or toks[m].low == "n't" or
+                                          (toks[m].low in _KEEP and toks[i].low.endswith("ing"))
+                                          or
                                           toks[m].low.endswith(("n't", "n’t")) or (
             toks[m].w.endswith("ly") and toks[m].w[0].islower() and len(toks[m].w) > 4)):
         m -= 1
@@ -1100,15 +1356,51 @@ def _source_left(text, toks, i, ss, quotes) -> Optional[Span]:
         if seg_start < seg_end:
             first = toks[seg_start].low
             if first in ("who", "whose", "which") or first.endswith("ing") or \
+                    any(x.low in ("who", "whom", "whose", "which") for x in
+                        toks[seg_start:seg_end]) or \
                     toks[seg_start].w[0].islower() and first not in ("the", "a", "an") or \
                     all(not _is_word(x) or x.w.isdigit() for x in toks[seg_start:seg_end]):
                 # relative clause or participle: the noun is before it
                 if k >= 0 and toks[k].w == "," and toks[k].s >= ss:
-                    return _np_left(text, toks, k - 1, ss)
+                    np_ = _np_left(text, toks, k - 1, ss)
+                    if np_ and not text[np_[0]].isupper() or np_ and \
+                            text[np_[0]:np_[0] + 4].lower() in ("the ", "a ", "an "):
+                        # "Zaheed, acting director of CREDO, which ..., said": the name
+                        p = bisect.bisect_left([x.s for x in toks], np_[0]) - 1
+                        if p >= 1 and toks[p].w == "," and toks[p].s >= ss and \
+                                toks[p - 1].w[0].isupper() and toks[p - 1].low not in _PRONOUNS:
+                            name = _np_left(text, toks, p - 1, ss)
+                            if name and text[name[0]].isupper():
+                                return name
+                    return np_
+            if first in ("the", "a", "an") and k >= 1 and toks[k].w == "," and \
+                    toks[k].s >= ss and toks[k - 1].w[0].isupper() and \
+                    toks[k - 1].low not in _PRONOUNS:
+                # "Cruz, the only candidate to campaign in Wyoming, told": the name
+                name = _np_left(text, toks, k - 1, ss)
+                if name and text[name[0]].isupper():
+                    return name
             return _np_left(text, toks, seg_end - 1, ss)
         return None
     if toks[m].low in ("who", "which", "that") and m >= 0:
         return (toks[m].s, toks[m].e)
+    # "officials who spoke with The Huffington Post said": the noun before the relative clause
+    w = m
+    while w >= 0 and toks[w].s >= ss and m - w < 14:
+        tw = toks[w]
+        if tw.inq or tw.w in _QUOTE_CHARS or tw.w in (",", ";", ":", "—", "–") or \
+                tw.low in _PRONOUNS and tw.low not in ("who", "that") and w != m:
+            break
+        if (tw.low == "who" or tw.low == "that" and w + 1 < m and (
+                toks[w + 1].low in ("has", "have", "had", "are", "were", "is", "was") or
+                toks[w + 1].low.endswith("ed"))) and w > 0 and toks[w - 1].s >= ss and \
+                _is_word(toks[w - 1]) and \
+                toks[w - 1].low not in _LEFT_STOP and w < m:
+            sp = _np_left(text, toks, w - 1, ss)
+            if sp:
+                return sp
+            break
+        w -= 1
     return _np_left(text, toks, m, ss)
 
 
@@ -1117,6 +1409,15 @@ def _np_left(text, toks, m, ss) -> Optional[Span]:
         return None
     end = m
     k = m
+    if toks[m].w == ")":
+        # "Sen. Mitch McConnell (R-Ky.) said": the NP goes on before the parenthesis
+        p = m - 1
+        while p >= 0 and toks[p].s >= ss and toks[p].w != "(" and m - p < 12:
+            p -= 1
+        if p > 0 and toks[p].w == "(" and toks[p - 1].s >= ss and _is_word(toks[p - 1]):
+            k = p - 1
+        else:
+            return None
     count = 0
     while k >= 0 and toks[k].s >= ss:
         t = toks[k]
@@ -1125,9 +1426,18 @@ def _np_left(text, toks, m, ss) -> Optional[Span]:
         if not _is_word(t) and t.w not in ("’", "'", "-", "&", "."):
             break
         low = t.low
+        if low in ("for", "at", "with") and k - 1 >= 0 and toks[k - 1].s >= ss and \
+                toks[k - 1].low in _ROLE_NOUNS and k < m:
+            # "A spokeswoman for the ministry", "an economist at the bank"
+            k -= 1
+            count += 1
+            continue
         if low in _LEFT_STOP and low not in _LEFT_STOP_KEEP:
             break
-        if low in _CUES and k != m and t.w[0].islower():
+        if low in _CUES and k != m and t.w[0].islower() and not (
+                (low == _CUES[low] or low in _AMBIG_NOUNS) and k > 0 and
+                toks[k - 1].s >= ss and _is_word(toks[k - 1]) and
+                toks[k - 1].low not in _PRONOUNS and toks[k - 1].low not in _LEFT_STOP):
             break
         if low in _LEFT_STOP_KEEP:
             # "X of Y": keep going only if a capitalized word or determiner precedes
@@ -1139,6 +1449,14 @@ def _np_left(text, toks, m, ss) -> Optional[Span]:
             break
         if t.w[0].islower() and low not in ("the", "a", "an") and low not in _PRONOUNS and \
                 count > 5:
+            break
+        if low in ("the", "a", "an") and k < m and k > 0 and toks[k - 1].s >= ss and \
+                _is_word(toks[k - 1]) and toks[k - 1].low not in _LEFT_STOP and \
+                toks[k - 1].low not in ("all", "both", "half", "of") and \
+                not toks[k - 1].low.endswith(("'s", "’s")) and toks[k - 1].low not in _TIME:
+            # "the wall the US leader has pledged": a new noun phrase starts at the article
+            count += 1
+            k -= 1
             break
         count += 1
         if count > 12:
@@ -1156,6 +1474,85 @@ def _np_left(text, toks, m, ss) -> Optional[Span]:
     return sp
 
 
+_SUBORD = re.compile(r"[“\"‘']?(?:when|whenever|after|before|once|until|since|if|because|"
+                     r"while|although|though|by the time|as soon as|now that)\b",
+                     re.IGNORECASE)
+
+
+def _gap_after(toks, j, se) -> bool:
+    """The cue has no object or clause of its own: "pledged to build on", "announced on
+    Monday", "said." (the object is the noun the relative clause modifies)."""
+    k = j + 1
+    if k >= len(toks) or toks[k].s >= se:
+        return True
+    w = toks[k]
+    return w.low == "to" or w.low in _ADVERBIAL_PREP or w.w in (",", ".", ";", ")")
+
+
+def _reduced_relative(toks, src, ss) -> bool:
+    """ "... over the wall the US leader has pledged to build ...": the source NP follows a
+    noun inside the clause, so the cue sits in a relative clause about that noun (not a
+    statement of its own). "In a statement the company said" (an opening phrase) is not."""
+    p = bisect.bisect_left([t.s for t in toks], src[0])
+    if p >= len(toks) or toks[p].low not in ("the", "a", "an") or p == 0:
+        return False
+    q = p - 1
+    if toks[q].s < ss or not _is_word(toks[q]) or toks[q].low in _LEFT_STOP or \
+            toks[q].low in ("all", "both", "half") or toks[q].low in _TIME or \
+            toks[q].low.endswith(("'s", "’s")) or toks[q].w[0].isupper():
+        return False
+    while q >= 0 and toks[q].s >= ss and _is_word(toks[q]) and toks[q].low not in _LEFT_STOP:
+        q -= 1
+    if q < 0 or toks[q].s < ss:
+        return False  # the sentence opens with the noun: "The wall the leader pledged ..."
+    if toks[q].low in _LEFT_STOP and toks[q].low in _ADVERBIAL_PREP | {"in", "on", "at"}:
+        r = q - 1
+        if r < 0 or toks[r].s < ss or toks[r].w in (",", "—", "–", ";"):
+            return False  # "In a statement the company said"
+    return True
+
+
+_SMALL_WORDS = frozenset("a an the of to in on at for and or but by with as from vs".split())
+
+
+def _title_case(text, ss, se) -> bool:
+    """A headline in title case: "Trump Says He Never Pledged To Kill Family Members"."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’']*", text[ss:se]) if w.lower() not in
+             _SMALL_WORDS]
+    if len(words) < 4:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps >= 0.8 * len(words)
+
+
+def _with_subject(text, toks, i, ss) -> Optional[Span]:
+    """ ", with Senator John McCain telling reporters ...": the noun phrase after "with"."""
+    m = i - 1
+    while m >= 0 and toks[m].s >= ss and (toks[m].low in _AUX or toks[m].low.endswith("ly")):
+        m -= 1
+    sp = _np_left(text, toks, m, ss) if m >= 0 and toks[m].s >= ss else None
+    if not sp:
+        return None
+    p = bisect.bisect_left([t.s for t in toks], sp[0]) - 1
+    if p >= 0 and toks[p].s >= ss and toks[p].low == "with":
+        return sp
+    return None
+
+
+def _after_coordination(toks, i, ss) -> bool:
+    """The cue follows "and"/"but" (+ auxiliaries): "furrowed his brow and said, “...”"."""
+    m = i - 1
+    while m >= 0 and toks[m].s >= ss and (toks[m].low in _AUX or toks[m].low in _TIME):
+        m -= 1
+    return m >= 0 and toks[m].s >= ss and toks[m].low in ("and", "but", "then")
+
+
+def _abbrev_dot(t: _Tok) -> bool:
+    """The word before a full stop that does not end a name: "Mr", "Sen", "J", "U.S"."""
+    return (t.low in ABBREVIATIONS and t.w[0].isupper()) or (len(t.w) == 1 and t.w.isupper()) \
+        or ("." in t.w and len(t.w) <= 5)
+
+
 def _source_right(text, toks, j, se) -> Optional[Span]:
     """The speaker after an inverted cue: "said State Department spokeswoman Heather Nauert"."""
     n = len(toks)
@@ -1171,6 +1568,9 @@ def _source_right(text, toks, j, se) -> Optional[Span]:
     m = k
     while m < n and toks[m].s < se:
         t = toks[m]
+        if t.w == "." and m > k and _abbrev_dot(toks[m - 1]):
+            m += 1
+            continue
         if t.w in (".", ";", ":", "!", "?") or t.w in _QUOTE_CHARS or t.inq:
             break
         if t.low in ("in", "at", "during", "on", "to", "via", "after", "before", "while",
@@ -1212,7 +1612,9 @@ def _subject_of_sentence(text, toks, i, ss, found) -> Optional[Span]:
         k += 1
     start = k
     first = toks[start].low if start < len(toks) else ""
-    intro = first in _ADVERBIAL_PREP or first in _TIME or first.endswith("ly") or first in (
+    intro = first in _ADVERBIAL_PREP or first in _TIME or first.endswith("ly") or (
+        first.endswith(("ing", "ed")) and start < len(toks) and toks[start].w[0].isupper()) \
+        or first in (
         "after", "when", "while", "as", "but", "and", "still", "however", "meanwhile", "last",
         "this", "worst", "best", "later", "earlier", "yet", "so", "instead", "indeed")
     dateline = start < len(toks) and toks[start].w.isupper() and len(toks[start].w) > 2
@@ -1223,8 +1625,38 @@ def _subject_of_sentence(text, toks, i, ss, found) -> Optional[Span]:
         if dateline:
             while m < i and toks[m].w not in ("—", "-"):
                 m += 1
-        if m < i and m - start <= 12:
+        if m < i and m - start <= (20 if first in _ADVERBIAL_PREP else 12) and \
+                not (m + 1 < i and toks[m + 1].low.endswith("ing") and i - m <= 2) and m + 1 < i:
             start = m + 1
+            while start < i and toks[start].w in _CLOSE_Q:
+                start += 1  # 'In an interview with "Fox and Friends," Trump ...'
+            # "At an event in Ames, Iowa, on Sunday, Mrs. Clinton ...": the opening phrase
+            # goes on over a place name or another adverbial
+            for _ in range(3):
+                m = start
+                while m < i and toks[m].w != "," and m - start <= 5:
+                    m += 1
+                if m >= i or toks[m].w != "," or m == start:
+                    break
+                seg = toks[start:m]
+                f = seg[0].low
+                if (f in _ADVERBIAL_PREP or f in _TIME or f in _MONTHS) and len(seg) <= 5 or \
+                        len(seg) <= 2 and all(x.w[0].isupper() or x.w == "." for x in seg) and \
+                        not any(x.low in _PRONOUNS for x in seg) and start > 0 and \
+                        toks[start - 1].w == "," and m + 1 < i and \
+                        (toks[m + 1].low in _ADVERBIAL_PREP or toks[m + 1].low in _TIME or
+                         toks[m + 1].w[0].isupper()):
+                    start = m + 1
+                else:
+                    break
+        elif first in ("on", "in", "at", "during", "by", "late", "early", "last", "this"):
+            # no comma: "On Sunday morning Mr. Trump made ..."
+            m = start + 1
+            while m < i and (toks[m].low in _TIME or toks[m].low in _MONTHS or
+                             toks[m].w.isdigit()):
+                m += 1
+            if m > start + 1 and m < i and toks[m].w[0].isupper():
+                start = m
     m = start
     while m < i and toks[m].s >= ss:
         t = toks[m]
