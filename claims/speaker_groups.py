@@ -1,0 +1,283 @@
+"""Group the speakers of statements across reports: one id per person or organisation.
+
+"Pena Nieto", "Enrique Peña Nieto" and "President Enrique Pena Nieto" are one person: names are
+compared by ``claims.normalize.name_tokens`` (accents, case, punctuation and leading titles
+dropped; "Jr."/"Sr." kept, father and son being different people).
+
+Persons. A name form ``s`` is *compatible* with a longer form ``l`` when both end with the same
+surname (and the same suffix, if any) and the other words of ``s`` appear, in order, among the
+other words of ``l`` (an initial matches a word with that initial): "pena nieto" and "nieto" are
+compatible with "enrique pena nieto", "donald trump" is not with "ivanka trump". The forms that
+no longer form is compatible with are the *full names*; each is a person. A shorter form joins
+the one full name it is compatible with; when it is compatible with several ("Trump" with
+"Donald Trump" and "Ivanka Trump"), it is resolved per report: it joins the one of them that
+occurs in the same report, and when none or several do, it stays a speaker of its own -- so
+different people who share a surname within one report are never merged.
+
+Organisations are grouped by their normalised name without a leading "the". Anonymous
+speakers ("a senior official") are grouped only within one report. Statements of kind "claim",
+of speaker_type "report", or without a speaker_name get no speaker id.
+
+Speaker ids are ``"P" + 8 upper-case hex`` of sha1 of the speaker's *anchor*: for a person the
+first and last word of the full name ("donald trump" for "Donald J. Trump"), so adding reports
+that bring a middle name or a title does not change the id; for an organisation its normalised
+name; for an anonymous speaker report and description. ``previous`` (speaker_id, name, aliases)
+makes ids fully stable: a group holding a previously seen form keeps that speaker's id, and the
+previous names take part in the grouping (a bare "Nieto" joins a previously seen
+"Enrique Pena Nieto").
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Optional
+
+import numpy as np
+import pandas as pd
+
+from .normalize import NAME_SUFFIXES, name_tokens, normalize_text
+
+__all__ = ["SpeakerGroups", "group_speakers", "speaker_id_for", "compatible_names"]
+
+
+@dataclass
+class SpeakerGroups:
+    assignments: pd.DataFrame  # statement_id, speaker_id (None for claims / report speakers)
+    speakers: pd.DataFrame  # speaker_id, name, aliases, type, roles, n_statements, reports
+
+
+def speaker_id_for(anchor: str, salt: int = 0) -> str:
+    data = anchor if not salt else f"{anchor}\x00{salt}"
+    return "P" + hashlib.sha1(data.encode("utf-8")).hexdigest()[:8].upper()
+
+
+def _split(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], str, str]:
+    """(given names, surname, suffix)."""
+    suffix = ""
+    if len(tokens) > 1 and tokens[-1] in NAME_SUFFIXES:
+        suffix = tokens[-1]
+        tokens = tokens[:-1]
+    return tokens[:-1], tokens[-1], suffix
+
+
+def compatible_names(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Whether the name form *short* can denote the person named *long* (see module doc)."""
+    if not short or not long or len(short) > len(long):
+        return False
+    gs, ss, xs = _split(short)
+    gl, sl, xl = _split(long)
+    if ss != sl or xs != xl:
+        return False
+    i = 0
+    for w in gs:
+        while i < len(gl) and not (gl[i] == w or (len(w) == 1 and gl[i][0] == w)
+                                   or (len(gl[i]) == 1 and w[0] == gl[i])):
+            i += 1
+        if i == len(gl):
+            return False
+        i += 1
+    return True
+
+
+def _clean(v):
+    if v is None or (isinstance(v, float) and v != v):
+        return None
+    return v
+
+
+def _col(df: pd.DataFrame, name: str) -> list:
+    if name not in df.columns:
+        return [None] * len(df)
+    return [_clean(v) for v in df[name].tolist()]
+
+
+def group_speakers(statements: pd.DataFrame, *,
+                   previous: Optional[pd.DataFrame] = None) -> SpeakerGroups:
+    """Group the speakers of *statements* (see the module docstring).
+
+    statements needs: id, report, kind, speaker_name, speaker_type; speaker_role and speaker
+    are used when present. previous: optional DataFrame (speaker_id, name, aliases)."""
+    n = len(statements)
+    sid = [str(x) for x in _col(statements, "id")]
+    report = [None if x is None else str(x) for x in _col(statements, "report")]
+    kind = _col(statements, "kind")
+    sname = _col(statements, "speaker_name")
+    stype = _col(statements, "speaker_type")
+    srole = _col(statements, "speaker_role")
+
+    # group key of each statement: ("person", tokens) / ("org", name) / ("anon", report, name)
+    keys: list = [None] * n
+    for i in range(n):
+        name = sname[i]
+        if kind[i] == "claim" or stype[i] == "report" or not name or not str(name).strip():
+            continue
+        t = stype[i] or "person"
+        if t == "person":
+            toks = tuple(name_tokens(str(name)))
+            if toks:
+                keys[i] = ("person", toks)
+        elif t == "organization":
+            norm = normalize_text(str(name))
+            if norm.startswith("the "):
+                norm = norm[4:]
+            if norm:
+                keys[i] = ("org", norm)
+        else:
+            norm = normalize_text(str(name))
+            if norm:
+                keys[i] = ("anon", report[i] or "", norm)
+
+    # previous speakers: their forms take part in the grouping
+    prev_forms: dict[tuple, list[str]] = defaultdict(list)  # key -> previous ids
+    prev_name: dict[str, str] = {}
+    if previous is not None and len(previous):
+        for pid, pname, paliases in zip(previous["speaker_id"].tolist(), previous["name"].tolist(),
+                                        previous["aliases"].tolist() if "aliases" in previous.columns
+                                        else [None] * len(previous)):
+            pid = str(pid)
+            prev_name[pid] = pname
+            forms = [pname] + (list(paliases) if isinstance(paliases, (list, tuple, np.ndarray))
+                               else [])
+            for f in forms:
+                f = _clean(f)
+                if not f:
+                    continue
+                toks = tuple(name_tokens(str(f)))
+                if toks and pid not in prev_forms[("person", toks)]:
+                    prev_forms[("person", toks)].append(pid)
+                norm = normalize_text(str(f))
+                norm = norm[4:] if norm.startswith("the ") else norm
+                if norm and pid not in prev_forms[("org", norm)]:
+                    prev_forms[("org", norm)].append(pid)
+
+    # --- persons: full names and the forms that join them
+    person_forms = {k[1] for k in keys if k is not None and k[0] == "person"}
+    all_forms = person_forms | {k[1] for k in prev_forms if k[0] == "person"}
+    by_surname: dict[tuple[str, str], list[tuple[str, ...]]] = defaultdict(list)
+    for f in all_forms:
+        _, sur, suf = _split(f)
+        by_surname[(sur, suf)].append(f)
+    full_of: dict[tuple, list[tuple]] = {}  # form -> full names it is compatible with
+    for bucket in by_surname.values():
+        bucket.sort(key=lambda f: (-len(f), f))
+        for f in bucket:
+            longer = [g for g in bucket if len(g) > len(f) and compatible_names(f, g)]
+            full_of[f] = longer
+    maximal = {f for f, longer in full_of.items() if not longer}
+    for f, longer in full_of.items():  # keep only the full names
+        full_of[f] = sorted(g for g in longer if g in maximal) or [f]
+
+    # forms present in each report (to resolve ambiguous short forms)
+    fulls_in_report: dict[str, set] = defaultdict(set)
+    for i, k in enumerate(keys):
+        if k is not None and k[0] == "person" and len(full_of[k[1]]) == 1:
+            fulls_in_report[report[i] or ""].add(full_of[k[1]][0])
+
+    # entity key of each statement
+    ent: list = [None] * n
+    for i, k in enumerate(keys):
+        if k is None:
+            continue
+        if k[0] != "person":
+            ent[i] = k
+            continue
+        fulls = full_of[k[1]]
+        if len(fulls) == 1:
+            ent[i] = ("person", fulls[0])
+            continue
+        here = [g for g in fulls if g in fulls_in_report[report[i] or ""]]
+        ent[i] = ("person", here[0]) if len(here) == 1 else ("person?", k[1])
+
+    # --- ids
+    members: dict[tuple, list[int]] = defaultdict(list)
+    for i, e in enumerate(ent):
+        if e is not None:
+            members[e].append(i)
+
+    def anchor(e) -> str:
+        if e[0] == "person":
+            toks = e[1]
+            given, sur, suf = _split(toks)
+            core = ((given[0],) if given else ()) + (sur,) + ((suf,) if suf else ())
+            return "person:" + " ".join(core)
+        if e[0] == "person?":
+            return "person?:" + " ".join(e[1])
+        if e[0] == "org":
+            return "org:" + e[1]
+        return "anon:" + e[1] + ":" + e[2]
+
+    def prev_ids_of(e) -> Counter:
+        """Previous ids sharing a form with the entity, weighted by the form's length (only the
+        forms that belong to it unambiguously)."""
+        c: Counter = Counter()
+        if e[0] == "person":
+            forms = {f for f, full in full_of.items() if full == [e[1]]}
+        elif e[0] in ("org", "person?"):
+            forms = {e[1]}
+        else:
+            return c
+        kind_ = "org" if e[0] == "org" else "person"
+        for f in forms:
+            for pid in prev_forms.get((kind_, f), []):
+                c[pid] += len(f) if kind_ == "person" else 1
+        return c
+
+    ents = sorted(members, key=lambda e: (anchor(e), repr(e)))
+    taken: set[str] = set()
+    id_of: dict = {}
+    # previous ids first, to the entity that shares the most forms with them
+    claims_prev = []
+    for e in ents:
+        if e[0] in ("person", "org", "person?"):
+            for pid, cnt in prev_ids_of(e).items():
+                claims_prev.append((-cnt, -len(members[e]), pid, anchor(e), repr(e), e))
+    claims_prev.sort(key=lambda x: x[:5])
+    for _, _, pid, _, _, e in claims_prev:
+        if e in id_of or pid in taken:
+            continue
+        id_of[e] = pid
+        taken.add(pid)
+    taken |= set(prev_name)
+    for e in ents:
+        if e in id_of:
+            continue
+        a, salt = anchor(e), 0
+        pid = speaker_id_for(a)
+        while pid in taken:
+            salt += 1
+            pid = speaker_id_for(a + "|" + repr(e), salt)
+        taken.add(pid)
+        id_of[e] = pid
+
+    assignments = pd.DataFrame({
+        "statement_id": pd.Series(sid, dtype=object),
+        "speaker_id": pd.Series([id_of[e] if e is not None else None for e in ent], dtype=object)})
+
+    rows = []
+    for e in sorted(members, key=lambda e: members[e][0]):  # order of first statement
+        idx = members[e]
+        aliases = list(dict.fromkeys(str(sname[i]).strip() for i in idx))
+        counts = Counter(str(sname[i]).strip() for i in idx)
+        if e[0] == "person":
+            full = [a for a in aliases if tuple(name_tokens(a)) == e[1]] or aliases
+        else:
+            full = aliases
+        name = min(full, key=lambda a: (len(normalize_text(a).split()), -counts[a],
+                                        a.isascii(), a))
+        if e[0] == "person" and id_of[e] in prev_name and prev_name[id_of[e]] and \
+                len(name_tokens(str(prev_name[id_of[e]]))) > len(e[1]):
+            name = str(prev_name[id_of[e]])  # a fuller previous form
+        types = Counter(stype[i] or "person" for i in idx)
+        rows.append({
+            "speaker_id": id_of[e],
+            "name": name,
+            "aliases": aliases,
+            "type": types.most_common(1)[0][0],
+            "roles": list(dict.fromkeys(str(srole[i]) for i in idx if srole[i])),
+            "n_statements": len(idx),
+            "reports": list(dict.fromkeys(report[i] for i in idx if report[i] is not None)),
+        })
+    speakers = pd.DataFrame(rows, columns=["speaker_id", "name", "aliases", "type", "roles",
+                                           "n_statements", "reports"])
+    return SpeakerGroups(assignments=assignments, speakers=speakers)
