@@ -76,22 +76,7 @@ _TITLES = frozenset(
     superintendent principal dean provost rector president-elect prime foreign interior
     """.split()
 )
-# capitalised title words that may sit inside a name run ("President Enrique Pena Nieto")
-_RUN_TITLES = frozenset(
-    """
-    President President-elect Vice Secretary Secretary-General Minister Senator Sen Sen.
-    Rep Rep. Representative Ambassador Governor Gov Gov. Mayor Chairman Chairwoman Chair
-    Judge Justice General Gen Gen. Admiral Adm. Colonel Col. Captain Capt. Lieutenant Lt.
-    Sergeant Sgt. Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. Professor Rev Rev. Pope King Queen
-    Prince Princess Premier Chancellor Commissioner Director Chief Deputy Spokesman
-    Spokeswoman Speaker Leader Attorney Congressman Congresswoman Councilman Councilwoman
-    Sheriff Sheikh Emir Ayatollah Prime Foreign Economy Treasury Defense Defence Interior
-    Homeland Security State Commerce Trade Finance Health Education Energy Labor Justice
-    Agriculture Transportation Transport CEO Adviser Advisor Officer Ambassador Envoy
-    Inspector Marshal Senior Acting Former Assistant Executive Undersecretary
-    Under-Secretary MP
-    """.split()
-)
+# title words that can head a name run ("Senator Ana Ruiz")
 _RUN_TITLE_HEADS = frozenset(
     """
     President President-elect Vice Secretary Secretary-General Minister Senator Sen Sen.
@@ -102,6 +87,15 @@ _RUN_TITLE_HEADS = frozenset(
     Spokeswoman Speaker Leader Attorney Congressman Congresswoman Councilman Councilwoman
     Sheriff Sheikh Emir Ayatollah CEO Adviser Advisor Officer Envoy Inspector Marshal
     Undersecretary Under-Secretary MP
+    """.split()
+)
+# capitalised title words that may sit inside a name run ("President Enrique Pena Nieto"):
+# the heads plus words that only qualify a title ("Foreign", "Acting", "Senior")
+_RUN_TITLES = _RUN_TITLE_HEADS | frozenset(
+    """
+    Acting Agriculture Assistant Commerce Defence Defense Economy Education Energy Executive
+    Finance Foreign Former Health Homeland Interior Labor Prime Security Senior State Trade
+    Transport Transportation Treasury
     """.split()
 )
 _ROLE_MODIFIERS = frozenset(
