@@ -246,6 +246,7 @@ def status(db):
         click.echo(by_verdict.to_string(index=False))
     by_report = info.get("by_report")
     if by_report is not None and len(by_report):
+        by_report = by_report.dropna(axis=1, how="all").fillna("")  # no empty title column
         click.echo("\nClaims by report:")
         click.echo(by_report.to_string(index=False))
 
