@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 
 import pandas as pd
 
-from .parallel import make_executor
+from .parallel import extract_rows, make_executor
 from .types import Report, Statement
 
 log = logging.getLogger("claims")
@@ -97,6 +97,24 @@ def _log_warning(message: str) -> None:
     log.warning(message)
 
 
+def _rows_frame(rows: list[tuple]) -> pd.DataFrame:
+    """Statement tuples (STATEMENT_COLUMNS order, from parallel.extract_rows) -> the DataFrame
+    statements_frame gives: offsets that may be missing stay Python ints / None."""
+    from .types import STATEMENT_COLUMNS
+
+    if not rows:
+        return statements_frame([])
+    cols = list(STATEMENT_COLUMNS)
+    data = {c: list(v) for c, v in zip(cols, zip(*rows))}
+    frame = pd.DataFrame({c: pd.Series(data[c], dtype=object) for c in cols})
+    for c in ("checkworthiness",):
+        frame[c] = pd.to_numeric(frame[c], errors="coerce").astype("float64")
+    for c in ("paragraph", "content_start", "content_end"):
+        if all(isinstance(v, int) for v in data[c]):
+            frame[c] = frame[c].astype("int64")
+    return frame
+
+
 def _batches(items: Iterable, size: int) -> Iterator[list]:
     batch: list = []
     for item in items:
@@ -138,6 +156,26 @@ class RunSummary:
 
 
 # --------------------------------------------------------------------------- the main job
+
+
+def _check_workbook_size(n_claims: int, *, top=None, new=False, unreviewed=False, report=None, speaker=None) -> None:
+    """Refuse (ClaimsError) a workbook whose Review sheet would pass Excel's row limit, before
+    anything is built or written; the run's database work is already committed."""
+    from . import workbook
+    from .errors import ClaimsError
+
+    limit = workbook.MAX_DATA_ROWS
+    if n_claims <= limit:
+        return
+    used = [f for f, on in (("--top N", top is not None), ("--new", new), ("--unreviewed", unreviewed),
+                            ("--report", report is not None), ("--speaker", speaker is not None)) if on]
+    raise ClaimsError(
+        f"the review workbook would hold {n_claims:,} claims, more than fit in one Excel sheet "
+        f"({limit:,} rows); no workbook was written (the reports, statements and claims are stored). "
+        f"Choose what goes in with --top N (highest check-worthiness and occurrences), --new "
+        f"(claims first seen in this run), --unreviewed, --report ID or --speaker NAME"
+        + (f" (used: {', '.join(used)})" if used else "")
+    )
 
 
 def open_store(db: PathLike = DEFAULT_DB):
@@ -213,35 +251,46 @@ def run(
                     yield fresh
                 t0 = time.perf_counter()
 
+        # Each batch is stored and grouped in one transaction, against a compact index of the
+        # claims stored so far (bounded by the number of claims, not statements).
+        state = store.grouping_state()
         executor = make_executor(workers, dask)
         try:
             t0 = time.perf_counter()
-            for batch, statements in executor.map(fresh_batches()):
+            for batch, statements in executor.map(fresh_batches(), fn=extract_rows):
                 t1 = time.perf_counter()
                 stage["extract"] = stage.get("extract", 0.0) + t1 - t0
-                # One transaction per batch: an interrupted run keeps whole batches only,
-                # and the next run skips them by content hash.
-                store.add_reports(batch, statements_frame(statements))
+                frame = _rows_frame(statements)
+                stage["store"] = stage.get("store", 0.0) + time.perf_counter() - t1
+                _, grouped = store.add_batch(batch, frame, state=state, same_threshold=same_threshold,
+                                             similar_threshold=similar_threshold, timings=stage)
+                summary.new_claims += grouped.new_claims
                 summary.reports_stored += len(batch)
                 t0 = time.perf_counter()
-                stage["store"] = stage.get("store", 0.0) + t0 - t1
                 if progress:
                     progress(len(batch), len(statements))
         finally:
             executor.close()
         # "extract" above also counted the time spent reading inside the generator.
         stage["extract"] = max(0.0, stage.get("extract", 0.0) - stage.get("read", 0.0))
+        del state
         t0 = time.perf_counter()
+        # Statements left without a claim by an older version: grouped now (none otherwise).
         grouped = store.regroup(same_threshold=same_threshold, similar_threshold=similar_threshold)
-        stage["dedupe"] = time.perf_counter() - t0
-        summary.new_claims = int(getattr(grouped, "new_claims", 0))
+        stage["dedupe"] = stage.get("dedupe", 0.0) + time.perf_counter() - t0
+        summary.new_claims += int(grouped.new_claims)
         status = store.status()
         summary.claims = int(status.get("claims", 0))
         summary.statements = int(status.get("statements", 0))
+        store.finish_run(run_id, {"reports": summary.reports_stored, "statements": summary.statements,
+                                  "new_claims": summary.new_claims})
         if output is not None:
             t0 = time.perf_counter()
-            data = store.review_data(top=top, new_since_run=run_id if new else None,
-                                     unreviewed=unreviewed, report=report, speaker=speaker)
+            filters = dict(top=top, new_since_run=run_id if new else None, unreviewed=unreviewed,
+                           report=report, speaker=speaker)
+            _check_workbook_size(store.count_claims(**filters), top=top, new=new, unreviewed=unreviewed,
+                                 report=report, speaker=speaker)
+            data = store.review_data(**filters)
             Path(output).parent.mkdir(parents=True, exist_ok=True)
             write_review_workbook(data, output)
             store.record_export(data, str(output))
@@ -249,8 +298,9 @@ def run(
             summary.workbook_rows = len(data.claims)
             stage["workbook"] = time.perf_counter() - t0
         summary.seconds = time.perf_counter() - started
-        store.finish_run(run_id, {"reports": summary.reports_stored, "statements": summary.statements,
-                                  "new_claims": summary.new_claims})
+        log.info("time per stage: %s; total %.1f s",
+                 ", ".join(f"{k} {stage.get(k, 0.0):.1f} s" for k in ("read", "extract", "dedupe", "store", "workbook")),
+                 summary.seconds)
     return summary
 
 

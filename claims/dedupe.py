@@ -952,3 +952,126 @@ def _similar_table(center, sim_lo, sim_hi, sim_score, cid_of_key, s_center, pres
     df = df.sort_values(["claim_id", "score", "similar_claim_id"], ascending=[True, False, True])
     df = df.groupby("claim_id", sort=False).head(MAX_SIMILAR_PER_CLAIM).reset_index(drop=True)
     return df
+
+
+# --- incremental grouping -------------------------------------------------------------------
+
+INDEX_QUERY_WORDS = 8  # a new text looks up the claims sharing its rarest indexed words...
+INDEX_MAX_DF = 400  # ...ignoring words found in more claims than this (common words)
+INDEX_MIN_SHARED = 2  # a claim is a candidate when it shares this many of them (1 for short texts)
+
+
+def _index_key(raw, norm: str) -> str:
+    """The exact-match key of a text: its normalised form (punctuation-only texts by their text)."""
+    return norm if norm else "\x00" + str(_clean(raw) or "").strip()
+
+
+class ClaimIndex:
+    """What incremental grouping needs to know about the claims already stored, bounded by the
+    number of claims (not statements): per claim its id and its *center* text (the text new
+    statements are matched against; it never changes once the claim exists), with the center's
+    exact-match key and an inverted index word -> claims for the blocking.
+
+    Built from the claims table when a run starts (``add``), so a resumed run starts from the
+    same state an uninterrupted one has at that point, and extended as batches are stored.
+    ``match`` groups a batch of new statements against it with ``group_claims``: statements
+    whose normalised text equals a claim's center join that claim directly; the others are
+    grouped together with, as ``previous``, only the claims sharing rare words with them.
+    """
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.texts: list[str] = []  # raw center text per claim number
+        self.number: dict[str, int] = {}  # claim id -> claim number
+        self.exact: dict[str, int] = {}  # exact-match key of a center -> claim number (smallest id)
+        self.postings: dict[str, list[int]] = {}  # word -> claim numbers whose center has it
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __contains__(self, claim_id: str) -> bool:
+        return claim_id in self.number
+
+    def add(self, claim_ids: Sequence[str], center_texts: Sequence[Optional[str]]) -> None:
+        raw = [t if isinstance(t, str) else "" for t in center_texts]
+        norm = normalize_texts(raw)
+        for cid, text, nt in zip(claim_ids, raw, norm):
+            cid = str(cid)
+            if cid in self.number:
+                continue
+            k = len(self.ids)
+            self.ids.append(cid)
+            self.texts.append(text)
+            self.number[cid] = k
+            key = _index_key(text, nt)
+            old = self.exact.get(key)
+            if old is None or self.ids[old] > cid:
+                self.exact[key] = k
+            for w in set(nt.split()):
+                self.postings.setdefault(w, []).append(k)
+
+    def _candidates(self, norms: Sequence[str]) -> list[int]:
+        found: set[int] = set()
+        postings = self.postings
+        for nt in norms:
+            words = []
+            for w in set(nt.split()):
+                p = postings.get(w)
+                if p is not None and len(p) <= INDEX_MAX_DF:
+                    words.append((len(p), w))
+            if not words:
+                continue
+            words.sort()
+            words = words[:INDEX_QUERY_WORDS]
+            need = 1 if len(words) <= 2 else INDEX_MIN_SHARED
+            if need == 1:
+                for _, w in words:
+                    found.update(postings[w])
+                continue
+            count: dict[int, int] = {}
+            for _, w in words:
+                for k in postings[w]:
+                    count[k] = count.get(k, 0) + 1
+            found.update(k for k, c in count.items() if c >= need)
+        return sorted(found)
+
+    def match(self, statements: pd.DataFrame, *, same_threshold: float = DEFAULT_SAME_THRESHOLD,
+              similar_threshold: float = DEFAULT_SIMILAR_THRESHOLD, group=None) -> "IndexMatch":
+        """Group new statements against the indexed claims (the index itself is not changed:
+        call ``add`` with the new claims once they are stored)."""
+        group = group or group_claims
+        raw = _col(statements, "text", "")
+        norm = normalize_texts(raw)
+        sids = [str(x) for x in _col(statements, "id")]
+        exact: dict[str, str] = {}
+        rest = []
+        for i, (r, nt) in enumerate(zip(raw, norm)):
+            k = self.exact.get(_index_key(r, nt))
+            if k is not None:
+                exact[sids[i]] = self.ids[k]
+            else:
+                rest.append(i)
+        groups = None
+        previous_ids: set = set()
+        if rest:
+            part = statements.iloc[rest] if len(rest) < len(statements) else statements
+            cand = self._candidates([norm[i] for i in rest])
+            previous = None
+            if cand:
+                previous_ids = {self.ids[k] for k in cand}
+                previous = pd.DataFrame({
+                    "statement_id": pd.Series(["\x00claim:" + self.ids[k] for k in cand], dtype=object),
+                    "claim_id": pd.Series([self.ids[k] for k in cand], dtype=object),
+                    "text": pd.Series([self.texts[k] for k in cand], dtype=object),
+                })
+            groups = group(part, previous=previous, same_threshold=same_threshold,
+                           similar_threshold=similar_threshold)
+        return IndexMatch(exact=exact, groups=groups, taken=self.number, previous_ids=previous_ids)
+
+
+@dataclass
+class IndexMatch:
+    exact: dict  # statement_id -> claim id, for statements equal to a claim's center
+    groups: Optional[ClaimGroups]  # group_claims over the other statements (None if none)
+    taken: dict  # the ids of the claims already stored
+    previous_ids: set  # the stored claims given to group_claims as previous

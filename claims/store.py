@@ -20,9 +20,16 @@ Decisions worth knowing:
   is skipped, whatever its id. A report whose *id* is stored with *different* text is stored
   as a new report ``"{id}~{hash8}"`` (its statement ids renamed the same way) with a warning:
   the stored version, its statements, claims and verdicts are never replaced or lost.
-* Claim ids never change once given: regrouping only assigns statements that have no claim yet
-  (``claims.dedupe.group_claims`` keeps previous ids); a claim's text and representative stay
-  as first chosen, while its counts, first report and checkworthiness are recomputed.
+* Claim ids never change once given. Grouping is incremental: ``add_batch`` stores a batch and
+  groups its statements in the same transaction, against a compact index of the stored claims
+  (``claims.dedupe.ClaimIndex``: per claim its id and *center* text, built from the claims
+  table, so a resumed run starts from the state an uninterrupted one has); ``regroup`` does the
+  same for statements left without a claim. No statement stored earlier is read again: counts,
+  first report and checkworthiness of the touched claims are updated from the batch. A claim
+  is matched on its center text (``center_text``, fixed when the claim is made); its displayed
+  ``text``/``representative_id`` is its fullest occurrence (longest normalised text, the
+  earlier one on ties), updated when a fuller occurrence joins. Results are deterministic for
+  a given input and batch size (whatever the number of workers).
 * Verdicts follow the claim: when new statements join a claim with a verdict, the verdict is
   marked ``carried_over`` and a history event names the new report(s); the reviewer confirms it
   by importing the workbook row unchanged (event "confirmed") or changes it ("recorded").
@@ -35,9 +42,11 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import hashlib
+import importlib
 import json
 import math
 import os
+import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,7 +59,7 @@ from sqlalchemy import bindparam, event
 from claims.errors import ImportRefused, StoreError
 from claims.types import STATEMENT_COLUMNS, Report
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_PATH = "reports/claims.db"
 
 # Used when the caller gives no verdict scale (claims.workbook may define its own; see
@@ -61,6 +70,10 @@ HISTORY_EVENTS = ("recorded", "conflict", "confirmed", "carried_over")
 VERDICT_FIELDS = ("verdict", "evidence", "reviewer", "reviewed_on", "notes")
 
 _CHUNK = 5000  # rows per executemany batch
+# The review workbook lists at most this many occurrences per claim (the first by report): a
+# claim repeated in thousands of reports keeps its counts (occurrences, reports, first report)
+# on the Review sheet, and the workbook's size and memory stay bounded by the number of claims.
+REVIEW_OCCURRENCES_PER_CLAIM = 10
 _IN_CHUNK = 500  # ids per IN (...) list
 
 # --------------------------------------------------------------------------------------------
@@ -134,7 +147,8 @@ claims_t = sa.Table(
     metadata,
     sa.Column("claim_id", sa.Text, primary_key=True),
     sa.Column("text", sa.Text),
-    sa.Column("representative_id", sa.Text),
+    sa.Column("representative_id", sa.Text),  # the fullest occurrence; its text is the claim's text
+    sa.Column("center_text", sa.Text),  # the text new statements are matched against (never changes)
     sa.Column("kind", sa.Text),
     sa.Column("first_report", sa.Text),
     sa.Column("first_date", sa.Text),
@@ -235,8 +249,19 @@ def _migrate_v1(conn: sa.Connection) -> None:
     metadata.create_all(conn, checkfirst=True)
 
 
+def _migrate_v2(conn: sa.Connection) -> None:
+    """claims.center_text: the text a claim is matched against (until now its text)."""
+    insp = sa.inspect(conn)
+    if not insp.has_table("claims"):
+        metadata.create_all(conn, checkfirst=True)
+        return
+    if "center_text" not in {c["name"] for c in insp.get_columns("claims")}:
+        conn.exec_driver_sql("ALTER TABLE claims ADD COLUMN center_text TEXT")
+    conn.execute(claims_t.update().where(claims_t.c.center_text.is_(None)).values(center_text=claims_t.c.text))
+
+
 # version -> callable(conn) bringing a database from version-1 to version.
-MIGRATIONS = {1: _migrate_v1}
+MIGRATIONS = {1: _migrate_v1, 2: _migrate_v2}
 assert max(MIGRATIONS) == SCHEMA_VERSION
 
 # --------------------------------------------------------------------------------------------
@@ -253,6 +278,7 @@ class AddResult:
     added_ids: list[str] = field(default_factory=list)
     skipped_ids: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    _rows: list[dict] = field(default_factory=list, repr=False)  # the statement rows inserted
 
 
 @dataclass
@@ -400,6 +426,143 @@ def default_verdict_values() -> tuple[str, ...]:
 
 def _is_url(s: str) -> bool:
     return "://" in s
+
+
+def _statement_frame(rows: list[dict]) -> pd.DataFrame:
+    """Statement rows as stored (JSON as text) -> the DataFrame the grouping functions take."""
+    for row in rows:
+        for c in _STATEMENT_JSON:
+            v = row.get(c)
+            row[c] = _loads(v, [] if c in _STATEMENT_LIST else None) if isinstance(v, str) or v is None else v
+    columns = list(STATEMENT_COLUMNS) + ["claim_id", "speaker_id", "added_at", "run_id"]
+    return _frame(rows, columns, ints=["content_start", "content_end", "paragraph"], floats=["checkworthiness"])
+
+
+class _PlainClaimIndex:
+    """Stand-in for claims.dedupe.ClaimIndex when the grouping module has none: every stored
+    claim's center text is ``previous`` (still one row per claim, never per statement)."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.texts: list[str] = []
+        self.number: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def add(self, claim_ids, center_texts) -> None:
+        for cid, text in zip(claim_ids, center_texts):
+            if cid not in self.number:
+                self.number[cid] = len(self.ids)
+                self.ids.append(cid)
+                self.texts.append(text)
+
+    def match(self, statements: pd.DataFrame, *, group, **kwargs):
+        previous = None
+        if self.ids:
+            previous = pd.DataFrame({"statement_id": ["\x00claim:" + c for c in self.ids], "claim_id": list(self.ids),
+                                     "text": list(self.texts)})
+        groups = group(statements, previous=previous, **kwargs) if len(statements) else None
+        return _Match(exact={}, groups=groups, taken=self.number, previous_ids=self.number)
+
+
+@dataclass
+class _Match:
+    exact: dict
+    groups: Any
+    taken: Any
+    previous_ids: Any
+
+
+class _SpeakerIndex:
+    """The stored speakers (id, name, aliases, type), bounded by the number of speakers, with a
+    surname index: group_speakers only needs the previous speakers sharing a last name word
+    (persons match on the surname, organisations on their whole name) with the new ones."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, tuple] = {}
+        self.by_token: dict[str, set] = {}
+
+    @staticmethod
+    def _keys(name: Any) -> list[str]:
+        from claims.normalize import name_tokens  # noqa: PLC0415
+
+        toks = [t for t in name_tokens(str(name)) if t != "the"] if name else []
+        return toks[-2:]
+
+    def add(self, rows: Iterable[tuple]) -> None:
+        for sid, name, aliases, typ in rows:
+            aliases = _loads(aliases, []) if isinstance(aliases, str) or aliases is None else list(aliases)
+            self.rows[sid] = (name, aliases, typ)
+            for form in [name, *aliases]:
+                for t in self._keys(form):
+                    self.by_token.setdefault(t, set()).add(sid)
+
+    def relevant(self, statements: pd.DataFrame) -> pd.DataFrame:
+        wanted: set = set()
+        if self.rows and "speaker_name" in statements.columns:
+            for name in set(x for x in statements["speaker_name"].tolist() if isinstance(x, str) and x.strip()):
+                for t in self._keys(name):
+                    wanted.update(self.by_token.get(t, ()))
+        recs = [{"speaker_id": sid, "name": self.rows[sid][0], "aliases": list(self.rows[sid][1]), "type": self.rows[sid][2]}
+                for sid in sorted(wanted)]
+        return _frame(recs, ["speaker_id", "name", "aliases", "type"])
+
+
+_SPEAKER_FIELDS = ("report", "kind", "speaker_name", "speaker_type", "speaker_role", "speaker")
+
+
+def _group_speakers_compact(group_speakers, new: pd.DataFrame, speakers: "_SpeakerIndex"):
+    """group_speakers over one statement per distinct (report, kind, speaker fields): what it
+    decides for a statement depends on nothing else, so the repeats (a speaker quoted ten times
+    in a report) are given the answer of their first occurrence. Statements that get no speaker
+    (the report's own claims, no speaker name) are left out."""
+    cols = [c for c in _SPEAKER_FIELDS if c in new.columns]
+    vals = {c: new[c].astype(object).where(new[c].notna(), None).tolist() for c in cols}
+    sids = [str(x) for x in new["id"].tolist()]
+    first: dict[tuple, int] = {}
+    rep_of: list[int] = []
+    keep: list[int] = []
+    for i in range(len(sids)):
+        name = vals["speaker_name"][i] if "speaker_name" in vals else None
+        if not name or (("kind" in vals) and vals["kind"][i] == "claim") or (vals.get("speaker_type", [None] * len(sids))[i] == "report"):
+            rep_of.append(-1)
+            continue
+        key = tuple(vals[c][i] for c in cols)
+        j = first.get(key)
+        if j is None:
+            j = first[key] = i
+            keep.append(i)
+        rep_of.append(j)
+    part = new.iloc[keep]
+    prev = speakers.relevant(part)
+    groups = group_speakers(part, previous=prev if len(prev) else None)
+    got = {}
+    for rec in _records(getattr(groups, "assignments", None)):
+        got[str(rec.get("statement_id"))] = _py(rec.get("speaker_id"))
+    assignments = pd.DataFrame({"statement_id": pd.Series(sids, dtype=object),
+                                "speaker_id": pd.Series([got.get(sids[j]) if j >= 0 else None for j in rep_of], dtype=object)})
+    return _SimpleGroups(assignments=assignments, speakers=getattr(groups, "speakers", None))
+
+
+@dataclass
+class _SimpleGroups:
+    assignments: Any
+    speakers: Any
+
+
+@dataclass
+class GroupingState:
+    """Store.grouping_state(): the claim index and the speakers, kept up to date by add_batch."""
+
+    claims: Any
+    speakers: _SpeakerIndex
+
+    def apply(self, pending: dict) -> None:
+        new = pending.get("claims") or []
+        if new:
+            self.claims.add([c for c, _ in new], [t for _, t in new])
+        self.speakers.add(pending.get("speakers") or [])
 
 
 # --------------------------------------------------------------------------------------------
@@ -662,6 +825,7 @@ class Store:
             result.added = len(report_rows)
             result.added_ids = [row["id"] for row in report_rows]
             result.statements = len(stmt_rows)
+            result._rows = stmt_rows
         return result
 
     def statements_frame(self, *, unassigned_only: bool = False, report: Optional[str] = None) -> pd.DataFrame:
@@ -693,6 +857,69 @@ class Store:
         return _frame(rows, [c.name for c in reports_t.columns], ints=["n_statements"])
 
     # -- grouping -----------------------------------------------------------------------------
+    #
+    # Grouping is incremental: each batch of new statements is grouped against the claims
+    # already stored through a compact index (claims.dedupe.ClaimIndex: per claim its id and
+    # center text, bounded by the number of claims, not statements), in the same transaction
+    # as the batch. Claim statistics are updated from the batch alone; no statement stored
+    # earlier is read again.
+
+    def grouping_state(self) -> "GroupingState":
+        """The in-memory state incremental grouping needs, built from the claims and speakers
+        tables (so a resumed run starts where an uninterrupted one would be)."""
+        with self.transaction() as conn:
+            return self._grouping_state(conn)
+
+    def _grouping_state(self, conn: sa.Connection) -> "GroupingState":
+        dedupe = importlib.import_module("claims.dedupe")  # lazy: heavy (and replaceable in tests)
+
+        cls = getattr(dedupe, "ClaimIndex", None) or _PlainClaimIndex
+        index = cls()
+        c = claims_t.c
+        ids, texts = [], []
+        for cid, text in conn.execute(sa.select(c.claim_id, sa.func.coalesce(c.center_text, c.text)).order_by(c.claim_id)):
+            ids.append(cid)
+            texts.append(text)
+            if len(ids) >= 100_000:
+                index.add(ids, texts)
+                ids, texts = [], []
+        if ids:
+            index.add(ids, texts)
+        speakers = _SpeakerIndex()
+        k = speakers_t.c
+        speakers.add(conn.execute(sa.select(k.speaker_id, k.name, k.aliases, k.type).order_by(k.speaker_id)).all())
+        return GroupingState(claims=index, speakers=speakers)
+
+    def add_batch(
+        self,
+        reports: Sequence[Report],
+        statements: Optional[pd.DataFrame] = None,
+        *,
+        state: Optional["GroupingState"] = None,
+        same_threshold: Optional[float] = None,
+        similar_threshold: Optional[float] = None,
+        run_id: Optional[int] = None,
+        timings: Optional[dict] = None,
+    ) -> tuple[AddResult, GroupResult]:
+        """Store a batch of reports and their statements and group the new statements into
+        claims, all in one transaction: an interrupted run never leaves statements without a
+        claim. ``state`` (``grouping_state()``) is kept up to date for the next batch."""
+        state = state if state is not None else self.grouping_state()
+        run_id = run_id if run_id is not None else self.current_run
+        result = GroupResult()
+        pending = None
+        with self.transaction() as conn:
+            t0 = time.perf_counter()
+            added = self.add_reports(reports, statements, run_id=run_id)
+            t1 = time.perf_counter()
+            if added._rows:
+                frame = _statement_frame(added._rows)
+                pending = self._assign(conn, frame, state, same_threshold, similar_threshold, _now(), run_id, result, timings)
+            if timings is not None:
+                timings["store"] = timings.get("store", 0.0) + t1 - t0
+        if pending is not None:
+            state.apply(pending)
+        return added, result
 
     def regroup(
         self,
@@ -701,33 +928,19 @@ class Store:
         *,
         run_id: Optional[int] = None,
     ) -> GroupResult:
-        """Give every statement without a claim a claim id (and speaker id), keeping old ids."""
-        from claims.dedupe import group_claims  # noqa: PLC0415 - lazy: heavy, written in parallel
+        """Give every statement without a claim a claim id (and speaker id), keeping old ids.
 
-        try:
-            from claims.speaker_groups import group_speakers  # noqa: PLC0415
-        except ImportError:  # not written yet: statements keep speaker_id None
-            group_speakers = None
-
+        Only the unassigned statements are loaded; the claims already stored take part through
+        the compact claim index, never through their statements."""
         result = GroupResult()
         now = _now()
         run_id = run_id if run_id is not None else self.current_run
         with self.transaction() as conn:
-            new = self._load_statements(conn, assigned=False)
-            if len(new):
-                prev = self._load_previous(conn)
-                kwargs = {}
-                if same_threshold is not None:
-                    kwargs["same_threshold"] = same_threshold
-                if similar_threshold is not None:
-                    kwargs["similar_threshold"] = similar_threshold
-                groups = group_claims(new, previous=prev if len(prev) else None, **kwargs)
-                if group_speakers is not None:
-                    prev_speakers = self._load_previous_speakers(conn)
-                    sgroups = group_speakers(new, previous=prev_speakers if len(prev_speakers) else None)
-                else:
-                    sgroups = None
-                self._apply_groups(conn, new, groups, sgroups, now, run_id, result)
+            n = conn.execute(sa.select(sa.func.count()).select_from(statements_t).where(statements_t.c.claim_id.is_(None))).scalar_one()
+            if n:
+                state = self._grouping_state(conn)
+                new = self._load_statements(conn, assigned=False)
+                self._assign(conn, new, state, same_threshold, similar_threshold, now, run_id, result, None)
             result.claims = conn.execute(sa.select(sa.func.count()).select_from(claims_t)).scalar_one()
             result.speakers = conn.execute(sa.select(sa.func.count()).select_from(speakers_t)).scalar_one()
         return result
@@ -735,51 +948,56 @@ class Store:
     def _load_statements(self, conn: sa.Connection, *, assigned: bool) -> pd.DataFrame:
         cond = statements_t.c.claim_id.isnot(None) if assigned else statements_t.c.claim_id.is_(None)
         q = sa.select(statements_t).where(cond).order_by(statements_t.c.report, statements_t.c.content_start, statements_t.c.id)
-        rows = [dict(r) for r in conn.execute(q).mappings()]
-        for row in rows:
-            for c in _STATEMENT_JSON:
-                row[c] = _loads(row[c], [] if c in _STATEMENT_LIST else None)
-        columns = list(STATEMENT_COLUMNS) + ["claim_id", "speaker_id", "added_at", "run_id"]
-        return _frame(rows, columns, ints=["content_start", "content_end", "paragraph"], floats=["checkworthiness"])
+        return _statement_frame([dict(r) for r in conn.execute(q).mappings()])
 
-    def _load_previous(self, conn: sa.Connection) -> pd.DataFrame:
-        """(statement_id, claim_id, text) of assigned statements, one row per distinct
-        (claim, text): grouping only looks at the texts, so repeats add nothing but size."""
-        s = statements_t.c
-        q = sa.select(s.id.label("statement_id"), s.claim_id, s.text).where(s.claim_id.isnot(None)).order_by(s.id)
-        rows, seen = [], set()
-        for sid, cid, text in conn.execute(q):
-            if (cid, text) not in seen:
-                seen.add((cid, text))
-                rows.append({"statement_id": sid, "claim_id": cid, "text": text})
-        return _frame(rows, ["statement_id", "claim_id", "text"])
+    def _assign(self, conn, new: pd.DataFrame, state: "GroupingState", same_threshold, similar_threshold, now, run_id,
+                result: GroupResult, timings: Optional[dict]) -> dict:
+        """Group the statements of ``new`` (stored, without claim) against ``state``; write
+        claim ids, speaker ids, claims, speakers, similar pairs and carried-over verdicts."""
+        dedupe = importlib.import_module("claims.dedupe")
 
-    def _load_previous_speakers(self, conn: sa.Connection) -> pd.DataFrame:
-        """Speakers already stored, as group_speakers wants them: (speaker_id, name, aliases, type)."""
-        k = speakers_t.c
-        rows = []
-        for r in conn.execute(sa.select(k.speaker_id, k.name, k.aliases, k.type).order_by(k.speaker_id)).mappings():
-            rows.append({"speaker_id": r["speaker_id"], "name": r["name"],
-                         "aliases": json.loads(r["aliases"]) if r["aliases"] else [], "type": r["type"]})
-        return _frame(rows, ["speaker_id", "name", "aliases", "type"])
+        try:
+            from claims.speaker_groups import group_speakers  # noqa: PLC0415
+        except ImportError:  # not there: statements keep speaker_id None
+            group_speakers = None
+        t0 = time.perf_counter()
+        kwargs = {}
+        if same_threshold is not None:
+            kwargs["same_threshold"] = same_threshold
+        if similar_threshold is not None:
+            kwargs["similar_threshold"] = similar_threshold
+        match = state.claims.match(new, group=dedupe.group_claims, **kwargs)
+        sgroups = None
+        if group_speakers is not None:
+            sgroups = _group_speakers_compact(group_speakers, new, state.speakers)
+        t1 = time.perf_counter()
 
-    def _apply_groups(self, conn, new: pd.DataFrame, groups, sgroups, now, run_id, result: GroupResult) -> None:
-        new_ids = set(new["id"])
-        assign = {}
-        for rec in _records(groups.assignments):
-            sid, cid = rec.get("statement_id"), _py(rec.get("claim_id"))
-            if sid in new_ids and cid is not None:
-                assign[sid] = str(cid)
+        sids = [str(x) for x in new["id"].tolist()]
+        new_ids = set(sids)
+        assign: dict[str, str] = {}
+        groups = match.groups
+        rename: dict[str, str] = {}
+        if groups is not None:
+            for rec in _records(groups.assignments):
+                sid, cid = str(rec.get("statement_id")), _py(rec.get("claim_id"))
+                if sid in new_ids and cid is not None:
+                    cid = str(cid)
+                    if cid in match.taken and cid not in match.previous_ids:
+                        # a new claim whose id is already another (not looked-up) claim's: re-hash
+                        if cid not in rename:
+                            salt, alt = 1, cid
+                            while alt in match.taken or alt in rename.values():
+                                alt = "C" + hashlib.sha1(f"{cid}\x00{salt}".encode()).hexdigest()[:10].upper()
+                                salt += 1
+                            rename[cid] = alt
+                        cid = rename[cid]
+                    assign[sid] = cid
+        assign.update(match.exact)
         speaker_assign = {}
         for rec in _records(getattr(sgroups, "assignments", None)):
-            sid, spk = rec.get("statement_id"), _py(rec.get("speaker_id"))
+            sid, spk = str(rec.get("statement_id")), _py(rec.get("speaker_id"))
             if sid in new_ids and spk is not None:
                 speaker_assign[sid] = str(spk)
-
-        existing_claims = set()
-        touched = sorted(set(assign.values()))
-        for chunk in _chunks(touched, _IN_CHUNK):
-            existing_claims.update(conn.execute(sa.select(claims_t.c.claim_id).where(claims_t.c.claim_id.in_(chunk))).scalars())
 
         # 1. statements: claim_id / speaker_id
         upd = (
@@ -787,36 +1005,100 @@ class Store:
             .where(statements_t.c.id == bindparam("b_id"))
             .values(claim_id=bindparam("b_claim"), speaker_id=bindparam("b_speaker"))
         )
-        rows = [{"b_id": sid, "b_claim": assign.get(sid), "b_speaker": speaker_assign.get(sid)} for sid in new["id"] if sid in assign or sid in speaker_assign]
+        rows = [{"b_id": sid, "b_claim": assign.get(sid), "b_speaker": speaker_assign.get(sid)} for sid in sids if sid in assign or sid in speaker_assign]
         for chunk in _chunks(rows, _CHUNK):
             conn.execute(upd, list(chunk))
-        result.assigned = len(assign)
+        result.assigned += len(assign)
 
-        # 2. claims: new ones from ClaimGroups.claims; counts recomputed for every touched claim.
-        info = {str(_py(r.get("claim_id"))): r for r in _records(groups.claims)}
-        new_by_id = new.set_index("id", drop=False)
-        agg = self._claim_aggregates(conn, touched)
-        first_member: dict[str, str] = {}
-        for sid in sorted(assign):
-            first_member.setdefault(assign[sid], sid)
-        inserts, updates = [], []
+        # 2. claims: what this batch brings to each touched claim
+        from claims.normalize import normalize_texts  # noqa: PLC0415
+
+        texts = [t if isinstance(t, str) else "" for t in new["text"].tolist()]
+        nlen = [len(t) for t in normalize_texts(texts)]
+        report_ids = [str(x) for x in new["report"].tolist()]
+        sdates = [_py(x) for x in new["report_date"].tolist()] if "report_date" in new.columns else [None] * len(sids)
+        rdates: dict[str, Any] = {}
+        missing = sorted({r for r, d in zip(report_ids, sdates) if d is None})
+        for chunk in _chunks(missing, _IN_CHUNK):
+            rdates.update(dict(conn.execute(sa.select(reports_t.c.id, reports_t.c.date).where(reports_t.c.id.in_(chunk))).all()))
+        cws = [_py(x) for x in new["checkworthiness"].tolist()] if "checkworthiness" in new.columns else [None] * len(sids)
+        kinds = new["kind"].tolist() if "kind" in new.columns else [None] * len(sids)
+        per: dict[str, dict] = {}
+        for i, sid in enumerate(sids):
+            cid = assign.get(sid)
+            if cid is None:
+                continue
+            d = per.get(cid)
+            date = sdates[i] if sdates[i] is not None else rdates.get(report_ids[i])
+            date = str(date) if date is not None else None
+            if d is None:
+                d = per[cid] = {"n": 0, "reports": {}, "cw": None, "first": None, "full": None}
+            d["n"] += 1
+            d["reports"][report_ids[i]] = True
+            cw = cws[i]
+            if cw is not None and (d["cw"] is None or cw > d["cw"]):
+                d["cw"] = cw
+            key = (date is None, date or "", i)
+            if d["first"] is None or key < d["first"][0]:
+                d["first"] = (key, report_ids[i], date)
+            if d["full"] is None or nlen[i] > d["full"][0]:
+                d["full"] = (nlen[i], sid, texts[i], kinds[i])
+
+        touched = sorted(per)
+        existing: dict[str, dict] = {}
+        c = claims_t.c
+        for chunk in _chunks(touched, _IN_CHUNK):
+            q = sa.select(c.claim_id, c.text, c.n_occurrences, c.n_reports, c.checkworthiness, c.first_report, c.first_date).where(c.claim_id.in_(chunk))
+            for row in conn.execute(q).mappings():
+                existing[row["claim_id"]] = dict(row)
+        info = {}
+        if groups is not None:
+            for rec in _records(groups.claims):
+                cid = str(_py(rec.get("claim_id")))
+                info[rename.get(cid, cid)] = rec
+        old_len = dict(zip(sorted(existing), (len(t) for t in normalize_texts([existing[k]["text"] or "" for k in sorted(existing)]))))
+        inserts, updates, new_claims = [], [], []
         for cid in touched:
-            a = agg.get(cid)
-            if a is None:
+            d = per[cid]
+            old = existing.get(cid)
+            if old is None:
+                rec = info.get(cid, {})
+                center = _py(rec.get("text"))
+                kind = _py(rec.get("kind"))
+                if center is None:
+                    center = d["full"][2]
+                inserts.append({
+                    "claim_id": cid,
+                    "text": d["full"][2],
+                    "representative_id": d["full"][1],
+                    "center_text": center,
+                    "kind": kind if kind is not None else _py(d["full"][3]),
+                    "first_report": d["first"][1],
+                    "first_date": d["first"][2],
+                    "n_occurrences": d["n"],
+                    "n_reports": len(d["reports"]),
+                    "checkworthiness": d["cw"] if d["cw"] is not None else 0.0,
+                    "created_at": now,
+                    "run_id": run_id,
+                })
+                new_claims.append((cid, center))
                 continue
-            if cid in existing_claims:
-                updates.append({"b_claim_id": cid, **a})
-                continue
-            rec = info.get(cid, {})
-            rep = _py(rec.get("representative_id"))
-            if rep is None:
-                rep = first_member[cid]
-            text = _py(rec.get("text"))
-            kind = _py(rec.get("kind"))
-            if (text is None or kind is None) and rep in new_by_id.index:
-                text = text if text is not None else new_by_id.at[rep, "text"]
-                kind = kind if kind is not None else new_by_id.at[rep, "kind"]
-            inserts.append({"claim_id": cid, "text": text, "representative_id": rep, "kind": kind, "created_at": now, "run_id": run_id, **a})
+            up = {
+                "b_claim_id": cid,
+                "n_occurrences": int(old["n_occurrences"] or 0) + d["n"],
+                "n_reports": int(old["n_reports"] or 0) + len(d["reports"]),
+                "checkworthiness": max(x for x in (old["checkworthiness"], d["cw"], 0.0) if x is not None),
+                "first_report": old["first_report"],
+                "first_date": old["first_date"],
+                "text": old["text"],
+                "representative_id": None,
+            }
+            fdate = d["first"][2]
+            if fdate is not None and (old["first_date"] is None or fdate < old["first_date"]):
+                up["first_report"], up["first_date"] = d["first"][1], fdate
+            if d["full"][0] > old_len.get(cid, 0):  # a fuller occurrence: it becomes the claim's text
+                up["text"], up["representative_id"] = d["full"][2], d["full"][1]
+            updates.append(up)
         for chunk in _chunks(inserts, _CHUNK):
             conn.execute(claims_t.insert(), list(chunk))
         if updates:
@@ -829,22 +1111,31 @@ class Store:
                     n_occurrences=bindparam("n_occurrences"),
                     n_reports=bindparam("n_reports"),
                     checkworthiness=bindparam("checkworthiness"),
+                    text=bindparam("text"),
+                    representative_id=sa.func.coalesce(bindparam("representative_id"), claims_t.c.representative_id),
                 )
             )
             for chunk in _chunks(updates, _CHUNK):
                 conn.execute(cu, list(chunk))
-        result.new_claims = len(inserts)
+        result.new_claims += len(inserts)
 
         # 3. speakers: insert new, merge aliases/roles of existing.
-        self._upsert_speakers(conn, _records(getattr(sgroups, "speakers", None)))
+        spk_ids = self._upsert_speakers(conn, _records(getattr(sgroups, "speakers", None)))
+        spk_rows = []
+        k = speakers_t.c
+        for chunk in _chunks(sorted(spk_ids), _IN_CHUNK):
+            spk_rows.extend(conn.execute(sa.select(k.speaker_id, k.name, k.aliases, k.type).where(k.speaker_id.in_(chunk))).all())
 
         # 4. similar claims: upsert the pairs given.
         pairs = {}
         for rec in _records(getattr(groups, "similar", None)):
             a, b = _py(rec.get("claim_id")), _py(rec.get("similar_claim_id"))
-            if a is None or b is None or a == b:
+            if a is None or b is None:
                 continue
-            pairs[(str(a), str(b))] = _py(rec.get("score"))
+            a, b = rename.get(str(a), str(a)), rename.get(str(b), str(b))
+            if a == b:
+                continue
+            pairs[(a, b)] = _py(rec.get("score"))
         if pairs:
             keys = list(pairs)
             d = similar_t.delete().where(
@@ -858,13 +1149,12 @@ class Store:
 
         # 5. verdicts follow the claim.
         joined: dict[str, list[str]] = {}
-        report_of = dict(zip(new["id"], new["report"]))
-        for sid, cid in assign.items():
-            if cid in existing_claims:
-                rep = report_of[sid]
-                joined.setdefault(cid, [])
-                if rep not in joined[cid]:
-                    joined[cid].append(rep)
+        for i, sid in enumerate(sids):
+            cid = assign.get(sid)
+            if cid in existing:
+                reps = joined.setdefault(cid, [])
+                if report_ids[i] not in reps:
+                    reps.append(report_ids[i])
         if joined:
             reviewed = {}
             for chunk in _chunks(sorted(joined), _IN_CHUNK):
@@ -894,41 +1184,14 @@ class Store:
                     )
                 for chunk in _chunks(events, _CHUNK):
                     conn.execute(history_t.insert(), list(chunk))
-                result.carried_over = len(reviewed)
+                result.carried_over += len(reviewed)
+        if timings is not None:
+            timings["dedupe"] = timings.get("dedupe", 0.0) + t1 - t0
+            timings["store"] = timings.get("store", 0.0) + time.perf_counter() - t1
+        return {"claims": new_claims, "speakers": spk_rows}
 
-    def _claim_aggregates(self, conn: sa.Connection, claim_ids: Sequence[str]) -> dict[str, dict]:
-        """n_occurrences, n_reports, first_report, first_date, checkworthiness per claim."""
-        s, r = statements_t.c, reports_t.c
-        cols = [s.claim_id, s.report, s.report_date, s.checkworthiness, r.date.label("rdate"), r.added_at]
-        base = sa.select(*cols).select_from(statements_t.outerjoin(reports_t, s.report == r.id))
-        rows: list = []
-        if len(claim_ids) > 20 * _IN_CHUNK:
-            wanted = set(claim_ids)
-            rows = [row for row in conn.execute(base.where(s.claim_id.isnot(None))) if row[0] in wanted]
-        else:
-            for chunk in _chunks(list(claim_ids), _IN_CHUNK):
-                rows.extend(conn.execute(base.where(s.claim_id.in_(chunk))).all())
-        out: dict[str, dict] = {}
-        per: dict[str, dict] = {}
-        for cid, report, rdate_s, cw, rdate_r, added in rows:
-            d = per.setdefault(cid, {"n": 0, "reports": {}, "cw": None})
-            d["n"] += 1
-            date = rdate_s or rdate_r
-            d["reports"].setdefault(report, (date, added or "", report))
-            if cw is not None and (d["cw"] is None or cw > d["cw"]):
-                d["cw"] = cw
-        for cid, d in per.items():
-            first = min(d["reports"].values(), key=lambda t: (_sort_key_date(t[0]), t[1], t[2]))
-            out[cid] = {
-                "n_occurrences": d["n"],
-                "n_reports": len(d["reports"]),
-                "first_report": first[2],
-                "first_date": first[0],
-                "checkworthiness": d["cw"] if d["cw"] is not None else 0.0,
-            }
-        return out
-
-    def _upsert_speakers(self, conn: sa.Connection, recs: list[dict]) -> None:
+    def _upsert_speakers(self, conn: sa.Connection, recs: list[dict]) -> set:
+        """Insert new speakers, merge aliases/roles of stored ones; returns the ids given."""
         given = {}
         for rec in recs:
             sid = _py(rec.get("speaker_id"))
@@ -936,7 +1199,7 @@ class Store:
                 continue
             given[str(sid)] = rec
         if not given:
-            return
+            return set()
         stored = {}
         for chunk in _chunks(sorted(given), _IN_CHUNK):
             for r in conn.execute(sa.select(speakers_t).where(speakers_t.c.speaker_id.in_(chunk))).mappings():
@@ -978,6 +1241,7 @@ class Store:
             )
             for chunk in _chunks(updates, _CHUNK):
                 conn.execute(u, list(chunk))
+        return set(given)
 
     # -- frames for export and review ---------------------------------------------------------
 
@@ -1017,17 +1281,29 @@ class Store:
             q = q.limit(int(top))
         return list(conn.execute(q).scalars())
 
-    def _statements_for_claims(self, conn: sa.Connection, claim_ids: list[str], all_claims: bool, columns) -> list[dict]:
+    def _statements_for_claims(self, conn: sa.Connection, claim_ids: list[str], all_claims: bool, columns,
+                               per_claim: Optional[int] = None) -> list[dict]:
         s = statements_t.c
-        base = sa.select(*columns).order_by(s.claim_id, s.report, s.content_start, s.id)
+
+        def query(cond):
+            if per_claim is None:
+                return sa.select(*columns).where(cond).order_by(s.claim_id, s.report, s.content_start, s.id)
+            # the first per_claim occurrences of each claim (a window function: SQLite >= 3.25, PostgreSQL)
+            rn = sa.func.row_number().over(partition_by=s.claim_id, order_by=(s.report, s.content_start, s.id)).label("_rn")
+            sub = sa.select(*columns, rn).where(cond).subquery()
+            cols = [sub.c[col.name] for col in columns]
+            return sa.select(*cols).where(sub.c._rn <= int(per_claim)).order_by(
+                sub.c.claim_id, sub.c.report, sub.c.content_start, sub.c.id)
+
         if all_claims:
-            return [dict(r) for r in conn.execute(base.where(s.claim_id.isnot(None))).mappings()]
+            return [dict(r) for r in conn.execute(query(s.claim_id.isnot(None))).mappings()]
         out: list[dict] = []
         for chunk in _chunks(claim_ids, _IN_CHUNK):
-            out.extend(dict(r) for r in conn.execute(base.where(s.claim_id.in_(chunk))).mappings())
+            out.extend(dict(r) for r in conn.execute(query(s.claim_id.in_(chunk))).mappings())
         return out
 
-    def _build(self, conn: sa.Connection, claim_ids: list[str], all_claims: bool) -> dict[str, Any]:
+    def _build(self, conn: sa.Connection, claim_ids: list[str], all_claims: bool,
+               per_claim: Optional[int] = None) -> dict[str, Any]:
         """Everything the claim frames need, for the given claims, in a handful of queries."""
         c, s, v, r = claims_t.c, statements_t.c, verdicts_t.c, reports_t.c
         claim_rows: dict[str, dict] = {}
@@ -1060,7 +1336,7 @@ class Store:
             s.report_date,
             s.content_start,
         ]
-        occ = self._statements_for_claims(conn, claim_ids, all_claims, occ_cols)
+        occ = self._statements_for_claims(conn, claim_ids, all_claims, occ_cols, per_claim)
         report_ids = sorted({o["report"] for o in occ})
         speaker_ids = sorted({o["speaker_id"] for o in occ if o["speaker_id"]})
         reports: dict[str, dict] = {}
@@ -1180,6 +1456,11 @@ class Store:
             )
         return out
 
+    def count_claims(self, **filters) -> int:
+        """How many claims review_data / claims_frame would give with these filters."""
+        with self.transaction() as conn:
+            return len(self._select_claim_ids(conn, **filters))
+
     def claims_frame(self, with_verdicts: bool = True, **filters) -> pd.DataFrame:
         """One row per claim, for exports (CSV, JSON, ClaimReview); sorted like the workbook.
 
@@ -1220,7 +1501,8 @@ class Store:
         created_at = _now()
         with self.transaction() as conn:
             ids = self._select_claim_ids(conn, **filters)
-            data = self._build(conn, ids, all_claims=not any(v not in (None, False) for v in filters.values()))
+            data = self._build(conn, ids, all_claims=not any(v not in (None, False) for v in filters.values()),
+                               per_claim=REVIEW_OCCURRENCES_PER_CLAIM)
             if record:
                 self.record_export(export_id, path, filters=filters, n_claims=len(ids), created_at=created_at)
         recs = self._claim_records(data, ids)

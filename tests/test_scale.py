@@ -79,7 +79,9 @@ def test_dask_local_cluster_stores_what_one_process_stores(tmp_path):
 def test_a_killed_run_resumes_to_the_same_database(tmp_path):
     corpus = make_corpus(tmp_path / "corpus", 400)
     reference, killed = tmp_path / "reference.db", tmp_path / "killed.db"
-    claims.run([corpus], db=reference, output=None, workers=1)
+    # Claims and speakers are grouped batch by batch as they are stored (memory stays flat), so
+    # the reference uses the same batches: same input + same batch size = same database.
+    claims.run([corpus], db=reference, output=None, workers=1, batch_size=20)
 
     args = [CLAIMS, "run", str(corpus), "--db", str(killed), "--workers", "1", "--batch-size", "20",
             "-o", str(tmp_path / "review.xlsx")]
@@ -119,3 +121,71 @@ def test_rerun_adds_nothing_and_new_reports_join(tmp_path):
     more = claims.run([tmp_path / "more"], db=db, output=None, workers=1)
     assert more.reports_stored == 3
     assert more.statements > first.statements
+
+
+def test_workbook_past_the_row_limit_is_refused_naming_the_filters(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import claims.workbook
+    from claims.cli import main
+    from claims.errors import ClaimsError
+
+    corpus = make_corpus(tmp_path / "corpus", 6)
+    db, out = tmp_path / "c.db", tmp_path / "review.xlsx"
+    monkeypatch.setattr(claims.workbook, "MAX_DATA_ROWS", 3)  # api reads it from claims.workbook
+    with pytest.raises(ClaimsError) as e:
+        claims.run([corpus], db=db, output=out, workers=1)
+    message = str(e.value)
+    for flag in ("--top N", "--new", "--unreviewed", "--report", "--speaker"):
+        assert flag in message
+    assert "\n" not in message
+    assert not out.exists()  # never written, not even partly
+    # the database work of the run is kept: a second run has nothing left to store
+    status = claims.status(db=db)
+    assert status["reports"] == 6 and status["claims"] > 3 and status["unassigned_statements"] == 0
+    # the command: exit status 1 with the message; with --top 3 the workbook is written
+    result = CliRunner().invoke(main, ["run", str(corpus), "--db", str(db), "-o", str(out), "--workers", "1"])
+    assert result.exit_code == 1 and "--top N" in result.output and not out.exists()
+    result = CliRunner().invoke(main, ["run", str(corpus), "--db", str(db), "-o", str(out), "--workers", "1",
+                                       "--top", "3"])
+    assert result.exit_code == 0, result.output
+    assert out.exists()
+
+
+def test_review_sheet_and_top_use_checkworthiness_then_occurrences(tmp_path):
+    corpus = make_corpus(tmp_path / "corpus", 30)
+    db = tmp_path / "c.db"
+    claims.run([corpus], db=db, output=None, workers=1)
+    with claims.open_store(db) as store:
+        every = store.review_data(record=False).claims
+        top = store.review_data(top=5, record=False).claims
+    keys = list(zip(every["checkworthiness"], every["n_occurrences"]))
+    assert keys == sorted(keys, key=lambda k: (-k[0], -k[1]))
+    assert list(top["claim_id"]) == list(every["claim_id"][:5])
+
+
+def test_a_fuller_occurrence_becomes_the_claims_text_and_the_id_stays(tmp_path):
+    base = "The minister said the new bridge over the river will cost 40 million dollars and open next spring"
+    a = tmp_path / "a"
+    a.mkdir()
+    (a / "r1.txt").write_text(f' date 2018-07-01 Officials met on Monday. "{base}," Merten said.\n', encoding="utf-8")
+    db = tmp_path / "c.db"
+    claims.run([a], db=db, output=None, workers=1)
+    with claims.open_store(db) as store:
+        before = store.claims_frame()
+    b = tmp_path / "b"
+    b.mkdir()
+    fuller = base + " at the latest"
+    (b / "r2.txt").write_text(f' date 2018-07-02 The plan was confirmed. "{fuller}," Merten said.\n', encoding="utf-8")
+    claims.run([b], db=db, output=None, workers=1)
+    with claims.open_store(db) as store:
+        after = store.claims_frame()
+        st = store.statements_frame()
+    joined = st.groupby("claim_id")["report"].nunique()
+    cid = joined.idxmax()
+    if joined.max() < 2:
+        pytest.skip("the two statements were not grouped as one claim by this dedupe")
+    assert cid in set(before["claim_id"])  # the id never changes
+    row = after.set_index("claim_id").loc[cid]
+    assert "spring at the latest" in row["text"]  # the fullest occurrence is the claim's text
+    assert row["n_occurrences"] == 2 and row["n_reports"] == 2 and row["first_report"] == "r1"
