@@ -148,13 +148,18 @@ def _db_option(f):
               help="Fuzzy score (0-100) at or above which two statements are the same claim.")
 @click.option("--similar-threshold", type=click.FloatRange(0, 100), default=None,
               help="Fuzzy score (0-100) at or above which claims are suggested as similar.")
+@click.option("--verdicts", default=None, metavar="LIST",
+              help="Set this project's verdict values, comma-separated, e.g. "
+                   "\"True,Mostly true,Half true,False\". Stored in the database and used by every "
+                   "later workbook and import. Default: Verified, False, Misleading, Needs context, "
+                   "Unverifiable.")
 @click.option("--top", type=click.IntRange(min=1), default=None,
               help="Only the N claims highest by check-worthiness and occurrences in the workbook.")
 @click.option("--new", "new", is_flag=True, help="Only claims first seen in this run in the workbook.")
 @click.option("--unreviewed", is_flag=True, help="Only claims without a verdict in the workbook.")
 @click.option("--report", "report_filter", default=None, help="Only claims occurring in this report id.")
 @click.option("--speaker", "speaker_filter", default=None, help="Only claims by speakers matching this name.")
-def run(paths, db, output, workers, dask_address, batch_size, same_threshold, similar_threshold, top, new, unreviewed,
+def run(paths, db, output, workers, dask_address, batch_size, same_threshold, similar_threshold, verdicts, top, new, unreviewed,
         report_filter, speaker_filter):
     """Extract, group, store and write the review workbook (the main job).
 
@@ -166,6 +171,9 @@ def run(paths, db, output, workers, dask_address, batch_size, same_threshold, si
       claims run archive/ feed.jsonl --db postgresql+psycopg://me@db/claims -o review.xlsx
       claims run archive/ --top 500 --unreviewed -o today.xlsx
     """
+    if verdicts is not None:
+        with api.open_store(db) as store:
+            store.set_verdict_values([v for v in verdicts.split(",")])
     progress = _Progress()
     summary = api.run(list(paths), db=db, output=output, workers=workers, dask=dask_address,
                       batch_size=batch_size,

@@ -169,3 +169,22 @@ def test_workbook_from_another_database_is_refused(tmp_path):
 def test_module_entry_point_works():
     done = subprocess.run([sys.executable, "-m", "claims.cli", "--version"], capture_output=True, text=True)
     assert done.returncode == 0 and "claims" in done.stdout
+
+
+def test_a_project_sets_its_own_verdict_list(tmp_path):
+    db, book = tmp_path / "claims.db", tmp_path / "review.xlsx"
+    done = claims("run", SEEDS, "--db", db, "-o", book, "--workers", "1", "--verdicts", "True,Half true,Pants on fire")
+    assert done.returncode == 0, done.stderr
+    wb, ws, header = review_rows(book)
+    lists = [dv.formula1 for dv in ws.data_validations.dataValidation]
+    assert any("Pants on fire" in (f or "") for f in lists)
+    verdict_col = header.index("Verdict") + 1
+    ws.cell(row=2, column=verdict_col).value = "Verified"  # a default value, not this project's
+    wb.save(book)
+    refused = claims("import", book, "--db", db)
+    assert refused.returncode == 1 and "Verified" in refused.stderr
+    ws.cell(row=2, column=verdict_col).value = "Pants on fire"
+    wb.save(book)
+    accepted = claims("import", book, "--db", db)
+    assert accepted.returncode == 0, accepted.stderr
+    assert "1 verdicts recorded" in accepted.stdout
