@@ -1,10 +1,16 @@
 import pathlib
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 SHARED = REPO.parent / "shared"
+
+# CI machines are shared and noisy: a property test fails on a wrong answer, never on a slow
+# example. Tests that want fewer or more examples still set their own max_examples.
+settings.register_profile("ci", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("ci")
 
 
 @pytest.fixture
