@@ -500,3 +500,145 @@ def _check(text):
                 assert 0 <= sp[0] <= sp[1] <= n
         assert 0 <= a.sentence_index < len(sents)
         assert all(0 <= k < len(sents) for k in a.sentence_indices)
+
+
+# ---- constructions added in the non-speech / speaker round (sentences written for the tests)
+
+
+def test_np_object_verbs_expressed_and_discussed():
+    t = "The mayor expressed deep concern over the new port fees."
+    v = only(t)
+    assert v["cue"] == "expressed"
+    assert v["content"] == ["deep concern over the new port fees"]
+    assert v["source"] == "The mayor"
+
+
+def test_phrasal_talked_about_and_pointed_to():
+    v = only("Senator Okafor talked about the rising cost of school lunches.")
+    assert v["cue"] == "talked about"
+    assert v["content"] == ["the rising cost of school lunches"]
+    assert v["source"] == "Senator Okafor"
+    v = only("The director pointed to a sharp drop in ridership.")
+    assert v["cue"] == "pointed to"
+    assert v["source"] == "The director"
+
+
+def test_made_it_clear_that():
+    t = "Councilwoman Reyes made it clear that she would not back the budget."
+    v = only(t)
+    assert v["cue"] == "made it clear"
+    assert v["content"] == ["that she would not back the budget"]
+    assert v["source"] == "Councilwoman Reyes"
+
+
+def test_records_show_plural_research_source():
+    t = "State records show the firm received three contracts last year."
+    v = only(t)
+    assert v["cue"] == "show"
+    assert v["source"] == "State records"
+    assert v["content"] == ["the firm received three contracts last year"]
+
+
+def test_seem_with_adjective_subject_and_predicate():
+    v = only("The governor seemed unusually nervous during the vote.")
+    assert v["cue"] == "seemed"
+    assert v["source"] is None
+    assert v["content"][0] == "The governor"
+    assert v["content"][1].startswith("unusually nervous")
+    # a plain appearance is not an attribution
+    assert find("The governor appeared on a morning show to promote the plan.") == []
+
+
+def test_editors_note_boilerplate_is_skipped():
+    t = ("Editor’s note: Mayor Dunn has repeatedly pledged to close the shelter.\n\n"
+         "Dunn said the shelter would stay open.")
+    atts = [view(t, a) for a in find(t)]
+    assert [a["cue"] for a in atts] == ["said"]
+
+
+def test_pledged_delegates_is_not_a_cue():
+    assert find("Harris has won 300 pledged delegates so far.") == []
+
+
+def test_colon_heading_is_not_a_speaker():
+    t = "The Latest: Council votes to expand the bus network downtown.\n\nMore below."
+    assert all(view(t, a)["cue"] != ":" for a in find(t))
+
+
+def test_who_source_spans_the_antecedent():
+    t = "Many residents who said the rents were too high moved away last year."
+    v = only(t)
+    assert v["source"] == "Many residents who"
+
+
+def test_subject_after_leading_then():
+    t = "Then she turned to the zoning board, calling its decision reckless."
+    v = only(t)
+    assert v["cue"] == "calling"
+    assert v["source"] == "she"
+
+
+def test_one_word_quote_at_paragraph_start_is_a_quote():
+    t = '"Safety," said Grimm, a local shop owner. "Safety for the whole street."'
+    atts = [view(t, a) for a in find(t)]
+    assert atts[0]["kind"] == "direct"
+    assert atts[0]["source"] == "Grimm, a local shop owner"
+
+
+def test_name_appositive_subject_is_not_an_inverted_cue():
+    t = "Alderman Ray Cole, a budget hawk, said city planners expect a surplus."
+    v = only(t)
+    assert v["source"] == "Alderman Ray Cole"
+    assert v["content"] == ["city planners expect a surplus"]
+
+
+def test_appositive_chain_speaker_is_the_name():
+    t = ("Lena Ortiz, the editor of Harbor Review, the magazine of the Port Society, said "
+         "the dock plan was rushed.")
+    v = only(t)
+    assert v["source"] == "Lena Ortiz"
+    assert v["content"] == ["the dock plan was rushed"]
+
+
+def test_sentence_initial_said_name_quote():
+    t = "Said Moreau, “The thought that our error cost a life is very painful to us.”"
+    v = only(t)
+    assert v["kind"] == "direct"
+    assert v["source"] == "Moreau"
+
+
+def test_told_hearer_stops_at_pronoun_subject():
+    t = "After the hearing, Judge Park told reporters he thought the filing was “made up.”"
+    v = only(t)
+    assert v["cue"] == "told"
+    assert v["source"] == "Judge Park"
+    assert v["content"][0].startswith("he thought the filing")
+
+
+def test_intro_clause_cue_does_not_swallow_main_clause():
+    t = ("Asked if she believed the vendor cheated, Mayor Lin said she was not going to jump "
+         "to that conclusion.")
+    atts = {a["cue"]: a for a in (view(t, x) for x in find(t))}
+    assert atts["said"]["source"] == "Mayor Lin"
+    assert atts["said"]["content"] == ["she was not going to jump to that conclusion"]
+
+
+def test_inverted_cue_with_appositive_at_firm():
+    t = "That is not good enough, said Hal Ruben, a senior analyst at Corvex, who covers the firm."
+    v = only(t)
+    assert v["content"] == ["That is not good enough"]
+    assert v["source"].startswith("Hal Ruben, a senior analyst")
+
+
+def test_title_case_headline_np_cue():
+    t = ("Conservative Icon Ann Marsh Endorses Governor Rita Hale.\n\n"
+         "The endorsement came Monday.")
+    v = view(t, find(t)[0])
+    assert v["cue"] == "Endorses"
+    assert v["content"] == ["Governor Rita Hale"]
+
+
+def test_maintain_a_thing_is_not_an_assertion():
+    assert find("The senator maintained a large lead in the county polls all week.") == []
+    v = only("The senator maintained that the server was secure.")
+    assert v["content"] == ["that the server was secure"]
