@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 
 import pandas as pd
 
-from .parallel import extract_rows, make_executor
+from .parallel import extract_rows_timed, make_executor
 from .types import Report, Statement
 
 log = logging.getLogger("claims")
@@ -115,6 +115,17 @@ def _rows_frame(rows: list[tuple]) -> pd.DataFrame:
     return frame
 
 
+def _peak_memory(summary: "RunSummary") -> None:
+    """Peak resident set of this process and of its (finished, reaped) worker processes."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not on Unix
+        return
+    kib = 1024.0 if os.uname().sysname != "Darwin" else 1024.0 * 1024.0  # ru_maxrss: KiB (bytes on macOS)
+    summary.peak_mib_main = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / kib
+    summary.peak_mib_workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / kib
+
+
 def _batches(items: Iterable, size: int) -> Iterator[list]:
     batch: list = []
     for item in items:
@@ -137,7 +148,14 @@ class RunSummary:
     workbook: Optional[str] = None
     workbook_rows: int = 0
     seconds: float = 0.0
+    # Seconds per stage. Main process: "read" (reading reports, already-stored check),
+    # "extract" (waiting for the extraction results: with --workers 1 the extraction itself),
+    # "dedupe" (grouping claims and speakers), "store" (database work), "workbook". Worker
+    # side: "extract_workers" (wall seconds spent extracting, summed over the batches, in
+    # whichever process ran them) and "extract_workers_cpu" (their CPU seconds).
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    peak_mib_main: float = 0.0  # largest resident set of this process
+    peak_mib_workers: float = 0.0  # largest resident set of a worker process (0 without workers)
 
     def line(self) -> str:
         skipped = sum(self.reports_skipped.values())
@@ -257,9 +275,11 @@ def run(
         executor = make_executor(workers, dask)
         try:
             t0 = time.perf_counter()
-            for batch, statements in executor.map(fresh_batches(), fn=extract_rows):
+            for batch, (statements, worker_wall, worker_cpu) in executor.map(fresh_batches(), fn=extract_rows_timed):
                 t1 = time.perf_counter()
                 stage["extract"] = stage.get("extract", 0.0) + t1 - t0
+                stage["extract_workers"] = stage.get("extract_workers", 0.0) + worker_wall
+                stage["extract_workers_cpu"] = stage.get("extract_workers_cpu", 0.0) + worker_cpu
                 frame = _rows_frame(statements)
                 stage["store"] = stage.get("store", 0.0) + time.perf_counter() - t1
                 _, grouped = store.add_batch(batch, frame, state=state, same_threshold=same_threshold,
@@ -271,6 +291,7 @@ def run(
                     progress(len(batch), len(statements))
         finally:
             executor.close()
+        _peak_memory(summary)
         # "extract" above also counted the time spent reading inside the generator.
         stage["extract"] = max(0.0, stage.get("extract", 0.0) - stage.get("read", 0.0))
         del state
@@ -298,9 +319,12 @@ def run(
             summary.workbook_rows = len(data.claims)
             stage["workbook"] = time.perf_counter() - t0
         summary.seconds = time.perf_counter() - started
+        _peak_memory(summary)
         log.info("time per stage: %s; total %.1f s",
-                 ", ".join(f"{k} {stage.get(k, 0.0):.1f} s" for k in ("read", "extract", "dedupe", "store", "workbook")),
+                 ", ".join(f"{k} {stage.get(k, 0.0):.1f} s" for k in ("read", "extract", "dedupe", "store", "workbook",
+                                                                     "extract_workers", "extract_workers_cpu")),
                  summary.seconds)
+        log.info("peak memory: main %.0f MiB, workers %.0f MiB", summary.peak_mib_main, summary.peak_mib_workers)
     return summary
 
 

@@ -72,6 +72,8 @@ from __future__ import annotations
 import gc
 import hashlib
 import re
+from collections import Counter, _count_elements
+from itertools import chain
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -1013,10 +1015,11 @@ class ClaimIndex:
     def _candidates(self, norms: Sequence[str]) -> list[int]:
         found: set[int] = set()
         postings = self.postings
-        for nt in norms:
+        get = postings.get
+        for nt in set(norms):  # equal texts have equal candidates
             words = []
             for w in set(nt.split()):
-                p = postings.get(w)
+                p = get(w)
                 if p is not None and len(p) <= INDEX_MAX_DF:
                     words.append((len(p), w))
             if not words:
@@ -1028,10 +1031,16 @@ class ClaimIndex:
                 for _, w in words:
                     found.update(postings[w])
                 continue
+            # a claim number appears at most once per posting list
+            if need == 2:  # in two of the lists: set operations, all at C level
+                seen: set[int] = set()
+                for _, w in words:
+                    p = postings[w]
+                    found.update(seen.intersection(p))
+                    seen.update(p)
+                continue
             count: dict[int, int] = {}
-            for _, w in words:
-                for k in postings[w]:
-                    count[k] = count.get(k, 0) + 1
+            _count_elements(count, chain.from_iterable(postings[w] for _, w in words))
             found.update(k for k, c in count.items() if c >= need)
         return sorted(found)
 

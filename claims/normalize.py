@@ -20,6 +20,7 @@ Every function here is pure and deterministic.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import unicodedata
 from typing import Iterable, Optional
@@ -314,6 +315,18 @@ def name_tokens(name: Optional[str]) -> list[str]:
         i += 1
     toks = toks[i:]
     return toks
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def name_key(name: str) -> tuple[str, ...]:
+    """``tuple(name_tokens(name))``, cached: speaker names repeat massively across reports."""
+    return tuple(name_tokens(name))
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def normalize_name_text(name: str) -> str:
+    """``normalize_text(name)``, cached (for short, massively repeated strings such as names)."""
+    return normalize_text(name)
 
 
 def normalize_name(name: Optional[str]) -> str:

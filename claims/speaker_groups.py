@@ -31,12 +31,13 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Optional
 
 import numpy as np
 import pandas as pd
 
-from .normalize import NAME_SUFFIXES, name_tokens, normalize_text
+from .normalize import NAME_SUFFIXES, name_key, normalize_name_text
 
 __all__ = ["SpeakerGroups", "group_speakers", "speaker_id_for", "compatible_names"]
 
@@ -114,17 +115,17 @@ def group_speakers(statements: pd.DataFrame, *,
             continue
         t = stype[i] or "person"
         if t == "person":
-            toks = tuple(name_tokens(str(name)))
+            toks = name_key(str(name))
             if toks:
                 keys[i] = ("person", toks)
         elif t == "organization":
-            norm = normalize_text(str(name))
+            norm = normalize_name_text(str(name))
             if norm.startswith("the "):
                 norm = norm[4:]
             if norm:
                 keys[i] = ("org", norm)
         else:
-            norm = normalize_text(str(name))
+            norm = normalize_name_text(str(name))
             if norm:
                 keys[i] = ("anon", report[i] or "", norm)
 
@@ -143,10 +144,10 @@ def group_speakers(statements: pd.DataFrame, *,
                 f = _clean(f)
                 if not f:
                     continue
-                toks = tuple(name_tokens(str(f)))
+                toks = name_key(str(f))
                 if toks and pid not in prev_forms[("person", toks)]:
                     prev_forms[("person", toks)].append(pid)
-                norm = normalize_text(str(f))
+                norm = normalize_name_text(str(f))
                 norm = norm[4:] if norm.startswith("the ") else norm
                 if norm and pid not in prev_forms[("org", norm)]:
                     prev_forms[("org", norm)].append(pid)
@@ -207,12 +208,18 @@ def group_speakers(statements: pd.DataFrame, *,
             return "org:" + e[1]
         return "anon:" + e[1] + ":" + e[2]
 
+    # full name -> the forms that belong to it unambiguously (one pass, not one per entity)
+    forms_of_full: dict[tuple, set] = defaultdict(set)
+    for f, full in full_of.items():
+        if len(full) == 1:
+            forms_of_full[full[0]].add(f)
+
     def prev_ids_of(e) -> Counter:
         """Previous ids sharing a form with the entity, weighted by the form's length (only the
         forms that belong to it unambiguously)."""
         c: Counter = Counter()
         if e[0] == "person":
-            forms = {f for f, full in full_of.items() if full == [e[1]]}
+            forms = forms_of_full.get(e[1], set())
         elif e[0] in ("org", "person?"):
             forms = {e[1]}
         else:
@@ -257,23 +264,29 @@ def group_speakers(statements: pd.DataFrame, *,
     rows = []
     for e in sorted(members, key=lambda e: members[e][0]):  # order of first statement
         idx = members[e]
-        aliases = list(dict.fromkeys(str(sname[i]).strip() for i in idx))
-        counts = Counter(str(sname[i]).strip() for i in idx)
+        counts: dict[str, int] = {}  # alias -> occurrences, in order of first occurrence
+        for i in idx:
+            a = str(sname[i]).strip()
+            counts[a] = counts.get(a, 0) + 1
+        aliases = list(counts)
         if e[0] == "person":
-            full = [a for a in aliases if tuple(name_tokens(a)) == e[1]] or aliases
+            full = [a for a in aliases if name_key(a) == e[1]] or aliases
         else:
             full = aliases
-        name = min(full, key=lambda a: (len(normalize_text(a).split()), -counts[a],
+        name = min(full, key=lambda a: (len(normalize_name_text(a).split()), -counts[a],
                                         a.isascii(), a))
         if e[0] == "person" and id_of[e] in prev_name and prev_name[id_of[e]] and \
-                len(name_tokens(str(prev_name[id_of[e]]))) > len(e[1]):
+                len(name_key(str(prev_name[id_of[e]]))) > len(e[1]):
             name = str(prev_name[id_of[e]])  # a fuller previous form
-        types = Counter(stype[i] or "person" for i in idx)
+        types: dict[str, int] = {}
+        for i in idx:
+            t = stype[i] or "person"
+            types[t] = types.get(t, 0) + 1
         rows.append({
             "speaker_id": id_of[e],
             "name": name,
             "aliases": aliases,
-            "type": types.most_common(1)[0][0],
+            "type": max(types.items(), key=itemgetter(1))[0],  # = Counter.most_common(1): first of the most frequent
             "roles": list(dict.fromkeys(str(srole[i]) for i in idx if srole[i])),
             "n_statements": len(idx),
             "reports": list(dict.fromkeys(report[i] for i in idx if report[i] is not None)),

@@ -310,8 +310,13 @@ def _now() -> str:
 
 
 def _is_missing(v: Any) -> bool:
+    t = type(v)
+    if t is str or t is int or t is bool or t is list or t is dict or t is tuple:
+        return False
     if v is None:
         return True
+    if t is float:
+        return v != v
     if isinstance(v, float) and math.isnan(v):
         return True
     try:
@@ -322,6 +327,11 @@ def _is_missing(v: Any) -> bool:
 
 def _py(v: Any) -> Any:
     """A value fit for any DB-API driver: numpy scalars -> Python, NaN/NA -> None."""
+    t = type(v)
+    if t is str or t is int or t is bool or v is None:
+        return v
+    if t is float:
+        return None if v != v else v
     if _is_missing(v):
         return None
     if hasattr(v, "item") and not isinstance(v, (list, tuple, dict, str, bytes)):
@@ -344,7 +354,25 @@ def _to_list(v: Any) -> Any:
     return v
 
 
+def _plain_json(v: Any) -> bool:
+    """Whether *v* is a list of str/int (or of lists/tuples of them): what _to_list leaves as is."""
+    for x in v:
+        t = type(x)
+        if t is str or t is int:
+            continue
+        if t is list or t is tuple:
+            for y in x:
+                ty = type(y)
+                if not (ty is str or ty is int):
+                    return False
+            continue
+        return False
+    return True
+
+
 def _dumps(v: Any) -> Optional[str]:
+    if type(v) is list and _plain_json(v):  # the common case, without the per-item conversions
+        return json.dumps(v, ensure_ascii=False)
     v = _to_list(v)
     if v is None:
         return None
@@ -393,7 +421,9 @@ def _frame(rows: list[dict], columns: Sequence[str], *, ints=(), floats=(), bool
     if df.empty:
         df = pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
     for c in ints:
-        vals = [None if _is_missing(x) else int(x) for x in df[c]]
+        vals = df[c].tolist()
+        if not all(type(x) is int for x in vals):
+            vals = [None if _is_missing(x) else int(x) for x in vals]
         df[c] = pd.array(vals, dtype="int64" if None not in vals else "Int64")
     for c in floats:
         df[c] = pd.to_numeric(df[c], errors="coerce").astype("float64")
@@ -485,9 +515,9 @@ class _SpeakerIndex:
 
     @staticmethod
     def _keys(name: Any) -> list[str]:
-        from claims.normalize import name_tokens  # noqa: PLC0415
+        from claims.normalize import name_key  # noqa: PLC0415
 
-        toks = [t for t in name_tokens(str(name)) if t != "the"] if name else []
+        toks = [t for t in name_key(str(name)) if t != "the"] if name else []
         return toks[-2:]
 
     def add(self, rows: Iterable[tuple]) -> None:
@@ -504,7 +534,8 @@ class _SpeakerIndex:
             for name in set(x for x in statements["speaker_name"].tolist() if isinstance(x, str) and x.strip()):
                 for t in self._keys(name):
                     wanted.update(self.by_token.get(t, ()))
-        recs = [{"speaker_id": sid, "name": self.rows[sid][0], "aliases": list(self.rows[sid][1]), "type": self.rows[sid][2]}
+        rows = self.rows  # aliases lists are shared, not copied: group_speakers only reads them
+        recs = [{"speaker_id": sid, "name": rows[sid][0], "aliases": rows[sid][1], "type": rows[sid][2]}
                 for sid in sorted(wanted)]
         return _frame(recs, ["speaker_id", "name", "aliases", "type"])
 
@@ -538,8 +569,8 @@ def _group_speakers_compact(group_speakers, new: pd.DataFrame, speakers: "_Speak
     prev = speakers.relevant(part)
     groups = group_speakers(part, previous=prev if len(prev) else None)
     got = {}
-    for rec in _records(getattr(groups, "assignments", None)):
-        got[str(rec.get("statement_id"))] = _py(rec.get("speaker_id"))
+    for sid, spk in _pairs(getattr(groups, "assignments", None), "statement_id", "speaker_id"):
+        got[str(sid)] = _py(spk)
     assignments = pd.DataFrame({"statement_id": pd.Series(sids, dtype=object),
                                 "speaker_id": pd.Series([got.get(sids[j]) if j >= 0 else None for j in rep_of], dtype=object)})
     return _SimpleGroups(assignments=assignments, speakers=getattr(groups, "speakers", None))
@@ -768,22 +799,32 @@ class Store:
             first_version: dict[str, str] = {}
             for r, new_id, _ in to_add:
                 first_version.setdefault(r.id, new_id)
-            for rec in frame[cols].to_dict("records") if len(frame) else []:
-                old_report = rec["report"]
+            # Column by column (one conversion function per column, no per-cell dispatch).
+            n_rows = len(frame)
+            conv: dict[str, list] = {c: [None] * n_rows for c in STATEMENT_COLUMNS}
+            for c in cols:
+                vals = frame[c].tolist()
+                if c in _STATEMENT_JSON:
+                    vals = [_dumps(v) for v in vals]
+                else:
+                    vals = [_py(v) for v in vals]
+                    if c in _STATEMENT_INT:  # int column with NaNs
+                        vals = [int(v) if isinstance(v, float) else v for v in vals]
+                conv[c] = vals
+            raw_ids = frame["id"].tolist() if "id" in cols else [None] * n_rows
+            raw_reports = frame["report"].tolist() if n_rows else []
+            all_cols = list(STATEMENT_COLUMNS)
+            for j, vals in enumerate(zip(*(conv[c] for c in all_cols))):
+                old_report = raw_reports[j]
                 new_report = first_version[old_report]
-                sid = str(rec["id"])
+                sid = str(raw_ids[j])
                 if new_report != old_report:
                     sid = new_report + sid[len(old_report) :] if sid.startswith(old_report) else f"{new_report}/{sid}"
                 if sid in seen_stmt:
                     result.warnings.append(f"report {new_report}: statement id {sid} given twice; kept the first")
                     continue
                 seen_stmt.add(sid)
-                row = {c: None for c in STATEMENT_COLUMNS}
-                for c in cols:
-                    v = rec[c]
-                    row[c] = _dumps(v) if c in _STATEMENT_JSON else _py(v)
-                    if c in _STATEMENT_INT and isinstance(row[c], float):  # int column with NaNs
-                        row[c] = int(row[c])
+                row = dict(zip(all_cols, vals))
                 row["id"] = sid
                 row["report"] = new_report
                 if row.get("checkworthiness") is None:
@@ -820,8 +861,7 @@ class Store:
             ]
             for chunk in _chunks(report_rows, _CHUNK):
                 conn.execute(reports_t.insert(), list(chunk))
-            for chunk in _chunks(stmt_rows, _CHUNK):
-                conn.execute(statements_t.insert(), list(chunk))
+            _insert_rows(conn, statements_t, stmt_rows)
             result.added = len(report_rows)
             result.added_ids = [row["id"] for row in report_rows]
             result.statements = len(stmt_rows)
@@ -978,8 +1018,8 @@ class Store:
         groups = match.groups
         rename: dict[str, str] = {}
         if groups is not None:
-            for rec in _records(groups.assignments):
-                sid, cid = str(rec.get("statement_id")), _py(rec.get("claim_id"))
+            for sid, cid in _pairs(groups.assignments, "statement_id", "claim_id"):
+                sid, cid = str(sid), _py(cid)
                 if sid in new_ids and cid is not None:
                     cid = str(cid)
                     if cid in match.taken and cid not in match.previous_ids:
@@ -994,8 +1034,8 @@ class Store:
                     assign[sid] = cid
         assign.update(match.exact)
         speaker_assign = {}
-        for rec in _records(getattr(sgroups, "assignments", None)):
-            sid, spk = str(rec.get("statement_id")), _py(rec.get("speaker_id"))
+        for sid, spk in _pairs(getattr(sgroups, "assignments", None), "statement_id", "speaker_id"):
+            sid, spk = str(sid), _py(spk)
             if sid in new_ids and spk is not None:
                 speaker_assign[sid] = str(spk)
 
@@ -1005,9 +1045,15 @@ class Store:
             .where(statements_t.c.id == bindparam("b_id"))
             .values(claim_id=bindparam("b_claim"), speaker_id=bindparam("b_speaker"))
         )
-        rows = [{"b_id": sid, "b_claim": assign.get(sid), "b_speaker": speaker_assign.get(sid)} for sid in sids if sid in assign or sid in speaker_assign]
-        for chunk in _chunks(rows, _CHUNK):
-            conn.execute(upd, list(chunk))
+        if conn.dialect.name == "sqlite":  # straight through the driver: same statement, no per-row overhead
+            sql = 'UPDATE "statements" SET "claim_id" = ?, "speaker_id" = ? WHERE "id" = ?'
+            rows = [(assign.get(sid), speaker_assign.get(sid), sid) for sid in sids if sid in assign or sid in speaker_assign]
+            for chunk in _chunks(rows, _CHUNK):
+                conn.exec_driver_sql(sql, list(chunk))
+        else:
+            rows = [{"b_id": sid, "b_claim": assign.get(sid), "b_speaker": speaker_assign.get(sid)} for sid in sids if sid in assign or sid in speaker_assign]
+            for chunk in _chunks(rows, _CHUNK):
+                conn.execute(upd, list(chunk))
         result.assigned += len(assign)
 
         # 2. claims: what this batch brings to each touched claim
@@ -1099,8 +1145,7 @@ class Store:
             if d["full"][0] > old_len.get(cid, 0):  # a fuller occurrence: it becomes the claim's text
                 up["text"], up["representative_id"] = d["full"][2], d["full"][1]
             updates.append(up)
-        for chunk in _chunks(inserts, _CHUNK):
-            conn.execute(claims_t.insert(), list(chunk))
+        _insert_rows(conn, claims_t, inserts)
         if updates:
             cu = (
                 claims_t.update()
@@ -1115,8 +1160,18 @@ class Store:
                     representative_id=sa.func.coalesce(bindparam("representative_id"), claims_t.c.representative_id),
                 )
             )
-            for chunk in _chunks(updates, _CHUNK):
-                conn.execute(cu, list(chunk))
+            if conn.dialect.name == "sqlite":  # straight through the driver: same statement, no per-row overhead
+                sql = ('UPDATE "claims" SET "first_report" = ?, "first_date" = ?, "n_occurrences" = ?, '
+                       '"n_reports" = ?, "checkworthiness" = ?, "text" = ?, '
+                       '"representative_id" = coalesce(?, "representative_id") WHERE "claim_id" = ?')
+                params = [(u["first_report"], u["first_date"], u["n_occurrences"], u["n_reports"],
+                           None if u["checkworthiness"] is None else float(u["checkworthiness"]),
+                           u["text"], u["representative_id"], u["b_claim_id"]) for u in updates]
+                for chunk in _chunks(params, _CHUNK):
+                    conn.exec_driver_sql(sql, list(chunk))
+            else:
+                for chunk in _chunks(updates, _CHUNK):
+                    conn.execute(cu, list(chunk))
         result.new_claims += len(inserts)
 
         # 3. speakers: insert new, merge aliases/roles of existing.
@@ -1912,11 +1967,58 @@ def _history_blank() -> dict:
     return {c.name: None for c in history_t.columns if c.name != "id"}
 
 
+def _insert_rows(conn: sa.Connection, table: sa.Table, rows: Sequence[dict]) -> None:
+    """``conn.execute(table.insert(), rows)`` in chunks; on SQLite, when no column needs
+    SQLAlchemy's parameter processing or defaults, straight through the driver's executemany
+    (SQLAlchemy's per-row parameter handling costs more than SQLite's insert itself)."""
+    if not rows:
+        return
+    keys = rows[0].keys()
+    used = [c for c in table.columns if c.name in keys]
+    fast = conn.dialect.name == "sqlite" and len(used) == len(keys) and all(
+        c.default is None and c.server_default is None for c in table.columns if c.name not in keys)
+    if not fast:
+        for chunk in _chunks(rows, _CHUNK):
+            conn.execute(table.insert(), list(chunk))
+        return
+    names = [c.name for c in used]
+    procs = [(j, p) for j, p in enumerate(c.type.bind_processor(conn.dialect) for c in used) if p is not None]
+    sql = (f'INSERT INTO "{table.name}" (' + ", ".join(f'"{n}"' for n in names) + ") VALUES ("
+           + ", ".join("?" * len(names)) + ")")
+    for chunk in _chunks(rows, _CHUNK):
+        params = [tuple(r[n] for n in names) for r in chunk]
+        if procs:  # the type's own bind processing (Float: float(x)), as SQLAlchemy would do
+            fixed = []
+            for p in params:
+                p = list(p)
+                for j, proc in procs:
+                    p[j] = proc(p[j])
+                fixed.append(tuple(p))
+            params = fixed
+        conn.exec_driver_sql(sql, params)
+
+
+def _pairs(df: Any, a: str, b: str) -> Iterable[tuple]:
+    """``(rec.get(a), rec.get(b)) for rec in _records(df)``, without building the records."""
+    if isinstance(df, pd.DataFrame) and df.columns.is_unique:
+        if not len(df):
+            return []
+        cols = [df[c].tolist() if c in df.columns else [None] * len(df) for c in (a, b)]
+        return zip(*cols)
+    return [(rec.get(a), rec.get(b)) for rec in _records(df)]
+
+
 def _records(df: Any) -> list[dict]:
     if df is None:
         return []
     if isinstance(df, pd.DataFrame):
-        return df.to_dict("records") if len(df) else []
+        if not len(df):
+            return []
+        if not df.columns.is_unique:
+            return df.to_dict("records")
+        # what to_dict("records") gives (numpy scalars as Python ones), without its per-cell boxing
+        cols = list(df.columns)
+        return [dict(zip(cols, row)) for row in zip(*(df.iloc[:, j].tolist() for j in range(len(cols))))]
     return [dict(r) for r in df]
 
 

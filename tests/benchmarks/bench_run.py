@@ -2,6 +2,7 @@
 
     python tests/benchmarks/bench_run.py --reports 10000 --workers 1 2
     python tests/benchmarks/bench_run.py --reports 100000 --workers 2
+    python tests/benchmarks/bench_run.py --reports 10000 --workers 1 2 --extract-only
 
 The corpus is the 924 PolNeAR articles (train and dev, ``../shared/polnear/{train,dev}/text``)
 repeated to the number of reports asked for, each copy with a small change (a last line
@@ -9,10 +10,18 @@ naming the copy) so that no two reports are byte-identical. It is generated once
 ``--root`` (default /tmp/claims_bench/corpus_N/, folders of at most 1000 files).
 
 Each configuration runs ``claims -v run CORPUS --db FRESH.db -o FRESH.xlsx --workers W`` as a
-subprocess (under ``nice``); the per-stage seconds come from its "time per stage" log line, the
-peak memory from ``getrusage(RUSAGE_CHILDREN).ru_maxrss`` of a wrapper process that only runs
-it: the largest resident set of the claims process and of its worker processes. Not collected by
-pytest.
+subprocess (``--nice N`` to run it under ``nice -n N``; not by default, since a niced run on a
+busy machine measures the other jobs); the per-stage seconds come from its "time per stage" log
+line (main process: read, extract = waiting for extraction results, dedupe, store, workbook;
+extract_workers = seconds spent extracting in whichever process did it, summed over batches),
+the peak memory of the main process and of its worker processes from its "peak memory" line,
+and the overall peak from ``getrusage(RUSAGE_CHILDREN).ru_maxrss`` of a wrapper process that
+only runs it.
+
+``--extract-only`` times the extraction stage on its own: all reports are read into memory
+first (not timed), then the executor of ``--workers W`` runs over them in batches as ``claims
+run`` does, with no database; it prints the seconds per worker count and the speed-up of each
+over ``--workers 1``. Not collected by pytest.
 """
 from __future__ import annotations
 
@@ -64,14 +73,15 @@ def measure(cmd: list[str]) -> None:
                       "stdout": proc.stdout[-2000:], "stderr": proc.stderr[-4000:]}))
 
 
-def run_config(corpus: pathlib.Path, n: int, workers: int, root: pathlib.Path, extra: list[str]) -> dict:
+def run_config(corpus: pathlib.Path, n: int, workers: int, root: pathlib.Path, extra: list[str],
+               nice: int = 0) -> dict:
     work = root / f"run_{n}_w{workers}"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     claims_cmd = [sys.executable, "-m", "claims.cli", "-v", "run", str(corpus), "--db", str(work / "claims.db"),
                   "-o", str(work / "review.xlsx"), "--workers", str(workers), *extra]
-    if shutil.which("nice"):
-        claims_cmd = ["nice", "-n", "10", *claims_cmd]
+    if nice and shutil.which("nice"):
+        claims_cmd = ["nice", "-n", str(nice), *claims_cmd]
     out = subprocess.run([sys.executable, __file__, "--_measure", json.dumps(claims_cmd)],
                          capture_output=True, text=True, cwd=str(work))
     try:
@@ -87,8 +97,74 @@ def run_config(corpus: pathlib.Path, n: int, workers: int, root: pathlib.Path, e
         for part in m.group(1).split(", "):
             name, value, _ = part.split()
             stages[name] = float(value)
+    m = re.search(r"peak memory: main ([\d.]+) MiB, workers ([\d.]+) MiB", res["stderr"])
+    if m:
+        res["peak_mib_main"], res["peak_mib_workers"] = float(m.group(1)), float(m.group(2))
     res.update(reports=n, workers=workers, stages=stages, summary=res["stdout"].strip().splitlines()[-1:])
     return res
+
+
+def extract_only(corpus: str, workers: int) -> None:
+    """Child mode: time the extraction executor alone over the corpus (no database); JSON out."""
+    sys.path.insert(0, str(REPO))
+    from claims.api import BATCH_SIZE, _batches, iter_reports
+    from claims.parallel import extract_rows_timed, make_executor
+
+    t0 = time.perf_counter()
+    reports = list(iter_reports([corpus]))
+    read = time.perf_counter() - t0
+    executor = make_executor(workers)
+    n_statements, worker_wall, worker_cpu = 0, 0.0, 0.0
+    t0 = time.perf_counter()
+    try:
+        for _, (rows, wall, cpu) in executor.map(_batches(reports, BATCH_SIZE), fn=extract_rows_timed):
+            n_statements += len(rows)
+            worker_wall += wall
+            worker_cpu += cpu
+    finally:
+        executor.close()
+    seconds = time.perf_counter() - t0
+    print(json.dumps({"reports": len(reports), "statements": n_statements, "read_seconds": read,
+                      "extract_seconds": seconds, "worker_seconds": worker_wall, "worker_cpu_seconds": worker_cpu}))
+
+
+def run_extract_only(corpus: pathlib.Path, n: int, workers: int, nice: int = 0) -> dict:
+    cmd = [sys.executable, __file__, "--_extract", json.dumps([str(corpus), workers])]
+    if nice and shutil.which("nice"):
+        cmd = ["nice", "-n", str(nice), *cmd]
+    out = subprocess.run([sys.executable, __file__, "--_measure", json.dumps(cmd)], capture_output=True, text=True)
+    try:
+        res = json.loads(out.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        sys.exit(f"measuring failed: {out.stderr}")
+    if res["rc"] != 0:
+        print(res["stderr"], file=sys.stderr)
+        sys.exit(f"extraction failed (exit {res['rc']})")
+    got = json.loads(res["stdout"].strip().splitlines()[-1])
+    got.update(reports=n, workers=workers, peak_mib=res["peak_mib"], mode="extract-only")
+    return got
+
+
+def main_extract_only(a, root: pathlib.Path) -> int:
+    rows = []
+    for n in a.reports:
+        corpus = make_corpus(n, root)
+        for w in a.workers:
+            res = run_extract_only(corpus, n, w, a.nice)
+            rows.append(res)
+            print(f"extract-only  reports {n:>7}  workers {w}  extract {res['extract_seconds']:7.1f} s"
+                  f"  {n / res['extract_seconds']:6.1f} reports/s  statements {res['statements']}"
+                  f"  worker-side {res['worker_seconds']:.1f} s (CPU {res['worker_cpu_seconds']:.1f} s)"
+                  f"  peak {res['peak_mib']:.0f} MiB  (read first, untimed: {res['read_seconds']:.1f} s)", flush=True)
+            if a.json:
+                with open(a.json, "a") as f:
+                    f.write(json.dumps(res) + "\n")
+        base = next((r for r in rows if r["reports"] == n and r["workers"] == 1), None)
+        for r in rows:
+            if base and r["reports"] == n and r["workers"] != 1:
+                print(f"{n} reports: extraction speed-up workers {r['workers']} / workers 1 = "
+                      f"{base['extract_seconds'] / r['extract_seconds']:.2f}", flush=True)
+    return 0
 
 
 def main(argv=None) -> int:
@@ -97,28 +173,41 @@ def main(argv=None) -> int:
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--root", default="/tmp/claims_bench")
     ap.add_argument("--json", default=None, help="also append the results to this JSON-lines file")
+    ap.add_argument("--nice", type=int, default=0, help="run under nice -n N (default: not niced)")
+    ap.add_argument("--extract-only", action="store_true",
+                    help="time only the extraction executor over the corpus (no database), per worker count")
     ap.add_argument("--_measure", default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--_extract", default=None, help=argparse.SUPPRESS)
     a, extra = ap.parse_known_args(argv)
     if a._measure:
         measure(json.loads(a._measure))
         return 0
+    if a._extract:
+        corpus, workers = json.loads(a._extract)
+        extract_only(corpus, workers)
+        return 0
     root = pathlib.Path(a.root)
+    if a.extract_only:
+        return main_extract_only(a, root)
     rows = []
     for n in a.reports:
         t0 = time.perf_counter()
         corpus = make_corpus(n, root)
         print(f"corpus of {n} reports: {corpus} ({time.perf_counter() - t0:.0f} s to make)", flush=True)
         for w in a.workers:
-            res = run_config(corpus, n, w, root, extra)
+            res = run_config(corpus, n, w, root, extra, a.nice)
             rows.append(res)
             s = res["stages"]
             print(f"reports {n:>7}  workers {w}  " + "  ".join(f"{k} {s[k]:7.1f}" for k in STAGES)
                   + f"  total {res['seconds']:7.1f} s  {n / res['seconds']:6.1f} reports/s"
-                  + f"  peak {res['peak_mib']:7.0f} MiB", flush=True)
+                  + f"  peak {res['peak_mib']:7.0f} MiB (main {res.get('peak_mib_main', 0):.0f},"
+                  + f" workers {res.get('peak_mib_workers', 0):.0f})"
+                  + f"  [worker-side extraction {s.get('extract_workers', 0.0):.1f} s]", flush=True)
             print("   ", *res["summary"], flush=True)
             if a.json:
                 with open(a.json, "a") as f:
-                    f.write(json.dumps({k: res[k] for k in ("reports", "workers", "stages", "seconds", "peak_mib", "summary")}) + "\n")
+                    f.write(json.dumps({k: res.get(k) for k in ("reports", "workers", "stages", "seconds", "peak_mib",
+                                                                "peak_mib_main", "peak_mib_workers", "summary")}) + "\n")
     by = {(r["reports"], r["workers"]): r for r in rows}
     for n in a.reports:
         if (n, 1) in by and (n, 2) in by:
