@@ -131,6 +131,8 @@ def group_speakers(statements: pd.DataFrame, *,
 
     # previous speakers: their forms take part in the grouping
     prev_forms: dict[tuple, list[str]] = defaultdict(list)  # key -> previous ids
+    prev_seen: dict[tuple, set] = defaultdict(set)  # the same as sets: a membership test per form,
+    # not a scan of a list that grows with the stored speakers ("a senior official" in every report)
     prev_name: dict[str, str] = {}
     if previous is not None and len(previous):
         for pid, pname, paliases in zip(previous["speaker_id"].tolist(), previous["name"].tolist(),
@@ -145,12 +147,22 @@ def group_speakers(statements: pd.DataFrame, *,
                 if not f:
                     continue
                 toks = name_key(str(f))
-                if toks and pid not in prev_forms[("person", toks)]:
-                    prev_forms[("person", toks)].append(pid)
+                if toks:
+                    key = ("person", toks)
+                    ids_ = prev_forms[key]
+                    seen_ = prev_seen[key]
+                    if pid not in seen_:
+                        seen_.add(pid)
+                        ids_.append(pid)
                 norm = normalize_name_text(str(f))
                 norm = norm[4:] if norm.startswith("the ") else norm
-                if norm and pid not in prev_forms[("org", norm)]:
-                    prev_forms[("org", norm)].append(pid)
+                if norm:
+                    key = ("org", norm)
+                    ids_ = prev_forms[key]
+                    seen_ = prev_seen[key]
+                    if pid not in seen_:
+                        seen_.add(pid)
+                        ids_.append(pid)
 
     # --- persons: full names and the forms that join them
     person_forms = {k[1] for k in keys if k is not None and k[0] == "person"}

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import gc
 import hashlib
 import importlib
 import json
@@ -279,6 +280,7 @@ class AddResult:
     skipped_ids: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     _rows: list[dict] = field(default_factory=list, repr=False)  # the statement rows inserted
+    _objs: dict = field(default_factory=dict, repr=False)  # statement id -> its JSON columns as given
 
 
 @dataclass
@@ -458,10 +460,17 @@ def _is_url(s: str) -> bool:
     return "://" in s
 
 
-def _statement_frame(rows: list[dict]) -> pd.DataFrame:
-    """Statement rows as stored (JSON as text) -> the DataFrame the grouping functions take."""
+def _statement_frame(rows: list[dict], objs: Optional[dict] = None) -> pd.DataFrame:
+    """Statement rows as stored (JSON as text) -> the DataFrame the grouping functions take.
+    ``objs``: statement id -> {JSON column: the value it was dumped from}, used instead of
+    parsing the JSON text back (AddResult._objs holds them only where that gives the same)."""
+    objs = objs or {}
     for row in rows:
+        known = objs.get(row.get("id"))
         for c in _STATEMENT_JSON:
+            if known is not None and c in known:
+                row[c] = known[c]
+                continue
             v = row.get(c)
             row[c] = _loads(v, [] if c in _STATEMENT_LIST else None) if isinstance(v, str) or v is None else v
     columns = list(STATEMENT_COLUMNS) + ["claim_id", "speaker_id", "added_at", "run_id"]
@@ -813,6 +822,9 @@ class Store:
                 conv[c] = vals
             raw_ids = frame["id"].tolist() if "id" in cols else [None] * n_rows
             raw_reports = frame["report"].tolist() if n_rows else []
+            json_cols = [c for c in cols if c in _STATEMENT_JSON]
+            raw_json = {c: frame[c].tolist() for c in json_cols}
+            objs: dict[str, dict] = {}
             all_cols = list(STATEMENT_COLUMNS)
             for j, vals in enumerate(zip(*(conv[c] for c in all_cols))):
                 old_report = raw_reports[j]
@@ -831,6 +843,10 @@ class Store:
                     row["checkworthiness"] = 0.0
                 row.update(claim_id=None, speaker_id=None, added_at=now, run_id=run_id)
                 stmt_rows.append(row)
+                for c in json_cols:
+                    v = raw_json[c][j]
+                    if type(v) is list and _plain_json(v):  # what json.loads(row[c]) gives back
+                        objs.setdefault(sid, {})[c] = [list(x) if type(x) is tuple else x for x in v]
 
             # Statement ids already stored (a report re-added under a new id keeps none of them,
             # but be safe): skip them rather than fail.
@@ -866,6 +882,7 @@ class Store:
             result.added_ids = [row["id"] for row in report_rows]
             result.statements = len(stmt_rows)
             result._rows = stmt_rows
+            result._objs = objs
         return result
 
     def statements_frame(self, *, unassigned_only: bool = False, report: Optional[str] = None) -> pd.DataFrame:
@@ -944,6 +961,19 @@ class Store:
         """Store a batch of reports and their statements and group the new statements into
         claims, all in one transaction: an interrupted run never leaves statements without a
         claim. ``state`` (``grouping_state()``) is kept up to date for the next batch."""
+        # Tens of thousands of short-lived rows, dicts and lists per batch: the cyclic GC would
+        # rescan the long-lived grouping state over and over (most of them are freed by
+        # reference counting anyway; the rest is collected after the batch).
+        gc_was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._add_batch(reports, statements, state, run_id, timings,
+                                   same_threshold=same_threshold, similar_threshold=similar_threshold)
+        finally:
+            if gc_was_enabled:
+                gc.enable()
+
+    def _add_batch(self, reports, statements, state, run_id, timings, *, same_threshold, similar_threshold):
         state = state if state is not None else self.grouping_state()
         run_id = run_id if run_id is not None else self.current_run
         result = GroupResult()
@@ -953,7 +983,7 @@ class Store:
             added = self.add_reports(reports, statements, run_id=run_id)
             t1 = time.perf_counter()
             if added._rows:
-                frame = _statement_frame(added._rows)
+                frame = _statement_frame(added._rows, added._objs)
                 pending = self._assign(conn, frame, state, same_threshold, similar_threshold, _now(), run_id, result, timings)
             if timings is not None:
                 timings["store"] = timings.get("store", 0.0) + t1 - t0
@@ -1099,7 +1129,15 @@ class Store:
                 existing[row["claim_id"]] = dict(row)
         info = {}
         if groups is not None:
-            for rec in _records(groups.claims):
+            gc_ = groups.claims
+            if isinstance(gc_, pd.DataFrame) and gc_.columns.is_unique and "claim_id" in gc_.columns:
+                # only claim_id, text and kind are read below: no full records
+                n_gc = len(gc_)
+                cols_ = [gc_[c].tolist() if c in gc_.columns else [None] * n_gc for c in ("claim_id", "text", "kind")]
+                recs_ = ({"claim_id": a, "text": b, "kind": k} for a, b, k in zip(*cols_))
+            else:
+                recs_ = _records(gc_)
+            for rec in recs_:
                 cid = str(_py(rec.get("claim_id")))
                 info[rename.get(cid, cid)] = rec
         old_len = dict(zip(sorted(existing), (len(t) for t in normalize_texts([existing[k]["text"] or "" for k in sorted(existing)]))))
