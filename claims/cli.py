@@ -4,9 +4,7 @@ Exit status: 0 success, 1 refused input (bad file, bad workbook, refused import)
 """
 from __future__ import annotations
 
-import json
 import logging
-import math
 import sys
 import time
 from pathlib import Path
@@ -15,6 +13,7 @@ import click
 
 from . import __version__, api
 from .errors import ClaimsError
+from .exports import export_statements
 
 DB_HELP = ("Project database: a SQLite file path or a SQLAlchemy URL such as "
            "postgresql+psycopg://user@host/claims.")
@@ -60,30 +59,6 @@ def main(verbose: bool) -> None:
 # --------------------------------------------------------------------------- extract
 
 
-def _json_value(value):
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if hasattr(value, "item") and not isinstance(value, (list, dict, str)):
-        return value.item()  # numpy scalars
-    return value
-
-
-def _write_jsonl(frame, path: Path) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as out:
-        for row in frame.to_dict(orient="records"):
-            out.write(json.dumps({k: _json_value(v) for k, v in row.items()}, ensure_ascii=False) + "\n")
-    tmp.replace(path)
-
-
-def _write_csv(frame, path: Path) -> None:
-    from .exports import csv_safe_frame
-
-    tmp = path.with_name(path.name + ".tmp")
-    csv_safe_frame(frame).to_csv(tmp, index=False)
-    tmp.replace(path)
-
-
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--jsonl", "jsonl_path", type=click.Path(dir_okay=False, path_type=Path),
@@ -107,9 +82,9 @@ def extract(paths, jsonl_path, csv_path, dedupe):
     started = time.perf_counter()
     frame = api.extract(list(paths), dedupe=dedupe)
     if jsonl_path:
-        _write_jsonl(frame, jsonl_path)
+        export_statements(frame, jsonl_path, format="jsonl")
     if csv_path:
-        _write_csv(frame, csv_path)
+        export_statements(frame, csv_path, format="csv")
     if not jsonl_path and not csv_path:
         for row in frame.itertuples():
             speaker = row.speaker_name if isinstance(row.speaker_name, str) else "-"

@@ -72,7 +72,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import re
-from collections import Counter, _count_elements
+from collections import _count_elements  # C helper behind Counter.update: fast word counts
 from itertools import chain
 from dataclasses import dataclass
 from typing import Optional, Sequence

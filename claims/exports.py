@@ -357,3 +357,31 @@ def export_claimreview(claims: pd.DataFrame, path, *, organization: str, url: Op
 
     _atomic_write(path, write)
     return len(reviews)
+
+
+def export_statements(statements: pd.DataFrame, path, format: str = "jsonl") -> None:
+    """Write statement rows (``claims.extract(...)``) as JSON lines or CSV, atomically.
+
+    JSON lines keep lists and nulls as JSON; CSV writes lists as JSON text and prefixes text
+    that a spreadsheet would run as a formula with ``'`` (see ``csv_safe_frame``)."""
+    if format == "jsonl":
+        def write(tmp: str) -> None:
+            with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+                for row in statements.to_dict(orient="records"):
+                    clean = {k: _json_scalar(v) for k, v in row.items()}
+                    fh.write(json.dumps(_json_clean(clean), ensure_ascii=False) + "\n")
+    elif format == "csv":
+        def write(tmp: str) -> None:
+            csv_safe_frame(statements).to_csv(tmp, index=False)
+    else:
+        raise ClaimsError(f"unknown statements format {format!r}: use jsonl or csv")
+    _atomic_write(path, write)
+
+
+def _json_scalar(value: Any) -> Any:
+    """NaN -> None and numpy scalars -> Python numbers, so json.dumps writes plain JSON."""
+    if isinstance(value, float) and value != value:
+        return None
+    if hasattr(value, "item") and not isinstance(value, (list, dict, str)):
+        return value.item()
+    return value

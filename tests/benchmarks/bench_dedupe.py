@@ -57,7 +57,6 @@ Measured (2 cores shared with other jobs, defaults same=86, similar=75)::
 from __future__ import annotations
 
 import argparse
-import os
 import pathlib
 import pickle
 import random
