@@ -53,6 +53,8 @@ def extract(
     paths: Union[PathLike, Sequence[PathLike]],
     *,
     dedupe: bool = False,
+    same_threshold: Optional[float] = None,
+    similar_threshold: Optional[float] = None,
     on_warning: Optional[Callable[[str], None]] = None,
 ) -> pd.DataFrame:
     """Statements of every report under ``paths`` as a DataFrame, one row per statement.
@@ -70,7 +72,7 @@ def extract(
         statements.extend(extract_report(report))
     frame = statements_frame(statements)
     if dedupe:
-        groups = group_claims(frame)
+        groups = group_claims(frame, same_threshold=same_threshold, similar_threshold=similar_threshold)
         frame = frame.merge(groups.assignments.rename(columns={"statement_id": "id"}), on="id", how="left")
     return frame
 

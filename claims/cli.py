@@ -67,7 +67,10 @@ def main(verbose: bool) -> None:
               help="Write the statements as CSV to this file (lists as JSON text; text that a "
                    "spreadsheet would run as a formula gets a leading ').")
 @click.option("--dedupe", is_flag=True, help="Add a claim_id column grouping repeated claims.")
-def extract(paths, jsonl_path, csv_path, dedupe):
+@click.option("--same-threshold", type=click.FloatRange(0, 100), default=None,
+              help="With --dedupe: fuzzy score (0-100) at or above which two statements are the "
+                   "same claim (default chosen by measurement: see claims.dedupe).")
+def extract(paths, jsonl_path, csv_path, dedupe, same_threshold):
     """Extract attributed statements from reports (files or folders).
 
     Reads .txt, .md, .html, .jsonl and .csv reports; prints a table unless --jsonl/--csv is
@@ -80,7 +83,7 @@ def extract(paths, jsonl_path, csv_path, dedupe):
       claims extract archive/ --csv statements.csv --dedupe
     """
     started = time.perf_counter()
-    frame = api.extract(list(paths), dedupe=dedupe)
+    frame = api.extract(list(paths), dedupe=dedupe, same_threshold=same_threshold)
     if jsonl_path:
         export_statements(frame, jsonl_path, format="jsonl")
     if csv_path:
