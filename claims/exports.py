@@ -30,7 +30,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 
 import pandas as pd
 
@@ -42,6 +42,7 @@ from claims.workbook import (
     _as_int,
     _as_list,
     _as_text,
+    _col,
     _is_missing,
     _norm_key,
     atomic_write,
@@ -70,12 +71,6 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 # Records
 # ----------------------------------------------------------------------------------------
 
-def _get(frame: pd.DataFrame, name: str) -> list:
-    if name in frame.columns:
-        return frame[name].tolist()
-    return [None] * len(frame)
-
-
 def _iso_date(value: Any) -> Optional[str]:
     if _is_missing(value):
         return None
@@ -94,7 +89,7 @@ def claims_records(claims: pd.DataFrame) -> list[dict]:
     """The claims as dicts keyed by :data:`EXPORT_COLUMNS` (lists kept as lists)."""
     if claims is None:
         return []
-    cols = {k: _get(claims, k) for k in (
+    cols = {k: _col(claims, k) for k in (
         "claim_id", "text", "kind", "speaker", "role", "said_on", "venue", "n_reports", "first_report", "reports",
         "n_occurrences", "checkworthiness", "check_reasons", "verdict", "evidence", "reviewer", "reviewed_on",
         "notes", "verdict_revision", "carried_over", "similar")}
@@ -132,12 +127,8 @@ def claims_records(claims: pd.DataFrame) -> list[dict]:
 
 
 # ----------------------------------------------------------------------------------------
-# Atomic writing
+# Cell values
 # ----------------------------------------------------------------------------------------
-
-def _atomic_write(path, write: Callable[[str], None]) -> None:
-    atomic_write(path, write)
-
 
 def _csv_cell(value: Any) -> Any:
     if value is None:
@@ -203,7 +194,7 @@ def export_claims(claims: pd.DataFrame, path, format: str = "csv") -> None:
         def write(tmp: str) -> None:
             _write_xlsx(records, tmp)
 
-    _atomic_write(path, write)
+    atomic_write(path, write)
 
 
 def _write_xlsx(records: list[dict], tmp: str) -> None:
@@ -277,8 +268,8 @@ def claimreview_jsonld(claims: pd.DataFrame, *, organization: str, url: Optional
         org["url"] = organization_url
 
     n_claims = 0 if claims is None else len(claims)
-    claim_types = _get(claims, "speaker_type") if n_claims else []
-    claim_appearances = _get(claims, "appearances") if n_claims else []
+    claim_types = _col(claims, "speaker_type") if n_claims else []
+    claim_appearances = _col(claims, "appearances") if n_claims else []
 
     out: list[dict] = []
     for i, rec in enumerate(claims_records(claims)):
@@ -355,7 +346,7 @@ def export_claimreview(claims: pd.DataFrame, path, *, organization: str, url: Op
             json.dump(reviews, fh, ensure_ascii=False, indent=2)
             fh.write("\n")
 
-    _atomic_write(path, write)
+    atomic_write(path, write)
     return len(reviews)
 
 
@@ -375,12 +366,12 @@ def export_statements(statements: pd.DataFrame, path, format: str = "jsonl") -> 
             csv_safe_frame(statements).to_csv(tmp, index=False)
     else:
         raise ClaimsError(f"unknown statements format {format!r}: use jsonl or csv")
-    _atomic_write(path, write)
+    atomic_write(path, write)
 
 
 def _json_scalar(value: Any) -> Any:
     """NaN -> None and numpy scalars -> Python numbers, so json.dumps writes plain JSON."""
-    if isinstance(value, float) and value != value:
+    if not isinstance(value, (list, dict)) and _is_missing(value):
         return None
     if hasattr(value, "item") and not isinstance(value, (list, dict, str)):
         return value.item()

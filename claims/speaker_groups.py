@@ -134,6 +134,12 @@ def group_speakers(statements: pd.DataFrame, *,
     prev_seen: dict[tuple, set] = defaultdict(set)  # the same as sets: a membership test per form,
     # not a scan of a list that grows with the stored speakers ("a senior official" in every report)
     prev_name: dict[str, str] = {}
+
+    def _register(key: tuple, pid: str) -> None:
+        if pid not in prev_seen[key]:
+            prev_seen[key].add(pid)
+            prev_forms[key].append(pid)
+
     if previous is not None and len(previous):
         for pid, pname, paliases in zip(previous["speaker_id"].tolist(), previous["name"].tolist(),
                                         previous["aliases"].tolist() if "aliases" in previous.columns
@@ -148,21 +154,11 @@ def group_speakers(statements: pd.DataFrame, *,
                     continue
                 toks = name_key(str(f))
                 if toks:
-                    key = ("person", toks)
-                    ids_ = prev_forms[key]
-                    seen_ = prev_seen[key]
-                    if pid not in seen_:
-                        seen_.add(pid)
-                        ids_.append(pid)
+                    _register(("person", toks), pid)
                 norm = normalize_name_text(str(f))
                 norm = norm[4:] if norm.startswith("the ") else norm
                 if norm:
-                    key = ("org", norm)
-                    ids_ = prev_forms[key]
-                    seen_ = prev_seen[key]
-                    if pid not in seen_:
-                        seen_.add(pid)
-                        ids_.append(pid)
+                    _register(("org", norm), pid)
 
     # --- persons: full names and the forms that join them
     person_forms = {k[1] for k in keys if k is not None and k[0] == "person"}

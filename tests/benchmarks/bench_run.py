@@ -40,6 +40,23 @@ SHARED = REPO.parent / "shared" / "polnear"
 STAGES = ("read", "extract", "dedupe", "store", "workbook")
 
 
+def measured(cmd: list, what: str, nice: int = 0, cwd=None) -> dict:
+    """Run ``cmd`` under this script's --_measure wrapper (peak memory of the process tree);
+    exit with its stderr if it fails. Returns the wrapper's result: rc, stdout, stderr, peak_mib."""
+    if nice and shutil.which("nice"):
+        cmd = ["nice", "-n", str(nice), *cmd]
+    out = subprocess.run([sys.executable, __file__, "--_measure", json.dumps(cmd)],
+                         capture_output=True, text=True, cwd=None if cwd is None else str(cwd))
+    try:
+        res = json.loads(out.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        sys.exit(f"measuring failed: {out.stderr}")
+    if res["rc"] != 0:
+        print(res["stderr"], file=sys.stderr)
+        sys.exit(f"{what} failed (exit {res['rc']})")
+    return res
+
+
 def make_corpus(n: int, root: pathlib.Path) -> pathlib.Path:
     folder = root / f"corpus_{n}"
     done = folder / ".complete"
@@ -79,17 +96,7 @@ def run_config(corpus: pathlib.Path, n: int, workers: int, root: pathlib.Path, e
     work.mkdir(parents=True)
     claims_cmd = [sys.executable, "-m", "claims.cli", "-v", "run", str(corpus), "--db", str(work / "claims.db"),
                   "-o", str(work / "review.xlsx"), "--workers", str(workers), *extra]
-    if nice and shutil.which("nice"):
-        claims_cmd = ["nice", "-n", str(nice), *claims_cmd]
-    out = subprocess.run([sys.executable, __file__, "--_measure", json.dumps(claims_cmd)],
-                         capture_output=True, text=True, cwd=str(work))
-    try:
-        res = json.loads(out.stdout.strip().splitlines()[-1])
-    except (ValueError, IndexError):
-        sys.exit(f"measuring failed: {out.stderr}")
-    if res["rc"] != 0:
-        print(res["stderr"], file=sys.stderr)
-        sys.exit(f"claims run failed (exit {res['rc']})")
+    res = measured(claims_cmd, "claims run", nice, cwd=work)
     m = re.search(r"time per stage: (.*); total ([\d.]+) s", res["stderr"])
     stages = {k: 0.0 for k in STAGES}
     if m:
@@ -129,16 +136,7 @@ def extract_only(corpus: str, workers: int) -> None:
 
 def run_extract_only(corpus: pathlib.Path, n: int, workers: int, nice: int = 0) -> dict:
     cmd = [sys.executable, __file__, "--_extract", json.dumps([str(corpus), workers])]
-    if nice and shutil.which("nice"):
-        cmd = ["nice", "-n", str(nice), *cmd]
-    out = subprocess.run([sys.executable, __file__, "--_measure", json.dumps(cmd)], capture_output=True, text=True)
-    try:
-        res = json.loads(out.stdout.strip().splitlines()[-1])
-    except (ValueError, IndexError):
-        sys.exit(f"measuring failed: {out.stderr}")
-    if res["rc"] != 0:
-        print(res["stderr"], file=sys.stderr)
-        sys.exit(f"extraction failed (exit {res['rc']})")
+    res = measured(cmd, "extraction", nice)
     got = json.loads(res["stdout"].strip().splitlines()[-1])
     got.update(reports=n, workers=workers, peak_mib=res["peak_mib"], mode="extract-only")
     return got
