@@ -58,14 +58,10 @@ import sqlalchemy as sa
 from sqlalchemy import bindparam, event
 
 from claims.errors import ImportRefused, StoreError
-from claims.types import STATEMENT_COLUMNS, Report
+from claims.types import DEFAULT_VERDICTS, STATEMENT_COLUMNS, Report, ReviewData
 
 SCHEMA_VERSION = 2
 DEFAULT_PATH = "reports/claims.db"
-
-# Used when the caller gives no verdict scale (claims.workbook may define its own; see
-# ``default_verdict_values``). Matching is case-insensitive; the spelling here is stored.
-DEFAULT_VERDICT_VALUES = ("Verified", "False", "Misleading", "Needs context", "Unverifiable")  # = workbook.DEFAULT_VERDICTS
 
 HISTORY_EVENTS = ("recorded", "conflict", "confirmed", "carried_over")
 VERDICT_FIELDS = ("verdict", "evidence", "reviewer", "reviewed_on", "notes")
@@ -440,20 +436,6 @@ def _sha256(text: str) -> str:
 
 def _sort_key_date(date: Optional[str]) -> tuple:
     return (date is None, date or "")
-
-
-def default_verdict_values() -> tuple[str, ...]:
-    """claims.workbook's verdict scale when it defines one, else DEFAULT_VERDICT_VALUES."""
-    try:
-        from claims import workbook  # noqa: PLC0415 - lazy: written in parallel
-
-        for name in ("DEFAULT_VERDICTS", "DEFAULT_VERDICT_VALUES"):
-            values = getattr(workbook, name, None)
-            if values:
-                return tuple(values)
-    except ImportError:
-        pass
-    return DEFAULT_VERDICT_VALUES
 
 
 def _is_url(s: str) -> bool:
@@ -1586,7 +1568,6 @@ class Store:
         ``unreviewed`` = no verdict; ``report`` = claims appearing in that report (or any of a
         list); ``speaker`` = case-insensitive substring of a speaker's name (or a speaker id).
         Claims are sorted by checkworthiness, then occurrences, descending."""
-        from claims.workbook import ReviewData  # noqa: PLC0415 - lazy: written in parallel
 
         values = tuple(verdict_values) if verdict_values is not None else self.verdict_values()
         filters = {"top": top, "new_since_run": new_since_run, "unreviewed": unreviewed, "report": report, "speaker": speaker}
@@ -1709,7 +1690,7 @@ class Store:
         with self.transaction() as conn:
             raw = conn.execute(sa.select(meta_t.c.value).where(meta_t.c.key == "verdict_values")).scalar()
         values = _loads(raw, None)
-        return tuple(values) if values else default_verdict_values()
+        return tuple(values) if values else tuple(DEFAULT_VERDICTS)
 
     def set_verdict_values(self, values: Sequence[str]) -> None:
         values = [str(v).strip() for v in values if str(v).strip()]

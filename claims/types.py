@@ -13,7 +13,14 @@ metadata line included.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
+
+if TYPE_CHECKING:  # pandas is imported lazily: `claims --help` must not pay for it
+    import pandas as pd
+
+# A project's verdict list when it sets none (`claims run --verdicts` sets its own); matching
+# is case-insensitive, this spelling is what is stored and shown.
+DEFAULT_VERDICTS = ("Verified", "False", "Misleading", "Needs context", "Unverifiable")
 
 # The kinds of statement, in the order a reviewer meets them.
 STATEMENT_KINDS = ("direct", "indirect", "mixed", "claim")
@@ -72,3 +79,45 @@ class Statement:
 
 # Column order of a statements DataFrame (claims.extract(...)).
 STATEMENT_COLUMNS = [f for f in Statement.__dataclass_fields__]  # noqa: C416
+
+
+@dataclass
+class ReviewData:
+    """What a review workbook shows: built by the store's review query, written by claims.workbook."""
+
+    claims: "pd.DataFrame"
+    occurrences: "pd.DataFrame"
+    reports: "pd.DataFrame"
+    speakers: "pd.DataFrame"
+    database_id: str
+    database_label: str
+    export_id: str
+    created_at: str
+    verdict_values: list[str] = field(default_factory=lambda: list(DEFAULT_VERDICTS))
+
+
+@dataclass
+class ReviewedRow:
+    """One row of a reviewed workbook, as read back by claims.workbook."""
+
+    claim_id: str
+    verdict: Optional[str]
+    evidence: Optional[str]
+    reviewer: Optional[str]
+    reviewed_on: Optional[str]  # ISO date
+    notes: Optional[str]
+    base_revision: int
+    sheet: str
+    row: int  # spreadsheet row number, 1-based as Excel shows it
+
+
+@dataclass
+class ReviewedWorkbook:
+    """A reviewed workbook read back: its identity (database, export) and its rows."""
+
+    path: str
+    database_id: str
+    export_id: str
+    created_at: str
+    verdict_values: list[str]
+    rows: list[ReviewedRow]

@@ -55,12 +55,12 @@ import os
 import re
 import tempfile
 import zipfile
-from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
 import pandas as pd
 
 from claims.errors import ClaimsError, WorkbookError
+from claims.types import DEFAULT_VERDICTS, ReviewData, ReviewedRow, ReviewedWorkbook
 
 __all__ = [
     "DEFAULT_VERDICTS",
@@ -79,7 +79,6 @@ __all__ = [
     "ooxml_unescape",
 ]
 
-DEFAULT_VERDICTS = ("Verified", "False", "Misleading", "Needs context", "Unverifiable")
 REVIEW_COLUMNS = ["Claim ID", "Claim", "Kind", "Speaker", "Role", "Said on", "Venue", "Reports", "Occurrences",
                   "Check-worthiness", "Verdict", "Evidence", "Reviewer", "Reviewed on", "Notes", "Carried over",
                   "Similar claims"]
@@ -150,42 +149,6 @@ _HEADER_NOTES = {
     "Similar claims": "Do not edit: other claims that look alike (id and similarity score).",
     BASE_REVISION_COLUMN: "Do not edit: revision of the verdict this row was exported with; used to detect conflicting reviews.",
 }
-
-
-@dataclass
-class ReviewData:
-    claims: pd.DataFrame
-    occurrences: pd.DataFrame
-    reports: pd.DataFrame
-    speakers: pd.DataFrame
-    database_id: str
-    database_label: str
-    export_id: str
-    created_at: str
-    verdict_values: list[str] = field(default_factory=lambda: list(DEFAULT_VERDICTS))
-
-
-@dataclass
-class ReviewedRow:
-    claim_id: str
-    verdict: Optional[str]
-    evidence: Optional[str]
-    reviewer: Optional[str]
-    reviewed_on: Optional[str]  # ISO date
-    notes: Optional[str]
-    base_revision: int
-    sheet: str
-    row: int  # spreadsheet row number, 1-based as Excel shows it
-
-
-@dataclass
-class ReviewedWorkbook:
-    path: str
-    database_id: str
-    export_id: str
-    created_at: str
-    verdict_values: list[str]
-    rows: list[ReviewedRow]
 
 
 # ----------------------------------------------------------------------------------------

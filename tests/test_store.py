@@ -24,31 +24,7 @@ from claims.errors import ImportRefused, StoreError
 from claims.store import Store
 from claims.types import STATEMENT_COLUMNS, Report
 
-try:  # the workbook engineer's records; stand-ins only if that module is not there yet
-    from claims.workbook import ReviewedRow, ReviewedWorkbook
-except ImportError:  # pragma: no cover
-    from dataclasses import dataclass
-
-    @dataclass
-    class ReviewedRow:  # type: ignore[no-redef]
-        claim_id: str
-        verdict: object
-        evidence: object
-        reviewer: object
-        reviewed_on: object
-        notes: object
-        base_revision: int
-        sheet: str
-        row: int
-
-    @dataclass
-    class ReviewedWorkbook:  # type: ignore[no-redef]
-        path: str
-        database_id: str
-        export_id: str
-        created_at: str
-        verdict_values: list
-        rows: list
+from claims.types import ReviewedRow, ReviewedWorkbook
 
 
 PG_URL = os.environ.get("CLAIMS_TEST_POSTGRES_URL")
