@@ -3,13 +3,12 @@
 VOA that ..." is no one's statement (``SKIP``): the answer is read from its own cue."""
 from __future__ import annotations
 
-
 from typing import Union
 
 from claims.extraction.paragraph import Cue
-from claims.extraction.spans import Attribution
 from claims.extraction.quotes import quote_kind
 from claims.extraction.sources import after_coordination, source_left, subject_of_sentence
+from claims.extraction.spans import Attribution
 from claims.extraction.tokens import strip_content, strip_span
 
 

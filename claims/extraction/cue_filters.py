@@ -13,10 +13,10 @@ import re
 
 from claims.extraction.cues import AMBIG_NOUNS, CUES, RESEARCH_WORDS, SPEECH_CUES, TAKES_TO
 from claims.extraction.paragraph import Cue
+from claims.extraction.quotes import QUOTE_CHARS
 from claims.extraction.sources import source_left
 from claims.extraction.tokens import is_word
 from claims.extraction.words import AUX, BE, KEEP, NOUN_PREMODIFIERS, PRONOUNS
-from claims.extraction.quotes import QUOTE_CHARS
 
 # words before a cue word that make it a noun or an adjective ("the said", "a claim")
 _NOMINAL_BEFORE = ("a", "an", "the", "his", "her", "their", "its", "our", "my", "your",

@@ -57,48 +57,7 @@ def source_left(text, toks, i, ss, quotes) -> Optional[Span]:
         return None
     # ", who has ..., said": skip a relative clause back to the noun
     if toks[m].w == ",":
-        # appositive/relative clause ends here; look for the segment before
-        seg_end = m
-        k = m - 1
-        while k >= 0 and toks[k].s >= ss and toks[k].w not in (",", ";", ":") and \
-                not toks[k].inq and toks[k].w not in QUOTE_CHARS:
-            k -= 1
-        seg_start = k + 1
-        if seg_start < seg_end:
-            first = toks[seg_start].low
-            if first in ("who", "whose", "which") or first.endswith("ing") or \
-                    any(x.low in ("who", "whom", "whose", "which") for x in
-                        toks[seg_start:seg_end]) or \
-                    toks[seg_start].w[0].islower() and first not in ("the", "a", "an") or \
-                    all(not is_word(x) or x.w.isdigit() for x in toks[seg_start:seg_end]):
-                # relative clause or participle: the noun is before it
-                if k >= 0 and toks[k].w == "," and toks[k].s >= ss:
-                    np_ = np_left(text, toks, k - 1, ss)
-                    if np_ and not text[np_[0]].isupper() or np_ and \
-                            text[np_[0]:np_[0] + 4].lower() in ("the ", "a ", "an "):
-                        # "Zaheed, acting director of CREDO, which ..., said": the name
-                        p = bisect.bisect_left([x.s for x in toks], np_[0]) - 1
-                        if p >= 1 and toks[p].w == "," and toks[p].s >= ss and \
-                                toks[p - 1].w[0].isupper() and toks[p - 1].low not in PRONOUNS:
-                            name = np_left(text, toks, p - 1, ss)
-                            if name and text[name[0]].isupper():
-                                return name
-                    return np_
-            if first in ("the", "a", "an") or first[0].isdigit():
-                # "Sylke Tempel, the editor of X, the magazine of Y, said": the name that
-                # opens the chain of appositives
-                head = appositive_head(text, toks, seg_start, ss)
-                if head:
-                    return head
-            if first in ("the", "a", "an") and k >= 1 and toks[k].w == "," and \
-                    toks[k].s >= ss and toks[k - 1].w[0].isupper() and \
-                    toks[k - 1].low not in PRONOUNS:
-                # "Cruz, the only candidate to campaign in Wyoming, told": the name
-                name = np_left(text, toks, k - 1, ss)
-                if name and text[name[0]].isupper():
-                    return name
-            return np_left(text, toks, seg_end - 1, ss)
-        return None
+        return _source_before_comma(text, toks, m, ss)
     if toks[m].low in ("who", "which", "that") and m >= 0:
         return (toks[m].s, toks[m].e)
     # "officials who spoke with The Huffington Post said": the noun before the relative clause
@@ -119,6 +78,53 @@ def source_left(text, toks, i, ss, quotes) -> Optional[Span]:
             break
         w -= 1
     return np_left(text, toks, m, ss)
+
+
+def _source_before_comma(text, toks, m, ss) -> Optional[Span]:
+    """The source before ", " + cue: the name before an appositive or a relative clause
+    ("Kenneth Merten, the State Department's ..., told", "officials, who ..., said")."""
+    # appositive/relative clause ends here; look for the segment before
+    seg_end = m
+    k = m - 1
+    while k >= 0 and toks[k].s >= ss and toks[k].w not in (",", ";", ":") and \
+            not toks[k].inq and toks[k].w not in QUOTE_CHARS:
+        k -= 1
+    seg_start = k + 1
+    if seg_start < seg_end:
+        first = toks[seg_start].low
+        if first in ("who", "whose", "which") or first.endswith("ing") or \
+                any(x.low in ("who", "whom", "whose", "which") for x in
+                    toks[seg_start:seg_end]) or \
+                toks[seg_start].w[0].islower() and first not in ("the", "a", "an") or \
+                all(not is_word(x) or x.w.isdigit() for x in toks[seg_start:seg_end]):
+            # relative clause or participle: the noun is before it
+            if k >= 0 and toks[k].w == "," and toks[k].s >= ss:
+                np_ = np_left(text, toks, k - 1, ss)
+                if np_ and not text[np_[0]].isupper() or np_ and \
+                        text[np_[0]:np_[0] + 4].lower() in ("the ", "a ", "an "):
+                    # "Zaheed, acting director of CREDO, which ..., said": the name
+                    p = bisect.bisect_left([x.s for x in toks], np_[0]) - 1
+                    if p >= 1 and toks[p].w == "," and toks[p].s >= ss and \
+                            toks[p - 1].w[0].isupper() and toks[p - 1].low not in PRONOUNS:
+                        name = np_left(text, toks, p - 1, ss)
+                        if name and text[name[0]].isupper():
+                            return name
+                return np_
+        if first in ("the", "a", "an") or first[0].isdigit():
+            # "Sylke Tempel, the editor of X, the magazine of Y, said": the name that
+            # opens the chain of appositives
+            head = appositive_head(text, toks, seg_start, ss)
+            if head:
+                return head
+        if first in ("the", "a", "an") and k >= 1 and toks[k].w == "," and \
+                toks[k].s >= ss and toks[k - 1].w[0].isupper() and \
+                toks[k - 1].low not in PRONOUNS:
+            # "Cruz, the only candidate to campaign in Wyoming, told": the name
+            name = np_left(text, toks, k - 1, ss)
+            if name and text[name[0]].isupper():
+                return name
+        return np_left(text, toks, seg_end - 1, ss)
+    return None
 
 
 def appositive_head(text, toks, seg_start, ss) -> Optional[Span]:
@@ -317,23 +323,7 @@ def subject_of_sentence(text, toks, i, ss, found) -> Optional[Span]:
                 start += 1  # 'In an interview with "Fox and Friends," Trump ...'
             # "At an event in Ames, Iowa, on Sunday, Mrs. Clinton ...": the opening phrase
             # goes on over a place name or another adverbial
-            for _ in range(3):
-                m = start
-                while m < i and toks[m].w != "," and m - start <= 5:
-                    m += 1
-                if m >= i or toks[m].w != "," or m == start:
-                    break
-                seg = toks[start:m]
-                f = seg[0].low
-                if (f in ADVERBIAL_PREP or f in TIME or f in MONTHS) and len(seg) <= 5 or \
-                        len(seg) <= 2 and all(x.w[0].isupper() or x.w == "." for x in seg) and \
-                        not any(x.low in PRONOUNS for x in seg) and start > 0 and \
-                        toks[start - 1].w == "," and m + 1 < i and \
-                        (toks[m + 1].low in ADVERBIAL_PREP or toks[m + 1].low in TIME or
-                         toks[m + 1].w[0].isupper()):
-                    start = m + 1
-                else:
-                    break
+            start = _past_opening_phrases(toks, start, i)
         elif first in ("on", "in", "at", "during", "by", "late", "early", "last", "this"):
             # no comma: "On Sunday morning Mr. Trump made ..."
             m = start + 1
@@ -363,6 +353,29 @@ def subject_of_sentence(text, toks, i, ss, found) -> Optional[Span]:
     if toks[start].low in PRONOUNS:
         return (toks[start].s, toks[start].e)
     return strip_span(text, toks[start].s, toks[m - 1].e)
+
+
+def _past_opening_phrases(toks, start, i) -> int:
+    """ "At an event in Ames, Iowa, on Sunday, Mrs. Clinton ...": the opening phrase goes on
+    over a place name or another adverbial; the token index after it."""
+    for _ in range(3):
+        m = start
+        while m < i and toks[m].w != "," and m - start <= 5:
+            m += 1
+        if m >= i or toks[m].w != "," or m == start:
+            break
+        seg = toks[start:m]
+        f = seg[0].low
+        if (f in ADVERBIAL_PREP or f in TIME or f in MONTHS) and len(seg) <= 5 or \
+                len(seg) <= 2 and all(x.w[0].isupper() or x.w == "." for x in seg) and \
+                not any(x.low in PRONOUNS for x in seg) and start > 0 and \
+                toks[start - 1].w == "," and m + 1 < i and \
+                (toks[m + 1].low in ADVERBIAL_PREP or toks[m + 1].low in TIME or
+                 toks[m + 1].w[0].isupper()):
+            start = m + 1
+        else:
+            break
+    return start
 
 
 def with_subject(text, toks, i, ss) -> Optional[Span]:
