@@ -32,7 +32,14 @@ from typing import Any, Optional
 from claims.errors import WorkbookError
 from claims.types import ReviewedRow, ReviewedWorkbook
 from claims.workbook.cells import ooxml_unescape
-from claims.workbook.layout import ABOUT_SHEET, BASE_REVISION_COLUMN, EDITABLE_COLUMNS, ID_LABELS, PROP_PREFIX, REVIEW_SHEET
+from claims.workbook.layout import (
+    ABOUT_SHEET,
+    BASE_REVISION_COLUMN,
+    EDITABLE_COLUMNS,
+    ID_LABELS,
+    PROP_PREFIX,
+    REVIEW_SHEET,
+)
 from claims.workbook.values import norm_key
 
 __all__ = ["read_review_workbook", "parse_reviewed_on"]
@@ -175,7 +182,7 @@ def _read_review_rows(wb, path: str, verdict_values: list[str]) -> list[Reviewed
             raise WorkbookError(
                 f"{path}: sheet '{sheet}': Claim ID {claim_id!r} appears in rows {seen[claim_id]} and {row_no}")
         seen[claim_id] = row_no
-        out.append(_reviewed_row(values, claim_id, canon, f"{path}: sheet '{sheet}' row {row_no}", sheet, row_no))
+        out.append(_reviewed_row(values, claim_id, canon, path, sheet, row_no))
     return out
 
 
@@ -208,9 +215,10 @@ def _find_header(rows_iter, path: str, sheet: str) -> tuple[int, dict[str, int]]
     return header_row, positions
 
 
-def _reviewed_row(values: dict[str, Any], claim_id: str, canon: dict[str, str], where: str, sheet: str,
+def _reviewed_row(values: dict[str, Any], claim_id: str, canon: dict[str, str], path: str, sheet: str,
                   row_no: int) -> ReviewedRow:
-    """One row's values (by column name) as a ReviewedRow; ``where`` prefixes error messages."""
+    """One row's values (by column name) as a ReviewedRow."""
+    where = f"{path}: sheet '{sheet}' row {row_no}"  # how errors name the row
     raw_rev = values[BASE_REVISION_COLUMN]
     base_revision = _parse_revision(raw_rev)
     if base_revision is None:
