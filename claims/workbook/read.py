@@ -29,6 +29,7 @@ import re
 import zipfile
 from typing import Any, Optional
 
+from claims.dates import parse_reviewed_date
 from claims.errors import WorkbookError
 from claims.types import ReviewedRow, ReviewedWorkbook
 from claims.workbook.cells import ooxml_unescape
@@ -317,57 +318,11 @@ def _parse_revision(value: Any) -> Optional[int]:
 
 
 # ----------------------------------------------------------------------------------------
-# "Reviewed on" dates (month names: to come from claims.dates)
+# "Reviewed on" dates
 # ----------------------------------------------------------------------------------------
-
-_MONTHS = {m.casefold(): i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"], start=1)}
-_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
 
 
 def parse_reviewed_on(value: Any) -> Optional[str]:
-    """A "Reviewed on" cell value as an ISO date; None when empty; ValueError when not a date.
-
-    Accepts a date cell, an Excel date serial, or text: YYYY-MM-DD (or / .), D/M/YYYY or
-    M/D/YYYY when unambiguous, "5 March 2024", "March 5, 2024"."""
-    if value is None:
-        return None
-    if isinstance(value, _dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        raise ValueError("not a date")
-    if isinstance(value, (int, float)):
-        from openpyxl.utils.datetime import from_excel
-
-        if not 1 <= float(value) < 2958466:
-            raise ValueError("not a date")
-        d = from_excel(value)
-        return (d.date() if isinstance(d, _dt.datetime) else d).isoformat()
-    text = _cell_text(value)
-    if text is None:
-        return None
-    m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
-                     r"(?:Z|[+-]\d{2}:?\d{2})?)?", text)
-    if m:
-        return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
-    m = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", text)
-    if m:
-        a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        if a > 12 >= b:  # day first
-            return _dt.date(y, b, a).isoformat()
-        if b > 12 >= a:  # month first
-            return _dt.date(y, a, b).isoformat()
-        if a == b:
-            return _dt.date(y, a, b).isoformat()
-        raise ValueError("ambiguous day and month")
-    m = re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})", text)  # 5 March 2024
-    if m and m.group(2).casefold() in _MONTHS:
-        return _dt.date(int(m.group(3)), _MONTHS[m.group(2).casefold()], int(m.group(1))).isoformat()
-    m = re.fullmatch(r"([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})", text)  # March 5, 2024
-    if m and m.group(1).casefold() in _MONTHS:
-        return _dt.date(int(m.group(3)), _MONTHS[m.group(1).casefold()], int(m.group(2))).isoformat()
-    raise ValueError("not a date")
+    """A "Reviewed on" cell as an ISO date (claims.dates.parse_reviewed_date, strict: a
+    reviewer's date is never guessed), after the OOXML unescaping every text cell gets."""
+    return parse_reviewed_date(_cell_text(value) if isinstance(value, str) else value)
