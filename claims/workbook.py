@@ -60,6 +60,7 @@ from typing import Any, Iterable, Optional
 import pandas as pd
 
 from claims.errors import ClaimsError, WorkbookError
+from claims.xlsx_limits import check_xlsx_archive
 from claims.types import DEFAULT_VERDICTS, ReviewData, ReviewedRow, ReviewedWorkbook
 
 __all__ = [
@@ -999,6 +1000,8 @@ def read_review_workbook(path) -> ReviewedWorkbook:
     try:
         if not zipfile.is_zipfile(spath):
             raise WorkbookError(f"{spath}: not an .xlsx workbook (not a zip file; save it as Excel .xlsx)")
+        with zipfile.ZipFile(spath) as archive:  # sizes and part count before any XML is parsed
+            check_xlsx_archive(archive, spath)
         # A file object, not the path: openpyxl refuses paths whose extension it does not know
         # (a reviewer's "review (2).XLSX.tmp"); the content decides here.
         fh = open(spath, "rb")
