@@ -32,6 +32,7 @@ from typing import Any, Optional
 from claims.dates import parse_reviewed_date
 from claims.errors import WorkbookError
 from claims.types import ReviewedRow, ReviewedWorkbook
+from claims.workbook.archive_check import check_xlsx_archive
 from claims.workbook.cells import ooxml_unescape
 from claims.workbook.layout import (
     ABOUT_SHEET,
@@ -79,6 +80,8 @@ def _open_workbook(spath: str):
     try:
         if not zipfile.is_zipfile(spath):
             raise WorkbookError(f"{spath}: not an .xlsx workbook (not a zip file; save it as Excel .xlsx)")
+        with zipfile.ZipFile(spath) as archive:  # part count and sizes, before any XML is parsed
+            check_xlsx_archive(archive, spath)
         # A file object, not the path: openpyxl refuses paths whose extension it does not know
         # (a reviewer's "review (2).XLSX.tmp"); the content decides here.
         fh = open(spath, "rb")
@@ -90,9 +93,25 @@ def _open_workbook(spath: str):
     except WorkbookError:
         raise
     except Exception as exc:  # openpyxl raises many kinds on corrupt files
+        if _entities_refused(exc):
+            raise WorkbookError(f"{spath}: refused: the workbook's XML declares entities "
+                                "(an entity bomb, or not a spreadsheet program's file)") from None
         reason = " ".join(str(exc).split()) or type(exc).__name__
         raise WorkbookError(f"{spath}: not a readable .xlsx workbook ({reason[:120]})") from None
     return wb, fh
+
+
+def _entities_refused(exc: BaseException) -> bool:
+    """Whether defusedxml refused the XML (openpyxl wraps its exception in its own)."""
+    from defusedxml import DefusedXmlException
+
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, DefusedXmlException):
+            return True
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    return False
 
 
 # ----------------------------------------------------------------------------------------
