@@ -17,7 +17,7 @@ class RunsMixin:
     """Store methods for runs, exports and status (see the module docstring)."""
 
     def start_run(self, args: Optional[dict] = None) -> int:
-        """Record a run; its id becomes the default ``run_id`` of add_reports and regroup."""
+        """Record a run; its id becomes the default ``run_id`` of add_reports and save_grouping."""
         with self.transaction() as conn:
             res = conn.execute(runs_t.insert().values(started_at=now_iso(), args=json.dumps(args or {}, default=str)))
             self.current_run = int(res.inserted_primary_key[0])
