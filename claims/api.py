@@ -139,6 +139,9 @@ class RunSummary:
     peak_mib_main: float = 0.0  # largest resident set of this process
     peak_mib_workers: float = 0.0  # largest resident set of a worker process (0 without workers)
 
+    def skipped(self, reason: str) -> None:
+        self.reports_skipped[reason] = self.reports_skipped.get(reason, 0) + 1
+
     def line(self) -> str:
         skipped = sum(self.reports_skipped.values())
         why = ", ".join(f"{n} {reason}" for reason, n in sorted(self.reports_skipped.items()))
@@ -273,74 +276,23 @@ def run(
     nothing twice; verdicts are never touched here except to mark them carried over when a
     new report repeats a reviewed claim.
     """
-    from .workbook import write_review_workbook
-
     started = time.perf_counter()
     summary = RunSummary()
     stage = summary.stage_seconds
     warn = on_warning or _log_warning
 
-    def skipped(reason: str) -> None:
-        summary.reports_skipped[reason] = summary.reports_skipped.get(reason, 0) + 1
-
     def reader_warning(message: str) -> None:
         # The reader's warnings say "skipped" when a file or row is left out (binary, empty,
         # unreadable); others (a cp1252 fallback) only inform.
         if "skipped" in message:
-            skipped("unreadable or empty")
+            summary.skipped("unreadable or empty")
         warn(message)
 
     with open_store(db) as store:
         run_id = store.start_run({"paths": [str(p) for p in paths]})
-        seen: set[str] = set()
-
-        def fresh_batches() -> Iterator[list[Report]]:
-            # Reading and the already-stored check happen here, in this process; only new
-            # reports go to the extraction workers.
-            t0 = time.perf_counter()
-            for batch in _batches(iter_reports(paths, reader_warning), batch_size):
-                summary.reports_read += len(batch)
-                known = store.known_hashes([r.content_hash for r in batch])
-                fresh = []
-                for r in batch:
-                    if r.content_hash in known or r.content_hash in seen:
-                        skipped("already stored")
-                        if progress:
-                            progress(1, 0)
-                        continue
-                    seen.add(r.content_hash)
-                    fresh.append(r)
-                stage["read"] = stage.get("read", 0.0) + time.perf_counter() - t0
-                if fresh:
-                    yield fresh
-                t0 = time.perf_counter()
-
-        # Each batch is stored and grouped in one transaction, against a compact index of the
-        # claims stored so far (bounded by the number of claims, not statements).
-        state = store.load_grouping_state()
-        executor = make_executor(workers, dask)
-        try:
-            t0 = time.perf_counter()
-            for batch, (statements, worker_wall, worker_cpu) in executor.map(fresh_batches(), fn=extract_rows_timed):
-                t1 = time.perf_counter()
-                stage["extract"] = stage.get("extract", 0.0) + t1 - t0
-                stage["extract_workers"] = stage.get("extract_workers", 0.0) + worker_wall
-                stage["extract_workers_cpu"] = stage.get("extract_workers_cpu", 0.0) + worker_cpu
-                frame = statements_frame(statements)
-                stage["store"] = stage.get("store", 0.0) + time.perf_counter() - t1
-                grouped = store_batch(store, batch, frame, state, run_id=run_id, same_threshold=same_threshold,
-                                      similar_threshold=similar_threshold, timings=stage)
-                summary.new_claims += grouped.new_claims
-                summary.reports_stored += len(batch)
-                t0 = time.perf_counter()
-                if progress:
-                    progress(len(batch), len(statements))
-        finally:
-            executor.close()
-        _peak_memory(summary)
-        # "extract" above also counted the time spent reading inside the generator.
-        stage["extract"] = max(0.0, stage.get("extract", 0.0) - stage.get("read", 0.0))
-        del state
+        batches = _fresh_batches(store, paths, batch_size, summary, reader_warning, progress)
+        _extract_group_store(store, batches, summary, run_id=run_id, workers=workers, dask=dask,
+                             same_threshold=same_threshold, similar_threshold=similar_threshold, progress=progress)
         t0 = time.perf_counter()
         # Statements left without a claim by an older version: grouped now (none otherwise).
         grouped = group_unassigned(store, run_id=run_id, same_threshold=same_threshold,
@@ -353,18 +305,8 @@ def run(
         store.finish_run(run_id, {"reports": summary.reports_stored, "statements": summary.statements,
                                   "new_claims": summary.new_claims})
         if output is not None:
-            t0 = time.perf_counter()
-            filters = dict(top=top, new_since_run=run_id if new else None, unreviewed=unreviewed,
-                           report=report, speaker=speaker)
-            _check_workbook_size(store.count_claims(**filters), top=top, new=new, unreviewed=unreviewed,
-                                 report=report, speaker=speaker)
-            data = store.review_data(**filters)
-            Path(output).parent.mkdir(parents=True, exist_ok=True)
-            write_review_workbook(data, output)
-            store.record_export(data, str(output))
-            summary.workbook = str(output)
-            summary.workbook_rows = len(data.claims)
-            stage["workbook"] = time.perf_counter() - t0
+            _write_workbook(store, output, summary, top=top, new_since_run=run_id if new else None,
+                            unreviewed=unreviewed, report=report, speaker=speaker)
         summary.seconds = time.perf_counter() - started
         _peak_memory(summary)
         log.info("time per stage: %s; total %.1f s",
@@ -373,6 +315,79 @@ def run(
                  summary.seconds)
         log.info("peak memory: main %.0f MiB, workers %.0f MiB", summary.peak_mib_main, summary.peak_mib_workers)
     return summary
+
+
+def _fresh_batches(store, paths, batch_size: int, summary: RunSummary, reader_warning,
+                   progress) -> Iterator[list[Report]]:
+    """Batches of the reports not stored yet. Reading and the already-stored check happen
+    here, in this process; only new reports go to the extraction workers."""
+    stage = summary.stage_seconds
+    seen: set[str] = set()
+    t0 = time.perf_counter()
+    for batch in _batches(iter_reports(paths, reader_warning), batch_size):
+        summary.reports_read += len(batch)
+        known = store.known_hashes([r.content_hash for r in batch])
+        fresh = []
+        for r in batch:
+            if r.content_hash in known or r.content_hash in seen:
+                summary.skipped("already stored")
+                if progress:
+                    progress(1, 0)
+                continue
+            seen.add(r.content_hash)
+            fresh.append(r)
+        stage["read"] = stage.get("read", 0.0) + time.perf_counter() - t0
+        if fresh:
+            yield fresh
+        t0 = time.perf_counter()
+
+
+def _extract_group_store(store, batches: Iterator[list[Report]], summary: RunSummary, *, run_id: int,
+                         workers, dask, same_threshold, similar_threshold, progress) -> None:
+    """Extract each batch (serially, in worker processes or on Dask) and store it with its
+    groups (store_batch), against a compact index of the claims stored so far (bounded by the
+    number of claims, not statements)."""
+    stage = summary.stage_seconds
+    state = store.load_grouping_state()
+    executor = make_executor(workers, dask)
+    try:
+        t0 = time.perf_counter()
+        for batch, (statements, worker_wall, worker_cpu) in executor.map(batches, fn=extract_rows_timed):
+            t1 = time.perf_counter()
+            stage["extract"] = stage.get("extract", 0.0) + t1 - t0
+            stage["extract_workers"] = stage.get("extract_workers", 0.0) + worker_wall
+            stage["extract_workers_cpu"] = stage.get("extract_workers_cpu", 0.0) + worker_cpu
+            frame = statements_frame(statements)
+            stage["store"] = stage.get("store", 0.0) + time.perf_counter() - t1
+            grouped = store_batch(store, batch, frame, state, run_id=run_id, same_threshold=same_threshold,
+                                  similar_threshold=similar_threshold, timings=stage)
+            summary.new_claims += grouped.new_claims
+            summary.reports_stored += len(batch)
+            t0 = time.perf_counter()
+            if progress:
+                progress(len(batch), len(statements))
+    finally:
+        executor.close()
+    _peak_memory(summary)
+    # "extract" above also counted the time spent reading inside the generator.
+    stage["extract"] = max(0.0, stage.get("extract", 0.0) - stage.get("read", 0.0))
+
+
+def _write_workbook(store, output: PathLike, summary: RunSummary, **filters) -> None:
+    """The review workbook of the claims chosen by ``filters``, recorded as an export; refused
+    before anything is built when it would not fit in one Excel sheet."""
+    from .workbook import write_review_workbook
+
+    t0 = time.perf_counter()
+    _check_workbook_size(store.count_claims(**filters), top=filters["top"], new=filters["new_since_run"] is not None,
+                         unreviewed=filters["unreviewed"], report=filters["report"], speaker=filters["speaker"])
+    data = store.review_data(**filters)
+    Path(output).parent.mkdir(parents=True, exist_ok=True)
+    write_review_workbook(data, output)
+    store.record_export(data, str(output))
+    summary.workbook = str(output)
+    summary.workbook_rows = len(data.claims)
+    summary.stage_seconds["workbook"] = time.perf_counter() - t0
 
 
 # --------------------------------------------------------------------------- verdicts and exports

@@ -142,7 +142,7 @@ class ReviewMixin:
     def _build(self, conn: sa.Connection, claim_ids: list[str], all_claims: bool,
                per_claim: Optional[int] = None) -> dict[str, Any]:
         """Everything the claim frames need, for the given claims, in a handful of queries."""
-        c, s, v, r = claims_t.c, statements_t.c, verdicts_t.c, reports_t.c
+        c, s, v = claims_t.c, statements_t.c, verdicts_t.c
         claim_rows: dict[str, dict] = {}
         q = sa.select(claims_t, *[col for col in verdicts_t.c if col.name != "claim_id"]).select_from(
             claims_t.outerjoin(verdicts_t, v.claim_id == c.claim_id)
@@ -176,52 +176,10 @@ class ReviewMixin:
         occ = self._statements_for_claims(conn, claim_ids, all_claims, occ_cols, per_claim)
         report_ids = sorted({o["report"] for o in occ})
         speaker_ids = sorted({o["speaker_id"] for o in occ if o["speaker_id"]})
-        reports: dict[str, dict] = {}
-        for chunk in chunks(report_ids, IN_CHUNK):
-            for row in conn.execute(sa.select(reports_t).where(r.id.in_(chunk))).mappings():
-                reports[row["id"]] = dict(row)
-        n_claims_by_report: dict[str, int] = {}
-        for chunk in chunks(report_ids, IN_CHUNK):
-            q2 = (
-                sa.select(s.report, sa.func.count(sa.distinct(s.claim_id)))
-                .where(s.report.in_(chunk))
-                .where(s.claim_id.isnot(None))
-                .group_by(s.report)
-            )
-            n_claims_by_report.update(dict(conn.execute(q2).all()))
-        speakers: dict[str, dict] = {}
-        for chunk in chunks(speaker_ids, IN_CHUNK):
-            for row in conn.execute(sa.select(speakers_t).where(speakers_t.c.speaker_id.in_(chunk))).mappings():
-                speakers[row["speaker_id"]] = dict(row)
-        n_claims_by_speaker: dict[str, int] = {}
-        for chunk in chunks(speaker_ids, IN_CHUNK):
-            q3 = (
-                sa.select(s.speaker_id, sa.func.count(sa.distinct(s.claim_id)))
-                .where(s.speaker_id.in_(chunk))
-                .where(s.claim_id.isnot(None))
-                .group_by(s.speaker_id)
-            )
-            n_claims_by_speaker.update(dict(conn.execute(q3).all()))
-        similar: dict[str, list[tuple[str, Any]]] = {}
-        sim = similar_t.c
-        if all_claims:
-            sim_rows = conn.execute(sa.select(sim.claim_id, sim.similar_claim_id, sim.score)).all()
-        else:
-            sim_rows = []
-            for chunk in chunks(claim_ids, IN_CHUNK):
-                sim_rows.extend(
-                    conn.execute(
-                        sa.select(sim.claim_id, sim.similar_claim_id, sim.score).where(
-                            sa.or_(sim.claim_id.in_(chunk), sim.similar_claim_id.in_(chunk))
-                        )
-                    ).all()
-                )
-        seen_pairs = set()
-        for a, b, score in sim_rows:
-            for x, y in ((a, b), (b, a)):
-                if (x, y) not in seen_pairs:
-                    seen_pairs.add((x, y))
-                    similar.setdefault(x, []).append((y, score))
+        reports, n_claims_by_report = _rows_and_claim_counts(conn, reports_t, reports_t.c.id, s.report, report_ids)
+        speakers, n_claims_by_speaker = _rows_and_claim_counts(conn, speakers_t, speakers_t.c.speaker_id, s.speaker_id,
+                                                               speaker_ids)
+        similar = _similar_of(conn, claim_ids, all_claims)
         return {
             "claims": claim_rows,
             "occurrences": occ,
@@ -232,7 +190,8 @@ class ReviewMixin:
             "similar": similar,
         }
 
-    def _claim_records(self, data: dict, claim_ids: list[str]) -> list[dict]:
+    @staticmethod
+    def _claim_records(data: dict, claim_ids: list[str]) -> list[dict]:
         occ_by_claim: dict[str, list[dict]] = {}
         for o in data["occurrences"]:
             occ_by_claim.setdefault(o["claim_id"], []).append(o)
@@ -349,56 +308,11 @@ class ReviewMixin:
             floats=["checkworthiness"],
             bools=["carried_over"],
         )
-        # occurrences, in claim order
-        order = {cid: i for i, cid in enumerate(ids)}
-        speakers = data["speakers"]
-        occ_rows = []
-        for o in sorted(data["occurrences"], key=lambda o: (order.get(o["claim_id"], 0), o["report"], o["content_start"] or 0, o["id"])):
-            occ_rows.append(
-                {
-                    "claim_id": o["claim_id"],
-                    "statement_id": o["id"],
-                    "report": o["report"],
-                    "paragraph": o["paragraph"],
-                    "sentence": o["sentence"],
-                    "speaker": o["speaker"],
-                    "speaker_name": (speakers.get(o["speaker_id"], {}).get("name") if o["speaker_id"] else None) or o["speaker_name"],
-                    "kind": o["kind"],
-                    "text": o["text"],
-                }
-            )
-        occ_df = make_frame(occ_rows, OCCURRENCE_COLUMNS, ints=["paragraph"])
-        rep_rows = []
-        for rid, rp in sorted(data["reports"].items(), key=lambda kv: (sort_key_date(kv[1]["date"]), kv[0])):
-            rep_rows.append(
-                {
-                    "report": rid,
-                    "title": rp["title"],
-                    "date": rp["date"],
-                    "source": rp["source"],
-                    "n_statements": rp["n_statements"],
-                    "n_claims": data["n_claims_by_report"].get(rid, 0),
-                }
-            )
-        rep_df = make_frame(rep_rows, REPORT_COLUMNS, ints=["n_statements", "n_claims"])
-        spk_rows = []
-        for sid, sp in sorted(speakers.items(), key=lambda kv: ((kv[1]["name"] or "").lower(), kv[0])):
-            spk_rows.append(
-                {
-                    "speaker_id": sid,
-                    "name": sp["name"],
-                    "aliases": loads(sp["aliases"], []),
-                    "type": sp["type"],
-                    "roles": loads(sp["roles"], []),
-                    "n_claims": data["n_claims_by_speaker"].get(sid, 0),
-                }
-            )
-        spk_df = make_frame(spk_rows, SPEAKER_COLUMNS, ints=["n_claims"])
         return ReviewData(
             claims=claims_df,
-            occurrences=occ_df,
-            reports=rep_df,
-            speakers=spk_df,
+            occurrences=_occurrences_frame(data, ids),
+            reports=_reports_frame(data),
+            speakers=_speakers_frame(data),
             database_id=self.database_id,
             database_label=self.label,
             export_id=export_id,
@@ -406,3 +320,107 @@ class ReviewMixin:
             verdict_values=list(values),
         )
 
+
+
+def _rows_and_claim_counts(conn: sa.Connection, table: sa.Table, key: sa.Column, statement_key: sa.Column,
+                           ids: list[str]) -> tuple[dict[str, dict], dict[str, int]]:
+    """The rows of ``table`` (reports or speakers) with these ids, and per id the number of
+    distinct claims among its statements."""
+    s = statements_t.c
+    rows: dict[str, dict] = {}
+    for chunk in chunks(ids, IN_CHUNK):
+        for row in conn.execute(sa.select(table).where(key.in_(chunk))).mappings():
+            rows[row[key.name]] = dict(row)
+    n_claims: dict[str, int] = {}
+    for chunk in chunks(ids, IN_CHUNK):
+        q = (
+            sa.select(statement_key, sa.func.count(sa.distinct(s.claim_id)))
+            .where(statement_key.in_(chunk))
+            .where(s.claim_id.isnot(None))
+            .group_by(statement_key)
+        )
+        n_claims.update(dict(conn.execute(q).all()))
+    return rows, n_claims
+
+
+def _similar_of(conn: sa.Connection, claim_ids: list[str], all_claims: bool) -> dict[str, list[tuple[str, Any]]]:
+    """Claim id -> [(similar claim id, score)], pairs read in either order."""
+    sim = similar_t.c
+    if all_claims:
+        sim_rows = conn.execute(sa.select(sim.claim_id, sim.similar_claim_id, sim.score)).all()
+    else:
+        sim_rows = []
+        for chunk in chunks(claim_ids, IN_CHUNK):
+            sim_rows.extend(
+                conn.execute(
+                    sa.select(sim.claim_id, sim.similar_claim_id, sim.score).where(
+                        sa.or_(sim.claim_id.in_(chunk), sim.similar_claim_id.in_(chunk))
+                    )
+                ).all()
+            )
+    similar: dict[str, list[tuple[str, Any]]] = {}
+    seen_pairs = set()
+    for a, b, score in sim_rows:
+        for x, y in ((a, b), (b, a)):
+            if (x, y) not in seen_pairs:
+                seen_pairs.add((x, y))
+                similar.setdefault(x, []).append((y, score))
+    return similar
+
+
+def _occurrences_frame(data: dict, ids: list[str]) -> pd.DataFrame:
+    """The Occurrences sheet: in claim order, then by report and position."""
+    order = {cid: i for i, cid in enumerate(ids)}
+    speakers = data["speakers"]
+    occ_rows = []
+    for o in sorted(data["occurrences"], key=lambda o: (order.get(o["claim_id"], 0), o["report"], o["content_start"] or 0, o["id"])):
+        occ_rows.append(
+            {
+                "claim_id": o["claim_id"],
+                "statement_id": o["id"],
+                "report": o["report"],
+                "paragraph": o["paragraph"],
+                "sentence": o["sentence"],
+                "speaker": o["speaker"],
+                "speaker_name": (speakers.get(o["speaker_id"], {}).get("name") if o["speaker_id"] else None) or o["speaker_name"],
+                "kind": o["kind"],
+                "text": o["text"],
+            }
+        )
+    occ_df = make_frame(occ_rows, OCCURRENCE_COLUMNS, ints=["paragraph"])
+    return occ_df
+
+
+def _reports_frame(data: dict) -> pd.DataFrame:
+    rep_rows = []
+    for rid, rp in sorted(data["reports"].items(), key=lambda kv: (sort_key_date(kv[1]["date"]), kv[0])):
+        rep_rows.append(
+            {
+                "report": rid,
+                "title": rp["title"],
+                "date": rp["date"],
+                "source": rp["source"],
+                "n_statements": rp["n_statements"],
+                "n_claims": data["n_claims_by_report"].get(rid, 0),
+            }
+        )
+    rep_df = make_frame(rep_rows, REPORT_COLUMNS, ints=["n_statements", "n_claims"])
+    return rep_df
+
+
+def _speakers_frame(data: dict) -> pd.DataFrame:
+    speakers = data["speakers"]
+    spk_rows = []
+    for sid, sp in sorted(speakers.items(), key=lambda kv: ((kv[1]["name"] or "").lower(), kv[0])):
+        spk_rows.append(
+            {
+                "speaker_id": sid,
+                "name": sp["name"],
+                "aliases": loads(sp["aliases"], []),
+                "type": sp["type"],
+                "roles": loads(sp["roles"], []),
+                "n_claims": data["n_claims_by_speaker"].get(sid, 0),
+            }
+        )
+    spk_df = make_frame(spk_rows, SPEAKER_COLUMNS, ints=["n_claims"])
+    return spk_df
