@@ -259,7 +259,7 @@ def test_vectorised_scores_match_scalar():
     arr[:] = norm
     lo, hi = np.triu_indices(len(norm), 1)
     lens = np.fromiter(map(len, norm), dtype=np.int64)
-    nw = np.fromiter(map(scoring._n_words, norm), dtype=np.int64)
+    nw = np.fromiter(map(scoring.n_words, norm), dtype=np.int64)
     l2, h2, sc = scoring.score_pairs(arr, lo.astype(np.int64), hi.astype(np.int64), lens, nw, 0.0)
     got = {(a, b): s for a, b, s in zip(l2.tolist(), h2.tolist(), sc.tolist())}
     for a, b in zip(lo.tolist()[:3000], hi.tolist()[:3000]):

@@ -19,7 +19,7 @@ import pandas as pd
 
 from claims.normalize import normalize_texts
 
-from .clustering import ClaimGroups, _col, group_claims, match_key
+from .clustering import ClaimGroups, column_values, group_claims, match_key
 from .scoring import DEFAULT_SAME_THRESHOLD, DEFAULT_SIMILAR_THRESHOLD
 
 __all__ = ["ClaimIndex", "IndexMatch"]
@@ -130,9 +130,9 @@ class ClaimIndex:
         """Group new statements against the indexed claims (the index itself is not changed:
         call ``add`` with the new claims once they are stored)."""
         group = group or group_claims
-        raw = _col(statements, "text", "")
+        raw = column_values(statements, "text", "")
         norm = normalize_texts(raw)
-        sids = [str(x) for x in _col(statements, "id")]
+        sids = [str(x) for x in column_values(statements, "id")]
         exact: dict[str, str] = {}
         rest = []
         for i, (r, nt) in enumerate(zip(raw, norm)):

@@ -51,7 +51,7 @@ from claims.normalize import normalize_texts
 
 from .blocking import candidate_pairs, unique_sorted
 from .scoring import (DEFAULT_SAME_THRESHOLD, DEFAULT_SIMILAR_THRESHOLD, MIN_FUZZY_CHARS,
-                      MIN_FUZZY_WORDS, _n_words, guards_ok, score_pairs)
+                      MIN_FUZZY_WORDS, n_words, guards_ok, score_pairs)
 
 __all__ = ["ClaimGroups", "group_claims", "cluster_texts", "claim_id_for", "match_key"]
 
@@ -94,7 +94,7 @@ def cluster_texts(texts: Sequence[str], *, same_threshold: float = DEFAULT_SAME_
     arr = np.empty(n, dtype=object)
     arr[:] = list(texts)
     lens = np.fromiter(map(len, texts), dtype=np.int64, count=n)
-    nwords = np.fromiter(map(_n_words, texts), dtype=np.int64, count=n)
+    nwords = np.fromiter(map(n_words, texts), dtype=np.int64, count=n)
     floor = min(same_threshold, similar_threshold)
     lo, hi = candidate_pairs(texts)
     lo, hi, score = score_pairs(arr, lo, hi, lens, nwords, floor)
@@ -193,7 +193,7 @@ def claim_id_for(norm_text: str, salt: int = 0) -> str:
 # --- the public entry point -----------------------------------------------------------------
 
 
-def _col(df: pd.DataFrame, name: str, default=None) -> list:
+def column_values(df: pd.DataFrame, name: str, default=None) -> list:
     """A column as a list, missing values (NaN, NaT, pd.NA) as None."""
     if name not in df.columns:
         return [default] * len(df)
@@ -291,8 +291,8 @@ def _fixed_clusters(p_code: np.ndarray, prev_cid: list, utexts: list):
 
 def _group_claims(statements, previous, same_threshold, similar_threshold) -> ClaimGroups:
     n = len(statements)
-    sid = [x if type(x) is str else str(x) for x in _col(statements, "id")]
-    raw = _col(statements, "text", "")
+    sid = [x if type(x) is str else str(x) for x in column_values(statements, "id")]
+    raw = column_values(statements, "text", "")
     norm = _match_keys(raw)
     prev_claim_of_sid, prev_norm, prev_cid = _previous_claims(previous)
 
@@ -321,7 +321,7 @@ def _group_claims(statements, previous, same_threshold, similar_threshold) -> Cl
 
     # dates and order inside each claim: dated first (ISO strings sort), then input order
     dates = [x[:10] if type(x) is str else (None if x is None else str(x)[:10])
-             for x in _col(statements, "report_date")]
+             for x in column_values(statements, "report_date")]
     date_codes, date_uniques = pd.factorize(pd.Series(dates, dtype=object), sort=True)
     date_key = np.where(date_codes < 0, len(date_uniques), date_codes)
 
@@ -403,9 +403,9 @@ def _claims_table(statements, n, sid, raw, nlen, s_rank, s_cid, dates, date_key,
 
     sid_o = ordered(sid)
     report_o = ordered([str(x) if x is not None and type(x) is not str else x
-                        for x in _col(statements, "report")])
-    speaker_o = ordered(_col(statements, "speaker"))
-    name_o = ordered(_col(statements, "speaker_name"))
+                        for x in column_values(statements, "report")])
+    speaker_o = ordered(column_values(statements, "speaker"))
+    name_o = ordered(column_values(statements, "speaker_name"))
     cs_o = ordered(_int_col(statements, "content_start"))
     ce_o = ordered(_int_col(statements, "content_end"))
     dates_o = ordered(dates)
@@ -440,7 +440,7 @@ def _claims_table(statements, n, sid, raw, nlen, s_rank, s_cid, dates, date_key,
     firstc[1:] = blk[1:] != blk[:-1]
     rep = o[cand_pos[firstc]]
     kind = np.empty(n, dtype=object)
-    kind[:] = _col(statements, "kind")
+    kind[:] = column_values(statements, "kind")
     raw_arr = np.empty(n, dtype=object)
     raw_arr[:] = raw
     sid_arr = np.empty(n, dtype=object)

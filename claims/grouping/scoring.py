@@ -67,18 +67,18 @@ PARTIAL_LOCAL = 75.0  # partial_ratio at least this: the containment of the shor
 _NUMBER_WORD = re.compile(r"\d")
 
 
-def _n_words(s: str) -> int:
+def n_words(s: str) -> int:
     return s.count(" ") + 1 if s else 0
 
 
 def _is_short(s: str) -> bool:
-    return len(s) < MIN_FUZZY_CHARS or _n_words(s) < MIN_FUZZY_WORDS
+    return len(s) < MIN_FUZZY_CHARS or n_words(s) < MIN_FUZZY_WORDS
 
 
 def _partial_eligible(short: str, long: str) -> bool:
-    ws = _n_words(short)
+    ws = n_words(short)
     return (len(short) < CONTAIN_MIN_SHARE * len(long) and ws >= PARTIAL_MIN_WORDS
-            and ws >= PARTIAL_MIN_SHARE * _n_words(long))
+            and ws >= PARTIAL_MIN_SHARE * n_words(long))
 
 
 def _is_typo_of(t: str, w: str) -> bool:
@@ -213,7 +213,7 @@ def claim_score(a: str, b: str, *, normalized: bool = False) -> float:
     score = ratio
     la, lb = len(a), len(b)
     cont = ratio * (la + lb) / (2.0 * max(lb, 1))
-    if lb >= CONTAIN_MIN_SHARE * la and _n_words(b) >= CONTAIN_MIN_WORDS:
+    if lb >= CONTAIN_MIN_SHARE * la and n_words(b) >= CONTAIN_MIN_WORDS:
         score = max(score, min(cont, 100.0))
     elif _partial_eligible(b, a):
         partial = fuzz.partial_ratio(b, a)

@@ -21,6 +21,7 @@ from sqlalchemy import bindparam
 
 from .schema import claims_t, similar_t, speakers_t, statements_t
 from .values import CHUNK, IN_CHUNK, chunks, insert_rows, loads, now_iso
+from .verdicts import carry_over_verdicts
 
 
 @dataclass
@@ -74,7 +75,7 @@ class ClaimsMixin:
             _update_claims(conn, grouping.claim_updates)
             _write_speakers(conn, grouping.new_speakers, grouping.updated_speakers)
             _write_similar(conn, grouping.similar)
-            result.carried_over = self._carry_over_verdicts(conn, grouping.joined_reports, now, run_id)
+            result.carried_over = carry_over_verdicts(conn, grouping.joined_reports, now, run_id)
         return result
 
     def count_groups(self, result: GroupResult) -> GroupResult:

@@ -77,40 +77,6 @@ class VerdictsMixin:
             _apply_rows(conn, wanted, current, path, export_id, now_iso(), result)
         return result
 
-    def _carry_over_verdicts(self, conn: sa.Connection, joined: dict[str, list[str]], now: str, run_id) -> int:
-        """Mark the verdicts of reviewed claims joined by new reports carried over, with a
-        history event naming the reports; returns how many."""
-        if not joined:
-            return 0
-        reviewed = {}
-        for chunk in chunks(sorted(joined), IN_CHUNK):
-            q = sa.select(verdicts_t).where(verdicts_t.c.claim_id.in_(chunk)).where(verdicts_t.c.verdict.isnot(None))
-            for r in conn.execute(q).mappings():
-                reviewed[r["claim_id"]] = dict(r)
-        if not reviewed:
-            return 0
-        mark = verdicts_t.update().where(verdicts_t.c.claim_id == bindparam("b_claim_id")).values(carried_over=True, updated_at=now)
-        conn.execute(mark, [{"b_claim_id": cid} for cid in sorted(reviewed)])
-        events = []
-        for cid in sorted(reviewed):
-            v = reviewed[cid]
-            reps = sorted(joined[cid])
-            events.append({
-                **history_blank(),
-                "claim_id": cid,
-                "event": "carried_over",
-                **{f"old_{f}": v[f] for f in VERDICT_FIELDS},
-                **{f"new_{f}": v[f] for f in VERDICT_FIELDS},
-                "revision": v["revision"],
-                "recorded_at": now,
-                "report": "; ".join(reps),
-                "run_id": run_id,
-                "message": f"verdict {v['verdict']!r} carried over to new report(s) {', '.join(reps)}; please confirm",
-            })
-        for chunk in chunks(events, CHUNK):
-            conn.execute(history_t.insert(), list(chunk))
-        return len(reviewed)
-
     def verdict_history_frame(self, claim_id: Optional[str] = None) -> pd.DataFrame:
         q = sa.select(history_t).order_by(history_t.c.id)
         if claim_id is not None:
@@ -225,3 +191,38 @@ def _write_verdicts(conn: sa.Connection, inserts: list, updates: list, confirms:
         conn.execute(u, confirms)
     for chunk in chunks(events, CHUNK):
         conn.execute(history_t.insert(), list(chunk))
+
+
+def carry_over_verdicts(conn: sa.Connection, joined: dict[str, list[str]], now: str, run_id) -> int:
+    """Mark the verdicts of reviewed claims joined by new reports carried over, with a
+    history event naming the reports; returns how many."""
+    if not joined:
+        return 0
+    reviewed = {}
+    for chunk in chunks(sorted(joined), IN_CHUNK):
+        q = sa.select(verdicts_t).where(verdicts_t.c.claim_id.in_(chunk)).where(verdicts_t.c.verdict.isnot(None))
+        for r in conn.execute(q).mappings():
+            reviewed[r["claim_id"]] = dict(r)
+    if not reviewed:
+        return 0
+    mark = verdicts_t.update().where(verdicts_t.c.claim_id == bindparam("b_claim_id")).values(carried_over=True, updated_at=now)
+    conn.execute(mark, [{"b_claim_id": cid} for cid in sorted(reviewed)])
+    events = []
+    for cid in sorted(reviewed):
+        v = reviewed[cid]
+        reps = sorted(joined[cid])
+        events.append({
+            **history_blank(),
+            "claim_id": cid,
+            "event": "carried_over",
+            **{f"old_{f}": v[f] for f in VERDICT_FIELDS},
+            **{f"new_{f}": v[f] for f in VERDICT_FIELDS},
+            "revision": v["revision"],
+            "recorded_at": now,
+            "report": "; ".join(reps),
+            "run_id": run_id,
+            "message": f"verdict {v['verdict']!r} carried over to new report(s) {', '.join(reps)}; please confirm",
+        })
+    for chunk in chunks(events, CHUNK):
+        conn.execute(history_t.insert(), list(chunk))
+    return len(reviewed)
