@@ -34,7 +34,7 @@ from claims.extraction.context import attribution_context
 from claims.extraction.sentences import split_sentences
 from claims.extraction.spans import Attribution, Sentence
 from claims.extraction.speakers import Speaker, resolve_speakers
-from claims.types import STATEMENT_COLUMNS, Report, Statement
+from claims.types import Report, Statement, statements_frame  # noqa: F401 (statements_frame: re-exported)
 
 __all__ = ["extract_report", "statements_frame", "statement_id"]
 
@@ -180,21 +180,3 @@ def extract_report(report: Report) -> list[Statement]:
         ))
     out.sort(key=lambda s: (s.content_start, s.content_end, s.kind))
     return out
-
-
-def statements_frame(statements: Iterable[Statement]):
-    """A pandas DataFrame with columns ``STATEMENT_COLUMNS`` (lists stay Python lists)."""
-    import pandas as pd
-
-    rows = [s.to_dict() if isinstance(s, Statement) else dict(s) for s in statements]
-    df = pd.DataFrame(rows, columns=STATEMENT_COLUMNS)
-    # offsets that may be missing stay Python ints / None (object), never floats with NaN
-    for col in _NULLABLE_INT:
-        df[col] = pd.Series([r.get(col) for r in rows], index=df.index, dtype=object)
-    if not rows:
-        df = df.astype({"checkworthiness": "float64", "paragraph": "int64",
-                        "content_start": "int64", "content_end": "int64"})
-    return df
-
-
-_NULLABLE_INT = ("speaker_start", "speaker_end", "cue_start", "cue_end")
