@@ -408,6 +408,9 @@ def decode_text(data: bytes) -> tuple[str, str]:
     return _normalise_newlines(text), encoding
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
+
+
 def _binary_reason(data: bytes) -> Optional[str]:
     """Why these bytes do not look like a text file, or None when they do."""
     if data.startswith(tuple(bom for bom, _ in _BOMS)):
@@ -416,7 +419,7 @@ def _binary_reason(data: bytes) -> Optional[str]:
     if b"\x00" in head or b"\x00" in data:
         return "binary content (NUL bytes), not a text file"
     # control characters other than tab, newline, CR, form feed, vertical tab and ESC
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 11, 12, 13, 27))
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if head and controls / len(head) > 0.10:
         return "binary content (mostly control bytes), not a text file"
     return None
@@ -1056,7 +1059,7 @@ def _row_report(row: dict, path: Path, n: int, line: int, encoding: str, stem: s
 def _iter_jsonl(path: Path, warn: Warn, limit: int) -> Iterator[Report]:
     f, encoding = _open_table(path, warn, newline=None)
     with f:
-        stem = path.stem
+        stem = _no_surrogates(path.stem)[0]  # _open_table said so once for the file
         for line_no, line in _bounded_lines(f, limit):
             where = _where(path, line_no)
             if line is None:
@@ -1115,6 +1118,7 @@ def _iter_csv(path: Path, warn: Warn, limit: int) -> Iterator[Report]:
         if too_long:
             warn(_row_too_long(path, too_long[0], limit, rest=True))
 
+    stem = _no_surrogates(path.stem)[0]  # _open_table said so once for the file
     with f:
         reader = csv.reader(lines())
         try:
@@ -1139,11 +1143,18 @@ def _iter_csv(path: Path, warn: Warn, limit: int) -> Iterator[Report]:
             )
         n = 0
         while True:
+            record_line = reader.line_num + 1
             try:
                 values = next_record(reader)
             except StopIteration:
                 break
             except csv.Error as e:
+                if "field limit" in str(e):
+                    # the parser gave up inside a field: where its record ends is unknown
+                    warn(f"{_where(path, record_line)}: a field over the limit of "
+                         f"{_format_size(limit)} per report ({MAX_REPORT_BYTES_ENV}); "
+                         f"rest of the file skipped")
+                    return
                 warn(_one_line(f"{_where(path, reader.line_num)}: malformed CSV "
                                f"({_printable(str(e))}); row skipped"))
                 continue
@@ -1156,7 +1167,7 @@ def _iter_csv(path: Path, warn: Warn, limit: int) -> Iterator[Report]:
                      f"header has {len(columns)}; extra fields ignored")
             row = dict(zip(columns, values))
             try:
-                report = _row_report(row, path, n, reader.line_num, encoding, path.stem, warn)
+                report = _row_report(row, path, n, reader.line_num, encoding, stem, warn)
             except Exception as e:  # an input no rule foresaw: this row only
                 warn(_unexpected(where, e, "row skipped"))
                 continue
