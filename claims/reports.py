@@ -640,15 +640,19 @@ def _finish(
     url: Optional[str] = None,
     parse_metadata: bool = True,
     where: str = "",
+    decoded_from_json: bool = False,
 ) -> Report:
     """Metadata, headline and hash for decoded text: the Report.
 
-    Lone surrogates (from JSON escapes such as "\\ud800") in the id, text, title or URL
+    Lone surrogates (JSON escapes such as "\\ud800", file names that are not UTF-8) in
+    the id, title, URL or (``decoded_from_json``) text
     become U+FFFD, with a warning: one character for one, so offsets are unchanged, and the
     report can be printed, stored and written to a workbook.
     """
     fields = {"report id": report_id, "text": text, "title": title, "url": url}
     for what, value in fields.items():
+        if what == "text" and not decoded_from_json:
+            continue  # text decoded from bytes never holds a lone surrogate
         if value and _SURROGATES_RE.search(value):
             clean, n = _no_surrogates(value)
             fields[what] = clean
@@ -764,10 +768,22 @@ def _open_regular(path: Path, limit: Optional[int]) -> tuple[io.BufferedReader, 
 def _read_bytes(path: Path, limit: int) -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes (read with a bound, so a file
     that grows while it is read is refused too)."""
-    f, _size = _open_regular(path, limit)
+    f, size = _open_regular(path, limit)
     try:
         with f:
-            data = f.read(limit + 1)
+            # the size fstat gave, plus one byte to see whether there is more (read(limit)
+            # would allocate the whole limit for every file)
+            want = min(size, limit) + 1
+            data = f.read(want)
+            if len(data) == want and want <= limit:  # larger than it said (e.g. /proc)
+                chunks, total = [data], len(data)
+                while total <= limit:
+                    chunk = f.read(min(1 << 20, limit + 1 - total))
+                    if not chunk:
+                        break
+                    chunks.append(chunk)
+                    total += len(chunk)
+                data = b"".join(chunks)
     except OSError as e:
         raise _os_error(path, e) from None
     if len(data) > limit:
@@ -1022,7 +1038,7 @@ def _cell(value: object) -> Optional[str]:
 
 
 def _row_report(row: dict, path: Path, n: int, line: int, encoding: str, stem: str,
-                warn: Warn) -> Optional[Report]:
+                warn: Warn, from_json: bool = False) -> Optional[Report]:
     where = _where(path, line)
     text_col, text = _pick(row, TEXT_COLUMNS)
     if not isinstance(text, str):
@@ -1047,7 +1063,8 @@ def _row_report(row: dict, path: Path, n: int, line: int, encoding: str, stem: s
             warnings.append(f"{where}: unrecognised date {raw_date!r}; left empty")
     try:
         report = _finish(rid, text, f"{_shown(path)}#row={n}", encoding=encoding, warnings=warnings,
-                         title=_cell(title), date=date, url=_cell(url), where=where)
+                         title=_cell(title), date=date, url=_cell(url), where=where,
+                         decoded_from_json=from_json)
     except ReportReadError as e:
         warn(str(e).replace("; skipped", "; row skipped"))
         return None
@@ -1086,7 +1103,8 @@ def _iter_jsonl(path: Path, warn: Warn, limit: int) -> Iterator[Report]:
                      f"{', '.join(TEXT_COLUMNS)}); row skipped")
                 continue
             try:
-                report = _row_report(row, path, line_no, line_no, encoding, stem, warn)
+                report = _row_report(row, path, line_no, line_no, encoding, stem, warn,
+                                     from_json=True)
             except Exception as e:  # an input no rule foresaw: this row only
                 warn(_unexpected(where, e, "row skipped"))
                 continue
