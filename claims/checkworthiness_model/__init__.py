@@ -18,8 +18,9 @@ import json
 import math
 import pathlib
 import threading
+from itertools import repeat
 
-from claims.checkworthiness_model.features import char_ngrams, shape_features, word_features, words
+from claims.checkworthiness_model.features import char_ngrams, shape_features, words
 
 __all__ = ["score_checkworthiness", "score_one", "load_model", "Model", "MODEL_PATH"]
 
@@ -27,50 +28,76 @@ MODEL_PATH = pathlib.Path(__file__).with_name("model.json.gz")
 
 
 class Model:
-    """A loaded linear model: ``score(text)`` in 0..1, ``margin(text)`` the raw sum."""
+    """A loaded linear model: ``score(text)`` in 0..1, ``margin(text)`` the raw sum.
+
+    The file (JSON, gzipped) holds ``features`` (names joined by newlines, sorted) and
+    ``weights`` (one per name), ``bias`` and ``char_weight``; see :mod:`.features` for names.
+    """
 
     def __init__(self, data: dict):
-        self.weights: dict[str, float] = data["weights"]
+        names = data["features"].split("\n") if data["features"] else []
+        weights = data["weights"]
+        if len(names) != len(weights):
+            raise ValueError("check-worthiness model: features and weights differ in length")
         self.bias: float = float(data["bias"])
         self.char_weight: float = float(data.get("char_weight", 1.0))
         self.meta = data.get("trained", {})
-        # word -> (sum of its character n-gram weights, number of its n-grams)
-        self._word_cache: dict[str, tuple[float, int]] = {}
+        # one dict per block, names without their prefix: fewer string operations per sentence
+        self.uni: dict[str, float] = {}
+        self.bi: dict[str, float] = {}
+        self.char: dict[str, float] = {}
+        self.shape: dict[str, float] = {}
+        blocks = {"w:": self.uni, "b:": self.bi, "c:": self.char, "f:": self.shape}
+        for n, w in zip(names, weights):
+            blocks[n[:2]][n[2:]] = w
+        # word -> (unigram weight, sum of its character n-gram weights, number of n-grams)
+        self._word_cache: dict[str, tuple[float, float, int]] = {}
+
+    @property
+    def weights(self) -> dict[str, float]:
+        """All weights by full feature name (``w:jobs``, ``b:^ we``, ``c:<jo``, ``f:digit``)."""
+        out = {}
+        for prefix, d in (("w:", self.uni), ("b:", self.bi), ("c:", self.char),
+                          ("f:", self.shape)):
+            out.update((prefix + k, v) for k, v in d.items())
+        return out
 
     @classmethod
     def from_file(cls, path) -> "Model":
-        path = pathlib.Path(path)
-        raw = path.read_bytes()
+        raw = pathlib.Path(path).read_bytes()
         if raw[:2] == b"\x1f\x8b":
             raw = gzip.decompress(raw)
         return cls(json.loads(raw))
 
-    def _chars(self, w: str) -> tuple[float, int]:
-        hit = self._word_cache.get(w)
-        if hit is None:
-            get = self.weights.get
-            grams = char_ngrams(w)
-            hit = (sum(get(g, 0.0) for g in grams), len(grams))
-            if len(self._word_cache) > 200_000:  # bound memory on endless vocabularies
-                self._word_cache.clear()
-            self._word_cache[w] = hit
+    def _word(self, w: str) -> tuple[float, float, int]:
+        get = self.char.get
+        grams = [g[2:] for g in char_ngrams(w)]
+        hit = (self.uni.get(w, 0.0), sum(map(get, grams, repeat(0.0))), len(grams))
+        if len(self._word_cache) > 200_000:  # bound memory on endless vocabularies
+            self._word_cache.clear()
+        self._word_cache[w] = hit
         return hit
 
     def margin(self, text: str) -> float:
-        get = self.weights.get
         ws = words(text)
-        z = self.bias
-        wf = word_features(ws)
-        z += sum(get(f, 0.0) for f in wf) / math.sqrt(len(wf))
-        if ws:
-            total, count = 0.0, 0
-            for w in ws:
-                s, n = self._chars(w)
-                total += s
-                count += n
-            z += self.char_weight * total / math.sqrt(count)
+        cache = self._word_cache
+        uni = chars = 0.0
+        count = 0
+        for w in ws:
+            hit = cache.get(w) or self._word(w)
+            uni += hit[0]
+            chars += hit[1]
+            count += hit[2]
+        left = ["^"]
+        left += ws
+        right = ws + ["$"]
+        bi = sum(map(self.bi.get, map(" ".join, zip(left, right)), repeat(0.0)))
+        z = self.bias + (uni + bi) / math.sqrt(2 * len(ws) + 1)
+        if count:
+            z += self.char_weight * chars / math.sqrt(count)
+        get = self.shape.get
         for f in shape_features(text, ws):
-            z += get(f, 0.0)
+            z += get(f[2:], 0.0)
         return z
 
     def score(self, text: str) -> float:
