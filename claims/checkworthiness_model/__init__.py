@@ -20,7 +20,7 @@ import pathlib
 import threading
 from itertools import repeat
 
-from claims.checkworthiness_model.features import char_ngrams, shape_features, words
+from claims.checkworthiness_model.features import N_MAX, N_MIN, shape_features, words
 
 __all__ = ["score_checkworthiness", "score_one", "load_model", "Model", "MODEL_PATH"]
 
@@ -71,7 +71,9 @@ class Model:
 
     def _word(self, w: str) -> tuple[float, float, int]:
         get = self.char.get
-        grams = [g[2:] for g in char_ngrams(w)]
+        s = "<" + w + ">"  # the n-grams of features.char_ngrams, without their "c:" prefix
+        n = len(s)
+        grams = [s[i:i + k] for k in range(N_MIN, N_MAX + 1) for i in range(n - k + 1)]
         hit = (self.uni.get(w, 0.0), sum(map(get, grams, repeat(0.0))), len(grams))
         if len(self._word_cache) > 200_000:  # bound memory on endless vocabularies
             self._word_cache.clear()
