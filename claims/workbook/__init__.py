@@ -47,6 +47,8 @@ from claims.workbook.layout import (
     MAX_CELL_CHARS,
     MAX_DATA_ROWS,
     REVIEW_COLUMNS,
+    REVIEW_SHEET_COLUMNS,
+    VIEWS_FOLDER,
 )
 from claims.workbook.read import read_review_workbook
 from claims.workbook.write import write_review_workbook
@@ -54,6 +56,8 @@ from claims.workbook.write import write_review_workbook
 __all__ = [
     "DEFAULT_VERDICTS",
     "REVIEW_COLUMNS",
+    "REVIEW_SHEET_COLUMNS",
+    "VIEWS_FOLDER",
     "EDITABLE_COLUMNS",
     "BASE_REVISION_COLUMN",
     "MAX_DATA_ROWS",
