@@ -22,6 +22,7 @@ from .api import (  # noqa: E402
     import_workbook,
     open_store,
     run,
+    show_report,
     status,
 )
 from .errors import ClaimsError  # noqa: E402
@@ -29,5 +30,6 @@ from .types import Report, Statement  # noqa: E402
 
 __all__ = [
     "DEFAULT_DB", "DEFAULT_WORKBOOK", "ClaimsError", "Report", "RunSummary", "Statement",
-    "export", "group_claims", "extract", "extract_report", "import_workbook", "open_store", "run", "status",
+    "export", "group_claims", "extract", "extract_report", "import_workbook", "open_store", "run", "show_report",
+    "status",
 ]
