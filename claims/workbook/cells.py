@@ -110,7 +110,7 @@ class Styles:
         self.editable_fill = PatternFill("solid", start_color=EDITABLE_HEADER_FILL, end_color=EDITABLE_HEADER_FILL)
         self.carried_fill = PatternFill("solid", start_color=CARRIED_FILL, end_color=CARRIED_FILL)
         self.conflict_fill = PatternFill("solid", start_color=CONFLICT_FILL, end_color=CONFLICT_FILL)
-        self.link = Font(color="0563C1", underline="single")
+        self.link = Font(name="Calibri", color="0563C1", underline="single")
         self.header_border = Border(bottom=Side(style="thin", color="808080"))
         self.wrap = Alignment(wrap_text=True, vertical="top")
         self.top = Alignment(vertical="top")
