@@ -111,7 +111,7 @@ def write_occurrences_sheet(ws, styles: Styles, occ: Optional[pd.DataFrame]) -> 
                    as_int(col["paragraph"][i], None), as_text(col["speaker"][i]), as_text(col["speaker_name"][i]),
                    as_text(col["kind"][i]), as_text(col["text"][i]), Rich(context, bold)]
 
-    _write_table(ws, styles, headers, widths, rows(), {"Statement", "Context (paragraph)", "Speaker", "Report title"},
+    _write_table(ws, styles, headers, widths, rows(), {"Statement", "Context (paragraph)", "Speaker", "Speaker (as written)", "Report title"},
                  limit=MAX_DATA_ROWS - 1, n_rows=len(occ), numbers={"Paragraph"})
 
 
