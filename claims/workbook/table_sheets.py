@@ -91,7 +91,7 @@ def _plain(v):
 def write_occurrences_sheet(ws, styles: Styles, occ: Optional[pd.DataFrame]) -> None:
     headers = ["Claim ID", "Statement ID", "Report", "Report title", "Paragraph", "Speaker (as written)", "Speaker",
                "Kind", "Statement", "Context (paragraph)"]
-    widths = {"Claim ID": 15, "Statement ID": 16, "Report": 20, "Report title": 26, "Paragraph": 10,
+    widths = {"Claim ID": 15, "Statement ID": 16, "Report": 20, "Report title": 26, "Paragraph": 11,
               "Speaker (as written)": 18, "Speaker": 20, "Kind": 9, "Statement": 50, "Context (paragraph)": 70}
     occ = occ if occ is not None else pd.DataFrame()
     keys = ("claim_id", "statement_id", "report", "report_title", "paragraph", "speaker", "speaker_name", "kind",
