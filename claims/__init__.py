@@ -22,6 +22,7 @@ from .api import (  # noqa: E402
     import_workbook,
     open_store,
     run,
+    show_report,
     status,
 )
 from .checkworthiness_model import score_checkworthiness  # noqa: E402
@@ -30,5 +31,6 @@ from .types import Report, Statement  # noqa: E402
 
 __all__ = [
     "DEFAULT_DB", "DEFAULT_WORKBOOK", "ClaimsError", "Report", "RunSummary", "Statement",
-    "export", "group_claims", "score_checkworthiness", "extract", "extract_report", "import_workbook", "open_store", "run", "status",
+    "export", "extract", "extract_report", "group_claims", "import_workbook", "open_store", "run",
+    "score_checkworthiness", "show_report", "status",
 ]
