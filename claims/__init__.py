@@ -8,6 +8,7 @@ Library first; the ``claims`` command is a thin layer over these functions::
     summary = claims.run(["seeds"])                 # extract, group, store, write the workbook
     result = claims.import_workbook("reports/review.xlsx")
     claims.status()["by_verdict"]                   # DataFrame
+    claims.write_workbook("reports/today.xlsx", unreviewed=True)   # from the database alone
 """
 __version__ = "0.1.0"
 
@@ -15,6 +16,7 @@ from .api import (  # noqa: E402
     DEFAULT_DB,
     DEFAULT_WORKBOOK,
     RunSummary,
+    conflicts,
     group_claims,
     export,
     extract,
@@ -23,6 +25,7 @@ from .api import (  # noqa: E402
     open_store,
     run,
     status,
+    write_workbook,
 )
 from .errors import ClaimsError  # noqa: E402
 from .types import Report, Statement  # noqa: E402
@@ -30,4 +33,5 @@ from .types import Report, Statement  # noqa: E402
 __all__ = [
     "DEFAULT_DB", "DEFAULT_WORKBOOK", "ClaimsError", "Report", "RunSummary", "Statement",
     "export", "group_claims", "extract", "extract_report", "import_workbook", "open_store", "run", "status",
+    "conflicts", "write_workbook",
 ]
