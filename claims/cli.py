@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 import threading
 import time
@@ -351,7 +352,14 @@ class _Progress:
         if enabled and sys.stderr.isatty():
             from tqdm import tqdm
 
-            self.bar = tqdm(unit=" reports", file=sys.stderr, dynamic_ncols=True, desc="reading",
+            try:
+                size = os.get_terminal_size(sys.stderr.fileno())
+            except OSError:
+                size = os.terminal_size((0, 0))
+            sized = size.columns > 0 and size.lines > 0  # a pty may say 0: tqdm would then hide the bar
+            self.bar = tqdm(unit=" reports", file=sys.stderr, dynamic_ncols=sized,
+                            ncols=None if sized else (size.columns or 100), nrows=None if sized else 24,
+                            desc="reading",
                             bar_format="{desc}: {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} "
                                        "[{elapsed}<{remaining}, {rate_fmt}{postfix}]")
             self._thread = threading.Thread(target=self._tick, daemon=True)
