@@ -106,6 +106,10 @@ class _OneLineErrors(click.Group):
 
         return wrap
 
+    def main(self, *args, **kwargs):
+        _State.verbose = _State.quiet = False  # one invocation's flags (CliRunner calls main again)
+        return super().main(*args, **kwargs)
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
