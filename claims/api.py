@@ -455,17 +455,27 @@ def count_reports(paths: Sequence[PathLike]) -> int:
         raise NothingToDo(f"no reports found in {shown} (supported: {' '.join(SUPPORTED_SUFFIXES)})")
     total = 0
     for f in files:
-        suffix = f.suffix.lower()
-        if suffix in (".jsonl", ".csv"):
-            try:
-                with open(f, "rb") as fh:
-                    lines = sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
-            except OSError:
-                lines = 1
-            total += max(1, lines - (1 if suffix == ".csv" else 0))
-        else:
-            total += 1
+        total += _estimate_rows(f) if f.suffix.lower() in (".jsonl", ".csv") else 1
     return total
+
+
+def _estimate_rows(path: Path, sample: int = 1 << 20) -> int:
+    """Rows of a .jsonl/.csv table, estimated from at most ``sample`` bytes (the whole file
+    when smaller); only a regular file is opened (never a FIFO or a device)."""
+    import stat
+
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            return 0
+        with open(path, "rb") as fh:
+            head = fh.read(sample)
+    except OSError:
+        return 0
+    lines = head.count(b"\n") + (0 if head.endswith(b"\n") or not head else 1)
+    if st.st_size > len(head) and head:
+        lines = int(lines * st.st_size / len(head))
+    return max(1, lines - (1 if path.suffix.lower() == ".csv" else 0))
 
 
 def _check_workbook_suffix(output: PathLike) -> None:
