@@ -3,6 +3,7 @@ lacks is never written over, a new verdict list never strands stored verdicts, a
 between two reviewers are listed, counted and resolved. Real subprocess runs of the command on
 the seed reports, real .xlsx files edited with openpyxl as a reviewer would."""
 import hashlib
+import os
 import json
 import re
 import shutil
@@ -215,3 +216,40 @@ def test_two_reviewers_conflict_listed_counted_and_resolved(project):
     assert resolved.returncode == 0 and "1 verdict recorded" in resolved.stdout
     assert json.loads(claims("conflicts", "--db", db, "--json").stdout) == []
     assert json.loads(claims("status", "--db", db, "--json").stdout)["conflicts"] == 0
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+def test_a_workbook_saved_by_libreoffice_is_protected_too(project, tmp_path_factory):
+    """A reviewer's verdict in a file saved by LibreOffice: run again without importing is
+    refused and the file left intact; after importing it, the run goes through."""
+    import signal
+
+    db, book = project / "claims.db", project / "review.xlsx"
+    cid = claim_ids(book)[2]
+    typed = project / "typed.xlsx"
+    edit(book, {cid: "Needs context"}, save_as=typed)
+    outdir = tmp_path_factory.mktemp("lo_out")
+    profile = tmp_path_factory.mktemp("lo_profile")
+    proc = subprocess.Popen([SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                             "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(outdir), str(typed)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        proc.communicate(timeout=180)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        pytest.skip("LibreOffice did not convert in time")
+    saved = outdir / "typed.xlsx"
+    assert saved.exists(), "LibreOffice did not write the workbook"
+    shutil.copy2(saved, book)
+    before = sha256(book)
+    refused = claims("run", SEEDS, "--db", db, "-o", book, "--workers", "1")
+    assert refused.returncode == 1 and "claims import" in one_line(refused.stderr)
+    assert sha256(book) == before
+    assert claims("import", book, "--db", db).returncode == 0
+    again = claims("run", SEEDS, "--db", db, "-o", book, "--workers", "1")
+    assert again.returncode == 0, again.stderr
+    assert cell_values(book, "Verdict")[cid] == "Needs context"

@@ -4,8 +4,8 @@ A conflict is a history event "conflict": a reviewed row changed a claim's verdi
 workbook made from an older revision, so the current verdict was kept and the row's values
 went into the history (conflicts.py decides; verdicts.py records). It stays open until a
 later event for the same claim settles the verdict: a verdict recorded (imported from a
-workbook made from the current revision), a carried-over verdict confirmed, or a
-"resolved" event. Each open conflict names both verdicts, who gave them, when, and from
+workbook made from the current revision; not a verdict list change, which has no workbook),
+a carried-over verdict confirmed, or a "resolved" event. Each open conflict names both verdicts, who gave them, when, and from
 which workbook.
 """
 from __future__ import annotations
@@ -16,7 +16,8 @@ import sqlalchemy as sa
 
 from .schema import claims_t, history_t, verdicts_t
 
-# Events after a conflict that settle the claim's verdict.
+# Events after a conflict that settle the claim's verdict ("recorded" only from a workbook:
+# a verdict list change rewrites verdicts with a "recorded" event that has no workbook).
 RESOLVING_EVENTS = ("recorded", "confirmed", "resolved")
 
 COLUMNS = (
@@ -31,7 +32,8 @@ def open_conflicts(store, claim_id: Optional[str] = None) -> list[dict]:
     h, later = history_t, history_t.alias("later")
     settled = (
         sa.select(later.c.id)
-        .where(later.c.claim_id == h.c.claim_id, later.c.id > h.c.id, later.c.event.in_(RESOLVING_EVENTS))
+        .where(later.c.claim_id == h.c.claim_id, later.c.id > h.c.id, later.c.event.in_(RESOLVING_EVENTS),
+               sa.or_(later.c.event != "recorded", later.c.workbook.isnot(None)))
         .exists()
     )
     q = (
