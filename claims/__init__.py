@@ -8,6 +8,7 @@ Library first; the ``claims`` command is a thin layer over these functions::
     summary = claims.run(["seeds"])                 # extract, group, store, write the workbook
     result = claims.import_workbook("reports/review.xlsx")
     claims.status()["by_verdict"]                   # DataFrame
+    claims.write_workbook("reports/today.xlsx", unreviewed=True)   # from the database alone
 """
 __version__ = "0.1.0"
 
@@ -15,6 +16,7 @@ from .api import (  # noqa: E402
     DEFAULT_DB,
     DEFAULT_WORKBOOK,
     RunSummary,
+    conflicts,
     group_claims,
     export,
     extract,
@@ -24,6 +26,7 @@ from .api import (  # noqa: E402
     run,
     show_report,
     status,
+    write_workbook,
 )
 from .checkworthiness_model import score_checkworthiness  # noqa: E402
 from .errors import ClaimsError  # noqa: E402
@@ -31,6 +34,6 @@ from .types import Report, Statement  # noqa: E402
 
 __all__ = [
     "DEFAULT_DB", "DEFAULT_WORKBOOK", "ClaimsError", "Report", "RunSummary", "Statement",
-    "export", "extract", "extract_report", "group_claims", "import_workbook", "open_store", "run",
-    "score_checkworthiness", "show_report", "status",
+    "conflicts", "export", "extract", "extract_report", "group_claims", "import_workbook", "open_store",
+    "run", "score_checkworthiness", "show_report", "status", "write_workbook",
 ]

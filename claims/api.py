@@ -14,13 +14,14 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, Sequence, Union
 
-import pandas as pd
-
-from .exports import EXPORT_FORMATS
+from .errors import ClaimsError
 from .parallel import extract_rows_timed, make_executor
 from .types import Report, Statement, statements_frame
+
+if TYPE_CHECKING:  # pandas is imported where it is used: ``claims --help`` stays fast
+    import pandas as pd
 
 log = logging.getLogger("claims")
 
@@ -28,6 +29,15 @@ PathLike = Union[str, os.PathLike]
 DEFAULT_DB = os.path.join("reports", "claims.db")
 DEFAULT_WORKBOOK = os.path.join("reports", "review.xlsx")
 BATCH_SIZE = 200  # reports per extraction batch and per database transaction
+
+# The formats of export(), by the output file's suffix. Kept in step with
+# claims.exports.EXPORT_FORMATS (a test checks), here so that importing the API needs no pandas.
+EXPORT_FORMATS = ("csv", "jsonl", "xlsx", "claimreview")
+EXPORT_SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".xlsx": "xlsx", ".json": "claimreview"}
+
+
+class NothingToDo(ClaimsError):
+    """What the user asked for matched nothing (a filter, a folder without reports)."""
 
 
 # --------------------------------------------------------------------------- extraction
@@ -130,6 +140,7 @@ class RunSummary:
     new_claims: int = 0
     workbook: Optional[str] = None
     workbook_rows: int = 0
+    backup: Optional[str] = None  # the old workbook kept by --force
     seconds: float = 0.0
     # Seconds per stage. Main process: "read" (reading reports, already-stored check),
     # "extract" (waiting for the extraction results: with --workers 1 the extraction itself),
@@ -147,16 +158,23 @@ class RunSummary:
         skipped = sum(self.reports_skipped.values())
         why = ", ".join(f"{n} {reason}" for reason, n in sorted(self.reports_skipped.items()))
         parts = [
-            f"{self.reports_read} reports read",
+            f"{plural(self.reports_read, 'report')} read",
             f"{skipped} skipped" + (f" ({why})" if why else ""),
             f"{self.reports_stored} new stored",
-            f"{self.statements} statements",
-            f"{self.claims} claims ({self.new_claims} new)",
+            plural(self.statements, "statement"),
+            f"{plural(self.claims, 'claim')} ({self.new_claims} new)",
         ]
         if self.workbook:
-            parts.append(f"{self.workbook_rows} rows in {self.workbook}")
+            parts.append(f"{plural(self.workbook_rows, 'row')} in {self.workbook}")
+        if self.backup:
+            parts.append(f"old workbook kept as {self.backup}")
         parts.append(f"{self.seconds:.1f} s")
         return "; ".join(parts)
+
+
+def plural(n: int, word: str) -> str:
+    """``1 report``, ``2 reports``, ``0 reports``."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 # --------------------------------------------------------------------------- the main job
@@ -246,11 +264,16 @@ def _check_workbook_size(n_claims: int, *, top=None, new=False, unreviewed=False
     )
 
 
-def open_store(db: PathLike = DEFAULT_DB):
-    """Open (creating if needed) the project database: a SQLite path or a SQLAlchemy URL."""
+def open_store(db: PathLike = DEFAULT_DB, *, create: bool = True):
+    """Open the project database: a SQLite path or a SQLAlchemy URL. A SQLite file is created
+    when missing, unless ``create=False`` (commands that only read or import: a typo in
+    ``--db`` is then refused with "no database at PATH", never a new empty database)."""
     from .store import Store
 
-    return Store(str(db))
+    raw = os.fspath(db)
+    if not create and "://" not in raw and raw != ":memory:" and not Path(raw).expanduser().is_file():
+        raise ClaimsError(f"no database at {raw}" + (" (a folder)" if Path(raw).expanduser().is_dir() else ""))
+    return Store(raw)
 
 
 def run(
@@ -270,17 +293,34 @@ def run(
     speaker: Optional[str] = None,
     on_warning: Optional[Callable[[str], None]] = None,
     progress: Optional[Callable[[int, int], None]] = None,
+    verdicts: Optional[Sequence[str]] = None,
+    verdict_map: Optional[dict] = None,
+    force: bool = False,
+    on_stage: Optional[Callable[..., None]] = None,
 ) -> RunSummary:
     """Read reports, extract statements, group claims, store all, write the review workbook.
 
     Reports already in the database (same content) are skipped, so running again adds
     nothing twice; verdicts are never touched here except to mark them carried over when a
-    new report repeats a reviewed claim.
+    new report repeats a reviewed claim, or mapped by ``verdict_map`` when ``verdicts`` sets
+    a new verdict list (see ``claims.store.verdicts.set_verdict_values``).
+
+    Refused (ClaimsError) before anything is read or stored: a missing path, paths holding no
+    report file (``NothingToDo``), an output that is not .xlsx, an existing workbook at
+    ``output`` holding verdicts the database lacks (unless ``force``: see
+    ``check_workbook_overwrite``), a verdict list stranding stored verdicts. ``on_stage(name,
+    total=None)`` is told each stage: "reading" (with the estimated number of reports),
+    "extracting", "grouping", "storing", "writing workbook".
     """
     started = time.perf_counter()
     summary = RunSummary()
     stage = summary.stage_seconds
     warn = on_warning or _log_warning
+    total = count_reports(paths)
+    if output is not None:
+        _check_workbook_suffix(output)
+    if on_stage:
+        on_stage("reading", total=total)
 
     def reader_warning(message: str) -> None:
         # The reader's warnings say "skipped" when a file or row is left out (binary, empty,
@@ -290,24 +330,43 @@ def run(
         warn(message)
 
     with open_store(db) as store:
+        if output is not None:
+            check_workbook_overwrite(store, output, force=force)
+        if verdicts is not None:
+            store.set_verdict_values(list(verdicts), mapping=verdict_map)
         run_id = store.start_run({"paths": [str(p) for p in paths]})
+        if on_stage:
+            on_stage("extracting")
         batches = _fresh_batches(store, paths, batch_size, summary, reader_warning, progress)
         _extract_group_store(store, batches, summary, run_id=run_id, workers=workers, dask=dask,
                              same_threshold=same_threshold, similar_threshold=similar_threshold, progress=progress)
+        if on_stage:
+            on_stage("grouping")
         t0 = time.perf_counter()
         # Statements left without a claim by an older version: grouped now (none otherwise).
         grouped = group_unassigned(store, run_id=run_id, same_threshold=same_threshold,
                                    similar_threshold=similar_threshold)
         stage["dedupe"] = stage.get("dedupe", 0.0) + time.perf_counter() - t0
         summary.new_claims += int(grouped.new_claims)
+        if on_stage:
+            on_stage("storing")
         status = store.status()
         summary.claims = int(status.get("claims", 0))
         summary.statements = int(status.get("statements", 0))
         store.finish_run(run_id, {"reports": summary.reports_stored, "statements": summary.statements,
                                   "new_claims": summary.new_claims})
         if output is not None:
-            _write_workbook(store, output, summary, top=top, new_since_run=run_id if new else None,
-                            unreviewed=unreviewed, report=report, speaker=speaker)
+            if on_stage:
+                on_stage("writing workbook")
+            try:
+                written = _write_workbook(store, output, top=top, new_since_run=run_id if new else None,
+                                          unreviewed=unreviewed, report=report, speaker=speaker, force=force)
+            except ClaimsError as error:
+                summary.seconds = time.perf_counter() - started
+                error.summary = summary  # type: ignore[attr-defined]  # the stored part is done
+                raise
+            summary.workbook, summary.workbook_rows, summary.backup = written.path, written.rows, written.backup
+            stage["workbook"] = written.seconds
         summary.seconds = time.perf_counter() - started
         _peak_memory(summary)
         log.info("time per stage: %s; total %.1f s",
@@ -374,22 +433,214 @@ def _extract_group_store(store, batches: Iterator[list[Report]], summary: RunSum
     stage["extract"] = max(0.0, stage.get("extract", 0.0) - stage.get("read", 0.0))
 
 
-def _write_workbook(store, output: PathLike, summary: RunSummary, **filters) -> None:
+@dataclass
+class WorkbookWritten:
+    """What write_workbook wrote: the path, its number of claim rows, the backup of the old file."""
+
+    path: str
+    rows: int
+    backup: Optional[str] = None
+    seconds: float = 0.0
+
+
+def count_reports(paths: Sequence[PathLike]) -> int:
+    """Estimated number of reports under ``paths``, cheaply, for a progress total: one per text
+    or HTML file, one per line of a .jsonl table (lines - 1 for .csv). Raises ClaimsError for a
+    missing path and NothingToDo when no report file is found (e.g. a folder of PDFs)."""
+    from .reports import SUPPORTED_SUFFIXES, iter_report_paths
+
+    files = list(iter_report_paths([Path(p) for p in paths], on_warning=lambda message: None))
+    if not files:
+        shown = ", ".join(str(p) for p in paths)
+        raise NothingToDo(f"no reports found in {shown} (supported: {' '.join(SUPPORTED_SUFFIXES)})")
+    total = 0
+    for f in files:
+        total += _estimate_rows(f) if f.suffix.lower() in (".jsonl", ".csv") else 1
+    return total
+
+
+def _estimate_rows(path: Path, sample: int = 1 << 20) -> int:
+    """Rows of a .jsonl/.csv table, estimated from at most ``sample`` bytes (the whole file
+    when smaller); only a regular file is opened (never a FIFO or a device)."""
+    import stat
+
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            return 0
+        with open(path, "rb") as fh:
+            head = fh.read(sample)
+    except OSError:
+        return 0
+    lines = head.count(b"\n") + (0 if head.endswith(b"\n") or not head else 1)
+    if st.st_size > len(head) and head:
+        lines = int(lines * st.st_size / len(head))
+    return max(1, lines - (1 if path.suffix.lower() == ".csv" else 0))
+
+
+def _check_workbook_suffix(output: PathLike) -> None:
+    if Path(output).suffix.lower() != ".xlsx":
+        raise ClaimsError(f"{output}: the review workbook is an .xlsx file; name it e.g. review.xlsx")
+
+
+def backup_path(path: PathLike, when: Optional[float] = None) -> Path:
+    """``review.xlsx`` -> ``review.2026-11-30T0412.xlsx`` beside it (``-2``, ``-3``... if taken)."""
+    path = Path(path)
+    stamp = time.strftime("%Y-%m-%dT%H%M", time.localtime(when))
+    candidate = path.with_name(f"{path.stem}.{stamp}{path.suffix}")
+    n = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}.{stamp}-{n}{path.suffix}")
+        n += 1
+    return candidate
+
+
+def unimported_rows(store, reviewed) -> list:
+    """The rows of a reviewed workbook (claims.types.ReviewedWorkbook) whose verdict, evidence,
+    reviewer, date or notes the database does not hold: neither the claim's current verdict
+    nor any value set recorded in its history (an imported conflict is in the history)."""
+    import sqlalchemy as sa
+
+    from .store.schema import VERDICT_FIELDS, history_t, verdicts_t
+    from .store.values import IN_CHUNK, cell_text, chunks
+
+    def key(vals: dict) -> tuple:
+        return tuple((vals.get(f) or "").lower() if f == "verdict" else vals.get(f) for f in VERDICT_FIELDS)
+
+    rows = {}
+    for r in reviewed.rows:
+        cid = cell_text(r.claim_id)
+        if cid is not None:
+            rows.setdefault(cid, []).append(r)
+    known: dict[str, set] = {}
+    with store.transaction() as conn:
+        for chunk in chunks(sorted(rows), IN_CHUNK):
+            for v in conn.execute(sa.select(verdicts_t).where(verdicts_t.c.claim_id.in_(chunk))).mappings():
+                known.setdefault(v["claim_id"], set()).add(key({f: cell_text(v[f]) for f in VERDICT_FIELDS}))
+            for h in conn.execute(sa.select(history_t).where(history_t.c.claim_id.in_(chunk))).mappings():
+                known.setdefault(h["claim_id"], set()).add(
+                    key({f: cell_text(h[f"new_{f}"]) for f in VERDICT_FIELDS}))
+    blank = key({})
+    out = []
+    for cid, rs in rows.items():
+        for r in rs:
+            k = key({f: cell_text(getattr(r, f, None)) for f in VERDICT_FIELDS})
+            if k not in known.get(cid, {blank}):
+                out.append(r)
+    return out
+
+
+def check_workbook_overwrite(store, output: PathLike, *, force: bool = False) -> Optional[Path]:
+    """Nothing typed is lost: before a workbook is written over ``output``, read the old one
+    back. Refused (ClaimsError, one line) when it is not a review workbook of this database or
+    holds verdicts, evidence or notes the database does not (``unimported_rows``). With
+    ``force`` the refusal is skipped and the old file is to be kept as a dated backup: the
+    path for it is returned (the caller copies the file there just before writing)."""
+    from .errors import WorkbookError
+    from .workbook import read_review_workbook
+
+    output = Path(output)
+    if not output.exists():
+        return None
+    if output.is_dir():
+        raise ClaimsError(f"{output}: is a folder; give a workbook file name such as review.xlsx")
+    how = (f"import it first (claims import {output}) or use --force, which keeps it as "
+           f"{backup_path(output).name} before writing")
+    problem = None
+    try:
+        reviewed = read_review_workbook(output)
+    except WorkbookError as error:
+        problem = f"{output}: not overwritten: it cannot be read as a review workbook ({error})"
+        how = "move it away or use --force, which keeps it as a dated backup before writing"
+    else:
+        if str(reviewed.database_id or "") != store.database_id:
+            problem = f"{output}: not overwritten: it is a review workbook of another database"
+            how = "move it away or use --force, which keeps it as a dated backup before writing"
+        else:
+            pending = unimported_rows(store, reviewed)
+            if pending:
+                first = pending[0]
+                problem = (f"{output}: not overwritten: it holds {len(pending)} row(s) of verdicts, evidence or "
+                           f"notes not in the database (first: sheet {first.sheet!r} row {first.row}, claim "
+                           f"{first.claim_id})")
+    if problem is None:
+        return None
+    if not force:
+        raise ClaimsError(f"{problem}; {how}")
+    return backup_path(output)
+
+
+def write_workbook(
+    output: PathLike = DEFAULT_WORKBOOK,
+    *,
+    db: PathLike = DEFAULT_DB,
+    top: Optional[int] = None,
+    new: bool = False,
+    unreviewed: bool = False,
+    report: Optional[str] = None,
+    speaker: Optional[str] = None,
+    force: bool = False,
+) -> WorkbookWritten:
+    """Write the review workbook from the database alone (no report is read again).
+
+    ``new``: only claims first seen in the latest run. Refused (ClaimsError, one line) for a
+    database that does not exist, an output that is not .xlsx, a filter that matches no claim
+    (``NothingToDo``), and an existing workbook holding work the database lacks unless
+    ``force`` (see ``check_workbook_overwrite``). ``claims run`` writes its workbook the same way.
+    """
+    _check_workbook_suffix(output)
+    with open_store(db, create=False) as store:
+        new_since_run = None
+        if new:
+            new_since_run = store.last_run_id()
+            if new_since_run is None:
+                raise NothingToDo("no claims match --new: the database has no run yet")
+        return _write_workbook(store, output, top=top, new_since_run=new_since_run, unreviewed=unreviewed,
+                               report=report, speaker=speaker, force=force)
+
+
+def _no_match_message(store, filters: dict) -> Optional[str]:
+    """One line naming the filter that left the workbook empty (None: nothing was filtered)."""
+    from .terminal import visible
+
+    names = {"report": "--report", "speaker": "--speaker", "unreviewed": "--unreviewed",
+             "new_since_run": "--new", "top": "--top"}
+    if filters.get("report") is not None and store.count_claims(report=filters["report"]) == 0:
+        return f"no claims match --report {visible(filters['report'])}: no stored report has that id"
+    if filters.get("speaker") is not None and store.count_claims(speaker=filters["speaker"]) == 0:
+        return f"no claims match --speaker {visible(filters['speaker'])}"
+    used = [names[k] for k, v in filters.items() if v not in (None, False) and k in names]
+    if not used:
+        return None
+    return f"no claims match {' '.join(used)}"
+
+
+def _write_workbook(store, output: PathLike, *, force: bool = False, **filters) -> WorkbookWritten:
     """The review workbook of the claims chosen by ``filters``, recorded as an export; refused
-    before anything is built when it would not fit in one Excel sheet."""
+    before anything is built when it would not fit in one Excel sheet, when the filters match
+    nothing, or when the file there holds work the database lacks (see check_workbook_overwrite)."""
+    import shutil
+
     from .workbook import write_review_workbook
 
     t0 = time.perf_counter()
-    _check_workbook_size(store.count_claims(**filters), top=filters["top"], new=filters["new_since_run"] is not None,
+    n = store.count_claims(**filters)
+    if n == 0:
+        message = _no_match_message(store, filters)
+        if message:
+            raise NothingToDo(f"{message}; no workbook was written")
+    _check_workbook_size(n, top=filters["top"], new=filters["new_since_run"] is not None,
                          unreviewed=filters["unreviewed"], report=filters["report"], speaker=filters["speaker"])
+    backup = check_workbook_overwrite(store, output, force=force)
     data = store.review_data(**filters)
     Path(output).parent.mkdir(parents=True, exist_ok=True)
+    if backup is not None:
+        shutil.copy2(output, backup)
     write_review_workbook(data, output)
     _write_views(store, data, output)
     store.record_export(data, str(output))
-    summary.workbook = str(output)
-    summary.workbook_rows = len(data.claims)
-    summary.stage_seconds["workbook"] = time.perf_counter() - t0
+    return WorkbookWritten(str(output), len(data.claims), str(backup) if backup else None,
+                           time.perf_counter() - t0)
 
 
 def _write_views(store, data, output: PathLike) -> None:
@@ -420,31 +671,60 @@ def show_report(report: str, output: Optional[PathLike] = None, *, db: PathLike 
 def import_workbook(workbook: PathLike, *, db: PathLike = DEFAULT_DB):
     """Record the verdicts of a reviewed workbook; returns ``claims.store.ImportResult``.
 
-    Raises ``claims.errors.WorkbookError`` / ``ImportRefused`` (nothing applied) on bad input.
+    Raises ``claims.errors.WorkbookError`` / ``ImportRefused`` (nothing applied) on bad input,
+    ClaimsError for a workbook or database that does not exist.
     """
     from .workbook import read_review_workbook
 
-    reviewed = read_review_workbook(workbook)
-    with open_store(db) as store:
+    if not Path(workbook).exists():
+        raise ClaimsError(f"{workbook}: no such file")
+    with open_store(db, create=False) as store:
+        reviewed = read_review_workbook(workbook)
         return store.import_verdicts(reviewed, store.verdict_values())
 
 
 def status(*, db: PathLike = DEFAULT_DB) -> dict:
-    """Review progress: claims by verdict and by report (DataFrames) and overall counts."""
-    with open_store(db) as store:
+    """Review progress: claims by verdict and by report (DataFrames), overall counts and the
+    number of open conflicts (``conflicts``)."""
+    with open_store(db, create=False) as store:
         return store.status()
 
 
-def export(output: PathLike, *, format: str = "csv", db: PathLike = DEFAULT_DB,
-           organization: str = "claims", url: Optional[str] = None) -> int:
-    """Write claims with their verdicts; returns the number of claims written."""
+def conflicts(*, db: PathLike = DEFAULT_DB) -> list[dict]:
+    """The open conflicts: a second verdict imported for a claim from a workbook made before
+    the current one; see ``claims.store.conflict_list.open_conflicts``."""
+    from .store.conflict_list import open_conflicts
+
+    with open_store(db, create=False) as store:
+        return open_conflicts(store)
+
+
+def export_format(output: PathLike) -> str:
+    """The export format named by the output file's suffix (ClaimsError for another suffix)."""
+    suffix = Path(output).suffix.lower()
+    if suffix not in EXPORT_SUFFIXES:
+        known = ", ".join(f"{k} ({v})" for k, v in EXPORT_SUFFIXES.items())
+        raise ClaimsError(f"{output}: cannot tell the format from {suffix or 'no suffix'!r}: name the file with one of "
+                          f"{known}")
+    return EXPORT_SUFFIXES[suffix]
+
+
+def export(output: PathLike, *, format: Optional[str] = None, db: PathLike = DEFAULT_DB,
+           organization: Optional[str] = None, url: Optional[str] = None,
+           review_url: Optional[str] = None) -> int:
+    """Write claims with their verdicts; returns the number of claims written.
+
+    ``format`` defaults to the one the file name says (.csv, .jsonl, .xlsx, .json for
+    ClaimReview JSON-LD). ClaimReview needs ``organization`` (the reviewing organisation's
+    name; ``url`` its web site) and sets ``review_url`` as each review's ``url``."""
     from . import exports
 
+    format = format or export_format(output)
     if format not in EXPORT_FORMATS:
-        from .errors import ClaimsError
-
         raise ClaimsError(f"unknown export format {format!r}: choose one of {', '.join(EXPORT_FORMATS)}")
-    with open_store(db) as store:
+    if format == "claimreview" and not (organization or "").strip():
+        raise ClaimsError("ClaimReview needs the reviewing organisation's name (--organization)")
+    with open_store(db, create=False) as store:
         frame = store.claims_frame()
         values = store.verdict_values()
     Path(output).parent.mkdir(parents=True, exist_ok=True)
@@ -452,6 +732,6 @@ def export(output: PathLike, *, format: str = "csv", db: PathLike = DEFAULT_DB,
         # ClaimReview ratings run worst -> best, which the review list (in reviewer order) is not.
         scale = [v for v in exports.DEFAULT_CLAIMREVIEW_SCALE if v in values] or list(values)
         return exports.export_claimreview(frame, output, organization=organization, organization_url=url,
-                                          verdict_scale=scale)
+                                          url=review_url, verdict_scale=scale)
     exports.export_claims(frame, output, format=format)
     return len(frame)

@@ -88,7 +88,7 @@ def test_usage_error_exit_2():
 
 
 def test_help_explains_every_command_with_an_example():
-    for command in ("extract", "run", "import", "status", "export"):
+    for command in ("extract", "run", "workbook", "import", "status", "conflicts", "export"):
         done = claims(command, "--help")
         assert done.returncode == 0
         assert "Example" in done.stdout, command
@@ -187,4 +187,4 @@ def test_a_project_sets_its_own_verdict_list(tmp_path):
     wb.save(book)
     accepted = claims("import", book, "--db", db)
     assert accepted.returncode == 0, accepted.stderr
-    assert "1 verdicts recorded" in accepted.stdout
+    assert "1 verdict recorded" in accepted.stdout  # singular (issue 10)

@@ -13,6 +13,7 @@ from claims.errors import ClaimsError
 from claims.exports import (
     DEFAULT_CLAIMREVIEW_SCALE,
     EXPORT_COLUMNS,
+    EXPORT_FIELDS,
     claimreview_jsonld,
     export_claimreview,
     export_claims,
@@ -87,12 +88,13 @@ def test_jsonl_export(tmp_path):
     lines = path.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 4
     recs = [json.loads(line) for line in lines]
-    assert list(recs[0]) == EXPORT_COLUMNS
-    assert recs[0]["Report IDs"] == ["004_bfd6", "005_c1"]
-    assert recs[0]["Check reasons"] == ["number", "percentage"]
-    assert recs[1]["Claim"] == "=HYPERLINK(\"http://evil\")"  # JSON is never altered
-    assert recs[3]["Verdict"] is None and recs[3]["Speaker"] is None
-    assert recs[0]["Carried over"] is True and recs[0]["Verdict revision"] == 2
+    assert list(recs[0]) == [EXPORT_FIELDS[c] for c in EXPORT_COLUMNS]  # snake_case keys, not headers
+    assert all(k == k.lower() and " " not in k and "-" not in k for k in recs[0])
+    assert recs[0]["report_ids"] == ["004_bfd6", "005_c1"]
+    assert recs[0]["check_reasons"] == ["number", "percentage"]
+    assert recs[1]["claim"] == "=HYPERLINK(\"http://evil\")"  # JSON is never altered
+    assert recs[3]["verdict"] is None and recs[3]["speaker"] is None
+    assert recs[0]["carried_over"] is True and recs[0]["verdict_revision"] == 2
 
 
 def test_xlsx_export(tmp_path):

@@ -143,7 +143,7 @@ def test_fifo_named_txt_skipped_without_hanging(tmp_path):
     assert any("x.txt" in line and "FIFO" in line for line in warning_lines(done)), done.err
     done, db, xlsx = run_cli(docs, tmp_path)
     assert done.returncode == 0, done.err
-    assert "1 reports read" in done.out and "3 skipped" in done.out, done.out
+    assert "1 report read" in done.out and "3 skipped" in done.out, done.out
     assert list(stored_reports(db)) == ["ok"]
 
 

@@ -11,7 +11,7 @@ guarding, XML-forbidden characters) comes from ``claims.workbook.cells``.
 from __future__ import annotations
 
 from claims.exports.claimreview import DEFAULT_CLAIMREVIEW_SCALE, claimreview_jsonld, export_claimreview
-from claims.exports.records import EXPORT_COLUMNS, claims_records
+from claims.exports.records import EXPORT_COLUMNS, EXPORT_FIELDS, claims_records
 from claims.exports.tables import TABLE_FORMATS, csv_safe_frame, export_claims, export_statements
 
 # Every export format: the table formats of export_claims, and ClaimReview.
@@ -19,6 +19,7 @@ EXPORT_FORMATS = TABLE_FORMATS + ("claimreview",)  # ("csv", "jsonl", "xlsx", "c
 
 __all__ = [
     "EXPORT_COLUMNS",
+    "EXPORT_FIELDS",
     "EXPORT_FORMATS",
     "TABLE_FORMATS",
     "DEFAULT_CLAIMREVIEW_SCALE",

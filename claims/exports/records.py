@@ -20,9 +20,26 @@ import pandas as pd
 from claims.workbook.layout import REVIEW_COLUMNS
 from claims.workbook.values import as_bool, as_float, as_int, as_list, as_text, column, is_missing
 
-__all__ = ["EXPORT_COLUMNS", "claims_records", "iso_date", "json_clean", "replace_surrogates"]
+__all__ = ["EXPORT_COLUMNS", "EXPORT_FIELDS", "field_name", "claims_records", "iso_date", "json_clean", "replace_surrogates"]
 
 EXPORT_COLUMNS = REVIEW_COLUMNS + ["First report", "Report IDs", "Check reasons", "Verdict revision"]
+
+# The JSON Lines keys: snake_case field names, one per EXPORT_COLUMNS entry (display headers
+# are for people; scripts read these).
+EXPORT_FIELDS = {
+    "Claim ID": "claim_id", "Claim": "claim", "Kind": "kind", "Speaker": "speaker", "Role": "role",
+    "Said on": "said_on", "Venue": "venue", "Reports": "n_reports", "Occurrences": "n_occurrences",
+    "Check-worthiness": "checkworthiness", "Verdict": "verdict", "Evidence": "evidence", "Reviewer": "reviewer",
+    "Reviewed on": "reviewed_on", "Notes": "notes", "Carried over": "carried_over", "Similar claims": "similar_claims",
+    "First report": "first_report", "Report IDs": "report_ids", "Check reasons": "check_reasons",
+    "Verdict revision": "verdict_revision",
+}
+
+
+def field_name(column: str) -> str:
+    """The snake_case JSON key of an EXPORT_COLUMNS header."""
+    return EXPORT_FIELDS.get(column) or re.sub(r"[^0-9a-z]+", "_", column.lower()).strip("_")
+
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
 

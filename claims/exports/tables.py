@@ -8,7 +8,8 @@ Decisions
       ``FORMULA_START``) gets a leading ``'`` (the OWASP advice against CSV injection).
       Scripts reading the CSV should strip a leading ``'`` from such cells; JSON Lines is
       never altered and is the format for machines.
-    * JSON Lines: one object per claim, lists kept as lists, missing values as null, unpaired
+    * JSON Lines: one object per claim keyed by snake_case field names (``claim_id``,
+      ``verdict``, ... : ``records.EXPORT_FIELDS``), lists kept as lists, missing values as null, unpaired
       surrogates replaced by U+FFFD so the file is valid UTF-8.
     * .xlsx goes through the review workbook's safe cell writer (never a formula, XML-forbidden
       characters removed, 32,767-character cells).
@@ -23,7 +24,7 @@ from typing import Any
 import pandas as pd
 
 from claims.errors import ClaimsError
-from claims.exports.records import EXPORT_COLUMNS, claims_records, json_clean, replace_surrogates
+from claims.exports.records import EXPORT_COLUMNS, claims_records, field_name, json_clean, replace_surrogates
 from claims.files import atomic_write
 from claims.workbook import layout
 from claims.workbook.cells import FORMULA_START, SheetWriter, Styles
@@ -56,8 +57,9 @@ def export_claims(claims: pd.DataFrame, path, format: str = "csv") -> None:
     elif fmt == "jsonl":
         def write(tmp: str) -> None:
             with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-                for r in records:
-                    fh.write(json.dumps(json_clean(r), ensure_ascii=False) + "\n")
+                for r in records:  # keys: snake_case field names (records.EXPORT_FIELDS)
+                    rec = {field_name(k): v for k, v in r.items()}
+                    fh.write(json.dumps(json_clean(rec), ensure_ascii=False) + "\n")
     else:
         limit = layout.MAX_DATA_ROWS
         if len(records) > limit:

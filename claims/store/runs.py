@@ -48,7 +48,8 @@ class RunsMixin:
     def status(self) -> dict:
         """Counts for ``claims status``: ints (reports, statements, claims, ...) and two DataFrames:
         ``by_verdict`` (verdict, claims; "unreviewed" first) and ``by_report`` (report, title,
-        date, statements, claims, reviewed)."""
+        date, statements, claims, reviewed); ``conflicts`` is the number of open conflicts
+        (claims.store.conflict_list)."""
         c, s, v, r = claims_t.c, statements_t.c, verdicts_t.c, reports_t.c
         with self.transaction() as conn:
             count = lambda t: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()  # noqa: E731
@@ -102,6 +103,9 @@ class RunsMixin:
             ints=["statements", "claims", "reviewed"],
         )
         out["last_run"] = dict(last) if last else None
+        from .conflict_list import count_open_conflicts
+
+        out["conflicts"] = count_open_conflicts(self)
         return out
 
 

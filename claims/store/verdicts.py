@@ -46,11 +46,57 @@ class VerdictsMixin:
         values = loads(raw, None)
         return tuple(values) if values else tuple(DEFAULT_VERDICTS)
 
-    def set_verdict_values(self, values: Sequence[str]) -> None:
+    def set_verdict_values(self, values: Sequence[str], mapping: Optional[dict] = None) -> None:
+        """Set this database's verdict list. Stored verdicts never end up outside it: each
+        stored value not in the new list (compared ignoring case) must be mapped by ``mapping``
+        (old value -> a value of the new list), else StoreError names the stranded values and
+        how many claims hold each, and nothing changes. A mapped (or re-cased) verdict is
+        rewritten as the next revision with a "recorded" history event saying why."""
         values = [str(v).strip() for v in values if str(v).strip()]
         if not values:
             raise StoreError(f"{self.label}: the verdict scale needs at least one value")
+        canon = {v.lower(): v for v in values}
+        wanted = {str(k).strip().lower(): str(v).strip() for k, v in (mapping or {}).items()}
+        bad = [v for v in wanted.values() if v.lower() not in canon]
+        if bad:
+            raise StoreError(f"--map-verdict: {bad[0]!r} is not in the new verdict list ({', '.join(values)})")
         with self.transaction() as conn:
+            stored = conn.execute(
+                sa.select(verdicts_t.c.verdict, sa.func.count()).where(verdicts_t.c.verdict.isnot(None))
+                .group_by(verdicts_t.c.verdict)
+            ).all()
+            renames: dict[str, str] = {}
+            stranded = []
+            for old, n in sorted(stored, key=lambda vn: (-vn[1], vn[0])):
+                if old.strip().lower() in wanted:
+                    renames[old] = canon[wanted[old.strip().lower()].lower()]
+                elif old.strip().lower() in canon:
+                    if canon[old.strip().lower()] != old:
+                        renames[old] = canon[old.strip().lower()]
+                else:
+                    stranded.append(f"{old!r} ({n} claim{'' if n == 1 else 's'})")
+            if stranded:
+                raise StoreError(
+                    f"stored verdicts not in the new list: {', '.join(stranded)}; map each with "
+                    f"--map-verdict \"Old=New\" or keep it in the list; nothing was changed")
+            now = now_iso()
+            for old, new in renames.items():
+                rows = [dict(r) for r in conn.execute(sa.select(verdicts_t).where(verdicts_t.c.verdict == old)).mappings()]
+                for r in rows:
+                    rev = int(r["revision"] or 0) + 1
+                    conn.execute(verdicts_t.update().where(verdicts_t.c.claim_id == r["claim_id"])
+                                 .values(verdict=new, revision=rev, updated_at=now))
+                    conn.execute(history_t.insert().values(**{
+                        **history_blank(),
+                        "claim_id": r["claim_id"],
+                        "event": "recorded",
+                        **{f"old_{f}": r[f] for f in VERDICT_FIELDS},
+                        **{f"new_{f}": (new if f == "verdict" else r[f]) for f in VERDICT_FIELDS},
+                        "base_revision": r["revision"],
+                        "revision": rev,
+                        "recorded_at": now,
+                        "message": f"verdict list changed: {old!r} mapped to {new!r}",
+                    }))
             conn.execute(meta_t.delete().where(meta_t.c.key == "verdict_values"))
             conn.execute(meta_t.insert().values(key="verdict_values", value=json.dumps(values, ensure_ascii=False)))
 
