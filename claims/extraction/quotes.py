@@ -42,6 +42,9 @@ def find_quotes(text: str, ps: int, pe: int) -> list[list]:
     pos = [m.start() for m in _QCHARS.finditer(text, ps, pe)]
     np_ = len(pos)
     x = 0
+    # the last single-quote scan: it started at scan_from and stopped at scan_y (closer or
+    # breaker: independent of the opener), so a scan from anywhere in between stops there too
+    scan_from, scan_y, scan_found = np_, -1, -1
     while x < np_:
         i = pos[x]
         c = text[i]
@@ -85,7 +88,11 @@ def find_quotes(text: str, ps: int, pe: int) -> list[list]:
             # single quote: closes at ’/' not followed by a letter (apostrophes are)
             y = x + 1
             found = -1
-            while y < np_:
+            if scan_from <= y <= scan_y:
+                y, found = scan_y, scan_found
+            else:
+                scan_from = y
+            while found == -1 and y < np_:
                 j = pos[y]
                 ch = text[j]
                 if ch in "’'" and (j + 1 >= pe or not text[j + 1].isalpha()):
@@ -94,6 +101,7 @@ def find_quotes(text: str, ps: int, pe: int) -> list[list]:
                 if ch in "“\"":
                     break
                 y += 1
+            scan_y, scan_found = y, found
             if found == -1:
                 if c == "‘":
                     quotes.append([i, pe, False])
