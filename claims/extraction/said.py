@@ -38,6 +38,10 @@ __all__ = ["read_said"]
 def _tok_start(t) -> int:
     return t.s
 
+
+def _quote_start(q) -> int:
+    return q[0]
+
 _QUOTE_OR_APOSTROPHE = QUOTE_CHARS | {"'"}
 # words before "that" that make it no complement clause ("jump to that conclusion")
 _NOT_BEFORE_THAT = ("to", "of", "at", "for", "about", "with", "on", "in", "by", "from", "like",
@@ -159,13 +163,16 @@ def _read_quote_then_cue(c: Cue, back: tuple[int, int]) -> Optional[Attribution]
             if sp0:
                 spans = [sp0]
                 kind = "mixed"
-                for k3, q3 in enumerate(quotes):
-                    if sp0[0] <= q3[0] < sp0[1]:
-                        used_quotes.add(k3)
+                # (quotes are in text order, not overlapping)
+                k3 = bisect.bisect_left(quotes, sp0[0], key=_quote_start)
+                while k3 < len(quotes) and quotes[k3][0] < sp0[1]:
+                    used_quotes.add(k3)
+                    k3 += 1
     # continuation: ", “more”" in the same sentence, or in the same paragraph right after
     cue_end = c.span[1]
     end_cl = clause_end(toks, j, se)
-    for k2, q2 in enumerate(quotes):
+    for k2 in range(bisect.bisect_left(quotes, cue_end, key=_quote_start), len(quotes)):
+        q2 = quotes[k2]
         if k2 in used_quotes or q2[0] < cue_end:
             continue
         if q2[0] <= end_cl + 3 and q2[0] < se + 2:
