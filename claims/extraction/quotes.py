@@ -173,6 +173,8 @@ def attach_quoted_sentences(p: "Paragraph", prev_direct: Optional[Attribution]) 
     """Whole quoted sentences with no cue of their own, after an attribution of this
     paragraph (or opening a paragraph after a direct quote): more pieces of that content."""
     sentences, pidx, found = p.sentences, p.sentence_ids, p.found
+    if len(p.used_quotes) >= len(p.quotes):
+        return  # no quote left to attach
     sent_starts = {sentences[j].start for j in pidx}
     sent_ends = {sentences[j].end for j in pidx}
     # the attributions by anchor (cue, else content start); for a quote only the
