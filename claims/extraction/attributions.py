@@ -24,6 +24,7 @@ another one's content ("he said she thinks ...") is left to the outer one.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Optional
 
@@ -187,17 +188,27 @@ def _validate(text: str, atts: list[Attribution]) -> list[Attribution]:
     good.sort(key=lambda a: a.content_spans[0][0])
     # an attribution inside another one's content (“he said she thinks ...”) is usually not
     # annotated on its own: keep the outer one only
+    # (b holds a: b starts at or before a's start and cue, ends at or after a's end and after
+    # its cue, and is longer; with the running maximum of the ends of ``good`` in start order)
     keep = []
+    starts = [b.content_start for b in good]
+    max_end = []
+    m = -1
+    for b in good:
+        m = max(m, b.content_end)
+        max_end.append(m)
     for a in good:
         inner = False
-        for b in good:
-            if b is a:
-                continue
-            if b.content_start <= a.content_start and a.content_end <= b.content_end and \
-                    (b.content_end - b.content_start) > (a.content_end - a.content_start) and \
-                    a.cue_span and b.content_start <= a.cue_span[0] < b.content_end:
+        if a.cue_span:
+            cs, ce, cue = a.content_start, a.content_end, a.cue_span[0]
+            # a longer b ending after a: any b starting at or before min(cs, cue)
+            k = bisect.bisect_right(starts, min(cs, cue)) - 1
+            if k >= 0 and max_end[k] > ce and max_end[k] > cue:
                 inner = True
-                break
+            # as long a b ending at a's end, starting before a
+            k = bisect.bisect_left(starts, min(cs, cue + 1)) - 1
+            if k >= 0 and max_end[k] >= ce and max_end[k] > cue:
+                inner = True
         if not inner:
             keep.append(a)
     return keep

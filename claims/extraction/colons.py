@@ -5,8 +5,10 @@ subject of the sentence). Headings ("The Latest: ...", "Delegate Update: ...") a
 """
 from __future__ import annotations
 
+import bisect
 import re
 
+from claims.extraction.cover import holds
 from claims.extraction.cues import CUES
 from claims.extraction.lexicons import load
 from claims.extraction.paragraph import Paragraph
@@ -31,12 +33,11 @@ def read_colons(p: Paragraph) -> None:
             continue
         if ci + 1 >= n or ci == 0 or toks[ci - 1].w.isdigit() and toks[ci + 1].w.isdigit():
             continue
-        if any(a.content_start <= t.s < a.content_end or
-               (a.cue_span and a.cue_span[0] <= t.s < a.cue_span[1] + 2) for a in found):
+        if holds(found, t.s, "colon"):  # inside a content (or just after a cue) found
             continue
         nxt_tok = toks[ci + 1]
         qk = p.quote_at(nxt_tok.s) if nxt_tok.w in QUOTE_CHARS or nxt_tok.w == "'" else None
-        if _is_speaker_label(p, toks[:ci]):
+        if ci <= 7 and _is_speaker_label(p, toks[:ci]):  # a label has at most 7 tokens
             _read_label(p, ci, qk)
             continue
         if qk is not None and qk not in p.used_quotes and ci - 1 >= 0:
@@ -85,7 +86,7 @@ def _read_quote_after_colon(p: Paragraph, ci: int, qk: int) -> None:
     si = p.sent_of[ci]
     ss = p.sentences[si].start
     q = p.quotes[qk]
-    pre = [h for h in toks[:ci] if h.s >= ss]
+    pre = toks[bisect.bisect_left(toks, ss, 0, ci, key=lambda h: h.s):ci]
     if not pre or len(pre) > 16 or any(h.inq or h.w in QUOTE_CHARS for h in pre):
         return
     src = subject_of_sentence(text, toks, ci, ss, [])

@@ -35,11 +35,15 @@ def starts_sentence(text, ss, pos) -> bool:
     return text[ss:pos].strip(" “\"‘'") == ""
 
 
+# how many earlier attributions of a sentence are looked at (far more than a real sentence has)
+FOUND_WINDOW = 64
+
+
 def content_start_before(text, toks, i, ss, ps, found) -> int:
     """Start of a fronted content: the sentence start, or the end of an earlier attribution's
-    cue clause in the same sentence."""
+    cue clause in the same sentence (the last FOUND_WINDOW ones: ``found`` is in cue order)."""
     cs = ss
-    for a in found:
+    for a in found[-FOUND_WINDOW:]:
         if a.cue_span and ss <= a.cue_span[1] <= toks[i].s:
             cs = max(cs, a.content_end if a.content_end <= toks[i].s else a.cue_span[1])
     return cs
@@ -55,29 +59,54 @@ def clause_end(toks, j, se) -> int:
     return se
 
 
+# forward_end of the last paragraph's tokens: (toks, {(token index, se): end}); the end
+# from token m does not depend on where the scan started, so scans share it (linear time)
+_FORWARD_MEMO: list = [None, {}]
+
+
 def forward_end(text, toks, k, se, found) -> int:
     """End of a forward content: sentence end, or the start of a new cue clause
     (", he said" / ", and they say")."""
+    if _FORWARD_MEMO[0] is not toks:
+        _FORWARD_MEMO[0], _FORWARD_MEMO[1] = toks, {}
+    memo = _FORWARD_MEMO[1]
+    seen = []
+    end = se
     n = len(toks)
     m = k
     while m < n and toks[m].s < se:
-        t = toks[m]
-        if not t.inq and t.w == ";":
-            return t.s
-        if not t.inq and t.w in (",", ";") and m + 1 < n:
-            # ", he said," / ", and they say" / ", according to"
-            w1 = toks[m + 1]
-            look = [tt.low for tt in toks[m + 1:m + 6] if tt.s < se]
-            if look and (look[0] in _CUT_AFTER_COMMA or
-                         (look[0] == "even" and len(look) > 1 and look[1] in ("as", "though",
-                                                                              "if")) or
-                         (look[0] in ("and", "but") and any(x in SPEECH_CUES for x in look[1:4]))
-                         or (look[0] in PRONOUNS and len(look) > 1 and look[1] in SPEECH_CUES)
-                         or (look[0] in SPEECH_CUES and w1.low in ("said", "says"))
-                         or main_clause_cue(toks, m + 1, se)):
-                return t.s
+        known = memo.get((m, se))
+        if known is not None:
+            end = known
+            break
+        seen.append(m)
+        if _cuts_forward(text, toks, m, se, n):
+            end = toks[m].s
+            break
         m += 1
-    return se
+    for m in seen:
+        memo[(m, se)] = end
+    return end
+
+
+def _cuts_forward(text, toks, m, se, n) -> bool:
+    """Does a forward content end at token m (see forward_end)?"""
+    t = toks[m]
+    if not t.inq and t.w == ";":
+        return True
+    if not t.inq and t.w in (",", ";") and m + 1 < n:
+        # ", he said," / ", and they say" / ", according to"
+        w1 = toks[m + 1]
+        look = [tt.low for tt in toks[m + 1:m + 6] if tt.s < se]
+        if look and (look[0] in _CUT_AFTER_COMMA or
+                     (look[0] == "even" and len(look) > 1 and look[1] in ("as", "though",
+                                                                          "if")) or
+                     (look[0] in ("and", "but") and any(x in SPEECH_CUES for x in look[1:4]))
+                     or (look[0] in PRONOUNS and len(look) > 1 and look[1] in SPEECH_CUES)
+                     or (look[0] in SPEECH_CUES and w1.low in ("said", "says"))
+                     or main_clause_cue(toks, m + 1, se)):
+            return True
+    return False
 
 
 def main_clause_cue(toks, k, se) -> bool:

@@ -24,6 +24,10 @@ def _start_of(s: Sentence) -> int:
     return s.start
 
 
+def _quote_start(q) -> int:
+    return q[0]
+
+
 @dataclass(slots=True)
 class Paragraph:
     text: str
@@ -57,9 +61,11 @@ class Paragraph:
 
     def quote_at(self, pos: int) -> Optional[int]:
         """Index of the quotation holding offset ``pos``, or None."""
-        for k, q in enumerate(self.quotes):
-            if q[0] <= pos < q[1]:
-                return k
+        # quotes are in text order and do not overlap: only the last one starting at or
+        # before pos can hold it
+        k = bisect.bisect_right(self.quotes, pos, key=_quote_start) - 1
+        if k >= 0 and self.quotes[k][0] <= pos < self.quotes[k][1]:
+            return k
         return None
 
     def cue(self, i: int, j: int, base: str) -> "Cue":

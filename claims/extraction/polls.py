@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Optional
 
 from claims.extraction.contents import forward_end
+from claims.extraction.cover import holds
 from claims.extraction.cues import CUES
 from claims.extraction.lexicons import load
 from claims.extraction.paragraph import Paragraph
@@ -50,10 +51,7 @@ def read_poll(p: Paragraph, ci: int) -> Optional[Attribution]:
                      "national", "new", "latest", "all", "every") and not toks[ci + 1].w[0].isupper():
         return None
     before = text[ss:toks[ci].s].strip(" “\"‘'")
-    if any(a.content_start <= toks[ci].s < a.content_end or
-           (a.cue_span and a.cue_span[0] <= toks[ci].s < a.cue_span[1]) or
-           (a.source_span and a.source_span[0] <= toks[ci].s < a.source_span[1])
-           for a in found):
+    if holds(found, toks[ci].s, "poll"):  # inside a content, cue or source already found
         return None
     cue = (toks[ci].s, toks[ci].e)
     if before == "" or before.lower() in ("but", "and", "yet", "still", "meanwhile"):

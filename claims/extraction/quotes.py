@@ -42,6 +42,9 @@ def find_quotes(text: str, ps: int, pe: int) -> list[list]:
     pos = [m.start() for m in _QCHARS.finditer(text, ps, pe)]
     np_ = len(pos)
     x = 0
+    # the last single-quote scan: it started at scan_from and stopped at scan_y (closer or
+    # breaker: independent of the opener), so a scan from anywhere in between stops there too
+    scan_from, scan_y, scan_found = np_, -1, -1
     while x < np_:
         i = pos[x]
         c = text[i]
@@ -85,7 +88,11 @@ def find_quotes(text: str, ps: int, pe: int) -> list[list]:
             # single quote: closes at ’/' not followed by a letter (apostrophes are)
             y = x + 1
             found = -1
-            while y < np_:
+            if scan_from <= y <= scan_y:
+                y, found = scan_y, scan_found
+            else:
+                scan_from = y
+            while found == -1 and y < np_:
                 j = pos[y]
                 ch = text[j]
                 if ch in "’'" and (j + 1 >= pe or not text[j + 1].isalpha()):
@@ -94,6 +101,7 @@ def find_quotes(text: str, ps: int, pe: int) -> list[list]:
                 if ch in "“\"":
                     break
                 y += 1
+            scan_y, scan_found = y, found
             if found == -1:
                 if c == "‘":
                     quotes.append([i, pe, False])
@@ -122,9 +130,16 @@ def is_scare(text: str, q) -> bool:
     return False
 
 
+def _quote_start(q) -> int:
+    return q[0]
+
+
 def quote_kind(text, spans, quotes) -> str:
     s, e = spans[0][0], spans[-1][1]
-    for q in quotes:
+    # quotes are in text order and do not overlap (their ends grow too): the first one
+    # starting at or after s is the only one that can lie inside the content
+    k = bisect.bisect_left(quotes, s, key=_quote_start)
+    for q in quotes[k:k + 1]:
         if q[0] >= s and q[1] <= e + 1:
             inner = text[q[0]:q[1]]
             if q[0] == s and (q[1] >= e - 1):
@@ -147,22 +162,41 @@ def mark_quoted(toks, quotes) -> None:
                 t.inq = True
 
 
+_FOUND_WINDOW = 64
+
+
+def _sentence_start(s) -> int:
+    return s.start
+
+
 def attach_quoted_sentences(p: "Paragraph", prev_direct: Optional[Attribution]) -> None:
     """Whole quoted sentences with no cue of their own, after an attribution of this
     paragraph (or opening a paragraph after a direct quote): more pieces of that content."""
     sentences, pidx, found = p.sentences, p.sentence_ids, p.found
+    if len(p.used_quotes) >= len(p.quotes):
+        return  # no quote left to attach
+    sent_starts = {sentences[j].start for j in pidx}
+    sent_ends = {sentences[j].end for j in pidx}
+    # the attributions by anchor (cue, else content start); for a quote only the
+    # FOUND_WINDOW ones anchored on each side of it are looked at, in the order of found
+    anchors = sorted((a.cue_span[0] if a.cue_span else a.content_start, x)
+                     for x, a in enumerate(found))
+    anchor_pos = [an for an, _ in anchors]
     for k, q in enumerate(p.quotes):
         if k in p.used_quotes:
             continue
         qs, qe = q[0], q[1]
-        starts = any(sentences[j].start == qs for j in pidx)
-        ends_ok = any(abs(sentences[j].end - qe) <= 1 for j in pidx) or not q[2]
+        starts = qs in sent_starts
+        ends_ok = (qe - 1 in sent_ends or qe in sent_ends or qe + 1 in sent_ends) or not q[2]
         if not (starts and ends_ok):
             continue
-        if any(a.content_start <= qs < a.content_end for a in found):
+        mid = bisect.bisect_left(anchor_pos, qs)
+        near = [found[x] for x in sorted(x for _, x in anchors[max(0, mid - _FOUND_WINDOW):
+                                                              mid + _FOUND_WINDOW])]
+        if any(a.content_start <= qs < a.content_end for a in near):
             continue
         target = None
-        for a in found:
+        for a in near:
             if a.content_end <= qs and (a.cue_span is None or a.cue_span[1] <= qs):
                 if target is None or max(a.content_end, a.cue_span[1] if a.cue_span else 0) >= \
                         max(target.content_end, target.cue_span[1] if target.cue_span else 0):
@@ -175,7 +209,11 @@ def attach_quoted_sentences(p: "Paragraph", prev_direct: Optional[Attribution]) 
         p.used_quotes.add(k)
         if target.kind == "indirect":
             target.kind = "mixed"
-        for j in pidx:
+        # (pidx: consecutive sentences in text order; sentence_indices grow in order)
+        j = bisect.bisect_left(sentences, qs, pidx[0], pidx[-1] + 1, key=_sentence_start)
+        while j <= pidx[-1] and sentences[j].start <= qe + 1:
             if sentences[j].start >= qs and sentences[j].end <= qe + 1:
-                if j not in target.sentence_indices:
-                    target.sentence_indices.append(j)
+                si = target.sentence_indices
+                if (si and si[-1] < j) or j not in si:
+                    si.append(j)
+            j += 1

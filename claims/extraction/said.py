@@ -34,6 +34,14 @@ from claims.extraction.words import (ADVERBIAL_PREP, COMMON_VERBS, LEFT_STOP, MO
 
 __all__ = ["read_said"]
 
+
+def _tok_start(t) -> int:
+    return t.s
+
+
+def _quote_start(q) -> int:
+    return q[0]
+
 _QUOTE_OR_APOSTROPHE = QUOTE_CHARS | {"'"}
 # words before "that" that make it no complement clause ("jump to that conclusion")
 _NOT_BEFORE_THAT = ("to", "of", "at", "for", "about", "with", "on", "in", "by", "from", "like",
@@ -155,13 +163,16 @@ def _read_quote_then_cue(c: Cue, back: tuple[int, int]) -> Optional[Attribution]
             if sp0:
                 spans = [sp0]
                 kind = "mixed"
-                for k3, q3 in enumerate(quotes):
-                    if sp0[0] <= q3[0] < sp0[1]:
-                        used_quotes.add(k3)
+                # (quotes are in text order, not overlapping)
+                k3 = bisect.bisect_left(quotes, sp0[0], key=_quote_start)
+                while k3 < len(quotes) and quotes[k3][0] < sp0[1]:
+                    used_quotes.add(k3)
+                    k3 += 1
     # continuation: ", “more”" in the same sentence, or in the same paragraph right after
     cue_end = c.span[1]
     end_cl = clause_end(toks, j, se)
-    for k2, q2 in enumerate(quotes):
+    for k2 in range(bisect.bisect_left(quotes, cue_end, key=_quote_start), len(quotes)):
+        q2 = quotes[k2]
         if k2 in used_quotes or q2[0] < cue_end:
             continue
         if q2[0] <= end_cl + 3 and q2[0] < se + 2:
@@ -194,7 +205,7 @@ def _read_cue_name_quote(c: Cue) -> Optional[Attribution]:
     n = len(toks)
     srcr = source_right(text, toks, c.j, c.se)
     if srcr:
-        m2 = bisect.bisect_left([tt.s for tt in toks], srcr[1])
+        m2 = bisect.bisect_left(toks, srcr[1], key=_tok_start)
         if m2 + 1 < n and toks[m2].w == "," and toks[m2 + 1].w in QUOTE_CHARS:
             qk2 = p.quote_at(toks[m2 + 1].s)
             if qk2 is not None and qk2 not in p.used_quotes and \
@@ -238,7 +249,7 @@ def _forward_start_ok(c: Cue, k: int, nxt) -> bool:
     text, toks, base, ss = p.text, p.toks, c.base, c.ss
     n = len(toks)
     if nxt.w == "," and not (k + 1 < n and toks[k + 1].w in QUOTE_CHARS) and \
-            _SUBORD.match(text, ss) and not any(tt.w == "," for tt in toks[:c.i] if tt.s >= ss):
+            _SUBORD.match(text, ss) and text.find(",", ss, toks[c.i].s) < 0:
         return False  # "By the time the primaries concluded, CLAUSE": not what was said
     if base == "maintain" and nxt.low in ("a", "an", "the", "his", "her", "their", "its", "our",
                                           "my", "your", "faith", "control", "contact"):
@@ -281,7 +292,11 @@ def _read_forward(c: Cue, k: int, nxt, ing: bool,
     sp = strip_content(text, nxt.s, cend)
     if not sp:
         return None
-    nwords = sum(1 for tt in toks if sp[0] <= tt.s < sp[1] and is_word(tt))
+    nwords = 0  # words of the content, counted up to 3 (all the tests below need)
+    m = bisect.bisect_left(toks, sp[0], key=_tok_start)
+    while m < len(toks) and toks[m].s < sp[1] and nwords < 3:
+        nwords += is_word(toks[m])
+        m += 1
     if nwords < (1 if base in NP_OBJECT and cend < se else
                  2 if base in ("call", "describe") and cend < se or
                  nxt.low == "to" and base in TAKES_TO else 3):
@@ -457,7 +472,7 @@ def reduced_relative(toks, src, ss) -> bool:
     """ "... over the wall the US leader has pledged to build ...": the source NP follows a
     noun inside the clause, so the cue sits in a relative clause about that noun (not a
     statement of its own). "In a statement the company said" (an opening phrase) is not."""
-    p = bisect.bisect_left([t.s for t in toks], src[0])
+    p = bisect.bisect_left(toks, src[0], key=_tok_start)
     if p >= len(toks) or toks[p].low not in ("the", "a", "an") or p == 0:
         return False
     q = p - 1

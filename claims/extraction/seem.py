@@ -38,7 +38,8 @@ def read_seem(c: Cue) -> Optional[Attribution]:
     if not subj or text[subj[0]:subj[1]].lower() in ("it", "there", "this", "that", "which"):
         return None
     end = forward_end(text, toks, j + 1, se, [])
-    for t2 in toks[j + 2:]:
+    for m2 in range(j + 2, len(toks)):
+        t2 = toks[m2]
         if t2.s >= end:
             break
         if not t2.inq and t2.w in ("—", "–", "-") and t2.s > 0 and text[t2.s - 1] == " ":

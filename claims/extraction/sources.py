@@ -18,6 +18,7 @@ import bisect
 import re
 from typing import Optional
 
+from claims.extraction.contents import FOUND_WINDOW
 from claims.extraction.cues import AMBIG_NOUNS, CUES
 from claims.extraction.quotes import CLOSE_Q, QUOTE_CHARS
 from claims.extraction.sentences import ABBREVIATIONS
@@ -27,6 +28,10 @@ from claims.extraction.words import (ADVERBIAL_PREP, AUX, COMMON_VERBS, KEEP, LE
                                      LEFT_STOP_KEEP, MONTHS, PRONOUNS, ROLE_NOUNS, TIME)
 
 _WORD_BACK = re.compile(r"[\w.’'&-]+$")
+
+
+def _tok_start(t) -> int:
+    return t.s
 
 
 def source_left(text, toks, i, ss, quotes) -> Optional[Span]:
@@ -103,7 +108,7 @@ def _source_before_comma(text, toks, m, ss) -> Optional[Span]:
                 if np_ and not text[np_[0]].isupper() or np_ and \
                         text[np_[0]:np_[0] + 4].lower() in ("the ", "a ", "an "):
                     # "Zaheed, acting director of CREDO, which ..., said": the name
-                    p = bisect.bisect_left([x.s for x in toks], np_[0]) - 1
+                    p = bisect.bisect_left(toks, np_[0], key=_tok_start) - 1
                     if p >= 1 and toks[p].w == "," and toks[p].s >= ss and \
                             toks[p - 1].w[0].isupper() and toks[p - 1].low not in PRONOUNS:
                         name = np_left(text, toks, p - 1, ss)
@@ -291,13 +296,11 @@ def source_right(text, toks, j, se) -> Optional[Span]:
 def subject_of_sentence(text, toks, i, ss, found) -> Optional[Span]:
     """For ", saying ..." : the source of an earlier attribution in the sentence, or the first
     noun phrase of the sentence."""
-    for a in reversed(found):
+    for a in reversed(found[-FOUND_WINDOW:]):  # found is in cue order: the last ones
         if a.source_span and a.source_span[0] >= ss:
             return a.source_span
     # first NP: skip an introductory phrase ending with a comma
-    k = 0
-    while k < len(toks) and toks[k].s < ss:
-        k += 1
+    k = bisect.bisect_left(toks, ss, key=_tok_start)
     # a sentence opening with a quotation: the subject comes after it
     while k < i and (toks[k].inq or toks[k].w in QUOTE_CHARS or toks[k].w in (",", "'")):
         k += 1
@@ -386,7 +389,7 @@ def with_subject(text, toks, i, ss) -> Optional[Span]:
     sp = np_left(text, toks, m, ss) if m >= 0 and toks[m].s >= ss else None
     if not sp:
         return None
-    p = bisect.bisect_left([t.s for t in toks], sp[0]) - 1
+    p = bisect.bisect_left(toks, sp[0], key=_tok_start) - 1
     if p >= 0 and toks[p].s >= ss and toks[p].low == "with":
         return sp
     return None
