@@ -206,6 +206,7 @@ def store_batch(store, reports: Sequence[Report], statements: pd.DataFrame, stat
             result = store.save_grouping(grouping, run_id=run_id)
             store_seconds += time.perf_counter() - t2
             dedupe_seconds = t2 - t1
+        result.reports_added = added.added
         return grouping, result, store_seconds, dedupe_seconds
 
     with _no_cyclic_gc():
@@ -375,7 +376,9 @@ def _extract_group_store(store, batches: Iterator[list[Report]], summary: RunSum
             grouped = store_batch(store, batch, frame, state, run_id=run_id, same_threshold=same_threshold,
                                   similar_threshold=similar_threshold, timings=stage)
             summary.new_claims += grouped.new_claims
-            summary.reports_stored += len(batch)
+            summary.reports_stored += grouped.reports_added
+            for _ in range(len(batch) - grouped.reports_added):  # stored by another run meanwhile
+                summary.skipped("already stored")
             t0 = time.perf_counter()
             if progress:
                 progress(len(batch), len(statements))

@@ -42,6 +42,7 @@ class GroupResult:
     carried_over: int = 0  # verdicts marked carried over now
     generation: Optional[int] = None  # meta.grouping_generation after save_grouping
     claims_mark: Optional[int] = None  # SQLite: the largest claims rowid after save_grouping
+    reports_added: int = 0  # set by claims.api.store_batch: reports its batch stored
 
 
 GENERATION_KEY = "grouping_generation"
