@@ -15,6 +15,7 @@ from .api import (  # noqa: E402
     DEFAULT_DB,
     DEFAULT_WORKBOOK,
     RunSummary,
+    check_db,
     group_claims,
     export,
     extract,
@@ -29,5 +30,5 @@ from .types import Report, Statement  # noqa: E402
 
 __all__ = [
     "DEFAULT_DB", "DEFAULT_WORKBOOK", "ClaimsError", "Report", "RunSummary", "Statement",
-    "export", "group_claims", "extract", "extract_report", "import_workbook", "open_store", "run", "status",
+    "check_db", "export", "group_claims", "extract", "extract_report", "import_workbook", "open_store", "run", "status",
 ]

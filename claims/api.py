@@ -421,6 +421,18 @@ def import_workbook(workbook: PathLike, *, db: PathLike = DEFAULT_DB):
         return store.import_verdicts(reviewed, store.verdict_values())
 
 
+def check_db(*, db: PathLike = DEFAULT_DB) -> pd.DataFrame:
+    """The database's problems, one row each (columns check, problem, count); empty when sound.
+
+    Read-only: checks SQLite's integrity and the invariants claims relies on (every statement
+    in an existing claim, every claim with a statement, every current verdict in the history,
+    every referenced speaker and report present, claims' marker and a known schema version);
+    see claims.store.integrity. Raises ``claims.errors.StoreError`` when it cannot be opened."""
+    from .store.integrity import check_database
+
+    return check_database(db)
+
+
 def status(*, db: PathLike = DEFAULT_DB) -> dict:
     """Review progress: claims by verdict and by report (DataFrames) and overall counts."""
     with open_store(db) as store:
