@@ -5,11 +5,13 @@ any SQLAlchemy URL works too (``postgresql+psycopg://user@host/db``). One batch 
 
     with Store("reports/claims.db") as store:
         state = store.load_grouping_state()          # what grouping needs to know (claims.grouping)
-        with store.transaction():                    # one batch = one transaction
+        with store.transaction():                    # one batch = one write transaction
             added = store.add_reports(reports, statements, run_id=run)
+            store.refresh_grouping_state(state)      # claims other commands committed meanwhile
             grouping = group_batch(added.statements_frame(), state, report_dates=added.report_dates)
-            store.save_grouping(grouping, run_id=run)
+            result = store.save_grouping(grouping, run_id=run)
         state.apply(grouping)
+        store.grouping_stored(state, result)
 
 The store never groups: it writes what claims.grouping decided and reads back what grouping
 needs at the start. Where each job lives:
