@@ -16,6 +16,7 @@ from .api import (  # noqa: E402
     DEFAULT_DB,
     DEFAULT_WORKBOOK,
     RunSummary,
+    check_db,
     conflicts,
     group_claims,
     export,
@@ -34,6 +35,6 @@ from .types import Report, Statement  # noqa: E402
 
 __all__ = [
     "DEFAULT_DB", "DEFAULT_WORKBOOK", "ClaimsError", "Report", "RunSummary", "Statement",
-    "conflicts", "export", "extract", "extract_report", "group_claims", "import_workbook", "open_store",
-    "run", "score_checkworthiness", "show_report", "status", "write_workbook",
+    "check_db", "conflicts", "export", "extract", "extract_report", "group_claims", "import_workbook",
+    "open_store", "run", "score_checkworthiness", "show_report", "status", "write_workbook",
 ]

@@ -197,30 +197,43 @@ def _no_cyclic_gc() -> Iterator[None]:
 def store_batch(store, reports: Sequence[Report], statements: pd.DataFrame, state, *, run_id: Optional[int] = None,
                 same_threshold: Optional[float] = None, similar_threshold: Optional[float] = None,
                 timings: Optional[dict] = None):
-    """One batch, in one transaction: store the reports -> group the batch against the stored
-    claims (``state``, from ``store.load_grouping_state()``) -> store the groups. An interrupted
-    run never leaves statements without a claim. Returns ``claims.store.GroupResult``; ``state``
-    is brought up to date for the next batch."""
+    """One batch, in one write transaction: store the reports -> group the batch against the
+    stored claims (``state``, from ``store.load_grouping_state()``, first brought up to the
+    claims other commands committed meanwhile) -> store the groups. Two runs at once take turns
+    per batch, each grouping against everything committed before it, as if run one after the
+    other; a transaction PostgreSQL ends (serialization failure, deadlock) is run again. An
+    interrupted run never leaves statements without a claim. Returns
+    ``claims.store.GroupResult``; ``state`` is brought up to date for the next batch."""
     from .grouping import group_batch
     from .store import GroupResult
 
     timings = timings if timings is not None else {}
-    grouping, result = None, GroupResult()
-    with _no_cyclic_gc(), store.transaction():
+
+    def batch():
         t0 = time.perf_counter()
         added = store.add_reports(reports, statements, run_id=run_id)
         store_seconds = time.perf_counter() - t0
+        dedupe_seconds = 0.0
+        grouping, result = None, GroupResult()
         if added.statements:
             t1 = time.perf_counter()
+            store.refresh_grouping_state(state)
             grouping = group_batch(added.statements_frame(), state, report_dates=added.report_dates,
                                    same_threshold=same_threshold, similar_threshold=similar_threshold)
             t2 = time.perf_counter()
             result = store.save_grouping(grouping, run_id=run_id)
             store_seconds += time.perf_counter() - t2
-            timings["dedupe"] = timings.get("dedupe", 0.0) + t2 - t1
-        timings["store"] = timings.get("store", 0.0) + store_seconds
+            dedupe_seconds = t2 - t1
+        result.reports_added = added.added
+        return grouping, result, store_seconds, dedupe_seconds
+
+    with _no_cyclic_gc():
+        grouping, result, store_seconds, dedupe_seconds = store.retrying(batch)
+    timings["store"] = timings.get("store", 0.0) + store_seconds
     if grouping is not None:
+        timings["dedupe"] = timings.get("dedupe", 0.0) + dedupe_seconds
         state.apply(grouping)
+        store.grouping_stored(state, result)
     return result
 
 
@@ -422,7 +435,9 @@ def _extract_group_store(store, batches: Iterator[list[Report]], summary: RunSum
             grouped = store_batch(store, batch, frame, state, run_id=run_id, same_threshold=same_threshold,
                                   similar_threshold=similar_threshold, timings=stage)
             summary.new_claims += grouped.new_claims
-            summary.reports_stored += len(batch)
+            summary.reports_stored += grouped.reports_added
+            for _ in range(len(batch) - grouped.reports_added):  # stored by another run meanwhile
+                summary.skipped("already stored")
             t0 = time.perf_counter()
             if progress:
                 progress(len(batch), len(statements))
@@ -681,6 +696,18 @@ def import_workbook(workbook: PathLike, *, db: PathLike = DEFAULT_DB):
     with open_store(db, create=False) as store:
         reviewed = read_review_workbook(workbook)
         return store.import_verdicts(reviewed, store.verdict_values())
+
+
+def check_db(*, db: PathLike = DEFAULT_DB) -> pd.DataFrame:
+    """The database's problems, one row each (columns check, problem, count); empty when sound.
+
+    Read-only: checks SQLite's integrity and the invariants claims relies on (every statement
+    in an existing claim, every claim with a statement, every current verdict in the history,
+    every referenced speaker and report present, claims' marker and a known schema version);
+    see claims.store.integrity. Raises ``claims.errors.StoreError`` when it cannot be opened."""
+    from .store.integrity import check_database
+
+    return check_database(db)
 
 
 def status(*, db: PathLike = DEFAULT_DB) -> dict:

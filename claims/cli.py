@@ -589,5 +589,28 @@ def show(report, db, output):
     click.echo(f"report {report} written to {path}")
 
 
+@main.command(name="check-db")
+@_db_option
+def check_db(db):
+    """Check the database: its integrity and what claims relies on.
+
+    Prints one line per problem and exits with status 1 when there is any, 0 when it is sound.
+    Read-only: nothing is written, created or migrated.
+
+    \b
+    Example:
+      claims check-db --db reports/claims.db
+    """
+    from .store.integrity import problem_lines
+    from .terminal import visible
+
+    problems = api.check_db(db=db)
+    for line in problem_lines(problems, str(db)):
+        click.echo(visible(line))
+    if len(problems):
+        sys.exit(1)
+    click.echo(visible(f"{db}: no problems found"))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

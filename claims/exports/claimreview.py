@@ -9,6 +9,10 @@ Decisions
       Person); its appearances are the reports that carry it, with url, headline and date
       where known, the first one also as firstAppearance.
     * Claims without a verdict are left out. Written atomically as one JSON array.
+    * Safe inside an HTML ``<script type="application/ld+json">`` block, where fact-checkers paste
+      it: ``<``, ``>`` and ``&`` (and U+2028/U+2029) are written as ``\\u003c``, ``\\u003e``,
+      ``\\u0026`` (``\\u2028``, ``\\u2029``) escapes, so report text such as
+      ``</script><script>…`` can never end the block; a JSON reader gets the same text back.
 """
 from __future__ import annotations
 
@@ -22,7 +26,18 @@ from claims.exports.records import claims_records, iso_date, json_clean
 from claims.files import atomic_write
 from claims.workbook.values import as_list, as_text, column, is_missing, norm_key
 
-__all__ = ["DEFAULT_CLAIMREVIEW_SCALE", "claimreview_jsonld", "export_claimreview"]
+__all__ = ["DEFAULT_CLAIMREVIEW_SCALE", "claimreview_jsonld", "export_claimreview", "script_safe_json"]
+
+# Characters that could end or confuse a <script> block, as JSON \u escapes (same JSON value).
+_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                                "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def script_safe_json(value: Any, **kwargs) -> str:
+    """``json.dumps(value)`` safe to put inside an HTML ``<script>`` block: ``<``, ``>``, ``&``,
+    U+2028 and U+2029 written as \\u escapes (they only occur inside JSON strings, where the
+    escape means the same character)."""
+    return json.dumps(json_clean(value), ensure_ascii=False, **kwargs).translate(_SCRIPT_UNSAFE)
 
 # A suggested ClaimReview scale over the default verdicts, worst to best ("Unverifiable" is no rating).
 DEFAULT_CLAIMREVIEW_SCALE = ["False", "Misleading", "Needs context", "Verified"]
@@ -94,7 +109,7 @@ def export_claimreview(claims: pd.DataFrame, path, *, organization: str, url: Op
 
     def write(tmp: str) -> None:
         with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-            json.dump(reviews, fh, ensure_ascii=False, indent=2)
+            fh.write(script_safe_json(reviews, indent=2))
             fh.write("\n")
 
     atomic_write(path, write)

@@ -58,8 +58,7 @@ def export_claims(claims: pd.DataFrame, path, format: str = "csv") -> None:
         def write(tmp: str) -> None:
             with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
                 for r in records:  # keys: snake_case field names (records.EXPORT_FIELDS)
-                    rec = {field_name(k): v for k, v in r.items()}
-                    fh.write(json.dumps(json_clean(rec), ensure_ascii=False) + "\n")
+                    fh.write(jsonl_line({field_name(k): v for k, v in r.items()}))
     else:
         limit = layout.MAX_DATA_ROWS
         if len(records) > limit:
@@ -97,6 +96,17 @@ def _write_xlsx(records: list[dict], tmp: str) -> None:
         w.append(row)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(EXPORT_COLUMNS))}{max(len(records), 1) + 1}"
     wb.save(tmp)
+
+
+# Characters some line readers (Python's str.splitlines, JavaScript) take as a line break,
+# which json.dumps leaves raw: written as \u escapes so one record is always one line.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def jsonl_line(record: Any) -> str:
+    """One JSON Lines record: valid JSON on one line whatever the text (control characters
+    escaped by json, lone surrogates replaced, U+0085/U+2028/U+2029 escaped), ending in \\n."""
+    return json.dumps(json_clean(record), ensure_ascii=False).translate(_LINE_BREAKS) + "\n"
 
 
 # ----------------------------------------------------------------------------------------
@@ -144,7 +154,7 @@ def export_statements(statements: pd.DataFrame, path, format: str = "jsonl") -> 
             with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
                 for row in statements.to_dict(orient="records"):
                     clean = {k: _json_scalar(v) for k, v in row.items()}
-                    fh.write(json.dumps(json_clean(clean), ensure_ascii=False) + "\n")
+                    fh.write(jsonl_line(clean))
     elif format == "csv":
         def write(tmp: str) -> None:
             csv_safe_frame(statements).to_csv(tmp, index=False)

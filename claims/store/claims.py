@@ -9,9 +9,18 @@ the state an uninterrupted one has. ``save_grouping`` writes a ``BatchGrouping``
 report and checkworthiness of the stored claims it joins are updated from the batch alone; no
 statement stored earlier is read again. Verdicts follow the claim: a reviewed claim joined by
 new reports has its verdict marked carried over (verdicts.py).
+
+Two runs at once: each batch is grouped inside its write transaction (writers take turns, see
+claims.store), after ``refresh_grouping_state`` has brought the state up to the claims committed
+so far. That is cheap: ``meta.grouping_generation`` is counted up by every ``save_grouping``;
+when it is what the state last saw, nothing else was grouped in between (one small query);
+otherwise only the claims added since are read (SQLite: by rowid, which grows with every claim;
+elsewhere: the claim ids, and the texts of the new ones) and the speakers again. A stored
+claim's text is only replaced by a fuller one (normalised length), whatever a stale state says.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from typing import Optional
@@ -19,7 +28,7 @@ from typing import Optional
 import sqlalchemy as sa
 from sqlalchemy import bindparam
 
-from .schema import claims_t, similar_t, speakers_t, statements_t
+from .schema import claims_t, meta_t, similar_t, speakers_t, statements_t
 from .values import CHUNK, IN_CHUNK, chunks, insert_rows, loads, now_iso
 from .verdicts import carry_over_verdicts
 
@@ -31,6 +40,57 @@ class GroupResult:
     assigned: int = 0  # statements given a claim id now
     speakers: int = 0  # speakers in the database after grouping
     carried_over: int = 0  # verdicts marked carried over now
+    generation: Optional[int] = None  # meta.grouping_generation after save_grouping
+    claims_mark: Optional[int] = None  # SQLite: the largest claims rowid after save_grouping
+    reports_added: int = 0  # set by claims.api.store_batch: reports its batch stored
+
+
+GENERATION_KEY = "grouping_generation"
+
+
+def _generation(conn: sa.Connection) -> int:
+    v = conn.execute(sa.select(meta_t.c.value).where(meta_t.c.key == GENERATION_KEY)).scalar()
+    try:
+        return int(v) if v is not None else 0
+    except ValueError:
+        return 0
+
+
+def _bump_generation(conn: sa.Connection) -> int:
+    """Count meta.grouping_generation up (inside the caller's write transaction)."""
+    had = conn.execute(sa.select(meta_t.c.value).where(meta_t.c.key == GENERATION_KEY)).scalar()
+    new = _generation(conn) + 1
+    if had is None:
+        conn.execute(meta_t.insert().values(key=GENERATION_KEY, value=str(new)))
+    else:
+        conn.execute(meta_t.update().where(meta_t.c.key == GENERATION_KEY).values(value=str(new)))
+    return new
+
+
+def _claims_mark(conn: sa.Connection) -> Optional[int]:
+    """SQLite: the largest claims rowid (claims are never deleted, so it only grows)."""
+    if conn.dialect.name != "sqlite":
+        return None
+    return conn.exec_driver_sql('SELECT max(rowid) FROM "claims"').scalar() or 0
+
+
+def _add_claim_rows(state, rows) -> None:
+    ids, centers, shown = [], [], []
+    for cid, center, text in rows:
+        ids.append(cid)
+        centers.append(center)
+        shown.append(None if text == center else (text or ""))  # None: its center is shown
+        if len(ids) >= 100_000:
+            state.claims.add(ids, centers, shown)
+            ids, centers, shown = [], [], []
+    if ids:
+        state.claims.add(ids, centers, shown)
+
+
+def _speaker_rows_of(conn: sa.Connection) -> list:
+    k = speakers_t.c
+    rows = conn.execute(sa.select(k.speaker_id, k.name, k.aliases, k.type, k.roles).order_by(k.speaker_id)).all()
+    return [(sid, name, loads(aliases, []), typ, loads(roles, [])) for sid, name, aliases, typ, roles in rows]
 
 
 class ClaimsMixin:
@@ -38,27 +98,50 @@ class ClaimsMixin:
 
     def load_grouping_state(self):
         """The state incremental grouping starts from (``claims.grouping.GroupingState``), built
-        from the claims and speakers tables."""
+        from the claims and speakers tables. Kept current by ``refresh_grouping_state``."""
         from claims.grouping import GroupingState  # lazily: grouping is heavy to import
 
         state = GroupingState()
         c = claims_t.c
         q = sa.select(c.claim_id, sa.func.coalesce(c.center_text, c.text), c.text).order_by(c.claim_id)
-        with self.transaction() as conn:
-            ids, centers, shown = [], [], []
-            for cid, center, text in conn.execute(q):
-                ids.append(cid)
-                centers.append(center)
-                shown.append(None if text == center else (text or ""))  # None: its center is shown
-                if len(ids) >= 100_000:
-                    state.claims.add(ids, centers, shown)
-                    ids, centers, shown = [], [], []
-            if ids:
-                state.claims.add(ids, centers, shown)
-            k = speakers_t.c
-            rows = conn.execute(sa.select(k.speaker_id, k.name, k.aliases, k.type, k.roles).order_by(k.speaker_id)).all()
-        state.speakers.add((sid, name, loads(aliases, []), typ, loads(roles, [])) for sid, name, aliases, typ, roles in rows)
+        with self.transaction(write=False) as conn:
+            generation, mark = _generation(conn), _claims_mark(conn)
+            _add_claim_rows(state, conn.execute(q))
+            speakers = _speaker_rows_of(conn)
+        state.speakers.add(speakers)
+        state.stored_at = (generation, mark)  # what the state knows of (see refresh_grouping_state)
         return state
+
+    def refresh_grouping_state(self, state) -> int:
+        """Bring ``state`` up to the claims and speakers committed by other commands since it was
+        loaded or last refreshed; call it inside the batch's write transaction, right before
+        grouping. Returns the number of claims added to it (0: nothing else was grouped)."""
+        generation, mark = getattr(state, "stored_at", (None, None))
+        c = claims_t.c
+        with self.transaction() as conn:
+            now = _generation(conn)
+            if now == generation:
+                return 0
+            before = len(state.claims)
+            cols = (c.claim_id, sa.func.coalesce(c.center_text, c.text), c.text)
+            if conn.dialect.name == "sqlite" and mark is not None:
+                q = sa.select(*cols).where(sa.literal_column("claims.rowid") > mark).order_by(c.claim_id)
+                _add_claim_rows(state, conn.execute(q))
+                mark = _claims_mark(conn)
+            else:
+                known = state.claims.number
+                fresh = sorted(cid for cid in conn.execute(sa.select(c.claim_id)).scalars() if cid not in known)
+                for chunk in chunks(fresh, IN_CHUNK):
+                    _add_claim_rows(state, conn.execute(sa.select(*cols).where(c.claim_id.in_(chunk)).order_by(c.claim_id)))
+            state.speakers.add(_speaker_rows_of(conn))
+            state.stored_at = (now, mark)
+            return len(state.claims) - before
+
+    def grouping_stored(self, state, result: "GroupResult") -> None:
+        """After the batch's transaction committed: ``state`` (already given the batch's grouping
+        with ``state.apply``) knows of everything up to ``result.generation``."""
+        if result.generation is not None:
+            state.stored_at = (result.generation, result.claims_mark)
 
     def save_grouping(self, grouping, *, run_id: Optional[int] = None) -> GroupResult:
         """Write a ``claims.grouping.BatchGrouping``: claim and speaker ids of its statements,
@@ -76,6 +159,8 @@ class ClaimsMixin:
             _write_speakers(conn, grouping.new_speakers, grouping.updated_speakers)
             _write_similar(conn, grouping.similar)
             result.carried_over = carry_over_verdicts(conn, grouping.joined_reports, now, run_id)
+            result.generation = _bump_generation(conn)
+            result.claims_mark = _claims_mark(conn)
         return result
 
     def count_groups(self, result: GroupResult) -> GroupResult:
@@ -116,9 +201,21 @@ def _update_claims(conn: sa.Connection, claim_updates: list) -> None:
         q = sa.select(c.claim_id, c.text, c.n_occurrences, c.n_reports, c.checkworthiness, c.first_report, c.first_date).where(c.claim_id.in_(chunk))
         for row in conn.execute(q).mappings():
             existing[row["claim_id"]] = dict(row)
+    # Only a fuller text replaces the stored one (another run may have stored a fuller one
+    # since this run's state was made: its shown length there is then too small).
+    proposed = [u for u in claim_updates if u.text is not None]
+    fuller: set[str] = set()
+    if proposed:
+        from claims.normalize import normalize_texts
+
+        new_norm = normalize_texts([u.text for u in proposed])
+        old_norm = normalize_texts([existing[u.claim_id]["text"] or "" for u in proposed])
+        fuller = {u.claim_id for u, a, b in zip(proposed, new_norm, old_norm) if len(a) > len(b)}
     updates = []
     for u in claim_updates:
         old = existing[u.claim_id]
+        if u.text is not None and u.claim_id not in fuller:
+            u = dataclasses.replace(u, text=None, representative_id=None)
         up = {
             "b_claim_id": u.claim_id,
             "n_occurrences": int(old["n_occurrences"] or 0) + u.n_occurrences,

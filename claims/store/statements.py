@@ -69,7 +69,7 @@ class StatementsMixin:
         """The content hashes among ``hashes`` whose report is already stored."""
         hashes = sorted({h for h in hashes if h})
         found: set[str] = set()
-        with self.transaction() as conn:
+        with self.transaction(write=False) as conn:
             for chunk in chunks(hashes, IN_CHUNK):
                 q = sa.select(reports_t.c.content_hash).where(reports_t.c.content_hash.in_(chunk))
                 found.update(conn.execute(q).scalars())

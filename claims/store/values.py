@@ -3,7 +3,7 @@
 Small helpers every part of the store uses: missing values (None, NaN, pd.NA) and numpy scalars
 made plain for any DB-API driver, JSON columns, workbook cells as text, DataFrames with object
 columns and None for missing values, id lists cut for ``IN (...)`` and rows cut for
-executemany, and SQLite with real transactions.
+executemany.
 """
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from typing import Any, Iterator, Optional, Sequence
 
 import pandas as pd
 import sqlalchemy as sa
-from sqlalchemy import event
 
 CHUNK = 5000  # rows per executemany batch
 IN_CHUNK = 500  # ids per IN (...) list
@@ -193,21 +192,3 @@ def one_line(e: BaseException) -> str:
     orig = getattr(e, "orig", None)
     text = str(orig if orig is not None else e)
     return text.strip().splitlines()[0] if text.strip() else type(e).__name__
-
-
-def sqlite_transactions(engine: sa.Engine) -> None:
-    """Real transactions on SQLite: pysqlite's own BEGIN handling is switched off and every
-    transaction starts with BEGIN, so DDL and reads are inside it too and a rollback leaves
-    the file as it was. Rollback journal (DELETE), not WAL: the database stays one file."""
-
-    @event.listens_for(engine, "connect")
-    def _connect(dbapi_conn, _record):  # pragma: no cover - trivial
-        dbapi_conn.isolation_level = None
-        cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=DELETE")
-        cur.close()
-
-    @event.listens_for(engine, "begin")
-    def _begin(conn):  # pragma: no cover - trivial
-        conn.exec_driver_sql("BEGIN")
-
