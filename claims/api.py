@@ -19,6 +19,7 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 import pandas as pd
 
 from .exports import EXPORT_FORMATS
+from .files import make_parent
 from .parallel import extract_rows_timed, make_executor
 from .types import Report, Statement, statements_frame
 
@@ -246,11 +247,12 @@ def _check_workbook_size(n_claims: int, *, top=None, new=False, unreviewed=False
     )
 
 
-def open_store(db: PathLike = DEFAULT_DB):
-    """Open (creating if needed) the project database: a SQLite path or a SQLAlchemy URL."""
+def open_store(db: PathLike = DEFAULT_DB, *, create: bool = True):
+    """Open the project database: a SQLite path or a SQLAlchemy URL; created if needed only
+    with ``create=True`` (commands that store); a database that is not claims' is refused."""
     from .store import Store
 
-    return Store(str(db))
+    return Store(str(db), create=create)
 
 
 def run(
@@ -289,6 +291,7 @@ def run(
             summary.skipped("unreadable or empty")
         warn(message)
 
+    _check_run_inputs(paths, output, dask)  # before anything is created or written
     with open_store(db) as store:
         run_id = store.start_run({"paths": [str(p) for p in paths]})
         batches = _fresh_batches(store, paths, batch_size, summary, reader_warning, progress)
@@ -316,6 +319,37 @@ def run(
                  summary.seconds)
         log.info("peak memory: main %.0f MiB, workers %.0f MiB", summary.peak_mib_main, summary.peak_mib_workers)
     return summary
+
+
+def _check_run_inputs(paths, output, dask) -> None:
+    """Refuse (ClaimsError, one line) a run whose inputs are unusable, before the database is
+    opened: a missing path, an output that cannot be written, an unreachable Dask scheduler."""
+    from .errors import ClaimsError, ReportReadError
+    from .files import check_output_path
+
+    missing = [os.fspath(p) for p in paths if not os.path.lexists(os.fspath(p))]
+    if missing:
+        more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
+        raise ReportReadError(f"no such file or folder: {missing[0]!r}{more}; nothing was stored")
+    if output is not None:
+        check_output_path(output)
+    if dask and dask != "local":
+        import socket
+        from urllib.parse import urlsplit
+
+        address = dask if "://" in dask else f"tcp://{dask}"
+        try:
+            parts = urlsplit(address)
+            host, port = parts.hostname, parts.port or 8786
+        except ValueError:
+            host, port = None, None
+        if not host:
+            raise ClaimsError(f"--dask {dask}: not a scheduler address (tcp://HOST:PORT or local)")
+        try:
+            socket.create_connection((host, port), timeout=10).close()
+        except OSError as e:
+            raise ClaimsError(f"--dask {dask}: cannot reach the Dask scheduler ({e.strerror or e}); "
+                              "nothing was stored") from None
 
 
 def _fresh_batches(store, paths, batch_size: int, summary: RunSummary, reader_warning,
@@ -383,7 +417,7 @@ def _write_workbook(store, output: PathLike, summary: RunSummary, **filters) -> 
     _check_workbook_size(store.count_claims(**filters), top=filters["top"], new=filters["new_since_run"] is not None,
                          unreviewed=filters["unreviewed"], report=filters["report"], speaker=filters["speaker"])
     data = store.review_data(**filters)
-    Path(output).parent.mkdir(parents=True, exist_ok=True)
+    make_parent(output)
     write_review_workbook(data, output)
     store.record_export(data, str(output))
     summary.workbook = str(output)
@@ -402,13 +436,13 @@ def import_workbook(workbook: PathLike, *, db: PathLike = DEFAULT_DB):
     from .workbook import read_review_workbook
 
     reviewed = read_review_workbook(workbook)
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         return store.import_verdicts(reviewed, store.verdict_values())
 
 
 def status(*, db: PathLike = DEFAULT_DB) -> dict:
     """Review progress: claims by verdict and by report (DataFrames) and overall counts."""
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         return store.status()
 
 
@@ -421,10 +455,10 @@ def export(output: PathLike, *, format: str = "csv", db: PathLike = DEFAULT_DB,
         from .errors import ClaimsError
 
         raise ClaimsError(f"unknown export format {format!r}: choose one of {', '.join(EXPORT_FORMATS)}")
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         frame = store.claims_frame()
         values = store.verdict_values()
-    Path(output).parent.mkdir(parents=True, exist_ok=True)
+    make_parent(output)
     if format == "claimreview":
         # ClaimReview ratings run worst -> best, which the review list (in reviewer order) is not.
         scale = [v for v in exports.DEFAULT_CLAIMREVIEW_SCALE if v in values] or list(values)

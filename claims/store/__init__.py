@@ -42,6 +42,7 @@ from claims.errors import StoreError
 from .claims import ClaimsMixin, GroupResult
 from .review import REVIEW_OCCURRENCES_PER_CLAIM, ReviewMixin
 from .runs import RunsMixin
+from .safety import check_database, check_sqlite_file as _check_sqlite_file, sqlite_error
 from .schema import (HISTORY_EVENTS, MIGRATIONS, SCHEMA_VERSION, VERDICT_FIELDS, metadata,
                      prepare_schema)
 from .statements import AddResult, StatementsMixin
@@ -67,7 +68,7 @@ class Store(StatementsMixin, ClaimsMixin, VerdictsMixin, ReviewMixin, RunsMixin)
     ``":memory:"`` an in-memory SQLite; anything with ``://`` a SQLAlchemy URL. One Store per
     thread (the open transaction is kept on the object)."""
 
-    def __init__(self, url_or_path: str | os.PathLike = DEFAULT_PATH, *, echo: bool = False):
+    def __init__(self, url_or_path: str | os.PathLike = DEFAULT_PATH, *, echo: bool = False, create: bool = True):
         raw = os.fspath(url_or_path)
         if raw == ":memory:":
             raw = "sqlite://"
@@ -83,6 +84,7 @@ class Store(StatementsMixin, ClaimsMixin, VerdictsMixin, ReviewMixin, RunsMixin)
         if self.is_sqlite and url.database and url.database != ":memory:" and not url.database.startswith("file:"):
             self.path: Optional[Path] = Path(url.database)
             self.label = str(raw if not _is_url(raw) else url.database)
+            _check_sqlite_file(self.path, self.label, create)
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as e:
@@ -107,6 +109,7 @@ class Store(StatementsMixin, ClaimsMixin, VerdictsMixin, ReviewMixin, RunsMixin)
         self.database_id: str = ""
         self.created_at: Optional[str] = None
         self.schema_version: int = 0
+        self._create = create
         self._open()
 
     # -- lifecycle ---------------------------------------------------------------------------
@@ -114,6 +117,7 @@ class Store(StatementsMixin, ClaimsMixin, VerdictsMixin, ReviewMixin, RunsMixin)
     def _open(self) -> None:
         try:
             with self.transaction() as conn:
+                check_database(conn, self.label, is_sqlite=self.is_sqlite, create=self._create)
                 meta = prepare_schema(conn, self.label)
                 self.database_id = meta["database_id"]
                 self.created_at = meta["created_at"]
@@ -121,6 +125,9 @@ class Store(StatementsMixin, ClaimsMixin, VerdictsMixin, ReviewMixin, RunsMixin)
         except StoreError:
             self.engine.dispose()
             raise
+        except sa.exc.DatabaseError as e:
+            self.engine.dispose()
+            raise sqlite_error(e, self.label) or StoreError(f"{self.label}: cannot open the database ({one_line(e)})") from None
         except (sa.exc.SQLAlchemyError, OSError, ValueError) as e:
             self.engine.dispose()
             raise StoreError(f"{self.label}: cannot open the database ({one_line(e)})") from None
@@ -154,5 +161,10 @@ class Store(StatementsMixin, ClaimsMixin, VerdictsMixin, ReviewMixin, RunsMixin)
                     self._conn = None
         except sa.exc.OperationalError as e:
             raise StoreError(f"{self.label}: {one_line(e)}") from None
+        except sa.exc.DatabaseError as e:  # a corrupt SQLite file found mid-command: rolled back
+            err = sqlite_error(e, self.label)
+            if err is None:
+                raise
+            raise err from None
 
 
