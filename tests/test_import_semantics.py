@@ -279,3 +279,32 @@ def test_two_processes_import_at_once(db_url, tmp_path):
     h = history(db_url)
     assert (h["event"] == "conflict").sum() == disagree
     assert (h["event"] == "recorded").sum() == 2 * n  # the first import, then the winner
+
+
+def _soffice():
+    import shutil
+
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(_soffice() is None, reason="LibreOffice (soffice) is not installed")
+def test_formula_with_a_stored_result_reads_its_value(tmp_path):
+    """The same formula saved by a spreadsheet program (LibreOffice stores its result) is read
+    as its value: only formulas without a result are refused."""
+    url = str(tmp_path / "claims.db")
+    ids = build(url, 2)
+    book = tmp_path / "review.xlsx"
+    export(url, book)
+    edit(book, {ids[0]: '="Fal"&"se"'})
+    out = tmp_path / "lo"
+    out.mkdir()
+    proc = subprocess.run(
+        [_soffice(), "--headless", "--norestore", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+         "--convert-to", "xlsx", "--outdir", str(out), str(book)],
+        capture_output=True, text=True, timeout=180)
+    resaved = out / "review.xlsx"
+    assert resaved.exists(), proc.stderr + proc.stdout
+    rows = {r.claim_id: r for r in read_review_workbook(resaved).rows}
+    assert rows[ids[0]].verdict == "False"
+    res = import_(url, resaved)
+    assert (res.recorded, res.conflicts) == (1, 0) and verdicts(url)[ids[0]] == "False"
