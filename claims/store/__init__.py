@@ -22,6 +22,7 @@ needs at the start. Where each job lives:
     review.py       the review query: ReviewData for the workbook, claims frame for exports
     runs.py         runs, exports, status
     values.py       values between pandas, Python and the drivers; bulk writes
+    safety.py       checks on open, before any write: exists (``create=False``), claims' own, not corrupt
 
 Every public method runs inside ``store.transaction()``: called inside one it joins it, called
 outside it opens its own. A failure rolls everything back; a SQLite file is then byte-for-byte
