@@ -293,3 +293,27 @@ except ClaimsError as e:
                           env={**os.environ, "PYTHONPATH": str(REPO)})
     assert done.returncode == 1 and "larger than this system allows" in done.stdout, done.stderr
     assert target.read_text() == "old\n" and os.listdir(tmp_path) == ["out.bin"]
+
+
+# --------------------------------------------------------------------------- unreadable rows, through the command
+
+
+@pytest.mark.parametrize("how", ["formula without result", "claim id cleared"])
+def test_import_refuses_an_unreadable_row_database_untouched(tmp_path, reviewed, how):
+    import openpyxl
+
+    db = tmp_path / "claims.db"
+    shutil.copy(reviewed[0], db)
+    book = tmp_path / "review.xlsx"
+    wb = openpyxl.load_workbook(reviewed[1])
+    ws = wb["Review"]
+    head = {c.value: c.column for c in ws[1] if c.value}
+    ws.cell(2, head["Verdict"]).value = "False"
+    ws.cell(3, head["Verdict"]).value = '=IF(1,"Verified","False")' if how == "formula without result" else "Verified"
+    if how == "claim id cleared":
+        ws.cell(3, head["Claim ID"]).value = None
+    wb.save(book)
+    before = sha(db)
+    done = claims("import", book, "--db", db)
+    one_line_failure(done, "'Review' row 3", "formula" if how == "formula without result" else "Claim ID")
+    assert sha(db) == before
