@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, Sequence, Union
 
 from .errors import ClaimsError
+from .files import make_parent
 from .parallel import extract_rows_timed, make_executor
 from .types import Report, Statement, statements_frame
 
@@ -278,15 +279,11 @@ def _check_workbook_size(n_claims: int, *, top=None, new=False, unreviewed=False
 
 
 def open_store(db: PathLike = DEFAULT_DB, *, create: bool = True):
-    """Open the project database: a SQLite path or a SQLAlchemy URL. A SQLite file is created
-    when missing, unless ``create=False`` (commands that only read or import: a typo in
-    ``--db`` is then refused with "no database at PATH", never a new empty database)."""
+    """Open the project database: a SQLite path or a SQLAlchemy URL; created if needed only
+    with ``create=True`` (commands that store); a database that is not claims' is refused."""
     from .store import Store
 
-    raw = os.fspath(db)
-    if not create and "://" not in raw and raw != ":memory:" and not Path(raw).expanduser().is_file():
-        raise ClaimsError(f"no database at {raw}" + (" (a folder)" if Path(raw).expanduser().is_dir() else ""))
-    return Store(raw)
+    return Store(str(db), create=create)
 
 
 def run(
@@ -342,6 +339,7 @@ def run(
             summary.skipped("unreadable or empty")
         warn(message)
 
+    _check_run_inputs(paths, output, dask)  # before anything is created or written
     with open_store(db) as store:
         if output is not None:
             check_workbook_overwrite(store, output, force=force)
@@ -388,6 +386,37 @@ def run(
                  summary.seconds)
         log.info("peak memory: main %.0f MiB, workers %.0f MiB", summary.peak_mib_main, summary.peak_mib_workers)
     return summary
+
+
+def _check_run_inputs(paths, output, dask) -> None:
+    """Refuse (ClaimsError, one line) a run whose inputs are unusable, before the database is
+    opened: a missing path, an output that cannot be written, an unreachable Dask scheduler."""
+    from .errors import ClaimsError, ReportReadError
+    from .files import check_output_path
+
+    missing = [os.fspath(p) for p in paths if not os.path.lexists(os.fspath(p))]
+    if missing:
+        more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
+        raise ReportReadError(f"no such file or folder: {missing[0]!r}{more}; nothing was stored")
+    if output is not None:
+        check_output_path(output)
+    if dask and dask != "local":
+        import socket
+        from urllib.parse import urlsplit
+
+        address = dask if "://" in dask else f"tcp://{dask}"
+        try:
+            parts = urlsplit(address)
+            host, port = parts.hostname, parts.port or 8786
+        except ValueError:
+            host, port = None, None
+        if not host:
+            raise ClaimsError(f"--dask {dask}: not a scheduler address (tcp://HOST:PORT or local)")
+        try:
+            socket.create_connection((host, port), timeout=10).close()
+        except OSError as e:
+            raise ClaimsError(f"--dask {dask}: cannot reach the Dask scheduler ({e.strerror or e}); "
+                              "nothing was stored") from None
 
 
 def _fresh_batches(store, paths, batch_size: int, summary: RunSummary, reader_warning,
@@ -648,7 +677,7 @@ def _write_workbook(store, output: PathLike, *, force: bool = False, **filters) 
                          unreviewed=filters["unreviewed"], report=filters["report"], speaker=filters["speaker"])
     backup = check_workbook_overwrite(store, output, force=force)
     data = store.review_data(**filters)
-    Path(output).parent.mkdir(parents=True, exist_ok=True)
+    make_parent(output)
     if backup is not None:
         shutil.copy2(output, backup)
     write_review_workbook(data, output)
@@ -691,10 +720,8 @@ def import_workbook(workbook: PathLike, *, db: PathLike = DEFAULT_DB):
     """
     from .workbook import read_review_workbook
 
-    if not Path(workbook).exists():
-        raise ClaimsError(f"{workbook}: no such file")
+    reviewed = read_review_workbook(workbook)
     with open_store(db, create=False) as store:
-        reviewed = read_review_workbook(workbook)
         return store.import_verdicts(reviewed, store.verdict_values())
 
 
@@ -754,7 +781,7 @@ def export(output: PathLike, *, format: Optional[str] = None, db: PathLike = DEF
     with open_store(db, create=False) as store:
         frame = store.claims_frame()
         values = store.verdict_values()
-    Path(output).parent.mkdir(parents=True, exist_ok=True)
+    make_parent(output)
     if format == "claimreview":
         # ClaimReview ratings run worst -> best, which the review list (in reviewer order) is not.
         scale = [v for v in exports.DEFAULT_CLAIMREVIEW_SCALE if v in values] or list(values)

@@ -431,8 +431,7 @@ def import_(workbook, db):
     if not _State.quiet:
         for message in result.messages:
             click.echo(visible(message), err=True)
-    click.echo(f"{api.plural(result.recorded, 'verdict')} recorded, {result.unchanged} unchanged, "
-               f"{result.conflicts} conflicting, {result.refused} refused")
+    click.echo(result.line())  # says so when a verdict was cleared
 
 
 def _json_default(value):

@@ -588,3 +588,55 @@ def test_batches_and_repeats_give_the_same_claims(tmp_path_factory, order, cut, 
 
 def claim_id_of(text: str) -> str:
     return "C" + hashlib.sha1(_key(text).encode()).hexdigest()[:10].upper()
+
+
+# --------------------------------------------------------------------------- import semantics (issue 14)
+
+
+def test_blank_row_is_no_opinion_and_clear_needs_a_printed_verdict(db):
+    add(db, A)
+    regroup(db)
+    c1 = claim_of(db, "Unemployment fell to 4 percent in 2023")
+    db.import_verdicts(workbook(db, [(c1, "False", "BLS data", 0)]), VALUES)
+    # a copy made before the verdict (base 0), left blank: no opinion, not a conflict
+    res = db.import_verdicts(workbook(db, [(c1, None, None, 0)], path="old.xlsx"), VALUES)
+    assert (res.recorded, res.conflicts, res.unchanged, res.cleared) == (0, 0, 1, 0)
+    # a copy made after it (base 1) with the verdict deleted: a clear, said so
+    res = db.import_verdicts(workbook(db, [(c1, None, None, 1)], path="new.xlsx"), VALUES)
+    assert (res.recorded, res.cleared, res.conflicts) == (1, 1, 0)
+    assert res.line() == "0 verdicts recorded, 1 verdict cleared, 0 unchanged, 0 conflicting, 0 refused"
+    assert db.verdicts_frame().set_index("claim_id").loc[c1, "verdict"] is None
+    # the base-1 copy again, now stale (revision 2): its deleted verdict is a clear made from
+    # revision 1, which printed "False" (from the history) -> equal to the stored (cleared) -> unchanged
+    res = db.import_verdicts(workbook(db, [(c1, None, None, 1)], path="new.xlsx"), VALUES)
+    assert (res.recorded, res.conflicts, res.unchanged) == (0, 0, 1)
+
+
+def test_compare_and_write_redoes_an_import_that_raced(db_url, monkeypatch):
+    """Without the locks, a verdict changed by another connection between this import's read
+    and its write is caught by ``WHERE revision = :read`` (row count short): the import is
+    redone and reports the row as a conflict instead of overwriting."""
+    if "://" not in db_url:
+        pytest.skip("needs a server: a SQLite writer waits for the reader's lock")
+    from claims.store import verdicts as verdicts_mod
+
+    with Store(db_url) as db, Store(db_url) as other:
+        add(db, A)
+        regroup(db)
+        c1 = claim_of(db, "Unemployment fell to 4 percent in 2023")
+        db.import_verdicts(workbook(db, [(c1, "False", "BLS data", 0)]), VALUES)
+        monkeypatch.setattr(type(db), "_lock_claims", lambda self, conn, cids: None)
+        real, calls = verdicts_mod._printed_values, []
+
+        def racing(conn, wanted, current):
+            calls.append(1)
+            if len(calls) == 1:  # the other reviewer commits between our read and our write
+                other.import_verdicts(workbook(other, [(c1, "Verified", "photo", 1)], path="other.xlsx"), VALUES)
+            return real(conn, wanted, current)
+
+        monkeypatch.setattr(verdicts_mod, "_printed_values", racing)
+        res = db.import_verdicts(workbook(db, [(c1, "Misleading", "x", 1)], path="mine.xlsx"), VALUES)
+        assert len(calls) == 3  # ours, the other's, ours again
+        assert (res.recorded, res.conflicts) == (0, 1)
+        v = db.verdicts_frame().set_index("claim_id").loc[c1]
+        assert v["verdict"] == "Verified" and v["revision"] == 2

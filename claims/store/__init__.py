@@ -24,6 +24,7 @@ needs at the start. Where each job lives:
     review.py       the review query: ReviewData for the workbook, claims frame for exports
     runs.py         runs, exports, status
     values.py       values between pandas, Python and the drivers; bulk writes
+    safety.py       checks on open, before any write: exists (``create=False``), claims' own, not corrupt
 
 Every public method runs inside ``store.transaction()``: called inside one it joins it, called
 outside it opens its own. A failure rolls everything back; a SQLite file is then byte-for-byte
@@ -66,6 +67,7 @@ from claims.errors import StoreError
 from .claims import ClaimsMixin, GroupResult
 from .review import REVIEW_OCCURRENCES_PER_CLAIM, ReviewMixin
 from .runs import RunsMixin
+from .safety import check_database, check_sqlite_file as _check_sqlite_file, sqlite_error
 from .schema import (HISTORY_EVENTS, MIGRATIONS, SCHEMA_VERSION, VERDICT_FIELDS, metadata,
                      prepare_schema)
 from .statements import AddResult, StatementsMixin
@@ -127,7 +129,7 @@ class Store(StatementsMixin, ClaimsMixin, VerdictsMixin, ReviewMixin, RunsMixin)
     ``":memory:"`` an in-memory SQLite; anything with ``://`` a SQLAlchemy URL. One Store per
     thread (the open transaction is kept on the object)."""
 
-    def __init__(self, url_or_path: str | os.PathLike = DEFAULT_PATH, *, echo: bool = False):
+    def __init__(self, url_or_path: str | os.PathLike = DEFAULT_PATH, *, echo: bool = False, create: bool = True):
         raw = os.fspath(url_or_path)
         if raw == ":memory:":
             raw = "sqlite://"
@@ -143,6 +145,7 @@ class Store(StatementsMixin, ClaimsMixin, VerdictsMixin, ReviewMixin, RunsMixin)
         if self.is_sqlite and url.database and url.database != ":memory:" and not url.database.startswith("file:"):
             self.path: Optional[Path] = Path(url.database)
             self.label = str(raw if not _is_url(raw) else url.database)
+            _check_sqlite_file(self.path, self.label, create)
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as e:
@@ -167,6 +170,7 @@ class Store(StatementsMixin, ClaimsMixin, VerdictsMixin, ReviewMixin, RunsMixin)
         self.database_id: str = ""
         self.created_at: Optional[str] = None
         self.schema_version: int = 0
+        self._create = create
         self._open()
 
     # -- lifecycle ---------------------------------------------------------------------------
@@ -175,9 +179,11 @@ class Store(StatementsMixin, ClaimsMixin, VerdictsMixin, ReviewMixin, RunsMixin)
         try:
             try:  # the schema is read without waiting for a writer; written only when needed
                 with self.transaction(write=False) as conn:
+                    check_database(conn, self.label, is_sqlite=self.is_sqlite, create=self._create)
                     meta = prepare_schema(conn, self.label)
             except _ReadOnly:
                 with self.transaction() as conn:  # under the write lock: one creator at a time
+                    check_database(conn, self.label, is_sqlite=self.is_sqlite, create=self._create)
                     meta = prepare_schema(conn, self.label)
             self.database_id = meta["database_id"]
             self.created_at = meta["created_at"]
@@ -186,6 +192,9 @@ class Store(StatementsMixin, ClaimsMixin, VerdictsMixin, ReviewMixin, RunsMixin)
         except StoreError:
             self.engine.dispose()
             raise
+        except sa.exc.DatabaseError as e:
+            self.engine.dispose()
+            raise sqlite_error(e, self.label) or StoreError(f"{self.label}: cannot open the database ({one_line(e)})") from None
         except (sa.exc.SQLAlchemyError, OSError, ValueError) as e:
             self.engine.dispose()
             raise StoreError(f"{self.label}: cannot open the database ({one_line(e)})") from None
@@ -225,6 +234,9 @@ class Store(StatementsMixin, ClaimsMixin, VerdictsMixin, ReviewMixin, RunsMixin)
                 raise _ReadOnly(f"{self.label}: {one_line(e)}") from None
             if _is_retryable(e):
                 raise Retryable(f"{self.label}: {one_line(e)}") from None
+            corrupt = sqlite_error(e, self.label)  # a corrupt SQLite file found mid-command: rolled back
+            if corrupt is not None:
+                raise corrupt from None
             if isinstance(e, sa.exc.OperationalError):
                 raise StoreError(f"{self.label}: {one_line(e)}") from None
             raise

@@ -21,7 +21,7 @@ from sqlalchemy import bindparam
 from claims.errors import ImportRefused, StoreError
 from claims.types import DEFAULT_VERDICTS
 
-from .conflicts import decide
+from .conflicts import UNKNOWN, decide
 from .schema import VERDICT_FIELDS, claims_t, history_blank, history_t, meta_t, verdicts_t
 from .values import CHUNK, IN_CHUNK, cell_text, chunks, loads, make_frame, now_iso, py
 
@@ -31,9 +31,24 @@ class ImportResult:
     recorded: int = 0
     unchanged: int = 0
     confirmed: int = 0  # carried-over verdicts confirmed (also counted as unchanged)
-    conflicts: int = 0
+    conflicts: int = 0  # one per claim whose stored verdict differs from the row and changed since its export
     refused: int = 0  # always 0 on success: a refused import raises ImportRefused
+    cleared: int = 0  # recorded verdicts that empty a stored verdict (also counted in recorded)
     messages: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        """The summary line, e.g. "2 verdicts recorded, 1 verdict cleared, 5 unchanged, 0 conflicting, 0 refused"."""
+        def n(k: int, one: str, many: str) -> str:
+            return f"{k} {one if k == 1 else many}"
+        parts = [n(self.recorded - self.cleared, "verdict recorded", "verdicts recorded")]
+        if self.cleared:
+            parts.append(n(self.cleared, "verdict cleared", "verdicts cleared"))
+        parts += [f"{self.unchanged} unchanged", f"{self.conflicts} conflicting", f"{self.refused} refused"]
+        return ", ".join(parts)
+
+
+class _Raced(Exception):
+    """A verdict changed between reading and writing it (another import): try again."""
 
 
 class VerdictsMixin:
@@ -111,17 +126,45 @@ class VerdictsMixin:
             raise ImportRefused(
                 f"{path}: made from another database ({reviewed.database_id or 'unknown'}), not this one ({self.database_id})"
             )
-        result = ImportResult()
-        with self.transaction() as conn:
-            wanted = _checked_rows(conn, list(reviewed.rows), values, path)
-            current: dict[str, dict] = {}
-            cids = sorted(wanted)
-            for chunk in chunks(cids, IN_CHUNK):
-                for row in conn.execute(sa.select(verdicts_t).where(verdicts_t.c.claim_id.in_(chunk))).mappings():
-                    current[row["claim_id"]] = dict(row)
-            export_id = cell_text(getattr(reviewed, "export_id", None))
-            _apply_rows(conn, wanted, current, path, export_id, now_iso(), result)
-        return result
+        export_id = cell_text(getattr(reviewed, "export_id", None))
+        rows = list(reviewed.rows)
+        retry = self._conn is None  # our own transaction: a raced one is rolled back and redone
+        for attempt in range(5):
+            result = ImportResult()
+            try:
+                with self.transaction() as conn:
+                    self._lock_for_verdicts(conn)
+                    wanted = _checked_rows(conn, rows, values, path)
+                    cids = sorted(wanted)
+                    self._lock_claims(conn, cids)
+                    current: dict[str, dict] = {}
+                    for chunk in chunks(cids, IN_CHUNK):
+                        for row in conn.execute(sa.select(verdicts_t).where(verdicts_t.c.claim_id.in_(chunk))).mappings():
+                            current[row["claim_id"]] = dict(row)
+                    printed = _printed_values(conn, wanted, current)
+                    _apply_rows(conn, wanted, current, printed, path, export_id, now_iso(), result)
+                return result
+            except (_Raced, sa.exc.IntegrityError):
+                if not retry or attempt == 4:
+                    raise StoreError(f"{self.label}: verdicts changed by another import while importing "
+                                     f"{path}; nothing was imported, import it again") from None
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _lock_for_verdicts(self, conn: sa.Connection) -> None:
+        """SQLite: take the write lock first (a no-op UPDATE), so that a second import waits for
+        the first to commit and then reads its verdicts, instead of both reading the same."""
+        if self.is_sqlite:
+            conn.execute(meta_t.update().where(meta_t.c.key == "-").values(value=None))
+
+    def _lock_claims(self, conn: sa.Connection, cids: list[str]) -> None:
+        """PostgreSQL (and any server): lock the imported claims' rows (SELECT ... FOR UPDATE, in
+        claim id order) so that two imports of the same claims compare and write one after the
+        other; the second reads the first's verdicts (READ COMMITTED) and reports conflicts."""
+        if self.is_sqlite:
+            return
+        for chunk in chunks(cids, IN_CHUNK):
+            conn.execute(sa.select(claims_t.c.claim_id).where(claims_t.c.claim_id.in_(chunk))
+                         .order_by(claims_t.c.claim_id).with_for_update()).all()
 
     def verdict_history_frame(self, claim_id: Optional[str] = None) -> pd.DataFrame:
         q = sa.select(history_t).order_by(history_t.c.id)
@@ -175,19 +218,51 @@ def _checked_rows(conn: sa.Connection, rows: list, values: Sequence[str], path: 
     return wanted
 
 
-def _apply_rows(conn: sa.Connection, wanted: dict, current: dict, path: str, export_id, now: str,
+UNKNOWN_PRINT = {f: UNKNOWN for f in VERDICT_FIELDS}  # printed values not known: a blank cell clears
+
+
+def _printed_values(conn: sa.Connection, wanted: dict, current: dict) -> dict[str, Optional[dict]]:
+    """claim_id -> the values its row was printed with (the verdict at the row's base revision:
+    the stored one, or the history's "recorded" event of that revision); None for base 0.
+    Only looked up for rows with a blank cell, where it tells "no opinion" from "cleared"."""
+    out: dict[str, Optional[dict]] = {}
+    lookup: dict[str, int] = {}
+    for cid, (r, vals) in wanted.items():
+        base = _base(r)
+        cur = current.get(cid)
+        if base == 0:
+            out[cid] = None
+        elif cur is not None and int(cur.get("revision") or 0) == base:
+            out[cid] = {f: cur.get(f) for f in VERDICT_FIELDS}
+        elif any(v is None for v in vals.values()):
+            lookup[cid] = base
+    for chunk in chunks(sorted(lookup), IN_CHUNK):
+        q = (sa.select(history_t).where(history_t.c.claim_id.in_(chunk))
+             .where(history_t.c.event == "recorded").order_by(history_t.c.id))
+        for h in conn.execute(q).mappings():
+            if lookup.get(h["claim_id"]) == h["revision"]:
+                out[h["claim_id"]] = {f: h[f"new_{f}"] for f in VERDICT_FIELDS}
+    return out
+
+
+def _base(r) -> int:
+    try:
+        return int(py(r.base_revision) or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _apply_rows(conn: sa.Connection, wanted: dict, current: dict, printed: dict, path: str, export_id, now: str,
                 result: ImportResult) -> None:
     """Record, confirm or note as conflicts the checked rows (conflicts.decide), with history."""
     inserts, updates, confirms, events = [], [], [], []
     for cid in sorted(wanted):
         r, vals = wanted[cid]
         cur = current.get(cid)
-        try:
-            base = int(py(r.base_revision) or 0)
-        except (TypeError, ValueError):
-            base = 0
+        base = _base(r)
         where = f"{path}: sheet {r.sheet!r} row {r.row}"
-        decision = decide(cid, vals, cur, base, where)
+        decision = decide(cid, vals, cur, base, where, printed[cid] if cid in printed else UNKNOWN_PRINT)
+        vals = decision.values
         common = {
             **history_blank(),
             "claim_id": cid,
@@ -203,7 +278,7 @@ def _apply_rows(conn: sa.Connection, wanted: dict, current: dict, path: str, exp
         if decision.event in (None, "confirmed"):
             result.unchanged += 1
             if decision.event == "confirmed":
-                confirms.append({"b_claim_id": cid, "updated_at": now})
+                confirms.append({"b_claim_id": cid, "b_revision": decision.revision, "updated_at": now})
                 events.append({**common, "event": "confirmed", "revision": decision.revision, "message": decision.message})
                 result.confirmed += 1
             continue
@@ -212,31 +287,42 @@ def _apply_rows(conn: sa.Connection, wanted: dict, current: dict, path: str, exp
             result.conflicts += 1
             result.messages.append(decision.message)
             continue
+        if decision.cleared:
+            result.cleared += 1
+            result.messages.append(decision.message)
         rec = {**vals, "revision": decision.revision, "updated_at": now, "source_workbook": path, "export_id": export_id, "carried_over": False}
         if cur is None:
             inserts.append({"claim_id": cid, **rec})
         else:
-            updates.append({"b_claim_id": cid, **rec})
+            updates.append({"b_claim_id": cid, "b_revision": int(cur.get("revision") or 0), **rec})
         result.recorded += 1
     _write_verdicts(conn, inserts, updates, confirms, events)
 
 
 def _write_verdicts(conn: sa.Connection, inserts: list, updates: list, confirms: list, events: list) -> None:
+    """Compare and write in one statement: each update applies only while the verdict still has
+    the revision it was decided against (``WHERE claim_id = :id AND revision = :read``); a row
+    count short of the rows means another import got there first (_Raced: redo the import)."""
     for chunk in chunks(inserts, CHUNK):
         conn.execute(verdicts_t.insert(), list(chunk))
+    same = (verdicts_t.c.claim_id == bindparam("b_claim_id")) & (verdicts_t.c.revision == bindparam("b_revision"))
     if updates:
-        u = (
-            verdicts_t.update()
-            .where(verdicts_t.c.claim_id == bindparam("b_claim_id"))
-            .values(**{k: bindparam(k) for k in list(VERDICT_FIELDS) + ["revision", "updated_at", "source_workbook", "export_id", "carried_over"]})
-        )
+        u = verdicts_t.update().where(same).values(
+            **{k: bindparam(k) for k in list(VERDICT_FIELDS) + ["revision", "updated_at", "source_workbook", "export_id", "carried_over"]})
         for chunk in chunks(updates, CHUNK):
-            conn.execute(u, list(chunk))
+            _all_written(conn.execute(u, list(chunk)), len(chunk))
     if confirms:
-        u = verdicts_t.update().where(verdicts_t.c.claim_id == bindparam("b_claim_id")).values(carried_over=False, updated_at=bindparam("updated_at"))
-        conn.execute(u, confirms)
+        u = verdicts_t.update().where(same).values(carried_over=False, updated_at=bindparam("updated_at"))
+        for chunk in chunks(confirms, CHUNK):
+            _all_written(conn.execute(u, list(chunk)), len(chunk))
     for chunk in chunks(events, CHUNK):
         conn.execute(history_t.insert(), list(chunk))
+
+
+def _all_written(res, expected: int) -> None:
+    n = res.rowcount
+    if n is not None and n >= 0 and n != expected:
+        raise _Raced()
 
 
 def carry_over_verdicts(conn: sa.Connection, joined: dict[str, list[str]], now: str, run_id) -> int:

@@ -17,6 +17,13 @@ Reading rules
       D/M/YYYY or M/D/YYYY when unambiguous, "5 March 2024", "March 5, 2024") -> ISO date;
       anything else is a WorkbookError naming the sheet, row and value
       (:func:`parse_reviewed_on`).
+    * A row whose Claim ID cell is empty while its Verdict (or, on an exported row, one with a
+      Base revision, any editable cell) is filled cannot be matched to a claim: the workbook is refused (never skipped, which would lose a verdict).
+    * A formula cell without a stored result (a file saved by a script: openpyxl writes the
+      formula, no value) in the Claim ID, an editable or the Base revision column is refused:
+      it is not an empty cell, and reading it as one would clear a verdict. Formulas are
+      looked for in the sheet's XML first; the sheet is read a second time (formulas, not
+      values) only when it holds any.
     * Every error is a one-line WorkbookError naming the file and, where it applies, the sheet,
       row and value.
 """
@@ -54,7 +61,8 @@ def read_review_workbook(path) -> ReviewedWorkbook:
     try:
         try:
             identity = _read_identity(wb, spath)
-            rows = _read_review_rows(wb, spath, identity["verdict_values"])
+            formulas = _unstored_formula_cells(wb, fh, spath)
+            rows = _read_review_rows(wb, spath, identity["verdict_values"], formulas)
         except WorkbookError:
             raise
         except Exception as exc:
@@ -180,7 +188,55 @@ def _identity_cells(wb) -> dict[str, Any]:
 # Review rows
 # ----------------------------------------------------------------------------------------
 
-def _read_review_rows(wb, path: str, verdict_values: list[str]) -> list[ReviewedRow]:
+_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+
+
+def _sheet_has_formulas(fh, part: str) -> bool:
+    """Whether the sheet's XML part holds any formula element (streamed, not parsed)."""
+    fh.seek(0)
+    with zipfile.ZipFile(fh) as archive:
+        try:
+            stream = archive.open(part.lstrip("/"))
+        except KeyError:
+            return True  # cannot tell: read the formulas
+        with stream:
+            tail = b""
+            while True:
+                block = stream.read(1 << 20)
+                if not block:
+                    return False
+                if _FORMULA_TAG.search(tail + block):
+                    return True
+                tail = block[-64:]
+
+
+def _unstored_formula_cells(wb, fh, path: str) -> dict[tuple[int, int], str]:
+    """(row, column index) -> formula of every formula cell of the Review sheet, read without
+    data_only; {} when the sheet holds no formula (the usual case: one cheap scan of its XML)."""
+    from openpyxl import load_workbook
+
+    ws = _find_sheet(wb, REVIEW_SHEET)
+    part = getattr(ws, "_worksheet_path", None) if ws is not None else None
+    if ws is None or (part and not _sheet_has_formulas(fh, part)):
+        return {}
+    fh.seek(0)
+    wb2 = load_workbook(fh, read_only=True, data_only=False)
+    try:
+        ws2 = wb2[ws.title]
+        if hasattr(ws2, "reset_dimensions"):
+            ws2.reset_dimensions()
+        found: dict[tuple[int, int], str] = {}
+        for row_no, row in enumerate(ws2.iter_rows(values_only=True), start=1):
+            for i, v in enumerate(row):
+                if isinstance(v, str) and v.startswith("="):
+                    found[(row_no, i)] = v
+        return found
+    finally:
+        wb2.close()
+
+
+def _read_review_rows(wb, path: str, verdict_values: list[str],
+                      formulas: Optional[dict[tuple[int, int], str]] = None) -> list[ReviewedRow]:
     ws = _find_sheet(wb, REVIEW_SHEET)
     if ws is None:
         raise WorkbookError(f"{path}: no '{REVIEW_SHEET}' sheet")
@@ -193,10 +249,29 @@ def _read_review_rows(wb, path: str, verdict_values: list[str]) -> list[Reviewed
     canon = {norm_key(v): v for v in verdict_values}
     seen: dict[str, int] = {}
     out: list[ReviewedRow] = []
+    formulas = formulas or {}
     for row_no, row in enumerate(rows_iter, start=header_row + 1):
         values = {name: (row[i] if i < len(row) else None) for name, i in positions.items()}
+        where = f"{path}: sheet '{sheet}' row {row_no}"
+        if formulas:
+            for name, i in positions.items():
+                if values[name] is None and (row_no, i) in formulas:
+                    raise WorkbookError(
+                        f"{where}: the {name} cell holds a formula with no stored result "
+                        f"({_show(formulas[(row_no, i)])}; a file saved by a script?): open and save it "
+                        "in a spreadsheet program, or type the value; nothing was imported")
         claim_id = _cell_text(values["Claim ID"])
         if claim_id is None:
+            # A verdict, or any review cell of an exported row (it has a Base revision), would be
+            # lost; a stray note below the table is not a review.
+            exported = _cell_text(values[BASE_REVISION_COLUMN]) is not None
+            filled = [n for n in EDITABLE_COLUMNS if n in values and _cell_text(values[n]) is not None
+                      and (exported or n == "Verdict")]
+            if filled:
+                raise WorkbookError(
+                    f"{where}: the Claim ID cell is empty but {filled[0]} is filled "
+                    f"({_show(values[filled[0]])}): the row cannot be matched to a claim; "
+                    "put its Claim ID back; nothing was imported")
             continue
         if claim_id in seen:
             raise WorkbookError(
