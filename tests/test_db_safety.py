@@ -263,10 +263,15 @@ def test_full_disk_is_one_line_and_old_file_intact(tmp_path, reviewed, tiny_disk
     else:
         target = tiny_disk / "review.xlsx"
         target.write_text("old workbook\n")
-        done = claims("run", SEEDS, "--db", db, "-o", target, "--workers", "1")
+        # --force: the old file is not a review workbook, so run would refuse to replace it
+        # otherwise; it keeps a dated backup first, and that small copy still fits.
+        done = claims("run", SEEDS, "--db", db, "-o", target, "--workers", "1", "--force")
     one_line_failure(done, str(target), "disk is full")
     assert target.read_text().startswith("old")
-    assert sorted(os.listdir(tiny_disk)) == sorted(["filler", target.name])
+    left = sorted(os.listdir(tiny_disk))
+    backups = [n for n in left if n.startswith("review.") and n != target.name]
+    assert sorted(set(left) - set(backups)) == sorted(["filler", target.name])
+    assert all((tiny_disk / b).read_text().startswith("old") for b in backups)
 
 
 def test_file_size_limit_is_one_line(tmp_path):
