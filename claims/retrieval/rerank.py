@@ -1,0 +1,195 @@
+"""Re-rank full-text candidates and label each match ``same`` or ``similar``.
+
+The database returns the best BM25 candidates (``TextIndex.candidates``); ``rerank`` scores each
+with a logistic model over a few features of the query and the candidate -- the BM25 score
+relative to the best candidate's, the rank, rapidfuzz similarities (``token_set_ratio`` of the
+query with the claim and with its title, ``partial_ratio`` of the shorter in the longer), the
+shares of the candidate's and the query's content words the other has, and shared word pairs
+-- and sorts by that probability (``Match.score``, 0-1). The weights live in
+``rerank_model.json`` beside this file, fitted on the CheckThat! 2020 claim-retrieval *train*
+split by ``tests/benchmarks/bench_retrieval.py --fit`` (dev is only measured).
+
+Labels. ``same`` means "this is the claim that was checked", so it is given conservatively:
+the model is confident (``score >= SAME_MIN_SCORE``), the texts are near-identical
+(``fuzz.ratio >= SAME_RATIO``, or one text holds the other: ``partial_ratio >= SAME_PARTIAL``
+over at least ``SAME_MIN_WORDS`` words and ``SAME_MIN_SHARE`` of the longer's words), and the
+grouping's guards agree (``claims.normalize``): the numbers of the shorter text all occur in
+the longer and both have the same number of negation words. Everything else is ``similar``.
+"""
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Optional, Sequence
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from claims.normalize import negations_in, numbers_in
+from claims.retrieval.index import Candidate
+from claims.retrieval.text import index_text, query_terms, stop_words
+
+__all__ = [
+    "FEATURES", "Match", "RerankModel", "default_model", "features", "rerank", "same_claim",
+    "SAME_MIN_SCORE", "SAME_RATIO", "SAME_PARTIAL", "SAME_MIN_WORDS", "SAME_MIN_SHARE",
+]
+
+SAME_MIN_SCORE = 0.5
+SAME_RATIO = 90.0
+SAME_PARTIAL = 97.0
+SAME_MIN_WORDS = 8
+SAME_MIN_SHARE = 0.6
+
+FEATURES = (
+    "bm25_rel",       # candidate score / best candidate score
+    "rank_inv",       # 1 / (1 + rank among candidates)
+    "set_body",       # fuzz.token_set_ratio(query, claim) / 100
+    "partial",        # fuzz.partial_ratio(shorter, longer) / 100
+    "set_title",      # fuzz.token_set_ratio(query, title) / 100
+    "cover_doc",      # share of the claim's content words found in the query
+    "cover_title",    # share of the title's content words found in the query
+    "cover_query",    # share of the query's content words found in claim or title
+    "pairs",          # share of the query's adjacent content-word pairs found in claim or title
+)
+
+
+@dataclass(frozen=True)
+class Match:
+    """A re-ranked candidate."""
+    kind: str
+    key: str
+    score: float        # the model's probability that this is the claim (0-1)
+    label: str          # "same" or "similar"
+    bm25: float         # the database's full-text score
+    text: str = ""      # indexed (normalised) text
+
+
+@dataclass
+class RerankModel:
+    """A logistic model: ``sigmoid(intercept + sum(w * (x - mean) / scale))``."""
+    weights: list[float]
+    intercept: float
+    mean: list[float]
+    scale: list[float]
+    features: tuple[str, ...] = FEATURES
+    info: dict = field(default_factory=dict)
+
+    def predict(self, X: np.ndarray) -> np.ndarray:
+        if not len(X):
+            return np.zeros(0)
+        z = ((X - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.weights)
+        z = z + self.intercept
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
+
+    def to_json(self) -> str:
+        return json.dumps({"features": list(self.features), "weights": self.weights,
+                           "intercept": self.intercept, "mean": self.mean, "scale": self.scale,
+                           "info": self.info}, indent=1)
+
+    @classmethod
+    def from_json(cls, data: str) -> "RerankModel":
+        d = json.loads(data)
+        if tuple(d["features"]) != FEATURES:
+            raise ValueError("rerank model made for other features: refit it")
+        return cls(list(map(float, d["weights"])), float(d["intercept"]),
+                    list(map(float, d["mean"])), list(map(float, d["scale"])),
+                    FEATURES, d.get("info", {}))
+
+
+@functools.lru_cache(maxsize=1)
+def default_model() -> RerankModel:
+    """The shipped model (``rerank_model.json``)."""
+    res = resources.files("claims.retrieval").joinpath("rerank_model.json")
+    try:
+        return RerankModel.from_json(res.read_text("utf-8"))
+    except FileNotFoundError:  # before the first fit: plain BM25 order
+        n = len(FEATURES)
+        return RerankModel([4.0] + [0.0] * (n - 1), 0.0, [0.5] * n, [1.0] * n, FEATURES)
+
+
+def _stem(w: str) -> str:
+    """A light English suffix stripper, for word overlap only ("shootings" ~ "shooting")."""
+    if len(w) > 4:
+        for suf in ("ings", "ing", "ies", "ed", "es", "s"):
+            if w.endswith(suf) and len(w) - len(suf) >= 3:
+                return w[: -len(suf)] + ("y" if suf == "ies" else "")
+    return w
+
+
+def _content(norm: str) -> list[str]:
+    stop = stop_words()
+    return [_stem(w) for w in norm.split() if w not in stop and (len(w) > 1 or w.isdigit())]
+
+
+def _share(part: set, whole: set) -> float:
+    return len(part & whole) / len(part) if part else 0.0
+
+
+def features(query_norm: str, candidates: Sequence[Candidate]) -> np.ndarray:
+    """The feature matrix (``FEATURES`` columns) of *candidates* for a query."""
+    if not candidates:
+        return np.zeros((0, len(FEATURES)))
+    q = _content(query_norm)
+    qset = set(q)
+    qpairs = set(zip(q, q[1:]))
+    top = max(c.score for c in candidates) or 1.0
+    rows = []
+    for r, c in enumerate(candidates):
+        body, title = c.body or "", c.title or ""
+        b, t = _content(body), _content(title)
+        bset, tset = set(b), set(t)
+        shorter, longer = (body, query_norm) if len(body) <= len(query_norm) else (query_norm, body)
+        pairs = set(zip(b, b[1:])) | set(zip(t, t[1:]))
+        rows.append((
+            c.score / top,
+            1.0 / (1 + r),
+            fuzz.token_set_ratio(query_norm, body) / 100.0,
+            fuzz.partial_ratio(shorter, longer) / 100.0 if shorter else 0.0,
+            fuzz.token_set_ratio(query_norm, title) / 100.0 if title else 0.0,
+            _share(bset, qset),
+            _share(tset, qset),
+            _share(qset, bset | tset),
+            _share(qpairs, pairs),
+        ))
+    return np.asarray(rows, dtype=float)
+
+
+def same_claim(a_norm: str, b_norm: str) -> bool:
+    """Whether two normalised texts are near-identical and agree on numbers and negations."""
+    if not a_norm or not b_norm:
+        return False
+    longer, shorter = (a_norm, b_norm) if len(a_norm) >= len(b_norm) else (b_norm, a_norm)
+    lw, sw = longer.split(), shorter.split()
+    close = fuzz.ratio(longer, shorter) >= SAME_RATIO
+    if not close:
+        close = (len(sw) >= SAME_MIN_WORDS and len(sw) >= SAME_MIN_SHARE * len(lw)
+                 and fuzz.partial_ratio(shorter, longer) >= SAME_PARTIAL)
+    if not close:
+        return False
+    long_numbers = set(numbers_in(longer))
+    if not set(numbers_in(shorter)) <= long_numbers:
+        return False
+    return negations_in(longer) == negations_in(shorter)
+
+
+def rerank(query: str, candidates: Sequence[Candidate], limit: Optional[int] = None,
+           model: Optional[RerankModel] = None) -> list[Match]:
+    """*candidates* (best BM25 first) re-scored and labelled, best first."""
+    if not candidates:
+        return []
+    model = model or default_model()
+    qn = index_text(query)
+    probs = model.predict(features(qn, candidates))
+    body_only = index_text(query, author=False)
+    order = sorted(range(len(candidates)), key=lambda i: (-probs[i], i))
+    if limit is not None:
+        order = order[:limit]
+    out = []
+    for i in order:
+        c, p = candidates[i], float(probs[i])
+        label = "same" if p >= SAME_MIN_SCORE and same_claim(body_only, c.body) else "similar"
+        out.append(Match(c.kind, c.key, round(p, 4), label, c.score, c.body))
+    return out
+
