@@ -14,7 +14,9 @@ the model is confident (``score >= SAME_MIN_SCORE``), the texts are near-identic
 (``fuzz.ratio >= SAME_RATIO``, or one text holds the other: ``partial_ratio >= SAME_PARTIAL``
 over at least ``SAME_MIN_WORDS`` words and ``SAME_MIN_SHARE`` of the longer's words), and the
 grouping's guards agree (``claims.normalize``): the numbers of the shorter text all occur in
-the longer and both have the same number of negation words. Everything else is ``similar``.
+the longer and both have the same number of negation words. Only the best match can be
+``same`` (a second copy of the same text is shown, as ``similar``, below it). Everything else
+is ``similar``.
 """
 from __future__ import annotations
 
@@ -187,9 +189,10 @@ def rerank(query: str, candidates: Sequence[Candidate], limit: Optional[int] = N
     if limit is not None:
         order = order[:limit]
     out = []
-    for i in order:
+    for n, i in enumerate(order):
         c, p = candidates[i], float(probs[i])
-        label = "same" if p >= SAME_MIN_SCORE and same_claim(body_only, c.body) else "similar"
+        same = n == 0 and p >= SAME_MIN_SCORE and same_claim(body_only, c.body)
+        label = "same" if same else "similar"
         out.append(Match(c.kind, c.key, round(p, 4), label, c.score, c.body))
     return out
 

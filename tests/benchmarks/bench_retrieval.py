@@ -1,0 +1,260 @@
+"""Retrieval of previously checked claims: accuracy on CheckThat! 2020 and lookup latency.
+
+    python tests/benchmarks/bench_retrieval.py                 # MAP@5/MAP@1/P@1 on train and dev, latency at 100k
+    python tests/benchmarks/bench_retrieval.py --fit           # refit claims/retrieval/rerank_model.json on train
+    python tests/benchmarks/bench_retrieval.py --db postgresql+psycopg://u:p@localhost/db  # on PostgreSQL
+    python tests/benchmarks/bench_retrieval.py --latency 0     # accuracy only
+
+Accuracy: the 10,375 verified claims of ``../shared/claim-retrieval`` (claim text, title) are
+indexed with ``TextIndex``; each tweet of a split is a query. "BM25" is the database's order
+(SQLite FTS5 ``bm25()``, PostgreSQL ``ts_rank_cd``); "re-ranked" is ``claims.retrieval.lookup``.
+"wrong same" counts matches labelled ``same`` that are not the tweet's verified claim (any of
+the five shown). The re-ranker is fitted on train only; dev is the check.
+
+Latency: N synthetic distinct claims (PolNeAR sentences, and the verified claims with a
+number or a name substituted) are indexed in a SQLite file; the median and 95th percentile
+time of one ``lookup`` (full text + re-ranking, five results) of a stored claim and of a
+tweet are printed.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import re
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import numpy as np
+import sqlalchemy as sa
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from claims.retrieval import CANDIDATES, IndexDoc, TextIndex, lookup  # noqa: E402
+from claims.retrieval.rerank import FEATURES, RerankModel, default_model, features, rerank  # noqa: E402
+from claims.retrieval.text import index_text  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+if not SHARED.exists():
+    SHARED = Path("/work/shared")
+DATA = SHARED / "claim-retrieval"
+MODEL_PATH = ROOT / "claims" / "retrieval" / "rerank_model.json"
+
+
+def read_tsv(path: Path) -> list[list[str]]:
+    csv.field_size_limit(1 << 24)
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.reader(f, delimiter="\t"))
+
+
+def load_claims() -> list[tuple[str, str, str]]:
+    rows = read_tsv(DATA / "verified_claims.docs.tsv")[1:]
+    return [(r[0], r[1], r[2] if len(r) > 2 else "") for r in rows]
+
+
+def load_split(split: str) -> tuple[dict[str, str], dict[str, set[str]]]:
+    queries = {r[0]: r[1] for r in read_tsv(DATA / split / "tweets.queries.tsv")[1:]}
+    rel: dict[str, set[str]] = {}
+    for r in read_tsv(DATA / split / "tweet-vclaim-pairs.qrels"):
+        rel.setdefault(r[0], set()).add(r[2])
+    return queries, rel
+
+
+def average_precision(ranked: list[str], relevant: set[str], k: int) -> float:
+    hits, total = 0, 0.0
+    for i, d in enumerate(ranked[:k]):
+        if d in relevant:
+            hits += 1
+            total += hits / (i + 1)
+    return total / len(relevant) if relevant else 0.0
+
+
+def scores(runs: dict[str, list[str]], rel: dict[str, set[str]]) -> dict[str, float]:
+    q = list(rel)
+    return {
+        "MAP@5": float(np.mean([average_precision(runs.get(i, []), rel[i], 5) for i in q])),
+        "MAP@1": float(np.mean([average_precision(runs.get(i, []), rel[i], 1) for i in q])),
+        "P@1": float(np.mean([1.0 if runs.get(i) and runs[i][0] in rel[i] else 0.0 for i in q])),
+    }
+
+
+def engine_for(db: str | None, tmp: Path):
+    if db:
+        return sa.create_engine(db)
+    return sa.create_engine(f"sqlite:///{tmp / 'bench.db'}")
+
+
+def build_claim_index(engine, name: str) -> TextIndex:
+    index = TextIndex(name)
+    t0 = time.perf_counter()
+    with engine.begin() as conn:
+        index.drop(conn)
+        index.create(conn)
+        index.add(conn, (IndexDoc("factcheck", cid, text, title) for cid, text, title in load_claims()))
+    print(f"indexed {len(load_claims())} verified claims in {time.perf_counter() - t0:.1f} s")
+    return index
+
+
+def collect(engine, index: TextIndex, split: str):
+    queries, rel = load_split(split)
+    cands = {}
+    with engine.connect() as conn:
+        for qid, text in queries.items():
+            cands[qid] = index.candidates(conn, text, limit=CANDIDATES)
+    return queries, rel, cands
+
+
+def evaluate(split, queries, rel, cands, model: RerankModel) -> None:
+    bm25 = {q: [c.key for c in cs[:5]] for q, cs in cands.items()}
+    rr, wrong_same, same = {}, 0, 0
+    for q, cs in cands.items():
+        ms = rerank(queries[q], cs, limit=5, model=model)
+        rr[q] = [m.key for m in ms]
+        for m in ms:
+            if m.label == "same":
+                same += 1
+                wrong_same += m.key not in rel[q]
+    recall = np.mean([len({c.key for c in cands[q]} & rel[q]) / len(rel[q]) for q in rel])
+    a, b = scores(bm25, rel), scores(rr, rel)
+    print(f"{split:5s} ({len(rel)} tweets)  BM25      " + "  ".join(f"{k} {v:.4f}" for k, v in a.items()))
+    print(f"{split:5s} ({len(rel)} tweets)  re-ranked " + "  ".join(f"{k} {v:.4f}" for k, v in b.items())
+          + f"  | 'same' labels {same}, wrong {wrong_same} | recall@{CANDIDATES} {recall:.3f}")
+
+
+def fit(queries, rel, cands, l2: float = 1.0) -> RerankModel:
+    """Logistic regression (Newton's method, L2) on the train candidates."""
+    X, y = [], []
+    for q, cs in cands.items():
+        if not cs:
+            continue
+        X.append(features(index_text(queries[q]), cs))
+        y.extend(c.key in rel[q] for c in cs)
+    X = np.vstack(X)
+    y = np.asarray(y, dtype=float)
+    mean, scale = X.mean(0), X.std(0) + 1e-9
+    Z = np.hstack([np.ones((len(X), 1)), (X - mean) / scale])
+    w = np.zeros(Z.shape[1])
+    reg = np.eye(Z.shape[1]) * l2
+    reg[0, 0] = 0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-Z @ w))
+        g = Z.T @ (p - y) + reg @ w
+        H = (Z * (p * (1 - p))[:, None]).T @ Z + reg
+        step = np.linalg.solve(H, g)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return RerankModel([round(float(v), 6) for v in w[1:]], round(float(w[0]), 6),
+                       [round(float(v), 6) for v in mean], [round(float(v), 6) for v in scale],
+                       FEATURES, {"fitted_on": "CheckThat! 2020 claim retrieval, train split",
+                                  "candidates": CANDIDATES, "rows": int(len(y)),
+                                  "positives": int(y.sum()), "l2": l2})
+
+
+# --- latency -------------------------------------------------------------------------------
+
+def synthetic_claims(n: int, seed: int = 7) -> list[str]:
+    """*n* distinct claim-like sentences: PolNeAR sentences, verified claims with substitutions."""
+    rnd = random.Random(seed)
+    base: list[str] = []
+    polnear = SHARED / "polnear" / "train" / "text"
+    if polnear.exists():
+        for p in sorted(polnear.iterdir())[:2000]:
+            try:
+                text = p.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            for s in re.split(r"(?<=[.!?])\s+", text):
+                if 8 <= len(s.split()) <= 60:
+                    base.append(s.strip())
+    base.extend(t for _, t, _ in load_claims())
+    names = ["Smith", "Garcia", "Nguyen", "Okafor", "Müller", "Rossi", "Kowalski", "Tanaka",
+             "Haddad", "Silva", "Ivanova", "Dubois", "Jensen", "Moreau", "Costa", "Novak"]
+    out, seen = [], set()
+    i = 0
+    while len(out) < n:
+        s = base[i % len(base)]
+        if i >= len(base):
+            s = re.sub(r"\d+", lambda m: str(int(m.group()) + rnd.randint(1, 999)), s, count=1)
+            if not re.search(r"\d", s):
+                s = f"{s[:-1] if s.endswith('.') else s}, {rnd.choice(names)} said in {1990 + i % 35}."
+        i += 1
+        if s not in seen:
+            seen.add(s)
+            out.append(s)
+    return out
+
+
+def latency(n: int, tmp: Path, db: str | None) -> None:
+    engine = engine_for(db, tmp / "lat")
+    (tmp / "lat").mkdir(exist_ok=True)
+    engine = engine_for(db, tmp / "lat")
+    name = f"bench_lat_{uuid.uuid4().hex[:8]}"
+    index = TextIndex(name)
+    texts = synthetic_claims(n)
+    t0 = time.perf_counter()
+    with engine.begin() as conn:
+        index.create(conn)
+        index.add(conn, (IndexDoc("claim", str(i), t) for i, t in enumerate(texts)))
+    print(f"latency: {n} claims indexed in {time.perf_counter() - t0:.1f} s")
+    rnd = random.Random(3)
+    queries, _ = load_split("dev")
+    claim_queries = [texts[rnd.randrange(n)] for _ in range(200)]
+    tweet_queries = list(queries.values())[:200]
+    try:
+        with engine.connect() as conn:
+            for label, qs in (("a stored claim", claim_queries), ("a dev tweet", tweet_queries)):
+                for q in qs[:10]:  # warm up caches
+                    lookup(conn, index, q)
+                times = []
+                for q in qs:
+                    t = time.perf_counter()
+                    lookup(conn, index, q, limit=5)
+                    times.append((time.perf_counter() - t) * 1000)
+                times.sort()
+                print(f"latency: lookup of {label} among {n} claims: median {statistics.median(times):.1f} ms, "
+                      f"p95 {times[int(0.95 * len(times)) - 1]:.1f} ms ({len(times)} lookups)")
+    finally:
+        if db:
+            with engine.begin() as conn:
+                index.drop(conn)
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--db", help="SQLAlchemy URL (default: a temporary SQLite file)")
+    ap.add_argument("--fit", action="store_true", help=f"refit {MODEL_PATH.name} on train")
+    ap.add_argument("--latency", type=int, default=100_000, metavar="N", help="stored claims (0: skip)")
+    ap.add_argument("--splits", nargs="+", default=["train", "dev"])
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        engine = engine_for(args.db, tmp)
+        name = f"bench_ct_{uuid.uuid4().hex[:8]}"
+        index = build_claim_index(engine, name)
+        try:
+            data = {s: collect(engine, index, s) for s in args.splits}
+            model = default_model()
+            if args.fit:
+                model = fit(*data["train"])
+                MODEL_PATH.write_text(model.to_json() + "\n", encoding="utf-8")
+                print(f"wrote {MODEL_PATH.relative_to(ROOT)}: " + ", ".join(
+                    f"{f} {w:+.2f}" for f, w in zip(FEATURES, model.weights)))
+            for s in args.splits:
+                evaluate(s, *data[s], model)
+        finally:
+            if args.db:
+                with engine.begin() as conn:
+                    index.drop(conn)
+        if args.latency:
+            latency(args.latency, tmp, args.db)
+
+
+if __name__ == "__main__":
+    main()
