@@ -139,7 +139,9 @@ def features(query_norm: str, candidates: Sequence[Candidate]) -> np.ndarray:
     top = max(c.score for c in candidates) or 1.0
     rows = []
     for r, c in enumerate(candidates):
-        body, title = c.body or "", c.title or ""
+        # A claim without a title (the desk's own claims) is its own title.
+        body = c.body or ""
+        title = c.title or body
         b, t = _content(body), _content(title)
         bset, tset = set(b), set(t)
         shorter, longer = (body, query_norm) if len(body) <= len(query_norm) else (query_norm, body)
@@ -149,7 +151,7 @@ def features(query_norm: str, candidates: Sequence[Candidate]) -> np.ndarray:
             1.0 / (1 + r),
             fuzz.token_set_ratio(query_norm, body) / 100.0,
             fuzz.partial_ratio(shorter, longer) / 100.0 if shorter else 0.0,
-            fuzz.token_set_ratio(query_norm, title) / 100.0 if title else 0.0,
+            fuzz.token_set_ratio(query_norm, title) / 100.0,
             _share(bset, qset),
             _share(tset, qset),
             _share(qset, bset | tset),

@@ -4,12 +4,14 @@
     python tests/benchmarks/bench_retrieval.py --fit           # refit claims/retrieval/rerank_model.json on train
     python tests/benchmarks/bench_retrieval.py --db postgresql+psycopg://u:p@localhost/db  # on PostgreSQL
     python tests/benchmarks/bench_retrieval.py --latency 0     # accuracy only
+    python tests/benchmarks/bench_retrieval.py --distractors 90000 --latency 0  # accuracy among 100k stored claims
 
 Accuracy: the 10,375 verified claims of ``../shared/claim-retrieval`` (claim text, title) are
 indexed with ``TextIndex``; each tweet of a split is a query. "BM25" is the database's order
 (SQLite FTS5 ``bm25()``, PostgreSQL ``ts_rank_cd``); "re-ranked" is ``claims.retrieval.lookup``.
 "wrong same" counts matches labelled ``same`` that are not the tweet's verified claim (any of
-the five shown). The re-ranker is fitted on train only; dev is the check.
+the five shown). The re-ranker is fitted on train only; dev is the check. ``--distractors N``
+adds N synthetic claims (below) to the index, to see the accuracy in a 100k-claim store.
 
 Latency: N synthetic distinct claims (PolNeAR sentences, and the verified claims with a
 number or a name substituted) are indexed in a SQLite file; the median and 95th percentile
@@ -90,14 +92,20 @@ def engine_for(db: str | None, tmp: Path):
     return sa.create_engine(f"sqlite:///{tmp / 'bench.db'}")
 
 
-def build_claim_index(engine, name: str) -> TextIndex:
+def build_claim_index(engine, name: str, distractors: int = 0) -> TextIndex:
     index = TextIndex(name)
     t0 = time.perf_counter()
+    claims = load_claims()
     with engine.begin() as conn:
         index.drop(conn)
         index.create(conn)
-        index.add(conn, (IndexDoc("factcheck", cid, text, title) for cid, text, title in load_claims()))
-    print(f"indexed {len(load_claims())} verified claims in {time.perf_counter() - t0:.1f} s")
+        index.add(conn, (IndexDoc("factcheck", cid, text, title) for cid, text, title in claims))
+        if distractors:
+            known = {t for _, t, _ in claims}
+            extra = [t for t in synthetic_claims(distractors + len(claims)) if t not in known][:distractors]
+            index.add(conn, (IndexDoc("claim", f"d{i}", t) for i, t in enumerate(extra)))
+    more = f" and {distractors} distractor claims" if distractors else ""
+    print(f"indexed {len(claims)} verified claims{more} in {time.perf_counter() - t0:.1f} s")
     return index
 
 
@@ -192,7 +200,6 @@ def synthetic_claims(n: int, seed: int = 7) -> list[str]:
 
 
 def latency(n: int, tmp: Path, db: str | None) -> None:
-    engine = engine_for(db, tmp / "lat")
     (tmp / "lat").mkdir(exist_ok=True)
     engine = engine_for(db, tmp / "lat")
     name = f"bench_lat_{uuid.uuid4().hex[:8]}"
@@ -232,16 +239,20 @@ def main(argv=None) -> None:
     ap.add_argument("--fit", action="store_true", help=f"refit {MODEL_PATH.name} on train")
     ap.add_argument("--latency", type=int, default=100_000, metavar="N", help="stored claims (0: skip)")
     ap.add_argument("--splits", nargs="+", default=["train", "dev"])
+    ap.add_argument("--distractors", type=int, default=0, metavar="N",
+                    help="also index N synthetic claims (accuracy in a large store)")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         engine = engine_for(args.db, tmp)
         name = f"bench_ct_{uuid.uuid4().hex[:8]}"
-        index = build_claim_index(engine, name)
+        index = build_claim_index(engine, name, args.distractors)
         try:
             data = {s: collect(engine, index, s) for s in args.splits}
             model = default_model()
             if args.fit:
+                if args.distractors:
+                    ap.error("--fit fits on the verified claims alone: no --distractors")
                 model = fit(*data["train"])
                 MODEL_PATH.write_text(model.to_json() + "\n", encoding="utf-8")
                 print(f"wrote {MODEL_PATH.relative_to(ROOT)}: " + ", ".join(
