@@ -1,10 +1,14 @@
 """The library API: what the ``claims`` command does, callable from Python or a notebook.
 
 Every function returns plain data (pandas DataFrames or small dataclasses); the CLI in
-cli.py only parses options, calls these and prints.
+cli.py only parses options, calls these and prints. ``run`` is the main job: each batch of
+reports is extracted (parallel.py), stored (claims.store), grouped against the stored claims
+(claims.grouping) and its groups stored, in one transaction; then the workbook is written.
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
 import os
 import time
@@ -15,7 +19,7 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 import pandas as pd
 
 from .parallel import extract_rows_timed, make_executor
-from .types import Report, Statement
+from .types import Report, Statement, statements_frame
 
 log = logging.getLogger("claims")
 
@@ -33,13 +37,6 @@ def extract_report(report: Report) -> list[Statement]:
     from .extraction.pipeline import extract_report as _extract
 
     return _extract(report)
-
-
-def statements_frame(statements: Iterable[Statement]) -> pd.DataFrame:
-    """Statements as a DataFrame (columns STATEMENT_COLUMNS; offsets stay ints or None)."""
-    from .extraction.pipeline import statements_frame as _frame
-
-    return _frame(list(statements))
 
 
 def iter_reports(paths: Sequence[PathLike], on_warning: Optional[Callable[[str], None]] = None) -> Iterator[Report]:
@@ -78,11 +75,12 @@ def extract(
 
 
 def group_claims(statements: pd.DataFrame, *, same_threshold: Optional[float] = None,
-                      similar_threshold: Optional[float] = None):
-    """Group repeated statements into claims: returns ``claims.dedupe.ClaimGroups``
+                 similar_threshold: Optional[float] = None):
+    """Group repeated statements into claims: returns ``claims.grouping.ClaimGroups``
     (``assignments``: statement_id -> claim_id; ``claims``: one row per claim; ``similar``: suggestions)."""
-    # The module claims.dedupe holds the algorithm; this wrapper only fills in defaults.
-    from .dedupe import group_claims as _group
+    # claims.grouping holds the algorithm (imported here, not at `import claims`: it is heavy);
+    # this wrapper only fills in defaults.
+    from .grouping import group_claims as _group
 
     kwargs = {}
     if same_threshold is not None:
@@ -97,24 +95,6 @@ def group_claims(statements: pd.DataFrame, *, same_threshold: Optional[float] = 
 
 def _log_warning(message: str) -> None:
     log.warning(message)
-
-
-def _rows_frame(rows: list[tuple]) -> pd.DataFrame:
-    """Statement tuples (STATEMENT_COLUMNS order, from parallel.extract_rows) -> the DataFrame
-    statements_frame gives: offsets that may be missing stay Python ints / None."""
-    from .types import STATEMENT_COLUMNS
-
-    if not rows:
-        return statements_frame([])
-    cols = list(STATEMENT_COLUMNS)
-    data = {c: list(v) for c, v in zip(cols, zip(*rows))}
-    frame = pd.DataFrame({c: pd.Series(data[c], dtype=object) for c in cols})
-    for c in ("checkworthiness",):
-        frame[c] = pd.to_numeric(frame[c], errors="coerce").astype("float64")
-    for c in ("paragraph", "content_start", "content_end"):
-        if all(isinstance(v, int) for v in data[c]):
-            frame[c] = frame[c].astype("int64")
-    return frame
 
 
 def _peak_memory(summary: "RunSummary") -> None:
@@ -159,6 +139,9 @@ class RunSummary:
     peak_mib_main: float = 0.0  # largest resident set of this process
     peak_mib_workers: float = 0.0  # largest resident set of a worker process (0 without workers)
 
+    def skipped(self, reason: str) -> None:
+        self.reports_skipped[reason] = self.reports_skipped.get(reason, 0) + 1
+
     def line(self) -> str:
         skipped = sum(self.reports_skipped.values())
         why = ", ".join(f"{n} {reason}" for reason, n in sorted(self.reports_skipped.items()))
@@ -176,6 +159,70 @@ class RunSummary:
 
 
 # --------------------------------------------------------------------------- the main job
+
+
+@contextlib.contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Tens of thousands of short-lived rows, dicts and lists per batch: the cyclic GC would
+    rescan the long-lived grouping state over and over (most of them are freed by reference
+    counting anyway; the rest is collected after the batch)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def store_batch(store, reports: Sequence[Report], statements: pd.DataFrame, state, *, run_id: Optional[int] = None,
+                same_threshold: Optional[float] = None, similar_threshold: Optional[float] = None,
+                timings: Optional[dict] = None):
+    """One batch, in one transaction: store the reports -> group the batch against the stored
+    claims (``state``, from ``store.load_grouping_state()``) -> store the groups. An interrupted
+    run never leaves statements without a claim. Returns ``claims.store.GroupResult``; ``state``
+    is brought up to date for the next batch."""
+    from .grouping import group_batch
+    from .store import GroupResult
+
+    timings = timings if timings is not None else {}
+    grouping, result = None, GroupResult()
+    with _no_cyclic_gc(), store.transaction():
+        t0 = time.perf_counter()
+        added = store.add_reports(reports, statements, run_id=run_id)
+        store_seconds = time.perf_counter() - t0
+        if added.statements:
+            t1 = time.perf_counter()
+            grouping = group_batch(added.statements_frame(), state, report_dates=added.report_dates,
+                                   same_threshold=same_threshold, similar_threshold=similar_threshold)
+            t2 = time.perf_counter()
+            result = store.save_grouping(grouping, run_id=run_id)
+            store_seconds += time.perf_counter() - t2
+            timings["dedupe"] = timings.get("dedupe", 0.0) + t2 - t1
+        timings["store"] = timings.get("store", 0.0) + store_seconds
+    if grouping is not None:
+        state.apply(grouping)
+    return result
+
+
+def group_unassigned(store, *, run_id: Optional[int] = None, same_threshold: Optional[float] = None,
+                     similar_threshold: Optional[float] = None):
+    """Give every stored statement without a claim (stored by an older version) a claim id and a
+    speaker id, keeping the ids given; returns ``claims.store.GroupResult`` with the numbers of
+    claims and speakers stored. Only those statements are loaded; the stored claims take part
+    through the compact claim index, never through their statements."""
+    from .grouping import group_batch
+    from .store import GroupResult
+
+    result = GroupResult()
+    with store.transaction():
+        new = store.unassigned_statements()
+        if len(new):
+            dates = store.report_dates(new["report"][new["report_date"].isna()].tolist())
+            grouping = group_batch(new, store.load_grouping_state(), report_dates=dates,
+                                   same_threshold=same_threshold, similar_threshold=similar_threshold)
+            result = store.save_grouping(grouping, run_id=run_id)
+        return store.count_groups(result)
 
 
 def _check_workbook_size(n_claims: int, *, top=None, new=False, unreviewed=False, report=None, speaker=None) -> None:
@@ -229,77 +276,27 @@ def run(
     nothing twice; verdicts are never touched here except to mark them carried over when a
     new report repeats a reviewed claim.
     """
-    from .workbook import write_review_workbook
-
     started = time.perf_counter()
     summary = RunSummary()
     stage = summary.stage_seconds
     warn = on_warning or _log_warning
 
-    def skipped(reason: str) -> None:
-        summary.reports_skipped[reason] = summary.reports_skipped.get(reason, 0) + 1
-
     def reader_warning(message: str) -> None:
         # The reader's warnings say "skipped" when a file or row is left out (binary, empty,
         # unreadable); others (a cp1252 fallback) only inform.
         if "skipped" in message:
-            skipped("unreadable or empty")
+            summary.skipped("unreadable or empty")
         warn(message)
 
     with open_store(db) as store:
         run_id = store.start_run({"paths": [str(p) for p in paths]})
-        seen: set[str] = set()
-
-        def fresh_batches() -> Iterator[list[Report]]:
-            # Reading and the already-stored check happen here, in this process; only new
-            # reports go to the extraction workers.
-            t0 = time.perf_counter()
-            for batch in _batches(iter_reports(paths, reader_warning), batch_size):
-                summary.reports_read += len(batch)
-                known = store.known_hashes([r.content_hash for r in batch])
-                fresh = []
-                for r in batch:
-                    if r.content_hash in known or r.content_hash in seen:
-                        skipped("already stored")
-                        if progress:
-                            progress(1, 0)
-                        continue
-                    seen.add(r.content_hash)
-                    fresh.append(r)
-                stage["read"] = stage.get("read", 0.0) + time.perf_counter() - t0
-                if fresh:
-                    yield fresh
-                t0 = time.perf_counter()
-
-        # Each batch is stored and grouped in one transaction, against a compact index of the
-        # claims stored so far (bounded by the number of claims, not statements).
-        state = store.grouping_state()
-        executor = make_executor(workers, dask)
-        try:
-            t0 = time.perf_counter()
-            for batch, (statements, worker_wall, worker_cpu) in executor.map(fresh_batches(), fn=extract_rows_timed):
-                t1 = time.perf_counter()
-                stage["extract"] = stage.get("extract", 0.0) + t1 - t0
-                stage["extract_workers"] = stage.get("extract_workers", 0.0) + worker_wall
-                stage["extract_workers_cpu"] = stage.get("extract_workers_cpu", 0.0) + worker_cpu
-                frame = _rows_frame(statements)
-                stage["store"] = stage.get("store", 0.0) + time.perf_counter() - t1
-                _, grouped = store.add_batch(batch, frame, state=state, same_threshold=same_threshold,
-                                             similar_threshold=similar_threshold, timings=stage)
-                summary.new_claims += grouped.new_claims
-                summary.reports_stored += len(batch)
-                t0 = time.perf_counter()
-                if progress:
-                    progress(len(batch), len(statements))
-        finally:
-            executor.close()
-        _peak_memory(summary)
-        # "extract" above also counted the time spent reading inside the generator.
-        stage["extract"] = max(0.0, stage.get("extract", 0.0) - stage.get("read", 0.0))
-        del state
+        batches = _fresh_batches(store, paths, batch_size, summary, reader_warning, progress)
+        _extract_group_store(store, batches, summary, run_id=run_id, workers=workers, dask=dask,
+                             same_threshold=same_threshold, similar_threshold=similar_threshold, progress=progress)
         t0 = time.perf_counter()
         # Statements left without a claim by an older version: grouped now (none otherwise).
-        grouped = store.regroup(same_threshold=same_threshold, similar_threshold=similar_threshold)
+        grouped = group_unassigned(store, run_id=run_id, same_threshold=same_threshold,
+                                   similar_threshold=similar_threshold)
         stage["dedupe"] = stage.get("dedupe", 0.0) + time.perf_counter() - t0
         summary.new_claims += int(grouped.new_claims)
         status = store.status()
@@ -308,18 +305,8 @@ def run(
         store.finish_run(run_id, {"reports": summary.reports_stored, "statements": summary.statements,
                                   "new_claims": summary.new_claims})
         if output is not None:
-            t0 = time.perf_counter()
-            filters = dict(top=top, new_since_run=run_id if new else None, unreviewed=unreviewed,
-                           report=report, speaker=speaker)
-            _check_workbook_size(store.count_claims(**filters), top=top, new=new, unreviewed=unreviewed,
-                                 report=report, speaker=speaker)
-            data = store.review_data(**filters)
-            Path(output).parent.mkdir(parents=True, exist_ok=True)
-            write_review_workbook(data, output)
-            store.record_export(data, str(output))
-            summary.workbook = str(output)
-            summary.workbook_rows = len(data.claims)
-            stage["workbook"] = time.perf_counter() - t0
+            _write_workbook(store, output, summary, top=top, new_since_run=run_id if new else None,
+                            unreviewed=unreviewed, report=report, speaker=speaker)
         summary.seconds = time.perf_counter() - started
         _peak_memory(summary)
         log.info("time per stage: %s; total %.1f s",
@@ -328,6 +315,79 @@ def run(
                  summary.seconds)
         log.info("peak memory: main %.0f MiB, workers %.0f MiB", summary.peak_mib_main, summary.peak_mib_workers)
     return summary
+
+
+def _fresh_batches(store, paths, batch_size: int, summary: RunSummary, reader_warning,
+                   progress) -> Iterator[list[Report]]:
+    """Batches of the reports not stored yet. Reading and the already-stored check happen
+    here, in this process; only new reports go to the extraction workers."""
+    stage = summary.stage_seconds
+    seen: set[str] = set()
+    t0 = time.perf_counter()
+    for batch in _batches(iter_reports(paths, reader_warning), batch_size):
+        summary.reports_read += len(batch)
+        known = store.known_hashes([r.content_hash for r in batch])
+        fresh = []
+        for r in batch:
+            if r.content_hash in known or r.content_hash in seen:
+                summary.skipped("already stored")
+                if progress:
+                    progress(1, 0)
+                continue
+            seen.add(r.content_hash)
+            fresh.append(r)
+        stage["read"] = stage.get("read", 0.0) + time.perf_counter() - t0
+        if fresh:
+            yield fresh
+        t0 = time.perf_counter()
+
+
+def _extract_group_store(store, batches: Iterator[list[Report]], summary: RunSummary, *, run_id: int,
+                         workers, dask, same_threshold, similar_threshold, progress) -> None:
+    """Extract each batch (serially, in worker processes or on Dask) and store it with its
+    groups (store_batch), against a compact index of the claims stored so far (bounded by the
+    number of claims, not statements)."""
+    stage = summary.stage_seconds
+    state = store.load_grouping_state()
+    executor = make_executor(workers, dask)
+    try:
+        t0 = time.perf_counter()
+        for batch, (statements, worker_wall, worker_cpu) in executor.map(batches, fn=extract_rows_timed):
+            t1 = time.perf_counter()
+            stage["extract"] = stage.get("extract", 0.0) + t1 - t0
+            stage["extract_workers"] = stage.get("extract_workers", 0.0) + worker_wall
+            stage["extract_workers_cpu"] = stage.get("extract_workers_cpu", 0.0) + worker_cpu
+            frame = statements_frame(statements)
+            stage["store"] = stage.get("store", 0.0) + time.perf_counter() - t1
+            grouped = store_batch(store, batch, frame, state, run_id=run_id, same_threshold=same_threshold,
+                                  similar_threshold=similar_threshold, timings=stage)
+            summary.new_claims += grouped.new_claims
+            summary.reports_stored += len(batch)
+            t0 = time.perf_counter()
+            if progress:
+                progress(len(batch), len(statements))
+    finally:
+        executor.close()
+    _peak_memory(summary)
+    # "extract" above also counted the time spent reading inside the generator.
+    stage["extract"] = max(0.0, stage.get("extract", 0.0) - stage.get("read", 0.0))
+
+
+def _write_workbook(store, output: PathLike, summary: RunSummary, **filters) -> None:
+    """The review workbook of the claims chosen by ``filters``, recorded as an export; refused
+    before anything is built when it would not fit in one Excel sheet."""
+    from .workbook import write_review_workbook
+
+    t0 = time.perf_counter()
+    _check_workbook_size(store.count_claims(**filters), top=filters["top"], new=filters["new_since_run"] is not None,
+                         unreviewed=filters["unreviewed"], report=filters["report"], speaker=filters["speaker"])
+    data = store.review_data(**filters)
+    Path(output).parent.mkdir(parents=True, exist_ok=True)
+    write_review_workbook(data, output)
+    store.record_export(data, str(output))
+    summary.workbook = str(output)
+    summary.workbook_rows = len(data.claims)
+    summary.stage_seconds["workbook"] = time.perf_counter() - t0
 
 
 # --------------------------------------------------------------------------- verdicts and exports
@@ -351,6 +411,8 @@ def status(*, db: PathLike = DEFAULT_DB) -> dict:
         return store.status()
 
 
+# TODO(merge): `from .exports import EXPORT_FORMATS` once the exports branch (which defines it
+# there with "claimreview") is merged; until then exports.EXPORT_FORMATS lacks "claimreview".
 EXPORT_FORMATS = ("csv", "jsonl", "xlsx", "claimreview")
 
 

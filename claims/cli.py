@@ -69,7 +69,7 @@ def main(verbose: bool) -> None:
 @click.option("--dedupe", is_flag=True, help="Add a claim_id column grouping repeated claims.")
 @click.option("--same-threshold", type=click.FloatRange(0, 100), default=None,
               help="With --dedupe: fuzzy score (0-100) at or above which two statements are the "
-                   "same claim (default chosen by measurement: see claims.dedupe).")
+                   "same claim (default chosen by measurement: see claims.grouping.scoring).")
 def extract(paths, jsonl_path, csv_path, dedupe, same_threshold):
     """Extract attributed statements from reports (files or folders).
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import datetime as _dt
 import hashlib
 import json
 import logging
@@ -29,6 +28,8 @@ import unicodedata
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Union
 
+from .dates import match_date_at as _match_date_at
+from .dates import parse_date
 from .errors import ReportReadError
 from .types import Report
 
@@ -77,92 +78,6 @@ def _one_line(message: str) -> str:
 
 def _where(path: Union[str, Path], line: Optional[int] = None) -> str:
     return f"{path}, line {line}" if line is not None else f"{path}"
-
-
-# --------------------------------------------------------------------------------------
-# dates
-
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
-    "nov": 11, "december": 12, "dec": 12,
-}
-_MONTH_RE = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
-_WEEKDAY_RE = (
-    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[^\S\n]+)?"
-)
-_TIME_RE = (
-    r"(?:T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
-)
-# Each pattern captures year (y), month (m or mon) and day (d).
-_DATE_PATTERNS = [
-    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + _TIME_RE + r"(?![\w-])"),
-    re.compile(r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\w/])"),
-    re.compile(
-        _WEEKDAY_RE + r"(?P<mon>" + _MONTH_RE + r")\.?[^\S\n]+(?P<d>\d{1,2})(?:st|nd|rd|th)?"
-        r",?[^\S\n]+(?P<y>\d{4})(?!\w)",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        _WEEKDAY_RE + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?[^\S\n]+(?:of[^\S\n]+)?(?P<mon>"
-        + _MONTH_RE + r")\.?,?[^\S\n]+(?P<y>\d{4})(?!\w)",
-        re.IGNORECASE,
-    ),
-]
-
-
-def _date_from_match(m: "re.Match[str]") -> Optional[str]:
-    groups = m.groupdict()
-    try:
-        year = int(groups["y"])
-        month = int(groups["m"]) if groups.get("m") else _MONTHS[groups["mon"].lower()]
-        day = int(groups["d"])
-        return _dt.date(year, month, day).isoformat()
-    except (ValueError, KeyError, TypeError):
-        return None
-
-
-def _match_date_at(text: str, pos: int) -> Optional[tuple[str, int]]:
-    """A date starting exactly at ``text[pos]``: (ISO date, end offset), or None."""
-    for pattern in _DATE_PATTERNS:
-        m = pattern.match(text, pos)
-        if m:
-            iso = _date_from_match(m)
-            if iso:
-                return iso, m.end()
-    return None
-
-
-def parse_date(s: object) -> Optional[str]:
-    """An ISO date (YYYY-MM-DD) for a date written in one of the common forms, else None.
-
-    Accepts "2018-07-12" (optionally with a time, "2018-07-12T10:00:00Z" or
-    "2018-07-12 10:00"), "2018/07/12", "July 12, 2018", "Jul. 12 2018", "12 July 2018",
-    "Thursday, July 12, 2018". Ambiguous forms such as "12/07/2018" give None.
-    """
-    if s is None or isinstance(s, bool):
-        return None
-    if isinstance(s, _dt.datetime):
-        return s.date().isoformat()
-    if isinstance(s, _dt.date):
-        return s.isoformat()
-    if not isinstance(s, str):
-        return None
-    s = s.strip()
-    if not s:
-        return None
-    for pattern in _DATE_PATTERNS:
-        m = pattern.fullmatch(s)
-        if m:
-            return _date_from_match(m)
-    # other ISO 8601 forms: "2018-07-12 10:00:00", "2018-07-12T10:00:00+00:00"
-    if re.match(r"\d{4}-\d{2}-\d{2}[T ]\d", s):
-        try:
-            return _dt.datetime.fromisoformat(s.replace("Z", "+00:00")).date().isoformat()
-        except ValueError:
-            return None
-    return None
 
 
 # --------------------------------------------------------------------------------------

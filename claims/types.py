@@ -1,10 +1,14 @@
 """The records that flow between the stages of the pipeline.
 
     reports.py        files -> Report
-    extraction/       Report -> list[Statement]
-    dedupe.py         statements DataFrame -> ClaimGroups (claim id per statement, claims table)
-    store.py          everything above -> database; verdicts history
-    workbook.py       store frames -> review .xlsx; reviewed .xlsx -> ReviewedRow list
+    extraction/       Report -> list[Statement]; statements_frame() -> the statements DataFrame
+    grouping/         statements DataFrame -> ClaimGroups (whole corpus) or BatchGrouping (a batch)
+    store/            everything above -> database; verdicts history; ReviewData for the workbook
+    workbook.py       ReviewData -> review .xlsx; reviewed .xlsx -> ReviewedWorkbook
+
+The statements DataFrame (one row per statement, columns ``STATEMENT_COLUMNS``) is built only
+by ``statements_frame`` below, whatever the statements come as: Statement objects, the plain
+tuples extraction workers send back (``statement_tuples``), or stored rows.
 
 Offsets are always Python string indices into ``Report.text``: the report's text exactly as
 decoded from its file (BOM removed, CRLF/CR turned into LF as Python's text mode does),
@@ -13,7 +17,7 @@ metadata line included.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 if TYPE_CHECKING:  # pandas is imported lazily: `claims --help` must not pay for it
     import pandas as pd
@@ -80,10 +84,57 @@ class Statement:
 # Column order of a statements DataFrame (claims.extract(...)).
 STATEMENT_COLUMNS = [f for f in Statement.__dataclass_fields__]  # noqa: C416
 
+# Offsets that are always there: int64 columns. The others (speaker_start, cue_end, ...) may be
+# missing and stay Python ints / None (object), never floats with NaN.
+_INT_COLUMNS = ("paragraph", "content_start", "content_end")
+
+
+def _plain(v):
+    """Lists (content_spans, check_reasons) as plain lists of plain lists, copied."""
+    if isinstance(v, (list, tuple)):
+        return [list(x) if isinstance(x, (list, tuple)) else x for x in v]
+    return v
+
+
+def statement_tuples(statements: Iterable[Statement]) -> list[tuple]:
+    """Each statement as a plain tuple in ``STATEMENT_COLUMNS`` order: several times cheaper to
+    pickle back from a worker process than Statement objects (``dataclasses.asdict`` alone costs
+    ~0.1 ms per statement); ``statements_frame`` takes them."""
+    cols = tuple(STATEMENT_COLUMNS)
+    return [tuple(_plain(getattr(s, c)) for c in cols) for s in statements]
+
+
+def statements_frame(statements: Iterable = (), *, extra_columns: Sequence[str] = ()) -> "pd.DataFrame":
+    """The statements DataFrame: columns ``STATEMENT_COLUMNS`` (then ``extra_columns``), one row
+    per statement, from Statement objects, dicts (column -> value) or tuples in column order.
+
+    Text, list and optional-offset columns are object columns holding Python values (lists stay
+    lists, missing values None); ``checkworthiness`` is float64; ``paragraph``,
+    ``content_start`` and ``content_end`` are int64 when every value is an int."""
+    import pandas as pd  # lazily: `claims --help` must not pay for it
+
+    cols = list(STATEMENT_COLUMNS) + list(extra_columns)
+    items = list(statements)
+    if not items:
+        data: dict[str, list] = {c: [] for c in cols}
+    elif isinstance(items[0], Statement):
+        data = {c: [_plain(getattr(s, c)) for s in items] for c in cols}
+    elif isinstance(items[0], dict):
+        data = {c: [r.get(c) for r in items] for c in cols}
+    else:
+        data = {c: list(v) for c, v in zip(cols, zip(*items))}
+    frame = pd.DataFrame({c: pd.Series(data[c], dtype=object) for c in cols})
+    frame["checkworthiness"] = pd.to_numeric(frame["checkworthiness"], errors="coerce").astype("float64")
+    for c in _INT_COLUMNS:
+        if all(isinstance(v, int) for v in data[c]):
+            frame[c] = frame[c].astype("int64")
+    return frame
+
 
 @dataclass
 class ReviewData:
-    """What a review workbook shows: built by the store's review query, written by claims.workbook."""
+    """What a review workbook shows: built by the store's review query (claims/store/review.py),
+    written by claims.workbook."""
 
     claims: "pd.DataFrame"
     occurrences: "pd.DataFrame"

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claims import dedupe
-from claims.dedupe import (DEFAULT_SAME_THRESHOLD, DEFAULT_SIMILAR_THRESHOLD, claim_score,
-                           group_claims, same_claim)
+from claims.grouping import clustering, scoring
+from claims.grouping import (DEFAULT_SAME_THRESHOLD, DEFAULT_SIMILAR_THRESHOLD, claim_score,
+                             group_claims, same_claim)
 from claims.normalize import normalize_text, normalize_texts
 
 G20_A = ("Pena Nieto (left), who met Trump in July on the sidelines of a G20 summit, canceled an "
@@ -159,7 +159,7 @@ def test_claims_table_fields():
                cw=[0.2, 0.9, 0.1, float("nan")])
     g = group_claims(df)
     assert list(g.assignments.statement_id) == list(df.id)
-    assert list(g.claims.columns) == dedupe._OUT_COLUMNS
+    assert list(g.claims.columns) == clustering._OUT_COLUMNS
     g20 = g.claims[g.claims.n_occurrences == 3].iloc[0]
     assert g20.reports == ["r1", "r2", "r3"]  # first one first
     assert g20.first_report == "r1" and g20.first_date == "2018-03-01"
@@ -259,8 +259,8 @@ def test_vectorised_scores_match_scalar():
     arr[:] = norm
     lo, hi = np.triu_indices(len(norm), 1)
     lens = np.fromiter(map(len, norm), dtype=np.int64)
-    nw = np.fromiter(map(dedupe._n_words, norm), dtype=np.int64)
-    l2, h2, sc = dedupe._score_pairs(arr, lo.astype(np.int64), hi.astype(np.int64), lens, nw, 0.0)
+    nw = np.fromiter(map(scoring.n_words, norm), dtype=np.int64)
+    l2, h2, sc = scoring.score_pairs(arr, lo.astype(np.int64), hi.astype(np.int64), lens, nw, 0.0)
     got = {(a, b): s for a, b, s in zip(l2.tolist(), h2.tolist(), sc.tolist())}
     for a, b in zip(lo.tolist()[:3000], hi.tolist()[:3000]):
         if norm[a] == norm[b]:

@@ -119,12 +119,12 @@ def test_export_into_missing_folder(tmp_path):
 def test_export_is_atomic(tmp_path, monkeypatch):
     path = tmp_path / "claims.jsonl"
     path.write_text("old\n")
-    import claims.exports as ex
+    import claims.exports.tables as ex
 
     def boom(value):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(ex, "_json_clean", boom)
+    monkeypatch.setattr(ex, "json_clean", boom)
     with pytest.raises(RuntimeError):
         export_claims(make_claims(), path, "jsonl")
     assert path.read_text() == "old\n"

@@ -39,8 +39,7 @@ def _fake_attributions(text, sentences):
 
 @pytest.fixture
 def fake_attributions(monkeypatch):
-    split, _ = pipeline._components()
-    monkeypatch.setattr(pipeline, "_components", lambda: (split, _fake_attributions))
+    monkeypatch.setattr(pipeline, "find_attributions", _fake_attributions)
 
 
 def _report(**kw):

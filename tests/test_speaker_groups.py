@@ -2,7 +2,7 @@ import re
 
 import pandas as pd
 
-from claims.speaker_groups import compatible_names, group_speakers
+from claims.grouping.speaker_groups import compatible_names, group_speakers
 
 SPEAKER_ID = re.compile(r"^P[0-9A-F]{8}$")
 

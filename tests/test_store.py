@@ -1,8 +1,9 @@
 """claims.store: the database, on real SQLite files (and PostgreSQL when
 CLAIMS_TEST_POSTGRES_URL is set, e.g. postgresql+psycopg://claims:claims@localhost/claims_test).
 
-Most tests replace claims.dedupe / claims.speaker_groups with a tiny exact-text grouping so
-that they test the store, not the fuzzy matching; test_real_dedupe_* uses the real ones.
+Most tests store hand-built grouping results (``exact_grouping``: a tiny exact-text grouping
+written as a claims.grouping.BatchGrouping) so that they test the store, not the fuzzy
+matching; test_real_dedupe_* uses the real grouping (claims.api.group_unassigned).
 """
 from __future__ import annotations
 
@@ -10,8 +11,6 @@ import hashlib
 import os
 import re
 import sqlite3
-import sys
-import types
 
 import pandas as pd
 import pytest
@@ -21,6 +20,7 @@ from hypothesis import strategies as hs
 
 from claims import store as store_mod
 from claims.errors import ImportRefused, StoreError
+from claims.grouping import BatchGrouping, ClaimUpdate
 from claims.store import Store
 from claims.types import STATEMENT_COLUMNS, Report
 
@@ -59,54 +59,62 @@ def _key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
-def fake_group_claims(statements, *, previous=None, same_threshold=None, similar_threshold=None):
-    """Exact (normalised) text grouping; keeps previous claim ids."""
-    known = {}
-    if previous is not None:
-        for rec in previous.to_dict("records"):
-            known.setdefault(_key(rec["text"]), rec["claim_id"])
-    assignments, claims = [], {}
+def exact_grouping(statements: pd.DataFrame, state) -> BatchGrouping:
+    """Hand-built grouping results: statements with the same (normalised) text are one claim,
+    joining a stored claim with that text; one speaker per speaker name; claims of the batch
+    whose texts share their first two words are similar (score 90)."""
+    known = {_key(t): cid for cid, t in zip(state.claims.ids, state.claims.texts)}
+    out = BatchGrouping(statement_ids=[str(x) for x in statements["id"]])
+    per: dict[str, list[dict]] = {}
+    speakers: dict[str, dict] = {}
     for rec in statements.to_dict("records"):
-        k = _key(rec["text"])
-        cid = known.get(k) or "C" + hashlib.sha1(k.encode()).hexdigest()[:10].upper()
-        assignments.append({"statement_id": rec["id"], "claim_id": cid})
-        claims.setdefault(cid, {"claim_id": cid, "text": rec["text"], "representative_id": rec["id"], "kind": rec["kind"]})
-    ids = sorted(claims)
-    similar = [
-        {"claim_id": a, "similar_claim_id": b, "score": 90.0}
-        for i, a in enumerate(ids)
-        for b in ids[i + 1 :]
-        if _key(claims[a]["text"]).split()[:2] == _key(claims[b]["text"]).split()[:2]
-    ]
-    return types.SimpleNamespace(
-        assignments=pd.DataFrame(assignments, columns=["statement_id", "claim_id"]),
-        claims=pd.DataFrame(list(claims.values())),
-        similar=pd.DataFrame(similar, columns=["claim_id", "similar_claim_id", "score"]),
-    )
-
-
-def fake_group_speakers(statements, *, previous=None):
-    assignments, speakers = [], {}
-    for rec in statements.to_dict("records"):
+        cid = known.get(_key(rec["text"])) or claim_id_of(rec["text"])
+        out.claim_of[rec["id"]] = cid
+        per.setdefault(cid, []).append(rec)
         name = rec.get("speaker_name")
-        sid = "S-" + _key(name).replace(" ", "-") if name else None
-        assignments.append({"statement_id": rec["id"], "speaker_id": sid})
-        if sid:
-            sp = speakers.setdefault(sid, {"speaker_id": sid, "name": name, "aliases": [], "type": rec["speaker_type"], "roles": []})
+        if name:
+            sid = "S-" + _key(name).replace(" ", "-")
+            out.speaker_of[rec["id"]] = sid
+            sp = speakers.setdefault(sid, {"speaker_id": sid, "name": name, "type": rec["speaker_type"], "aliases": [], "roles": []})
             if rec.get("speaker") and rec["speaker"] not in sp["aliases"]:
                 sp["aliases"].append(rec["speaker"])
             if rec.get("speaker_role") and rec["speaker_role"] not in sp["roles"]:
                 sp["roles"].append(rec["speaker_role"])
-    return types.SimpleNamespace(
-        assignments=pd.DataFrame(assignments, columns=["statement_id", "speaker_id"]),
-        speakers=pd.DataFrame(list(speakers.values())),
-    )
+    for cid, recs in sorted(per.items()):
+        dated = sorted((r for r in recs if r["report_date"]), key=lambda r: r["report_date"])
+        first = dated[0] if dated else recs[0]
+        reports = list(dict.fromkeys(r["report"] for r in recs))
+        cw = max(r["checkworthiness"] for r in recs)
+        if cid in state.claims:
+            out.claim_updates.append(ClaimUpdate(cid, len(recs), len(reports), cw, first["report"], first["report_date"]))
+            out.joined_reports[cid] = reports
+        else:
+            out.new_claims.append({
+                "claim_id": cid, "text": recs[0]["text"], "representative_id": recs[0]["id"],
+                "center_text": recs[0]["text"], "kind": recs[0]["kind"], "first_report": first["report"],
+                "first_date": first["report_date"], "n_occurrences": len(recs), "n_reports": len(reports),
+                "checkworthiness": cw,
+            })
+    texts = {cid: recs[0]["text"] for cid, recs in per.items()}
+    ids = sorted(texts)
+    out.similar = {(a, b): 90.0 for i, a in enumerate(ids) for b in ids[i + 1:]
+                   if _key(texts[a]).split()[:2] == _key(texts[b]).split()[:2]}
+    for sid, sp in speakers.items():
+        if sid in state.speakers:
+            name, aliases, typ, roles = state.speakers.rows[sid]
+            out.updated_speakers.append({**sp, "name": name, "type": typ,
+                                         "aliases": list(dict.fromkeys(aliases + sp["aliases"])),
+                                         "roles": list(dict.fromkeys(roles + sp["roles"]))})
+        else:
+            out.new_speakers.append(sp)
+    return out
 
 
-@pytest.fixture
-def fake_dedupe(monkeypatch):
-    monkeypatch.setitem(sys.modules, "claims.dedupe", types.SimpleNamespace(group_claims=fake_group_claims))
-    monkeypatch.setitem(sys.modules, "claims.speaker_groups", types.SimpleNamespace(group_speakers=fake_group_speakers))
+def regroup(db: Store):
+    """Group the statements without a claim with exact_grouping and store the result."""
+    with db.transaction():
+        grouping = exact_grouping(db.unassigned_statements(), db.load_grouping_state())
+        return db.count_groups(db.save_grouping(grouping))
 
 
 # --------------------------------------------------------------------------- builders
@@ -292,17 +300,17 @@ def test_same_id_new_text_is_stored_as_a_new_version(db):
     assert (st["report"] == "a").sum() == 2  # the stored version is kept
 
 
-def test_failed_transaction_leaves_sqlite_file_byte_identical(tmp_path, fake_dedupe):
+def test_failed_transaction_leaves_sqlite_file_byte_identical(tmp_path):
     path = tmp_path / "claims.db"
     with Store(path) as s:
         add(s, A)
-        s.regroup()
+        regroup(s)
     before = file_hash(path)
     with Store(path) as s:
         with pytest.raises(RuntimeError):
             with s.transaction():
                 add(s, B, C)
-                s.regroup()
+                regroup(s)
                 raise RuntimeError("boom")
         assert len(s.statements_frame()) == 2
     assert file_hash(path) == before
@@ -312,22 +320,22 @@ def test_failed_transaction_leaves_sqlite_file_byte_identical(tmp_path, fake_ded
 # --------------------------------------------------------------------------- grouping
 
 
-def test_regroup_assigns_ids_and_is_stable(db, fake_dedupe):
+def test_regroup_assigns_ids_and_is_stable(db):
     run = db.start_run({"paths": ["seeds"]})
     add(db, A, B)
-    res = db.regroup()
+    res = regroup(db)
     assert (res.assigned, res.new_claims, res.claims) == (4, 3, 3)
     st = db.statements_frame()
     assert st["claim_id"].notna().all() and st["speaker_id"].notna().all()
     ids = dict(zip(st["id"], st["claim_id"]))
-    again = db.regroup()
+    again = regroup(db)
     assert (again.assigned, again.new_claims, again.claims) == (0, 0, 3)
     assert dict(zip(db.statements_frame()["id"], db.statements_frame()["claim_id"])) == ids
 
     db.finish_run(run, {"reports": 2, "statements": 4, "new_claims": 3})
     run2 = db.start_run({})
     add(db, C)
-    res = db.regroup()
+    res = regroup(db)
     assert (res.assigned, res.new_claims, res.claims) == (2, 1, 4)
     st = db.statements_frame()
     assert dict(zip(st["id"], st["claim_id"])).items() >= ids.items()  # old ids unchanged
@@ -346,9 +354,9 @@ def test_regroup_assigns_ids_and_is_stable(db, fake_dedupe):
     assert runs.loc[0, "n_new_claims"] == 3 and runs.loc[0, "finished_at"]
 
 
-def test_review_data_frames_sorting_filters_and_export(db, fake_dedupe):
+def test_review_data_frames_sorting_filters_and_export(db):
     add(db, A, B, C)
-    db.regroup()
+    regroup(db)
     data = db.review_data()
     assert data.database_id == db.database_id and data.export_id and data.created_at
     cl = data.claims
@@ -375,9 +383,9 @@ def test_review_data_frames_sorting_filters_and_export(db, fake_dedupe):
     assert db.exports_frame().set_index("export_id").loc[data.export_id, "path"] == "reports/review.xlsx"
 
 
-def test_similar_claims_listed(db, fake_dedupe):
+def test_similar_claims_listed(db):
     add(db, report("s", [("X", "Taxes rose by 12 percent"), ("Y", "Taxes rose sharply last year")]))
-    db.regroup()
+    regroup(db)
     cl = db.review_data().claims.set_index("text")
     assert cl.loc["Taxes rose by 12 percent", "similar"] == f"{claim_of(db, 'Taxes rose sharply last year')} (90)"
 
@@ -385,9 +393,9 @@ def test_similar_claims_listed(db, fake_dedupe):
 # --------------------------------------------------------------------------- verdicts
 
 
-def test_import_recorded_unchanged_conflict_cleared_and_history(db, fake_dedupe):
+def test_import_recorded_unchanged_conflict_cleared_and_history(db):
     add(db, A, B)
-    db.regroup()
+    regroup(db)
     data = db.review_data()
     c1 = claim_of(db, "Unemployment fell to 4 percent in 2023")
     c2 = claim_of(db, "The bridge is safe")
@@ -434,9 +442,9 @@ def _snapshot(db: Store):
     "bad",
     ["bad value", "unknown id", "foreign database", "two different rows for one claim"],
 )
-def test_refused_import_applies_nothing(db, fake_dedupe, bad):
+def test_refused_import_applies_nothing(db, bad):
     add(db, A, B)
-    db.regroup()
+    regroup(db)
     c1 = claim_of(db, "Unemployment fell to 4 percent in 2023")
     c2 = claim_of(db, "The bridge is safe")
     db.import_verdicts(workbook(db, [(c2, "Verified", "photo", 0)]), VALUES)
@@ -469,13 +477,13 @@ def test_refused_import_applies_nothing(db, fake_dedupe, bad):
         assert file_hash(db.path) == before_file
 
 
-def test_carried_over_when_new_report_repeats_reviewed_claim(db, fake_dedupe):
+def test_carried_over_when_new_report_repeats_reviewed_claim(db):
     add(db, A)
-    db.regroup()
+    regroup(db)
     c1 = claim_of(db, "Unemployment fell to 4 percent in 2023")
     db.import_verdicts(workbook(db, [(c1, "False", "BLS data", 0)]), VALUES)
     add(db, B)
-    res = db.regroup()
+    res = regroup(db)
     assert res.carried_over == 1
     cl = db.review_data().claims.set_index("claim_id")
     assert bool(cl.loc[c1, "carried_over"]) and cl.loc[c1, "verdict"] == "False" and cl.loc[c1, "n_reports"] == 2
@@ -491,18 +499,18 @@ def test_carried_over_when_new_report_repeats_reviewed_claim(db, fake_dedupe):
     assert list(db.verdict_history_frame(c1)["event"]) == ["recorded", "carried_over", "confirmed"]
 
 
-def test_unreviewed_filter(db, fake_dedupe):
+def test_unreviewed_filter(db):
     add(db, A, B)
-    db.regroup()
+    regroup(db)
     c1 = claim_of(db, "Unemployment fell to 4 percent in 2023")
     db.import_verdicts(workbook(db, [(c1, "False", "BLS data", 0)]), VALUES)
     assert c1 not in set(db.review_data(unreviewed=True).claims["claim_id"])
     assert len(db.review_data(unreviewed=True).claims) == 2
 
 
-def test_claims_frame_for_exports(db, fake_dedupe):
+def test_claims_frame_for_exports(db):
     add(db, A, B)
-    db.regroup()
+    regroup(db)
     f = db.claims_frame()
     for col in ["claim_id", "text", "kind", "speaker", "role", "said_on", "venue", "n_reports", "first_report",
                 "reports", "n_occurrences", "checkworthiness", "verdict", "evidence", "reviewer", "reviewed_on",
@@ -522,25 +530,26 @@ def test_verdict_values_default_and_set(db):
 
 
 def test_real_dedupe_regroup(db):
-    pytest.importorskip("claims.dedupe")  # claims.speaker_groups is used when present
+    from claims.api import group_unassigned
+
     add(db, A, B)
-    res = db.regroup()
+    res = group_unassigned(db)
     assert res.assigned == 4 and res.claims == 3
     ids = dict(zip(db.statements_frame()["id"], db.statements_frame()["claim_id"]))
-    assert db.regroup().assigned == 0
+    assert group_unassigned(db).assigned == 0
     add(db, C)
-    res = db.regroup()
+    res = group_unassigned(db)
     st = db.statements_frame()
     assert dict(zip(st["id"], st["claim_id"])).items() >= ids.items()
     cid = claim_of(db, "Unemployment fell to 4 percent in 2023")
     if not _dedupe_joins_first_previous_claim():
-        pytest.xfail("claims.dedupe: a new statement cannot join the previous claim with the smallest id "
+        pytest.xfail("claims.grouping: a new statement cannot join the previous claim with the smallest id "
                      "(cluster_texts: center -1 - 0 == -1 is taken for 'unassigned')")
     assert db.claims_frame().set_index("claim_id").loc[cid, "n_occurrences"] == 3
 
 
 def _dedupe_joins_first_previous_claim() -> bool:
-    from claims.dedupe import group_claims
+    from claims.grouping import group_claims
 
     text = "Unemployment fell to 4 percent in 2023"
     new = pd.DataFrame({"id": ["n1"], "report": ["c"], "kind": ["direct"], "text": [text], "report_date": [None]})
@@ -556,38 +565,25 @@ def _dedupe_joins_first_previous_claim() -> bool:
 @given(order=hs.permutations([0, 1, 2]), cut=hs.integers(0, 3), repeat=hs.booleans())
 def test_batches_and_repeats_give_the_same_claims(tmp_path_factory, order, cut, repeat):
     """However the reports arrive (order, batches, repeated), the claims come out the same."""
-    import importlib
-
-    saved = {m: sys.modules.get(m) for m in ("claims.dedupe", "claims.speaker_groups")}
-    sys.modules["claims.dedupe"] = types.SimpleNamespace(group_claims=fake_group_claims)
-    sys.modules["claims.speaker_groups"] = types.SimpleNamespace(group_speakers=fake_group_speakers)
-    try:
-        path = tmp_path_factory.mktemp("prop") / "claims.db"
-        pairs = [[A, B, C][i] for i in order]
-        with Store(path) as s:
-            for batch in (pairs[:cut], pairs[cut:]):
-                if batch:
-                    add(s, *batch)
-                    s.regroup()
-            if repeat:
-                assert add(s, *pairs).added == 0
-                assert s.regroup().assigned == 0
-            f = s.claims_frame().set_index("claim_id").sort_index()
-            got = {cid: (r["n_occurrences"], r["n_reports"], r["first_report"]) for cid, r in f.iterrows()}
-        expected = {
-            claim_id_of("Unemployment fell to 4 percent in 2023"): (3, 3, "a"),
-            claim_id_of("The bridge is safe"): (1, 1, "a"),
-            claim_id_of("Taxes rose by 12 percent"): (1, 1, "b"),
-            claim_id_of("We will win"): (1, 1, "c"),
-        }
-        assert got == expected
-    finally:
-        for m, mod in saved.items():
-            if mod is None:
-                sys.modules.pop(m, None)
-            else:
-                sys.modules[m] = mod
-        importlib.invalidate_caches()
+    path = tmp_path_factory.mktemp("prop") / "claims.db"
+    pairs = [[A, B, C][i] for i in order]
+    with Store(path) as s:
+        for batch in (pairs[:cut], pairs[cut:]):
+            if batch:
+                add(s, *batch)
+                regroup(s)
+        if repeat:
+            assert add(s, *pairs).added == 0
+            assert regroup(s).assigned == 0
+        f = s.claims_frame().set_index("claim_id").sort_index()
+        got = {cid: (r["n_occurrences"], r["n_reports"], r["first_report"]) for cid, r in f.iterrows()}
+    expected = {
+        claim_id_of("Unemployment fell to 4 percent in 2023"): (3, 3, "a"),
+        claim_id_of("The bridge is safe"): (1, 1, "a"),
+        claim_id_of("Taxes rose by 12 percent"): (1, 1, "b"),
+        claim_id_of("We will win"): (1, 1, "c"),
+    }
+    assert got == expected
 
 
 def claim_id_of(text: str) -> str:

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claims import workbook as wbmod
 from claims.errors import ClaimsError, WorkbookError
+from claims.workbook import cells, layout
 from claims.workbook import (
     BASE_REVISION_COLUMN,
     DEFAULT_VERDICTS,
@@ -230,7 +230,7 @@ def test_empty_claims(tmp_path):
 
 
 def test_too_many_claims_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr(wbmod, "MAX_DATA_ROWS", 3)
+    monkeypatch.setattr(layout, "MAX_DATA_ROWS", 3)
     path = tmp_path / "big.xlsx"
     with pytest.raises(ClaimsError, match="do not fit"):
         write_review_workbook(make_data(), path)
@@ -339,7 +339,7 @@ def test_safe_text_limits(text):
     out = safe_text(text)
     assert len(out.encode("utf-16-le", "surrogatepass")) // 2 <= MAX_CELL_CHARS
     assert not any(ch in out for ch in "\x00\x01\x0b\x0c\x1f\ufffe\uffff")
-    cleaned = wbmod._XML_FORBIDDEN.sub("", text)
+    cleaned = cells._XML_FORBIDDEN.sub("", text)
     if out != cleaned:
         assert out.endswith(TRUNCATION_MARKER) and cleaned.startswith(out[: -len(TRUNCATION_MARKER)])
 

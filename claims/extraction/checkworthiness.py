@@ -19,6 +19,9 @@ from __future__ import annotations
 
 import re
 
+from claims.dates import MONTH_NAMES, WEEKDAYS
+from claims.extraction.lexicons import load
+
 __all__ = ["score", "is_claim", "claim_score", "REASONS", "CLAIM_THRESHOLD"]
 
 REASONS = (
@@ -32,12 +35,7 @@ REASONS = (
     "named actor doing something",
 )
 
-_NUMBER_SET = frozenset(
-    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
-    hundred hundreds thousand thousands million millions billion billions trillion trillions
-    dozen dozens half twice thrice triple double quarter""".split()
-)
+_NUMBER_SET = load("number_words")
 # A bare year or a day of month is a date, not a figure: "number" wants some other figure.
 _YEAR_OR_DAY = re.compile(
     r"\b(?:1[89]\d\d|20\d\d)s?\b|"
@@ -47,68 +45,30 @@ _YEAR_OR_DAY = re.compile(
 _DIGITS = re.compile(r"\d")
 _WORDS = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _MONEY_STRONG = re.compile(r"[$€£¥]\s?\d|\d\s?(?:USD|EUR|GBP)\b")
-_CURRENCY_SET = frozenset(
-    "dollar dollars euro euros yuan peso pesos ruble rubles rouble roubles rupee rupees".split()
-)
-_MONEY_SET = frozenset(
-    """budget funding tax taxes tariff tariffs spending revenue deficit debt salary wage wages
-    cost costs price prices paid pay cents cent pounds""".split()
-)
-_DATE_SET = frozenset(
-    """january february march april june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday yesterday""".split()
-)
+_CURRENCY_SET = load("currency_words")
+_MONEY_SET = load("money_words")
+_DATE_SET = (frozenset(MONTH_NAMES) - {"may"}) | frozenset(WEEKDAYS) | {"yesterday"}
 _DATE_PHRASE = re.compile(
     r"\b(?:last|next|this) (?:week|month|year|decade|spring|summer|autumn|fall|winter)\b|"
     r"\b(?:1[89]\d\d|20\d\d)s?\b|\b(?:jan|feb|mar|apr|aug|sept?|oct|nov|dec)\. ?\d|\bmay \d"
 )
 _DATE_GATE = frozenset("last next this".split())
-_CAUSAL_GATE = frozenset(
-    """due owing cause led leads lead leading result resulted results resulting thanks
-    responsible order so stemmed stemming driven contributed""".split()
-)
-_OPINION_GATE = frozenset("think believe feel hope guess suppose wish view opinion ought".split())
-_COMP_SET = frozenset(
-    """most least biggest largest highest lowest greatest smallest fastest worst best record
-    doubled tripled halved quadrupled increase increased increases increasing decrease
-    decreased decreases rose risen rising rises fell fallen falls dropped drops decline
-    declined declines surge surged soared plunge plunged grew grown growth compared outpace
-    outpaced exceed exceeded exceeds topped all-time unprecedented majority minority""".split()
-)
-_COMPARATIVES = frozenset(
-    """more less fewer greater higher lower larger smaller bigger better worse faster slower
-    cheaper older younger longer shorter""".split()
-)
+_CAUSAL_GATE = load("causal_gate_words")
+_OPINION_GATE = load("opinion_gate_words")
+_COMP_SET = load("comparison_words")
+_COMPARATIVES = load("comparatives")
 # -est words that are not superlatives
 _EST = re.compile(r"\b[a-z]{2,}est\b")
-_NOT_SUPERLATIVE = frozenset(
-    """interest honest modest earnest suggest digest protest request arrest contest attest
-    detest invest harvest conquest inquest unrest manifest molest ingest guest chest nest rest
-    quest pest vest zest crest west midwest southwest northwest behest forest priest test
-    latest bequest divest infest wrest lest jest blest""".split()
-)
-_QUANTITY_SET = frozenset(
-    """people persons men women children migrants immigrants refugees voters votes jobs
-    workers members residents students soldiers troops deaths dead killed victims cases miles
-    kilometers kilometres km meters metres feet acres tons tonnes barrels gallons liters
-    litres pounds kilograms kg hours minutes days weeks months years times percent countries
-    states cities companies units homes houses seats points arrests visas applications
-    products goods cars vehicles employees officials agents billion million thousand hundred
-    trillion""".split()
-)
+_NOT_SUPERLATIVE = load("not_superlatives")
+_QUANTITY_SET = load("quantity_units")
 _QUANTITY_NUM = re.compile(r"\d[\d,.]*\s+([a-z]+)(?:\s+([a-z]+))?")
-_CAUSAL_SET = frozenset(
-    "because caused causes causing therefore consequently blamed triggered fueled fuelled".split()
-)
+_CAUSAL_SET = load("causal_words")
 _CAUSAL_PHRASE = re.compile(
     r"\b(?:due to|owing to|cause of|led to|leads to|lead to|leading to|result(?:ed|s|ing)? "
     r"(?:in|from)|as a result|thanks to|responsible for|in order to|so that|"
     r"stemm(?:ed|ing) from|driven by|contributed to)\b"
 )
-_OPINION_SET = frozenset(
-    """should must wonderful terrible awful great beautiful disgusting shameful ridiculous
-    preposterous absurd amazing horrible outrageous sad shocking""".split()
-)
+_OPINION_SET = load("opinion_words")
 _OPINION_PHRASE = re.compile(
     r"\b(?:i|we) (?:think|believe|feel|hope|guess|suppose|wish)\b|\bin my (?:view|opinion)\b|"
     r"\bought to\b"

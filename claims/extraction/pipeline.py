@@ -5,8 +5,9 @@
 1. ``split_sentences(report.text, start=report.body_start)``.
 2. ``find_attributions(text, sentences)``; attributions whose cue (or content) lies in the
    headline span ``report.title_span`` are dropped: a headline paraphrases the body.
-3. speakers (``speakers.resolve_speakers``), venue/date/hedge (``context``) and
-   check-worthiness of the content (``checkworthiness.score``) for each attribution.
+3. speakers (``speakers.resolve_speakers``), venue/date/hedge (``context``, from ``venue``,
+   ``said_on`` and ``hedges``) and check-worthiness of the content (``checkworthiness.score``)
+   for each attribution.
    A statement that continues the previous statement of the same speaker with no venue or
    date of its own ("..., he added.") takes the previous one's venue and date: it was said in
    the same interview.
@@ -20,9 +21,6 @@
 Statement ids are ``"s" + sha1(f"{report.id}|{kind}|{spans}")[:12]`` with spans written
 ``"s-e,s-e"``: stable across runs, unique within the report (a collision, e.g. a duplicate
 attribution, is dropped). Statements are sorted by ``content_start``.
-
-Only the sentence splitter and attribution finder of the neighbouring modules are imported
-lazily; missing (during development) they fall back to a line splitter and no attributions.
 """
 from __future__ import annotations
 
@@ -31,50 +29,14 @@ import hashlib
 from typing import Iterable, Optional
 
 from claims.extraction import checkworthiness as _cw
+from claims.extraction.attributions import find_attributions
 from claims.extraction.context import attribution_context
+from claims.extraction.sentences import split_sentences
 from claims.extraction.spans import Attribution, Sentence
 from claims.extraction.speakers import Speaker, resolve_speakers
-from claims.types import STATEMENT_COLUMNS, Report, Statement
+from claims.types import Report, Statement, statements_frame  # noqa: F401 (statements_frame: re-exported)
 
 __all__ = ["extract_report", "statements_frame", "statement_id"]
-
-_split = None
-_find = None
-
-
-def _components():
-    global _split, _find
-    if _split is None:
-        try:
-            from claims.extraction.sentences import split_sentences as s
-        except ImportError:  # pragma: no cover - only while the module is being written
-            s = _fallback_split
-        _split = s
-    if _find is None:
-        try:
-            from claims.extraction.attributions import find_attributions as f
-        except ImportError:  # pragma: no cover
-            return _split, _no_attributions
-        _find = f
-    return _split, _find
-
-
-def _fallback_split(text: str, start: int = 0) -> list[Sentence]:  # pragma: no cover
-    out = []
-    para = 0
-    pos = start
-    for line in text[start:].split("\n"):
-        s = pos + len(line) - len(line.lstrip())
-        e = pos + len(line.rstrip())
-        if s < e:
-            para += 1
-            out.append(Sentence(s, e, para))
-        pos += len(line) + 1
-    return out
-
-
-def _no_attributions(text, sentences):  # pragma: no cover
-    return []
 
 
 def statement_id(report_id: str, kind: str, spans: Iterable[Iterable[int]]) -> str:
@@ -89,7 +51,6 @@ def _in_title(report: Report, pos: Optional[int]) -> bool:
 
 def extract_report(report: Report) -> list[Statement]:
     """All statements of one report (attributed ones and the report's own claims)."""
-    split_sentences, find_attributions = _components()
     text = report.text
     body_start = report.body_start or 0
     sentences: list[Sentence] = split_sentences(text, start=body_start)
@@ -219,21 +180,3 @@ def extract_report(report: Report) -> list[Statement]:
         ))
     out.sort(key=lambda s: (s.content_start, s.content_end, s.kind))
     return out
-
-
-def statements_frame(statements: Iterable[Statement]):
-    """A pandas DataFrame with columns ``STATEMENT_COLUMNS`` (lists stay Python lists)."""
-    import pandas as pd
-
-    rows = [s.to_dict() if isinstance(s, Statement) else dict(s) for s in statements]
-    df = pd.DataFrame(rows, columns=STATEMENT_COLUMNS)
-    # offsets that may be missing stay Python ints / None (object), never floats with NaN
-    for col in _NULLABLE_INT:
-        df[col] = pd.Series([r.get(col) for r in rows], index=df.index, dtype=object)
-    if not rows:
-        df = df.astype({"checkworthiness": "float64", "paragraph": "int64",
-                        "content_start": "int64", "content_end": "int64"})
-    return df
-
-
-_NULLABLE_INT = ("speaker_start", "speaker_end", "cue_start", "cue_end")

@@ -13,34 +13,16 @@ from __future__ import annotations
 import re
 
 from claims.extraction.spans import Sentence
+from claims.extraction.lexicons import load
 
 __all__ = ["split_sentences", "ABBREVIATIONS"]
 
 # Words that, followed by a full stop, do not end a sentence (compared lower-cased, no dot).
-ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms messrs mmes dr prof sen sens rep reps gov govs lt gen col maj capt cmdr adm sgt cpl
-    pvt st ste sr jr rev fr hon pres supt insp det gens amb atty brig cmdt comdr
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    mon tue tues wed thu thur thurs fri sat sun
-    no nos vol vols fig figs pp p ch sec art
-    inc corp co ltd llc bros dept univ assn est approx dist
-    vs v etc al cf ca ie eg viz
-    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
-    mont neb nev okla ore pa tenn tex va vt wash wis wyo
-    ft mt
-    """.split()
-)
+ABBREVIATIONS = load("abbreviations")
 # Abbreviations that very often end a sentence too ("into the U.S. The ..."): a boundary only
 # when the next word is a common sentence opener.
 _AMBIGUOUS = frozenset("us uk un eu usa dc am pm inc co corp ltd jr sr etc".split())
-_OPENERS = frozenset(
-    """
-    the a an he she it they we i you his her its their our this that these those there here
-    but and or so yet still however meanwhile then now in on at for after before when while if
-    as since although though because what who why how where mr mrs ms dr
-    """.split()
-)
+_OPENERS = load("sentence_openers")
 
 # Candidate end of sentence: terminal punctuation (or an ellipsis), closing quotes/brackets,
 # whitespace (no newline), then the first character of the next sentence.

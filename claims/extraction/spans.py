@@ -1,11 +1,27 @@
 """Span records passed between the extraction components.
 
-    sentences.py      text -> list[Sentence]            (sentence and paragraph boundaries)
-    attributions.py   text, sentences -> list[Attribution]  (cue, source and content spans)
-    speakers.py       resolves each Attribution's source span to a named speaker
-    context.py        venue, date and hedge of an Attribution
-    checkworthiness.py  score and reasons for a piece of text
-    pipeline.py       Report -> list[Statement], assembling the above
+    pipeline.py          Report -> list[Statement], assembling the steps below
+    sentences.py         text -> list[Sentence]  (sentence and paragraph boundaries)
+    attributions.py      text, sentences -> list[Attribution]  (cue, source and content spans),
+                         reading paragraph by paragraph with:
+      paragraph.py         the paragraph and cue being read (tokens, quotes, found so far)
+      tokens.py            tokenizer and span trimming
+      quotes.py            quote pairing, scare quotes, quoted continuation sentences
+      cues.py, words.py    cue verbs by class, word classes
+      cue_filters.py       uses of a cue word that are no cue (nouns, passives, names)
+      said.py              "X said ...", "“...,” he said", "CLAUSE, X said"
+      according_to.py      "according to X"
+      polls.py             "In a CNN poll, ..."
+      asked.py             "Asked about X, ..."
+      seem.py              "X seemed to ..."
+      colons.py            "NAME: ..." and "...: “QUOTE”"
+      sources.py           source (speaker) spans left and right of a cue
+      contents.py          content span boundaries
+    speakers.py          resolves each source span to a speaker (names.py: capitalised
+                         names and titles; anonymous_sources.py: unnamed sources)
+    context.py           venue (venue.py), date (said_on.py) and hedge (hedges.py)
+    checkworthiness.py   score and reasons for a piece of text
+    lexicons/            the word lists, one .txt file each (lexicons/__init__.py loads them)
 
 All offsets are Python string indices into the report text.
 """

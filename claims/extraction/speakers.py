@@ -35,6 +35,9 @@ How (regular expressions and small word lists only, one pass over the text):
   whose known role has the same title word, else forwards to a newly named person without a
   role who speaks within the next two sentences ("Alfonso Guajardo told ..."); linked, the
   person gets the role. Unlinked it stays a ``person`` named by the description.
+
+Capitalised runs and titles are read by ``names.py``; unnamed sources are kept by
+``anonymous_sources.py``; the word lists are in ``lexicons/``.
 """
 from __future__ import annotations
 
@@ -43,7 +46,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
+from claims.extraction.anonymous_sources import (DETERMINERS, GROUP_NOUNS, AnonymousSources,
+                                                 normalise_description)
+from claims.extraction.names import (FUNCTION_FIRST, NAME_RUN, NAME_TITLES, NOT_NAME_FIRST,
+                                     PLACE_WORDS, ROLE_MODIFIERS, TITLES, NameRun, analyse_run,
+                                     classify_tokens, is_title_word)
 from claims.extraction.spans import Attribution, Sentence
+from claims.extraction.lexicons import load
 
 __all__ = ["Speaker", "resolve_speakers", "SpeakerResolver", "normalise_description"]
 
@@ -56,151 +65,7 @@ class Speaker:
 
 
 # ----------------------------------------------------------------------------- word lists
-_TITLES = frozenset(
-    """
-    president president-elect vice-president secretary secretary-general minister
-    spokeswoman spokesman spokesperson spokespeople adviser advisor director official
-    officials senator sen sen. rep rep. representative ambassador chief head leader governor
-    gov gov. mayor chairman chairwoman chair chairperson ceo cfo coo cto founder co-founder
-    commissioner judge justice attorney attorney-general lawyer professor prof prof. analyst
-    economist researcher diplomat envoy king queen prince princess premier chancellor
-    candidate nominee congressman congresswoman lawmaker deputy manager executive officer
-    speaker whip strategist aide counsel son-in-law daughter-in-law pope sheriff inspector
-    coordinator administrator expert fellow activist author reporter correspondent editor
-    columnist host member partner owner commander general gen gen. admiral colonel captain
-    lieutenant sergeant mr mr. mrs mrs. ms ms. dr dr. rev rev. pastor bishop cardinal rabbi
-    imam prosecutor mp delegate councilman councilwoman councillor councilor treasurer
-    comptroller auditor ombudsman negotiator emissary consul monarch dictator boss coach
-    scientist doctor physician historian scholar pollster consultant lobbyist advocate
-    campaigner organizer organiser staffer chancellor sheikh emir ayatollah marshal
-    superintendent principal dean provost rector president-elect prime foreign interior
-    """.split()
-)
-# title words that can head a name run ("Senator Ana Ruiz")
-_RUN_TITLE_HEADS = frozenset(
-    """
-    President President-elect Vice Secretary Secretary-General Minister Senator Sen Sen.
-    Rep Rep. Representative Ambassador Governor Gov Gov. Mayor Chairman Chairwoman Chair
-    Judge Justice General Gen Gen. Admiral Adm. Colonel Col. Captain Capt. Lieutenant Lt.
-    Sergeant Sgt. Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. Professor Rev Rev. Pope King Queen
-    Prince Princess Premier Chancellor Commissioner Director Chief Deputy Spokesman
-    Spokeswoman Speaker Leader Attorney Congressman Congresswoman Councilman Councilwoman
-    Sheriff Sheikh Emir Ayatollah CEO Adviser Advisor Officer Envoy Inspector Marshal
-    Undersecretary Under-Secretary MP
-    """.split()
-)
-# capitalised title words that may sit inside a name run ("President Enrique Pena Nieto"):
-# the heads plus words that only qualify a title ("Foreign", "Acting", "Senior")
-_RUN_TITLES = _RUN_TITLE_HEADS | frozenset(
-    """
-    Acting Agriculture Assistant Commerce Defence Defense Economy Education Energy Executive
-    Finance Foreign Former Health Homeland Interior Labor Prime Security Senior State Trade
-    Transport Transportation Treasury
-    """.split()
-)
-_ROLE_MODIFIERS = frozenset(
-    """
-    acting deputy assistant associate senior junior former top chief vice executive general
-    foreign economy economic defense defence finance trade interior health press
-    communications national security homeland state federal regional local international
-    legal political military presidential campaign white house principal special managing
-    first second third lead longtime long-time veteran retired interim incoming outgoing
-    then-president then newly elected -elect and of on for the
-    """.split()
-)
-_ORG_WORDS = frozenset(
-    """
-    Department Ministry Committee Commission Council Agency Administration Bureau Office
-    Service Services Center Centre Institute Foundation Association Organization Organisation
-    Union Party Group Company Corporation Corp Corp. Inc Inc. Ltd Ltd. LLC University College
-    School Bank Fund Court Congress Senate House Parliament Assembly Government Police Army
-    Navy Force Forces Guard Network News Times Post Journal Press Herald Tribune Reuters
-    Bloomberg Authority Board Coalition Alliance Federation Campaign Project Programme Trust
-    Society Club League Movement Secretariat Cabinet Pentagon Kremlin Embassy Consulate Mission
-    Division Unit Team Industries Holdings Partners Media Television Radio Channel Studios
-    Airlines Motors Systems Technologies Labs Laboratory Hospital Clinic Church Republicans
-    Democrats Nations Treasury Affairs Reserve Exchange Directorate Watch International
-    Associated Commission Prosecutor's Network Review Magazine Gazette Agency Caucus Fed
-    Circuit Tribunal Registry Ministries Departments Committees Agencies Companies Group
-    Hemisphere Security Management Judiciary Legislature Bureau Foundation Institute Council
-    """.split()
-)
-_KNOWN_ORGS = frozenset(
-    """
-    Pentagon Kremlin Congress Senate Parliament Vatican Downing Whitehall Elysee Élysée
-    Politburo Knesset Bundestag Duma NATO UN EU FBI CIA NSA DHS ICE CBP DOJ EPA IRS FDA CDC
-    WHO IMF OPEC VOA AP AFP BBC CNN NBC ABC CBS Fox MSNBC NPR Reuters Bloomberg Xinhua Twitter
-    Facebook Google Apple Amazon Microsoft
-    """.split()
-)
-_PLACE_WORDS = frozenset(
-    """
-    City County State States Street Avenue Road Island Islands River Valley Mountains Sea
-    Ocean Bay Beach Park Square Kingdom Republic America Americas Africa Asia Europe Gulf
-    Canal Coast Peninsula Hemisphere Mexico Washington Texas California Florida York Jersey
-    Angeles Francisco Diego Korea China Russia Japan Iran Iraq Syria Israel Canada Britain
-    England France Germany Italy Spain India Pakistan Afghanistan Ukraine Brazil Cuba
-    Venezuela Guatemala Honduras Salvador Nicaragua Colombia Argentina Chile Peru Europe
-    Capitol Hill Valley Airport Station Bridge Hall Center Centre Border Wall Summit Day
-    Act Bill Law Amendment Constitution Treaty Agreement Accord Plan War Olympics Cup Games
-    Prize Award Airport Church Mosque Temple Cathedral Hotel Tower Building Stadium Arena
-    District Province Region Territory Strip Bank Heights Falls Springs Lake Mount Fort Port
-    """.split()
-)
-_NOT_NAME_FIRST = frozenset(
-    """
-    The A An In On At But And Or So If When While After Before As For With This That These
-    Those It He She They We I You His Her Their Our Its Meanwhile However There Here Still Yet
-    Now Then Also What Who Why How Where Last Next Monday Tuesday Wednesday Thursday Friday
-    Saturday Sunday January February March April May June July August September October
-    November December Senior Tentative Critics Both Some Many Most Several Other Another
-    Even Only Just Not No Yes To From By Of Under Over Between Among Despite Although Though
-    Because Since Until Unless Whether Each Every All Any According Asked When Speaking Like
-    Former Top Our Your My Mexican American US U.S. Democratic Republican Federal Local
-    State National Central Latin North South East West New Old Earlier Later Today Yesterday
-    Tomorrow Secretary-General Please Thanks Thank God Dear Breaking Update Read Click
-    Watch Photo Video Image Pictured Above Below Left Right Mexico Washington Obama Trump's
-    """.split()
-)
-_GROUP_NOUNS = frozenset(
-    """
-    officials official sources source critics critic analysts analyst experts expert people
-    person residents resident observers observer diplomats diplomat aides aide lawmakers
-    lawmaker activists activist advocates advocate witnesses witness investigators
-    investigator prosecutors prosecutor authorities police officers officer spokesman
-    spokeswoman spokesperson insiders insider supporters supporter opponents opponent
-    economists economist scientists scientist researchers researcher doctors doctor
-    members member staff staffers employees employee workers worker protesters protester
-    voters voter leaders leader organizers organisers residents neighbours neighbors
-    parents students student teachers teacher farmers farmer migrants migrant families
-    family relatives relative friends friend colleagues colleague allies ally observers
-    negotiators negotiator executives executive representatives representative
-    administration campaign government ministry department agency company committee
-    commission court council office police military army party group organization
-    organisation embassy authorities spokespeople republicans democrats conservatives
-    liberals
-    """.split()
-)
-_ORG_COMMON = frozenset(
-    """
-    administration campaign government ministry department agency company committee
-    commission court council office military army party group organization organisation
-    embassy firm bank board union network newspaper magazine club team league federation
-    coalition alliance institute foundation association university school hospital police
-    prosecutor's court tribunal senate congress house parliament white cabinet
-    """.split()
-)
-_DETERMINERS = frozenset("a an the one some several many other another".split())
-# words that start a sentence, never a name or a body's name
-_FUNCTION_FIRST = frozenset(
-    """
-    The A An In On At But And Or So If When While After Before As For With This That These
-    Those It He She They We I You His Her Their Our Its Meanwhile However There Here Still Yet
-    Now Then Also What Who Why How Where Both Some Many Most Several Other Another Even Only
-    Just Not No Yes To From By Of Under Over Between Among Despite Although Though Because
-    Since Until Unless Whether Each Every All Any According Asked Speaking Like My Your
-    """.split()
-)
+_ORG_COMMON = load("organisation_nouns")
 _PRONOUNS = {
     "he": ("person", "m"), "him": ("person", "m"), "she": ("person", "f"),
     "her": ("person", "f"), "it": ("organization", None), "they": ("group", None),
@@ -214,21 +79,10 @@ _MALE = re.compile(
     r"father|son|brother|man|he|him|his)\b", re.I)
 
 # ----------------------------------------------------------------------------- patterns
-_TOKEN = (
-    r"(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Prof|Rev|St|Jr|Sr|"
-    r"Mt|Ft)\.|[A-Z]\.(?=\s+[A-Z][a-z])|[A-ZÀ-Þ]\w*(?:[’'\-][A-Za-zÀ-ÿ]\w*)*)"
-)
-_PARTICLE = r"(?:de|da|del|della|der|den|van|von|bin|al|el|la|le|du|dos|das|y|ibn)"
-_RUN = re.compile(
-    r"(?<![\w’'\-])" + _TOKEN + r"(?:[ \u00a0]+(?:" + _PARTICLE + r"[ \u00a0]+)?" + _TOKEN + r")*"
-)
 _WS = re.compile(r"\s+")
-_NONSPACE = re.compile(r"\S+")
 _PREP_BEFORE = re.compile(r"\b(?:of|on|for|at|with|from|in|by|to)\s+$")
 _COMMA = re.compile(r"[,;]")
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\b\.?")
-_POSS = re.compile(r"(?:’s|'s|’|')$")
-_ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
 # role-boundary words scanning backwards from a name
 _WORD_BACK = re.compile(r"([\w’'.\-]+)\s*$")
 _APPOS_BEFORE = re.compile(r",\s*$")
@@ -260,27 +114,8 @@ _ROLE_STOP = frozenset(
 _TRAIL_TRIM = re.compile(r"[\s,;:.’'“”\"]+$")
 
 
-def _is_title_word(w: str) -> bool:
-    lw = w.lower().rstrip(",")
-    if lw in _TITLES:
-        return True
-    if lw.endswith("-elect"):
-        return True
-    if lw.endswith(("’s", "'s")):
-        return False
-    return False
 
 
-def normalise_description(desc: str) -> str:
-    """'a senior State Department official' -> 'senior State Department official'."""
-    words = _WS.sub(" ", desc.strip(" ,;:.“”\"")).split(" ")
-    while len(words) > 1 and words[0].lower() in _DETERMINERS:
-        words = words[1:]
-    if words and words[0][:1].isupper() and len(words[0]) > 1 and not words[0].isupper():
-        w0 = words[0]
-        if w0.lower() in _GROUP_NOUNS or w0.lower() in _TITLES or w0.lower() in _ROLE_MODIFIERS:
-            words[0] = w0[0].lower() + w0[1:]
-    return " ".join(words)
 
 
 def _strip_role(role: str) -> Optional[str]:
@@ -290,14 +125,6 @@ def _strip_role(role: str) -> Optional[str]:
     return role or None
 
 
-@dataclass
-class _Run:
-    start: int  # of the name part
-    end: int
-    tokens: list[str]
-    kind: str  # person | organization | other
-    title: Optional[str] = None  # title words inside the run, before the name
-    title_start: Optional[int] = None
 
 
 @dataclass
@@ -310,74 +137,8 @@ class _Entity:
     roles_checked: bool = False
 
 
-def _classify_tokens(toks: list[str]) -> str:
-    if not toks:
-        return "other"
-    clean = [t.rstrip(".") if not _ACRONYM.match(t) else t for t in toks]
-    for t in toks:
-        if t in _ORG_WORDS or t in _KNOWN_ORGS:
-            return "organization"
-    if len(toks) == 1:
-        t = toks[0]
-        if _ACRONYM.match(t):
-            return "organization"
-        if t in _NOT_NAME_FIRST or t in _PLACE_WORDS:
-            return "other"
-        return "single"
-    if clean[0] in _NOT_NAME_FIRST:
-        return "other"
-    for t in toks:
-        if t in _PLACE_WORDS or (_ACRONYM.match(t) and not (len(t) == 2 and t[1] == ".")):
-            return "other"
-    if len(toks) > 5:
-        return "other"
-    return "person"
 
 
-def _analyse_run(text: str, s: int, e: int) -> list[_Run]:
-    """Split one capitalised run into name parts, pulling titles out of person names."""
-    out: list[_Run] = []
-    # tokens with offsets
-    toks: list[tuple[int, int, str]] = []
-    for m in _NONSPACE.finditer(text, s, e):
-        toks.append((m.start(), m.end(), m.group(0)))
-    # split at possessives: "Trump’s" ends a part
-    parts: list[list[tuple[int, int, str]]] = [[]]
-    for ts, te, t in toks:
-        pm = _POSS.search(t)
-        if pm and len(t) > 2 and t[-2:] in ("’s", "'s"):
-            parts[-1].append((ts, te - 2, t[:-2]))
-            parts.append([])
-        else:
-            parts[-1].append((ts, te, t.rstrip(".") if t.endswith(".") and len(t) > 2
-                              and not _ACRONYM.match(t) and t not in _RUN_TITLES else t))
-    for part in parts:
-        if not part:
-            continue
-        # leading sentence-function words are not part of a name
-        while part and part[0][2] in _FUNCTION_FIRST:
-            part = part[1:]
-        if not part:
-            continue
-        words = [p[2] for p in part]
-        # title inside the run: last title-head word, name after it
-        cut = -1
-        for i, w in enumerate(words):
-            if w in _RUN_TITLE_HEADS or w.rstrip(".") in _RUN_TITLE_HEADS:
-                cut = i
-        if cut >= 0 and cut < len(words) - 1:
-            name_toks = part[cut + 1:]
-            # leading modifiers like "Senior" are title words too
-            k = _classify_tokens([p[2] for p in name_toks])
-            if k in ("person", "single"):
-                out.append(_Run(name_toks[0][0], name_toks[-1][1], [p[2] for p in name_toks],
-                                "person", text[part[0][0]:part[cut][1]], part[0][0]))
-                continue
-        k = _classify_tokens(words)
-        if k == "single":
-            k = "single"
-        out.append(_Run(part[0][0], part[-1][1], words, k))
-    return out
 
 
 class SpeakerResolver:
@@ -388,23 +149,23 @@ class SpeakerResolver:
         self.sentences = list(sentences)
         self.sent_starts = [s.start for s in self.sentences]
         self.start = start
-        self.runs: list[_Run] = []
+        self.runs: list[NameRun] = []
         runs = self.runs
-        for m in _RUN.finditer(text, start):
+        for m in NAME_RUN.finditer(text, start):
             tok = m.group(0)
             if " " not in tok and "\u00a0" not in tok:
                 # fast path: one capitalised word
-                if tok in _FUNCTION_FIRST:
+                if tok in FUNCTION_FIRST:
                     continue
                 e = m.end()
                 if tok.endswith(("’s", "'s")):
                     tok = tok[:-2]
                     e -= 2
-                k = _classify_tokens([tok])
+                k = classify_tokens([tok])
                 if k != "other":
-                    runs.append(_Run(m.start(), e, [tok], k))
+                    runs.append(NameRun(m.start(), e, [tok], k))
                 continue
-            for r in _analyse_run(text, m.start(), m.end()):
+            for r in analyse_run(text, m.start(), m.end()):
                 if r.kind != "other":
                     runs.append(r)
         self.run_starts = [r.start for r in self.runs]
@@ -423,7 +184,7 @@ class SpeakerResolver:
                 ent.mentions.append(r.start)
         self.history: list[tuple[int, Speaker, Optional[str], bool, int]] = []
         # (sentence index, speaker, gender, plural, offset)
-        self.anon: dict[str, Speaker] = {}
+        self.anon = AnonymousSources(Speaker)
 
     # ------------------------------------------------------------------ helpers
     def sentence_of(self, pos: int) -> int:
@@ -436,7 +197,7 @@ class SpeakerResolver:
         s = self.sentences[self.sentence_of(pos)]
         return s.start, s.end
 
-    def role_at(self, ns: int, ne: int, run: Optional[_Run] = None) -> Optional[str]:
+    def role_at(self, ns: int, ne: int, run: Optional[NameRun] = None) -> Optional[str]:
         """The role written around the name at [ns, ne), or None."""
         text = self.text
         ss, se = self.sentence_bounds(ns)
@@ -459,22 +220,22 @@ class SpeakerResolver:
                 break
             lw = w.lower()
             ok = (
-                _is_title_word(w) or lw in _ROLE_MODIFIERS or w[:1].isupper()
+                is_title_word(w) or lw in ROLE_MODIFIERS or w[:1].isupper()
                 or (lw.endswith(("’s", "'s")) and w[:1].isupper())
             )
             if lw in ("of", "on", "for", "and", "the"):
                 ok = bool(words) and words[0][:1].isupper() and lw != "the" or (
-                    lw == "and" and bool(words) and _is_title_word(words[0]))
+                    lw == "and" and bool(words) and is_title_word(words[0]))
             if not ok and free < 2 and words and w.isalpha() and w.islower() \
                     and lw not in _ROLE_STOP and not lw.endswith("ed") and (
-                        _is_title_word(words[0]) or words[0].lower() in _ROLE_MODIFIERS):
+                        is_title_word(words[0]) or words[0].lower() in ROLE_MODIFIERS):
                 ok = True  # "city spokeswoman", "economy secretary"
                 free += 1
             if not ok or w[:1] in "“”\"‘(":
                 break
             if w[:1].isupper() and lw in ("the", "a", "an", "on", "in", "at", "but", "and"):
                 break
-            if w in _NOT_NAME_FIRST and not _is_title_word(w) and w not in _RUN_TITLES \
+            if w in NOT_NAME_FIRST and not is_title_word(w) and w not in NAME_TITLES \
                     and not w.endswith(("’s", "'s")):
                 break
             words.insert(0, w)
@@ -482,7 +243,7 @@ class SpeakerResolver:
         while words and words[0].lower() in ("of", "on", "for", "and", "the"):
             words = words[1:]
         direct = None
-        if words and any(_is_title_word(w) for w in words) and len(words) <= 10:
+        if words and any(is_title_word(w) for w in words) and len(words) <= 10:
             direct = " ".join(words)
         if run is not None and run.title:
             t = _HONORIFIC.sub("", run.title).strip()
@@ -498,7 +259,7 @@ class SpeakerResolver:
                        text.rfind("”", ss, cpos), text.rfind('"', ss, cpos))
             chunk = text[(prev + 1) if prev >= 0 else ss:cpos]
             cw = chunk.split()
-            if cw and len(cw) <= 16 and any(_is_title_word(w.strip(",.")) for w in cw) \
+            if cw and len(cw) <= 16 and any(is_title_word(w.strip(",.")) for w in cw) \
                     and not _VERBISH.search(chunk):
                 return _strip_role(chunk)
         # 4. appositive after: "Jane Roe, a spokeswoman for the agency, said"
@@ -506,7 +267,7 @@ class SpeakerResolver:
         if m:
             chunk = m.group("role")
             cw = chunk.split()
-            if len(cw) <= 16 and any(_is_title_word(w.strip(",.")) for w in cw) \
+            if len(cw) <= 16 and any(is_title_word(w.strip(",.")) for w in cw) \
                     and not _VERBISH.search(chunk) and (
                         not chunk[:1].isupper() or chunk.lower().startswith(("the ", "a ", "an "))):
                 return _strip_role(chunk)
@@ -541,7 +302,7 @@ class SpeakerResolver:
             ent.gender = _gender_of(best)
         return best
 
-    def runs_in(self, a: int, b: int) -> list[_Run]:
+    def runs_in(self, a: int, b: int) -> list[NameRun]:
         i = bisect.bisect_left(self.run_starts, a)
         out = []
         while i < len(self.runs) and self.runs[i].start < b:
@@ -654,9 +415,9 @@ class SpeakerResolver:
                 if ent is None:
                     # a lone capitalised word: a surname unless it reads like a body
                     t0 = r.tokens[0]
-                    if r.title is None and (t0 in _NOT_NAME_FIRST or t0 in _PLACE_WORDS
-                                            or t0.lower() in _GROUP_NOUNS
-                                            or t0.lower() in _TITLES):
+                    if r.title is None and (t0 in NOT_NAME_FIRST or t0 in PLACE_WORDS
+                                            or t0.lower() in GROUP_NOUNS
+                                            or t0.lower() in TITLES):
                         continue
                 person = (r, ent)
             else:
@@ -687,12 +448,12 @@ class SpeakerResolver:
                                else text[r.start:r.end])
             # people of a body ("State Department officials") are unnamed sources
             tail = text[org_runs[-1].end:b].strip().lower().split()
-            if tail and tail[-1].strip(".,") in _GROUP_NOUNS and tail[-1] not in _ORG_COMMON:
+            if tail and tail[-1].strip(".,") in GROUP_NOUNS and tail[-1] not in _ORG_COMMON:
                 desc = normalise_description(s)
                 plural = tail[-1].endswith("s") or tail[-1] in ("people", "police", "staff")
-                return self._anonymous(desc, plural)
+                return self.anon.get(desc, plural)
             # "spokesman for the DHS" (no determiner, lower-case head) is a person's role
-            if lw0 in _DETERMINERS or (words and words[0][:1].isupper()):
+            if lw0 in DETERMINERS or (words and words[0][:1].isupper()):
                 return Speaker(name, "organization", None), None, True, None
         last = words[-1].lower().strip(".,") if words else ""
         if not words:
@@ -704,12 +465,12 @@ class SpeakerResolver:
                 return ent, None, False, None
             return Speaker(_strip_role(s), "organization", None), None, False, None
         # role-only specific person: possessive or "the" + title word
-        has_title = any(_is_title_word(w) for w in words)
+        has_title = any(is_title_word(w) for w in words)
         singular_title = has_title and not last.endswith("s") or last in (
             "boss", "counsel", "ambassadress")
         specific = lw0 == "the" or words[0].endswith(("’s", "'s")) or lw0 in (
             "his", "her", "their", "its", "our")
-        if has_title and singular_title and specific and last in _TITLES and \
+        if has_title and singular_title and specific and last in TITLES and \
                 last not in ("official", "source", "expert", "analyst", "member", "aide",
                              "officer", "lawmaker", "diplomat", "person"):
             desc = _strip_role(s)
@@ -717,24 +478,10 @@ class SpeakerResolver:
         # anonymous / unnamed sources
         plural = last.endswith("s") and last not in ("boss", "press") or last in (
             "people", "police", "staff")
-        if words[0][:1].isupper() and len(words) == 1 and last not in _GROUP_NOUNS:
+        if words[0][:1].isupper() and len(words) == 1 and last not in GROUP_NOUNS:
             # a lone capitalised word we could not place: "Mexico" -> the body it stands for
             return Speaker(s, "organization", None), None, False, None
-        return self._anonymous(normalise_description(s), plural)
-
-    def _anonymous(self, desc: str, plural: bool):
-        key = desc.lower()
-        if key in self.anon:
-            return self.anon[key], None, plural, None
-        # "the official" after "a senior State Department official": same head, fewer words
-        words = key.split()
-        for k, sp in reversed(list(self.anon.items())):
-            kw = k.split()
-            if kw and words and kw[-1] == words[-1] and set(words) <= set(kw):
-                return sp, None, plural, None
-        sp = Speaker(desc, "anonymous", None)
-        self.anon[key] = sp
-        return sp, None, plural, None
+        return self.anon.get(normalise_description(s), plural)
 
     def _org_by_word(self, word: str, pos: int) -> Optional[Speaker]:
         cap = word.capitalize()

@@ -1,4 +1,4 @@
-"""Benchmark of claims.dedupe.group_claims on a corpus with planted near-duplicates.
+"""Benchmark of claims.grouping.group_claims on a corpus with planted near-duplicates.
 
 Run by hand (not collected by pytest)::
 
@@ -333,7 +333,7 @@ def run_one(n: int, variant: str, same: float | None, similar: float | None, sho
     import pandas as pd
 
     import importlib
-    dedupe = importlib.import_module("claims.dedupe")
+    grouping = importlib.import_module("claims.grouping")
 
     with open(corpus_path(n, variant), "rb") as f:
         rows, group = pickle.load(f)
@@ -346,7 +346,7 @@ def run_one(n: int, variant: str, same: float | None, similar: float | None, sho
     if similar is not None:
         kw["similar_threshold"] = similar
     t = time.perf_counter()
-    g = dedupe.group_claims(df, **kw)
+    g = grouping.group_claims(df, **kw)
     wall = time.perf_counter() - t
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     recall, precision, tp, pred = pair_metrics(g.assignments["claim_id"].to_numpy(), group)
@@ -401,7 +401,7 @@ def main():
                     print(out.stdout[-3000:], out.stderr[-3000:])
                     continue
                 _, n_, v_, wall, peak, base, rec, prec, nc, ns = res[0].split()
-                from claims.dedupe import DEFAULT_SAME_THRESHOLD
+                from claims.grouping import DEFAULT_SAME_THRESHOLD
                 print(f"{int(n_):>9,} {v_:>7} {th or DEFAULT_SAME_THRESHOLD:>5.0f} {float(wall):>7.2f} "
                       f"{float(peak):>8.0f} {float(base):>8.0f} {float(rec):>8.4f} "
                       f"{float(prec):>9.4f} {int(nc):>8,} {int(ns):>8,}", flush=True)

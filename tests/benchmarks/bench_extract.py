@@ -2,8 +2,8 @@
 
     python tests/benchmarks/bench_extract.py [--dir ../shared/polnear/train/text] [--repeat 1]
 
-Runs ``claims.extraction.pipeline.extract_report`` when it exists, else sentence splitting and
-attribution finding only; prints articles/s (after start-up: imports and a warm-up article
+Runs ``claims.extraction.pipeline.extract_report`` (or, with ``--attributions-only``, sentence
+splitting and attribution finding only); prints articles/s (after start-up: imports and a warm-up article
 are not timed) and peak memory. Not collected by pytest. Target: >= 100 articles/s.
 """
 from __future__ import annotations
@@ -36,24 +36,19 @@ def main(argv=None) -> int:
     from claims.extraction.attributions import find_attributions
     from claims.extraction.sentences import split_sentences
 
-    run = None  # noqa: F811 - set below
-    mode = "sentences+attributions"
-    if not a.attributions_only:
-        try:
-            from claims.extraction.pipeline import extract_report
-            from claims.types import Report
+    from claims.extraction.pipeline import extract_report
+    from claims.types import Report
 
-            def run(stem, text):
-                return extract_report(Report(id=stem, text=text, source=stem))
+    if a.attributions_only:
+        mode = "sentences+attributions"
 
-            mode = "pipeline.extract_report"
-        except Exception as exc:  # pragma: no cover - pipeline not written yet
-            print(f"pipeline unavailable ({exc!r}); timing sentences+attributions",
-                  file=sys.stderr)
-            run = None
-    if run is None:
         def run(stem, text):
             return find_attributions(text, split_sentences(text))
+    else:
+        mode = "pipeline.extract_report"
+
+        def run(stem, text):
+            return extract_report(Report(id=stem, text=text, source=stem))
 
     run(*texts[0])  # warm-up: lazy imports, regex compilation
     if a.tracemalloc:

@@ -1,0 +1,54 @@
+"""The "according to" reader: "According to X, CLAUSE" and "CLAUSE, according to X"."""
+from __future__ import annotations
+
+from typing import Optional
+
+
+from claims.extraction.paragraph import Cue
+from claims.extraction.quotes import QUOTE_CHARS, quote_kind
+from claims.extraction.spans import Attribution
+from claims.extraction.tokens import strip_content, strip_span
+
+
+def read_according(c: Cue) -> Optional[Attribution]:
+    """ "according to SOURCE, CLAUSE" / "CLAUSE, according to SOURCE(, CLAUSE-rest)"."""
+    p = c.para
+    text, toks, quotes = p.text, p.toks, p.quotes
+    i, j, si, ss, se = c.i, c.j, c.si, c.ss, c.se
+    used_quotes, quote_at = p.used_quotes, p.quote_at
+    n = len(toks)
+    cue_span = (toks[i].s, toks[j].e)
+    # source: NP after "according to" up to comma or sentence end
+    k = j + 1
+    m = k
+    while m < n and toks[m].s < se and toks[m].w not in (",", ";", ".", ":") and \
+            toks[m].w not in QUOTE_CHARS:
+        m += 1
+    if m == k:
+        return None
+    src = strip_span(text, toks[k].s, toks[m - 1].e)
+    before = text[ss:toks[i].s].strip()
+    if before.strip(" “\"‘'") == "" or before.endswith(("(", "—")) and False:
+        # "According to X, CLAUSE"
+        cs = toks[m].e if m < n and toks[m].s < se else se
+        sp = strip_content(text, cs, se)
+    else:
+        # "CLAUSE, according to X" (maybe ", according to X, CLAUSE-rest")
+        pre = strip_content(text, ss, toks[i].s)
+        post = None
+        if m < n and toks[m].w == "," and toks[m].s < se and m + 1 < n and \
+                toks[m + 1].low not in ("who", "which", "whose", "where", "when", "a", "an",
+                                        "the") and not toks[m + 1].low.endswith("ing"):
+            post = strip_content(text, toks[m].e, se)
+        if pre is None:
+            return None
+        spans = [pre] + ([post] if post else [])
+        kind = quote_kind(text, spans, quotes)
+        return p.make(kind, spans, cue_span, src, si)
+    if not sp:
+        return None
+    qk = quote_at(sp[0])
+    if qk is not None:
+        used_quotes.add(qk)
+    kind = quote_kind(text, [sp], quotes)
+    return p.make(kind, [sp], cue_span, src, si)

@@ -1,0 +1,95 @@
+"""The colon reader: "JOEL BENENSON: ...", "Trump: ‘I’m the Worst ...’" (a speaker label
+opening the paragraph) and "... went further: “...”" (a quote after a colon, said by the
+subject of the sentence). Headings ("The Latest: ...", "Delegate Update: ...") and lists
+("Iowa: Tim Albrecht, Brad Anderson, ...") are not speakers.
+"""
+from __future__ import annotations
+
+import re
+
+from claims.extraction.cues import CUES
+from claims.extraction.lexicons import load
+from claims.extraction.paragraph import Paragraph
+from claims.extraction.quotes import QUOTE_CHARS, quote_kind
+from claims.extraction.sources import subject_of_sentence
+from claims.extraction.tokens import is_word, strip_content, strip_span
+from claims.extraction.words import LEFT_STOP, NOT_SPEAKERS, TIME
+
+__all__ = ["read_colons"]
+
+# a heading before a colon, not a speaker: "The Latest: ...", "Delegate Update: ..."
+_LABEL_WORDS = load("heading_labels")
+_NAME_PUNCT = (".", "-", "’", "'")
+
+
+def read_colons(p: Paragraph) -> None:
+    """Add the attributions announced by a colon to ``p.found``."""
+    toks, found = p.toks, p.found
+    n = len(toks)
+    for ci, t in enumerate(toks):
+        if t.w != ":" or t.inq:
+            continue
+        if ci + 1 >= n or ci == 0 or toks[ci - 1].w.isdigit() and toks[ci + 1].w.isdigit():
+            continue
+        if any(a.content_start <= t.s < a.content_end or
+               (a.cue_span and a.cue_span[0] <= t.s < a.cue_span[1] + 2) for a in found):
+            continue
+        nxt_tok = toks[ci + 1]
+        qk = p.quote_at(nxt_tok.s) if nxt_tok.w in QUOTE_CHARS or nxt_tok.w == "'" else None
+        if _is_speaker_label(p, toks[:ci]):
+            _read_label(p, ci, qk)
+            continue
+        if qk is not None and qk not in p.used_quotes and ci - 1 >= 0:
+            _read_quote_after_colon(p, ci, qk)
+
+
+def _is_speaker_label(p: Paragraph, head) -> bool:
+    """The paragraph opens with a short capitalised name (or a title-case headline)."""
+    headline = p.sentence_ids[0] == 0 and head and 1 < len(head) <= 7 and \
+        head[0].w[0].isupper() and \
+        all(is_word(h) or h.w in _NAME_PUNCT for h in head) and \
+        not any(h.low in CUES for h in head)
+    return bool(
+        head and head[0].s == p.start and (len(head) <= 4 and all(
+            is_word(h) and h.w[0].isupper() or h.w in _NAME_PUNCT for h in head) or headline)
+        and head[0].low not in NOT_SPEAKERS and
+        head[0].low not in LEFT_STOP and head[0].low not in TIME and
+        head[0].low not in ("so", "contributing", "here", "now", "today", "again"))
+
+
+def _read_label(p: Paragraph, ci: int, qk) -> None:
+    """ "NAME: CONTENT" (the content runs to the paragraph end)."""
+    text, toks = p.text, p.toks
+    t = toks[ci]
+    head = toks[:ci]
+    src = strip_span(text, head[0].s, head[-1].e)
+    sp = strip_content(text, t.e, p.end)
+    if sp and len(re.findall(r"[^\W\d_]+", text[sp[0]:sp[1]])) < 4:
+        sp = None
+    if any(h.low in _LABEL_WORDS for h in head):
+        sp = None  # "The Latest: ...", "Delegate Update: ..."
+    if sp and text.count(",", sp[0], sp[1]) >= 6 and \
+            len(text[sp[0]:sp[1]].split()) < 4 * text.count(",", sp[0], sp[1]):
+        sp = None  # "Iowa: Tim Albrecht, Brad Anderson, ...": a list
+    if sp and src:
+        if qk is not None:
+            p.used_quotes.add(qk)
+        p.found.append(p.make(quote_kind(text, [sp], p.quotes), [sp], (t.s, t.e), src,
+                              p.sent_of[ci]))
+
+
+def _read_quote_after_colon(p: Paragraph, ci: int, qk: int) -> None:
+    """ "... went further: “...”": the quote, said by the subject of the sentence."""
+    text, toks = p.text, p.toks
+    t = toks[ci]
+    si = p.sent_of[ci]
+    ss = p.sentences[si].start
+    q = p.quotes[qk]
+    pre = [h for h in toks[:ci] if h.s >= ss]
+    if not pre or len(pre) > 16 or any(h.inq or h.w in QUOTE_CHARS for h in pre):
+        return
+    src = subject_of_sentence(text, toks, ci, ss, [])
+    if src is None:
+        return
+    p.used_quotes.add(qk)
+    p.found.append(p.make("direct", [(q[0], q[1])], (t.s, t.e), src, si))

@@ -1,0 +1,225 @@
+"""Content span boundaries: where what was said starts and ends around a cue.
+
+* ``skip_adverbials``: after a cue, time words, "in a statement", "on Twitter" and a hearer
+  object ("told reporters") come before the content;
+* ``forward_end``: a forward content ("said (that) CLAUSE") runs to the sentence end or to a
+  new cue clause (", he said", ", adding", ", according to");
+* ``np_object_end`` / ``coordinated_verb``: the object noun phrase of "endorsed Cruz last
+  week and said ..." ends before the adverbial or the second verb;
+* ``content_start_before``: a fronted content ("CLAUSE, he said") starts at the sentence
+  start or after an earlier attribution's cue clause in the same sentence;
+* ``clause_end``: the end of the cue clause itself.
+"""
+from __future__ import annotations
+
+from claims.extraction.cues import CUES, HEARER_VERBS, SPEECH_CUES
+from claims.extraction.lexicons import load
+from claims.extraction.quotes import QUOTE_CHARS
+from claims.extraction.tokens import is_word
+from claims.extraction.words import ADVERBIAL_PREP, AUX, COMMON_VERBS, MONTHS, PRONOUNS, TIME
+
+_CUT_AFTER_COMMA = load("content_cut_after_comma")
+
+
+_MAIN_CUES = frozenset("said says told tells wrote writes added adds argued argues insisted "
+                       "insists noted notes".split())
+
+
+# an adverbial after an object noun phrase: a preposition followed (within a few words) by
+# a time or venue word ("in early June", "at a news conference", "on Twitter")
+_NP_END_PREPS = frozenset("in at on during after before amid".split())
+_VENUE_WORDS = load("venue_words")
+
+
+def starts_sentence(text, ss, pos) -> bool:
+    return text[ss:pos].strip(" “\"‘'") == ""
+
+
+def content_start_before(text, toks, i, ss, ps, found) -> int:
+    """Start of a fronted content: the sentence start, or the end of an earlier attribution's
+    cue clause in the same sentence."""
+    cs = ss
+    for a in found:
+        if a.cue_span and ss <= a.cue_span[1] <= toks[i].s:
+            cs = max(cs, a.content_end if a.content_end <= toks[i].s else a.cue_span[1])
+    return cs
+
+
+def clause_end(toks, j, se) -> int:
+    """End (char) of the cue clause: the next comma or sentence end."""
+    for m in range(j + 1, len(toks)):
+        if toks[m].s >= se:
+            return se
+        if toks[m].w in (",", ";", ":", ".") or toks[m].w in QUOTE_CHARS:
+            return toks[m].s
+    return se
+
+
+def forward_end(text, toks, k, se, found) -> int:
+    """End of a forward content: sentence end, or the start of a new cue clause
+    (", he said" / ", and they say")."""
+    n = len(toks)
+    m = k
+    while m < n and toks[m].s < se:
+        t = toks[m]
+        if not t.inq and t.w == ";":
+            return t.s
+        if not t.inq and t.w in (",", ";") and m + 1 < n:
+            # ", he said," / ", and they say" / ", according to"
+            w1 = toks[m + 1]
+            look = [tt.low for tt in toks[m + 1:m + 6] if tt.s < se]
+            if look and (look[0] in _CUT_AFTER_COMMA or
+                         (look[0] == "even" and len(look) > 1 and look[1] in ("as", "though",
+                                                                              "if")) or
+                         (look[0] in ("and", "but") and any(x in SPEECH_CUES for x in look[1:4]))
+                         or (look[0] in PRONOUNS and len(look) > 1 and look[1] in SPEECH_CUES)
+                         or (look[0] in SPEECH_CUES and w1.low in ("said", "says"))
+                         or main_clause_cue(toks, m + 1, se)):
+                return t.s
+        m += 1
+    return se
+
+
+def main_clause_cue(toks, k, se) -> bool:
+    """After a comma: ", Clinton said she ...", ", Benjamin said he ..." - a new main clause
+    with its own speech cue (subject: a name, the/a noun phrase or a pronoun)."""
+    n = len(toks)
+    if k >= n or toks[k].inq or not (toks[k].w[0].isupper() or toks[k].low in ("the", "a", "an")):
+        return False
+    for m in range(k + 1, min(n, k + 6)):
+        t = toks[m]
+        if t.s >= se or t.inq or not is_word(t) and t.w not in (".", "’", "'", "-"):
+            return False
+        if t.low in _MAIN_CUES:
+            nx = toks[m + 1] if m + 1 < n else None
+            # a clause follows the cue (not ", Clinton said." closing a fronted content)
+            return nx is not None and nx.s < se and is_word(nx)
+        if t.w[0].islower() and t.low not in ("of", "the", "a", "an") and not (
+                m > k and toks[m - 1].low in ("the", "a", "an")) and t.low not in AUX:
+            return False
+    return False
+
+
+def skip_adverbials(toks, k, se, base) -> int:
+    """Skip time words, "in a statement", "on Twitter" and a hearer object after a cue."""
+    n = len(toks)
+    start = k
+    for _round in range(4):
+        if k >= n or toks[k].s >= se:
+            return k
+        w = toks[k].low
+        if w in TIME or w in MONTHS or w.isdigit() or (
+                w.endswith("ly") and toks[k].w[0].islower() and len(w) > 4 and w != "only"):
+            k += 1
+            continue
+        if w in ("last", "this", "next", "earlier", "late", "early") and k + 1 < n:
+            k += 2
+            continue
+        if w in ("on", "in", "during") and k + 1 < n and toks[k + 1].s < se and (
+                toks[k + 1].low in TIME or toks[k + 1].low in MONTHS and
+                toks[k + 1].w[0].isupper()) and toks[k + 1].low not in ("then", "once",
+                                                                         "again", "also"):
+            k += 2  # "told reporters on Thursday he ..."
+            continue
+        if w in ADVERBIAL_PREP and base != "according":
+            # a short prepositional phrase: up to 6 tokens ending before that/quote/comma
+            m = k + 1
+            lim = min(n, k + 14)
+            while m < lim and toks[m].s < se and toks[m].w not in (",", ":", "“", '"', "‘") \
+                    and toks[m].low != "that" and toks[m].low not in CUES:
+                m += 1
+            if m < n and toks[m].s < se and (toks[m].low == "that" or toks[m].w in
+                                             (",", ":", "“", '"', "‘")):
+                k = m
+                continue
+            return k
+        if base in HEARER_VERBS and _round == 0 and k == start:
+            # hearer: "told reporters", "told the Televisa network", "told VOA"
+            m = k
+            lim = min(n, k + 6)
+            stops = ("that", "to", "on", "in", "at", "during", "if", "whether", "why", "how",
+                     "what", "about", "of", "last", "this", "earlier")
+            while m < lim and toks[m].s < se and toks[m].w not in (",", ":", "“", '"', "‘") \
+                    and toks[m].low not in stops and toks[m].low not in TIME and \
+                    not (m > k and (toks[m].low in PRONOUNS or toks[m].low in CUES)):
+                m += 1
+            ok = m < n and (toks[m].s >= se or toks[m].w in (",", ":", "“", '"', "‘", ".") or
+                            toks[m].low in stops or toks[m].low in TIME or
+                            m > k and m < lim and toks[m].low in PRONOUNS)
+            if base != "tell":
+                ok = m < n and toks[m].s < se and toks[m].low in ("that", "to", "about", "of",
+                                                                  "if", "whether")
+            if m > k and ok:
+                k = m
+                continue
+        return k
+    return k
+
+
+def coordinated_verb(toks, k, se) -> int:
+    """Start of a second verb phrase of the same subject: "called him divisive and accused
+    him of ..." -> the end of the first one's content."""
+    n = len(toks)
+    for m in range(k + 1, n - 1):
+        t = toks[m]
+        if t.s >= se:
+            break
+        if t.inq or t.low not in ("and", "but"):
+            continue
+        nx = toks[m + 1]
+        if nx.s >= se or nx.inq:
+            break
+        nl = nx.low
+        after = toks[m + 2] if m + 2 < n and toks[m + 2].s < se else None
+        if nl in CUES or nl in COMMON_VERBS or nl in ("then", "later", "also") or (
+                nl.endswith("ed") and len(nl) > 4 and nx.w[0].islower() and after is not None
+                and (after.low in ("the", "a", "an", "his", "her", "their", "its", "him",
+                                   "them", "it", "that", "to", "on", "for", "one", "some", "all",
+                                   "several", "both") or
+                     after.w[0].isupper())):
+            e = t.s
+            if m > 0 and toks[m - 1].w == ",":
+                e = toks[m - 1].s
+            return e
+    return se
+
+
+def np_object_end(toks, k, se) -> int:
+    """End (char) of the object NP starting at toks[k]: before a time word, a time/venue
+    adverbial, a participle/conjunction after a comma or a coordinated verb ("endorsed Cruz
+    last week and said ...")."""
+    n = len(toks)
+    m = k
+    while m < n and toks[m].s < se:
+        t = toks[m]
+        if t.inq or m == k:
+            m += 1
+            continue
+        low = t.low
+        if t.w in (";", ":", "—", "–") or low in ("say", "says", "said", "told", "tell",
+                                                  "believe", "think", "argue", "insist"):
+            return t.s
+        if t.w == "," and m + 1 < n:
+            nx = toks[m + 1].low
+            if nx.endswith("ing") or nx in ("and", "but", "while", "although", "though",
+                                            "even", "as", "according", "because", "since",
+                                            "then", "so", "when", "after", "before"):
+                return t.s
+        if low in TIME and low not in ("then", "once", "also", "again", "this", "next",
+                                        "day", "days") or \
+                low in MONTHS and t.w[0].isupper() and low != "may":
+            return t.s
+        if low in _NP_END_PREPS:
+            for t2 in toks[m + 1:m + 5]:
+                l2 = t2.low
+                if t2.s >= se:
+                    break
+                if l2 in TIME or l2 in _VENUE_WORDS or l2 in MONTHS or l2.isdigit():
+                    return t.s
+        if low in ("and", "but") and m + 1 < n:
+            nx = toks[m + 1].low
+            if nx in SPEECH_CUES or nx in AUX or nx in COMMON_VERBS or \
+                    (nx.endswith("ed") and nx in CUES):
+                return t.s
+        m += 1
+    return se

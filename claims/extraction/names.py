@@ -1,0 +1,144 @@
+"""Names in a report: runs of capitalised words, told apart as persons, organisations or
+other ("Kenneth Merten", "State Department", "Capitol Hill"), with a title inside a run
+pulled out ("President Enrique Pena Nieto" -> title "President", name "Enrique Pena Nieto").
+
+The word lists (titles, organisation words, well-known bodies, place words, words that never
+start a name) are in ``lexicons/``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from claims.extraction.lexicons import load
+
+__all__ = ["NameRun", "NAME_RUN", "analyse_run", "classify_tokens", "is_title_word", "TITLES",
+           "ROLE_MODIFIERS", "NAME_TITLES", "ORG_WORDS", "KNOWN_ORGS", "PLACE_WORDS",
+           "NOT_NAME_FIRST", "FUNCTION_FIRST", "ACRONYM"]
+
+TITLES = load("titles")
+
+# title words that can head a name run ("Senator Ana Ruiz")
+NAME_TITLE_HEADS = load("name_title_heads")
+
+# capitalised title words that may sit inside a name run ("President Enrique Pena Nieto"):
+# the heads plus words that only qualify a title ("Foreign", "Acting", "Senior")
+NAME_TITLES = NAME_TITLE_HEADS | load("name_title_qualifiers")
+
+ROLE_MODIFIERS = load("role_modifiers")
+
+ORG_WORDS = load("organisation_words")
+
+KNOWN_ORGS = load("known_organisations")
+
+PLACE_WORDS = load("place_words")
+
+NOT_NAME_FIRST = load("not_name_first")
+
+# words that start a sentence, never a name or a body's name
+FUNCTION_FIRST = load("function_words_capitalised")
+
+_TOKEN = (
+    r"(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Prof|Rev|St|Jr|Sr|"
+    r"Mt|Ft)\.|[A-Z]\.(?=\s+[A-Z][a-z])|[A-ZÀ-Þ]\w*(?:[’'\-][A-Za-zÀ-ÿ]\w*)*)"
+)
+
+_PARTICLE = r"(?:de|da|del|della|der|den|van|von|bin|al|el|la|le|du|dos|das|y|ibn)"
+
+NAME_RUN = re.compile(
+    r"(?<![\w’'\-])" + _TOKEN + r"(?:[ \u00a0]+(?:" + _PARTICLE + r"[ \u00a0]+)?" + _TOKEN + r")*"
+)
+
+_NONSPACE = re.compile(r"\S+")
+
+_POSS = re.compile(r"(?:’s|'s|’|')$")
+
+ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
+
+def is_title_word(w: str) -> bool:
+    lw = w.lower().rstrip(",")
+    if lw in TITLES:
+        return True
+    if lw.endswith("-elect"):
+        return True
+    if lw.endswith(("’s", "'s")):
+        return False
+    return False
+
+@dataclass
+class NameRun:
+    start: int  # of the name part
+    end: int
+    tokens: list[str]
+    kind: str  # person | organization | other
+    title: Optional[str] = None  # title words inside the run, before the name
+    title_start: Optional[int] = None
+
+def classify_tokens(toks: list[str]) -> str:
+    if not toks:
+        return "other"
+    clean = [t.rstrip(".") if not ACRONYM.match(t) else t for t in toks]
+    for t in toks:
+        if t in ORG_WORDS or t in KNOWN_ORGS:
+            return "organization"
+    if len(toks) == 1:
+        t = toks[0]
+        if ACRONYM.match(t):
+            return "organization"
+        if t in NOT_NAME_FIRST or t in PLACE_WORDS:
+            return "other"
+        return "single"
+    if clean[0] in NOT_NAME_FIRST:
+        return "other"
+    for t in toks:
+        if t in PLACE_WORDS or (ACRONYM.match(t) and not (len(t) == 2 and t[1] == ".")):
+            return "other"
+    if len(toks) > 5:
+        return "other"
+    return "person"
+
+def analyse_run(text: str, s: int, e: int) -> list[NameRun]:
+    """Split one capitalised run into name parts, pulling titles out of person names."""
+    out: list[NameRun] = []
+    # tokens with offsets
+    toks: list[tuple[int, int, str]] = []
+    for m in _NONSPACE.finditer(text, s, e):
+        toks.append((m.start(), m.end(), m.group(0)))
+    # split at possessives: "Trump’s" ends a part
+    parts: list[list[tuple[int, int, str]]] = [[]]
+    for ts, te, t in toks:
+        pm = _POSS.search(t)
+        if pm and len(t) > 2 and t[-2:] in ("’s", "'s"):
+            parts[-1].append((ts, te - 2, t[:-2]))
+            parts.append([])
+        else:
+            parts[-1].append((ts, te, t.rstrip(".") if t.endswith(".") and len(t) > 2
+                              and not ACRONYM.match(t) and t not in NAME_TITLES else t))
+    for part in parts:
+        if not part:
+            continue
+        # leading sentence-function words are not part of a name
+        while part and part[0][2] in FUNCTION_FIRST:
+            part = part[1:]
+        if not part:
+            continue
+        words = [p[2] for p in part]
+        # title inside the run: last title-head word, name after it
+        cut = -1
+        for i, w in enumerate(words):
+            if w in NAME_TITLE_HEADS or w.rstrip(".") in NAME_TITLE_HEADS:
+                cut = i
+        if cut >= 0 and cut < len(words) - 1:
+            name_toks = part[cut + 1:]
+            # leading modifiers like "Senior" are title words too
+            k = classify_tokens([p[2] for p in name_toks])
+            if k in ("person", "single"):
+                out.append(NameRun(name_toks[0][0], name_toks[-1][1], [p[2] for p in name_toks],
+                                "person", text[part[0][0]:part[cut][1]], part[0][0]))
+                continue
+        k = classify_tokens(words)
+        if k == "single":
+            k = "single"
+        out.append(NameRun(part[0][0], part[-1][1], words, k))
+    return out

@@ -1,0 +1,476 @@
+"""The "X said" reader: a verb of saying, thinking or wanting with its source and content.
+
+``read_said(cue, ing)`` tries, in order:
+
+  2. ``“QUOTE,” SOURCE CUE`` / ``“QUOTE,” CUE SOURCE`` (+ ``, “MORE QUOTE”``)  -> direct/mixed
+  3. ``SOURCE CUE (to X)? (adverbials)? [:,] “QUOTE”``                        -> direct
+  3b. ``Said Comey, “QUOTE”``                                                -> direct
+  4. fronted: ``CLAUSE, SOURCE CUE (adverbials).`` / ``CLAUSE, CUE SOURCE.``   -> indirect/mixed
+  5. forward: ``SOURCE CUE (OBJ)? (adverbials)? (that)? CLAUSE``, and
+     ``..., saying/adding CLAUSE`` (source: the subject of the sentence)      -> indirect/mixed
+
+(1 is "according to", in ``according_to.py``.) ``ing`` is True for a participle cue
+(", saying ..."), which only reads forward content.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Optional
+
+from claims.extraction.contents import (clause_end, content_start_before, coordinated_verb,
+                                        forward_end, np_object_end, skip_adverbials,
+                                        starts_sentence)
+from claims.extraction.cues import (CLAUSE_OK_NP, CUES, HEARER_VERBS, NEEDS_CLAUSE, NP_OBJECT,
+                                    NP_OK, SPEECH_CUES, TAKES_TO)
+from claims.extraction.paragraph import Cue
+from claims.extraction.quotes import CLOSE_Q, QUOTE_CHARS, quote_kind
+from claims.extraction.sources import (after_coordination, source_left, source_right,
+                                       subject_of_sentence, trim_aux, with_subject)
+from claims.extraction.spans import Attribution, Span
+from claims.extraction.tokens import is_word, strip_content, strip_span
+from claims.extraction.words import (ADVERBIAL_PREP, COMMON_VERBS, LEFT_STOP, MONTHS, PRONOUNS,
+                                     TIME)
+
+__all__ = ["read_said"]
+
+_QUOTE_OR_APOSTROPHE = QUOTE_CHARS | {"'"}
+# words before "that" that make it no complement clause ("jump to that conclusion")
+_NOT_BEFORE_THAT = ("to", "of", "at", "for", "about", "with", "on", "in", "by", "from", "like",
+                    "all", "is", "was", "be", "do", "did", "does", "and", "or", "but", "not")
+# first words of a forward content that make it no clause, for verbs that need one
+_NO_CLAUSE_START = ("of", "about", "for", "on", "up", "out", "back", "down", "off", "in",
+                    "with", "at", "by", "as", "so",
+                    "and", "but", "or", "if", "when", "than", "it", "goodbye", "yes", "no",
+                    "hello", "hi", "nothing", "something", "anything", "much", "more", "little",
+                    "a", "an", "the", "this", "these", "those", "him", "her", "them", "me",
+                    "us", "you", "his", "their", "its", "my", "our", "your")
+_DETERMINER_START = ("the", "a", "an", "this", "these", "those", "his", "their",
+                     "its", "my", "our", "your", "it")
+# first words of a forward content that make it no object, for object verbs
+_NO_OBJECT_START = ("of", "about", "up", "out", "down", "off", "in", "at", "by", "as",
+                    "so", "and", "but", "or", "when", "than", "with", "among",
+                    "across", "is", "are", "was", "were", "has", "have", "had",
+                    "will", "would", "can", "could")
+
+
+def read_said(c: Cue, ing: bool) -> Optional[Attribution]:
+    """Read the attribution around a cue verb (see the module docstring for the steps)."""
+    p = c.para
+    text, toks = p.text, p.toks
+    i, j, ss, se = c.i, c.j, c.ss, c.se
+    k = _content_start(c)
+    nxt = toks[k] if k < len(toks) and toks[k].s < se + 1 else None
+    qk = _quote_after(c, k, nxt)
+    src_left = source_left(text, toks, i, ss, p.quotes)
+    if src_left and not toks[i].low.endswith("ing") and gap_after(toks, j, se) and \
+            "," not in text[src_left[1]:toks[i].s] and \
+            reduced_relative(toks, src_left, ss):
+        return None
+    back = quote_before(text, toks, i, ss, p.start, p.quotes, p.quote_at)
+    if back is not None and not ing:
+        return _read_quote_then_cue(c, back)
+    if qk is not None and qk not in p.used_quotes and not ing:
+        return _read_cue_then_quote(c, qk, src_left)
+    if qk is None and not ing and nxt is not None and nxt.w[0].isupper() and \
+            c.base in SPEECH_CUES and (i == 0 or toks[i - 1].s < ss or toks[i - 1].w == ","):
+        att = _read_cue_name_quote(c)
+        if att is not None:
+            return att
+    rest_empty = nxt is None or nxt.s >= se or nxt.w in (".", "!", "?") or (
+        nxt.w == "," and is_tail(toks, k + 1, se)) or (
+        nxt.low in ADVERBIAL_PREP and nxt.low != "to" and short_tail(text, toks, k, se))
+    inverted = not ing and is_inverted(toks, i, j, ss) and inverted_tail_ok(text, toks, j, se)
+    if rest_empty or inverted:
+        if ing:
+            return None
+        return _read_fronted(c, src_left, inverted)
+    return _read_forward(c, k, nxt, ing, src_left)
+
+
+def _content_start(c: Cue) -> int:
+    """Token index after the cue's adverbials and hearer, moved to an explicit "that"."""
+    toks, j, se = c.para.toks, c.j, c.se
+    n = len(toks)
+    k = skip_adverbials(toks, j + 1, se, c.base)
+    that_i = None
+    for m in range(j + 1, min(n, j + 12)):
+        if toks[m].s >= se:
+            break
+        if toks[m].w in (",", ";", "“", '"', "‘", ":") and m > k:
+            break
+        if toks[m].low == "that" and not toks[m].inq:
+            that_i = m
+            break
+        if toks[m].low in CUES and m > j + 1:
+            break
+    if that_i is not None and that_i > k and (
+            toks[k].low in PRONOUNS or toks[that_i - 1].low in _NOT_BEFORE_THAT):
+        that_i = None  # "said she was not going to jump to that conclusion": no "that" clause
+    if that_i is not None and that_i >= k - 6:
+        k = that_i
+    return k
+
+
+def _quote_after(c: Cue, k: int, nxt) -> Optional[int]:
+    """The quotation right after the cue (": “", ", “", "“"), or None."""
+    p = c.para
+    toks, se = p.toks, c.se
+    n = len(toks)
+    qk = None
+    m = k
+    if nxt is not None and nxt.w in (",", ":", "—", "-") and k + 1 < n:
+        m = k + 1
+    if m < n and toks[m].s <= se + 2 and toks[m].w in _QUOTE_OR_APOSTROPHE:
+        qk = p.quote_at(toks[m].s)
+        if qk is not None and m == k and p.quotes[qk][2] and p.quotes[qk][1] < se - 1:
+            qk = None  # 'said "I stood up" for ...': the quote is part of a longer content
+    return qk
+
+
+def _read_quote_then_cue(c: Cue, back: tuple[int, int]) -> Optional[Attribution]:
+    """2. “QUOTE,” SOURCE CUE / “QUOTE,” CUE SOURCE, with a lead-in before the quote
+    (mixed) and a ", “more”" continuation right after the cue clause."""
+    p = c.para
+    text, toks, quotes, used_quotes = p.text, p.toks, p.quotes, p.used_quotes
+    i, j, ss, se = c.i, c.j, c.ss, c.se
+    qidx, src_tokens_start = back
+    q = quotes[qidx]
+    if src_tokens_start < i:  # "“...,” he said"
+        src = strip_span(text, toks[src_tokens_start].s, toks[i - 1].e)
+        src = trim_aux(text, src)
+    else:  # "“...,” said Heather Nauert"
+        src = source_right(text, toks, j, se)
+    if qidx in used_quotes:
+        return None
+    used_quotes.add(qidx)
+    spans = [(q[0], q[1])]
+    kind = "direct"
+    if q[0] > ss:
+        cs0 = content_start_before(text, toks, i, ss, p.start, p.found)
+        lead = text[cs0:q[0]]
+        if re.search(r"\w", lead) and not re.search(r"[.!?]\s*$", lead.strip()) and \
+                not lead.rstrip().endswith(":"):
+            sp0 = strip_span(text, cs0, q[1], " \t,;:—–-")
+            if sp0:
+                spans = [sp0]
+                kind = "mixed"
+                for k3, q3 in enumerate(quotes):
+                    if sp0[0] <= q3[0] < sp0[1]:
+                        used_quotes.add(k3)
+    # continuation: ", “more”" in the same sentence, or in the same paragraph right after
+    cue_end = c.span[1]
+    end_cl = clause_end(toks, j, se)
+    for k2, q2 in enumerate(quotes):
+        if k2 in used_quotes or q2[0] < cue_end:
+            continue
+        if q2[0] <= end_cl + 3 and q2[0] < se + 2:
+            spans.append((q2[0], q2[1]))
+            used_quotes.add(k2)
+        break
+    return c.make(kind, spans, src)
+
+
+def _read_cue_then_quote(c: Cue, qk: int, src_left: Optional[Span]) -> Optional[Attribution]:
+    """3. SOURCE CUE: “QUOTE” ("He added, “...”"); text after the quote in the same
+    sentence leaves it a direct quote."""
+    p = c.para
+    text, toks = p.text, p.toks
+    q = p.quotes[qk]
+    p.used_quotes.add(qk)
+    if src_left:
+        src = src_left
+    elif after_coordination(toks, c.i, c.ss) or c.base in HEARER_VERBS:
+        src = subject_of_sentence(text, toks, c.i, c.ss, p.found)
+    else:
+        src = source_right(text, toks, c.j, c.se)
+    return c.make("direct", [(q[0], q[1])], src)
+
+
+def _read_cue_name_quote(c: Cue) -> Optional[Attribution]:
+    """3b. "Said Comey, “...”" / "But, said Solovey, “...”": cue, name, quote."""
+    p = c.para
+    text, toks = p.text, p.toks
+    n = len(toks)
+    srcr = source_right(text, toks, c.j, c.se)
+    if srcr:
+        m2 = bisect.bisect_left([tt.s for tt in toks], srcr[1])
+        if m2 + 1 < n and toks[m2].w == "," and toks[m2 + 1].w in QUOTE_CHARS:
+            qk2 = p.quote_at(toks[m2 + 1].s)
+            if qk2 is not None and qk2 not in p.used_quotes and \
+                    len(text[srcr[0]:srcr[1]].split()) <= 6:
+                p.used_quotes.add(qk2)
+                q = p.quotes[qk2]
+                return c.make("direct", [(q[0], q[1])], srcr)
+    return None
+
+
+def _read_fronted(c: Cue, src_left: Optional[Span], inverted: bool) -> Optional[Attribution]:
+    """4. CLAUSE, SOURCE CUE (adverbials). / CLAUSE, CUE SOURCE."""
+    p = c.para
+    text, toks = p.text, p.toks
+    i, j, ss, se = c.i, c.j, c.ss, c.se
+    cue_start = toks[i].s
+    # find comma before the source
+    src = src_left
+    if src is None or starts_sentence(text, ss, src[0]):
+        src_r = source_right(text, toks, j, se)
+        if src is None and src_r is None:
+            return None
+        if src is None or (toks[i - 1].w == "," if i > 0 else False):
+            src = src_r
+    if inverted:
+        src = source_right(text, toks, j, se) or src
+    lim = src[0] if src and src[0] < cue_start else cue_start
+    cs = content_start_before(text, toks, i, ss, p.start, p.found)
+    sp = strip_content(text, cs, lim)
+    if not sp:
+        return None
+    if sp[1] - sp[0] < 8:
+        return None
+    return c.make(quote_kind(text, [sp], p.quotes), [sp], src)
+
+
+def _forward_start_ok(c: Cue, k: int, nxt) -> bool:
+    """Can a forward content start at token k? Not after a subordinate opening, not "kept
+    a lead", a to-infinitive only for want-like verbs, a clause or object where needed."""
+    p = c.para
+    text, toks, base, ss = p.text, p.toks, c.base, c.ss
+    n = len(toks)
+    if nxt.w == "," and not (k + 1 < n and toks[k + 1].w in QUOTE_CHARS) and \
+            _SUBORD.match(text, ss) and not any(tt.w == "," for tt in toks[:c.i] if tt.s >= ss):
+        return False  # "By the time the primaries concluded, CLAUSE": not what was said
+    if base == "maintain" and nxt.low in ("a", "an", "the", "his", "her", "their", "its", "our",
+                                          "my", "your", "faith", "control", "contact"):
+        return False  # "maintained a large lead": kept, not asserted
+    np_ok = base in NP_OK
+    # a to-infinitive only for want/plan-like verbs
+    if nxt.low == "to" and base not in TAKES_TO:
+        return False
+    if not np_ok and nxt.low in _NO_CLAUSE_START and \
+            not (nxt.low in _DETERMINER_START and base in CLAUSE_OK_NP) and \
+            not (nxt.low == "her" and base in CLAUSE_OK_NP and base not in HEARER_VERBS and
+                 k + 1 < n and toks[k + 1].w[0].islower() and toks[k + 1].low not in LEFT_STOP) \
+            and not (nxt.low == "about" and k + 1 < n and (toks[k + 1].w[0].isdigit() or
+                     toks[k + 1].low in ("half", "a", "one", "two", "three", "a", "as"))):
+        return False
+    if np_ok and nxt.low in _NO_OBJECT_START or \
+            base in ("support", "oppose", "see", "view") and nxt.low in ("for", "from", "to"):
+        return False
+    if base in NEEDS_CLAUSE and toks[k].low != "that" and nxt.low not in ("to",) and \
+            base not in CLAUSE_OK_NP and not np_ok:
+        return False
+    return True
+
+
+def _read_forward(c: Cue, k: int, nxt, ing: bool,
+                  src_left: Optional[Span]) -> Optional[Attribution]:
+    """5. SOURCE CUE (that) CLAUSE, and ", saying CLAUSE" (source: the sentence's subject)."""
+    p = c.para
+    text, toks, base = p.text, p.toks, c.base
+    i, ss, se = c.i, c.ss, c.se
+    if nxt is None or base == "continue":
+        return None
+    if not _forward_start_ok(c, k, nxt):
+        return None
+    cend = forward_end(text, toks, k, se, p.found)
+    if base in NP_OBJECT and toks[k].low != "that" and nxt.low != "to":
+        cend = min(cend, np_object_end(toks, k, se))
+    elif base in ("call", "describe") or (base in NP_OBJECT and nxt.low == "to"):
+        cend = min(cend, coordinated_verb(toks, k, se))
+    sp = strip_content(text, nxt.s, cend)
+    if not sp:
+        return None
+    nwords = sum(1 for tt in toks if sp[0] <= tt.s < sp[1] and is_word(tt))
+    if nwords < (1 if base in NP_OBJECT and cend < se else
+                 2 if base in ("call", "describe") and cend < se or
+                 nxt.low == "to" and base in TAKES_TO else 3):
+        return None
+    if nwords < 3 and not (nxt.low == "to" and base in TAKES_TO) and (
+            nxt.low in LEFT_STOP or nxt.low in ("the", "a", "an", "himself",
+                                                "herself", "themselves") or
+            not nxt.w[0].isalpha()):
+        return None
+    src = src_left
+    if ing:
+        src = with_subject(text, toks, i, ss) or subject_of_sentence(text, toks, i, ss, p.found)
+    elif src is None:
+        src = subject_of_sentence(text, toks, i, ss, p.found)
+    # a quote running beyond the sentence (unclosed) extends the content
+    return c.make(quote_kind(text, [sp], p.quotes), [sp], src)
+
+
+# ------------------------------------------------------------------------- helpers
+
+_SUBORD = re.compile(r"[“\"‘']?(?:when|whenever|after|before|once|until|since|if|because|"
+                     r"while|although|though|by the time|as soon as|now that)\b",
+                     re.IGNORECASE)
+
+
+def quote_before(text, toks, i, ss, ps, quotes, quote_at):
+    """For "“...,” he said": the index of the quote just before the source/cue, and the token
+    index where the source starts (== i when the cue comes first)."""
+    # walk left from i over at most 12 tokens of source to reach ',”' / '”' / ',"'
+    m = i - 1
+    steps = 0
+    while m >= 0 and steps < 30:
+        t = toks[m]
+        if t.s < ps or t.s < ss:
+            break
+        if t.w in CLOSE_Q or t.w == "'":
+            k = quote_at(t.s)
+            if k is None:
+                return None
+            q = quotes[k]
+            if q[1] != t.e:
+                return None
+            # require punctuation right before the close mark or right after it
+            inner = text[q[0]:q[1]].rstrip("”’»\"'").rstrip()
+            before = inner[-1] if inner else ""
+            after_tok = toks[m + 1].w if m + 1 < len(toks) else ""
+            if before in ",!?.…-—" or after_tok in (",", "—", "-"):
+                return k, (m + 1 if after_tok not in (",", "—", "-") else m + 2)
+            return None
+        if t.w in (",",) and steps > 0:
+            # "“…,” Simon Sandoval-Moshenberg, of the group, told" - allow commas inside source
+            pass
+        if t.w in (".", "!", "?", ";", ":"):
+            return None
+        if t.inq:
+            return None
+        m -= 1
+        steps += 1
+    return None
+
+
+def is_tail(toks, k, se) -> bool:
+    """After ", ": nothing, or an adverbial/participle tail ("adding ...", "in a statement")."""
+    if k >= len(toks) or toks[k].s >= se:
+        return True
+    w = toks[k].low
+    return w in ADVERBIAL_PREP or w in TIME or w in ("adding", "noting", "according",
+                                                       "citing", "referring", "who", "which")
+
+
+def short_tail(text, toks, k, se) -> bool:
+    """ "in a call." / "during a hearing Wednesday of the House Foreign Affairs Committee." """
+    m = k
+    while m < len(toks) and toks[m].s < se:
+        t = toks[m]
+        if t.low == "that" or t.w in QUOTE_CHARS or t.low in SPEECH_CUES or m - k > 14:
+            return False
+        m += 1
+    return True
+
+
+def is_inverted(toks, i, j, ss) -> bool:
+    """ ", said Heather Nauert" : cue right after a comma and followed by a name."""
+    if not (i > 0 and toks[i - 1].w == "," and toks[i - 1].s >= ss and j + 1 < len(toks)):
+        return False
+    if name_appositive_subject(toks, i, ss):
+        return False  # "Chris Collins, a Trump supporter, said Trump strategists plan ..."
+    nx = toks[j + 1]
+    if nx.w[0].isupper() or nx.low in ("the", "a", "an", "he", "she", "they", "one", "two",
+                                      "three", "several", "many", "some", "most", "both"):
+        return True
+    # lower-case title: ", said health department spokeswoman Ann Cole."
+    return nx.w[0].isalpha() and nx.low not in LEFT_STOP and nx.low not in TIME and \
+        nx.low not in CUES and not nx.low.endswith("ly")
+
+
+def name_appositive_subject(toks, i, ss) -> bool:
+    """The sentence opens with "NAME, APPOSITIVE," right before the cue: the name is the
+    subject ("Congressman Chris Collins, a Trump supporter, said ...")."""
+    k = i - 1
+    p = k
+    while p > 0 and toks[p - 1].s >= ss:
+        p -= 1
+    seg = toks[p:k]
+    commas = [x for x, t in enumerate(seg) if t.w == ","]
+    if not commas or len(commas) > 3 or any(t.inq or t.w in QUOTE_CHARS for t in seg):
+        return False
+    name = seg[:commas[0]]
+
+    def is_name(ts):
+        return bool(ts) and len(ts) <= 6 and all(t.w[0].isupper() or t.w in (".", "-", "’", "'")
+                                                 for t in ts) and \
+            ts[0].low not in PRONOUNS and ts[0].low not in LEFT_STOP and \
+            ts[0].low not in TIME and ts[0].low not in MONTHS
+
+    if len(commas) == 1 and name and name[0].low in ("one", "a", "an", "the", "another") and \
+            len(name) <= 6 and is_name(seg[commas[0] + 1:]) and not any(
+                t.low in CUES or t.low in COMMON_VERBS or t.low in LEFT_STOP and
+                t.low not in ("of", "for", "at") for t in name[1:]):
+        return True  # "One Republican hopeful, Carly Fiorina, says ..."
+    if not is_name(name):
+        return False
+    rest = seg[commas[0] + 1:]
+    if not rest or any(t.low in CUES or t.low in ("is", "was", "are", "were", "has", "had",
+                                                    "have", "will", "would")
+                       for t in rest if t.w[0].islower()):
+        return False
+    first = rest[0]
+    return first.low in ("a", "an", "the") or first.w[0].isdigit() or first.w[0].islower() or \
+        first.low.endswith(("'s", "’s"))
+
+
+def inverted_tail_ok(text, toks, j, se) -> bool:
+    """After ", said NAME": the name runs to the sentence end or to a tail."""
+    src = source_right(text, toks, j, se)
+    if not src:
+        return False
+    if re.search(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|"
+                 r"must|does|did|won't|wouldn't|isn't|wasn't)\b", text[src[0]:src[1]], re.I):
+        return False  # "Jane Roe, a spokeswoman, said the rule would change": a clause
+    rest = text[src[1]:se].strip()
+    if not rest or rest in (".", "!", "?"):
+        return True
+    if "," in text[src[0]:src[1]] and re.match(r"(?:at|in|of|for|with|on)\s", rest):
+        # "said Howard Rubel, a senior analyst at Jefferies(, who notes ...)."
+        m = re.match(r"[^,;:.“\"]*(?:\.(?=\w)[^,;:.“\"]*)*", rest)
+        after = rest[m.end():].strip()
+        if not after or after in (".", "!", "?") or re.match(
+                r",\s*(?:who|which|whose|adding|noting|according|in|on|at|during)\b", after):
+            return True
+    if re.search(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should)\b", rest) \
+            and not rest.startswith(","):
+        return False  # "X, of Y, said Clinton’s response to Trump was undercut": a clause
+    k = j + 1
+    while k < len(toks) and toks[k].s < src[1]:
+        k += 1
+    if k < len(toks) and toks[k].w == ",":
+        return is_tail(toks, k + 1, se)
+    return k < len(toks) and (toks[k].low in ADVERBIAL_PREP or toks[k].low in TIME)
+
+
+def gap_after(toks, j, se) -> bool:
+    """The cue has no object or clause of its own: "pledged to build on", "announced on
+    Monday", "said." (the object is the noun the relative clause modifies)."""
+    k = j + 1
+    if k >= len(toks) or toks[k].s >= se:
+        return True
+    w = toks[k]
+    return w.low == "to" or w.low in ADVERBIAL_PREP or w.w in (",", ".", ";", ")")
+
+
+def reduced_relative(toks, src, ss) -> bool:
+    """ "... over the wall the US leader has pledged to build ...": the source NP follows a
+    noun inside the clause, so the cue sits in a relative clause about that noun (not a
+    statement of its own). "In a statement the company said" (an opening phrase) is not."""
+    p = bisect.bisect_left([t.s for t in toks], src[0])
+    if p >= len(toks) or toks[p].low not in ("the", "a", "an") or p == 0:
+        return False
+    q = p - 1
+    if toks[q].s < ss or not is_word(toks[q]) or toks[q].low in LEFT_STOP or \
+            toks[q].low in ("all", "both", "half") or toks[q].low in TIME or \
+            toks[q].low.endswith(("'s", "’s")) or toks[q].w[0].isupper():
+        return False
+    while q >= 0 and toks[q].s >= ss and is_word(toks[q]) and toks[q].low not in LEFT_STOP:
+        q -= 1
+    if q < 0 or toks[q].s < ss:
+        return False  # the sentence opens with the noun: "The wall the leader pledged ..."
+    if toks[q].low in LEFT_STOP and toks[q].low in ADVERBIAL_PREP | {"in", "on", "at"}:
+        r = q - 1
+        if r < 0 or toks[r].s < ss or toks[r].w in (",", "—", "–", ";"):
+            return False  # "In a statement the company said"
+    return True

@@ -1,0 +1,441 @@
+"""Source spans: who the speaker is, as written, around a cue.
+
+* ``source_left``: the noun phrase right before the cue, skipping auxiliaries, time words,
+  relative clauses and appositives ("Kenneth Merten, the State Department's ..., told");
+* ``source_right``: the speaker after an inverted cue ("said State Department spokeswoman
+  Heather Nauert");
+* ``subject_of_sentence``: for ", saying ..." and "He added, “...”", the source of an earlier
+  attribution in the sentence, or the sentence's first noun phrase after an opening phrase;
+* ``with_subject`` (", with Senator John McCain telling reporters ..."),
+  ``who_antecedent`` ("Chris Christie, who ..., said": the span runs from the name through
+  "who"), ``trim_aux``, ``after_coordination``.
+
+Speaker *resolution* (which person or body a span names) is ``speakers.py``'s job.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Optional
+
+from claims.extraction.cues import AMBIG_NOUNS, CUES
+from claims.extraction.quotes import CLOSE_Q, QUOTE_CHARS
+from claims.extraction.sentences import ABBREVIATIONS
+from claims.extraction.spans import Span
+from claims.extraction.tokens import Tok, is_word, strip_span
+from claims.extraction.words import (ADVERBIAL_PREP, AUX, COMMON_VERBS, KEEP, LEFT_STOP,
+                                     LEFT_STOP_KEEP, MONTHS, PRONOUNS, ROLE_NOUNS, TIME)
+
+_WORD_BACK = re.compile(r"[\w.’'&-]+$")
+
+
+def source_left(text, toks, i, ss, quotes) -> Optional[Span]:
+    """The noun phrase right before the cue (skipping auxiliaries): "the DHS", "Merten",
+    "he", "a senior State Department official", "Kenneth Merten" in ", Kenneth Merten, told"."""
+    m = i - 1
+    while m >= 0 and toks[m].s >= ss and (toks[m].low in AUX or toks[m].low == "n't" or
+                                          (toks[m].low in KEEP and toks[i].low.endswith("ing"))
+                                          or
+                                          toks[m].low.endswith(("n't", "n’t")) or (
+            toks[m].w.endswith("ly") and toks[m].w[0].islower() and len(toks[m].w) > 4)):
+        m -= 1
+    # "Trump on Sunday tweeted", "Feinstein last week said", "but on Tuesday wrote"
+    m0 = m
+    while m >= 0 and toks[m].s >= ss and (toks[m].low in TIME or toks[m].low in MONTHS or
+                                          toks[m].w.isdigit()) and m0 - m < 4:
+        m -= 1
+    if m < m0:
+        if m >= 0 and toks[m].low in ("on", "last", "this", "earlier", "in", "but", "and"):
+            while m >= 0 and toks[m].low in ("on", "last", "this", "earlier", "in", "but",
+                                             "and"):
+                m -= 1
+        elif m >= 0 and toks[m].w[0].isupper() and toks[m0].w[0].isupper():
+            m = m0  # "Mr. Sunday said": a name, not a day
+        while m >= 0 and toks[m].s >= ss and toks[m].low in AUX:
+            m -= 1
+    if m < 0 or toks[m].s < ss:
+        return None
+    # ", who has ..., said": skip a relative clause back to the noun
+    if toks[m].w == ",":
+        return _source_before_comma(text, toks, m, ss)
+    if toks[m].low in ("who", "which", "that") and m >= 0:
+        return (toks[m].s, toks[m].e)
+    # "officials who spoke with The Huffington Post said": the noun before the relative clause
+    w = m
+    while w >= 0 and toks[w].s >= ss and m - w < 14:
+        tw = toks[w]
+        if tw.inq or tw.w in QUOTE_CHARS or tw.w in (",", ";", ":", "—", "–") or \
+                tw.low in PRONOUNS and tw.low not in ("who", "that") and w != m:
+            break
+        if (tw.low == "who" or tw.low == "that" and w + 1 < m and (
+                toks[w + 1].low in ("has", "have", "had", "are", "were", "is", "was") or
+                toks[w + 1].low.endswith("ed"))) and w > 0 and toks[w - 1].s >= ss and \
+                is_word(toks[w - 1]) and \
+                toks[w - 1].low not in LEFT_STOP and w < m:
+            sp = np_left(text, toks, w - 1, ss)
+            if sp:
+                return sp
+            break
+        w -= 1
+    return np_left(text, toks, m, ss)
+
+
+def _source_before_comma(text, toks, m, ss) -> Optional[Span]:
+    """The source before ", " + cue: the name before an appositive or a relative clause
+    ("Kenneth Merten, the State Department's ..., told", "officials, who ..., said")."""
+    # appositive/relative clause ends here; look for the segment before
+    seg_end = m
+    k = m - 1
+    while k >= 0 and toks[k].s >= ss and toks[k].w not in (",", ";", ":") and \
+            not toks[k].inq and toks[k].w not in QUOTE_CHARS:
+        k -= 1
+    seg_start = k + 1
+    if seg_start < seg_end:
+        first = toks[seg_start].low
+        if first in ("who", "whose", "which") or first.endswith("ing") or \
+                any(x.low in ("who", "whom", "whose", "which") for x in
+                    toks[seg_start:seg_end]) or \
+                toks[seg_start].w[0].islower() and first not in ("the", "a", "an") or \
+                all(not is_word(x) or x.w.isdigit() for x in toks[seg_start:seg_end]):
+            # relative clause or participle: the noun is before it
+            if k >= 0 and toks[k].w == "," and toks[k].s >= ss:
+                np_ = np_left(text, toks, k - 1, ss)
+                if np_ and not text[np_[0]].isupper() or np_ and \
+                        text[np_[0]:np_[0] + 4].lower() in ("the ", "a ", "an "):
+                    # "Zaheed, acting director of CREDO, which ..., said": the name
+                    p = bisect.bisect_left([x.s for x in toks], np_[0]) - 1
+                    if p >= 1 and toks[p].w == "," and toks[p].s >= ss and \
+                            toks[p - 1].w[0].isupper() and toks[p - 1].low not in PRONOUNS:
+                        name = np_left(text, toks, p - 1, ss)
+                        if name and text[name[0]].isupper():
+                            return name
+                return np_
+        if first in ("the", "a", "an") or first[0].isdigit():
+            # "Sylke Tempel, the editor of X, the magazine of Y, said": the name that
+            # opens the chain of appositives
+            head = appositive_head(text, toks, seg_start, ss)
+            if head:
+                return head
+        if first in ("the", "a", "an") and k >= 1 and toks[k].w == "," and \
+                toks[k].s >= ss and toks[k - 1].w[0].isupper() and \
+                toks[k - 1].low not in PRONOUNS:
+            # "Cruz, the only candidate to campaign in Wyoming, told": the name
+            name = np_left(text, toks, k - 1, ss)
+            if name and text[name[0]].isupper():
+                return name
+        return np_left(text, toks, seg_end - 1, ss)
+    return None
+
+
+def appositive_head(text, toks, seg_start, ss) -> Optional[Span]:
+    """Walk back over comma-separated appositives ("the editor of X", "35", "a union ...")
+    to the name they describe: "Sylke Tempel, the editor of X, the magazine of Y, said"."""
+    k = seg_start - 1
+    for _ in range(4):
+        if k < 1 or toks[k].w != "," or toks[k].s < ss:
+            return None
+        p = k - 1
+        while p >= 0 and toks[p].s >= ss and toks[p].w not in (",", ";", ":", "—", "–") and \
+                not toks[p].inq and toks[p].w not in QUOTE_CHARS:
+            p -= 1
+        seg = toks[p + 1:k]
+        if not seg or len(seg) > 14:
+            return None
+        f = seg[0]
+        if f.w[0].isupper() and f.low not in ("the", "a", "an") and len(seg) <= 6 and \
+                all(t.w[0].isupper() or t.w in (".", "-", "’", "'") for t in seg) and \
+                f.low not in PRONOUNS and f.low not in LEFT_STOP and f.low not in TIME and \
+                f.low not in MONTHS:
+            if p >= 0 and toks[p].s >= ss and toks[p].w not in (",",):
+                return None  # "... ; Obama, the president," - keep it simple
+            return strip_span(text, seg[0].s, seg[-1].e)
+        if f.low in ("the", "a", "an") or f.w[0].isdigit() or (
+                f.w[0].islower() and f.low not in LEFT_STOP and f.low not in CUES and
+                f.low not in ("who", "which", "whose")):
+            k = p
+            continue
+        return None
+    return None
+
+
+def np_left(text, toks, m, ss) -> Optional[Span]:
+    if m < 0 or toks[m].s < ss:
+        return None
+    end = m
+    k = m
+    if toks[m].w == ")":
+        # "Sen. Mitch McConnell (R-Ky.) said": the NP goes on before the parenthesis
+        p = m - 1
+        while p >= 0 and toks[p].s >= ss and toks[p].w != "(" and m - p < 12:
+            p -= 1
+        if p > 0 and toks[p].w == "(" and toks[p - 1].s >= ss and is_word(toks[p - 1]):
+            k = p - 1
+        else:
+            return None
+    count = 0
+    while k >= 0 and toks[k].s >= ss:
+        t = toks[k]
+        if t.inq or t.w in QUOTE_CHARS:
+            break
+        if not is_word(t) and t.w not in ("’", "'", "-", "&", "."):
+            break
+        low = t.low
+        if low in ("for", "at", "with") and k - 1 >= 0 and toks[k - 1].s >= ss and \
+                toks[k - 1].low in ROLE_NOUNS and k < m:
+            # "A spokeswoman for the ministry", "an economist at the bank"
+            k -= 1
+            count += 1
+            continue
+        if low in LEFT_STOP and low not in LEFT_STOP_KEEP:
+            break
+        if low in CUES and k != m and t.w[0].islower() and not (
+                (low == CUES[low] or low in AMBIG_NOUNS) and k > 0 and
+                toks[k - 1].s >= ss and is_word(toks[k - 1]) and
+                toks[k - 1].low not in PRONOUNS and toks[k - 1].low not in LEFT_STOP):
+            break
+        if low in LEFT_STOP_KEEP:
+            # "X of Y": keep going only if a capitalized word or determiner precedes
+            if k - 1 >= 0 and toks[k - 1].s >= ss and is_word(toks[k - 1]) and \
+                    toks[k - 1].low not in LEFT_STOP and toks[k - 1].low not in CUES:
+                k -= 1
+                count += 1
+                continue
+            break
+        if t.w[0].islower() and low not in ("the", "a", "an") and low not in PRONOUNS and \
+                count > 5:
+            break
+        if low in ("the", "a", "an") and k < m and k > 0 and toks[k - 1].s >= ss and \
+                is_word(toks[k - 1]) and toks[k - 1].low not in LEFT_STOP and \
+                toks[k - 1].low not in ("all", "both", "half", "of") and \
+                not toks[k - 1].low.endswith(("'s", "’s")) and toks[k - 1].low not in TIME:
+            # "the wall the US leader has pledged": a new noun phrase starts at the article
+            count += 1
+            k -= 1
+            break
+        count += 1
+        if count > 12:
+            break
+        k -= 1
+    start = k + 1
+    if start > end:
+        return None
+    # a pronoun or "who" at the end is the source by itself
+    if toks[end].low in PRONOUNS:
+        return (toks[end].s, toks[end].e)
+    sp = strip_span(text, toks[start].s, toks[end].e, " \t,;:—–-'’")
+    if sp and not re.search(r"\w", text[sp[0]:sp[1]]):
+        return None
+    return sp
+
+
+def trim_aux(text, sp):
+    if not sp:
+        return sp
+    s, e = sp
+    # drop trailing auxiliaries/adverbs ("he also", "officials have")
+    words = list(re.finditer(r"\S+", text[s:e]))
+    while words and words[-1].group(0).lower().strip(",") in AUX:
+        words.pop()
+    if not words:
+        return None
+    return strip_span(text, s + words[0].start(), s + words[-1].end())
+
+
+def abbrev_dot(t: Tok) -> bool:
+    """The word before a full stop that does not end a name: "Mr", "Sen", "J", "U.S"."""
+    return (t.low in ABBREVIATIONS and t.w[0].isupper()) or (len(t.w) == 1 and t.w.isupper()) \
+        or ("." in t.w and len(t.w) <= 5)
+
+
+def source_right(text, toks, j, se) -> Optional[Span]:
+    """The speaker after an inverted cue: "said State Department spokeswoman Heather Nauert"."""
+    n = len(toks)
+    k = j + 1
+    if k >= n or toks[k].s >= se:
+        return None
+    if toks[k].low in PRONOUNS:
+        return (toks[k].s, toks[k].e)
+    if toks[k].w in QUOTE_CHARS or toks[k].w in (",", ".", ":"):
+        return None
+    if toks[k].low in TIME or toks[k].low in ADVERBIAL_PREP or toks[k].low == "that":
+        return None
+    m = k
+    while m < n and toks[m].s < se:
+        t = toks[m]
+        if t.w == "." and m > k and abbrev_dot(toks[m - 1]):
+            m += 1
+            continue
+        if t.w in (".", ";", ":", "!", "?") or t.w in QUOTE_CHARS or t.inq:
+            break
+        if t.low in ("in", "at", "during", "on", "to", "via", "after", "before", "while",
+                     "when", "as", "adding", "that", "because", "and"):
+            if t.low == "and" and m + 1 < n and toks[m + 1].w[0].islower() and \
+                    any(x.w == "," for x in toks[k:m]) and not (
+                        toks[m + 1].low in CUES or toks[m + 1].low in AUX or
+                        toks[m + 1].low in COMMON_VERBS or toks[m + 1].low.endswith("ed")):
+                pass  # "said Dan Gerstein, director of X and an independent analyst"
+            elif t.low != "and" or (m + 1 < n and toks[m + 1].w[0].islower()):
+                break
+        if t.w == "," and m + 1 < n and toks[m + 1].low in ("adding", "noting", "in", "on",
+                                                           "at", "during", "who", "according",
+                                                           "saying", "citing", "which"):
+            break
+        if t.low in TIME and m > k:
+            break
+        m += 1
+    if m == k:
+        return None
+    return strip_span(text, toks[k].s, toks[m - 1].e)
+
+
+def subject_of_sentence(text, toks, i, ss, found) -> Optional[Span]:
+    """For ", saying ..." : the source of an earlier attribution in the sentence, or the first
+    noun phrase of the sentence."""
+    for a in reversed(found):
+        if a.source_span and a.source_span[0] >= ss:
+            return a.source_span
+    # first NP: skip an introductory phrase ending with a comma
+    k = 0
+    while k < len(toks) and toks[k].s < ss:
+        k += 1
+    # a sentence opening with a quotation: the subject comes after it
+    while k < i and (toks[k].inq or toks[k].w in QUOTE_CHARS or toks[k].w in (",", "'")):
+        k += 1
+    start = k
+    first = toks[start].low if start < len(toks) else ""
+    intro = first in ADVERBIAL_PREP or first in TIME or first.endswith("ly") or (
+        first.endswith(("ing", "ed")) and start < len(toks) and toks[start].w[0].isupper()) \
+        or first in (
+        "after", "when", "while", "as", "but", "and", "still", "however", "meanwhile", "last",
+        "this", "worst", "best", "later", "earlier", "yet", "so", "instead", "indeed")
+    dateline = start < len(toks) and toks[start].w.isupper() and len(toks[start].w) > 2
+    if intro or dateline:
+        m = start
+        while m < i and toks[m].w != "," and (not dateline or toks[m].w not in ("—", "-")):
+            m += 1
+        if dateline:
+            while m < i and toks[m].w not in ("—", "-"):
+                m += 1
+        if m < i and m - start <= (20 if first in ADVERBIAL_PREP else 12) and \
+                not (m + 1 < i and toks[m + 1].low.endswith("ing") and i - m <= 2) and m + 1 < i:
+            start = m + 1
+            while start < i and toks[start].w in CLOSE_Q:
+                start += 1  # 'In an interview with "Fox and Friends," Trump ...'
+            # "At an event in Ames, Iowa, on Sunday, Mrs. Clinton ...": the opening phrase
+            # goes on over a place name or another adverbial
+            start = _past_opening_phrases(toks, start, i)
+        elif first in ("on", "in", "at", "during", "by", "late", "early", "last", "this"):
+            # no comma: "On Sunday morning Mr. Trump made ..."
+            m = start + 1
+            while m < i and (toks[m].low in TIME or toks[m].low in MONTHS or
+                             toks[m].w.isdigit()):
+                m += 1
+            if m > start + 1 and m < i and toks[m].w[0].isupper():
+                start = m
+    # "Then he cut into Bush, calling him ...", "And then Trump went on the attack, saying"
+    while start < i - 1 and toks[start].low in ("and", "but", "then", "so", "yet", "still",
+                                                "instead", "or") and \
+            toks[start + 1].w not in (",", ";", ":"):
+        start += 1
+    m = start
+    while m < i and toks[m].s >= ss:
+        t = toks[m]
+        if t.w in QUOTE_CHARS or t.w in (",", ";", ":"):
+            break
+        if t.low in LEFT_STOP and t.low != "of" or (t.low in CUES) or t.low in AUX:
+            break
+        if m > start and t.w[0].islower() and (t.low in COMMON_VERBS or (
+                t.low.endswith("ed") and toks[m - 1].low not in ("the", "a", "an"))):
+            break
+        m += 1
+    if m == start:
+        return None
+    if toks[start].low in PRONOUNS:
+        return (toks[start].s, toks[start].e)
+    return strip_span(text, toks[start].s, toks[m - 1].e)
+
+
+def _past_opening_phrases(toks, start, i) -> int:
+    """ "At an event in Ames, Iowa, on Sunday, Mrs. Clinton ...": the opening phrase goes on
+    over a place name or another adverbial; the token index after it."""
+    for _ in range(3):
+        m = start
+        while m < i and toks[m].w != "," and m - start <= 5:
+            m += 1
+        if m >= i or toks[m].w != "," or m == start:
+            break
+        seg = toks[start:m]
+        f = seg[0].low
+        if (f in ADVERBIAL_PREP or f in TIME or f in MONTHS) and len(seg) <= 5 or \
+                len(seg) <= 2 and all(x.w[0].isupper() or x.w == "." for x in seg) and \
+                not any(x.low in PRONOUNS for x in seg) and start > 0 and \
+                toks[start - 1].w == "," and m + 1 < i and \
+                (toks[m + 1].low in ADVERBIAL_PREP or toks[m + 1].low in TIME or
+                 toks[m + 1].w[0].isupper()):
+            start = m + 1
+        else:
+            break
+    return start
+
+
+def with_subject(text, toks, i, ss) -> Optional[Span]:
+    """ ", with Senator John McCain telling reporters ...": the noun phrase after "with"."""
+    m = i - 1
+    while m >= 0 and toks[m].s >= ss and (toks[m].low in AUX or toks[m].low.endswith("ly")):
+        m -= 1
+    sp = np_left(text, toks, m, ss) if m >= 0 and toks[m].s >= ss else None
+    if not sp:
+        return None
+    p = bisect.bisect_left([t.s for t in toks], sp[0]) - 1
+    if p >= 0 and toks[p].s >= ss and toks[p].low == "with":
+        return sp
+    return None
+
+
+def after_coordination(toks, i, ss) -> bool:
+    """The cue follows "and"/"but" (+ auxiliaries): "furrowed his brow and said, “...”"."""
+    m = i - 1
+    while m >= 0 and toks[m].s >= ss and (toks[m].low in AUX or toks[m].low in TIME):
+        m -= 1
+    return m >= 0 and toks[m].s >= ss and toks[m].low in ("and", "but", "then")
+
+
+def who_antecedent(text, src, ss):
+    """ "Chris Christie, who ..., said": the speaker span runs from the noun phrase "who"
+    stands for through "who" (the span holds both the name and the relative pronoun)."""
+    s, e = src
+    pos = s
+    i = pos
+    while i > ss and text[i - 1] == " ":
+        i -= 1
+    if i > ss and text[i - 1] == ",":
+        i -= 1
+    start = None
+    nwords = 0
+    while i > ss and nwords < 7:
+        j = i
+        while j > ss and text[j - 1] == " ":
+            j -= 1
+        m = _WORD_BACK.search(text, ss, j)
+        if not m or m.end() != j:
+            break
+        w = m.group(0)
+        low = w.lower()
+        if low in LEFT_STOP and low != "of" or low in CUES or low in PRONOUNS:
+            break
+        if nwords == 0 and not (w[0].isupper() or low in ROLE_NOUNS or low.endswith("s")):
+            return src
+        start = m.start()
+        nwords += 1
+        i = m.start()
+    if start is None:
+        return src
+    while True:
+        m = re.match(r"(?:of|the|a|an)\s+", text[start:e], re.I)
+        if not m or start + m.end() >= s:
+            break
+        if text[start:start + m.end()].strip().lower() == "of":
+            start += m.end()
+        else:
+            break
+    return (start, e)

@@ -1,0 +1,57 @@
+"""Tokens of a paragraph for the cue readers, and trimming of spans.
+
+``tokenize(text, start, end)`` gives ``Tok`` objects (offsets, word, lower-case word, and
+whether the token is inside a quotation, set by ``quotes.mark_quoted``). Words keep inner
+hyphens, apostrophes, dots and ampersands ("U.S.", "Sandoval-Moshenberg", "AT&T"); every
+other non-space character is a token of its own.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from claims.extraction.spans import Span
+
+__all__ = ["Tok", "tokenize", "is_word", "strip_span", "strip_content"]
+
+TOKEN = re.compile(r"\w+(?:[-’'.&]\w+)*|[^\w\s]")
+
+class Tok:
+    __slots__ = ("s", "e", "w", "low", "inq")
+
+    def __init__(self, s, e, w):
+        self.s, self.e, self.w = s, e, w
+        self.low = w.lower()
+        self.inq = False
+
+def is_word(t: Tok) -> bool:
+    return t.w[0].isalnum()
+
+def strip_span(text: str, s: int, e: int, punct: str = " \t,;:—–-") -> Optional[Span]:
+    while s < e and (text[s].isspace() or text[s] in punct):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in punct):
+        e -= 1
+    if s >= e:
+        return None
+    return (s, e)
+
+def strip_content(text: str, s: int, e: int) -> Optional[Span]:
+    """Trim spaces, leading commas/colons and the final sentence punctuation."""
+    sp = strip_span(text, s, e, " \t,;:—–-")
+    if not sp:
+        return None
+    s, e = sp
+    # drop a final '.' (outside quotes) but keep closing quote marks
+    while e > s and text[e - 1] in ".!?,;:" and not (text[e - 1] in "!?" and False):
+        e -= 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if s >= e or not re.search(r"\w", text[s:e]):
+        return None
+    return (s, e)
+
+
+def tokenize(text: str, start: int, end: int) -> list[Tok]:
+    """The tokens of ``text[start:end]``."""
+    return [Tok(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text, start, end)]

@@ -1,0 +1,167 @@
+"""The incremental claim index: what grouping a new batch needs to know about the stored claims.
+
+Bounded by the number of claims (not statements): per claim its id, its *center* text (the text
+new statements are matched against; it never changes once the claim exists) with the center's
+exact-match key, the normalised length of the claim's displayed text (so a fuller occurrence
+can replace it), and an inverted index word -> claims for the blocking. Built from the claims
+table when a run starts (``claims.store.Store.load_grouping_state``), so a resumed run starts
+from the state an uninterrupted one has at that point, and extended as batches are stored.
+"""
+from __future__ import annotations
+
+from array import array
+from collections import _count_elements  # C helper behind Counter.update: fast word counts
+from dataclasses import dataclass
+from itertools import chain
+from typing import Optional, Sequence
+
+import pandas as pd
+
+from claims.normalize import normalize_texts
+
+from .clustering import ClaimGroups, column_values, group_claims, match_key
+from .scoring import DEFAULT_SAME_THRESHOLD, DEFAULT_SIMILAR_THRESHOLD
+
+__all__ = ["ClaimIndex", "IndexMatch"]
+
+INDEX_QUERY_WORDS = 8  # a new text looks up the claims sharing its rarest indexed words...
+INDEX_MAX_DF = 400  # ...ignoring words found in more claims than this (common words)
+INDEX_MIN_SHARED = 2  # a claim is a candidate when it shares this many of them (1 for short texts)
+
+
+class ClaimIndex:
+    """What incremental grouping needs to know about the claims already stored, bounded by the
+    number of claims (not statements): per claim its id and its *center* text (the text new
+    statements are matched against; it never changes once the claim exists), with the center's
+    exact-match key and an inverted index word -> claims for the blocking, and the normalised
+    length of the claim's displayed text (``shown_length``).
+
+    Built from the claims table when a run starts (``add``), so a resumed run starts from the
+    same state an uninterrupted one has at that point, and extended as batches are stored.
+    ``match`` groups a batch of new statements against it with ``group_claims``: statements
+    whose normalised text equals a claim's center join that claim directly; the others are
+    grouped together with, as ``previous``, only the claims sharing rare words with them.
+    """
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.texts: list[str] = []  # raw center text per claim number
+        self.number: dict[str, int] = {}  # claim id -> claim number
+        self.exact: dict[str, int] = {}  # exact-match key of a center -> claim number (smallest id)
+        self.postings: dict[str, list[int]] = {}  # word -> claim numbers whose center has it
+        # normalised length of each claim's displayed text (its fullest occurrence so far), per
+        # claim number: a machine int each, not a Python object
+        self.shown_len = array("q")
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __contains__(self, claim_id: str) -> bool:
+        return claim_id in self.number
+
+    def add(self, claim_ids: Sequence[str], center_texts: Sequence[Optional[str]],
+            shown_texts: Optional[Sequence[Optional[str]]] = None) -> None:
+        """Index claims. ``shown_texts``: each claim's displayed text where it is not its center
+        (None where it is; all None when not given)."""
+        raw = [t if isinstance(t, str) else "" for t in center_texts]
+        norm = normalize_texts(raw)
+        shown = [len(t) for t in norm]
+        if shown_texts is not None:
+            other = [i for i, t in enumerate(shown_texts) if t is not None]
+            for i, t in zip(other, normalize_texts([shown_texts[i] or "" for i in other])):
+                shown[i] = len(t)
+        for cid, text, nt, length in zip(claim_ids, raw, norm, shown):
+            cid = str(cid)
+            if cid in self.number:
+                continue
+            k = len(self.ids)
+            self.ids.append(cid)
+            self.texts.append(text)
+            self.number[cid] = k
+            self.shown_len.append(length)
+            key = match_key(text, nt)
+            old = self.exact.get(key)
+            if old is None or self.ids[old] > cid:
+                self.exact[key] = k
+            for w in set(nt.split()):
+                self.postings.setdefault(w, []).append(k)
+
+    def shown_length(self, claim_id: str) -> int:
+        """The normalised length of the claim's displayed text."""
+        return self.shown_len[self.number[claim_id]]
+
+    def set_shown_length(self, claim_id: str, length: int) -> None:
+        self.shown_len[self.number[claim_id]] = length
+
+    def _candidates(self, norms: Sequence[str]) -> list[int]:
+        found: set[int] = set()
+        postings = self.postings
+        get = postings.get
+        for nt in set(norms):  # equal texts have equal candidates
+            words = []
+            for w in set(nt.split()):
+                p = get(w)
+                if p is not None and len(p) <= INDEX_MAX_DF:
+                    words.append((len(p), w))
+            if not words:
+                continue
+            words.sort()
+            words = words[:INDEX_QUERY_WORDS]
+            need = 1 if len(words) <= 2 else INDEX_MIN_SHARED
+            if need == 1:
+                for _, w in words:
+                    found.update(postings[w])
+                continue
+            # a claim number appears at most once per posting list
+            if need == 2:  # in two of the lists: set operations, all at C level
+                seen: set[int] = set()
+                for _, w in words:
+                    p = postings[w]
+                    found.update(seen.intersection(p))
+                    seen.update(p)
+                continue
+            count: dict[int, int] = {}
+            _count_elements(count, chain.from_iterable(postings[w] for _, w in words))
+            found.update(k for k, c in count.items() if c >= need)
+        return sorted(found)
+
+    def match(self, statements: pd.DataFrame, *, same_threshold: float = DEFAULT_SAME_THRESHOLD,
+              similar_threshold: float = DEFAULT_SIMILAR_THRESHOLD, group=None) -> "IndexMatch":
+        """Group new statements against the indexed claims (the index itself is not changed:
+        call ``add`` with the new claims once they are stored)."""
+        group = group or group_claims
+        raw = column_values(statements, "text", "")
+        norm = normalize_texts(raw)
+        sids = [str(x) for x in column_values(statements, "id")]
+        exact: dict[str, str] = {}
+        rest = []
+        for i, (r, nt) in enumerate(zip(raw, norm)):
+            k = self.exact.get(match_key(r, nt))
+            if k is not None:
+                exact[sids[i]] = self.ids[k]
+            else:
+                rest.append(i)
+        groups = None
+        previous_ids: set = set()
+        if rest:
+            part = statements.iloc[rest] if len(rest) < len(statements) else statements
+            cand = self._candidates([norm[i] for i in rest])
+            previous = None
+            if cand:
+                previous_ids = {self.ids[k] for k in cand}
+                previous = pd.DataFrame({
+                    "statement_id": pd.Series(["\x00claim:" + self.ids[k] for k in cand], dtype=object),
+                    "claim_id": pd.Series([self.ids[k] for k in cand], dtype=object),
+                    "text": pd.Series([self.texts[k] for k in cand], dtype=object),
+                })
+            groups = group(part, previous=previous, same_threshold=same_threshold,
+                           similar_threshold=similar_threshold)
+        return IndexMatch(exact=exact, groups=groups, taken=self.number, previous_ids=previous_ids)
+
+
+@dataclass
+class IndexMatch:
+    exact: dict  # statement_id -> claim id, for statements equal to a claim's center
+    groups: Optional[ClaimGroups]  # group_claims over the other statements (None if none)
+    taken: dict  # the ids of the claims already stored
+    previous_ids: set  # the stored claims given to group_claims as previous

@@ -1,0 +1,410 @@
+"""Group the speakers of statements across reports: one id per person or organisation.
+
+"Pena Nieto", "Enrique Peña Nieto" and "President Enrique Pena Nieto" are one person: names are
+compared by ``claims.normalize.name_tokens`` (accents, case, punctuation and leading titles
+dropped; "Jr."/"Sr." kept, father and son being different people).
+
+Persons. A name form ``s`` is *compatible* with a longer form ``l`` when both end with the same
+surname (and the same suffix, if any) and the other words of ``s`` appear, in order, among the
+other words of ``l`` (an initial matches a word with that initial): "pena nieto" and "nieto" are
+compatible with "enrique pena nieto", "donald trump" is not with "ivanka trump". The forms that
+no longer form is compatible with are the *full names*; each is a person. A shorter form joins
+the one full name it is compatible with; when it is compatible with several ("Trump" with
+"Donald Trump" and "Ivanka Trump"), it is resolved per report: it joins the one of them that
+occurs in the same report, and when none or several do, it stays a speaker of its own -- so
+different people who share a surname within one report are never merged.
+
+Organisations are grouped by their normalised name without a leading "the". Anonymous
+speakers ("a senior official") are grouped only within one report. Statements of kind "claim",
+of speaker_type "report", or without a speaker_name get no speaker id.
+
+Speaker ids are ``"P" + 8 upper-case hex`` of sha1 of the speaker's *anchor*: for a person the
+first and last word of the full name ("donald trump" for "Donald J. Trump"), so adding reports
+that bring a middle name or a title does not change the id; for an organisation its normalised
+name; for an anonymous speaker report and description. ``previous`` (speaker_id, name, aliases)
+makes ids fully stable: a group holding a previously seen form keeps that speaker's id, and the
+previous names take part in the grouping (a bare "Nieto" joins a previously seen
+"Enrique Pena Nieto").
+
+``SpeakerIndex`` holds the stored speakers (bounded by their number, with a surname index) and
+``group_speakers_compact`` groups a new batch against it, one statement per distinct speaker.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from operator import itemgetter
+from typing import Any, Iterable, Optional
+
+import numpy as np
+import pandas as pd
+
+from claims.normalize import NAME_SUFFIXES, name_key, normalize_name_text
+
+__all__ = ["SpeakerGroups", "SpeakerIndex", "group_speakers", "group_speakers_compact",
+           "speaker_id_for", "compatible_names"]
+
+
+@dataclass
+class SpeakerGroups:
+    assignments: pd.DataFrame  # statement_id, speaker_id (None for claims / report speakers)
+    speakers: pd.DataFrame  # speaker_id, name, aliases, type, roles, n_statements, reports
+
+
+def speaker_id_for(anchor: str, salt: int = 0) -> str:
+    data = anchor if not salt else f"{anchor}\x00{salt}"
+    return "P" + hashlib.sha1(data.encode("utf-8")).hexdigest()[:8].upper()
+
+
+def _split(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], str, str]:
+    """(given names, surname, suffix)."""
+    suffix = ""
+    if len(tokens) > 1 and tokens[-1] in NAME_SUFFIXES:
+        suffix = tokens[-1]
+        tokens = tokens[:-1]
+    return tokens[:-1], tokens[-1], suffix
+
+
+def compatible_names(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Whether the name form *short* can denote the person named *long* (see module doc)."""
+    if not short or not long or len(short) > len(long):
+        return False
+    gs, ss, xs = _split(short)
+    gl, sl, xl = _split(long)
+    if ss != sl or xs != xl:
+        return False
+    i = 0
+    for w in gs:
+        while i < len(gl) and not (gl[i] == w or (len(w) == 1 and gl[i][0] == w)
+                                   or (len(gl[i]) == 1 and w[0] == gl[i])):
+            i += 1
+        if i == len(gl):
+            return False
+        i += 1
+    return True
+
+
+def _clean(v):
+    if v is None or (isinstance(v, float) and v != v):
+        return None
+    return v
+
+
+def _col(df: pd.DataFrame, name: str) -> list:
+    if name not in df.columns:
+        return [None] * len(df)
+    return [_clean(v) for v in df[name].tolist()]
+
+
+def group_speakers(statements: pd.DataFrame, *,
+                   previous: Optional[pd.DataFrame] = None) -> SpeakerGroups:
+    """Group the speakers of *statements* (see the module docstring).
+
+    statements needs: id, report, kind, speaker_name, speaker_type; speaker_role and speaker
+    are used when present. previous: optional DataFrame (speaker_id, name, aliases)."""
+    sid = [str(x) for x in _col(statements, "id")]
+    report = [None if x is None else str(x) for x in _col(statements, "report")]
+    sname = _col(statements, "speaker_name")
+    stype = _col(statements, "speaker_type")
+    srole = _col(statements, "speaker_role")
+    keys = _statement_keys(report, _col(statements, "kind"), sname, stype)
+    prev_forms, prev_name = _previous_forms(previous)
+    full_of = _full_names(keys, prev_forms)
+    ent = _entities(keys, report, full_of)
+    members: dict[tuple, list[int]] = defaultdict(list)
+    for i, e in enumerate(ent):
+        if e is not None:
+            members[e].append(i)
+    id_of = _speaker_ids(members, full_of, prev_forms, prev_name)
+    assignments = pd.DataFrame({
+        "statement_id": pd.Series(sid, dtype=object),
+        "speaker_id": pd.Series([id_of[e] if e is not None else None for e in ent], dtype=object)})
+    rows = [_speaker_row(e, members[e], id_of[e], sname, stype, srole, report, prev_name)
+            for e in sorted(members, key=lambda e: members[e][0])]  # order of first statement
+    speakers = pd.DataFrame(rows, columns=["speaker_id", "name", "aliases", "type", "roles",
+                                           "n_statements", "reports"])
+    return SpeakerGroups(assignments=assignments, speakers=speakers)
+
+
+def _statement_keys(report, kind, sname, stype) -> list:
+    """Group key of each statement: ("person", tokens) / ("org", name) / ("anon", report, name),
+    None for statements that get no speaker."""
+    keys: list = [None] * len(sname)
+    for i, name in enumerate(sname):
+        if kind[i] == "claim" or stype[i] == "report" or not name or not str(name).strip():
+            continue
+        t = stype[i] or "person"
+        if t == "person":
+            toks = name_key(str(name))
+            if toks:
+                keys[i] = ("person", toks)
+        elif t == "organization":
+            norm = normalize_name_text(str(name))
+            if norm.startswith("the "):
+                norm = norm[4:]
+            if norm:
+                keys[i] = ("org", norm)
+        else:
+            norm = normalize_name_text(str(name))
+            if norm:
+                keys[i] = ("anon", report[i] or "", norm)
+    return keys
+
+
+def _previous_forms(previous) -> tuple[dict, dict]:
+    """The previous speakers' forms, which take part in the grouping: (key -> previous ids, in
+    order, and previous id -> name)."""
+    prev_forms: dict[tuple, list[str]] = defaultdict(list)  # key -> previous ids
+    prev_seen: dict[tuple, set] = defaultdict(set)  # the same as sets: a membership test per form,
+    # not a scan of a list that grows with the stored speakers ("a senior official" in every report)
+    prev_name: dict[str, str] = {}
+
+    def _register(key: tuple, pid: str) -> None:
+        if pid not in prev_seen[key]:
+            prev_seen[key].add(pid)
+            prev_forms[key].append(pid)
+
+    if previous is None or not len(previous):
+        return prev_forms, prev_name
+    for pid, pname, paliases in zip(previous["speaker_id"].tolist(), previous["name"].tolist(),
+                                    previous["aliases"].tolist() if "aliases" in previous.columns
+                                    else [None] * len(previous)):
+        pid = str(pid)
+        prev_name[pid] = pname
+        forms = [pname] + (list(paliases) if isinstance(paliases, (list, tuple, np.ndarray))
+                           else [])
+        for f in forms:
+            f = _clean(f)
+            if not f:
+                continue
+            toks = name_key(str(f))
+            if toks:
+                _register(("person", toks), pid)
+            norm = normalize_name_text(str(f))
+            norm = norm[4:] if norm.startswith("the ") else norm
+            if norm:
+                _register(("org", norm), pid)
+    return prev_forms, prev_name
+
+
+def _full_names(keys, prev_forms) -> dict:
+    """Person form -> the full names it is compatible with (itself when it is one)."""
+    person_forms = {k[1] for k in keys if k is not None and k[0] == "person"}
+    all_forms = person_forms | {k[1] for k in prev_forms if k[0] == "person"}
+    by_surname: dict[tuple[str, str], list[tuple[str, ...]]] = defaultdict(list)
+    for f in all_forms:
+        _, sur, suf = _split(f)
+        by_surname[(sur, suf)].append(f)
+    full_of: dict[tuple, list[tuple]] = {}  # form -> full names it is compatible with
+    for bucket in by_surname.values():
+        bucket.sort(key=lambda f: (-len(f), f))
+        for f in bucket:
+            longer = [g for g in bucket if len(g) > len(f) and compatible_names(f, g)]
+            full_of[f] = longer
+    maximal = {f for f, longer in full_of.items() if not longer}
+    for f, longer in full_of.items():  # keep only the full names
+        full_of[f] = sorted(g for g in longer if g in maximal) or [f]
+    return full_of
+
+
+def _entities(keys, report, full_of) -> list:
+    """Entity key of each statement; an ambiguous short form is resolved by the full names
+    present in its report."""
+    fulls_in_report: dict[str, set] = defaultdict(set)
+    for i, k in enumerate(keys):
+        if k is not None and k[0] == "person" and len(full_of[k[1]]) == 1:
+            fulls_in_report[report[i] or ""].add(full_of[k[1]][0])
+    ent: list = [None] * len(keys)
+    for i, k in enumerate(keys):
+        if k is None:
+            continue
+        if k[0] != "person":
+            ent[i] = k
+            continue
+        fulls = full_of[k[1]]
+        if len(fulls) == 1:
+            ent[i] = ("person", fulls[0])
+            continue
+        here = [g for g in fulls if g in fulls_in_report[report[i] or ""]]
+        ent[i] = ("person", here[0]) if len(here) == 1 else ("person?", k[1])
+    return ent
+
+
+def _anchor(e) -> str:
+    if e[0] == "person":
+        toks = e[1]
+        given, sur, suf = _split(toks)
+        core = ((given[0],) if given else ()) + (sur,) + ((suf,) if suf else ())
+        return "person:" + " ".join(core)
+    if e[0] == "person?":
+        return "person?:" + " ".join(e[1])
+    if e[0] == "org":
+        return "org:" + e[1]
+    return "anon:" + e[1] + ":" + e[2]
+
+
+def _prev_ids_of(e, forms_of_full, prev_forms) -> Counter:
+    """Previous ids sharing a form with the entity, weighted by the form's length (only the
+    forms that belong to it unambiguously)."""
+    c: Counter = Counter()
+    if e[0] == "person":
+        forms = forms_of_full.get(e[1], set())
+    elif e[0] in ("org", "person?"):
+        forms = {e[1]}
+    else:
+        return c
+    kind_ = "org" if e[0] == "org" else "person"
+    for f in forms:
+        for pid in prev_forms.get((kind_, f), []):
+            c[pid] += len(f) if kind_ == "person" else 1
+    return c
+
+
+def _speaker_ids(members, full_of, prev_forms, prev_name) -> dict:
+    """Entity -> speaker id: previous ids first, to the entity that shares the most forms with
+    them; the others by the sha1 of their anchor."""
+    # full name -> the forms that belong to it unambiguously (one pass, not one per entity)
+    forms_of_full: dict[tuple, set] = defaultdict(set)
+    for f, full in full_of.items():
+        if len(full) == 1:
+            forms_of_full[full[0]].add(f)
+    ents = sorted(members, key=lambda e: (_anchor(e), repr(e)))
+    taken: set[str] = set()
+    id_of: dict = {}
+    claims_prev = []
+    for e in ents:
+        if e[0] in ("person", "org", "person?"):
+            for pid, cnt in _prev_ids_of(e, forms_of_full, prev_forms).items():
+                claims_prev.append((-cnt, -len(members[e]), pid, _anchor(e), repr(e), e))
+    claims_prev.sort(key=lambda x: x[:5])
+    for _, _, pid, _, _, e in claims_prev:
+        if e in id_of or pid in taken:
+            continue
+        id_of[e] = pid
+        taken.add(pid)
+    taken |= set(prev_name)
+    for e in ents:
+        if e in id_of:
+            continue
+        a, salt = _anchor(e), 0
+        pid = speaker_id_for(a)
+        while pid in taken:
+            salt += 1
+            pid = speaker_id_for(a + "|" + repr(e), salt)
+        taken.add(pid)
+        id_of[e] = pid
+    return id_of
+
+
+def _speaker_row(e, idx, speaker_id, sname, stype, srole, report, prev_name) -> dict:
+    counts: dict[str, int] = {}  # alias -> occurrences, in order of first occurrence
+    for i in idx:
+        a = str(sname[i]).strip()
+        counts[a] = counts.get(a, 0) + 1
+    aliases = list(counts)
+    if e[0] == "person":
+        full = [a for a in aliases if name_key(a) == e[1]] or aliases
+    else:
+        full = aliases
+    name = min(full, key=lambda a: (len(normalize_name_text(a).split()), -counts[a],
+                                    a.isascii(), a))
+    if e[0] == "person" and speaker_id in prev_name and prev_name[speaker_id] and \
+            len(name_key(str(prev_name[speaker_id]))) > len(e[1]):
+        name = str(prev_name[speaker_id])  # a fuller previous form
+    types: dict[str, int] = {}
+    for i in idx:
+        t = stype[i] or "person"
+        types[t] = types.get(t, 0) + 1
+    return {
+        "speaker_id": speaker_id,
+        "name": name,
+        "aliases": aliases,
+        "type": max(types.items(), key=itemgetter(1))[0],  # = Counter.most_common(1): first of the most frequent
+        "roles": list(dict.fromkeys(str(srole[i]) for i in idx if srole[i])),
+        "n_statements": len(idx),
+        "reports": list(dict.fromkeys(report[i] for i in idx if report[i] is not None)),
+    }
+
+
+# --- incremental: the stored speakers and a batch against them --------------------------------
+
+
+class SpeakerIndex:
+    """The stored speakers (id, name, aliases, type, roles), bounded by the number of speakers,
+    with a surname index: group_speakers only needs the previous speakers sharing a last name
+    word (persons match on the surname, organisations on their whole name) with the new ones."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, tuple] = {}  # speaker id -> (name, aliases, type, roles)
+        self.by_token: dict[str, set] = {}
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __contains__(self, speaker_id: str) -> bool:
+        return speaker_id in self.rows
+
+    @staticmethod
+    def _keys(name: Any) -> list[str]:
+        toks = [t for t in name_key(str(name)) if t != "the"] if name else []
+        return toks[-2:]
+
+    def add(self, rows: Iterable[tuple]) -> None:
+        """Add or replace speakers: (speaker_id, name, aliases, type, roles) tuples, aliases and
+        roles as lists."""
+        for sid, name, aliases, typ, roles in rows:
+            aliases = list(aliases or [])
+            self.rows[sid] = (name, aliases, typ, list(roles or []))
+            for form in [name, *aliases]:
+                for t in self._keys(form):
+                    self.by_token.setdefault(t, set()).add(sid)
+
+    def relevant(self, statements: pd.DataFrame) -> pd.DataFrame:
+        """The stored speakers that may be the speakers of ``statements``, as group_speakers'
+        ``previous``."""
+        wanted: set = set()
+        if self.rows and "speaker_name" in statements.columns:
+            for name in set(x for x in statements["speaker_name"].tolist() if isinstance(x, str) and x.strip()):
+                for t in self._keys(name):
+                    wanted.update(self.by_token.get(t, ()))
+        rows = self.rows  # aliases lists are shared, not copied: group_speakers only reads them
+        recs = [(sid, rows[sid][0], rows[sid][1], rows[sid][2]) for sid in sorted(wanted)]
+        return pd.DataFrame(recs, columns=["speaker_id", "name", "aliases", "type"], dtype=object)
+
+
+_SPEAKER_FIELDS = ("report", "kind", "speaker_name", "speaker_type", "speaker_role", "speaker")
+
+
+def group_speakers_compact(new: pd.DataFrame, speakers: SpeakerIndex) -> SpeakerGroups:
+    """group_speakers over one statement per distinct (report, kind, speaker fields), against
+    the stored speakers: what it decides for a statement depends on nothing else, so the repeats
+    (a speaker quoted ten times in a report) are given the answer of their first occurrence.
+    Statements that get no speaker (the report's own claims, no speaker name) are left out."""
+    cols = [c for c in _SPEAKER_FIELDS if c in new.columns]
+    vals = {c: new[c].astype(object).where(new[c].notna(), None).tolist() for c in cols}
+    sids = [str(x) for x in new["id"].tolist()]
+    first: dict[tuple, int] = {}
+    rep_of: list[int] = []
+    keep: list[int] = []
+    no_type = [None] * len(sids)
+    for i in range(len(sids)):
+        name = vals["speaker_name"][i] if "speaker_name" in vals else None
+        if not name or (("kind" in vals) and vals["kind"][i] == "claim") or (vals.get("speaker_type", no_type)[i] == "report"):
+            rep_of.append(-1)
+            continue
+        key = tuple(vals[c][i] for c in cols)
+        j = first.get(key)
+        if j is None:
+            j = first[key] = i
+            keep.append(i)
+        rep_of.append(j)
+    part = new.iloc[keep]
+    prev = speakers.relevant(part)
+    groups = group_speakers(part, previous=prev if len(prev) else None)
+    got = {}
+    for sid, spk in zip(groups.assignments["statement_id"].tolist(), groups.assignments["speaker_id"].tolist()):
+        got[str(sid)] = _clean(spk)
+    assignments = pd.DataFrame({"statement_id": pd.Series(sids, dtype=object),
+                                "speaker_id": pd.Series([got.get(sids[j]) if j >= 0 else None for j in rep_of], dtype=object)})
+    return SpeakerGroups(assignments=assignments, speakers=groups.speakers)

@@ -1,0 +1,193 @@
+"""Writing what grouping decided: claim and speaker ids of statements, claims, similar pairs,
+speakers; and reading back what grouping needs at the start of a run.
+
+Claim ids never change once given. Grouping is incremental (claims.grouping.batch): each batch
+of new statements is grouped against the stored claims through a compact index built by
+``load_grouping_state`` from the claims table (per claim its id, center text and displayed
+text's length; bounded by the number of claims, not statements), so a resumed run starts from
+the state an uninterrupted one has. ``save_grouping`` writes a ``BatchGrouping``: counts, first
+report and checkworthiness of the stored claims it joins are updated from the batch alone; no
+statement stored earlier is read again. Verdicts follow the claim: a reviewed claim joined by
+new reports has its verdict marked carried over (verdicts.py).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Optional
+
+import sqlalchemy as sa
+from sqlalchemy import bindparam
+
+from .schema import claims_t, similar_t, speakers_t, statements_t
+from .values import CHUNK, IN_CHUNK, chunks, insert_rows, loads, now_iso
+from .verdicts import carry_over_verdicts
+
+
+@dataclass
+class GroupResult:
+    claims: int = 0  # claims in the database after grouping
+    new_claims: int = 0
+    assigned: int = 0  # statements given a claim id now
+    speakers: int = 0  # speakers in the database after grouping
+    carried_over: int = 0  # verdicts marked carried over now
+
+
+class ClaimsMixin:
+    """Store methods for claims, similar claims and speakers (see the module docstring)."""
+
+    def load_grouping_state(self):
+        """The state incremental grouping starts from (``claims.grouping.GroupingState``), built
+        from the claims and speakers tables."""
+        from claims.grouping import GroupingState  # lazily: grouping is heavy to import
+
+        state = GroupingState()
+        c = claims_t.c
+        q = sa.select(c.claim_id, sa.func.coalesce(c.center_text, c.text), c.text).order_by(c.claim_id)
+        with self.transaction() as conn:
+            ids, centers, shown = [], [], []
+            for cid, center, text in conn.execute(q):
+                ids.append(cid)
+                centers.append(center)
+                shown.append(None if text == center else (text or ""))  # None: its center is shown
+                if len(ids) >= 100_000:
+                    state.claims.add(ids, centers, shown)
+                    ids, centers, shown = [], [], []
+            if ids:
+                state.claims.add(ids, centers, shown)
+            k = speakers_t.c
+            rows = conn.execute(sa.select(k.speaker_id, k.name, k.aliases, k.type, k.roles).order_by(k.speaker_id)).all()
+        state.speakers.add((sid, name, loads(aliases, []), typ, loads(roles, [])) for sid, name, aliases, typ, roles in rows)
+        return state
+
+    def save_grouping(self, grouping, *, run_id: Optional[int] = None) -> GroupResult:
+        """Write a ``claims.grouping.BatchGrouping``: claim and speaker ids of its statements,
+        new claims, updates of the stored claims it joins, speakers, similar pairs, and
+        carried-over verdicts. One transaction (joining the caller's)."""
+        result = GroupResult()
+        now = now_iso()
+        run_id = run_id if run_id is not None else self.current_run
+        with self.transaction() as conn:
+            _write_statement_ids(conn, grouping)
+            result.assigned = len(grouping.claim_of)
+            insert_rows(conn, claims_t, [{**row, "created_at": now, "run_id": run_id} for row in grouping.new_claims])
+            result.new_claims = len(grouping.new_claims)
+            _update_claims(conn, grouping.claim_updates)
+            _write_speakers(conn, grouping.new_speakers, grouping.updated_speakers)
+            _write_similar(conn, grouping.similar)
+            result.carried_over = carry_over_verdicts(conn, grouping.joined_reports, now, run_id)
+        return result
+
+    def count_groups(self, result: GroupResult) -> GroupResult:
+        """``result`` with the numbers of claims and speakers stored now."""
+        with self.transaction() as conn:
+            result.claims = conn.execute(sa.select(sa.func.count()).select_from(claims_t)).scalar_one()
+            result.speakers = conn.execute(sa.select(sa.func.count()).select_from(speakers_t)).scalar_one()
+        return result
+
+
+def _write_statement_ids(conn: sa.Connection, grouping) -> None:
+    claim_of, speaker_of = grouping.claim_of, grouping.speaker_of
+    sids = [sid for sid in grouping.statement_ids if sid in claim_of or sid in speaker_of]
+    if conn.dialect.name == "sqlite":  # straight through the driver: same statement, no per-row overhead
+        sql = 'UPDATE "statements" SET "claim_id" = ?, "speaker_id" = ? WHERE "id" = ?'
+        rows = [(claim_of.get(sid), speaker_of.get(sid), sid) for sid in sids]
+        for chunk in chunks(rows, CHUNK):
+            conn.exec_driver_sql(sql, list(chunk))
+        return
+    upd = (
+        statements_t.update()
+        .where(statements_t.c.id == bindparam("b_id"))
+        .values(claim_id=bindparam("b_claim"), speaker_id=bindparam("b_speaker"))
+    )
+    rows = [{"b_id": sid, "b_claim": claim_of.get(sid), "b_speaker": speaker_of.get(sid)} for sid in sids]
+    for chunk in chunks(rows, CHUNK):
+        conn.execute(upd, list(chunk))
+
+
+def _update_claims(conn: sa.Connection, claim_updates: list) -> None:
+    """Add what the batch brings to the stored claims: counts, highest checkworthiness, an
+    earlier first report, a fuller text."""
+    if not claim_updates:
+        return
+    existing: dict[str, dict] = {}
+    c = claims_t.c
+    for chunk in chunks([u.claim_id for u in claim_updates], IN_CHUNK):
+        q = sa.select(c.claim_id, c.text, c.n_occurrences, c.n_reports, c.checkworthiness, c.first_report, c.first_date).where(c.claim_id.in_(chunk))
+        for row in conn.execute(q).mappings():
+            existing[row["claim_id"]] = dict(row)
+    updates = []
+    for u in claim_updates:
+        old = existing[u.claim_id]
+        up = {
+            "b_claim_id": u.claim_id,
+            "n_occurrences": int(old["n_occurrences"] or 0) + u.n_occurrences,
+            "n_reports": int(old["n_reports"] or 0) + u.n_reports,
+            "checkworthiness": max(x for x in (old["checkworthiness"], u.checkworthiness, 0.0) if x is not None),
+            "first_report": old["first_report"],
+            "first_date": old["first_date"],
+            "text": old["text"] if u.text is None else u.text,
+            "representative_id": u.representative_id,
+        }
+        if u.first_date is not None and (old["first_date"] is None or u.first_date < old["first_date"]):
+            up["first_report"], up["first_date"] = u.first_report, u.first_date
+        updates.append(up)
+    if conn.dialect.name == "sqlite":  # straight through the driver: same statement, no per-row overhead
+        sql = ('UPDATE "claims" SET "first_report" = ?, "first_date" = ?, "n_occurrences" = ?, '
+               '"n_reports" = ?, "checkworthiness" = ?, "text" = ?, '
+               '"representative_id" = coalesce(?, "representative_id") WHERE "claim_id" = ?')
+        params = [(u["first_report"], u["first_date"], u["n_occurrences"], u["n_reports"],
+                   None if u["checkworthiness"] is None else float(u["checkworthiness"]),
+                   u["text"], u["representative_id"], u["b_claim_id"]) for u in updates]
+        for chunk in chunks(params, CHUNK):
+            conn.exec_driver_sql(sql, list(chunk))
+        return
+    cu = (
+        claims_t.update()
+        .where(claims_t.c.claim_id == bindparam("b_claim_id"))
+        .values(
+            first_report=bindparam("first_report"),
+            first_date=bindparam("first_date"),
+            n_occurrences=bindparam("n_occurrences"),
+            n_reports=bindparam("n_reports"),
+            checkworthiness=bindparam("checkworthiness"),
+            text=bindparam("text"),
+            representative_id=sa.func.coalesce(bindparam("representative_id"), claims_t.c.representative_id),
+        )
+    )
+    for chunk in chunks(updates, CHUNK):
+        conn.execute(cu, list(chunk))
+
+
+def _speaker_row(s: dict) -> dict:
+    return {"name": s["name"], "type": s["type"], "aliases": json.dumps(list(s["aliases"]), ensure_ascii=False),
+            "roles": json.dumps(list(s["roles"]), ensure_ascii=False)}
+
+
+def _write_speakers(conn: sa.Connection, new: list[dict], updated: list[dict]) -> None:
+    """Insert the new speakers; the stored ones get their merged name, type, aliases, roles."""
+    for chunk in chunks([{"speaker_id": s["speaker_id"], **_speaker_row(s)} for s in new], CHUNK):
+        conn.execute(speakers_t.insert(), list(chunk))
+    if updated:
+        u = (
+            speakers_t.update()
+            .where(speakers_t.c.speaker_id == bindparam("b_speaker_id"))
+            .values(name=bindparam("name"), type=bindparam("type"), aliases=bindparam("aliases"), roles=bindparam("roles"))
+        )
+        for chunk in chunks([{"b_speaker_id": s["speaker_id"], **_speaker_row(s)} for s in updated], CHUNK):
+            conn.execute(u, list(chunk))
+
+
+def _write_similar(conn: sa.Connection, pairs: dict) -> None:
+    """Upsert the similar pairs given: a pair is stored once, in either order."""
+    if not pairs:
+        return
+    keys = list(pairs)
+    d = similar_t.delete().where(
+        sa.and_(similar_t.c.claim_id == bindparam("b_a"), similar_t.c.similar_claim_id == bindparam("b_b"))
+    )
+    both = [{"b_a": a, "b_b": b} for a, b in keys] + [{"b_a": b, "b_b": a} for a, b in keys]
+    for chunk in chunks(both, CHUNK):
+        conn.execute(d, list(chunk))
+    for chunk in chunks([{"claim_id": a, "similar_claim_id": b, "score": pairs[(a, b)]} for a, b in keys], CHUNK):
+        conn.execute(similar_t.insert(), list(chunk))

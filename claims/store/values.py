@@ -1,0 +1,213 @@
+"""Values between pandas, Python and the database drivers, and bulk writes.
+
+Small helpers every part of the store uses: missing values (None, NaN, pd.NA) and numpy scalars
+made plain for any DB-API driver, JSON columns, workbook cells as text, DataFrames with object
+columns and None for missing values, id lists cut for ``IN (...)`` and rows cut for
+executemany, and SQLite with real transactions.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import math
+from typing import Any, Iterator, Optional, Sequence
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy import event
+
+CHUNK = 5000  # rows per executemany batch
+IN_CHUNK = 500  # ids per IN (...) list
+
+
+def now_iso() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def is_missing(v: Any) -> bool:
+    t = type(v)
+    if t is str or t is int or t is bool or t is list or t is dict or t is tuple:
+        return False
+    if v is None:
+        return True
+    if t is float:
+        return v != v
+    if isinstance(v, float) and math.isnan(v):
+        return True
+    try:
+        return v is pd.NA or v is pd.NaT or (not isinstance(v, (list, tuple, dict, str)) and bool(pd.isna(v)))
+    except (TypeError, ValueError):
+        return False
+
+
+def py(v: Any) -> Any:
+    """A value fit for any DB-API driver: numpy scalars -> Python, NaN/NA -> None."""
+    t = type(v)
+    if t is str or t is int or t is bool or v is None:
+        return v
+    if t is float:
+        return None if v != v else v
+    if is_missing(v):
+        return None
+    if hasattr(v, "item") and not isinstance(v, (list, tuple, dict, str, bytes)):
+        try:
+            return v.item()
+        except (ValueError, AttributeError):
+            pass
+    return v
+
+
+def to_list(v: Any) -> Any:
+    if is_missing(v):
+        return None
+    if hasattr(v, "tolist"):
+        v = v.tolist()
+    if isinstance(v, tuple):
+        v = list(v)
+    if isinstance(v, list):
+        return [to_list(x) if isinstance(x, (list, tuple)) or hasattr(x, "tolist") else py(x) for x in v]
+    return v
+
+
+def plain_json(v: Any) -> bool:
+    """Whether *v* is a list of str/int (or of lists/tuples of them): what to_list leaves as is."""
+    for x in v:
+        t = type(x)
+        if t is str or t is int:
+            continue
+        if t is list or t is tuple:
+            for y in x:
+                ty = type(y)
+                if not (ty is str or ty is int):
+                    return False
+            continue
+        return False
+    return True
+
+
+def dumps(v: Any) -> Optional[str]:
+    if type(v) is list and plain_json(v):  # the common case, without the per-item conversions
+        return json.dumps(v, ensure_ascii=False)
+    v = to_list(v)
+    if v is None:
+        return None
+    if isinstance(v, str):  # already JSON text (or a plain string): keep as a JSON value
+        try:
+            json.loads(v)
+            return v
+        except ValueError:
+            return json.dumps(v, ensure_ascii=False)
+    return json.dumps(v, ensure_ascii=False)
+
+
+def loads(v: Any, default: Any = None) -> Any:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return default
+    try:
+        return json.loads(v)
+    except (TypeError, ValueError):
+        return default
+
+
+def cell_text(v: Any) -> Optional[str]:
+    """Normalise a workbook cell: None/NaN/blank -> None, dates -> ISO, others stripped str."""
+    if is_missing(v):
+        return None
+    if isinstance(v, _dt.datetime):
+        if v.time() == _dt.time(0, 0):
+            return v.date().isoformat()
+        return v.isoformat(timespec="seconds")
+    if isinstance(v, _dt.date):
+        return v.isoformat()
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    s = str(v).strip()
+    return s or None
+
+
+def chunks(seq: Sequence, n: int) -> Iterator[Sequence]:
+    for i in range(0, len(seq), n):
+        yield seq[i : i + n]
+
+
+def make_frame(rows: list[dict], columns: Sequence[str], *, ints=(), floats=(), bools=()) -> pd.DataFrame:
+    """A DataFrame whose text columns are object dtype with None for missing values."""
+    df = pd.DataFrame(rows, columns=list(columns), dtype=object)
+    if df.empty:
+        df = pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+    for c in ints:
+        vals = df[c].tolist()
+        if not all(type(x) is int for x in vals):
+            vals = [None if is_missing(x) else int(x) for x in vals]
+        df[c] = pd.array(vals, dtype="int64" if None not in vals else "Int64")
+    for c in floats:
+        df[c] = pd.to_numeric(df[c], errors="coerce").astype("float64")
+    for c in bools:
+        df[c] = df[c].map(lambda x: bool(x) if not is_missing(x) else False).astype(bool)
+    return df
+
+
+def sort_key_date(date: Optional[str]) -> tuple:
+    return (date is None, date or "")
+
+
+def insert_rows(conn: sa.Connection, table: sa.Table, rows: Sequence[dict]) -> None:
+    """``conn.execute(table.insert(), rows)`` in chunks; on SQLite, when no column needs
+    SQLAlchemy's parameter processing or defaults, straight through the driver's executemany
+    (SQLAlchemy's per-row parameter handling costs more than SQLite's insert itself)."""
+    if not rows:
+        return
+    keys = rows[0].keys()
+    used = [c for c in table.columns if c.name in keys]
+    fast = conn.dialect.name == "sqlite" and len(used) == len(keys) and all(
+        c.default is None and c.server_default is None for c in table.columns if c.name not in keys)
+    if not fast:
+        for chunk in chunks(rows, CHUNK):
+            conn.execute(table.insert(), list(chunk))
+        return
+    names = [c.name for c in used]
+    procs = [(j, p) for j, p in enumerate(c.type.bind_processor(conn.dialect) for c in used) if p is not None]
+    sql = (f'INSERT INTO "{table.name}" (' + ", ".join(f'"{n}"' for n in names) + ") VALUES ("
+           + ", ".join("?" * len(names)) + ")")
+    for chunk in chunks(rows, CHUNK):
+        params = [tuple(r[n] for n in names) for r in chunk]
+        if procs:  # the type's own bind processing (Float: float(x)), as SQLAlchemy would do
+            fixed = []
+            for p in params:
+                p = list(p)
+                for j, proc in procs:
+                    p[j] = proc(p[j])
+                fixed.append(tuple(p))
+            params = fixed
+        conn.exec_driver_sql(sql, params)
+
+
+def score_text(score: Any) -> str:
+    if score is None:
+        return "?"
+    score = float(score)
+    return str(round(score * 100 if score <= 1 else score))
+
+
+def one_line(e: BaseException) -> str:
+    orig = getattr(e, "orig", None)
+    text = str(orig if orig is not None else e)
+    return text.strip().splitlines()[0] if text.strip() else type(e).__name__
+
+
+def sqlite_transactions(engine: sa.Engine) -> None:
+    """Real transactions on SQLite: pysqlite's own BEGIN handling is switched off and every
+    transaction starts with BEGIN, so DDL and reads are inside it too and a rollback leaves
+    the file as it was. Rollback journal (DELETE), not WAL: the database stays one file."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn, _record):  # pragma: no cover - trivial
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=DELETE")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):  # pragma: no cover - trivial
+        conn.exec_driver_sql("BEGIN")
+

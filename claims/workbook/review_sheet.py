@@ -1,0 +1,157 @@
+"""The Review sheet: one row per claim, where reviewers record their verdicts.
+
+Columns are ``REVIEW_COLUMNS`` then the hidden ``BASE_REVISION_COLUMN`` (the revision of each
+row's verdict, so the import can detect conflicting reviews). Header frozen, auto-filter on,
+printed landscape one page wide. The editable columns (``EDITABLE_COLUMNS``) have a pale
+yellow header; the others a grey header with a "do not edit" comment. No sheet protection
+(see the package doc). The Verdict column has a drop-down of the project's verdicts and a
+colour per verdict; "Carried over" cells are highlighted.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any, Optional
+
+from claims.types import ReviewData
+from claims.workbook.cells import SheetWriter, Styles
+from claims.workbook.layout import (
+    BASE_REVISION_COLUMN,
+    COLUMN_WIDTHS,
+    DEFAULT_HEADER_NOTE,
+    EDITABLE_COLUMNS,
+    HEADER_NOTES,
+    NEUTRAL_FILL,
+    REVIEW_COLUMNS,
+    VERDICT_FILLS,
+)
+from claims.workbook.values import as_bool, as_date, as_float, as_int, as_list, as_text, column
+
+__all__ = ["write_review_sheet"]
+
+# The claims-frame columns the Review sheet shows.
+_FRAME_COLUMNS = ("claim_id", "text", "kind", "speaker", "role", "said_on", "venue", "n_reports", "first_report",
+                  "reports", "n_occurrences", "checkworthiness", "verdict", "evidence", "reviewer", "reviewed_on",
+                  "notes", "verdict_revision", "carried_over", "similar")
+
+
+def write_review_sheet(ws, styles: Styles, data: ReviewData, about_ref: str) -> None:
+    """Fill the Review sheet ``ws`` from ``data.claims``; ``about_ref`` is the About sheet's
+    range of verdict values (the drop-down's source when the list is too long to inline)."""
+    from openpyxl.utils import get_column_letter
+
+    columns = REVIEW_COLUMNS + [BASE_REVISION_COLUMN]
+    letters = {name: get_column_letter(i + 1) for i, name in enumerate(columns)}
+    _set_up_sheet(ws, letters)
+
+    n = len(data.claims)
+    w = SheetWriter(ws, styles, dimension=f"A1:{letters[BASE_REVISION_COLUMN]}{n + 1}")
+    w.append([_header_cell(w, name, data.verdict_values) for name in columns])
+    cols = {k: column(data.claims, k) for k in _FRAME_COLUMNS}
+    for i in range(n):
+        w.append(_claim_row(w, {k: v[i] for k, v in cols.items()}))
+
+    ws.auto_filter.ref = f"A1:{letters[BASE_REVISION_COLUMN]}{max(n, 1) + 1}"
+    if n:
+        _add_verdict_rules(ws, f"{letters['Verdict']}2:{letters['Verdict']}{n + 1}", data.verdict_values, about_ref)
+
+
+def _set_up_sheet(ws, letters: dict[str, str]) -> None:
+    """Column widths, the hidden Base revision column, frozen header, print settings."""
+    for name, letter in letters.items():
+        ws.column_dimensions[letter].width = COLUMN_WIDTHS.get(name, 14)
+    ws.column_dimensions[letters[BASE_REVISION_COLUMN]].hidden = True
+    ws.freeze_panes = "A2"
+    # printing: landscape, all columns on one page width, header repeated
+    ws.page_setup.orientation = "landscape"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_title_rows = "1:1"
+
+
+def _header_cell(w: SheetWriter, name: str, verdict_values: list[str]):
+    styles = w.styles
+    note = HEADER_NOTES.get(name) or DEFAULT_HEADER_NOTE
+    if name == "Verdict":
+        note = "Pick a verdict from the drop-down: " + ", ".join(verdict_values) + "."
+    return w.cell(name, font=styles.bold, alignment=styles.header_align,
+                  fill=styles.editable_fill if name in EDITABLE_COLUMNS else styles.locked_fill, comment=note)
+
+
+def _claim_row(w: SheetWriter, c: dict[str, Any]) -> list:
+    """The cells of one claim, in the order of REVIEW_COLUMNS + Base revision."""
+    styles = w.styles
+    wrap, top = styles.wrap, styles.top
+    carried = as_bool(c["carried_over"])
+    reviewed_on = as_date(c["reviewed_on"])
+    return [
+        w.cell(as_text(c["claim_id"]), alignment=top),
+        w.cell(as_text(c["text"]), alignment=wrap),
+        w.cell(as_text(c["kind"]), alignment=top),
+        w.cell(as_text(c["speaker"]), alignment=wrap),
+        w.cell(as_text(c["role"]), alignment=wrap),
+        w.cell(as_text(c["said_on"]), alignment=top),
+        w.cell(as_text(c["venue"]), alignment=wrap),
+        w.cell(_reports_text(c["n_reports"], c["first_report"], c["reports"]), alignment=wrap),
+        w.cell(as_int(c["n_occurrences"], None), alignment=top),
+        w.cell(as_float(c["checkworthiness"]), alignment=top, number_format="0.00"),
+        w.cell(as_text(c["verdict"]), alignment=top),
+        w.cell(as_text(c["evidence"]), alignment=wrap),
+        w.cell(as_text(c["reviewer"]), alignment=top),
+        w.cell(reviewed_on, alignment=top,
+               number_format="yyyy-mm-dd" if isinstance(reviewed_on, _dt.date) else None),
+        w.cell(as_text(c["notes"]), alignment=wrap),
+        w.cell("Yes" if carried else None, alignment=top, fill=styles.carried_fill if carried else None),
+        w.cell(as_text(c["similar"]), alignment=wrap),
+        w.cell(as_int(c["verdict_revision"], 0)),
+    ]
+
+
+def _reports_text(n_reports: Any, first_report: Any, reports: Any) -> Optional[str]:
+    """The Reports cell: "1 (id)" or "3 (first: id)"."""
+    rep_list = [str(r) for r in as_list(reports)]
+    n = as_int(n_reports, None)
+    if n is None:
+        n = len(rep_list) if rep_list else None
+    first = as_text(first_report) or (rep_list[0] if rep_list else None)
+    if n is None and first is None:
+        return None
+    if first is None:
+        return str(n)
+    if n is None or n == 1:
+        return f"{n if n is not None else 1} ({first})"
+    return f"{n} (first: {first})"
+
+
+def _add_verdict_rules(ws, rng: str, verdict_values: list[str], about_ref: str) -> None:
+    """The Verdict column's drop-down and its colour per verdict (custom values: pale blue)."""
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    dv = DataValidation(type="list", formula1=_verdict_list_formula(verdict_values, about_ref),
+                        allow_blank=True, showErrorMessage=True, errorStyle="stop",
+                        errorTitle="Verdict", error="Pick one of the verdicts in the list (see the About sheet).",
+                        showInputMessage=False)
+    dv.add(rng)
+    ws.data_validations.append(dv)
+
+    cell0 = rng.split(":")[0]
+    for value, colour in VERDICT_FILLS.items():
+        fill = PatternFill("solid", start_color=colour, end_color=colour, bgColor=colour)
+        ws.conditional_formatting.add(rng, FormulaRule(
+            formula=[f"TRIM({cell0})={_formula_string(value)}"], fill=fill, stopIfTrue=True))
+    neutral = PatternFill("solid", start_color=NEUTRAL_FILL, end_color=NEUTRAL_FILL, bgColor=NEUTRAL_FILL)
+    ws.conditional_formatting.add(rng, FormulaRule(formula=[f"LEN(TRIM({cell0}))>0"], fill=neutral, stopIfTrue=True))
+
+
+def _formula_string(value: str) -> str:
+    return '"' + value.replace('"', '""') + '"'
+
+
+def _verdict_list_formula(values: list[str], about_ref: str) -> str:
+    """An inline list when Excel accepts one, else a reference to the About sheet's table."""
+    inline = ",".join(values)
+    if values and all(("," not in v and '"' not in v and v == v.strip()) for v in values) and len(inline) <= 250:
+        return '"' + inline + '"'
+    return about_ref
