@@ -28,6 +28,7 @@ from typing import Optional, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz
+from rapidfuzz.process import cdist
 
 from claims.normalize import negations_in, numbers_in
 from claims.retrieval.index import Candidate
@@ -111,6 +112,7 @@ def default_model() -> RerankModel:
         return RerankModel([4.0] + [0.0] * (n - 1), 0.0, [0.5] * n, [1.0] * n, FEATURES)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _stem(w: str) -> str:
     """A light English suffix stripper, for word overlap only ("shootings" ~ "shooting")."""
     if len(w) > 4:
@@ -131,33 +133,35 @@ def _share(part: set, whole: set) -> float:
 
 def features(query_norm: str, candidates: Sequence[Candidate]) -> np.ndarray:
     """The feature matrix (``FEATURES`` columns) of *candidates* for a query."""
-    if not candidates:
+    n = len(candidates)
+    if not n:
         return np.zeros((0, len(FEATURES)))
     q = _content(query_norm)
     qset = set(q)
     qpairs = set(zip(q, q[1:]))
-    top = max(c.score for c in candidates) or 1.0
-    rows = []
-    for r, c in enumerate(candidates):
-        # A claim without a title (the desk's own claims) is its own title.
-        body = c.body or ""
-        title = c.title or body
-        b, t = _content(body), _content(title)
+    scores = np.array([c.score for c in candidates], dtype=float)
+    top = scores.max() or 1.0
+    bodies = [c.body or "" for c in candidates]
+    # A claim without a title (the desk's own claims) is its own title.
+    titles = [c.title or b for c, b in zip(candidates, bodies)]
+    X = np.zeros((n, len(FEATURES)))
+    X[:, 0] = scores / top
+    X[:, 1] = 1.0 / (1 + np.arange(n))
+    X[:, 2] = cdist([query_norm], bodies, scorer=fuzz.token_set_ratio, workers=1)[0] / 100.0
+    X[:, 4] = cdist([query_norm], titles, scorer=fuzz.token_set_ratio, workers=1)[0] / 100.0
+    for i, (body, title) in enumerate(zip(bodies, titles)):
+        b = _content(body)
+        t = b if title is body else _content(title)
         bset, tset = set(b), set(t)
-        shorter, longer = (body, query_norm) if len(body) <= len(query_norm) else (query_norm, body)
+        if body:
+            shorter, longer = (body, query_norm) if len(body) <= len(query_norm) else (query_norm, body)
+            X[i, 3] = fuzz.partial_ratio(shorter, longer) / 100.0
         pairs = set(zip(b, b[1:])) | set(zip(t, t[1:]))
-        rows.append((
-            c.score / top,
-            1.0 / (1 + r),
-            fuzz.token_set_ratio(query_norm, body) / 100.0,
-            fuzz.partial_ratio(shorter, longer) / 100.0 if shorter else 0.0,
-            fuzz.token_set_ratio(query_norm, title) / 100.0,
-            _share(bset, qset),
-            _share(tset, qset),
-            _share(qset, bset | tset),
-            _share(qpairs, pairs),
-        ))
-    return np.asarray(rows, dtype=float)
+        X[i, 5] = _share(bset, qset)
+        X[i, 6] = _share(tset, qset)
+        X[i, 7] = _share(qset, bset | tset)
+        X[i, 8] = _share(qpairs, pairs)
+    return X
 
 
 def same_claim(a_norm: str, b_norm: str) -> bool:
