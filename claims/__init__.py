@@ -8,6 +8,8 @@ Library first; the ``claims`` command is a thin layer over these functions::
     summary = claims.run(["seeds"])                 # extract, group, store, write the workbook
     result = claims.import_workbook("reports/review.xlsx")
     claims.status()["by_verdict"]                   # DataFrame
+    claims.import_factchecks("feed.json")           # other fact-checkers' ClaimReview / CSV
+    claims.search("bricks of cocaine washed ashore") # DataFrame, best match first
 """
 __version__ = "0.1.0"
 
@@ -19,9 +21,11 @@ from .api import (  # noqa: E402
     export,
     extract,
     extract_report,
+    import_factchecks,
     import_workbook,
     open_store,
     run,
+    search,
     status,
 )
 from .errors import ClaimsError  # noqa: E402
@@ -29,5 +33,5 @@ from .types import Report, Statement  # noqa: E402
 
 __all__ = [
     "DEFAULT_DB", "DEFAULT_WORKBOOK", "ClaimsError", "Report", "RunSummary", "Statement",
-    "export", "group_claims", "extract", "extract_report", "import_workbook", "open_store", "run", "status",
+    "export", "group_claims", "extract", "extract_report", "import_factchecks", "import_workbook", "open_store", "run", "search", "status",
 ]

@@ -13,7 +13,7 @@ from hypothesis import given, settings, strategies as st
 from claims.retrieval import (
     Candidate, IndexDoc, TextIndex, default_model, fts5_available, lookup, rerank, same_claim,
 )
-from claims.retrieval.rerank import FEATURES, RerankModel, features
+from claims.retrieval.rerank import FEATURES, MATCH_FEATURES, RerankModel, features
 from claims.retrieval.text import (
     fts5_query, index_text, prepare, query_terms, split_signature, stop_words, tsquery_text,
 )
@@ -203,10 +203,11 @@ def test_same_claim_guards():
 
 def test_shipped_model_loads_and_scores_in_unit_interval():
     model = default_model()
-    assert model.features == FEATURES and len(model.weights) == len(FEATURES)
+    assert model.rank.features == FEATURES and len(model.rank.weights) == len(FEATURES)
+    assert model.match.features == MATCH_FEATURES
     assert model.info.get("fitted_on", "").endswith("train split")
     again = RerankModel.from_json(model.to_json())
-    assert again.weights == model.weights
+    assert again.rank.weights == model.rank.weights and again.match.weights == model.match.weights
     cands = [Candidate("claim", "a", "bricks of cocaine washed ashore in florida", "", 10.0),
              Candidate("claim", "b", "cocaine prices in florida", "", 4.0)]
     X = features("bricks of cocaine washed up in florida", cands)
@@ -216,3 +217,13 @@ def test_shipped_model_loads_and_scores_in_unit_interval():
     out = rerank("bricks of cocaine washed up in florida", cands)
     assert [m.key for m in out] == ["a", "b"]
     assert rerank("anything", []) == []
+
+
+def test_a_lone_poor_candidate_scores_low():
+    """With one candidate, "best of the candidates" says nothing: the text match decides."""
+    lone = [Candidate("factcheck", "x", "the two leaders spoke for about 50 minutes at the end of last month", "", 3.0)]
+    [m] = rerank("Tentative plans for Pena Nieto to visit the White House were scrapped last month", lone)
+    assert m.score < 0.5 and m.label == "similar"
+    good = [Candidate("factcheck", "y", "plans for pena nieto to visit the white house were scrapped", "", 3.0)]
+    [m] = rerank("Tentative plans for Pena Nieto to visit the White House were scrapped last month", good)
+    assert m.score > 0.7

@@ -34,7 +34,8 @@ CANDIDATES = 50
 
 def lookup(conn: sa.Connection, index: TextIndex, text: str, limit: int = 5,
            kinds: Optional[Sequence[str]] = None, candidates: int = CANDIDATES,
-           model: Optional[RerankModel] = None) -> list[Match]:
-    """The *limit* best matches of *text* in *index* (documents of *kinds*), best first."""
-    cands = index.candidates(conn, text, limit=max(candidates, limit), kinds=kinds)
+           model: Optional[RerankModel] = None, restrict: Optional[str] = None) -> list[Match]:
+    """The *limit* best matches of *text* in *index* (documents of *kinds*, meeting
+    *restrict*: see ``TextIndex.candidates``), best first."""
+    cands = index.candidates(conn, text, limit=max(candidates, limit), kinds=kinds, restrict=restrict)
     return rerank(text, cands, limit=limit, model=model)

@@ -257,8 +257,13 @@ class TextIndex:
 
     def candidates(self, conn: sa.Connection, text: str, limit: int = 50,
                    kinds: Optional[Sequence[str]] = None,
-                   terms: Optional[list[str]] = None) -> list[Candidate]:
-        """The *limit* best full-text matches of *text* (of the given *kinds*), best first."""
+                   terms: Optional[list[str]] = None,
+                   restrict: Optional[str] = None) -> list[Candidate]:
+        """The *limit* best full-text matches of *text* (of the given *kinds*), best first.
+
+        *restrict*: an extra SQL condition on the documents, written with ``{kind}`` and
+        ``{key}`` for their columns (e.g. ``"{kind} = 'factcheck' OR {key} IN (SELECT ...)"``);
+        it is applied before ranking, so the best *limit* documents meeting it are returned."""
         terms = query_terms(text) if terms is None else terms
         if not terms or limit <= 0:
             return []
@@ -271,20 +276,22 @@ class TextIndex:
             kinds = list(kinds)
             if not kinds:
                 return []
-            kind_sql = " AND {col} IN (" + ", ".join(f":kind{i}" for i in range(len(kinds))) + ")"
+            kind_sql = " AND {kind} IN (" + ", ".join(f":kind{i}" for i in range(len(kinds))) + ")"
             params.update({f"kind{i}": k for i, k in enumerate(kinds)})
+        if restrict:
+            kind_sql += " AND (" + restrict + ")"
         n = self.name
         if self._dialect(conn) == "sqlite":
             params["q"] = fts5_query(terms)
             rank = f"bm25({n}, 1.0, {TITLE_WEIGHT})"
             sql = (f"SELECT k.kind, k.key, {n}.body, {n}.title, {rank} AS r "
                    f"FROM {n} JOIN {self.keys_table} AS k ON k.id = {n}.rowid "
-                   f"WHERE {n} MATCH :q{kind_sql.format(col='k.kind')} ORDER BY r, k.id LIMIT :k")
+                   f"WHERE {n} MATCH :q{kind_sql.format(kind='k.kind', key='k.key')} ORDER BY r, k.id LIMIT :k")
             rows = conn.execute(sa.text(sql), params).fetchall()
             return [Candidate(r[0], r[1], r[2], r[3], -float(r[4])) for r in rows]
         params["q"] = tsquery_text(terms)
         sql = (f"SELECT t.kind, t.key, t.body, t.title, ts_rank_cd(t.tsv, q, 1) AS r "
                f"FROM {n} AS t, websearch_to_tsquery('english'::regconfig, :q) AS q "
-               f"WHERE t.tsv @@ q{kind_sql.format(col='t.kind')} ORDER BY r DESC, t.id LIMIT :k")
+               f"WHERE t.tsv @@ q{kind_sql.format(kind='t.kind', key='t.key')} ORDER BY r DESC, t.id LIMIT :k")
         rows = conn.execute(sa.text(sql), params).fetchall()
         return [Candidate(r[0], r[1], r[2], r[3], float(r[4])) for r in rows]

@@ -7,7 +7,8 @@ query with the claim and with its title, ``partial_ratio`` of the shorter in the
 shares of the candidate's and the query's content words the other has, and shared word pairs
 -- and sorts by that probability (``Match.score``, 0-1). The weights live in
 ``rerank_model.json`` beside this file, fitted on the CheckThat! 2020 claim-retrieval *train*
-split by ``tests/benchmarks/bench_retrieval.py --fit`` (dev is only measured).
+split by ``tests/benchmarks/bench_retrieval.py --fit`` (dev is only measured); see
+``RerankModel`` for why it is two models.
 
 Labels. ``same`` means "this is the claim that was checked", so it is given conservatively:
 the model is confident (``score >= SAME_MIN_SCORE``), the texts are near-identical
@@ -35,7 +36,7 @@ from claims.retrieval.index import Candidate
 from claims.retrieval.text import index_text, query_terms, stop_words
 
 __all__ = [
-    "FEATURES", "Match", "RerankModel", "default_model", "features", "rerank", "same_claim",
+    "FEATURES", "MATCH_FEATURES", "Logistic", "Match", "RerankModel", "default_model", "features", "rerank", "same_claim",
     "SAME_MIN_SCORE", "SAME_RATIO", "SAME_PARTIAL", "SAME_MIN_WORDS", "SAME_MIN_SHARE",
 ]
 
@@ -47,7 +48,7 @@ SAME_MIN_SHARE = 0.6
 
 FEATURES = (
     "bm25_rel",       # candidate score / best candidate score
-    "rank_inv",       # 1 / (1 + rank among candidates)
+    "rank_inv",       # 1 / (1 + rank among candidates; ties share a rank)
     "set_body",       # fuzz.token_set_ratio(query, claim) / 100
     "partial",        # fuzz.partial_ratio(shorter, longer) / 100
     "set_title",      # fuzz.token_set_ratio(query, title) / 100
@@ -69,36 +70,66 @@ class Match:
     text: str = ""      # indexed (normalised) text
 
 
+# The features that say how well a candidate's text matches the query by itself, whatever
+# the other candidates: the "match" half of the model (see RerankModel).
+MATCH_FEATURES = ("set_body", "partial", "set_title", "cover_doc", "cover_title", "cover_query", "pairs")
+
+
 @dataclass
-class RerankModel:
-    """A logistic model: ``sigmoid(intercept + sum(w * (x - mean) / scale))``."""
+class Logistic:
+    """``sigmoid(intercept + sum(w * (x - mean) / scale))`` over the named features."""
+    features: tuple[str, ...]
     weights: list[float]
     intercept: float
     mean: list[float]
     scale: list[float]
-    features: tuple[str, ...] = FEATURES
+
+    def predict(self, X: np.ndarray) -> np.ndarray:
+        """*X* has the ``FEATURES`` columns."""
+        if not len(X):
+            return np.zeros(0)
+        cols = [FEATURES.index(f) for f in self.features]
+        z = ((X[:, cols] - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.weights)
+        return 1.0 / (1.0 + np.exp(-np.clip(z + self.intercept, -50, 50)))
+
+    def to_dict(self) -> dict:
+        return {"features": list(self.features), "weights": self.weights, "intercept": self.intercept,
+                "mean": self.mean, "scale": self.scale}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Logistic":
+        feats = tuple(d["features"])
+        if any(f not in FEATURES for f in feats) or not (len(feats) == len(d["weights"]) == len(d["mean"])
+                                                         == len(d["scale"])):
+            raise ValueError("rerank model made for other features: refit it")
+        return cls(feats, [float(x) for x in d["weights"]], float(d["intercept"]),
+                   [float(x) for x in d["mean"]], [float(x) for x in d["scale"]])
+
+
+@dataclass
+class RerankModel:
+    """Two logistic models fitted on the same candidates: ``rank`` (all features, including the
+    BM25 score relative to the best candidate's and the rank) and ``match`` (the text-match
+    features only). The score is their geometric mean: ``rank`` orders candidates well but
+    trusts "best of the candidates", which means little when there are few (a store with a
+    handful of fact-checks); ``match`` keeps a poor match's score low then."""
+    rank: Logistic
+    match: Logistic
     info: dict = field(default_factory=dict)
 
     def predict(self, X: np.ndarray) -> np.ndarray:
         if not len(X):
             return np.zeros(0)
-        z = ((X - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.weights)
-        z = z + self.intercept
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
+        return np.sqrt(self.rank.predict(X) * self.match.predict(X))
 
     def to_json(self) -> str:
-        return json.dumps({"features": list(self.features), "weights": self.weights,
-                           "intercept": self.intercept, "mean": self.mean, "scale": self.scale,
-                           "info": self.info}, indent=1)
+        return json.dumps({"rank": self.rank.to_dict(), "match": self.match.to_dict(), "info": self.info},
+                          indent=1)
 
     @classmethod
     def from_json(cls, data: str) -> "RerankModel":
         d = json.loads(data)
-        if tuple(d["features"]) != FEATURES:
-            raise ValueError("rerank model made for other features: refit it")
-        return cls(list(map(float, d["weights"])), float(d["intercept"]),
-                    list(map(float, d["mean"])), list(map(float, d["scale"])),
-                    FEATURES, d.get("info", {}))
+        return cls(Logistic.from_dict(d["rank"]), Logistic.from_dict(d["match"]), d.get("info", {}))
 
 
 @functools.lru_cache(maxsize=1)
@@ -107,9 +138,10 @@ def default_model() -> RerankModel:
     res = resources.files("claims.retrieval").joinpath("rerank_model.json")
     try:
         return RerankModel.from_json(res.read_text("utf-8"))
-    except FileNotFoundError:  # before the first fit: plain BM25 order
-        n = len(FEATURES)
-        return RerankModel([4.0] + [0.0] * (n - 1), 0.0, [0.5] * n, [1.0] * n, FEATURES)
+    except FileNotFoundError:  # before the first fit: BM25 order, text match
+        n, m = len(FEATURES), len(MATCH_FEATURES)
+        return RerankModel(Logistic(FEATURES, [4.0] + [0.0] * (n - 1), 0.0, [0.5] * n, [1.0] * n),
+                           Logistic(MATCH_FEATURES, [1.0] * m, 0.0, [0.5] * m, [0.2] * m))
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -146,7 +178,8 @@ def features(query_norm: str, candidates: Sequence[Candidate]) -> np.ndarray:
     titles = [c.title or b for c, b in zip(candidates, bodies)]
     X = np.zeros((n, len(FEATURES)))
     X[:, 0] = scores / top
-    X[:, 1] = 1.0 / (1 + np.arange(n))
+    # rank: how many candidates score higher (copies of one text share their rank)
+    X[:, 1] = 1.0 / (1 + (scores[None, :] > scores[:, None] * (1 + 1e-9) + 1e-12).sum(1))
     X[:, 2] = cdist([query_norm], bodies, scorer=fuzz.token_set_ratio, workers=1)[0] / 100.0
     X[:, 4] = cdist([query_norm], titles, scorer=fuzz.token_set_ratio, workers=1)[0] / 100.0
     for i, (body, title) in enumerate(zip(bodies, titles)):

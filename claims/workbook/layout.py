@@ -24,7 +24,7 @@ ABOUT_SHEET = "About"
 
 REVIEW_COLUMNS = ["Claim ID", "Claim", "Kind", "Speaker", "Role", "Said on", "Venue", "Reports", "Occurrences",
                   "Check-worthiness", "Verdict", "Evidence", "Reviewer", "Reviewed on", "Notes", "Carried over",
-                  "Similar claims"]
+                  "Similar claims", "Checked before"]
 EDITABLE_COLUMNS = ("Verdict", "Evidence", "Reviewer", "Reviewed on", "Notes")
 BASE_REVISION_COLUMN = "Base revision"  # hidden, after REVIEW_COLUMNS
 
@@ -32,6 +32,7 @@ COLUMN_WIDTHS = {
     "Claim ID": 16, "Claim": 60, "Kind": 10, "Speaker": 22, "Role": 22, "Said on": 12, "Venue": 22,
     "Reports": 24, "Occurrences": 12, "Check-worthiness": 16, "Verdict": 16, "Evidence": 40,
     "Reviewer": 14, "Reviewed on": 13, "Notes": 32, "Carried over": 12, "Similar claims": 26,
+    "Checked before": 50,
     BASE_REVISION_COLUMN: 10,
 }
 
@@ -48,6 +49,9 @@ HEADER_NOTES = {
     "Notes": "Anything else the next reviewer should know.",
     "Carried over": "Do not edit: 'Yes' when the verdict was given before new reports repeated the claim; please confirm it.",
     "Similar claims": "Do not edit: other claims that look alike (id and similarity score).",
+    "Checked before": ("Do not edit: the best matches among claims this desk has reviewed and imported "
+                       "fact-checks (claims import-factchecks): verdict or rating, by whom, link, "
+                       "'same' or 'similar' and a 0-1 score. Imported ratings are not this desk's verdicts."),
     BASE_REVISION_COLUMN: "Do not edit: revision of the verdict this row was exported with; used to detect conflicting reviews.",
 }
 DEFAULT_HEADER_NOTE = "Do not edit: information from the database."

@@ -31,7 +31,7 @@ __all__ = ["write_review_sheet"]
 # The claims-frame columns the Review sheet shows.
 _FRAME_COLUMNS = ("claim_id", "text", "kind", "speaker", "role", "said_on", "venue", "n_reports", "first_report",
                   "reports", "n_occurrences", "checkworthiness", "verdict", "evidence", "reviewer", "reviewed_on",
-                  "notes", "verdict_revision", "carried_over", "similar")
+                  "notes", "verdict_revision", "carried_over", "similar", "checked_before")
 
 
 def write_review_sheet(ws, styles: Styles, data: ReviewData, about_ref: str) -> None:
@@ -103,6 +103,7 @@ def _claim_row(w: SheetWriter, c: dict[str, Any]) -> list:
         w.cell(as_text(c["notes"]), alignment=wrap),
         w.cell("Yes" if carried else None, alignment=top, fill=styles.carried_fill if carried else None),
         w.cell(as_text(c["similar"]), alignment=wrap),
+        w.cell(as_text(c["checked_before"]), alignment=wrap),
         w.cell(as_int(c["verdict_revision"], 0)),
     ]
 

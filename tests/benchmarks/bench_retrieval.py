@@ -39,7 +39,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from claims.retrieval import CANDIDATES, IndexDoc, TextIndex, lookup  # noqa: E402
-from claims.retrieval.rerank import FEATURES, RerankModel, default_model, features, rerank  # noqa: E402
+from claims.retrieval.rerank import (  # noqa: E402
+    FEATURES, MATCH_FEATURES, Logistic, RerankModel, default_model, features, rerank)
 from claims.retrieval.text import index_text  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -120,31 +121,28 @@ def collect(engine, index: TextIndex, split: str):
 
 def evaluate(split, queries, rel, cands, model: RerankModel) -> None:
     bm25 = {q: [c.key for c in cs[:5]] for q, cs in cands.items()}
-    rr, wrong_same, same = {}, 0, 0
+    rr, wrong_same, same, scored = {}, 0, 0, {}
     for q, cs in cands.items():
         ms = rerank(queries[q], cs, limit=5, model=model)
         rr[q] = [m.key for m in ms]
+        scored[q] = [(m.key, m.score) for m in ms]
         for m in ms:
             if m.label == "same":
                 same += 1
                 wrong_same += m.key not in rel[q]
     recall = np.mean([len({c.key for c in cands[q]} & rel[q]) / len(rel[q]) for q in rel])
+    for t in (0.3, 0.5, 0.7):
+        shown = [(m_key in rel[q]) for q, ms in scored.items() for m_key, s in ms if s >= t]
+        print(f"{split:5s} matches scoring >= {t}: {len(shown)}, right {np.mean(shown) if shown else 0:.3f}")
     a, b = scores(bm25, rel), scores(rr, rel)
     print(f"{split:5s} ({len(rel)} tweets)  BM25      " + "  ".join(f"{k} {v:.4f}" for k, v in a.items()))
     print(f"{split:5s} ({len(rel)} tweets)  re-ranked " + "  ".join(f"{k} {v:.4f}" for k, v in b.items())
           + f"  | 'same' labels {same}, wrong {wrong_same} | recall@{CANDIDATES} {recall:.3f}")
 
 
-def fit(queries, rel, cands, l2: float = 1.0) -> RerankModel:
-    """Logistic regression (Newton's method, L2) on the train candidates."""
-    X, y = [], []
-    for q, cs in cands.items():
-        if not cs:
-            continue
-        X.append(features(index_text(queries[q]), cs))
-        y.extend(c.key in rel[q] for c in cs)
-    X = np.vstack(X)
-    y = np.asarray(y, dtype=float)
+def _logistic(X: np.ndarray, y: np.ndarray, names: tuple[str, ...], l2: float) -> Logistic:
+    """Logistic regression (Newton's method, L2) on the columns *names* of X."""
+    X = X[:, [FEATURES.index(f) for f in names]]
     mean, scale = X.mean(0), X.std(0) + 1e-9
     Z = np.hstack([np.ones((len(X), 1)), (X - mean) / scale])
     w = np.zeros(Z.shape[1])
@@ -158,11 +156,23 @@ def fit(queries, rel, cands, l2: float = 1.0) -> RerankModel:
         w -= step
         if np.abs(step).max() < 1e-8:
             break
-    return RerankModel([round(float(v), 6) for v in w[1:]], round(float(w[0]), 6),
-                       [round(float(v), 6) for v in mean], [round(float(v), 6) for v in scale],
-                       FEATURES, {"fitted_on": "CheckThat! 2020 claim retrieval, train split",
-                                  "candidates": CANDIDATES, "rows": int(len(y)),
-                                  "positives": int(y.sum()), "l2": l2})
+    r = lambda a: [round(float(v), 6) for v in a]  # noqa: E731
+    return Logistic(names, r(w[1:]), round(float(w[0]), 6), r(mean), r(scale))
+
+
+def fit(queries, rel, cands, l2: float = 1.0) -> RerankModel:
+    """The two halves of the re-ranker, fitted on the train candidates."""
+    X, y = [], []
+    for q, cs in cands.items():
+        if not cs:
+            continue
+        X.append(features(index_text(queries[q]), cs))
+        y.extend(c.key in rel[q] for c in cs)
+    X = np.vstack(X)
+    y = np.asarray(y, dtype=float)
+    return RerankModel(_logistic(X, y, FEATURES, l2), _logistic(X, y, MATCH_FEATURES, l2),
+                       {"fitted_on": "CheckThat! 2020 claim retrieval, train split",
+                        "candidates": CANDIDATES, "rows": int(len(y)), "positives": int(y.sum()), "l2": l2})
 
 
 # --- latency -------------------------------------------------------------------------------
@@ -249,14 +259,15 @@ def main(argv=None) -> None:
         index = build_claim_index(engine, name, args.distractors)
         try:
             data = {s: collect(engine, index, s) for s in args.splits}
-            model = default_model()
+            model = None if args.fit else default_model()
             if args.fit:
                 if args.distractors:
                     ap.error("--fit fits on the verified claims alone: no --distractors")
                 model = fit(*data["train"])
                 MODEL_PATH.write_text(model.to_json() + "\n", encoding="utf-8")
-                print(f"wrote {MODEL_PATH.relative_to(ROOT)}: " + ", ".join(
-                    f"{f} {w:+.2f}" for f, w in zip(FEATURES, model.weights)))
+                print(f"wrote {MODEL_PATH.relative_to(ROOT)}: rank " + ", ".join(
+                    f"{f} {w:+.2f}" for f, w in zip(model.rank.features, model.rank.weights)) + "; match " + ", ".join(
+                    f"{f} {w:+.2f}" for f, w in zip(model.match.features, model.match.weights)))
             for s in args.splits:
                 evaluate(s, *data[s], model)
         finally:
