@@ -26,7 +26,7 @@ import sqlalchemy as sa
 from claims.errors import StoreError
 from claims.retrieval import IndexDoc, TextIndex, lookup
 
-from .schema import claims_t, factchecks_t, verdicts_t
+from .schema import claims_t, factchecks_t, metadata, verdicts_t
 from .values import IN_CHUNK, chunks, now_iso
 
 log = logging.getLogger("claims.store")
@@ -48,8 +48,9 @@ _FACTCHECK_FIELDS = ("claim", "rating", "url", "publisher", "date", "claimant", 
 
 
 def build_search_index(conn: sa.Connection) -> None:
-    """Create the index and fill it with the stored claims and fact-checks (migration 3)."""
+    """(Re)create the index and fill it with the stored claims and fact-checks (migration 3)."""
     try:
+        SEARCH_INDEX.drop(conn)
         SEARCH_INDEX.create(conn)
     except StoreError as e:  # an SQLite without FTS5: everything else still works
         log.warning("%s", e)
@@ -60,6 +61,15 @@ def build_search_index(conn: sa.Connection) -> None:
     f = factchecks_t.c
     rows = conn.execute(sa.select(f.key, f.claim, f.title)).all()
     SEARCH_INDEX.add(conn, (IndexDoc(FACTCHECK, k, text, title or "") for k, text, title in rows))
+
+
+@sa.event.listens_for(metadata, "after_drop")
+def _drop_search_index(target, connection, **kw) -> None:
+    """``metadata.drop_all`` drops the index too (it lives outside the metadata)."""
+    try:
+        SEARCH_INDEX.drop(connection)
+    except StoreError:
+        pass
 
 
 @dataclass
