@@ -28,10 +28,12 @@ from .api import (  # noqa: E402
     search,
     status,
 )
+from .checkworthiness_model import score_checkworthiness  # noqa: E402
 from .errors import ClaimsError  # noqa: E402
 from .types import Report, Statement  # noqa: E402
 
 __all__ = [
     "DEFAULT_DB", "DEFAULT_WORKBOOK", "ClaimsError", "Report", "RunSummary", "Statement",
-    "export", "group_claims", "extract", "extract_report", "import_factchecks", "import_workbook", "open_store", "run", "search", "status",
+    "export", "group_claims", "score_checkworthiness", "extract", "extract_report", "import_factchecks",
+    "import_workbook", "open_store", "run", "search", "status",
 ]

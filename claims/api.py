@@ -18,6 +18,7 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 
 import pandas as pd
 
+from .exports import EXPORT_FORMATS
 from .parallel import extract_rows_timed, make_executor
 from .types import Report, Statement, statements_frame
 
@@ -409,11 +410,6 @@ def status(*, db: PathLike = DEFAULT_DB) -> dict:
     """Review progress: claims by verdict and by report (DataFrames) and overall counts."""
     with open_store(db) as store:
         return store.status()
-
-
-# TODO(merge): `from .exports import EXPORT_FORMATS` once the exports branch (which defines it
-# there with "claimreview") is merged; until then exports.EXPORT_FORMATS lacks "claimreview".
-EXPORT_FORMATS = ("csv", "jsonl", "xlsx", "claimreview")
 
 
 def export(output: PathLike, *, format: str = "csv", db: PathLike = DEFAULT_DB,

@@ -4,7 +4,7 @@
     extraction/       Report -> list[Statement]; statements_frame() -> the statements DataFrame
     grouping/         statements DataFrame -> ClaimGroups (whole corpus) or BatchGrouping (a batch)
     store/            everything above -> database; verdicts history; ReviewData for the workbook
-    workbook.py       ReviewData -> review .xlsx; reviewed .xlsx -> ReviewedWorkbook
+    workbook/       ReviewData -> review .xlsx; reviewed .xlsx -> ReviewedWorkbook
 
 The statements DataFrame (one row per statement, columns ``STATEMENT_COLUMNS``) is built only
 by ``statements_frame`` below, whatever the statements come as: Statement objects, the plain

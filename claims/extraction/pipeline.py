@@ -28,6 +28,7 @@ import bisect
 import hashlib
 from typing import Iterable, Optional
 
+from claims.checkworthiness_model import score_one as checkworthiness_score
 from claims.extraction import checkworthiness as _cw
 from claims.extraction.attributions import find_attributions
 from claims.extraction.context import attribution_context
@@ -100,7 +101,9 @@ def extract_report(report: Report) -> list[Statement]:
             continue
         seen_ids.add(sid)
         content = " ".join(text[s:e] for s, e in spans)
-        cw, reasons = _cw.score(content)
+        # The learned model ranks; the rules say why (reasons shown to the reviewer).
+        _, reasons = _cw.score(content)
+        cw = checkworthiness_score(content)
         anchor = at.cue_span[0] if at.cue_span else (at.source_span[0] if at.source_span
                                                       else None)
         ctx = attribution_context(text, sent_start, sent_end, spans, anchor, rd,
@@ -163,7 +166,9 @@ def extract_report(report: Report) -> list[Statement]:
         scored = _cw.claim_score(stext)
         if scored is None:
             continue
-        cw, reasons = scored
+        # Which sentences are claims stays the rules' decision (tuned on news); the model ranks.
+        _, reasons = scored
+        cw = checkworthiness_score(stext)
         sid = statement_id(report.id, "claim", [(sent.start, sent.end)])
         if sid in seen_ids:
             continue

@@ -1,0 +1,89 @@
+"""The features of the check-worthiness model: one definition for training and for scoring.
+
+A sentence becomes three blocks of features; a linear model adds up the weights of the
+features present, block by block, each block divided by the square root of its feature count
+(so long and short sentences are on one scale), plus a bias:
+
+``w:`` word unigrams and ``b:`` word bigrams
+    Lower-cased words (``[a-z0-9]`` runs with an inner apostrophe, hyphen or digit
+    separators), each digit replaced by ``0`` so "700,000" and "9,000" share ``0,000``;
+    bigrams include a start and an end marker (``b:^ we``, ``b:jobs $``).
+``c:`` character n-grams inside words
+    3- to 5-grams of ``<word>`` (word boundaries marked), for spelling variants and
+    inflections. Being inside one word, a word's n-gram weights can be added up once and
+    cached, which is what keeps scoring fast.
+``f:`` shape features (value 1)
+    a figure (a digit), a percentage, a money sign, a question, the length in words (binned),
+    a quotation mark, first-person words.
+
+Everything here is plain Python and deterministic (no hashing with Python's salted ``hash``).
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["words", "word_features", "char_ngrams", "shape_features", "sentence_features",
+           "N_MIN", "N_MAX"]
+
+N_MIN, N_MAX = 3, 5
+
+_WORD = re.compile(r"[a-z0-9]+(?:[’'.,\-][a-z0-9]+)*")
+_DIGIT = re.compile(r"[0-9]")
+_FIRST = frozenset("i me my we us our i'm we're i've we've i'll we'll".split())
+
+
+def words(text: str) -> list[str]:
+    """The sentence's normalised words (lower case, digits as ``0``, curly apostrophes straight)."""
+    low = text.lower().replace("’", "'")
+    if _DIGIT.search(low):
+        low = _DIGIT.sub("0", low)
+    return _WORD.findall(low)
+
+
+def word_features(ws: list[str]) -> list[str]:
+    """``w:`` unigrams then ``b:`` bigrams (with ``^``/``$`` markers), with repeats."""
+    feats = ["w:" + w for w in ws]
+    prev = "^"
+    for w in ws:
+        feats.append("b:" + prev + " " + w)
+        prev = w
+    feats.append("b:" + prev + " $")
+    return feats
+
+
+def char_ngrams(word: str) -> list[str]:
+    """``c:`` 3- to 5-grams of ``<word>``, with repeats."""
+    s = "<" + word + ">"
+    n = len(s)
+    return ["c:" + s[i:i + k] for k in range(N_MIN, N_MAX + 1) for i in range(n - k + 1)]
+
+
+def shape_features(text: str, ws: list[str]) -> list[str]:
+    """The ``f:`` features of the sentence (each present once)."""
+    feats = []
+    if _DIGIT.search(text):
+        feats.append("f:digit")
+    if "%" in text or "percent" in text or "per cent" in text:
+        feats.append("f:percent")
+    if "$" in text or "€" in text or "£" in text:
+        feats.append("f:money")
+    stripped = text.rstrip(" \"'”’)»")
+    if stripped.endswith("?"):
+        feats.append("f:question")
+    if '"' in text or "“" in text or "”" in text:
+        feats.append("f:quote")
+    n = len(ws)
+    feats.append("f:len" + ("<4" if n < 4 else "<8" if n < 8 else "<15" if n < 15
+                            else "<25" if n < 25 else "<40" if n < 40 else "40+"))
+    if any(w in _FIRST for w in ws):
+        feats.append("f:first_person")
+    return feats
+
+
+def sentence_features(text: str) -> tuple[list[str], list[str], list[str]]:
+    """``(word and bigram features, character n-grams, shape features)`` of ``text``."""
+    ws = words(text)
+    chars: list[str] = []
+    for w in ws:
+        chars.extend(char_ngrams(w))
+    return word_features(ws), chars, shape_features(text, ws)
