@@ -40,6 +40,9 @@ SEARCH_COLUMNS = ("kind", "id", "text", "verdict", "by", "url", "date", "label",
 # CheckThat! 2020 dev, 72% of the matches scoring >= 0.5 are the tweet's fact-check).
 CHECKED_BEFORE_SHOWN = 3
 CHECKED_BEFORE_MIN_SCORE = 0.5
+# A lookup takes ~10 ms with 100,000 stored claims: a workbook's first (most check-worthy)
+# claims are looked up, at most this many, so writing a huge workbook stays within minutes.
+CHECKED_BEFORE_MAX_LOOKUPS = 20_000
 
 # Own claims are candidates for "checked before" only when reviewed.
 _REVIEWED = ("{kind} = 'factcheck' OR {key} IN (SELECT claim_id FROM verdicts "
@@ -216,7 +219,10 @@ class SearchMixin:
         with self.transaction() as conn:
             if not claims or not SEARCH_INDEX.exists(conn) or not _has_references(conn):
                 return out
-            for i, (cid, text) in enumerate(claims):
+            if len(claims) > CHECKED_BEFORE_MAX_LOOKUPS:
+                log.warning("Checked before: the first %d of %d claims looked up (choose fewer with --top)",
+                            CHECKED_BEFORE_MAX_LOOKUPS, len(claims))
+            for i, (cid, text) in enumerate(claims[:CHECKED_BEFORE_MAX_LOOKUPS]):
                 if not text:
                     continue
                 matches = [m for m in self._lookup(conn, text, shown, reviewed_only=True, exclude=cid)
