@@ -4,16 +4,17 @@
     python tests/benchmarks/bench_retrieval.py --fit           # refit claims/retrieval/rerank_model.json on train
     python tests/benchmarks/bench_retrieval.py --db postgresql+psycopg://u:p@localhost/db  # on PostgreSQL
     python tests/benchmarks/bench_retrieval.py --latency 0     # accuracy only
-    python tests/benchmarks/bench_retrieval.py --distractors 90000 --latency 0  # accuracy among 100k stored claims
+    python tests/benchmarks/bench_retrieval.py --distractors 60000 --latency 0  # accuracy among ~58k stored claims
 
 Accuracy: the 10,375 verified claims of ``../shared/claim-retrieval`` (claim text, title) are
 indexed with ``TextIndex``; each tweet of a split is a query. "BM25" is the database's order
 (SQLite FTS5 ``bm25()``, PostgreSQL ``ts_rank_cd``); "re-ranked" is ``claims.retrieval.lookup``.
 "wrong same" counts matches labelled ``same`` that are not the tweet's verified claim (any of
 the five shown). The re-ranker is fitted on train only; dev is the check. ``--distractors N``
-adds N synthetic claims (below) to the index, to see the accuracy in a 100k-claim store.
+adds up to N real sentences that are not fact-checks (PolNeAR news, ClaimBuster and CLEF 2019
+debate sentences: about 48,000 available) to the index, to see the accuracy in a large store.
 
-Latency: N synthetic distinct claims (PolNeAR sentences, and the verified claims with a
+Latency: N distinct claims (those real sentences, the verified claims, and then copies with a
 number or a name substituted) are indexed in a SQLite file; the median and 95th percentile
 time of one ``lookup`` (full text + re-ranking, five results) of a stored claim and of a
 tweet are printed.
@@ -101,11 +102,13 @@ def build_claim_index(engine, name: str, distractors: int = 0) -> TextIndex:
         index.drop(conn)
         index.create(conn)
         index.add(conn, (IndexDoc("factcheck", cid, text, title) for cid, text, title in claims))
+        extra: list[str] = []
         if distractors:
+            # real sentences only: substituted copies of the verified claims would be near-duplicates
             known = {t for _, t, _ in claims}
-            extra = [t for t in synthetic_claims(distractors + len(claims)) if t not in known][:distractors]
+            extra = [t for t in real_sentences() if t not in known][:distractors]
             index.add(conn, (IndexDoc("claim", f"d{i}", t) for i, t in enumerate(extra)))
-    more = f" and {distractors} distractor claims" if distractors else ""
+    more = f" and {len(extra)} other claims (news and debate sentences)" if distractors else ""
     print(f"indexed {len(claims)} verified claims{more} in {time.perf_counter() - t0:.1f} s")
     return index
 
@@ -177,21 +180,41 @@ def fit(queries, rel, cands, l2: float = 1.0) -> RerankModel:
 
 # --- latency -------------------------------------------------------------------------------
 
+def real_sentences() -> list[str]:
+    """Distinct claim-like sentences that are not fact-checks: PolNeAR news (train and dev),
+    ClaimBuster and CLEF 2019 debate sentences (8 to 60 words)."""
+    out: list[str] = []
+    for split in ("train", "dev"):
+        folder = SHARED / "polnear" / split / "text"
+        if folder.exists():
+            for p in sorted(folder.iterdir()):
+                try:
+                    text = p.read_text(encoding="utf-8", errors="replace")
+                except OSError:
+                    continue
+                out.extend(s.strip() for s in re.split(r"(?<=[.!?])\s+", text))
+    cb = SHARED / "checkworthiness" / "claimbuster" / "kfold_25ncs.json"
+    if cb.exists():
+        import json
+        out.extend(r["text"] for r in json.loads(cb.read_text(encoding="utf-8")))
+    clef = SHARED / "checkworthiness" / "clef2019-train"
+    if clef.exists():
+        for p in sorted(clef.glob("*.tsv")):
+            out.extend(r[2] for r in read_tsv(p) if len(r) > 2)
+    seen: set[str] = set()
+    keep = []
+    for s in out:
+        if 8 <= len(s.split()) <= 60 and s not in seen:
+            seen.add(s)
+            keep.append(s)
+    return keep
+
+
 def synthetic_claims(n: int, seed: int = 7) -> list[str]:
-    """*n* distinct claim-like sentences: PolNeAR sentences, verified claims with substitutions."""
+    """*n* distinct claim-like sentences: the real sentences above and the verified claims,
+    then more of them with a number or a name substituted."""
     rnd = random.Random(seed)
-    base: list[str] = []
-    polnear = SHARED / "polnear" / "train" / "text"
-    if polnear.exists():
-        for p in sorted(polnear.iterdir())[:2000]:
-            try:
-                text = p.read_text(encoding="utf-8", errors="replace")
-            except OSError:
-                continue
-            for s in re.split(r"(?<=[.!?])\s+", text):
-                if 8 <= len(s.split()) <= 60:
-                    base.append(s.strip())
-    base.extend(t for _, t, _ in load_claims())
+    base = real_sentences() + [t for _, t, _ in load_claims()]
     names = ["Smith", "Garcia", "Nguyen", "Okafor", "Müller", "Rossi", "Kowalski", "Tanaka",
              "Haddad", "Silva", "Ivanova", "Dubois", "Jensen", "Moreau", "Costa", "Novak"]
     out, seen = [], set()
@@ -250,7 +273,7 @@ def main(argv=None) -> None:
     ap.add_argument("--latency", type=int, default=100_000, metavar="N", help="stored claims (0: skip)")
     ap.add_argument("--splits", nargs="+", default=["train", "dev"])
     ap.add_argument("--distractors", type=int, default=0, metavar="N",
-                    help="also index N synthetic claims (accuracy in a large store)")
+                    help="also index up to N news and debate sentences (accuracy in a large store)")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
