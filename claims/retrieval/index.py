@@ -8,7 +8,8 @@ transactions; it needs nothing but the database:
   rowid to the document's ``(kind, key)``;
 * **PostgreSQL**: one table ``{name}`` with a stored ``tsvector`` (``english`` configuration,
   body weighted A and title B) under a GIN index, matched with ``websearch_to_tsquery`` and
-  ranked with ``ts_rank_cd``.
+  ranked by BM25 written in SQL (word IDFs times length normalisation), ``ts_rank_cd``
+  breaking ties.
 
 A document is ``(kind, key, text, title)``: *kind* says what it is (``claim`` for the desk's own
 claims, ``factcheck`` for imported fact-checks; any short string works), *key* is its id
@@ -18,7 +19,7 @@ re-ranker compares; display texts stay in the caller's tables.
 
 Queries match documents having *any* of the query's content words; the database ranks them
 and returns the best ``limit`` (``Candidate.score``: larger is better, ``-bm25()`` on SQLite,
-``ts_rank_cd`` on PostgreSQL).
+the BM25 sum on PostgreSQL).
 
 Speed. Ranking costs time per *matching* document (FTS5's ``bm25()`` about 3 µs each), and a
 claim's common words ("said", "president") match a large share of a big collection. So a
@@ -31,6 +32,7 @@ the cut; a word found nowhere is not cached, so it is never dropped on a stale c
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
@@ -48,6 +50,7 @@ TITLE_WEIGHT = 1.0
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,50}$")
 _BATCH = 5000
 POSTINGS_BUDGET = 3000
+BM25_K1, BM25_B = 1.2, 0.75  # FTS5's bm25() constants, for the PostgreSQL ranking
 _DF_CACHE_SIZE = 200_000
 
 
@@ -88,7 +91,7 @@ class TextIndex:
         self.name = name
         self.keys_table = f"{name}_keys"
         self.postings_budget = POSTINGS_BUDGET
-        self._df: dict[tuple, int] = {}
+        self._df: dict[tuple, object] = {}  # document frequencies, and collection stats
 
     def __repr__(self) -> str:
         return f"TextIndex({self.name!r})"
@@ -290,9 +293,36 @@ class TextIndex:
                    f"WHERE {n} MATCH :q{kind_sql.format(kind='k.kind', key='k.key')} ORDER BY r, k.id LIMIT :k")
             rows = conn.execute(sa.text(sql), params).fetchall()
             return [Candidate(r[0], r[1], r[2], r[3], -float(r[4])) for r in rows]
+        # PostgreSQL ranks by ts_rank_cd, which knows no word rarity: on CheckThat! 2020 dev it
+        # reaches MAP@5 0.72 where FTS5's bm25 reaches 0.80. So the rank is BM25 written out:
+        # per query word its IDF (document frequencies as counted for pruning) when the
+        # document has it, times BM25's length normalisation; ts_rank_cd breaks ties.
         params["q"] = tsquery_text(terms)
-        sql = (f"SELECT t.kind, t.key, t.body, t.title, ts_rank_cd(t.tsv, q, 1) AS r "
-               f"FROM {n} AS t, websearch_to_tsquery('english'::regconfig, :q) AS q "
-               f"WHERE t.tsv @@ q{kind_sql.format(kind='t.kind', key='t.key')} ORDER BY r DESC, t.id LIMIT :k")
+        total, avg_len = self._stats(conn)
+        dfs = self.doc_freqs(conn, terms)
+        parts, froms = [], []
+        for i, (t, df) in enumerate(zip(terms, dfs)):
+            params[f"t{i}"] = t
+            params[f"w{i}"] = math.log(1 + (total - df + 0.5) / (df + 0.5))
+            froms.append(f"plainto_tsquery('english'::regconfig, :t{i}) AS q{i}")
+            parts.append(f"(CASE WHEN t.tsv @@ q{i} THEN :w{i} ELSE 0 END)")
+        params.update(k1=BM25_K1, b=BM25_B, avg=max(avg_len, 1.0))
+        score = (f"(({' + '.join(parts)}) * (:k1 + 1) / "
+                 f"(1 + :k1 * (1 - :b + :b * length(t.tsv) / :avg)))")
+        sql = (f"SELECT t.kind, t.key, t.body, t.title, {score} AS r, ts_rank_cd(t.tsv, q, 1) AS r2 "
+               f"FROM {n} AS t, websearch_to_tsquery('english'::regconfig, :q) AS q, {', '.join(froms)} "
+               f"WHERE t.tsv @@ q{kind_sql.format(kind='t.kind', key='t.key')} "
+               f"ORDER BY r DESC, r2 DESC, t.id LIMIT :k")
         rows = conn.execute(sa.text(sql), params).fetchall()
         return [Candidate(r[0], r[1], r[2], r[3], float(r[4])) for r in rows]
+
+    def _stats(self, conn: sa.Connection) -> tuple[int, float]:
+        """(documents, mean lexemes per document) of a PostgreSQL index, cached like ``_df``."""
+        key = (str(conn.engine.url), "__stats__")
+        got = self._df.get(key)
+        if got is None:
+            row = conn.exec_driver_sql(f"SELECT count(*), avg(length(tsv)) FROM {self.name}").first()
+            got = (int(row[0] or 0), float(row[1] or 0.0))
+            if got[0]:
+                self._df[key] = got
+        return got
