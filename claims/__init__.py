@@ -26,6 +26,7 @@ from .api import (  # noqa: E402
     open_store,
     run,
     search,
+    show_report,
     status,
 )
 from .checkworthiness_model import score_checkworthiness  # noqa: E402
@@ -34,6 +35,6 @@ from .types import Report, Statement  # noqa: E402
 
 __all__ = [
     "DEFAULT_DB", "DEFAULT_WORKBOOK", "ClaimsError", "Report", "RunSummary", "Statement",
-    "export", "group_claims", "score_checkworthiness", "extract", "extract_report", "import_factchecks",
-    "import_workbook", "open_store", "run", "search", "status",
+    "export", "extract", "extract_report", "group_claims", "import_factchecks", "import_workbook",
+    "open_store", "run", "score_checkworthiness", "search", "show_report", "status",
 ]

@@ -385,10 +385,33 @@ def _write_workbook(store, output: PathLike, summary: RunSummary, **filters) -> 
     data = store.review_data(**filters)
     Path(output).parent.mkdir(parents=True, exist_ok=True)
     write_review_workbook(data, output)
+    _write_views(store, data, output)
     store.record_export(data, str(output))
     summary.workbook = str(output)
     summary.workbook_rows = len(data.claims)
     summary.stage_seconds["workbook"] = time.perf_counter() - t0
+
+
+def _write_views(store, data, output: PathLike) -> None:
+    """The report views the workbook's View column links to (claims.report_view), beside it."""
+    from .report_view import write_report_views
+    from .workbook import VIEWS_FOLDER
+
+    reports = data.reports["report"].tolist() if data.reports is not None and "report" in data.reports else []
+    write_report_views(store, reports, Path(output).parent / VIEWS_FOLDER)
+
+
+def show_report(report: str, output: Optional[PathLike] = None, *, db: PathLike = DEFAULT_DB) -> Path:
+    """Write the HTML view of a stored report (every statement highlighted, coloured by speaker,
+    labelled with its claim id and verdict); returns the path. Default output:
+    ``reports/views/<report>.html``, where ``claims run`` puts the views its workbook links to."""
+    from .report_view import write_report_view
+    from .workbook import VIEWS_FOLDER
+    from .workbook.links import view_filename
+
+    if output is None:
+        output = Path(DEFAULT_WORKBOOK).parent / VIEWS_FOLDER / view_filename(report)
+    return write_report_view(report, output, db=db)
 
 
 # --------------------------------------------------------------------------- verdicts and exports

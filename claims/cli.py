@@ -259,6 +259,26 @@ def export(db, fmt, output, organization, url):
     click.echo(f"{n} claims written to {output}")
 
 
+@main.command()
+@click.argument("report")
+@_db_option
+@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False, path_type=Path),
+              help="HTML file to write [default: reports/views/REPORT.html, where the workbook's View links point].")
+def show(report, db, output):
+    """Write one report as an HTML page with every statement highlighted.
+
+    Statements are coloured by speaker (a legend at the top) and labelled with their claim id
+    and verdict. The page is one self-contained file (no script, nothing fetched).
+
+    \b
+    Examples:
+      claims show 004_bfd6e1dc52ea2406
+      claims show 004_bfd6e1dc52ea2406 -o report.html --db reports/claims.db
+    """
+    path = api.show_report(report, output, db=db)
+    click.echo(f"report {report} written to {path}")
+
+
 # --------------------------------------------------------------------------- checked before?
 
 

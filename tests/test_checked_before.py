@@ -193,11 +193,11 @@ def test_migration_indexes_claims_of_an_older_database(tmp_path):
     con.execute("DROP TABLE claim_search")
     con.execute("DROP TABLE claim_search_keys")
     con.execute("DROP TABLE factchecks")
-    con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     con.commit()
     con.close()
     with Store(db) as store:
-        assert store.schema_version == SCHEMA_VERSION == 3
+        assert store.schema_version == SCHEMA_VERSION == 4
         n = len(store.claims_frame())
         with store.transaction() as conn:
             assert SEARCH_INDEX.count(conn, "claim") == n > 0

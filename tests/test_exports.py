@@ -54,10 +54,7 @@ SPEAKERS = pd.DataFrame({"name": ["Kenneth Merten", "State Department"], "type":
 
 
 def test_columns_named_as_review_sheet():
-    # "Checked before" (matches among reviewed claims and imported fact-checks) is a review aid,
-    # not part of the desk's claims: exports leave it out.
-    shown = [c for c in REVIEW_COLUMNS if c != "Checked before"]
-    assert EXPORT_COLUMNS[: len(shown)] == shown
+    assert EXPORT_COLUMNS[: len(REVIEW_COLUMNS)] == REVIEW_COLUMNS
 
 
 def test_csv_export(tmp_path):

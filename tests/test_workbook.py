@@ -23,6 +23,7 @@ from claims.workbook import (
     EDITABLE_COLUMNS,
     MAX_CELL_CHARS,
     REVIEW_COLUMNS,
+    REVIEW_SHEET_COLUMNS,
     TRUNCATION_MARKER,
     ReviewData,
     ReviewedRow,
@@ -126,8 +127,9 @@ def test_review_sheet_layout(written):
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == ["Review", "Occurrences", "Reports", "Speakers", "Summary", "About"]
     ws = wb["Review"]
-    assert [c.value for c in ws[1]] == REVIEW_COLUMNS + [BASE_REVISION_COLUMN]
-    assert ws.freeze_panes == "A2"
+    assert [c.value for c in ws[1]] == list(REVIEW_SHEET_COLUMNS) + [BASE_REVISION_COLUMN]
+    assert set(REVIEW_COLUMNS) <= set(REVIEW_SHEET_COLUMNS)
+    assert ws.freeze_panes == "C2"
     assert ws.auto_filter.ref and ws.auto_filter.ref.startswith("A1:")
     cols = header_map(ws)
     base_letter = openpyxl.utils.get_column_letter(cols[BASE_REVISION_COLUMN])
@@ -135,7 +137,7 @@ def test_review_sheet_layout(written):
     assert ws.column_dimensions["B"].width >= 40
     assert ws.cell(2, cols["Claim"]).alignment.wrap_text
     # locked columns: grey header + "do not edit" comment; editable ones a different fill
-    for name in REVIEW_COLUMNS:
+    for name in REVIEW_SHEET_COLUMNS:
         cell = ws.cell(1, cols[name])
         assert cell.font.bold
         if name in EDITABLE_COLUMNS:
@@ -194,7 +196,7 @@ def test_other_sheets(written):
     occ = wb["Occurrences"]
     heads = [c.value for c in occ[1]]
     for h in ("Claim ID", "Report", "Paragraph", "Speaker (as written)", "Speaker", "Kind", "Statement",
-              "Sentence (context)"):
+              "Context (paragraph)", "Report title"):
         assert h in heads
     assert occ.max_row == len(data.occurrences) + 1
     rep = wb["Reports"]

@@ -22,8 +22,7 @@ from claims.workbook.values import as_bool, as_float, as_int, as_list, as_text, 
 
 __all__ = ["EXPORT_COLUMNS", "claims_records", "iso_date", "json_clean", "replace_surrogates"]
 
-# "Checked before" is a review aid (matches elsewhere), not part of the desk's claims: not exported.
-EXPORT_COLUMNS = [c for c in REVIEW_COLUMNS if c != "Checked before"] + ["First report", "Report IDs", "Check reasons", "Verdict revision"]
+EXPORT_COLUMNS = REVIEW_COLUMNS + ["First report", "Report IDs", "Check reasons", "Verdict revision"]
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
 

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 from claims.types import ReviewData
 
-from .schema import claims_t, reports_t, similar_t, speakers_t, statements_t, verdicts_t
+from .schema import claims_t, history_t, reports_t, similar_t, speakers_t, statements_t, verdicts_t
 from .values import IN_CHUNK, chunks, loads, make_frame, now_iso, score_text, sort_key_date
 
 # The review workbook lists at most this many occurrences per claim (the first by report): a
@@ -73,9 +73,23 @@ REVIEW_CLAIM_COLUMNS = (
     "verdict_revision",
     "carried_over",
     "similar",
+    # what the reviewer sees beyond the exported claim (issue 10): the report the context is
+    # taken from (the claim's first report when listed), its paragraph with the statement's
+    # character ranges in it, similar claims with text and verdict, an open conflict
+    "context_report",
+    "report_title",
+    "report_url",
+    "report_source",
+    "context",
+    "context_bold",
+    "similar_detail",
+    "conflict",
 )
-OCCURRENCE_COLUMNS = ("claim_id", "statement_id", "report", "paragraph", "sentence", "speaker", "speaker_name", "kind", "text")
-REPORT_COLUMNS = ("report", "title", "date", "source", "n_statements", "n_claims")
+OCCURRENCE_COLUMNS = ("claim_id", "statement_id", "report", "paragraph", "sentence", "speaker", "speaker_name", "kind", "text",
+                      "report_title", "report_url", "report_source", "context", "context_bold")
+REPORT_COLUMNS = ("report", "title", "date", "source", "url", "n_statements", "n_claims")
+# Similar claims show at most this many characters of their text on the Review sheet.
+SIMILAR_TEXT_CHARS = 160
 SPEAKER_COLUMNS = ("speaker_id", "name", "aliases", "type", "roles", "n_claims")
 
 
@@ -172,15 +186,24 @@ class ReviewMixin:
             s.check_reasons,
             s.report_date,
             s.content_start,
+            s.content_end,
+            s.content_spans,
         ]
         occ = self._statements_for_claims(conn, claim_ids, all_claims, occ_cols, per_claim)
+        if per_claim is not None:  # the review workbook: paragraphs around the statements
+            _add_contexts(conn, occ)
         report_ids = sorted({o["report"] for o in occ})
         speaker_ids = sorted({o["speaker_id"] for o in occ if o["speaker_id"]})
         reports, n_claims_by_report = _rows_and_claim_counts(conn, reports_t, reports_t.c.id, s.report, report_ids)
         speakers, n_claims_by_speaker = _rows_and_claim_counts(conn, speakers_t, speakers_t.c.speaker_id, s.speaker_id,
                                                                speaker_ids)
         similar = _similar_of(conn, claim_ids, all_claims)
+        extra: dict[str, Any] = {}
+        if per_claim is not None:
+            extra["similar_info"] = _claim_texts_and_verdicts(conn, {sid for sims in similar.values() for sid, _ in sims})
+            extra["conflicts"] = open_conflicts(conn, claim_ids, all_claims)
         return {
+            **extra,
             "claims": claim_rows,
             "occurrences": occ,
             "reports": reports,
@@ -221,6 +244,12 @@ class ReviewMixin:
                 per_report.setdefault(o["report"], (date, rp.get("added_at") or "", o["report"], rp.get("url")))
             ordered = sorted(per_report.values(), key=lambda t: (sort_key_date(t[0]), t[1], t[2]))
             sims = sorted(data["similar"].get(cid, []), key=lambda t: (-(t[1] or 0), t[0]))
+            # the context: the representative statement when it is in the first report, else the
+            # first listed occurrence in the first report, else the representative statement
+            ctx = rep
+            if rep.get("report") != c["first_report"]:
+                ctx = next((o for o in occ if o["report"] == c["first_report"]), rep)
+            ctx_rep = reports.get(ctx.get("report"), {})
             out.append(
                 {
                     "claim_id": cid,
@@ -248,6 +277,14 @@ class ReviewMixin:
                     "first_date": c["first_date"],
                     "appearances": [{"report": t[2], "url": t[3], "date": t[0]} for t in ordered],
                     "representative_id": c["representative_id"],
+                    "context_report": ctx.get("report"),
+                    "report_title": ctx_rep.get("title"),
+                    "report_url": ctx_rep.get("url"),
+                    "report_source": ctx_rep.get("source"),
+                    "context": ctx.get("context"),
+                    "context_bold": ctx.get("context_bold"),
+                    "similar_detail": _similar_detail(sims, data.get("similar_info", {})),
+                    "conflict": _conflict_text(data.get("conflicts", {}).get(cid, [])),
                 }
             )
         return out
@@ -329,8 +366,9 @@ def _rows_and_claim_counts(conn: sa.Connection, table: sa.Table, key: sa.Column,
     distinct claims among its statements."""
     s = statements_t.c
     rows: dict[str, dict] = {}
+    cols = [col for col in table.columns if col.name != "text"]  # report texts: see _add_contexts
     for chunk in chunks(ids, IN_CHUNK):
-        for row in conn.execute(sa.select(table).where(key.in_(chunk))).mappings():
+        for row in conn.execute(sa.select(*cols).where(key.in_(chunk))).mappings():
             rows[row[key.name]] = dict(row)
     n_claims: dict[str, int] = {}
     for chunk in chunks(ids, IN_CHUNK):
@@ -372,7 +410,7 @@ def _similar_of(conn: sa.Connection, claim_ids: list[str], all_claims: bool) -> 
 def _occurrences_frame(data: dict, ids: list[str]) -> pd.DataFrame:
     """The Occurrences sheet: in claim order, then by report and position."""
     order = {cid: i for i, cid in enumerate(ids)}
-    speakers = data["speakers"]
+    speakers, reports = data["speakers"], data["reports"]
     occ_rows = []
     for o in sorted(data["occurrences"], key=lambda o: (order.get(o["claim_id"], 0), o["report"], o["content_start"] or 0, o["id"])):
         occ_rows.append(
@@ -386,6 +424,11 @@ def _occurrences_frame(data: dict, ids: list[str]) -> pd.DataFrame:
                 "speaker_name": (speakers.get(o["speaker_id"], {}).get("name") if o["speaker_id"] else None) or o["speaker_name"],
                 "kind": o["kind"],
                 "text": o["text"],
+                "report_title": reports.get(o["report"], {}).get("title"),
+                "report_url": reports.get(o["report"], {}).get("url"),
+                "report_source": reports.get(o["report"], {}).get("source"),
+                "context": o.get("context"),
+                "context_bold": o.get("context_bold"),
             }
         )
     occ_df = make_frame(occ_rows, OCCURRENCE_COLUMNS, ints=["paragraph"])
@@ -401,6 +444,7 @@ def _reports_frame(data: dict) -> pd.DataFrame:
                 "title": rp["title"],
                 "date": rp["date"],
                 "source": rp["source"],
+                "url": rp.get("url"),
                 "n_statements": rp["n_statements"],
                 "n_claims": data["n_claims_by_report"].get(rid, 0),
             }
@@ -425,3 +469,133 @@ def _speakers_frame(data: dict) -> pd.DataFrame:
         )
     spk_df = make_frame(spk_rows, SPEAKER_COLUMNS, ints=["n_claims"])
     return spk_df
+
+
+# ----------------------------------------------------------------------------- reviewer's context
+
+
+def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The paragraph (a run of text between newlines, as claims.extraction.sentences counts
+    them) holding ``text[start:end]``: offsets of its first and last non-space character."""
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    p0 = text.rfind("\n", 0, start) + 1
+    p1 = text.find("\n", end)
+    p1 = len(text) if p1 < 0 else p1
+    while p0 < p1 and text[p0].isspace():
+        p0 += 1
+    while p1 > p0 and text[p1 - 1].isspace():
+        p1 -= 1
+    return p0, p1
+
+
+def statement_spans(o: dict) -> list[tuple[int, int]]:
+    """The character ranges of a statement in its report: its content spans when the quote is
+    interrupted, else content_start..content_end."""
+    spans = loads(o.get("content_spans"), None) if isinstance(o.get("content_spans"), str) else o.get("content_spans")
+    out = []
+    for sp in spans or []:
+        try:
+            a, b = int(sp[0]), int(sp[1])
+        except (TypeError, ValueError, IndexError):
+            continue
+        if b > a:
+            out.append((a, b))
+    if not out and o.get("content_start") is not None and o.get("content_end") is not None:
+        a, b = int(o["content_start"]), int(o["content_end"])
+        if b > a:
+            out.append((a, b))
+    return sorted(out)
+
+
+def _add_contexts(conn: sa.Connection, occ: list[dict]) -> None:
+    """Set ``context`` (the paragraph around the statement) and ``context_bold`` (the
+    statement's ranges in it, [[start, end], ...]) on each occurrence. Report texts are read a
+    chunk at a time and dropped. Reports stored before schema 3 have no text: the context is
+    then the statement's sentence, with the statement's text in bold where it is found in it."""
+    by_report: dict[str, list[dict]] = {}
+    for o in occ:
+        by_report.setdefault(o["report"], []).append(o)
+    r = reports_t.c
+    for chunk in chunks(sorted(by_report), IN_CHUNK):
+        texts = dict(conn.execute(sa.select(r.id, r.text).where(r.id.in_(chunk))).all())
+        for rid in chunk:
+            text = texts.get(rid)
+            for o in by_report[rid]:
+                o["context"], o["context_bold"] = _context_of(o, text)
+
+
+def _context_of(o: dict, text: Optional[str]) -> tuple[Optional[str], list]:
+    spans = statement_spans(o)
+    if text and spans and spans[-1][1] <= len(text):
+        p0, p1 = paragraph_bounds(text, spans[0][0], spans[-1][1])
+        bold = [[max(a, p0) - p0, min(b, p1) - p0] for a, b in spans if min(b, p1) > max(a, p0)]
+        return text[p0:p1], bold
+    sentence, stmt = o.get("sentence"), o.get("text")
+    if not sentence:
+        return stmt, ([[0, len(stmt)]] if stmt else [])
+    i = sentence.find(stmt) if stmt else -1
+    return sentence, ([[i, i + len(stmt)]] if i >= 0 else [])
+
+
+def _claim_texts_and_verdicts(conn: sa.Connection, claim_ids: set) -> dict[str, tuple]:
+    """Claim id -> (text, verdict) for these claims."""
+    c, v = claims_t.c, verdicts_t.c
+    out: dict[str, tuple] = {}
+    q = sa.select(c.claim_id, c.text, v.verdict).select_from(claims_t.outerjoin(verdicts_t, v.claim_id == c.claim_id))
+    for chunk in chunks(sorted(claim_ids), IN_CHUNK):
+        for cid, text, verdict in conn.execute(q.where(c.claim_id.in_(chunk))).all():
+            out[cid] = (text, verdict)
+    return out
+
+
+def _similar_detail(sims: list[tuple], info: dict) -> Optional[str]:
+    """The Review sheet's "Similar claims": one line per similar claim,
+    ``id (score, verdict): text`` (text cut to SIMILAR_TEXT_CHARS)."""
+    lines = []
+    for sid, score in sims:
+        text, verdict = info.get(sid, (None, None))
+        text = " ".join((text or "").split())
+        if len(text) > SIMILAR_TEXT_CHARS:
+            text = text[: SIMILAR_TEXT_CHARS - 1].rstrip() + "…"
+        lines.append(f"{sid} ({score_text(score)}, {verdict or 'unreviewed'}): {text}".rstrip(": "))
+    return "\n".join(lines) or None
+
+
+def open_conflicts(conn: sa.Connection, claim_ids: list[str], all_claims: bool = False) -> dict[str, list[dict]]:
+    """Claim id -> its open conflicts: ``conflict`` events of the verdict history (written by
+    claims/store/verdicts.py) made at the claim's current verdict revision, i.e. not followed
+    by a newer recorded verdict, which is how a reviewer resolves one. Oldest first."""
+    h, v = history_t.c, verdicts_t.c
+    q = (sa.select(h.claim_id, h.old_verdict, h.old_reviewer, h.new_verdict, h.new_reviewer, h.recorded_at,
+                   h.workbook, h.revision, v.revision.label("current_revision"))
+         .select_from(history_t.outerjoin(verdicts_t, v.claim_id == h.claim_id))
+         .where(h.event == "conflict")
+         .order_by(h.claim_id, h.id))
+    rows: list = []
+    if all_claims:
+        rows = list(conn.execute(q).mappings())
+    else:
+        for chunk in chunks(claim_ids, IN_CHUNK):
+            rows.extend(conn.execute(q.where(h.claim_id.in_(chunk))).mappings())
+    out: dict[str, list[dict]] = {}
+    for row in rows:
+        if int(row["revision"] or 0) >= int(row["current_revision"] or 0):
+            out.setdefault(row["claim_id"], []).append(dict(row))
+    return out
+
+
+def _conflict_text(conflicts: list[dict]) -> Optional[str]:
+    """"Conflict: 'False' by Bo on 2026-11-30 (review-2.xlsx) was not applied; kept 'Verified'
+    by Ann. Import a verdict for this claim to resolve it." -- one line per conflict."""
+    if not conflicts:
+        return None
+    lines = []
+    for cf in conflicts:
+        when = (cf["recorded_at"] or "")[:10]
+        book = os.path.basename(cf["workbook"] or "") or "a workbook"
+        lines.append(f"Conflict: {cf['new_verdict'] or '(blank)'!r} by {cf['new_reviewer'] or 'someone'} on {when} "
+                     f"({book}) was not applied; kept {cf['old_verdict'] or '(blank)'!r} by "
+                     f"{cf['old_reviewer'] or 'someone'}.")
+    lines.append("Import a verdict for this claim to resolve it.")
+    return "\n".join(lines)

@@ -15,7 +15,7 @@ from claims.types import STATEMENT_COLUMNS
 
 from .values import now_iso
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 HISTORY_EVENTS = ("recorded", "conflict", "confirmed", "carried_over")
 VERDICT_FIELDS = ("verdict", "evidence", "reviewer", "reviewed_on", "notes")
@@ -61,6 +61,7 @@ reports_t = sa.Table(
     sa.Column("title", sa.Text),
     sa.Column("date", sa.Text),
     sa.Column("url", sa.Text),
+    sa.Column("text", sa.Text),  # the report text as decoded (offsets index it); None before schema 3
     sa.Column("content_hash", sa.Text, nullable=False),
     sa.Column("n_statements", sa.Integer, nullable=False, default=0),
     sa.Column("added_at", sa.Text),
@@ -219,7 +220,19 @@ def _migrate_v2(conn: sa.Connection) -> None:
     conn.execute(claims_t.update().where(claims_t.c.center_text.is_(None)).values(center_text=claims_t.c.text))
 
 
-def _migrate_v3(conn: sa.Connection) -> None:
+def _migrate_v3_report_text(conn: sa.Connection) -> None:
+    """reports.text: the report text, for the workbook's paragraph context and the report view
+    (claims/report_view.py). Reports stored before stay NULL: their context falls back to the
+    statement's sentence, and the report view reads the source file when it is still there."""
+    insp = sa.inspect(conn)
+    if not insp.has_table("reports"):
+        metadata.create_all(conn, checkfirst=True)
+        return
+    if "text" not in {c["name"] for c in insp.get_columns("reports")}:
+        conn.exec_driver_sql("ALTER TABLE reports ADD COLUMN text TEXT")
+
+
+def _migrate_v4_search(conn: sa.Connection) -> None:
     """Full-text search: the factchecks table and the index of claims and fact-checks
     (claims.store.search), filled with the claims stored so far."""
     metadata.create_all(conn, checkfirst=True)
@@ -229,7 +242,7 @@ def _migrate_v3(conn: sa.Connection) -> None:
 
 
 # version -> callable(conn) bringing a database from version-1 to version.
-MIGRATIONS = {1: _migrate_v1, 2: _migrate_v2, 3: _migrate_v3}
+MIGRATIONS = {1: _migrate_v1, 2: _migrate_v2, 3: _migrate_v3_report_text, 4: _migrate_v4_search}
 assert max(MIGRATIONS) == SCHEMA_VERSION
 
 

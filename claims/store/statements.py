@@ -106,7 +106,7 @@ class StatementsMixin:
                 counts[row["report"]] = counts.get(row["report"], 0) + 1
             report_rows = [
                 {"id": new_id, "source": r.source, "title": r.title, "date": r.date, "url": r.url,
-                 "content_hash": h, "n_statements": counts.get(new_id, 0), "added_at": now, "run_id": run_id}
+                 "text": r.text, "content_hash": h, "n_statements": counts.get(new_id, 0), "added_at": now, "run_id": run_id}
                 for r, new_id, h in to_add
             ]
             for chunk in chunks(report_rows, CHUNK):
@@ -180,8 +180,9 @@ class StatementsMixin:
 
     def reports_frame(self) -> pd.DataFrame:
         with self.transaction() as conn:
-            rows = [dict(r) for r in conn.execute(sa.select(reports_t).order_by(reports_t.c.added_at, reports_t.c.id)).mappings()]
-        return make_frame(rows, [c.name for c in reports_t.columns], ints=["n_statements"])
+            cols = [c for c in reports_t.columns if c.name != "text"]  # texts stay in the database
+            rows = [dict(r) for r in conn.execute(sa.select(*cols).order_by(reports_t.c.added_at, reports_t.c.id)).mappings()]
+        return make_frame(rows, [c.name for c in cols], ints=["n_statements"])
 
 
 def _statement_rows(frame: pd.DataFrame, to_add: list[tuple], now: str, run_id, result: AddResult) -> tuple[list, dict]:

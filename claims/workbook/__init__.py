@@ -9,8 +9,12 @@ Where things are
     layout.py         sheet names, columns, widths, header notes, verdict meanings and colours,
                       identity labels, Excel's limits (MAX_DATA_ROWS, MAX_CELL_CHARS)
     cells.py          safe cells: never a formula, XML-forbidden characters removed, OOXML
-                      escaping, 32,767-character cut; the write-only sheet writer
+                      escaping, 32,767-character cut; the write-only sheet writer (rich text
+                      with bold ranges, safe hyperlinks); row heights from text length and
+                      column width; print setup
     values.py         tolerant reading of store-frame values (missing, lists, numbers, dates)
+    links.py          links to the sources: a report's URL or file (file://), its report view
+                      (``views/<report id>.html`` beside the workbook)
     review_sheet.py   the Review sheet (one row per claim; verdict drop-down and colours)
     table_sheets.py   the Occurrences, Reports and Speakers sheets
     summary_sheet.py  the Summary sheet (progress by verdict / report / speaker, bar chart)
@@ -47,6 +51,8 @@ from claims.workbook.layout import (
     MAX_CELL_CHARS,
     MAX_DATA_ROWS,
     REVIEW_COLUMNS,
+    REVIEW_SHEET_COLUMNS,
+    VIEWS_FOLDER,
 )
 from claims.workbook.read import read_review_workbook
 from claims.workbook.write import write_review_workbook
@@ -54,6 +60,8 @@ from claims.workbook.write import write_review_workbook
 __all__ = [
     "DEFAULT_VERDICTS",
     "REVIEW_COLUMNS",
+    "REVIEW_SHEET_COLUMNS",
+    "VIEWS_FOLDER",
     "EDITABLE_COLUMNS",
     "BASE_REVISION_COLUMN",
     "MAX_DATA_ROWS",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 from claims.types import ReviewData
-from claims.workbook.cells import SheetWriter, Styles
+from claims.workbook.cells import SheetWriter, Styles, row_height, set_print_setup
 from claims.workbook.layout import CUSTOM_VERDICT_MEANING, FORMAT_VERSION, ID_LABELS, VERDICT_MEANINGS
 
 __all__ = ["about_rows", "write_about_sheet"]
@@ -25,8 +25,13 @@ _HOW_TO_USE = [
            "columns of your own freely."),
     ("4.", "'Carried over' = Yes: the verdict was given before new reports repeated the claim. "
            "Check that it still holds and confirm or change it."),
-    ("5.", "The Occurrences sheet lists every statement behind every claim, with its sentence for context."),
-    ("6.", "Save as .xlsx (Excel or LibreOffice) and import the file back with the claims tool; "
+    ("5.", "Context shows the paragraph of the report around the claim, the claim's words in bold; Report "
+           "opens the report's web page or file; View opens the report with every statement highlighted "
+           "(the 'views' folder beside this workbook; keep it with the workbook). The Occurrences sheet "
+           "lists every statement behind every claim, with its paragraph."),
+    ("6.", "A pink Claim ID with a Conflict note: another reviewer's verdict for the claim was not "
+           "applied. Decide, and put the verdict you settle on in the row: importing it resolves the conflict."),
+    ("7.", "Save as .xlsx (Excel or LibreOffice) and import the file back with the claims tool; "
            "verdicts are added to the database. Rows changed in the database since this export are "
            "reported as conflicts, not overwritten."),
 ]
@@ -58,6 +63,7 @@ def write_about_sheet(ws, styles: Styles, rows: list[tuple]) -> None:
     """Write the rows of :func:`about_rows` and protect the sheet."""
     ws.column_dimensions["A"].width = 30
     ws.column_dimensions["B"].width = 100
+    set_print_setup(ws, landscape=False, title_rows=None)
     w = SheetWriter(ws, styles)
     for label, value, kind in rows:
         if kind == "title":
@@ -70,5 +76,6 @@ def write_about_sheet(ws, styles: Styles, rows: list[tuple]) -> None:
         elif label is None and value is None:
             w.blank()
         else:
-            w.append([w.cell(label, alignment=styles.top), w.cell(value, alignment=styles.wrap)])
+            w.append([w.cell(label, alignment=styles.top), w.cell(value, alignment=styles.wrap)],
+                     height=row_height([(value, 100)]))
     ws.protection.sheet = True  # no password: guards against slips, not people

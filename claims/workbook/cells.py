@@ -19,11 +19,12 @@ import math
 import re
 from typing import Any, Iterable, Optional
 
-from claims.workbook.layout import CARRIED_FILL, EDITABLE_HEADER_FILL, LOCKED_HEADER_FILL, MAX_CELL_CHARS
+from claims.workbook.layout import (CARRIED_FILL, CONFLICT_FILL, EDITABLE_HEADER_FILL, HEADER_ROW_POINTS, LINE_POINTS,
+                                    LOCKED_HEADER_FILL, MAX_CELL_CHARS, MAX_ROW_POINTS, PAPER_A4)
 from claims.workbook.values import as_text
 
 __all__ = ["FORMULA_START", "TRUNCATION_MARKER", "safe_text", "ooxml_escape", "ooxml_unescape", "Styles",
-           "SheetWriter"]
+           "SheetWriter", "safe_link", "rich_pieces", "estimate_lines", "row_height", "set_print_setup"]
 
 TRUNCATION_MARKER = "… [truncated; full text in the database]"
 # Text a spreadsheet would run as a formula starts with one of these.
@@ -103,15 +104,18 @@ class Styles:
     def __init__(self) -> None:
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-        self.bold = Font(bold=True)
-        self.title = Font(bold=True, size=14)
+        self.bold = Font(name="Calibri", bold=True)
+        self.title = Font(name="Calibri", bold=True, size=14)
         self.locked_fill = PatternFill("solid", start_color=LOCKED_HEADER_FILL, end_color=LOCKED_HEADER_FILL)
         self.editable_fill = PatternFill("solid", start_color=EDITABLE_HEADER_FILL, end_color=EDITABLE_HEADER_FILL)
         self.carried_fill = PatternFill("solid", start_color=CARRIED_FILL, end_color=CARRIED_FILL)
+        self.conflict_fill = PatternFill("solid", start_color=CONFLICT_FILL, end_color=CONFLICT_FILL)
+        self.link = Font(name="Calibri", color="0563C1", underline="single")
         self.header_border = Border(bottom=Side(style="thin", color="808080"))
         self.wrap = Alignment(wrap_text=True, vertical="top")
         self.top = Alignment(vertical="top")
         self.header_align = Alignment(wrap_text=True, vertical="center")
+        self.header_right = Alignment(wrap_text=True, vertical="center", horizontal="right")
 
 
 class SheetWriter:
@@ -122,15 +126,26 @@ class SheetWriter:
         self.styles = styles
         self.row = 0
         self._style_cache: dict[tuple, Any] = {}
+        self._bold_inline = None
         if dimension:
             # Write-only sheets otherwise carry no <dimension>, and openpyxl's read-only mode then
             # scans the whole sheet just to size it. Must be set before the first row.
             ws.calculate_dimension = lambda: dimension
 
-    def cell(self, value: Any, *, font=None, fill=None, alignment=None, number_format=None, comment=None):
+    def cell(self, value: Any, *, font=None, fill=None, alignment=None, number_format=None, comment=None,
+             hyperlink: Optional[str] = None):
         """A write-only cell for ``value``: text made safe (see the module doc), non-finite
-        floats left empty, other objects written as their display text."""
+        floats left empty, other objects written as their display text. ``hyperlink``: a
+        target made safe by :func:`safe_link` (dropped when it is not a safe link)."""
         from openpyxl.cell import WriteOnlyCell
+
+        if hyperlink is not None:
+            link = safe_link(hyperlink)
+            c = self.cell(value, font=(font or self.styles.link) if link else font, fill=fill, alignment=alignment,
+                          number_format=number_format, comment=comment)
+            if link and c.value is not None:
+                c.hyperlink = link
+            return c
 
         text_value = None
         if isinstance(value, str):
@@ -159,6 +174,29 @@ class SheetWriter:
             c.comment = Comment(comment, "claims", width=260, height=90)
         return c
 
+    def rich(self, text: Optional[str], bold: Iterable, *, alignment=None, fill=None):
+        """A text cell with the character ranges ``bold`` ([start, end] into ``text``) in bold:
+        openpyxl rich text (written as an inline string, never a formula). Every piece is made
+        safe like any text cell; a text longer than a cell holds is cut to a window around the
+        bold part first. Without a bold range, a plain text cell."""
+        pieces = rich_pieces(text, bold)
+        if not pieces or not any(b for _, b in pieces):
+            return self.cell("".join(t for t, _ in pieces) if pieces else None, alignment=alignment, fill=fill)
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.cell.rich_text import CellRichText, TextBlock
+
+        if self._bold_inline is None:
+            from openpyxl.cell.text import InlineFont
+
+            self._bold_inline = InlineFont(rFont="Calibri", sz=11, b=True)  # else LibreOffice falls back to a serif font
+        parts = [TextBlock(self._bold_inline, ooxml_escape(t)) if b else ooxml_escape(t) for t, b in pieces]
+        c = WriteOnlyCell(self.ws, value=CellRichText(parts))
+        c.data_type = "s"
+        quote = pieces[0][0].startswith(FORMULA_START)
+        if quote or alignment is not None or fill is not None:
+            self._apply_style(c, quote, None, fill, alignment, None)
+        return c
+
     def _apply_style(self, c, quote: bool, font, fill, alignment, number_format) -> None:
         # Assigning style objects hashes them into the workbook's tables: do it once per combination.
         key = (quote, id(font), id(fill), id(alignment), number_format)
@@ -178,20 +216,138 @@ class SheetWriter:
             c.number_format = number_format
         self._style_cache[key] = copy.copy(c._style)
 
-    def append(self, cells: Iterable[Any]) -> None:
+    def append(self, cells: Iterable[Any], height: Optional[float] = None) -> None:
+        """Append a row; ``height`` in points (set before the row is streamed out)."""
         from openpyxl.cell.cell import Cell
 
         out = [c if isinstance(c, Cell) else self.cell(c) for c in cells]
+        if height is not None:
+            self.ws.row_dimensions[self.row + 1].height = height
         self.ws.append(out)
         self.row += 1
 
-    def header(self, names: list[str], *, fill=None, comments: Optional[dict] = None) -> None:
+    def header(self, names: list[str], *, fill=None, comments: Optional[dict] = None, right: Iterable[str] = (),
+               height: Optional[float] = HEADER_ROW_POINTS) -> None:
+        """A bold header row, two lines tall; ``right``: headers of number columns (aligned right,
+        over their numbers)."""
+        right = set(right)
         self.append([
-            self.cell(n, font=self.styles.bold, fill=fill, alignment=self.styles.header_align,
+            self.cell(n, font=self.styles.bold, fill=fill,
+                      alignment=self.styles.header_right if n in right else self.styles.header_align,
                       comment=(comments or {}).get(n))
             for n in names
-        ])
+        ], height=height)
 
     def blank(self) -> None:
         self.ws.append([])
         self.row += 1
+
+
+# ----------------------------------------------------------------------------------------
+# Links, rich text, row heights, printing
+# ----------------------------------------------------------------------------------------
+
+_LINK_SCHEMES = ("http://", "https://", "file://", "mailto:")
+
+
+def safe_link(target: Optional[str]) -> Optional[str]:
+    """``target`` if it may be a cell's hyperlink: an http(s), file or mailto URL, or a relative
+    path (no scheme); without whitespace or XML-forbidden characters and at most 2,000
+    characters (Excel's limit is 2,079). Anything else (``javascript:``, ``cmd:``...) gives None."""
+    if not target or not isinstance(target, str):
+        return None
+    target = target.strip()
+    if not target or len(target) > 2000 or _XML_FORBIDDEN.search(target) or any(ch.isspace() for ch in target):
+        return None
+    lower = target.lower()
+    if lower.startswith(_LINK_SCHEMES):
+        return target
+    if re.match(r"^[a-z][a-z0-9+.-]*:", lower):  # another scheme
+        return None
+    return target
+
+
+def rich_pieces(text: Optional[str], bold: Iterable, limit: int = MAX_CELL_CHARS - 100) -> list[tuple[str, bool]]:
+    """``text`` split into (piece, is_bold) by the ranges ``bold``, each piece safe
+    (:func:`safe_text`); a text over ``limit`` characters is first cut to a window around the
+    first bold range, with "…" where text was left out."""
+    if not text:
+        return []
+    ranges = []
+    for r in bold or []:
+        try:
+            a, b = int(r[0]), int(r[1])
+        except (TypeError, ValueError, IndexError):
+            continue
+        a, b = max(0, a), min(len(text), b)
+        if b > a:
+            ranges.append((a, b))
+    ranges.sort()
+    lead, tail = "", ""
+    if len(text) > limit:
+        a0 = ranges[0][0] if ranges else 0
+        start = max(0, min(a0 - limit // 4, len(text) - limit))
+        end = start + limit
+        ranges = [(max(a, start) - start, min(b, end) - start) for a, b in ranges if min(b, end) > max(a, start)]
+        lead, tail = ("…" if start else ""), ("…" if end < len(text) else "")
+        text = text[start:end]
+    pieces: list[tuple[str, bool]] = []
+    pos = 0
+    for a, b in ranges:
+        a = max(a, pos)
+        if b <= a:
+            continue
+        if a > pos:
+            pieces.append((text[pos:a], False))
+        pieces.append((text[a:b], True))
+        pos = b
+    if pos < len(text):
+        pieces.append((text[pos:], False))
+    if lead:
+        pieces.insert(0, (lead, False))
+    if tail:
+        pieces.append((tail, False))
+    out = [(safe_text(t), b) for t, b in pieces]
+    return [(t, b) for t, b in out if t]
+
+
+def estimate_lines(text: Any, width: float) -> int:
+    """How many lines ``text`` takes wrapped in a column ``width`` characters wide (Calibri 11:
+    an average character is a little narrower than the '0' column widths are counted in; words
+    are not split, so a line holds somewhat less than that -- the estimate errs on tall)."""
+    if text is None:
+        return 1
+    text = str(text)
+    if not text:
+        return 1
+    per_line = max(1.0, width * 1.05 - 2)
+    lines = 0
+    for para in text.split("\n"):
+        lines += max(1, math.ceil(len(para) / per_line))
+    return lines
+
+
+def row_height(cells: Iterable[tuple[Any, float]], max_lines: Optional[int] = None) -> Optional[float]:
+    """The row height (points) that shows every (text, column width) of a row wrapped; None
+    (the default height) for one line."""
+    lines = max((estimate_lines(t, w) for t, w in cells if t is not None), default=1)
+    if max_lines is not None:
+        lines = min(lines, max_lines)
+    if lines <= 1:
+        return None
+    return min(MAX_ROW_POINTS, round(lines * LINE_POINTS + 3, 1))
+
+
+def set_print_setup(ws, *, landscape: bool = True, paper: int = PAPER_A4, title_rows: Optional[str] = "1:1") -> None:
+    """Print settings of a sheet: orientation, paper, all columns on one page width (as many
+    pages down as needed), the header row repeated on every page, narrow margins, gridlines."""
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = paper
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_options.gridLines = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.5
+    if title_rows:
+        ws.print_title_rows = title_rows

@@ -24,16 +24,32 @@ ABOUT_SHEET = "About"
 
 REVIEW_COLUMNS = ["Claim ID", "Claim", "Kind", "Speaker", "Role", "Said on", "Venue", "Reports", "Occurrences",
                   "Check-worthiness", "Verdict", "Evidence", "Reviewer", "Reviewed on", "Notes", "Carried over",
-                  "Similar claims", "Checked before"]
+                  "Similar claims"]
 EDITABLE_COLUMNS = ("Verdict", "Evidence", "Reviewer", "Reviewed on", "Notes")
 BASE_REVISION_COLUMN = "Base revision"  # hidden, after REVIEW_COLUMNS
 
+# What the Review sheet shows besides REVIEW_COLUMNS (the exports keep REVIEW_COLUMNS): the
+# paragraph around the claim with its words in bold, the report it comes from (title, linked
+# to its URL or file), a link to the report view, and an open conflict. The sheet's columns
+# are REVIEW_SHEET_COLUMNS then the hidden BASE_REVISION_COLUMN.
+CONTEXT_COLUMN = "Context"
+REPORT_COLUMN = "Report"
+VIEW_COLUMN = "View"
+CONFLICT_COLUMN = "Conflict"
+# Best matches among the claims this desk reviewed and imported fact-checks (claims.store.search).
+CHECKED_BEFORE_COLUMN = "Checked before"
+REVIEW_SHEET_COLUMNS = (REVIEW_COLUMNS[:2] + [CONTEXT_COLUMN, REPORT_COLUMN, VIEW_COLUMN] + REVIEW_COLUMNS[2:15]
+                        + [CONFLICT_COLUMN] + REVIEW_COLUMNS[15:] + [CHECKED_BEFORE_COLUMN])
+# Report views (claims/report_view.py) live in this folder beside the workbook, one
+# "<report id>.html" each (ids made file-safe by claims.report_view.view_filename); the View
+# column links there with a relative link, so the folder travels with the workbook.
+VIEWS_FOLDER = "views"
+
 COLUMN_WIDTHS = {
-    "Claim ID": 16, "Claim": 60, "Kind": 10, "Speaker": 22, "Role": 22, "Said on": 12, "Venue": 22,
-    "Reports": 24, "Occurrences": 12, "Check-worthiness": 16, "Verdict": 16, "Evidence": 40,
-    "Reviewer": 14, "Reviewed on": 13, "Notes": 32, "Carried over": 12, "Similar claims": 26,
-    "Checked before": 50,
-    BASE_REVISION_COLUMN: 10,
+    "Claim ID": 15, "Claim": 50, "Context": 70, "Report": 24, "View": 7, "Kind": 9, "Speaker": 20,
+    "Role": 20, "Said on": 11, "Venue": 20, "Reports": 22, "Occurrences": 12, "Check-worthiness": 17,
+    "Verdict": 15, "Evidence": 34, "Reviewer": 13, "Reviewed on": 13, "Notes": 30, "Conflict": 30,
+    "Carried over": 10, "Similar claims": 44, "Checked before": 50, BASE_REVISION_COLUMN: 10,
 }
 
 # Header comments of the Review sheet; columns not listed get DEFAULT_HEADER_NOTE.
@@ -48,7 +64,11 @@ HEADER_NOTES = {
     "Reviewed on": "Date of the review (YYYY-MM-DD).",
     "Notes": "Anything else the next reviewer should know.",
     "Carried over": "Do not edit: 'Yes' when the verdict was given before new reports repeated the claim; please confirm it.",
-    "Similar claims": "Do not edit: other claims that look alike (id and similarity score).",
+    "Similar claims": "Do not edit: other claims that look alike: id (similarity score, verdict): text.",
+    "Context": "Do not edit: the paragraph of the report around the claim, the claim's words in bold.",
+    "Report": "Do not edit: the report the context comes from (title or id), linked to its URL or file.",
+    "View": "Do not edit: opens the report with every statement highlighted (the views folder beside this workbook).",
+    "Conflict": "Do not edit: another reviewer's verdict that was not applied. Import a verdict for the claim to resolve it.",
     "Checked before": ("Do not edit: the best matches among claims this desk has reviewed and imported "
                        "fact-checks (claims import-factchecks): verdict or rating, by whom, link, "
                        "'same' or 'similar' and a 0-1 score. Imported ratings are not this desk's verdicts."),
@@ -78,6 +98,15 @@ NEUTRAL_FILL = "DDEBF7"  # pale blue
 LOCKED_HEADER_FILL = "D9D9D9"
 EDITABLE_HEADER_FILL = "FFF2CC"
 CARRIED_FILL = "FFEB9C"
+CONFLICT_FILL = "F4B6C2"  # pink: a claim with an open conflict (Claim ID and Conflict cells)
+
+# ---------------------------------------------------------------------------- printing and row heights
+
+PAPER_A4 = 9  # openpyxl / OOXML paper size codes
+PAPER_A3 = 8
+LINE_POINTS = 15.0  # the height of one line of 11-point text, in points
+HEADER_ROW_POINTS = 32.0  # two lines: wrapped headers are never cut
+MAX_ROW_POINTS = 409.0  # Excel's largest row height
 
 # ---------------------------------------------------------------------------- workbook identity
 

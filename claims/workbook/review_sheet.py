@@ -2,7 +2,13 @@
 
 Columns are ``REVIEW_COLUMNS`` then the hidden ``BASE_REVISION_COLUMN`` (the revision of each
 row's verdict, so the import can detect conflicting reviews). Header frozen, auto-filter on,
-printed landscape one page wide. The editable columns (``EDITABLE_COLUMNS``) have a pale
+printed landscape on A3, one page wide, header repeated. Each row is tall enough for its
+wrapped text (estimated from text length and column width, up to MAX_ROW_LINES lines). The
+Context column is the paragraph around the claim with the claim's words in bold (rich text),
+Report the report it comes from (linked to its URL or file), View a relative link to the
+report view (claims/report_view.py, written in ``views/`` beside the workbook), and a claim
+with an open conflict (another reviewer's verdict not applied) has its Claim ID and Conflict
+cells pink with the other verdict, who and when. The editable columns (``EDITABLE_COLUMNS``) have a pale
 yellow header; the others a grey header with a "do not edit" comment. No sheet protection
 (see the package doc). The Verdict column has a drop-down of the project's verdicts and a
 colour per verdict; "Carried over" cells are highlighted.
@@ -13,17 +19,20 @@ import datetime as _dt
 from typing import Any, Optional
 
 from claims.types import ReviewData
-from claims.workbook.cells import SheetWriter, Styles
+from claims.workbook.cells import SheetWriter, Styles, row_height, set_print_setup
 from claims.workbook.layout import (
     BASE_REVISION_COLUMN,
+    HEADER_ROW_POINTS,
     COLUMN_WIDTHS,
     DEFAULT_HEADER_NOTE,
     EDITABLE_COLUMNS,
     HEADER_NOTES,
     NEUTRAL_FILL,
-    REVIEW_COLUMNS,
+    PAPER_A3,
+    REVIEW_SHEET_COLUMNS,
     VERDICT_FILLS,
 )
+from claims.workbook.links import source_link, view_link
 from claims.workbook.values import as_bool, as_date, as_float, as_int, as_list, as_text, column
 
 __all__ = ["write_review_sheet"]
@@ -31,7 +40,14 @@ __all__ = ["write_review_sheet"]
 # The claims-frame columns the Review sheet shows.
 _FRAME_COLUMNS = ("claim_id", "text", "kind", "speaker", "role", "said_on", "venue", "n_reports", "first_report",
                   "reports", "n_occurrences", "checkworthiness", "verdict", "evidence", "reviewer", "reviewed_on",
-                  "notes", "verdict_revision", "carried_over", "similar", "checked_before")
+                  "notes", "verdict_revision", "carried_over", "similar", "similar_detail", "context_report",
+                  "report_title", "report_url", "report_source", "context", "context_bold", "conflict",
+                  "checked_before")
+# Rows grow to show their text, up to this many lines (a long paragraph scrolls in the cell).
+MAX_ROW_LINES = 24
+# The wrapped columns whose text sets a row's height.
+_TALL_COLUMNS = ("Claim", "Context", "Speaker", "Role", "Venue", "Reports", "Evidence", "Notes", "Conflict",
+                 "Similar claims", "Report", "Checked before")
 
 
 def write_review_sheet(ws, styles: Styles, data: ReviewData, about_ref: str) -> None:
@@ -39,16 +55,17 @@ def write_review_sheet(ws, styles: Styles, data: ReviewData, about_ref: str) -> 
     range of verdict values (the drop-down's source when the list is too long to inline)."""
     from openpyxl.utils import get_column_letter
 
-    columns = REVIEW_COLUMNS + [BASE_REVISION_COLUMN]
+    columns = list(REVIEW_SHEET_COLUMNS) + [BASE_REVISION_COLUMN]
     letters = {name: get_column_letter(i + 1) for i, name in enumerate(columns)}
     _set_up_sheet(ws, letters)
 
     n = len(data.claims)
     w = SheetWriter(ws, styles, dimension=f"A1:{letters[BASE_REVISION_COLUMN]}{n + 1}")
-    w.append([_header_cell(w, name, data.verdict_values) for name in columns])
+    w.append([_header_cell(w, name, data.verdict_values) for name in columns], height=HEADER_ROW_POINTS)
     cols = {k: column(data.claims, k) for k in _FRAME_COLUMNS}
     for i in range(n):
-        w.append(_claim_row(w, {k: v[i] for k, v in cols.items()}))
+        cells, height = _claim_row(w, {k: v[i] for k, v in cols.items()})
+        w.append(cells, height=height)
 
     ws.auto_filter.ref = f"A1:{letters[BASE_REVISION_COLUMN]}{max(n, 1) + 1}"
     if n:
@@ -60,13 +77,9 @@ def _set_up_sheet(ws, letters: dict[str, str]) -> None:
     for name, letter in letters.items():
         ws.column_dimensions[letter].width = COLUMN_WIDTHS.get(name, 14)
     ws.column_dimensions[letters[BASE_REVISION_COLUMN]].hidden = True
-    ws.freeze_panes = "A2"
-    # printing: landscape, all columns on one page width, header repeated
-    ws.page_setup.orientation = "landscape"
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.print_title_rows = "1:1"
+    ws.freeze_panes = "C2"  # Claim ID and Claim stay in view while scrolling right
+    # printing: landscape A3 (the sheet is wide), all columns on one page width, header repeated
+    set_print_setup(ws, paper=PAPER_A3)
 
 
 def _header_cell(w: SheetWriter, name: str, verdict_values: list[str]):
@@ -74,25 +87,43 @@ def _header_cell(w: SheetWriter, name: str, verdict_values: list[str]):
     note = HEADER_NOTES.get(name) or DEFAULT_HEADER_NOTE
     if name == "Verdict":
         note = "Pick a verdict from the drop-down: " + ", ".join(verdict_values) + "."
-    return w.cell(name, font=styles.bold, alignment=styles.header_align,
+    align = styles.header_right if name in ("Occurrences", "Check-worthiness") else styles.header_align
+    return w.cell(name, font=styles.bold, alignment=align,
                   fill=styles.editable_fill if name in EDITABLE_COLUMNS else styles.locked_fill, comment=note)
 
 
 def _claim_row(w: SheetWriter, c: dict[str, Any]) -> list:
-    """The cells of one claim, in the order of REVIEW_COLUMNS + Base revision."""
+    """The cells of one claim, in the order of REVIEW_SHEET_COLUMNS + Base revision, and the
+    row's height (None: one line)."""
     styles = w.styles
     wrap, top = styles.wrap, styles.top
     carried = as_bool(c["carried_over"])
     reviewed_on = as_date(c["reviewed_on"])
-    return [
-        w.cell(as_text(c["claim_id"]), alignment=top),
+    conflict = as_text(c["conflict"])
+    report = as_text(c["context_report"]) or as_text(c["first_report"])
+    report_label = as_text(c["report_title"]) or report
+    context = as_text(c["context"])
+    similar = as_text(c["similar_detail"]) or as_text(c["similar"])
+    checked = as_text(c["checked_before"])
+    reports_text = _reports_text(c["n_reports"], c["first_report"], c["reports"])
+    tall = {"Claim": as_text(c["text"]), "Context": context, "Speaker": as_text(c["speaker"]),
+            "Role": as_text(c["role"]), "Venue": as_text(c["venue"]), "Reports": reports_text,
+            "Evidence": as_text(c["evidence"]), "Notes": as_text(c["notes"]), "Conflict": conflict,
+            "Similar claims": similar, "Report": report_label, "Checked before": checked}
+    height = row_height(((tall[k], COLUMN_WIDTHS[k]) for k in _TALL_COLUMNS), MAX_ROW_LINES)
+    cells = [
+        w.cell(as_text(c["claim_id"]), alignment=top, fill=styles.conflict_fill if conflict else None),
         w.cell(as_text(c["text"]), alignment=wrap),
+        w.rich(context, as_list(c["context_bold"]), alignment=wrap),
+        w.cell(report_label, alignment=wrap,
+               hyperlink=source_link(as_text(c["report_url"]), as_text(c["report_source"])) or ""),
+        w.cell("View" if report else None, alignment=top, hyperlink=view_link(report) if report else None),
         w.cell(as_text(c["kind"]), alignment=top),
         w.cell(as_text(c["speaker"]), alignment=wrap),
         w.cell(as_text(c["role"]), alignment=wrap),
         w.cell(as_text(c["said_on"]), alignment=top),
         w.cell(as_text(c["venue"]), alignment=wrap),
-        w.cell(_reports_text(c["n_reports"], c["first_report"], c["reports"]), alignment=wrap),
+        w.cell(reports_text, alignment=wrap),
         w.cell(as_int(c["n_occurrences"], None), alignment=top),
         w.cell(as_float(c["checkworthiness"]), alignment=top, number_format="0.00"),
         w.cell(as_text(c["verdict"]), alignment=top),
@@ -101,11 +132,13 @@ def _claim_row(w: SheetWriter, c: dict[str, Any]) -> list:
         w.cell(reviewed_on, alignment=top,
                number_format="yyyy-mm-dd" if isinstance(reviewed_on, _dt.date) else None),
         w.cell(as_text(c["notes"]), alignment=wrap),
+        w.cell(conflict, alignment=wrap, fill=styles.conflict_fill if conflict else None),
         w.cell("Yes" if carried else None, alignment=top, fill=styles.carried_fill if carried else None),
-        w.cell(as_text(c["similar"]), alignment=wrap),
-        w.cell(as_text(c["checked_before"]), alignment=wrap),
+        w.cell(similar, alignment=wrap),
+        w.cell(checked, alignment=wrap),
         w.cell(as_int(c["verdict_revision"], 0)),
     ]
+    return cells, height
 
 
 def _reports_text(n_reports: Any, first_report: Any, reports: Any) -> Optional[str]:

@@ -6,7 +6,7 @@ case and spaces), a claim with several reports or speakers counts once under eac
 from __future__ import annotations
 
 from claims.types import ReviewData
-from claims.workbook.cells import SheetWriter, Styles
+from claims.workbook.cells import SheetWriter, Styles, set_print_setup
 from claims.workbook.layout import MAX_DATA_ROWS
 from claims.workbook.values import as_bool, as_list, as_text, column, is_missing, norm_key
 
@@ -86,15 +86,22 @@ def _reports_per_claim(data: ReviewData) -> list[list[str]]:
 
 def write_summary_sheet(ws, styles: Styles, data: ReviewData) -> None:
     s = summary_tables(data)
-    for letter, width in zip("ABCDEFGHIJ", (34, 12, 12, 14, 12, 12, 12, 14, 14, 14)):
-        ws.column_dimensions[letter].width = width
+    from openpyxl.utils import get_column_letter
+
+    extra = s["verdict_columns"]
+    # every column wide enough for its header on at most two lines (numbers sit right, under
+    # right-aligned headers)
+    widths = [34, 12, 12, 14] + [max(12, min(24, len(v) // 2 + 4)) for v in extra]
+    for i, width in enumerate(widths):
+        ws.column_dimensions[get_column_letter(i + 1)].width = width
+    set_print_setup(ws, title_rows=None)
     w = SheetWriter(ws, styles)
-    w.append([w.cell("Review progress", font=styles.title)])
+    w.append([w.cell("Review progress", font=styles.title)], height=22)
     w.append([w.cell(f"{s['n']:,} claims; {s['n'] - s['not_reviewed']:,} with a verdict, "
                      f"{s['not_reviewed']:,} not reviewed; {s['carried']:,} carried over (to confirm). "
                      f"Figures as of the export ({data.created_at}).")])
     w.blank()
-    w.header(["By verdict", "Claims", "Share"], fill=styles.locked_fill)
+    w.header(["By verdict", "Claims", "Share"], fill=styles.locked_fill, right={"Claims", "Share"})
     first = w.row + 1
     total = max(s["n"], 1)
     for v, k in s["by_verdict"] + [("Not reviewed", s["not_reviewed"])]:
@@ -103,13 +110,13 @@ def write_summary_sheet(ws, styles: Styles, data: ReviewData) -> None:
     w.append([w.cell("Total", font=styles.bold), w.cell(s["n"], font=styles.bold)])
     _add_verdict_chart(ws, first, last)
 
-    extra = s["verdict_columns"]
     for title, table in (("By report", s["by_report"]), ("By speaker", s["by_speaker"])):
         # leave room for the chart before the next tables
         while w.row < 20:
             w.blank()
         w.blank()
-        w.header([title, "Claims", "Reviewed", "Not reviewed"] + extra, fill=styles.locked_fill)
+        heads = [title, "Claims", "Reviewed", "Not reviewed"] + extra
+        w.header(heads, fill=styles.locked_fill, right=heads[1:])
         for r in table[:MAX_DATA_ROWS // 4]:
             w.append(r)
 
@@ -127,4 +134,4 @@ def _add_verdict_chart(ws, first: int, last: int) -> None:
     chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
     chart.height = 7.5
     chart.width = 16
-    ws.add_chart(chart, "E4")
+    ws.add_chart(chart, "F4")
