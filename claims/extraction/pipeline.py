@@ -103,7 +103,7 @@ def extract_report(report: Report) -> list[Statement]:
         content = " ".join(text[s:e] for s, e in spans)
         # The learned model ranks; the rules say why (reasons shown to the reviewer).
         _, reasons = _cw.score(content)
-        cw = checkworthiness_score(content)
+        cw = round(checkworthiness_score(content), 3)
         anchor = at.cue_span[0] if at.cue_span else (at.source_span[0] if at.source_span
                                                       else None)
         ctx = attribution_context(text, sent_start, sent_end, spans, anchor, rd,
@@ -168,7 +168,7 @@ def extract_report(report: Report) -> list[Statement]:
             continue
         # Which sentences are claims stays the rules' decision (tuned on news); the model ranks.
         _, reasons = scored
-        cw = checkworthiness_score(stext)
+        cw = round(checkworthiness_score(stext), 3)
         sid = statement_id(report.id, "claim", [(sent.start, sent.end)])
         if sid in seen_ids:
             continue
