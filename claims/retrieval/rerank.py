@@ -108,9 +108,10 @@ class Logistic:
 
 @dataclass
 class RerankModel:
-    """Two logistic models fitted on the same candidates: ``rank`` (all features, including the
-    BM25 score relative to the best candidate's and the rank) and ``match`` (the text-match
-    features only). The score is their geometric mean: ``rank`` orders candidates well but
+    """Two logistic models: ``rank`` (all features, including the BM25 score relative to the
+    best candidate's and the rank), fitted on the train tweets' candidates, and ``match`` (the
+    text-match features only), fitted on those and on the same tweets with their fact-check
+    left out of the candidates (most claims looked up were never checked). The score is their geometric mean: ``rank`` orders candidates well but
     trusts "best of the candidates", which means little when there are few (a store with a
     handful of fact-checks); ``match`` keeps a poor match's score low then."""
     rank: Logistic
@@ -154,9 +155,12 @@ def _stem(w: str) -> str:
     return w
 
 
-def _content(norm: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 16)
+def _content(norm: str) -> tuple[str, ...]:
+    """Content words (stemmed) of a normalised text; cached: the same stored claims come back as
+    candidates for many queries."""
     stop = stop_words()
-    return [_stem(w) for w in norm.split() if w not in stop and (len(w) > 1 or w.isdigit())]
+    return tuple(_stem(w) for w in norm.split() if w not in stop and (len(w) > 1 or w.isdigit()))
 
 
 def _share(part: set, whole: set) -> float:

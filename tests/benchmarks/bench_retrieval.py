@@ -10,7 +10,7 @@ Accuracy: the 10,375 verified claims of ``../shared/claim-retrieval`` (claim tex
 indexed with ``TextIndex``; each tweet of a split is a query. "BM25" is the database's order
 (SQLite FTS5 ``bm25()``, PostgreSQL ``ts_rank_cd``); "re-ranked" is ``claims.retrieval.lookup``.
 "wrong same" counts matches labelled ``same`` that are not the tweet's verified claim (any of
-the five shown). The re-ranker is fitted on train only; dev is the check. ``--distractors N``
+the five shown), also when the tweet is looked up with its verified claim left out. The re-ranker is fitted on train only; dev is the check. ``--distractors N``
 adds up to N real sentences that are not fact-checks (PolNeAR news, ClaimBuster and CLEF 2019
 debate sentences: about 48,000 available) to the index, to see the accuracy in a large store.
 
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import os
 import random
 import re
@@ -122,6 +123,17 @@ def collect(engine, index: TextIndex, split: str):
     return queries, rel, cands
 
 
+@functools.lru_cache(maxsize=1)
+def _claim_texts() -> dict[str, str]:
+    return {cid: index_text(text) for cid, text, _ in load_claims()}
+
+
+def known_texts(keys) -> set[str]:
+    """The indexed texts of these verified claims."""
+    texts = _claim_texts()
+    return {texts[k] for k in keys if k in texts}
+
+
 def evaluate(split, queries, rel, cands, model: RerankModel) -> None:
     bm25 = {q: [c.key for c in cs[:5]] for q, cs in cands.items()}
     rr, wrong_same, same, scored = {}, 0, 0, {}
@@ -134,13 +146,25 @@ def evaluate(split, queries, rel, cands, model: RerankModel) -> None:
                 same += 1
                 wrong_same += m.key not in rel[q]
     recall = np.mean([len({c.key for c in cands[q]} & rel[q]) / len(rel[q]) for q in rel])
+    # the same tweets as if their fact-check were not stored: how often a wrong match shows
+    unmatched, same_out, wrong_out = {}, 0, 0
+    for q, cs in cands.items():
+        rest = [c for c in cs if c.key not in rel[q]]
+        ms = rerank(queries[q], rest, limit=5, model=model)
+        unmatched[q] = ms[0].score if ms else 0.0
+        same_out += sum(m.label == "same" for m in ms)
+        wrong_out += sum(m.label == "same" and m.text not in known_texts(rel[q]) for m in ms)
     for t in (0.3, 0.5, 0.7):
         shown = [(m_key in rel[q]) for q, ms in scored.items() for m_key, s in ms if s >= t]
-        print(f"{split:5s} matches scoring >= {t}: {len(shown)}, right {np.mean(shown) if shown else 0:.3f}")
+        false_alarm = np.mean([s >= t for s in unmatched.values()])
+        print(f"{split:5s} matches scoring >= {t}: {len(shown)}, right {np.mean(shown) if shown else 0:.3f}; "
+              f"tweets without their fact-check stored showing one: {false_alarm:.3f}")
     a, b = scores(bm25, rel), scores(rr, rel)
     print(f"{split:5s} ({len(rel)} tweets)  BM25      " + "  ".join(f"{k} {v:.4f}" for k, v in a.items()))
     print(f"{split:5s} ({len(rel)} tweets)  re-ranked " + "  ".join(f"{k} {v:.4f}" for k, v in b.items())
           + f"  | 'same' labels {same}, wrong {wrong_same} | recall@{CANDIDATES} {recall:.3f}")
+    print(f"{split:5s} without their fact-check stored: 'same' labels {same_out}, on another text than the "
+          f"fact-check's {wrong_out} (the others are duplicates of it in the collection)")
 
 
 def _logistic(X: np.ndarray, y: np.ndarray, names: tuple[str, ...], l2: float) -> Logistic:
@@ -164,16 +188,30 @@ def _logistic(X: np.ndarray, y: np.ndarray, names: tuple[str, ...], l2: float) -
 
 
 def fit(queries, rel, cands, l2: float = 1.0) -> RerankModel:
-    """The two halves of the re-ranker, fitted on the train candidates."""
-    X, y = [], []
+    """The two halves of the re-ranker, fitted on the train candidates.
+
+    The match half also sees every train tweet as if its fact-check were not in the collection
+    (its verified claim removed from the candidates): most claims a desk looks up were never
+    checked, and a text that is merely the best of the rest must not look like a match."""
+    X, y, X0 = [], [], []
     for q, cs in cands.items():
         if not cs:
             continue
-        X.append(features(index_text(queries[q]), cs))
+        qn = index_text(queries[q])
+        X.append(features(qn, cs))
         y.extend(c.key in rel[q] for c in cs)
+        rest = [c for c in cs if c.key not in rel[q]]
+        if rest:
+            X0.append(features(qn, rest))
     X = np.vstack(X)
     y = np.asarray(y, dtype=float)
-    return RerankModel(_logistic(X, y, FEATURES, l2), _logistic(X, y, MATCH_FEATURES, l2),
+    X0 = np.vstack(X0)
+    Xa, ya = np.vstack([X, X0]), np.concatenate([y, np.zeros(len(X0))])
+    # The rank half learns from the tweets as they are (ordering); the match half from both
+    # (whether a text matches at all). Measured on dev: MAP@5 0.812 and 13% of the tweets whose
+    # fact-check is left out still showing one at >= 0.5, where both halves fitted on the
+    # tweets as they are give 0.815 and 19%, and both fitted on both 0.805 and 10%.
+    return RerankModel(_logistic(X, y, FEATURES, l2), _logistic(Xa, ya, MATCH_FEATURES, l2),
                        {"fitted_on": "CheckThat! 2020 claim retrieval, train split",
                         "candidates": CANDIDATES, "rows": int(len(y)), "positives": int(y.sum()), "l2": l2})
 
