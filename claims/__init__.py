@@ -9,6 +9,8 @@ Library first; the ``claims`` command is a thin layer over these functions::
     result = claims.import_workbook("reports/review.xlsx")
     claims.status()["by_verdict"]                   # DataFrame
     claims.write_workbook("reports/today.xlsx", unreviewed=True)   # from the database alone
+    claims.import_factchecks("feed.json")           # other fact-checkers' ClaimReview / CSV
+    claims.search("bricks of cocaine washed ashore") # DataFrame, best match first
 """
 __version__ = "0.1.0"
 
@@ -22,9 +24,11 @@ from .api import (  # noqa: E402
     export,
     extract,
     extract_report,
+    import_factchecks,
     import_workbook,
     open_store,
     run,
+    search,
     show_report,
     status,
     write_workbook,
@@ -35,6 +39,7 @@ from .types import Report, Statement  # noqa: E402
 
 __all__ = [
     "DEFAULT_DB", "DEFAULT_WORKBOOK", "ClaimsError", "Report", "RunSummary", "Statement",
-    "check_db", "conflicts", "export", "extract", "extract_report", "group_claims", "import_workbook",
-    "open_store", "run", "score_checkworthiness", "show_report", "status", "write_workbook",
+    "check_db", "conflicts", "export", "extract", "extract_report", "group_claims", "import_factchecks",
+    "import_workbook", "open_store", "run", "score_checkworthiness", "search", "show_report", "status",
+    "write_workbook",
 ]

@@ -789,3 +789,27 @@ def export(output: PathLike, *, format: Optional[str] = None, db: PathLike = DEF
                                           url=review_url, verdict_scale=scale)
     exports.export_claims(frame, output, format=format)
     return len(frame)
+
+
+# --------------------------------------------------------------------------- was this checked before?
+
+
+def import_factchecks(path: PathLike, *, db: PathLike = DEFAULT_DB):
+    """Store other fact-checkers' checks (ClaimReview JSON-LD or CSV) as reference claims;
+    returns ``claims.store.FactcheckImport`` (``.line()`` is the summary).
+
+    Raises ``claims.retrieval.factchecks.FactCheckFileError`` (a ``ClaimsError``; nothing
+    stored) on a bad file. Imported ratings never become this desk's verdicts."""
+    from .retrieval.factchecks import read_factchecks
+
+    records = read_factchecks(path)
+    with open_store(db) as store:
+        return store.import_factchecks(records, source=str(path))
+
+
+def search(text: str, *, db: PathLike = DEFAULT_DB, limit: int = 5) -> pd.DataFrame:
+    """Stored claims and imported fact-checks matching *text*, best first: columns kind ("own
+    claim" or "fact-check"), id, text, verdict (the desk's verdict or the fact-checker's
+    rating), by, url, date, label ("same" or "similar") and score (0-1)."""
+    with open_store(db) as store:
+        return store.search(text, limit=limit)

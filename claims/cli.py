@@ -611,5 +611,62 @@ def check_db(db):
     click.echo(visible(f"{db}: no problems found"))
 
 
+# --------------------------------------------------------------------------- checked before?
+
+
+@main.command(name="import-factchecks")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@_db_option
+def import_factchecks(file, db):
+    """Store other fact-checkers' published checks, to show beside this desk's claims.
+
+    FILE is schema.org ClaimReview JSON-LD (one object, a list, an @graph or a DataFeed, as
+    fact-checkers publish them; .json, .jsonld, .jsonl, or an .html page holding it) or CSV with
+    columns claim (required), rating, url, publisher, date. Imported ratings never become this
+    desk's verdicts; they show in the Review sheet's "Checked before" column and in
+    `claims search`. Importing the same file again changes nothing. A bad file is refused
+    whole (exit status 1).
+
+    \b
+    Examples:
+      claims import-factchecks claimreview-feed.json
+      claims import-factchecks checks.csv --db reports/claims.db
+    """
+    click.echo(api.import_factchecks(file, db=db).line())
+
+
+@main.command()
+@click.argument("text")
+@click.option("--limit", type=click.IntRange(1, 100), default=5, show_default=True, help="How many matches.")
+@_db_option
+def search(text, limit, db):
+    """Find stored claims and imported fact-checks matching TEXT, best first.
+
+    Each match shows its kind (own claim or fact-check), the desk's verdict or the
+    fact-checker's rating, by whom, 'same' (the same claim: near-identical, numbers and
+    negations agree) or 'similar', a 0-1 score, the text and the link.
+
+    \b
+    Examples:
+      claims search "Bricks of cocaine washed ashore in Florida after Hurricane Dorian"
+      claims search "unemployment fell to 3.5 percent" --limit 10
+    """
+    from .terminal import visible
+
+    frame = api.search(text, db=db, limit=limit)
+    if not len(frame):
+        click.echo("no match")
+        return
+    for i, r in enumerate(frame.to_dict("records"), 1):
+        r = {k: (None if not isinstance(v, (int, float, str)) or v != v else v) for k, v in r.items()}
+        verdict = r["verdict"] or ("no rating" if r["kind"] == "fact-check" else "not reviewed")
+        who = ", ".join(str(x) for x in (r["by"], r["date"]) if x)
+        click.echo(f"{i}. {r['kind']} {r['id']}: {visible(verdict)}" + (f" — {visible(who)}" if who else "")
+                   + f"  [{r['label']} {r['score']:.2f}]")
+        click.echo(f"   {visible(r['text'])}")
+        if r["url"]:
+            click.echo(f"   {visible(r['url'])}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -22,6 +22,7 @@ needs at the start. Where each job lives:
     verdicts.py     verdict scale, importing a reviewed workbook, carried-over verdicts, history
     conflicts.py    conflict detection for one reviewed row
     review.py       the review query: ReviewData for the workbook, claims frame for exports
+    search.py       full-text index of claims and imported fact-checks, search, "checked before"
     runs.py         runs, exports, status
     values.py       values between pandas, Python and the drivers; bulk writes
     safety.py       checks on open, before any write: exists (``create=False``), claims' own, not corrupt
@@ -68,6 +69,7 @@ from .claims import ClaimsMixin, GroupResult
 from .review import REVIEW_OCCURRENCES_PER_CLAIM, ReviewMixin
 from .runs import RunsMixin
 from .safety import check_database, check_sqlite_file as _check_sqlite_file, sqlite_error
+from .search import FactcheckImport, SearchMixin
 from .schema import (HISTORY_EVENTS, MIGRATIONS, SCHEMA_VERSION, VERDICT_FIELDS, metadata,
                      prepare_schema)
 from .statements import AddResult, StatementsMixin
@@ -75,7 +77,7 @@ from .values import one_line
 from .verdicts import ImportResult, VerdictsMixin
 
 __all__ = [
-    "AddResult", "GroupResult", "HISTORY_EVENTS", "ImportResult", "MIGRATIONS",
+    "AddResult", "FactcheckImport", "GroupResult", "HISTORY_EVENTS", "ImportResult", "MIGRATIONS",
     "REVIEW_OCCURRENCES_PER_CLAIM", "Retryable", "SCHEMA_VERSION", "Store", "VERDICT_FIELDS", "metadata",
 ]
 
@@ -122,7 +124,7 @@ def _is_url(s: str) -> bool:
     return "://" in s
 
 
-class Store(StatementsMixin, ClaimsMixin, VerdictsMixin, ReviewMixin, RunsMixin):
+class Store(StatementsMixin, ClaimsMixin, VerdictsMixin, ReviewMixin, RunsMixin, SearchMixin):
     """One claims database. ``Store(path_or_url)``; use as a context manager or call close().
 
     A plain path (``reports/claims.db``, ``x.sqlite``) is a SQLite file, its folder created;

@@ -159,6 +159,7 @@ class ClaimsMixin:
             _write_speakers(conn, grouping.new_speakers, grouping.updated_speakers)
             _write_similar(conn, grouping.similar)
             result.carried_over = carry_over_verdicts(conn, grouping.joined_reports, now, run_id)
+            self.index_claims(_indexed_texts(grouping))
             result.generation = _bump_generation(conn)
             result.claims_mark = _claims_mark(conn)
         return result
@@ -169,6 +170,13 @@ class ClaimsMixin:
             result.claims = conn.execute(sa.select(sa.func.count()).select_from(claims_t)).scalar_one()
             result.speakers = conn.execute(sa.select(sa.func.count()).select_from(speakers_t)).scalar_one()
         return result
+
+
+def _indexed_texts(grouping) -> list[tuple]:
+    """(claim id, text) of the new claims and of stored claims whose shown text changed."""
+    rows = [(row["claim_id"], row.get("text")) for row in grouping.new_claims]
+    rows.extend((u.claim_id, u.text) for u in grouping.claim_updates if u.text is not None)
+    return rows
 
 
 def _write_statement_ids(conn: sa.Connection, grouping) -> None:

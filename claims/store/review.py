@@ -345,6 +345,7 @@ class ReviewMixin:
             floats=["checkworthiness"],
             bools=["carried_over"],
         )
+        claims_df["checked_before"] = self.checked_before(list(zip(claims_df["claim_id"], claims_df["text"])))
         return ReviewData(
             claims=claims_df,
             occurrences=_occurrences_frame(data, ids),

@@ -15,7 +15,7 @@ from claims.types import STATEMENT_COLUMNS
 
 from .values import now_iso
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 HISTORY_EVENTS = ("recorded", "conflict", "confirmed", "carried_over")
 VERDICT_FIELDS = ("verdict", "evidence", "reviewer", "reviewed_on", "notes")
@@ -186,6 +186,25 @@ runs_t = sa.Table(
 )
 
 
+# Other fact-checkers' published checks (claims import-factchecks): reference claims shown
+# beside the desk's own verdicts, never turned into one. ``key``: FactCheck.key (url + claim).
+factchecks_t = sa.Table(
+    "factchecks",
+    metadata,
+    sa.Column("key", sa.Text, primary_key=True),
+    sa.Column("claim", sa.Text, nullable=False),
+    sa.Column("rating", sa.Text),
+    sa.Column("url", sa.Text),
+    sa.Column("publisher", sa.Text),
+    sa.Column("date", sa.Text),
+    sa.Column("claimant", sa.Text),
+    sa.Column("title", sa.Text),
+    sa.Column("claim_date", sa.Text),
+    sa.Column("source", sa.Text),  # the file it was imported from
+    sa.Column("imported_at", sa.Text),
+)
+
+
 def _migrate_v1(conn: sa.Connection) -> None:
     metadata.create_all(conn, checkfirst=True)
 
@@ -213,8 +232,17 @@ def _migrate_v3_report_text(conn: sa.Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE reports ADD COLUMN text TEXT")
 
 
+def _migrate_v4_search(conn: sa.Connection) -> None:
+    """Full-text search: the factchecks table and the index of claims and fact-checks
+    (claims.store.search), filled with the claims stored so far."""
+    metadata.create_all(conn, checkfirst=True)
+    from .search import build_search_index
+
+    build_search_index(conn)
+
+
 # version -> callable(conn) bringing a database from version-1 to version.
-MIGRATIONS = {1: _migrate_v1, 2: _migrate_v2, 3: _migrate_v3_report_text}
+MIGRATIONS = {1: _migrate_v1, 2: _migrate_v2, 3: _migrate_v3_report_text, 4: _migrate_v4_search}
 assert max(MIGRATIONS) == SCHEMA_VERSION
 
 

@@ -36,8 +36,10 @@ CONTEXT_COLUMN = "Context"
 REPORT_COLUMN = "Report"
 VIEW_COLUMN = "View"
 CONFLICT_COLUMN = "Conflict"
+# Best matches among the claims this desk reviewed and imported fact-checks (claims.store.search).
+CHECKED_BEFORE_COLUMN = "Checked before"
 REVIEW_SHEET_COLUMNS = (REVIEW_COLUMNS[:2] + [CONTEXT_COLUMN, REPORT_COLUMN, VIEW_COLUMN] + REVIEW_COLUMNS[2:15]
-                        + [CONFLICT_COLUMN] + REVIEW_COLUMNS[15:])
+                        + [CONFLICT_COLUMN] + REVIEW_COLUMNS[15:] + [CHECKED_BEFORE_COLUMN])
 # Report views (claims/report_view.py) live in this folder beside the workbook, one
 # "<report id>.html" each (ids made file-safe by claims.report_view.view_filename); the View
 # column links there with a relative link, so the folder travels with the workbook.
@@ -47,7 +49,7 @@ COLUMN_WIDTHS = {
     "Claim ID": 15, "Claim": 50, "Context": 70, "Report": 24, "View": 7, "Kind": 9, "Speaker": 20,
     "Role": 20, "Said on": 11, "Venue": 20, "Reports": 22, "Occurrences": 12, "Check-worthiness": 17,
     "Verdict": 15, "Evidence": 34, "Reviewer": 13, "Reviewed on": 13, "Notes": 30, "Conflict": 30,
-    "Carried over": 10, "Similar claims": 44, BASE_REVISION_COLUMN: 10,
+    "Carried over": 10, "Similar claims": 44, "Checked before": 50, BASE_REVISION_COLUMN: 10,
 }
 
 # Header comments of the Review sheet; columns not listed get DEFAULT_HEADER_NOTE.
@@ -67,6 +69,9 @@ HEADER_NOTES = {
     "Report": "Do not edit: the report the context comes from (title or id), linked to its URL or file.",
     "View": "Do not edit: opens the report with every statement highlighted (the views folder beside this workbook).",
     "Conflict": "Do not edit: another reviewer's verdict that was not applied. Import a verdict for the claim to resolve it.",
+    "Checked before": ("Do not edit: the best matches among claims this desk has reviewed and imported "
+                       "fact-checks (claims import-factchecks): verdict or rating, by whom, link, "
+                       "'same' or 'similar' and a 0-1 score. Imported ratings are not this desk's verdicts."),
     BASE_REVISION_COLUMN: "Do not edit: revision of the verdict this row was exported with; used to detect conflicting reviews.",
 }
 DEFAULT_HEADER_NOTE = "Do not edit: information from the database."

@@ -41,12 +41,13 @@ __all__ = ["write_review_sheet"]
 _FRAME_COLUMNS = ("claim_id", "text", "kind", "speaker", "role", "said_on", "venue", "n_reports", "first_report",
                   "reports", "n_occurrences", "checkworthiness", "verdict", "evidence", "reviewer", "reviewed_on",
                   "notes", "verdict_revision", "carried_over", "similar", "similar_detail", "context_report",
-                  "report_title", "report_url", "report_source", "context", "context_bold", "conflict")
+                  "report_title", "report_url", "report_source", "context", "context_bold", "conflict",
+                  "checked_before")
 # Rows grow to show their text, up to this many lines (a long paragraph scrolls in the cell).
 MAX_ROW_LINES = 24
 # The wrapped columns whose text sets a row's height.
 _TALL_COLUMNS = ("Claim", "Context", "Speaker", "Role", "Venue", "Reports", "Evidence", "Notes", "Conflict",
-                 "Similar claims", "Report")
+                 "Similar claims", "Report", "Checked before")
 
 
 def write_review_sheet(ws, styles: Styles, data: ReviewData, about_ref: str) -> None:
@@ -103,11 +104,12 @@ def _claim_row(w: SheetWriter, c: dict[str, Any]) -> list:
     report_label = as_text(c["report_title"]) or report
     context = as_text(c["context"])
     similar = as_text(c["similar_detail"]) or as_text(c["similar"])
+    checked = as_text(c["checked_before"])
     reports_text = _reports_text(c["n_reports"], c["first_report"], c["reports"])
     tall = {"Claim": as_text(c["text"]), "Context": context, "Speaker": as_text(c["speaker"]),
             "Role": as_text(c["role"]), "Venue": as_text(c["venue"]), "Reports": reports_text,
             "Evidence": as_text(c["evidence"]), "Notes": as_text(c["notes"]), "Conflict": conflict,
-            "Similar claims": similar, "Report": report_label}
+            "Similar claims": similar, "Report": report_label, "Checked before": checked}
     height = row_height(((tall[k], COLUMN_WIDTHS[k]) for k in _TALL_COLUMNS), MAX_ROW_LINES)
     cells = [
         w.cell(as_text(c["claim_id"]), alignment=top, fill=styles.conflict_fill if conflict else None),
@@ -133,6 +135,7 @@ def _claim_row(w: SheetWriter, c: dict[str, Any]) -> list:
         w.cell(conflict, alignment=wrap, fill=styles.conflict_fill if conflict else None),
         w.cell("Yes" if carried else None, alignment=top, fill=styles.carried_fill if carried else None),
         w.cell(similar, alignment=wrap),
+        w.cell(checked, alignment=wrap),
         w.cell(as_int(c["verdict_revision"], 0)),
     ]
     return cells, height

@@ -1,0 +1,241 @@
+"""Re-rank full-text candidates and label each match ``same`` or ``similar``.
+
+The database returns the best BM25 candidates (``TextIndex.candidates``); ``rerank`` scores each
+with a logistic model over a few features of the query and the candidate -- the BM25 score
+relative to the best candidate's, the rank, rapidfuzz similarities (``token_set_ratio`` of the
+query with the claim and with its title, ``partial_ratio`` of the shorter in the longer), the
+shares of the candidate's and the query's content words the other has, and shared word pairs
+-- and sorts by that probability (``Match.score``, 0-1). The weights live in
+``rerank_model.json`` beside this file, fitted on the CheckThat! 2020 claim-retrieval *train*
+split by ``tests/benchmarks/bench_retrieval.py --fit`` (dev is only measured); see
+``RerankModel`` for why it is two models.
+
+Labels. ``same`` means "this is the claim that was checked", so it is given conservatively:
+the model is confident (``score >= SAME_MIN_SCORE``), the texts are near-identical
+(``fuzz.ratio >= SAME_RATIO``, or one text holds the other: ``partial_ratio >= SAME_PARTIAL``
+over at least ``SAME_MIN_WORDS`` words and ``SAME_MIN_SHARE`` of the longer's words), and the
+grouping's guards agree (``claims.normalize``): the numbers of the shorter text all occur in
+the longer and both have the same number of negation words. Only the best match can be
+``same`` (a second copy of the same text is shown, as ``similar``, below it). Everything else
+is ``similar``.
+"""
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Optional, Sequence
+
+import numpy as np
+from rapidfuzz import fuzz
+from rapidfuzz.process import cdist
+
+from claims.normalize import negations_in, numbers_in
+from claims.retrieval.index import Candidate
+from claims.retrieval.text import index_text, query_terms, stop_words
+
+__all__ = [
+    "FEATURES", "MATCH_FEATURES", "Logistic", "Match", "RerankModel", "default_model", "features", "rerank", "same_claim",
+    "SAME_MIN_SCORE", "SAME_RATIO", "SAME_PARTIAL", "SAME_MIN_WORDS", "SAME_MIN_SHARE",
+]
+
+SAME_MIN_SCORE = 0.5
+SAME_RATIO = 90.0
+SAME_PARTIAL = 97.0
+SAME_MIN_WORDS = 8
+SAME_MIN_SHARE = 0.6
+
+FEATURES = (
+    "bm25_rel",       # candidate score / best candidate score
+    "rank_inv",       # 1 / (1 + rank among candidates; ties share a rank)
+    "set_body",       # fuzz.token_set_ratio(query, claim) / 100
+    "partial",        # fuzz.partial_ratio(shorter, longer) / 100
+    "set_title",      # fuzz.token_set_ratio(query, title) / 100
+    "cover_doc",      # share of the claim's content words found in the query
+    "cover_title",    # share of the title's content words found in the query
+    "cover_query",    # share of the query's content words found in claim or title
+    "pairs",          # share of the query's adjacent content-word pairs found in claim or title
+)
+
+
+@dataclass(frozen=True)
+class Match:
+    """A re-ranked candidate."""
+    kind: str
+    key: str
+    score: float        # the model's probability that this is the claim (0-1)
+    label: str          # "same" or "similar"
+    bm25: float         # the database's full-text score
+    text: str = ""      # indexed (normalised) text
+
+
+# The features that say how well a candidate's text matches the query by itself, whatever
+# the other candidates: the "match" half of the model (see RerankModel).
+MATCH_FEATURES = ("set_body", "partial", "set_title", "cover_doc", "cover_title", "cover_query", "pairs")
+
+
+@dataclass
+class Logistic:
+    """``sigmoid(intercept + sum(w * (x - mean) / scale))`` over the named features."""
+    features: tuple[str, ...]
+    weights: list[float]
+    intercept: float
+    mean: list[float]
+    scale: list[float]
+
+    def predict(self, X: np.ndarray) -> np.ndarray:
+        """*X* has the ``FEATURES`` columns."""
+        if not len(X):
+            return np.zeros(0)
+        cols = [FEATURES.index(f) for f in self.features]
+        z = ((X[:, cols] - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.weights)
+        return 1.0 / (1.0 + np.exp(-np.clip(z + self.intercept, -50, 50)))
+
+    def to_dict(self) -> dict:
+        return {"features": list(self.features), "weights": self.weights, "intercept": self.intercept,
+                "mean": self.mean, "scale": self.scale}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Logistic":
+        feats = tuple(d["features"])
+        if any(f not in FEATURES for f in feats) or not (len(feats) == len(d["weights"]) == len(d["mean"])
+                                                         == len(d["scale"])):
+            raise ValueError("rerank model made for other features: refit it")
+        return cls(feats, [float(x) for x in d["weights"]], float(d["intercept"]),
+                   [float(x) for x in d["mean"]], [float(x) for x in d["scale"]])
+
+
+@dataclass
+class RerankModel:
+    """Two logistic models: ``rank`` (all features, including the BM25 score relative to the
+    best candidate's and the rank), fitted on the train tweets' candidates, and ``match`` (the
+    text-match features only), fitted on those and on the same tweets with their fact-check
+    left out of the candidates (most claims looked up were never checked). The score is their geometric mean: ``rank`` orders candidates well but
+    trusts "best of the candidates", which means little when there are few (a store with a
+    handful of fact-checks); ``match`` keeps a poor match's score low then."""
+    rank: Logistic
+    match: Logistic
+    info: dict = field(default_factory=dict)
+
+    def predict(self, X: np.ndarray) -> np.ndarray:
+        if not len(X):
+            return np.zeros(0)
+        return np.sqrt(self.rank.predict(X) * self.match.predict(X))
+
+    def to_json(self) -> str:
+        return json.dumps({"rank": self.rank.to_dict(), "match": self.match.to_dict(), "info": self.info},
+                          indent=1)
+
+    @classmethod
+    def from_json(cls, data: str) -> "RerankModel":
+        d = json.loads(data)
+        return cls(Logistic.from_dict(d["rank"]), Logistic.from_dict(d["match"]), d.get("info", {}))
+
+
+@functools.lru_cache(maxsize=1)
+def default_model() -> RerankModel:
+    """The shipped model (``rerank_model.json``)."""
+    res = resources.files("claims.retrieval").joinpath("rerank_model.json")
+    try:
+        return RerankModel.from_json(res.read_text("utf-8"))
+    except FileNotFoundError:  # before the first fit: BM25 order, text match
+        n, m = len(FEATURES), len(MATCH_FEATURES)
+        return RerankModel(Logistic(FEATURES, [4.0] + [0.0] * (n - 1), 0.0, [0.5] * n, [1.0] * n),
+                           Logistic(MATCH_FEATURES, [1.0] * m, 0.0, [0.5] * m, [0.2] * m))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _stem(w: str) -> str:
+    """A light English suffix stripper, for word overlap only ("shootings" ~ "shooting")."""
+    if len(w) > 4:
+        for suf in ("ings", "ing", "ies", "ed", "es", "s"):
+            if w.endswith(suf) and len(w) - len(suf) >= 3:
+                return w[: -len(suf)] + ("y" if suf == "ies" else "")
+    return w
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _content(norm: str) -> tuple[str, ...]:
+    """Content words (stemmed) of a normalised text; cached: the same stored claims come back as
+    candidates for many queries."""
+    stop = stop_words()
+    return tuple(_stem(w) for w in norm.split() if w not in stop and (len(w) > 1 or w.isdigit()))
+
+
+def _share(part: set, whole: set) -> float:
+    return len(part & whole) / len(part) if part else 0.0
+
+
+def features(query_norm: str, candidates: Sequence[Candidate]) -> np.ndarray:
+    """The feature matrix (``FEATURES`` columns) of *candidates* for a query."""
+    n = len(candidates)
+    if not n:
+        return np.zeros((0, len(FEATURES)))
+    q = _content(query_norm)
+    qset = set(q)
+    qpairs = set(zip(q, q[1:]))
+    scores = np.array([c.score for c in candidates], dtype=float)
+    top = scores.max() or 1.0
+    bodies = [c.body or "" for c in candidates]
+    # A claim without a title (the desk's own claims) is its own title.
+    titles = [c.title or b for c, b in zip(candidates, bodies)]
+    X = np.zeros((n, len(FEATURES)))
+    X[:, 0] = scores / top
+    # rank: how many candidates score higher (copies of one text share their rank)
+    X[:, 1] = 1.0 / (1 + (scores[None, :] > scores[:, None] * (1 + 1e-9) + 1e-12).sum(1))
+    X[:, 2] = cdist([query_norm], bodies, scorer=fuzz.token_set_ratio, workers=1)[0] / 100.0
+    X[:, 4] = cdist([query_norm], titles, scorer=fuzz.token_set_ratio, workers=1)[0] / 100.0
+    for i, (body, title) in enumerate(zip(bodies, titles)):
+        b = _content(body)
+        t = b if title is body else _content(title)
+        bset, tset = set(b), set(t)
+        if body:
+            shorter, longer = (body, query_norm) if len(body) <= len(query_norm) else (query_norm, body)
+            X[i, 3] = fuzz.partial_ratio(shorter, longer) / 100.0
+        pairs = set(zip(b, b[1:])) | set(zip(t, t[1:]))
+        X[i, 5] = _share(bset, qset)
+        X[i, 6] = _share(tset, qset)
+        X[i, 7] = _share(qset, bset | tset)
+        X[i, 8] = _share(qpairs, pairs)
+    return X
+
+
+def same_claim(a_norm: str, b_norm: str) -> bool:
+    """Whether two normalised texts are near-identical and agree on numbers and negations."""
+    if not a_norm or not b_norm:
+        return False
+    longer, shorter = (a_norm, b_norm) if len(a_norm) >= len(b_norm) else (b_norm, a_norm)
+    lw, sw = longer.split(), shorter.split()
+    close = fuzz.ratio(longer, shorter) >= SAME_RATIO
+    if not close:
+        close = (len(sw) >= SAME_MIN_WORDS and len(sw) >= SAME_MIN_SHARE * len(lw)
+                 and fuzz.partial_ratio(shorter, longer) >= SAME_PARTIAL)
+    if not close:
+        return False
+    long_numbers = set(numbers_in(longer))
+    if not set(numbers_in(shorter)) <= long_numbers:
+        return False
+    return negations_in(longer) == negations_in(shorter)
+
+
+def rerank(query: str, candidates: Sequence[Candidate], limit: Optional[int] = None,
+           model: Optional[RerankModel] = None) -> list[Match]:
+    """*candidates* (best BM25 first) re-scored and labelled, best first."""
+    if not candidates:
+        return []
+    model = model or default_model()
+    qn = index_text(query)
+    probs = model.predict(features(qn, candidates))
+    body_only = index_text(query, author=False)
+    order = sorted(range(len(candidates)), key=lambda i: (-probs[i], i))
+    if limit is not None:
+        order = order[:limit]
+    out = []
+    for n, i in enumerate(order):
+        c, p = candidates[i], float(probs[i])
+        same = n == 0 and p >= SAME_MIN_SCORE and same_claim(body_only, c.body)
+        label = "same" if same else "similar"
+        out.append(Match(c.kind, c.key, round(p, 4), label, c.score, c.body))
+    return out
+

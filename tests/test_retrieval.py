@@ -1,0 +1,229 @@
+"""claims.retrieval: text preparation, the full-text index (real SQLite files; PostgreSQL when
+CLAIMS_TEST_POSTGRES_URL is set, in tables named uniquely per run) and the re-ranker."""
+from __future__ import annotations
+
+import os
+import sqlite3
+import uuid
+
+import pytest
+import sqlalchemy as sa
+from hypothesis import given, settings, strategies as st
+
+from claims.retrieval import (
+    Candidate, IndexDoc, TextIndex, default_model, fts5_available, lookup, rerank, same_claim,
+)
+from claims.retrieval.rerank import FEATURES, MATCH_FEATURES, RerankModel, features
+from claims.retrieval.text import (
+    fts5_query, index_text, prepare, query_terms, split_signature, stop_words, tsquery_text,
+)
+from claims.errors import StoreError
+
+PG_URL = os.environ.get("CLAIMS_TEST_POSTGRES_URL")
+
+CLAIMS = [
+    ("c1", "Bricks of cocaine washed ashore in Florida after Hurricane Dorian.",
+     "Did Bricks of Cocaine Wash Up on Beaches After Hurricane Dorian?"),
+    ("c2", "122 detainees released from Guantanamo Bay under President Obama have re-engaged in terrorist activities.",
+     "Did 122 Prisoners Released from Guantanamo Return to the Battlefield?"),
+    ("c3", "The unemployment rate fell to 3.5 percent in September 2019.", ""),
+    ("c4", "The unemployment rate did not fall to 3.5 percent in September 2019.", ""),
+    ("c5", "Wombats are herding animals into their burrows to escape the wildfires in Australia.",
+     "Are Wombats Inviting Animals Into Their Burrows to Escape Australia Fires?"),
+    ("c6", "A video shows an augmented reality dragon flying over a baseball stadium.", ""),
+]
+
+
+# --------------------------------------------------------------------------- text
+
+def test_fts5_is_available_in_this_python():
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='porter unicode61')")
+    engine = sa.create_engine("sqlite://")
+    with engine.connect() as conn:
+        assert fts5_available(conn)
+
+
+def test_prepare_drops_links_and_splits_hashtags_and_handles():
+    t = ("How are butterflies surviving the #AustralianFires? @CenterForBioDiv "
+         "pic.twitter.com/0eJtwJyS1J https://t.co/abc www.example.com/x")
+    p = prepare(t)
+    assert "http" not in p and "pic.twitter" not in p and "www" not in p
+    assert "Australian Fires" in p and "Center For Bio Div" in p
+    assert query_terms(t)[:4] == ["butterflies", "surviving", "australian", "fires"]
+
+
+def test_tweet_signature_split_author_kept_after_body_date_dropped():
+    t = ("Trump needs to divest from his businesses. — Ilhan Omar (@IlhanMN) January 6, 2020")
+    body, author = split_signature(t)
+    assert body == "Trump needs to divest from his businesses."
+    assert author == "Ilhan Omar"
+    assert index_text(t) == "trump needs to divest from his businesses ilhan omar"
+    assert index_text(t, author=False) == "trump needs to divest from his businesses"
+    assert "2020" not in query_terms(t)
+    # No signature: a dash in the middle of a sentence stays.
+    assert split_signature("Prices rose - a lot - in 2019") == ("Prices rose - a lot - in 2019", None)
+
+
+def test_query_terms_drop_stop_words_keep_numbers_and_us():
+    terms = query_terms("The U.S. spent $1,000,000 on it and it was not enough, I think")
+    assert terms == ["us", "spent", "1000000", "enough", "think"]
+    assert "the" in stop_words() and "us" not in stop_words()
+    assert query_terms("") == [] and query_terms(None) == [] and query_terms("the of and") == []
+    assert len(query_terms(" ".join(f"word{i}" for i in range(100)))) == 40
+
+
+def test_query_syntax_is_safe():
+    assert fts5_query(["a1", "b"]) == '"a1" OR "b"'
+    assert fts5_query(['x"y']) == '"x""y"'
+    assert tsquery_text(["cocaine", "or", "florida"]) == "cocaine or florida"
+
+
+@settings(max_examples=200)
+@given(st.text(max_size=200))
+def test_any_text_gives_a_valid_fts5_query(text):
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='porter unicode61')")
+    con.execute("INSERT INTO t VALUES ('some words here')")
+    terms = query_terms(text)
+    if terms:
+        con.execute("SELECT rowid FROM t WHERE t MATCH ?", (fts5_query(terms),)).fetchall()
+
+
+# --------------------------------------------------------------------------- index
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def engine(request, tmp_path):
+    if request.param == "sqlite":
+        eng = sa.create_engine(f"sqlite:///{tmp_path / 'retrieval.db'}")
+        yield eng
+        eng.dispose()
+        return
+    if not PG_URL:
+        pytest.skip("CLAIMS_TEST_POSTGRES_URL not set")
+    eng = sa.create_engine(PG_URL)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def index(engine):
+    idx = TextIndex(f"test_rt_{uuid.uuid4().hex[:10]}")
+    with engine.begin() as conn:
+        idx.create(conn)
+        idx.add(conn, [IndexDoc("factcheck", k, t, title) for k, t, title in CLAIMS])
+    yield idx
+    with engine.begin() as conn:
+        idx.drop(conn)
+
+
+def test_index_ranks_the_matching_claim_first(engine, index):
+    with engine.connect() as conn:
+        assert index.count(conn) == len(CLAIMS)
+        cands = index.candidates(conn, "Hurricane Dorian washed up bricks of cocaine on Florida’s coast "
+                                       "pic.twitter.com/ApEtNvR7tb — NowThis (@nowthisnews) September 10, 2019")
+        assert cands[0].key == "c1" and cands[0].kind == "factcheck"
+        assert cands[0].score > 0 and all(c.score <= cands[0].score for c in cands)
+        # stemming on both sides: "wombat", "burrow", "wildfire"
+        assert index.candidates(conn, "a wombat shares its burrow during the wildfire")[0].key == "c5"
+        assert index.candidates(conn, "the of and is") == []
+        assert index.candidates(conn, "xylophone zeppelin") == []
+
+
+def test_index_add_replaces_and_remove_drops(engine, index):
+    with engine.begin() as conn:
+        index.add(conn, [IndexDoc("factcheck", "c6", "Penguins can fly over Antarctica.")])
+        index.add(conn, [IndexDoc("claim", "c6", "A baseball stadium dragon video is fake.")])
+    with engine.connect() as conn:
+        assert index.count(conn) == len(CLAIMS) + 1
+        assert index.count(conn, "claim") == 1
+        top = index.candidates(conn, "penguins fly")
+        assert [(c.kind, c.key) for c in top] == [("factcheck", "c6")]
+        assert {c.kind for c in index.candidates(conn, "dragon stadium")} == {"claim"}
+        assert {c.kind for c in index.candidates(conn, "dragon stadium", kinds=["factcheck"])} == set()
+        assert index.candidates(conn, "dragon stadium", kinds=[]) == []
+    with engine.begin() as conn:
+        index.remove(conn, "factcheck", ["c6", "unknown"])
+    with engine.connect() as conn:
+        assert index.candidates(conn, "penguins fly") == []
+        assert index.keys(conn, "claim") == {"c6"}
+
+
+def test_index_rolls_back_with_the_transaction(engine, index):
+    with pytest.raises(RuntimeError):
+        with engine.begin() as conn:
+            index.add(conn, [IndexDoc("claim", "x1", "Penguins can fly over Antarctica.")])
+            raise RuntimeError("abort")
+    with engine.connect() as conn:
+        assert index.candidates(conn, "penguins") == []
+        assert index.count(conn) == len(CLAIMS)
+
+
+def test_lookup_labels_same_only_when_guards_agree(engine, index):
+    with engine.connect() as conn:
+        m = lookup(conn, index, "The unemployment rate fell to 3.5 percent in September 2019.")
+        assert m[0].key == "c3" and m[0].label == "same" and 0.5 <= m[0].score <= 1
+        assert all(x.label == "similar" for x in m[1:])
+        assert {"c3", "c4"} <= {x.key for x in m}
+        # negation differs: c4 found, but never "same"
+        m = lookup(conn, index, "The unemployment rate did not fall to 3.5 percent in September 2019!")
+        assert m[0].key == "c4" and m[0].label == "same"
+        assert [x.label for x in m if x.key == "c3"] == ["similar"]
+        # a different number: similar only
+        m = lookup(conn, index, "The unemployment rate fell to 3.7 percent in September 2019.")
+        assert all(x.label == "similar" for x in m)
+        assert lookup(conn, index, "Bricks of cocaine washed ashore in Florida", limit=1)[0].key == "c1"
+        assert len(lookup(conn, index, "rate", limit=2)) <= 2
+
+
+def test_unknown_dialect_refused():
+    class Fake:
+        class dialect:
+            name = "mysql"
+    with pytest.raises(StoreError, match="SQLite .*PostgreSQL"):
+        TextIndex("x").create(Fake())
+
+
+def test_bad_index_name_refused():
+    with pytest.raises(ValueError):
+        TextIndex("x; DROP TABLE claims")
+
+
+# --------------------------------------------------------------------------- re-ranker
+
+def test_same_claim_guards():
+    a = "the unemployment rate fell to 3.5 percent in september 2019"
+    assert same_claim(a, a)
+    assert not same_claim(a, a.replace("3.5", "3.7"))
+    assert not same_claim(a, a.replace("fell", "did not fall"))
+    assert same_claim("officials said " + a, a)  # contained, long enough
+    assert not same_claim("rate fell", "the unemployment rate fell to 3.5 percent")
+    assert not same_claim("", a)
+
+
+def test_shipped_model_loads_and_scores_in_unit_interval():
+    model = default_model()
+    assert model.rank.features == FEATURES and len(model.rank.weights) == len(FEATURES)
+    assert model.match.features == MATCH_FEATURES
+    assert model.info.get("fitted_on", "").endswith("train split")
+    again = RerankModel.from_json(model.to_json())
+    assert again.rank.weights == model.rank.weights and again.match.weights == model.match.weights
+    cands = [Candidate("claim", "a", "bricks of cocaine washed ashore in florida", "", 10.0),
+             Candidate("claim", "b", "cocaine prices in florida", "", 4.0)]
+    X = features("bricks of cocaine washed up in florida", cands)
+    assert X.shape == (2, len(FEATURES))
+    p = model.predict(X)
+    assert ((0 <= p) & (p <= 1)).all() and p[0] > p[1]
+    out = rerank("bricks of cocaine washed up in florida", cands)
+    assert [m.key for m in out] == ["a", "b"]
+    assert rerank("anything", []) == []
+
+
+def test_a_lone_poor_candidate_scores_low():
+    """With one candidate, "best of the candidates" says nothing: the text match decides."""
+    lone = [Candidate("factcheck", "x", "the two leaders spoke for about 50 minutes at the end of last month", "", 3.0)]
+    [m] = rerank("Tentative plans for Pena Nieto to visit the White House were scrapped last month", lone)
+    assert m.score < 0.5 and m.label == "similar"
+    good = [Candidate("factcheck", "y", "plans for pena nieto to visit the white house were scrapped", "", 3.0)]
+    [m] = rerank("Tentative plans for Pena Nieto to visit the White House were scrapped last month", good)
+    assert m.score > 0.7
