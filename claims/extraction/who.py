@@ -1,0 +1,435 @@
+"""Who said what: a last pass over a report's statements that checks and repairs speakers.
+
+``refine(report, statements) -> statements`` runs after attributions and speakers are found
+(``pipeline.extract_report``). Each rule is general -- about a construction, never a name:
+
+* **Page clutter** -- lines such as "Read more", "Trending", "Related: ...", "Our Standards:"
+  or share buttons are never statements, of any kind.
+* **Role taken for the name** -- a speaker written "Senator Jane Roe, a Vermont Democrat" or
+  "Ana Ruiz, a spokeswoman for the Department of Parks" is the person before the comma; the
+  appositive is her role.
+* **Relative pronouns** -- "the engineer, who said ..." is spoken by the engineer.
+* **Speakers that cannot speak** -- a description whose head is not a word for people, a body
+  or a document that states things ("the reference", "our totals", "compelled") gives no
+  speaker name: the statement says its speaker is unknown rather than mislead.
+* **Descriptions** -- "the airline", "the company" name the organisation the report introduced
+  (the one speaking before, else the one the report names most); "the report", "the study"
+  the body that released it ("a report released by X").
+* **Surnames** -- "Mr. Lee" after "Sam Lee" is Sam Lee.
+* **Pronouns** -- "he"/"she" never resolve to an organisation; the last person who spoke is
+  taken instead.
+* **Cue words in other senses** -- "added 95,000 jobs", "charged 12 officers", "best
+  supporting actress", "are expected to discuss ..." with no speaker: not statements.
+* **Quotes that run on** -- a paragraph that is only a quotation, right after a paragraph whose
+  last statement has a named speaker, is that speaker's.
+* **Confidence** -- every attributed statement gets ``attribution_confidence`` (see
+  ``confidence.py``); statements the model finds very unlikely to be attributions are dropped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Optional
+
+from claims.extraction import confidence as _conf
+from claims.types import Report, Statement
+
+__all__ = ["refine"]
+
+_CLUTTER = re.compile(
+    r"^\s*(?:[-•*·]\s*)?(?:read more|related(?: stories| articles| coverage)?\s*:|related$|"
+    r"trending(?: on \w+)?|see also|more from|recommended|advertisement|sponsored|"
+    r"sign up|subscribe|share this|tweet this|link this|digg this|email this|reprints?|"
+    r"our standards|click here|watch:|video:|photo:|follow us|most popular|most read|"
+    r"editor'?s picks?|you may also like|top stories|more on this)\b",
+    re.IGNORECASE,
+)
+_TITLES = frozenset("""
+senator sen sen. rep rep. representative governor gov gov. mayor president
+mr mr. mrs mrs. ms ms. dr dr. prof prof. professor judge justice general gen gen. minister
+secretary chancellor ambassador commissioner director chief deputy speaker leader
+congressman congresswoman councilman councilwoman sheriff rev rev. sir dame lord lady
+captain capt. colonel col. lieutenant lt. sergeant sgt. officer detective prime foreign
+finance interior defense defence acting former vice
+""".split())
+_NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ’'\-]+(?:-[A-Z][a-zà-ÿ’']+)?|[A-Z]\.)"
+_PERSON_NAME = re.compile(
+    r"^(?:(?P<title>(?:[A-Z][a-z]*\.?\s+){0,3}?))?"
+    r"(?P<name>" + _NAME_TOKEN + r"(?:\s+(?:van|von|de|da|del|der|bin|al|le|la|du)?\s*"
+    + _NAME_TOKEN + r"){1,3})$"
+)
+_ORG_WORD = re.compile(
+    r"\b(?:Department|Ministry|Committee|Commission|Council|Agency|Administration|Bureau|"
+    r"Office|Service|Center|Centre|Institute|Foundation|Association|Organi[sz]ation|Union|"
+    r"Party|Group|Company|Corp|Inc|Ltd|University|College|Bank|Fund|Court|Congress|Senate|"
+    r"House|Parliament|Government|Police|Army|Force|Network|News|Times|Post|Journal|Press|"
+    r"Authority|Board|Coalition|Alliance|Federation|Trust|Society|League|Airlines?|Airways|"
+    r"Edison|Energy|Electric|Motors|Systems|Bureau|Hospital|Church|Capital|Partners|"
+    r"Holdings|Industries|Museum|Library|Club|Team|Reserve|Exchange)\b"
+)
+_PRONOUN_PERSON = frozenset("he she".split())
+_RELATIVE = re.compile(r"(?:^|,\s*)(?:who|which)\s*$", re.IGNORECASE)
+_DET = re.compile(r"^(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+", re.I)
+_ORG_DESC = frozenset("""
+company airline carrier bank firm utility agency ministry department group network
+newspaper paper broadcaster station organization organisation charity institute center
+centre university hospital council commission committee board authority military army
+government administration regulator watchdog union party campaign team club league court
+publisher retailer manufacturer automaker insurer lender operator developer startup
+""".split())
+_DOC_DESC = frozenset("report study survey poll analysis review audit paper".split())
+_STRONG_CUES = frozenset("say tell according write add state note explain told".split())
+_NUMBERISH = re.compile(r"^[\s$€£]*\d")
+
+
+def _line_of(text: str, pos: int) -> str:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return text[a:b if b >= 0 else len(text)]
+
+
+def _is_clutter(text: str, st: Statement) -> bool:
+    pos = st.speaker_start if st.speaker_start is not None and st.kind != "claim" \
+        else st.content_start
+    for p in {pos, st.content_start}:
+        line = _line_of(text, p)
+        if _CLUTTER.match(line):
+            return True
+    return False
+
+
+def _person_in(s: str) -> Optional[tuple[str, Optional[str]]]:
+    """(name, title) when ``s`` is a person's name, with titles in front allowed."""
+    s = s.strip(" ,;:.“”\"‘’'()")
+    words = s.split()
+    k = 0
+    while k < len(words) - 2 and words[k].lower().rstrip(".") in {t.rstrip(".") for t in _TITLES}:
+        k += 1
+    if k < len(words) - 1 and words[k].lower().rstrip(".") in {t.rstrip(".") for t in _TITLES}:
+        k += 1
+    rest = " ".join(words[k:])
+    if not rest or _ORG_WORD.search(rest):
+        return None
+    m = _PERSON_NAME.match(rest)
+    if not m:
+        return None
+    name = m.group("name")
+    if any(w.lower().rstrip(".") in {t.rstrip(".") for t in _TITLES} for w in name.split()):
+        return None
+    return name, (" ".join(words[:k]) or None)
+
+
+def _role_split(st: Statement) -> Optional[tuple[str, str]]:
+    """'Senator Jane Roe, a Vermont Democrat' -> ('Jane Roe', 'Vermont Democrat')."""
+    sp = st.speaker or ""
+    if "," not in sp:
+        return None
+    head, _, tail = sp.partition(",")
+    tail = tail.strip(" ,")
+    if not tail or tail[:1] in "“\"(":
+        return None
+    got = _person_in(head)
+    if got is None:
+        return None
+    name, title = got
+    first = tail.split()[0]
+    if not (first[:1].islower() or first.lower() in ("a", "an", "the")):
+        return None
+    role = _DET.sub("", tail).strip()
+    role = re.sub(r"\s*,?\s*(?:who|which)\b.*$", "", role).strip(" ,")
+    return name, role or title
+
+
+def _antecedent_of_relative(text: str, st: Statement) -> Optional[str]:
+    """'the engineer, who said' -> 'engineer' (the description or name before the comma)."""
+    if st.speaker_start is None:
+        return None
+    a = st.speaker_start
+    sp = text[a:st.speaker_end]
+    lead = sp.rsplit(",", 1)[0] if "," in sp else ""
+    if lead.strip() and lead.strip().lower() not in ("who", "which"):
+        seg = lead
+    else:
+        before = text[max(0, a - 200):a].rstrip()
+        if not before.endswith(","):
+            return None
+        before = before[:-1]
+        cut = max(before.rfind(c) for c in ",;:.\n“”\"(")
+        seg = before[cut + 1:]
+        seg = re.split(r"\b(?:by|from|to|with|for|at|on|in|of|told|said|says|and)\s+", seg)[-1]
+    seg = seg.strip(" ,")
+    if not seg or len(seg.split()) > 8:
+        return None
+    got = _person_in(seg)
+    if got:
+        return got[0]
+    words = re.findall(r"[\w’'.-]+", seg)
+    if not words:
+        return None
+    head = words[-1].lower()
+    if head in _conf.SPEAKING_HEADS or words[-1][:1].isupper():
+        return _DET.sub("", seg).strip()
+    return None
+
+
+_NOT_NOMINAL = frozenset("""
+such together however hardly also even still just only then there here so too
+this that these those it its their which what whatever whoever compelled expected reference totals
+months years weeks days hours minutes decades times moments ago later earlier today
+yesterday tonight morning afternoon evening night week month year
+""".split())
+_PEOPLE_SUFFIX = re.compile(
+    r"(?:ists?|ers?|ors?|ians?|ants?|ents?|man|men|woman|women|ees?|eers?|ives?|ary|aries|"
+    r"ics?|ites?|ans?|ers’|one|body|media|ad|ads|site|video|footage|remarks|data|figures|"
+    r"averages|account|accounts|release|releases|letter|memo|filing|lawsuit|complaint|"
+    r"ruling|order|decision|document|documents|statement|statements)$")
+
+
+def _head_can_speak(head: str) -> bool:
+    h = head.lower().strip(".’'")
+    if h in _conf.SPEAKING_HEADS or h.rstrip("s") in _conf.SPEAKING_HEADS:
+        return True
+    return bool(_PEOPLE_SUFFIX.search(h)) and h not in _NOT_NOMINAL
+
+
+def _cannot_speak(st: Statement) -> Optional[str]:
+    """None when the speaker can speak; "none" when it cannot be named; "drop" when it is
+    no noun phrase at all (an adverb, a time, a participle, a determiner left alone)."""
+    sp = (st.speaker or "").strip(" ,;:.“”\"‘’'()")
+    if not sp:
+        return None
+    ls = sp.lower()
+    if ls in _conf.PRONOUNS or ls in ("who", "which", "that"):
+        return None
+    words = re.findall(r"[\w’'.&-]+", sp)
+    if not words:
+        return "drop"
+    last = words[-1]
+    head = last.lower().strip(".’'")
+    if last[:1].isupper() or last.isupper():
+        return None  # a name: the resolver's business
+    if _head_can_speak(head):
+        return None
+    if head in _NOT_NOMINAL or head.endswith(("ly", "-based")) or (
+            head.endswith("ed") and len(words) == 1):
+        return "drop"
+    if len(words) == 1 or words[0].lower() in ("the", "our", "a", "an", "its", "their",
+                                               "this", "that", "these", "those"):
+        return "none"
+    return None
+
+
+class _Registry:
+    """The report's named speakers so far: full names by surname, organisations in order."""
+
+    def __init__(self, text: str, statements: list[Statement]):
+        self.text = text
+        self.full: dict[str, str] = {}
+        for s in statements:
+            if s.kind != "claim" and s.speaker_type == "person" and s.speaker_name:
+                self.add_person(s.speaker_name)
+
+    def add_person(self, name: str) -> None:
+        toks = name.split()
+        if len(toks) >= 2 and all(t[:1].isupper() for t in toks):
+            last = toks[-1]
+            prev = self.full.get(last)
+            if prev is None or len(name) > len(prev) and prev in name:
+                self.full[last] = name
+            elif prev != name and name not in prev:
+                self.full[last] = ""  # two people share the surname: do not guess
+
+    def full_name(self, name: str) -> Optional[str]:
+        toks = name.split()
+        if len(toks) == 1:
+            f = self.full.get(toks[0])
+            return f or None
+        return None
+
+
+def _org_mentions(text: str, end: int) -> list[tuple[int, str]]:
+    out = []
+    for m in re.finditer(r"(?<![\w’'])(?:[A-Z][\w’'&.-]*(?:\s+(?:of|for|on|and|&)?\s*"
+                         r"[A-Z][\w’'&.-]*){0,6})", text[:end]):
+        name = m.group(0).strip()
+        if _ORG_WORD.search(name) or re.search(r"[a-z][A-Z]", name) or re.fullmatch(
+                r"[A-Z]{2,6}", name):
+            out.append((m.start(), name))
+    return out
+
+
+def _describe_org(text: str, st: Statement, prev: list[Statement]) -> Optional[str]:
+    sp = (st.speaker or "").strip()
+    words = sp.lower().split()
+    if len(words) != 2 or words[0] not in ("the", "its", "their"):
+        return None
+    head = words[1]
+    pos = st.speaker_start or st.content_start
+    if head in _DOC_DESC:
+        pat = re.compile(r"\b" + head + r"\b[^.\n]{0,80}?\b(?:by|from)\s+(?:the\s+)?"
+                         r"((?:[A-Z][\w’'&.-]*(?:\s+(?:of|on|for|and)?\s*)?){1,9})")
+        best = None
+        for m in pat.finditer(text, 0, pos):
+            best = m.group(1).strip()
+        if best:
+            return best
+        return None
+    if head not in _ORG_DESC:
+        return None
+    for p in reversed(prev):
+        if p.speaker_type == "organization" and p.speaker_name and p.speaker_name[:1].isupper():
+            return p.speaker_name
+    mentions = _org_mentions(text, pos)
+    if not mentions:
+        return None
+    counts: dict[str, int] = {}
+    for _, n in mentions:
+        counts[n] = counts.get(n, 0) + 1
+    last_pos = {n: p for p, n in mentions}
+    return max(counts, key=lambda n: (counts[n], last_pos[n]))
+
+
+def _other_sense(text: str, st: Statement) -> bool:
+    """A cue word used in another sense than saying."""
+    lem = _conf.lemma(st.cue)
+    if st.cue_end is not None and st.kind != "direct":
+        gap = text[st.cue_end:st.content_start]
+        after = text[st.cue_end:st.cue_end + 40]
+        if lem in ("add", "charge", "report", "post", "record", "show", "count", "claim",
+                   "cite", "estimate") and _NUMBERISH.match(after) and "that" not in gap:
+            return True
+    if st.cue_start is not None and lem in ("support", "lead", "back"):
+        before = text[max(0, st.cue_start - 12):st.cue_start].lower()
+        if re.search(r"\b(?:best|the|a|an|top)\s+$", before):
+            return True
+    if st.speaker is None and lem == "expect":
+        return True
+    return False
+
+
+def _quote_paragraphs(text: str, sts: list[Statement], body_start: int) -> list[tuple[int, int]]:
+    """Spans of paragraphs that are only a quotation and hold no attributed statement."""
+    out = []
+    pos = body_start
+    covered = [(s.content_start, s.content_end) for s in sts if s.kind != "claim"]
+    for line in text[body_start:].split("\n"):
+        a = pos + len(line) - len(line.lstrip())
+        b = pos + len(line.rstrip())
+        pos += len(line) + 1
+        seg = text[a:b]
+        if len(seg) < 8 or seg[0] not in "“\"":
+            continue
+        body = seg.rstrip(".")
+        if body[-1:] not in "”\"":
+            continue
+        inner = body[1:-1]
+        if "“" in inner or "”" in inner or inner.count('"'):
+            continue
+        if any(cs < b and ce > a for cs, ce in covered):
+            continue
+        out.append((a, b))
+    return out
+
+
+def _continuations(report: Report, sts: list[Statement]) -> list[Statement]:
+    text = report.text
+    att = sorted((s for s in sts if s.kind != "claim"), key=lambda s: s.content_start)
+    out = []
+    for a, b in _quote_paragraphs(text, sts, report.body_start or 0):
+        prev = None
+        for s in att:
+            if s.content_end <= a:
+                prev = s
+            else:
+                break
+        if prev is None or not prev.speaker_name or prev.kind == "claim":
+            continue
+        # the previous statement's paragraph must end right before this one
+        between = text[prev.content_end:a]
+        if between.count("\n") != 1 or prev.speaker_type not in ("person", "anonymous"):
+            continue
+        from claims.extraction.pipeline import statement_id
+        end = b if text[b - 1] in "”\"" else b - 1 if text[b - 2:b - 1] in "”\"" else b
+        sid = statement_id(report.id, "direct", [(a, end)])
+        out.append(replace(prev, id=sid, kind="direct", text=text[a:end], content_start=a,
+                           content_end=end, content_spans=None, cue=None, cue_start=None,
+                           cue_end=None, sentence=text[a:b],
+                           paragraph=prev.paragraph + 1,
+                           checkworthiness=prev.checkworthiness,
+                           check_reasons=list(prev.check_reasons)))
+    return out
+
+
+def refine(report: Report, statements: list[Statement]) -> list[Statement]:
+    text = report.text
+    reg = _Registry(text, statements)
+    out: list[Statement] = []
+    done: list[Statement] = []
+    for st in statements:
+        if _is_clutter(text, st):
+            continue
+        if st.kind == "claim":
+            out.append(st)
+            continue
+        if _other_sense(text, st):
+            continue
+        name, stype, role = st.speaker_name, st.speaker_type, st.speaker_role
+        sp = (st.speaker or "").strip()
+        lsp = sp.lower()
+        split = _role_split(st)
+        if split is not None:
+            name, stype, role = split[0], "person", split[1]
+            reg.add_person(name)
+        elif _RELATIVE.search(sp) or lsp in ("who", "which"):
+            ante = _antecedent_of_relative(text, st)
+            if ante is None:
+                name = None
+            else:
+                name = reg.full_name(ante) or ante
+                if _person_in(ante):
+                    stype = "person"
+                elif ante[:1].isupper():
+                    stype = "organization"
+                else:
+                    stype = "anonymous"
+        elif lsp in _PRONOUN_PERSON and stype == "person" and name and (
+                _ORG_WORD.search(name) or any(p.speaker_name == name and
+                                              p.speaker_type == "organization" for p in done)):
+            name = None
+            for p in reversed(done):
+                if p.speaker_type == "person" and p.speaker_name and not _ORG_WORD.search(
+                        p.speaker_name):
+                    name, role = p.speaker_name, p.speaker_role
+                    break
+        else:
+            desc = _describe_org(text, st, done)
+            if desc:
+                name, stype = desc, "organization"
+            else:
+                if _cannot_speak(st) is not None:
+                    name = None
+        if name and stype == "person":
+            full = reg.full_name(name)
+            if full:
+                name = full
+        st = replace(st, speaker_name=name, speaker_type=stype, speaker_role=role)
+        out.append(st)
+        done.append(st)
+    out.extend(_continuations(report, out))
+    # claims overlapping an added continuation go
+    cont = [(s.content_start, s.content_end) for s in out if s.kind != "claim"]
+    out = [s for s in out if s.kind != "claim" or not any(
+        a < s.content_end and b > s.content_start for a, b in cont)]
+    model = _conf.load_model()
+    drop = model.get("drop_below", 0.0) if _conf.ABSTAIN else 0.0
+    final = []
+    for st in out:
+        if st.kind != "claim":
+            pm, pr = _conf.probabilities(st, text, model)
+            if pm < drop:
+                continue
+            if hasattr(st, "attribution_confidence"):
+                st.attribution_confidence = round(pr, 3)
+        final.append(st)
+    final.sort(key=lambda s: (s.content_start, s.content_end, s.kind))
+    return final
