@@ -167,7 +167,7 @@ def _antecedent_of_relative(text: str, st: Statement) -> Optional[str]:
     if not words:
         return None
     head = words[-1].lower()
-    if head in _conf.SPEAKING_HEADS or words[-1][:1].isupper():
+    if _head_can_speak(head) or words[-1][:1].isupper() and _org_marked(seg):
         return _DET.sub("", seg).strip()
     return None
 
@@ -247,13 +247,18 @@ class _Registry:
         return None
 
 
+def _org_marked(name: str) -> bool:
+    """A name that reads as an organisation's: an organisation word, CamelCase, an acronym."""
+    return bool(_ORG_WORD.search(name) or re.search(r"[a-z][A-Z]", name)
+                or re.fullmatch(r"(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})", name))
+
+
 def _org_mentions(text: str, end: int) -> list[tuple[int, str]]:
     out = []
     for m in re.finditer(r"(?<![\w’'])(?:[A-Z][\w’'&.-]*(?:\s+(?:of|for|on|and|&)?\s*"
                          r"[A-Z][\w’'&.-]*){0,6})", text[:end]):
         name = m.group(0).strip()
-        if _ORG_WORD.search(name) or re.search(r"[a-z][A-Z]", name) or re.fullmatch(
-                r"[A-Z]{2,6}", name):
+        if _org_marked(name) and not re.search(r"\d", name):
             out.append((m.start(), name))
     return out
 
@@ -277,7 +282,7 @@ def _describe_org(text: str, st: Statement, prev: list[Statement]) -> Optional[s
     if head not in _ORG_DESC:
         return None
     for p in reversed(prev):
-        if p.speaker_type == "organization" and p.speaker_name and p.speaker_name[:1].isupper():
+        if p.speaker_type == "organization" and p.speaker_name and _org_marked(p.speaker_name):
             return p.speaker_name
     mentions = _org_mentions(text, pos)
     if not mentions:
@@ -303,6 +308,8 @@ def _other_sense(text: str, st: Statement) -> bool:
         if re.search(r"\b(?:best|the|a|an|top)\s+$", before):
             return True
     if st.speaker is None and lem == "expect":
+        return True
+    if lem == "call" and re.search(r"\binto question\b", st.text):
         return True
     return False
 
@@ -360,9 +367,143 @@ def _continuations(report: Report, sts: list[Statement]) -> list[Statement]:
     return out
 
 
+_NAME_RX = (r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+)?(?:[A-Z][\w’'-]+|[A-Z]\.)"
+            r"(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.)){0,3}")
+_ORPHAN = re.compile(
+    r"“(?P<q>[^“”]{2,}?[,?!])”\s+(?:(?P<v1>[a-z]{3,})\s+(?P<n1>" + _NAME_RX + r"|he|she)"
+    r"|(?P<n2>" + _NAME_RX + r"|He|She|he|she)\s+(?P<v2>[a-z]{3,}))(?=[\s,.;])")
+_NOT_SPEECH_AFTER_QUOTE = frozenset("""
+and but or of to in on at for with from by as the a an is was are were has have had will
+would can could may might must should that this these those who which what when where while
+""".split())
+
+
+def _orphan_quotes(report: Report, sts: list[Statement], reg: "_Registry") -> list[Statement]:
+    """A quotation closed by a comma (or ?/!) and followed by a name and a verb, or a verb
+    and a name ("“Stay calm,” urged Ivo Penn.") that no statement covers yet."""
+    from claims.extraction.pipeline import statement_id
+    text = report.text
+    att = sorted((s for s in sts if s.kind != "claim"), key=lambda s: s.content_start)
+    spans = [(s.content_start, s.content_end) for s in att]
+    out = []
+    for m in _ORPHAN.finditer(text, report.body_start or 0):
+        a, b = m.start(), m.start("q") + len(m.group("q")) + 1
+        if any(x < b and y > a for x, y in spans):
+            continue
+        verb = m.group("v1") or m.group("v2")
+        who_ = m.group("n1") or m.group("n2")
+        if verb in _NOT_SPEECH_AFTER_QUOTE or not (verb.endswith("ed") or verb in (
+                "said", "says", "told", "tells", "wrote", "writes", "asks", "adds", "says")):
+            continue
+        ns = m.start("n1") if m.group("n1") else m.start("n2")
+        cs = m.start("v1") if m.group("v1") else m.start("v2")
+        if who_.lower() in ("he", "she"):
+            prev = [s for s in att if s.content_end <= a and s.speaker_type == "person"
+                    and s.speaker_name]
+            if not prev:
+                continue
+            name, role = prev[-1].speaker_name, prev[-1].speaker_role
+        else:
+            got = _person_in(who_)
+            if got is None:
+                continue
+            name = reg.full_name(got[0]) or got[0]
+            role = None
+        par = text.count("\n", report.body_start or 0, a) + 1
+        sid = statement_id(report.id, "direct", [(a, b)])
+        ss = text.rfind("\n", 0, a) + 1
+        se = text.find("\n", b)
+        se = len(text) if se < 0 else se
+        out.append(Statement(
+            id=sid, report=report.id, kind="direct", text=text[a:b], content_start=a,
+            content_end=b, content_spans=None, speaker=who_, speaker_start=ns,
+            speaker_end=ns + len(who_), speaker_name=name, speaker_type="person",
+            speaker_role=role, cue=verb, cue_start=cs, cue_end=cs + len(verb), venue=None,
+            said_on=None, hedge=None, checkworthiness=0.0, check_reasons=[],
+            sentence=text[ss:se], paragraph=par, report_date=report.date))
+        spans.append((a, b))
+    return out
+
+
+def _split_inside(text: str, st: Statement) -> Optional[Statement]:
+    """"The bridge, say engineers, will carry ..." read as content "The bridge" and speaker
+    "engineers, will carry ...": the speaker is the words up to the comma, the content both
+    sides of the ", say engineers," insert."""
+    sp = st.speaker or ""
+    if st.speaker_start is None or st.cue_start is None or "," not in sp:
+        return None
+    if not (st.content_end <= st.cue_start < st.speaker_start):
+        return None
+    if text[st.content_end:st.cue_start].strip() != ",":
+        return None
+    who_, _, rest = sp.partition(",")
+    if not rest.strip() or not rest.strip()[:1].islower() or len(who_.split()) > 5:
+        return None
+    if _conf.lemma(st.cue) not in ("say", "argue", "warn", "note", "write", "believe",
+                                   "think", "estimate", "predict", "contend", "insist"):
+        return None
+    v = rest.split()[0].lower()
+    if not (v.endswith(("s", "ed")) or v in ("will", "would", "can", "could", "may", "might",
+                                              "must", "should")) or v in ("as", "was", "is"):
+        if v not in ("is", "was", "are", "were"):
+            return None
+    if not (_person_in(who_) or _head_can_speak(who_.split()[-1])):
+        return None
+    a2 = st.speaker_start + len(who_) + 1
+    while a2 < len(text) and text[a2] == " ":
+        a2 += 1
+    e2 = st.speaker_end
+    while e2 > a2 and text[e2 - 1] in " .":
+        e2 -= 1
+    spans = [[st.content_start, st.content_end], [a2, e2]]
+    return replace(st, speaker=who_, speaker_end=st.speaker_start + len(who_),
+                   speaker_name=_DET.sub("", who_).strip(), speaker_type="anonymous"
+                   if who_[:1].islower() else st.speaker_type,
+                   content_spans=spans, content_end=e2,
+                   text=text[st.content_start:st.content_end] + " " + text[a2:e2])
+
+
+def _paragraph_subject(text: str, a: int, b: int) -> Optional[tuple[int, str]]:
+    """The person who opens a paragraph starting in [a, b) as its subject, the last one."""
+    best = None
+    for m in re.finditer(r"\n", text[a:b]):
+        ps = a + m.end()
+        line = text[ps:ps + 200]
+        head = re.match(r"([A-Z][^,.;:“”\"]{2,60}?)(?:,|\s+(?=[a-z]))", line)
+        if not head:
+            continue
+        got = _person_in(head.group(1))
+        if got:
+            best = (ps, got[0])
+    return best
+
+
+def _pronoun_subject(text, st, done, remap):
+    """"he"/"she" after a paragraph opened by another person than the last speaker: that
+    person (the subject of the paragraph before), and later pronouns follow."""
+    if st.speaker_start is None or not st.speaker_name:
+        return None
+    last = done[-1] if done else None
+    lo = last.content_end if last is not None else 0
+    subj = _paragraph_subject(text, lo, st.speaker_start)
+    if subj is not None and subj[1] != st.speaker_name and (
+            last is None or last.speaker_name != subj[1]):
+        name = subj[1]
+        for p in reversed(done):
+            if p.speaker_name and p.speaker_name.split()[-1] == name.split()[-1]:
+                name = p.speaker_name
+                break
+        remap[st.speaker_name] = name
+        return name, "person", None
+    if st.speaker_name in remap and last is not None and last.speaker_name == remap[st.speaker_name]:
+        return remap[st.speaker_name], "person", None
+    return None
+
+
 def refine(report: Report, statements: list[Statement]) -> list[Statement]:
     text = report.text
     reg = _Registry(text, statements)
+    remap: dict = {}
     out: list[Statement] = []
     done: list[Statement] = []
     for st in statements:
@@ -373,9 +514,18 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
             continue
         if _other_sense(text, st):
             continue
+        ins = _split_inside(text, st)
+        if ins is not None:
+            st = ins
         name, stype, role = st.speaker_name, st.speaker_type, st.speaker_role
         sp = (st.speaker or "").strip()
         lsp = sp.lower()
+        if (st.cue or "").strip() == ":" and st.speaker and st.cue_start is not None \
+                and st.speaker_end is not None and st.speaker_end <= st.cue_start \
+                and text[st.speaker_end:st.cue_start].strip() and not (
+                _person_in(sp) or reg.full_name(sp) or _org_marked(sp)
+                or sp.lower() in _conf.PRONOUNS or _head_can_speak(sp.split()[-1])):
+            continue
         split = _role_split(st)
         if split is not None:
             name, stype, role = split[0], "person", split[1]
@@ -392,6 +542,8 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
                     stype = "organization"
                 else:
                     stype = "anonymous"
+        elif lsp in _PRONOUN_PERSON and _pronoun_subject(text, st, done, remap):
+            name, stype, role = _pronoun_subject(text, st, done, remap)
         elif lsp in _PRONOUN_PERSON and stype == "person" and name and (
                 _ORG_WORD.search(name) or any(p.speaker_name == name and
                                               p.speaker_type == "organization" for p in done)):
@@ -415,6 +567,7 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
         st = replace(st, speaker_name=name, speaker_type=stype, speaker_role=role)
         out.append(st)
         done.append(st)
+    out.extend(_orphan_quotes(report, out, reg))
     out.extend(_continuations(report, out))
     # claims overlapping an added continuation go
     cont = [(s.content_start, s.content_end) for s in out if s.kind != "claim"]
