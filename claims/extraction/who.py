@@ -239,6 +239,12 @@ class _Registry:
             elif prev != name and name not in prev:
                 self.full[last] = ""  # two people share the surname: do not guess
 
+    def initials(self, letters: str) -> Optional[str]:
+        """The one full name whose initials these are ("IV" -> "Ines Varga")."""
+        hits = {f for f in self.full.values() if f and "".join(
+            w[0] for w in f.split()) == letters}
+        return hits.pop() if len(hits) == 1 else None
+
     def full_name(self, name: str) -> Optional[str]:
         toks = name.split()
         if len(toks) == 1:
@@ -282,8 +288,11 @@ def _describe_org(text: str, st: Statement, prev: list[Statement]) -> Optional[s
     if head not in _ORG_DESC:
         return None
     for p in reversed(prev):
-        if p.speaker_type == "organization" and p.speaker_name and _org_marked(p.speaker_name):
-            return p.speaker_name
+        if not p.speaker_name or not p.speaker_name[:1].isupper():
+            continue
+        if p.speaker_type == "organization" and _org_marked(p.speaker_name) or (
+                p.speaker_role is None and re.match(r"(?:that\s+)?(?:it|its)\b", p.text)):
+            return p.speaker_name  # a body: an organisation's name, or it speaks of "it"
     mentions = _org_mentions(text, pos)
     if not mentions:
         return None
@@ -300,8 +309,8 @@ def _other_sense(text: str, st: Statement) -> bool:
     if st.cue_end is not None and st.kind != "direct":
         gap = text[st.cue_end:st.content_start]
         after = text[st.cue_end:st.cue_end + 40]
-        if lem in ("add", "charge", "report", "post", "record", "show", "count", "claim",
-                   "cite", "estimate") and _NUMBERISH.match(after) and "that" not in gap:
+        if re.match(r"(?:add|charg|report|post|record|show|count|claim|cit|estimat)",
+                    (st.cue or "").lower()) and _NUMBERISH.match(after) and "that" not in gap:
             return True
     if st.cue_start is not None and lem in ("support", "lead", "back"):
         before = text[max(0, st.cue_start - 12):st.cue_start].lower()
@@ -370,7 +379,8 @@ def _continuations(report: Report, sts: list[Statement]) -> list[Statement]:
 _NAME_RX = (r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+)?(?:[A-Z][\w’'-]+|[A-Z]\.)"
             r"(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.)){0,3}")
 _ORPHAN = re.compile(
-    r"“(?P<q>[^“”]{2,}?[,?!])”\s+(?:(?P<v1>[a-z]{3,})\s+(?P<n1>" + _NAME_RX + r"|he|she)"
+    r"(?:“(?P<q>[^“”\n]{2,}?[,?!])”|(?<![\w\"])\"(?P<qa>[^\"\n]{2,}?[,?!])\")"
+    r"\s+(?:(?P<v1>[a-z]{3,})\s+(?P<n1>" + _NAME_RX + r"|he|she)"
     r"|(?P<n2>" + _NAME_RX + r"|He|She|he|she)\s+(?P<v2>[a-z]{3,}))(?=[\s,.;])")
 _NOT_SPEECH_AFTER_QUOTE = frozenset("""
 and but or of to in on at for with from by as the a an is was are were has have had will
@@ -387,7 +397,8 @@ def _orphan_quotes(report: Report, sts: list[Statement], reg: "_Registry") -> li
     spans = [(s.content_start, s.content_end) for s in att]
     out = []
     for m in _ORPHAN.finditer(text, report.body_start or 0):
-        a, b = m.start(), m.start("q") + len(m.group("q")) + 1
+        q = "q" if m.group("q") is not None else "qa"
+        a, b = m.start(), m.start(q) + len(m.group(q)) + 1
         if any(x < b and y > a for x, y in spans):
             continue
         verb = m.group("v1") or m.group("v2")
@@ -425,42 +436,54 @@ def _orphan_quotes(report: Report, sts: list[Statement], reg: "_Registry") -> li
     return out
 
 
+_INSERT_CUES = r"(?:say|says|said|argue|argues|argued|note|notes|noted|warn|warns|warned|" \
+    r"believe|believes|think|thinks|estimate|estimates|predict|predicts|contend|contends|" \
+    r"insist|insists)"
+_INSERTED = re.compile(r",\s+(?P<cue>" + _INSERT_CUES + r")\s+(?P<spk>[^,;:“”\"]{2,60}?),\s+"
+                       r"(?P<rest>[a-z][^\n]*)")
+
+
 def _split_inside(text: str, st: Statement) -> Optional[Statement]:
-    """"The bridge, say engineers, will carry ..." read as content "The bridge" and speaker
-    "engineers, will carry ...": the speaker is the words up to the comma, the content both
-    sides of the ", say engineers," insert."""
-    sp = st.speaker or ""
-    if st.speaker_start is None or st.cue_start is None or "," not in sp:
+    """"The bridge, say engineers, will carry ...": the speaker is inserted in the content;
+    the content is both sides of ", say engineers,"."""
+    if st.cue_start is None or _conf.lemma(st.cue) not in (
+            "say", "argue", "note", "warn", "believe", "think", "estimate", "predict",
+            "contend", "insist"):
         return None
-    if not (st.content_end <= st.cue_start < st.speaker_start):
+    ss = text.rfind("\n", 0, st.cue_start) + 1
+    for c in (". ", "? ", "! "):
+        k = text.rfind(c, ss, st.cue_start)
+        if k >= 0:
+            ss = max(ss, k + 2)
+    m = _INSERTED.match(text, text.rfind(",", ss, st.cue_start))
+    if not m or m.start("cue") != st.cue_start:
         return None
-    if text[st.content_end:st.cue_start].strip() != ",":
-        return None
-    who_, _, rest = sp.partition(",")
-    if not rest.strip() or not rest.strip()[:1].islower() or len(who_.split()) > 5:
-        return None
-    if _conf.lemma(st.cue) not in ("say", "argue", "warn", "note", "write", "believe",
-                                   "think", "estimate", "predict", "contend", "insist"):
-        return None
-    v = rest.split()[0].lower()
-    if not (v.endswith(("s", "ed")) or v in ("will", "would", "can", "could", "may", "might",
-                                              "must", "should")) or v in ("as", "was", "is"):
-        if v not in ("is", "was", "are", "were"):
-            return None
+    who_ = m.group("spk").strip()
     if not (_person_in(who_) or _head_can_speak(who_.split()[-1])):
         return None
-    a2 = st.speaker_start + len(who_) + 1
-    while a2 < len(text) and text[a2] == " ":
-        a2 += 1
-    e2 = st.speaker_end
-    while e2 > a2 and text[e2 - 1] in " .":
-        e2 -= 1
-    spans = [[st.content_start, st.content_end], [a2, e2]]
-    return replace(st, speaker=who_, speaker_end=st.speaker_start + len(who_),
-                   speaker_name=_DET.sub("", who_).strip(), speaker_type="anonymous"
-                   if who_[:1].islower() else st.speaker_type,
-                   content_spans=spans, content_end=e2,
-                   text=text[st.content_start:st.content_end] + " " + text[a2:e2])
+    v = m.group("rest").split()[0].lower()
+    if not (v.endswith(("s", "ed")) or v in ("will", "would", "can", "could", "may", "might",
+                                              "must", "should", "is", "was", "are", "were")):
+        return None
+    se = text.find("\n", m.start("rest"))
+    se = len(text) if se < 0 else se
+    k = re.search(r"[.!?](?:\s|$)", text[m.start("rest"):se])
+    e2 = m.start("rest") + k.start() if k else se
+    a1, e1 = ss, m.start()
+    while a1 < e1 and text[a1] in " “\"":
+        a1 += 1
+    if e1 - a1 < 2:
+        return None
+    a2 = m.start("rest")
+    spans = [[a1, e1], [a2, e2]]
+    return replace(st, speaker=who_, speaker_start=m.start("spk"),
+                   speaker_end=m.start("spk") + len(who_), cue=m.group("cue"),
+                   cue_end=m.end("cue"),
+                   speaker_name=_person_in(who_)[0] if _person_in(who_)
+                   else _DET.sub("", who_).strip(),
+                   speaker_type="person" if _person_in(who_) else "anonymous",
+                   speaker_role=None, content_start=a1, content_end=e2,
+                   content_spans=spans, text=text[a1:e1] + " " + text[a2:e2])
 
 
 def _paragraph_subject(text: str, a: int, b: int) -> Optional[tuple[int, str]]:
@@ -520,6 +543,11 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
         name, stype, role = st.speaker_name, st.speaker_type, st.speaker_role
         sp = (st.speaker or "").strip()
         lsp = sp.lower()
+        if (st.cue or "").strip() == ":" and re.fullmatch(r"[A-Z]{2,3}", sp) and reg.initials(sp):
+            st = replace(st, speaker_name=reg.initials(sp), speaker_type="person")
+            out.append(st)
+            done.append(st)
+            continue
         if (st.cue or "").strip() == ":" and st.speaker and st.cue_start is not None \
                 and st.speaker_end is not None and st.speaker_end <= st.cue_start \
                 and text[st.speaker_end:st.cue_start].strip() and not (
