@@ -62,7 +62,8 @@ investor investors trader traders farmer farmers fisherman fishermen pilot pilot
 engineers doctors physician physicians surgeon victims victim survivor survivors actor
 actress director producer singer player players coach coaches fan fans user users customer
 customers passenger passengers citizen citizens americans europeans protester protesters
-demonstrators demonstrator immigrant immigrants refugees refugee
+demonstrators demonstrator immigrant immigrants refugees refugee piece article story
+column editorial op-ed tweet post book memoir message email transcript website blog
 """.split())
 
 

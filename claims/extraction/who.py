@@ -255,7 +255,7 @@ class _Registry:
 
 def _org_marked(name: str) -> bool:
     """A name that reads as an organisation's: an organisation word, CamelCase, an acronym."""
-    return bool(_ORG_WORD.search(name) or re.search(r"[a-z][A-Z]", name)
+    return bool(_ORG_WORD.search(name) or re.search(r"[a-z][A-Z]|[A-Z]{2,}[a-z]", name)
                 or re.fullmatch(r"(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})", name))
 
 
@@ -486,6 +486,68 @@ def _split_inside(text: str, st: Statement) -> Optional[Statement]:
                    content_spans=spans, text=text[a1:e1] + " " + text[a2:e2])
 
 
+_SEEN_BY = re.compile(r"(?P<np>(?:[A-Z]?[\w’'-]+\s+){0,4}(?:report|reports|documents?|"
+                      r"memos?|emails|letters?|data|records|files|filings|figures|studies|"
+                      r"study|analysis|survey|poll|assessments?|estimates?))\s+"
+                      r"(?:seen|obtained|reviewed|published|released|compiled|leaked)\s+"
+                      r"(?:by|to)\s+(?:the\s+)?$")
+
+
+def _agent_of_document(text: str, st: Statement) -> Statement:
+    """"intelligence reports seen by Reuters suggest": the reports speak, not Reuters."""
+    if st.speaker_start is None:
+        return st
+    m = _SEEN_BY.search(text, max(0, st.speaker_start - 120), st.speaker_start)
+    if not m:
+        return st
+    np_ = m.group("np").strip()
+    np_ = _DET.sub("", np_)
+    return replace(st, speaker=text[m.start("np"):m.start("np") + len(m.group("np").strip())],
+                   speaker_start=m.start("np"),
+                   speaker_end=m.start("np") + len(m.group("np").strip()),
+                   speaker_name=np_, speaker_type="report", speaker_role=None)
+
+
+_SUBORDINATE = frozenset("""
+to if but though although when while as because after before since in on at for with by
+from unless until once whether and or so yet then also however meanwhile still
+""".split())
+_FINITE = frozenset("""
+is was are were has have had will would can could should may might must do does did be
+been being 's isn't wasn't won't can't
+""".split())
+
+
+def _fronted_content(text: str, st: Statement) -> Statement:
+    """"X earned $5 billion, the company announced on Monday, down from ...": the content is
+    the clause before the speaker, not the words after the cue's adverbials."""
+    if st.kind != "indirect" or st.speaker_start is None or st.cue_end is None:
+        return st
+    if not (st.speaker_start < st.cue_start < st.content_start):
+        return st
+    gap = text[st.cue_end:st.content_start]
+    if "," not in gap or "that" in gap.split():
+        return st
+    ls = text.rfind("\n", 0, st.speaker_start) + 1
+    before = text[ls:st.speaker_start]
+    if not before.rstrip().endswith(","):
+        return st
+    k = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
+    a = ls + (k + 2 if k >= 0 else 0)
+    e = ls + len(before.rstrip()) - 1
+    while a < e and text[a] in " “\"":
+        a += 1
+    if len(text[a:e].split()) < 4 or text[a:e].count(",") > 2:
+        return st
+    first = text[a:e].split()[0].lower().strip(",")
+    if first in _SUBORDINATE or not text[a:a + 1].isupper():
+        return st
+    words = st.text.lower().split()
+    if len(words) > 8 or any(w in _FINITE for w in words):
+        return st
+    return replace(st, content_start=a, content_end=e, content_spans=None, text=text[a:e])
+
+
 def _paragraph_subject(text: str, a: int, b: int) -> Optional[tuple[int, str]]:
     """The person who opens a paragraph starting in [a, b) as its subject, the last one."""
     best = None
@@ -537,6 +599,8 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
             continue
         if _other_sense(text, st):
             continue
+        st = _agent_of_document(text, st)
+        st = _fronted_content(text, st)
         ins = _split_inside(text, st)
         if ins is not None:
             st = ins
@@ -550,7 +614,9 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
             continue
         if (st.cue or "").strip() == ":" and st.speaker and st.cue_start is not None \
                 and st.speaker_end is not None and st.speaker_end <= st.cue_start \
-                and text[st.speaker_end:st.cue_start].strip() and not (
+                and (text[st.speaker_end:st.cue_start].strip() or (
+                    sp.split()[-1][:1].islower() and not _head_can_speak(sp.split()[-1]))) \
+                and not (
                 _person_in(sp) or reg.full_name(sp) or _org_marked(sp)
                 or sp.lower() in _conf.PRONOUNS or _head_can_speak(sp.split()[-1])):
             continue
