@@ -563,6 +563,71 @@ def _paragraph_subject(text: str, a: int, b: int) -> Optional[tuple[int, str]]:
     return best
 
 
+_T_CUE = (r"(?:said|says|say|told|tells|added|adds|noted|notes|explained|explains|warned|"
+          r"warns|wrote|writes|argued|argues|insisted|insists|stressed|cautioned)")
+_T_SPK = (r"(?:[A-Z][\w’'.-]+(?:\s+(?:van|von|de|da|bin|al)?\s*[A-Z][\w’'.-]+){0,3}|"
+          r"(?:(?:a|an|the|some|many|most|other|several)\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)")
+_TRAILING = re.compile(
+    r"(?P<c>[^\n]{20,}?),\s+(?:(?P<s1>" + _T_SPK + r")\s+(?P<k1>" + _T_CUE + r")|(?P<k2>"
+    + _T_CUE + r")\s+(?P<s2>" + _T_SPK + r"))(?P<tail>\s+(?:(?:on|in|at|to|last|this)\s+)?"
+    r"[\w.]+(?:\s+[A-Z][\w.]+)?)?\s*(?:[.;]\s*$|[.;]?$|,\s+(?:although|but|though|while|"
+    r"as|adding|because)\b)")
+
+
+def _trailing(report: Report, sts: list[Statement], reg: "_Registry") -> list[Statement]:
+    """Claim sentences that end in an attribution the finder missed: "X happened, Tjahjanto
+    told Reuters." / "X is shallow, say oceanographers, but ..." -> statements."""
+    from claims.extraction.pipeline import statement_id
+    text = report.text
+    out = []
+    for st in sts:
+        if st.kind != "claim":
+            out.append(st)
+            continue
+        m = _TRAILING.match(text, st.content_start, st.content_end)
+        if m is None:
+            out.append(st)
+            continue
+        spk = m.group("s1") or m.group("s2")
+        cue = m.group("k1") or m.group("k2")
+        spk_start = m.start("s1") if m.group("s1") else m.start("s2")
+        cue_start = m.start("k1") if m.group("k1") else m.start("k2")
+        words = spk.split()
+        if spk[:1].isupper():
+            got = _person_in(spk)
+            name = got[0] if got else (reg.full_name(spk) if len(words) == 1 else None)
+            if name is None and len(words) == 1 and spk.lower() not in _conf.PRONOUNS:
+                name = spk  # a surname met before or a body's name
+            stype = "person" if got or reg.full_name(spk) else "organization"
+            if spk.lower() in ("he", "she", "it", "they") or words[0] in ("The", "A", "An"):
+                out.append(st)
+                continue
+            name = reg.full_name(name) or name if name else name
+        else:
+            if not _head_can_speak(words[-1]) or words[-1] in ("one", "ones"):
+                out.append(st)
+                continue
+            name, stype = _DET.sub("", spk).strip(), "anonymous"
+        a, e = st.content_start, m.end("c")
+        while a < e and text[a] in " “\"":
+            a += 1
+        lead = [w.lower().strip(",") for w in text[a:e].split()[:2]]
+        if lead and lead[0] in ("but", "and", "so", "yet") and len(lead) > 1:
+            lead = lead[1:]
+        if lead and lead[0] in ("if", "when", "while", "although", "though", "because", "as",
+                                "after", "before", "since", "unless", "until", "once",
+                                "whether", "whatever", "however"):
+            out.append(st)
+            continue
+        sid = statement_id(report.id, "indirect", [(a, e)])
+        out.append(replace(st, id=sid, kind="indirect", text=text[a:e], content_start=a,
+                           content_end=e, content_spans=None, speaker=spk,
+                           speaker_start=spk_start, speaker_end=spk_start + len(spk),
+                           speaker_name=name, speaker_type=stype, speaker_role=None,
+                           cue=cue, cue_start=cue_start, cue_end=cue_start + len(cue)))
+    return out
+
+
 def _pronoun_subject(text, st, done, remap):
     """"he"/"she" after a paragraph opened by another person than the last speaker: that
     person (the subject of the paragraph before), and later pronouns follow."""
@@ -588,6 +653,7 @@ def _pronoun_subject(text, st, done, remap):
 def refine(report: Report, statements: list[Statement]) -> list[Statement]:
     text = report.text
     reg = _Registry(text, statements)
+    statements = _trailing(report, statements, reg)
     remap: dict = {}
     out: list[Statement] = []
     done: list[Statement] = []
