@@ -493,9 +493,14 @@ _SEEN_BY = re.compile(r"(?P<np>(?:[A-Z]?[\w’'-]+\s+){0,4}(?:report|reports|doc
                       r"(?:by|to)\s+(?:the\s+)?$")
 
 
+_BY_BEFORE = re.compile(r"\b(?:by|to)\s+(?:the\s+)?$")
+
+
 def _agent_of_document(text: str, st: Statement) -> Statement:
     """"intelligence reports seen by Reuters suggest": the reports speak, not Reuters."""
     if st.speaker_start is None:
+        return st
+    if not _BY_BEFORE.search(text, max(0, st.speaker_start - 12), st.speaker_start):
         return st
     m = _SEEN_BY.search(text, max(0, st.speaker_start - 120), st.speaker_start)
     if not m:
