@@ -27,14 +27,19 @@
 """
 from __future__ import annotations
 
+import json
+import pathlib
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Optional
 
 from claims.extraction import confidence as _conf
 from claims.types import Report, Statement
 
 __all__ = ["refine"]
+
+_FIRST_NAMES = pathlib.Path(__file__).with_name("first_names.json")
 
 _CLUTTER = re.compile(
     r"^\s*(?:[-•*·]\s*)?(?:read more|related(?: stories| articles| coverage)?\s*:|related$|"
@@ -633,6 +638,44 @@ def _trailing(report: Report, sts: list[Statement], reg: "_Registry") -> list[St
     return out
 
 
+@lru_cache(maxsize=1)
+def _first_names() -> dict:
+    try:
+        return json.loads(_FIRST_NAMES.read_text(encoding="utf-8"))["names"]
+    except (OSError, ValueError, KeyError):  # pragma: no cover - the package ships the file
+        return {}
+
+
+def _gender(name: Optional[str]) -> Optional[str]:
+    if not name:
+        return None
+    return _first_names().get(name.split()[0].lower().strip(".")) if len(name.split()) > 1 \
+        else None
+
+
+_PERSON_MENTION = re.compile(r"(?<![\w’'.])([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w’'-]+)")
+
+
+def _by_gender(text: str, st: Statement, done: list[Statement]) -> Optional[tuple]:
+    """"he"/"she" resolved to someone whose first name says the other gender: the nearest
+    person before with a first name of the pronoun's gender (named in the text or a speaker)."""
+    want = "m" if (st.speaker or "").strip().lower() == "he" else "f"
+    if _gender(st.speaker_name) in (None, want) or st.speaker_start is None:
+        return None
+    lo = max(0, st.speaker_start - 600)
+    best = None
+    for m in _PERSON_MENTION.finditer(text, lo, st.speaker_start):
+        got = _person_in(m.group(1))
+        if got and _gender(got[0]) == want:
+            best = got[0]
+    if best is None:
+        for p in reversed(done):
+            if p.speaker_type == "person" and _gender(p.speaker_name) == want:
+                best = p.speaker_name
+                break
+    return (best, "person", None) if best else None
+
+
 def _pronoun_subject(text, st, done, remap):
     """"he"/"she" after a paragraph opened by another person than the last speaker: that
     person (the subject of the paragraph before), and later pronouns follow."""
@@ -707,6 +750,8 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
                     stype = "organization"
                 else:
                     stype = "anonymous"
+        elif lsp in _PRONOUN_PERSON and _by_gender(text, st, done):
+            name, stype, role = _by_gender(text, st, done)
         elif lsp in _PRONOUN_PERSON and _pronoun_subject(text, st, done, remap):
             name, stype, role = _pronoun_subject(text, st, done, remap)
         elif lsp in _PRONOUN_PERSON and stype == "person" and name and (
