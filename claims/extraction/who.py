@@ -577,65 +577,90 @@ _T_CUE = (r"(?:said|says|say|told|tells|added|adds|noted|notes|explained|explain
           r"warns|wrote|writes|argued|argues|insisted|insists|stressed|cautioned)")
 _T_SPK = (r"(?:[A-Z][\w’'.-]+(?:\s+(?:van|von|de|da|bin|al)?\s*[A-Z][\w’'.-]+){0,3}|"
           r"(?:(?:a|an|the|some|many|most|other|several)\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)")
-_TRAILING = re.compile(
-    r"(?P<c>[^\n]{20,}?),\s+(?:(?P<s1>" + _T_SPK + r")\s+(?P<k1>" + _T_CUE + r")|(?P<k2>"
-    + _T_CUE + r")\s+(?P<s2>" + _T_SPK + r"))(?P<tail>\s+(?:(?:on|in|at|to|last|this)\s+)?"
-    r"[\w.]+(?:\s+[A-Z][\w.]+)?)?\s*(?:[.;]\s*$|[.;]?$|,\s+(?:although|but|though|while|"
-    r"as|adding|because)\b)")
+_TAIL = re.compile(
+    r",\s+(?:(?P<s1>" + _T_SPK + r")\s+(?P<k1>" + _T_CUE + r")|(?P<k2>" + _T_CUE + r")\s+"
+    r"(?P<s2>" + _T_SPK + r"))(?P<tail>\s+(?:(?:on|in|at|to|last|this)\s+)?[\w.]+"
+    r"(?:\s+[A-Z][\w.]+)?)?\s*(?:[.;](?=\s|$)|$|,\s+(?:although|but|though|while|as|"
+    r"adding|because)\b)", re.MULTILINE)
+_SENT_START = re.compile(r"(?:^|[.?!][”\"’']?\s+)(?=[A-Z“\"‘])", re.MULTILINE)
+_LEAD_SUB = frozenset("""
+if when while although though because as after before since unless until once whether
+whatever however
+""".split())
 
 
 def _trailing(report: Report, sts: list[Statement], reg: "_Registry") -> list[Statement]:
-    """Claim sentences that end in an attribution the finder missed: "X happened, Tjahjanto
-    told Reuters." / "X is shallow, say oceanographers, but ..." -> statements."""
+    """Sentences that end in an attribution the finder missed: "X happened, Tjahjanto told
+    Reuters." / "X is shallow, say oceanographers, but ..." -> statements. The report's own
+    claim of that sentence goes; an attribution nested inside stays."""
     from claims.extraction.pipeline import statement_id
     text = report.text
-    out = []
-    for st in sts:
-        if st.kind != "claim":
-            out.append(st)
-            continue
-        m = _TRAILING.match(text, st.content_start, st.content_end)
-        if m is None:
-            out.append(st)
-            continue
+    att = [s for s in sts if s.kind != "claim"]
+    new: list[Statement] = []
+    for m in _TAIL.finditer(text, report.body_start or 0):
         spk = m.group("s1") or m.group("s2")
         cue = m.group("k1") or m.group("k2")
         spk_start = m.start("s1") if m.group("s1") else m.start("s2")
         cue_start = m.start("k1") if m.group("k1") else m.start("k2")
+        if any(s.cue_start == cue_start for s in att):
+            continue
         words = spk.split()
         if spk[:1].isupper():
-            got = _person_in(spk)
-            name = got[0] if got else (reg.full_name(spk) if len(words) == 1 else None)
-            if name is None and len(words) == 1 and spk.lower() not in _conf.PRONOUNS:
-                name = spk  # a surname met before or a body's name
-            stype = "person" if got or reg.full_name(spk) else "organization"
-            if spk.lower() in ("he", "she", "it", "they") or words[0] in ("The", "A", "An"):
-                out.append(st)
+            if spk.lower() in ("he", "she", "it", "they", "i", "we") or words[0] in (
+                    "The", "A", "An", "This", "That", "But", "And") or spk.rstrip(".").lower() in (
+                    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen"):
                 continue
-            name = reg.full_name(name) or name if name else name
+            got = _person_in(spk)
+            if got:
+                name, stype = reg.full_name(got[0]) or got[0], "person"
+            elif len(words) == 1 and reg.full_name(spk):
+                name, stype = reg.full_name(spk), "person"
+            elif len(words) == 1 or _org_marked(spk):
+                name, stype = spk, "organization"
+            else:
+                continue
         else:
             if not _head_can_speak(words[-1]) or words[-1] in ("one", "ones"):
-                out.append(st)
                 continue
             name, stype = _DET.sub("", spk).strip(), "anonymous"
-        a, e = st.content_start, m.end("c")
-        while a < e and text[a] in " “\"":
+        ls = text.rfind("\n", 0, m.start()) + 1
+        a = ls
+        for sm in _SENT_START.finditer(text, ls, m.start()):
+            a = sm.end()
+        e = m.start()
+        while a < e and text[a] in " “\"‘":
             a += 1
+        if len(text[a:e].split()) < 4:
+            continue
         lead = [w.lower().strip(",") for w in text[a:e].split()[:2]]
-        if lead and lead[0] in ("but", "and", "so", "yet") and len(lead) > 1:
+        if lead[0] in ("but", "and", "so", "yet"):
             lead = lead[1:]
-        if lead and lead[0] in ("if", "when", "while", "although", "though", "because", "as",
-                                "after", "before", "since", "unless", "until", "once",
-                                "whether", "whatever", "however"):
-            out.append(st)
+        if lead and lead[0] in _LEAD_SUB:
+            continue
+        # an attribution overlapping the content must sit inside it (nested), not across
+        if any(s.content_start < e and s.content_end > a and not (
+                a <= s.content_start and s.content_end <= e) for s in att):
             continue
         sid = statement_id(report.id, "indirect", [(a, e)])
-        out.append(replace(st, id=sid, kind="indirect", text=text[a:e], content_start=a,
-                           content_end=e, content_spans=None, speaker=spk,
-                           speaker_start=spk_start, speaker_end=spk_start + len(spk),
-                           speaker_name=name, speaker_type=stype, speaker_role=None,
-                           cue=cue, cue_start=cue_start, cue_end=cue_start + len(cue)))
-    return out
+        sent_end = m.end()
+        new.append(Statement(
+            id=sid, report=report.id, kind="indirect", text=text[a:e], content_start=a,
+            content_end=e, content_spans=None, speaker=spk, speaker_start=spk_start,
+            speaker_end=spk_start + len(spk), speaker_name=name, speaker_type=stype,
+            speaker_role=None, cue=cue, cue_start=cue_start, cue_end=cue_start + len(cue),
+            venue=None, said_on=None, hedge=None, checkworthiness=0.0, check_reasons=[],
+            sentence=text[a:sent_end], paragraph=text.count("\n", report.body_start or 0, a) + 1,
+            report_date=report.date))
+    if not new:
+        return sts
+    spans = [(s.content_start, s.content_end) for s in new]
+    keep = [s for s in sts if s.kind != "claim" or not any(
+        x < s.content_end and y > s.content_start for x, y in spans)]
+    for n in new:  # a claim's check-worthiness carries over to the statement it becomes
+        for s in sts:
+            if s.kind == "claim" and s.content_start <= n.content_start < s.content_end:
+                n.checkworthiness, n.check_reasons = s.checkworthiness, list(s.check_reasons)
+    return keep + new
 
 
 @lru_cache(maxsize=1)
