@@ -44,11 +44,7 @@ def extract_dir(text_dir: pathlib.Path) -> dict[str, tuple[str, list[dict]]]:
     out = {}
     for p in sorted(text_dir.glob("*.txt")):
         text = p.read_text(encoding="utf-8")
-        rep = Report(id=p.stem, text=text, source=str(p))
-        sts = extract_report(rep)
-        if not getattr(extract_report, "refines", False):  # phase 1: refine not wired yet
-            from claims.extraction.who import refine
-            sts = refine(rep, sts)
+        sts = extract_report(Report(id=p.stem, text=text, source=str(p)))
         out[p.stem] = (text, [s.to_dict() for s in sts if s.kind != "claim"])
     confidence.ABSTAIN = True
     return out
