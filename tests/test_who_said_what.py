@@ -212,7 +212,7 @@ def test_would_not_affirm_a_position_is_not_speaker_of_inner_clause():
     t = ("Mayor Tim Dole would not agree to publicly affirm Ruritania's position that it "
          "would not fund construction of the canal.")
     for s in said(t):
-        assert not (s.speaker_name == "Tim Dole" and s.text.startswith("it would not fund"))
+        assert not (s.speaker_name == "Tim Dole" and "would not fund" in s.text)
 
 
 def test_speakerless_expected_to_fragment_is_no_statement():

@@ -308,6 +308,36 @@ def _describe_org(text: str, st: Statement, prev: list[Statement]) -> Optional[s
     return max(counts, key=lambda n: (counts[n], last_pos[n]))
 
 
+_HELD_BY = re.compile(
+    r"(?P<who>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w.-]*|its|their|his|her)(?:’s|'s)?\s+"
+    r"(?:\w+\s+)?(?P<noun>position|view|claim|stance|belief|assertion|argument|contention|"
+    r"demand|insistence|pledge|promise|assurance|warning)\s+that\s*$")
+
+
+def _held_by_another(text: str, st: Statement) -> Optional[Statement]:
+    """"X would not affirm Y's position that Z": Z is Y's position, not something X said.
+    Returns the statement re-attributed to Y (cue: the noun), or the statement unchanged
+    (not this construction); None when Y is no name (the statement goes)."""
+    if st.cue_end is None or st.content_start - st.cue_end > 120 or st.content_start <= st.cue_end:
+        return st
+    gap = text[st.cue_end:st.content_start]
+    if not gap.strip():
+        return st
+    m = _HELD_BY.search(text, st.cue_end, st.content_start + 5 if text[
+        st.content_start:st.content_start + 4] == "that" else st.content_start)
+    if m is None:
+        return st
+    who_ = m.group("who")
+    if who_[:1].islower():
+        return None
+    name = _person_in(who_)
+    return replace(st, speaker=who_, speaker_start=m.start("who"),
+                   speaker_end=m.start("who") + len(who_),
+                   speaker_name=name[0] if name else who_,
+                   speaker_type="person" if name else "organization", speaker_role=None,
+                   cue=m.group("noun"), cue_start=m.start("noun"), cue_end=m.end("noun"))
+
+
 def _other_sense(text: str, st: Statement) -> bool:
     """A cue word used in another sense than saying."""
     lem = _conf.lemma(st.cue)
@@ -738,7 +768,10 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
             continue
         if _other_sense(text, st):
             continue
-        st = _agent_of_document(text, st)
+        held = _held_by_another(text, st)
+        if held is None:
+            continue
+        st = _agent_of_document(text, held)
         st = _fronted_content(text, st)
         ins = _split_inside(text, st)
         if ins is not None:
