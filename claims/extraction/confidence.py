@@ -67,6 +67,7 @@ column editorial op-ed tweet post book memoir message email transcript website b
 """.split())
 
 
+@lru_cache(maxsize=4096)
 def lemma(cue: Optional[str]) -> str:
     """A crude lemma of a cue: its last word, inflection stripped ("according to", ":")."""
     if not cue:

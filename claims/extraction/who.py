@@ -57,6 +57,7 @@ congressman congresswoman councilman councilwoman sheriff rev rev. sir dame lord
 captain capt. colonel col. lieutenant lt. sergeant sgt. officer detective prime foreign
 finance interior defense defence acting former vice
 """.split())
+_TITLE_KEYS = frozenset(t.rstrip(".") for t in _TITLES)
 _NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ’'\-]+(?:-[A-Z][a-zà-ÿ’']+)?|[A-Z]\.)"
 _PERSON_NAME = re.compile(
     r"^(?:(?P<title>(?:[A-Z][a-z]*\.?\s+){0,3}?))?"
@@ -93,14 +94,20 @@ def _line_of(text: str, pos: int) -> str:
     return text[a:b if b >= 0 else len(text)]
 
 
-def _is_clutter(text: str, st: Statement) -> bool:
+_CLUTTER_LINE = re.compile(_CLUTTER.pattern + r".*$", re.IGNORECASE | re.MULTILINE)
+
+
+def _clutter_lines(text: str, start: int) -> list[tuple[int, int]]:
+    """Spans of the report's clutter lines ("Read more", "Trending", share buttons ...)."""
+    return [(m.start(), m.end()) for m in _CLUTTER_LINE.finditer(text, start)]
+
+
+def _is_clutter(lines: list[tuple[int, int]], st: Statement) -> bool:
+    if not lines:
+        return False
     pos = st.speaker_start if st.speaker_start is not None and st.kind != "claim" \
         else st.content_start
-    for p in {pos, st.content_start}:
-        line = _line_of(text, p)
-        if _CLUTTER.match(line):
-            return True
-    return False
+    return any(a <= p <= b for a, b in lines for p in (pos, st.content_start))
 
 
 def _person_in(s: str) -> Optional[tuple[str, Optional[str]]]:
@@ -108,9 +115,9 @@ def _person_in(s: str) -> Optional[tuple[str, Optional[str]]]:
     s = s.strip(" ,;:.“”\"‘’'()")
     words = s.split()
     k = 0
-    while k < len(words) - 2 and words[k].lower().rstrip(".") in {t.rstrip(".") for t in _TITLES}:
+    while k < len(words) - 2 and words[k].lower().rstrip(".") in _TITLE_KEYS:
         k += 1
-    if k < len(words) - 1 and words[k].lower().rstrip(".") in {t.rstrip(".") for t in _TITLES}:
+    if k < len(words) - 1 and words[k].lower().rstrip(".") in _TITLE_KEYS:
         k += 1
     rest = " ".join(words[k:])
     if not rest or _ORG_WORD.search(rest):
@@ -119,7 +126,7 @@ def _person_in(s: str) -> Optional[tuple[str, Optional[str]]]:
     if not m:
         return None
     name = m.group("name")
-    if any(w.lower().rstrip(".") in {t.rstrip(".") for t in _TITLES} for w in name.split()):
+    if any(w.lower().rstrip(".") in _TITLE_KEYS for w in name.split()):
         return None
     return name, (" ".join(words[:k]) or None)
 
@@ -758,10 +765,11 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
     reg = _Registry(text, statements)
     statements = _trailing(report, statements, reg)
     remap: dict = {}
+    clutter = _clutter_lines(text, report.body_start or 0)
     out: list[Statement] = []
     done: list[Statement] = []
     for st in statements:
-        if _is_clutter(text, st):
+        if _is_clutter(clutter, st):
             continue
         if st.kind == "claim":
             out.append(st)
@@ -832,7 +840,8 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
             full = reg.full_name(name)
             if full:
                 name = full
-        st = replace(st, speaker_name=name, speaker_type=stype, speaker_role=role)
+        if (name, stype, role) != (st.speaker_name, st.speaker_type, st.speaker_role):
+            st = replace(st, speaker_name=name, speaker_type=stype, speaker_role=role)
         out.append(st)
         done.append(st)
     out.extend(_orphan_quotes(report, out, reg))
