@@ -246,3 +246,47 @@ def test_claims_of_the_report_have_no_attribution_confidence():
     for s in claims.extract_report(rep):
         if s.kind == "claim":
             assert s.attribution_confidence is None
+
+
+# ----------------------------------------------------------------- attributions the finder missed
+
+
+def test_trailing_surname_told_outlet():
+    t = ("Lena Ortiz, a port spokeswoman, said cranes were idle. Divers had searched the "
+         "harbour twice but had found nothing, Ortiz told the Courier.")
+    s = by_content(t, "Divers had searched the harbour")
+    assert s.speaker_name == "Lena Ortiz"
+    assert s.cue == "told"
+
+
+def test_trailing_description_say_then_but():
+    t = "The lake is shallow enough to wade across, say hydrologists, but the mud is deep."
+    s = by_content(t, "The lake is shallow")
+    assert "hydrologist" in (s.speaker_name or "")
+
+
+def test_quote_closed_by_comma_then_verb_and_name():
+    t = "The pump room flooded at dawn.\n“Stay calm,” urged Ivo Penn, the night foreman."
+    s = by_content(t, "Stay calm")
+    assert s.speaker_name == "Ivo Penn"
+    assert s.kind == "direct"
+
+
+def test_documents_seen_by_an_outlet_speak_not_the_outlet():
+    t = ("Police files seen by the Courier suggest that the warehouse fire was set on "
+         "purpose.")
+    for s in said(t):
+        assert s.speaker_name != "Courier"
+
+
+def test_content_before_the_company_announced_adverbial():
+    t = ("Norland Freight earned $3.1 billion in the first half of the year, the company "
+         "announced on Tuesday, down from a year earlier.")
+    s = by_content(t, "earned $3.1 billion")
+    assert s.speaker_name == "Norland Freight"
+
+
+def test_confidence_above_point_eight_for_plain_named_speech():
+    s = by_content("Ana Ruiz, the mayor of Tula, said the market would reopen in May.",
+                   "the market")
+    assert s.attribution_confidence > 0.8

@@ -28,6 +28,12 @@ from typing import Optional
 MODEL_PATH = pathlib.Path(__file__).with_name("attribution_model.json")
 
 PRONOUNS = frozenset("he she they it i we you".split())
+# capitalised words that open sentences and are no one's name
+SENTENCE_OPENERS = frozenset("""
+The A An This That These Those It He She They We I You His Her Their Our Its In On At But
+And Or So If When While After Before As For With There Here Some Many Most Several Other
+Another Each Every All Both No Yet Still Now Then Also However Meanwhile Last Next
+""".split())
 RELATIVES = frozenset("who which that whom whose".split())
 _WORD = re.compile(r"[A-Za-z][\w’'.-]*")
 _QUOTES = "“”\"‘’«»"

@@ -307,6 +307,15 @@ def _describe_org(text: str, st: Statement, prev: list[Statement]) -> Optional[s
             return p.speaker_name  # a body: an organisation's name, or it speaks of "it"
     mentions = _org_mentions(text, pos)
     if not mentions:
+        # the name that opens this sentence or the one before ("Norland Freight earned ...,
+        # the company announced"), when its first word is no first name
+        ls = max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos)) + 1
+        for a in (ls, max(text.rfind("\n", 0, ls - 1), text.rfind(". ", 0, ls - 2)) + 1):
+            m = re.match(r"\s*((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)(?=\s+[a-z])",
+                         text[a:pos])
+            if m and m.group(1).split()[0] not in _conf.SENTENCE_OPENERS and \
+                    m.group(1).split()[0].lower() not in _first_names():
+                return m.group(1)
         return None
     counts: dict[str, int] = {}
     for _, n in mentions:
