@@ -290,3 +290,18 @@ def test_confidence_above_point_eight_for_plain_named_speech():
     s = by_content("Ana Ruiz, the mayor of Tula, said the market would reopen in May.",
                    "the market")
     assert s.attribution_confidence > 0.8
+
+
+def test_as_the_audit_states_colon_quote():
+    t = ('The city approved the plan in 2019. As the audit states: "The money was never '
+         'spent."')
+    s = by_content(t, "The money was never spent")
+    assert s.kind == "direct"
+    assert "audit" in (s.speaker_name or "")
+
+
+def test_quote_sentence_after_a_sentence_whose_subject_is_a_person():
+    t = ("Sam Lee, the museum director, once summed up the problem with a joke. “The roof "
+         "is older than the paintings.”")
+    s = by_content(t, "The roof is older")
+    assert s.speaker_name == "Sam Lee"

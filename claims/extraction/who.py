@@ -427,6 +427,85 @@ def _continuations(report: Report, sts: list[Statement]) -> list[Statement]:
     return out
 
 
+_AS_STATES = re.compile(
+    r"(?:^|(?<=[.!?”\"]\s))As\s+(?P<spk>(?:the|its|their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?|"
+    r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s+(?P<cue>states|stated|says|said|notes|noted|"
+    r"puts it|put it|writes|wrote|explains|explained|argues|argued|warns|warned)\s*[:,]\s*"
+    r"(?P<c>“[^“”\n]+”|\"[^\"\n]+\"|[^\n“”\"]+?[.!?](?=\s|$))", re.MULTILINE)
+_QUOTE_SENTENCE = re.compile(r"(?<=[.!?]\s)(?P<q>“[^“”\n]{8,}[.!?]”)(?=\s|$)")
+
+
+def _as_states(report: Report, sts: list[Statement], reg: "_Registry",
+               done: list[Statement]) -> list[Statement]:
+    """"As the report states: “...”" / "As Ms. Ruiz put it, ..." -> statements."""
+    from claims.extraction.pipeline import statement_id
+    text = report.text
+    spans = [(s.content_start, s.content_end) for s in sts if s.kind != "claim"]
+    out = []
+    for m in _AS_STATES.finditer(text, report.body_start or 0):
+        a, e = m.start("c"), m.end("c")
+        if any(x < e and y > a for x, y in spans):
+            continue
+        spk = m.group("spk")
+        got = _person_in(spk)
+        probe = replace(done[0], speaker=spk, speaker_start=m.start("spk"), content_start=a) \
+            if done else None
+        desc = _describe_org(text, probe, done) if probe is not None and not got else None
+        if got:
+            name, stype = reg.full_name(got[0]) or got[0], "person"
+        elif desc:
+            name, stype = desc, "organization"
+        elif spk[:1].isupper():
+            name, stype = spk, "organization"
+        else:
+            name, stype = _DET.sub("", spk), "anonymous"
+        kind = "direct" if text[a] in "“\"" else "indirect"
+        out.append(Statement(
+            id=statement_id(report.id, kind, [(a, e)]), report=report.id, kind=kind,
+            text=text[a:e], content_start=a, content_end=e, content_spans=None, speaker=spk,
+            speaker_start=m.start("spk"), speaker_end=m.end("spk"), speaker_name=name,
+            speaker_type=stype, speaker_role=None, cue=m.group("cue"),
+            cue_start=m.start("cue"), cue_end=m.end("cue"), venue=None, said_on=None,
+            hedge=None, checkworthiness=0.0, check_reasons=[], sentence=text[m.start():e],
+            paragraph=text.count("\n", report.body_start or 0, a) + 1,
+            report_date=report.date))
+    return out
+
+
+def _quote_after_subject(report: Report, sts: list[Statement], reg: "_Registry") -> list[Statement]:
+    """A sentence that is only a quotation, after a sentence of the same paragraph whose
+    subject is a person ("Ann Bo, the head of X, once put it bluntly. “...”"): hers."""
+    from claims.extraction.pipeline import statement_id
+    text = report.text
+    spans = [(s.content_start, s.content_end) for s in sts if s.kind != "claim"]
+    out = []
+    for m in _QUOTE_SENTENCE.finditer(text, report.body_start or 0):
+        a, e = m.span("q")
+        if any(x < e and y > a for x, y in spans):
+            continue
+        ls = text.rfind("\n", 0, a) + 1
+        prev = text[ls:a]
+        if "“" in prev or "”" in prev:
+            continue
+        head = re.match(r"([A-Z][^,.;:“”\"]{2,60}?)(?:,|\s+(?=[a-z]))", prev)
+        got = _person_in(head.group(1)) if head else None
+        if not got:
+            continue
+        name = reg.full_name(got[0]) or got[0]
+        ns = ls + head.start(1)
+        out.append(Statement(
+            id=statement_id(report.id, "direct", [(a, e)]), report=report.id, kind="direct",
+            text=text[a:e], content_start=a, content_end=e, content_spans=None,
+            speaker=head.group(1), speaker_start=ns, speaker_end=ns + len(head.group(1)),
+            speaker_name=name, speaker_type="person", speaker_role=None, cue=None,
+            cue_start=None, cue_end=None, venue=None, said_on=None, hedge=None,
+            checkworthiness=0.0, check_reasons=[], sentence=text[ls:e],
+            paragraph=text.count("\n", report.body_start or 0, a) + 1,
+            report_date=report.date))
+        spans.append((a, e))
+    return out
+
+
 _NAME_RX = (r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+)?(?:[A-Z][\w’'-]+|[A-Z]\.)"
             r"(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.)){0,3}")
 _ORPHAN = re.compile(
@@ -854,6 +933,8 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
         out.append(st)
         done.append(st)
     out.extend(_orphan_quotes(report, out, reg))
+    out.extend(_as_states(report, out, reg, done))
+    out.extend(_quote_after_subject(report, out, reg))
     out.extend(_continuations(report, out))
     # claims overlapping an added continuation go
     cont = [(s.content_start, s.content_end) for s in out if s.kind != "claim"]
