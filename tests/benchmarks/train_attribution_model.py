@@ -168,7 +168,7 @@ def main(argv=None) -> int:
     ap.add_argument("--realnews", default=str(SHARED / "realnews"))
     ap.add_argument("--rn-weight", type=float, default=5.0)
     ap.add_argument("--l2", type=float, default=1.0)
-    ap.add_argument("--drop-below", type=float, default=0.3,
+    ap.add_argument("--drop-below", type=float, default=0.25,
                     help="statements whose match probability is below this are dropped")
     ap.add_argument("--out", default=str(REPO / "claims" / "extraction" / "attribution_model.json"))
     ap.add_argument("--check", action="store_true", help="print calibration on PolNeAR dev")
