@@ -305,3 +305,8 @@ def test_quote_sentence_after_a_sentence_whose_subject_is_a_person():
          "is older than the paintings.”")
     s = by_content(t, "The roof is older")
     assert s.speaker_name == "Sam Lee"
+
+
+def test_maintains_a_number_of_miles_is_not_speech():
+    t = "Norland Water, which maintains 300 miles of mains, raised its rates."
+    assert all("miles of mains" not in s.text for s in said(t))
