@@ -70,6 +70,8 @@ actress director producer singer player players coach coaches fan fans user user
 customers passenger passengers citizen citizens americans europeans protester protesters
 demonstrators demonstrator immigrant immigrants refugees refugee piece article story
 column editorial op-ed tweet post book memoir message email transcript website blog
+journal outlet broadcaster channel magazine tabloid wire publication fund state country nation
+city county town province embassy consulate database archive posting postings
 """.split())
 
 

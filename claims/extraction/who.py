@@ -58,6 +58,8 @@ captain capt. colonel col. lieutenant lt. sergeant sgt. officer detective prime 
 finance interior defense defence acting former vice
 """.split())
 _TITLE_KEYS = frozenset(t.rstrip(".") for t in _TITLES)
+_TITLE_WORDS_CAP = frozenset(t.rstrip(".").capitalize() for t in _TITLES) | frozenset(
+    "Mr Mrs Ms Dr Sen Rep Gov Gen President Senator Governor Mayor The And But".split())
 _NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ’'\-]+(?:-[A-Z][a-zà-ÿ’']+)?|[A-Z]\.)"
 _PERSON_NAME = re.compile(
     r"^(?:(?P<title>(?:[A-Z][a-z]*\.?\s+){0,3}?))?"
@@ -82,6 +84,11 @@ newspaper paper broadcaster station organization organisation charity institute 
 centre university hospital council commission committee board authority military army
 government administration regulator watchdog union party campaign team club league court
 publisher retailer manufacturer automaker insurer lender operator developer startup
+""".split())
+# businesses whose names often carry no organisation word ("Fly Air", "Norland Freight")
+_COMPANY_DESC = frozenset("""
+company airline carrier bank firm utility retailer manufacturer automaker insurer lender
+operator developer startup publisher chain brand maker group
 """.split())
 _DOC_DESC = frozenset("report study survey poll analysis review audit paper".split())
 _STRONG_CUES = frozenset("say tell according write add state note explain told".split())
@@ -110,6 +117,14 @@ def _is_clutter(lines: list[tuple[int, int]], st: Statement) -> bool:
     return any(a <= p <= b for a, b in lines for p in (pos, st.content_start))
 
 
+_NOT_IN_NAMES = frozenset("""
+the a an on in at of for and but or to from by with this that these those his her their our
+its after before during when while as if then there here monday tuesday wednesday thursday
+friday saturday sunday january february march april june july august september october
+november december today yesterday last next new north south east west
+""".split())
+
+
 def _person_in(s: str) -> Optional[tuple[str, Optional[str]]]:
     """(name, title) when ``s`` is a person's name, with titles in front allowed."""
     s = s.strip(" ,;:.“”\"‘’'()")
@@ -126,7 +141,8 @@ def _person_in(s: str) -> Optional[tuple[str, Optional[str]]]:
     if not m:
         return None
     name = m.group("name")
-    if any(w.lower().rstrip(".") in _TITLE_KEYS for w in name.split()):
+    if any(w.lower().rstrip(".") in _TITLE_KEYS or w.lower() in _NOT_IN_NAMES
+           for w in name.split()):
         return None
     return name, (" ".join(words[:k]) or None)
 
@@ -191,8 +207,8 @@ months years weeks days hours minutes decades times moments ago later earlier to
 yesterday tonight morning afternoon evening night week month year
 """.split())
 _PEOPLE_SUFFIX = re.compile(
-    r"(?:ists?|ers?|ors?|ians?|ants?|ents?|man|men|woman|women|ees?|eers?|ives?|ary|aries|"
-    r"ics?|ites?|ans?|ers’|one|body|media|ad|ads|site|video|footage|remarks|data|figures|"
+    r"(?:ists?|makers?|holders?|keepers?|goers?|watchers?|backers?|ians?|ants|ents|man|men|"
+    r"woman|women|ees|eers?|ans|one|body|media|ad|ads|site|video|footage|remarks|data|figures|"
     r"averages|account|accounts|release|releases|letter|memo|filing|lawsuit|complaint|"
     r"ruling|order|decision|document|documents|statement|statements)$")
 
@@ -211,7 +227,8 @@ def _cannot_speak(st: Statement) -> Optional[str]:
     if not sp:
         return None
     ls = sp.lower()
-    if ls in _conf.PRONOUNS or ls in ("who", "which", "that"):
+    if ls in _conf.PRONOUNS or ls in ("who", "which", "that", "him", "her", "them", "me",
+                                      "us"):
         return None
     words = re.findall(r"[\w’'.&-]+", sp)
     if not words:
@@ -237,6 +254,7 @@ class _Registry:
     def __init__(self, text: str, statements: list[Statement]):
         self.text = text
         self.full: dict[str, str] = {}
+        self.checked: dict[str, bool] = {}
         for s in statements:
             if s.kind != "claim" and s.speaker_type == "person" and s.speaker_name:
                 self.add_person(s.speaker_name)
@@ -259,10 +277,19 @@ class _Registry:
 
     def full_name(self, name: str) -> Optional[str]:
         toks = name.split()
-        if len(toks) == 1:
-            f = self.full.get(toks[0])
-            return f or None
-        return None
+        if len(toks) != 1:
+            return None
+        f = self.full.get(toks[0])
+        if not f:
+            return None
+        ok = self.checked.get(toks[0])
+        if ok is None:
+            # another first name before the same surname in the text: two people, no guess
+            firsts = {m.group(1) for m in re.finditer(
+                r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?" + re.escape(toks[0]) + r"\b", self.text)}
+            firsts -= _TITLE_WORDS_CAP
+            ok = self.checked[toks[0]] = firsts <= set(f.split()[:-1])
+        return f if ok else None
 
 
 def _org_marked(name: str) -> bool:
@@ -299,29 +326,42 @@ def _describe_org(text: str, st: Statement, prev: list[Statement]) -> Optional[s
         return None
     if head not in _ORG_DESC:
         return None
+    company = head in _COMPANY_DESC
     for p in reversed(prev):
         if not p.speaker_name or not p.speaker_name[:1].isupper():
             continue
+        if not company and head not in p.speaker_name.lower().split():
+            continue  # "the court" is a court's name only ("the Supreme Court")
         if p.speaker_type == "organization" and _org_marked(p.speaker_name) or (
-                p.speaker_role is None and re.match(r"(?:that\s+)?(?:it|its)\b", p.text)):
+                p.speaker_role is None and re.match(r"(?:that\s+)?(?:it|its)\b", p.text)
+                and p.speaker_name.split()[0].lower() not in _first_names()
+                and len(p.speaker_name.split()) > 1 or p.speaker_type == "organization"
+                and p.speaker_role is None and re.match(r"(?:that\s+)?(?:it|its)\b", p.text)):
             return p.speaker_name  # a body: an organisation's name, or it speaks of "it"
+    if not company:
+        return None  # "the campaign", "the court": the resolver's description stands
+    # the name that opens this sentence or the one before ("Norland Freight earned ...,
+    # the company announced"), when its first word is no first name
+    ls = max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos)) + 1
+    for a in (ls, max(text.rfind("\n", 0, ls - 1), text.rfind(". ", 0, ls - 2)) + 1):
+        m = re.match(r"\s*((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)(?=\s+[a-z])",
+                     text[a:pos])
+        if m and len(m.group(1).split()) > 1 and m.group(1).split()[0] not in \
+                _conf.SENTENCE_OPENERS and m.group(1).split()[0].lower() not in \
+                _first_names() or m and _org_marked(m.group(1)):
+            return m.group(1)
+    # else the organisation the report names most (twice at least)
     mentions = _org_mentions(text, pos)
     if not mentions:
-        # the name that opens this sentence or the one before ("Norland Freight earned ...,
-        # the company announced"), when its first word is no first name
-        ls = max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos)) + 1
-        for a in (ls, max(text.rfind("\n", 0, ls - 1), text.rfind(". ", 0, ls - 2)) + 1):
-            m = re.match(r"\s*((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)(?=\s+[a-z])",
-                         text[a:pos])
-            if m and m.group(1).split()[0] not in _conf.SENTENCE_OPENERS and \
-                    m.group(1).split()[0].lower() not in _first_names():
-                return m.group(1)
         return None
     counts: dict[str, int] = {}
     for _, n in mentions:
         counts[n] = counts.get(n, 0) + 1
     last_pos = {n: p for p, n in mentions}
-    return max(counts, key=lambda n: (counts[n], last_pos[n]))
+    best = max(counts, key=lambda n: (counts[n], last_pos[n]))
+    if counts[best] < 2 and not _ORG_WORD.search(best):
+        return None  # one CamelCase word met once (a handle, a product): no guess
+    return best
 
 
 _HELD_BY = re.compile(
@@ -834,6 +874,9 @@ def _pronoun_subject(text, st, done, remap):
     last = done[-1] if done else None
     lo = last.content_end if last is not None else 0
     subj = _paragraph_subject(text, lo, st.speaker_start)
+    want = "m" if (st.speaker or "").strip().lower() == "he" else "f"
+    if subj is not None and _gender(subj[1]) not in (None, want):
+        subj = None  # "she" never goes to a man's first name, nor "he" to a woman's
     if subj is not None and subj[1] != st.speaker_name and (
             last is None or last.speaker_name != subj[1]):
         name = subj[1]
@@ -895,7 +938,8 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
         elif _RELATIVE.search(sp) or lsp in ("who", "which"):
             ante = _antecedent_of_relative(text, st)
             if ante is None:
-                name = None
+                if not (name and name[:1].isupper() and lsp not in ("who", "which")):
+                    name = None
             else:
                 name = reg.full_name(ante) or ante
                 if _person_in(ante):
