@@ -214,5 +214,6 @@ def probabilities(st, text: str, model: Optional[dict] = None) -> tuple[float, f
     """(p_match, p_right) of one attributed statement."""
     m = model or load_model()
     fs = features(st, text)
-    return _sigmoid(_logit(m["match"], fs)), _sigmoid(_logit(m["right"], fs))
+    return (_sigmoid(_logit(m["match"], fs)),
+            _sigmoid(_logit(m["right"], fs) - m.get("right_shift", 0.0)))
 ABSTAIN = True  # the pipeline drops statements below the model's drop_below
