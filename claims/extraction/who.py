@@ -34,6 +34,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Optional
 
+from claims.extraction import checkworthiness as _cw
 from claims.extraction import confidence as _conf
 from claims.types import Report, Statement
 
@@ -506,7 +507,7 @@ def _as_states(report: Report, sts: list[Statement], reg: "_Registry",
             speaker_start=m.start("spk"), speaker_end=m.end("spk"), speaker_name=name,
             speaker_type=stype, speaker_role=None, cue=m.group("cue"),
             cue_start=m.start("cue"), cue_end=m.end("cue"), venue=None, said_on=None,
-            hedge=None, checkworthiness=0.0, check_reasons=[], sentence=text[m.start():e],
+            hedge=None, checkworthiness=-1.0, check_reasons=[], sentence=text[m.start():e],
             paragraph=text.count("\n", report.body_start or 0, a) + 1,
             report_date=report.date))
     return out
@@ -539,7 +540,7 @@ def _quote_after_subject(report: Report, sts: list[Statement], reg: "_Registry")
             speaker=head.group(1), speaker_start=ns, speaker_end=ns + len(head.group(1)),
             speaker_name=name, speaker_type="person", speaker_role=None, cue=None,
             cue_start=None, cue_end=None, venue=None, said_on=None, hedge=None,
-            checkworthiness=0.0, check_reasons=[], sentence=text[ls:e],
+            checkworthiness=-1.0, check_reasons=[], sentence=text[ls:e],
             paragraph=text.count("\n", report.body_start or 0, a) + 1,
             report_date=report.date))
         spans.append((a, e))
@@ -600,7 +601,7 @@ def _orphan_quotes(report: Report, sts: list[Statement], reg: "_Registry") -> li
             content_end=b, content_spans=None, speaker=who_, speaker_start=ns,
             speaker_end=ns + len(who_), speaker_name=name, speaker_type="person",
             speaker_role=role, cue=verb, cue_start=cs, cue_end=cs + len(verb), venue=None,
-            said_on=None, hedge=None, checkworthiness=0.0, check_reasons=[],
+            said_on=None, hedge=None, checkworthiness=-1.0, check_reasons=[],
             sentence=text[ss:se], paragraph=par, report_date=report.date))
         spans.append((a, b))
     return out
@@ -813,7 +814,7 @@ def _trailing(report: Report, sts: list[Statement], reg: "_Registry") -> list[St
             content_end=e, content_spans=None, speaker=spk, speaker_start=spk_start,
             speaker_end=spk_start + len(spk), speaker_name=name, speaker_type=stype,
             speaker_role=None, cue=cue, cue_start=cue_start, cue_end=cue_start + len(cue),
-            venue=None, said_on=None, hedge=None, checkworthiness=0.0, check_reasons=[],
+            venue=None, said_on=None, hedge=None, checkworthiness=-1.0, check_reasons=[],
             sentence=text[a:sent_end], paragraph=text.count("\n", report.body_start or 0, a) + 1,
             report_date=report.date))
     if not new:
@@ -988,6 +989,8 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
     drop = model.get("drop_below", 0.0) if _conf.ABSTAIN else 0.0
     final = []
     for st in out:
+        if st.checkworthiness < 0:  # added here: scored like every other statement
+            st.checkworthiness, st.check_reasons = _cw.score(st.text)
         if st.kind != "claim":
             pm, pr = _conf.probabilities(st, text, model)
             if pm < drop:
