@@ -27,6 +27,7 @@
 """
 from __future__ import annotations
 
+import bisect
 import json
 import pathlib
 import re
@@ -96,8 +97,29 @@ _STRONG_CUES = frozenset("say tell according write add state note explain told".
 _NUMBERISH = re.compile(r"^[\s$€£]*\d")
 
 
+_WINDOW = 2000  # how far back a line or sentence start is looked for
+
+
+def _rfind_nl(text: str, pos: int) -> int:
+    """The last newline before ``pos`` within the window (a bounded look-back keeps long
+    one-paragraph reports linear), else the window's start - 1."""
+    lo = max(0, pos - _WINDOW)
+    k = text.rfind("\n", lo, pos)
+    return k if k >= 0 or lo == 0 else lo - 1
+
+
+@lru_cache(maxsize=4)
+def _newlines(text: str) -> list[int]:
+    return [m.start() for m in re.finditer("\n", text)]
+
+
+def _paragraph_no(text: str, start: int, pos: int) -> int:
+    nl = _newlines(text)
+    return bisect.bisect_left(nl, pos) - bisect.bisect_left(nl, start) + 1
+
+
 def _line_of(text: str, pos: int) -> str:
-    a = text.rfind("\n", 0, pos) + 1
+    a = _rfind_nl(text, pos) + 1
     b = text.find("\n", pos)
     return text[a:b if b >= 0 else len(text)]
 
@@ -110,12 +132,12 @@ def _clutter_lines(text: str, start: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _CLUTTER_LINE.finditer(text, start)]
 
 
-def _is_clutter(lines: list[tuple[int, int]], st: Statement) -> bool:
-    if not lines:
+def _is_clutter(lines: "_Spans", st: Statement) -> bool:
+    if not lines.s:
         return False
     pos = st.speaker_start if st.speaker_start is not None and st.kind != "claim" \
         else st.content_start
-    return any(a <= p <= b for a, b in lines for p in (pos, st.content_start))
+    return lines.overlaps(pos, pos + 1) or lines.overlaps(st.content_start, st.content_start + 1)
 
 
 _NOT_IN_NAMES = frozenset("""
@@ -293,20 +315,34 @@ class _Registry:
         return f if ok else None
 
 
+_CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]")
+_ACRONYM = re.compile(r"(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})")
+_CAP_RUN = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'&.-]*(?:\s+(?:of|for|on|and|&)?\s*"
+                      r"[A-Z][\w’'&.-]*){0,6})")
+_DIGIT = re.compile(r"\d")
+
+
 def _org_marked(name: str) -> bool:
     """A name that reads as an organisation's: an organisation word, CamelCase, an acronym."""
-    return bool(_ORG_WORD.search(name) or re.search(r"[a-z][A-Z]|[A-Z]{2,}[a-z]", name)
-                or re.fullmatch(r"(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})", name))
+    return bool(_ORG_WORD.search(name) or _CAMEL.search(name) or _ACRONYM.fullmatch(name))
+
+
+@lru_cache(maxsize=4)
+def _all_org_mentions(text: str) -> tuple[list[int], list[str]]:
+    """Every organisation-like name of the report, once (positions, names)."""
+    pos, names = [], []
+    for m in _CAP_RUN.finditer(text):
+        name = m.group(0).strip()
+        if _org_marked(name) and not _DIGIT.search(name):
+            pos.append(m.start())
+            names.append(name)
+    return pos, names
 
 
 def _org_mentions(text: str, end: int) -> list[tuple[int, str]]:
-    out = []
-    for m in re.finditer(r"(?<![\w’'])(?:[A-Z][\w’'&.-]*(?:\s+(?:of|for|on|and|&)?\s*"
-                         r"[A-Z][\w’'&.-]*){0,6})", text[:end]):
-        name = m.group(0).strip()
-        if _org_marked(name) and not re.search(r"\d", name):
-            out.append((m.start(), name))
-    return out
+    pos, names = _all_org_mentions(text)
+    k = bisect.bisect_left(pos, end)
+    return list(zip(pos[max(0, k - 400):k], names[max(0, k - 400):k]))
 
 
 def _describe_org(text: str, st: Statement, prev: list[Statement]) -> Optional[str]:
@@ -320,7 +356,7 @@ def _describe_org(text: str, st: Statement, prev: list[Statement]) -> Optional[s
         pat = re.compile(r"\b" + head + r"\b[^.\n]{0,80}?\b(?:by|from)\s+(?:the\s+)?"
                          r"((?:[A-Z][\w’'&.-]*(?:\s+(?:of|on|for|and)?\s*)?){1,9})")
         best = None
-        for m in pat.finditer(text, 0, pos):
+        for m in pat.finditer(text, max(0, pos - 3000), pos):
             best = m.group(1).strip()
         if best:
             return best
@@ -328,7 +364,7 @@ def _describe_org(text: str, st: Statement, prev: list[Statement]) -> Optional[s
     if head not in _ORG_DESC:
         return None
     company = head in _COMPANY_DESC
-    for p in reversed(prev):
+    for p in reversed(prev[-50:]):
         if not p.speaker_name or not p.speaker_name[:1].isupper():
             continue
         if not company and head not in p.speaker_name.lower().split():
@@ -343,8 +379,8 @@ def _describe_org(text: str, st: Statement, prev: list[Statement]) -> Optional[s
         return None  # "the campaign", "the court": the resolver's description stands
     # the name that opens this sentence or the one before ("Norland Freight earned ...,
     # the company announced"), when its first word is no first name
-    ls = max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos)) + 1
-    for a in (ls, max(text.rfind("\n", 0, ls - 1), text.rfind(". ", 0, ls - 2)) + 1):
+    ls = max(_rfind_nl(text, pos), text.rfind(". ", 0, pos)) + 1
+    for a in (ls, max(_rfind_nl(text, ls - 1), text.rfind(". ", 0, ls - 2)) + 1):
         m = re.match(r"\s*((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)(?=\s+[a-z])",
                      text[a:pos])
         if m and len(m.group(1).split()) > 1 and m.group(1).split()[0] not in \
@@ -415,11 +451,36 @@ def _other_sense(text: str, st: Statement) -> bool:
     return False
 
 
+class _Spans:
+    """Content spans, sorted, asked "does anything overlap [a, b)?" in logarithmic time (a
+    report of thousands of statements must not take quadratic time)."""
+
+    def __init__(self, spans=()):
+        self.s = sorted((int(a), int(b)) for a, b in spans)
+        self.starts = [a for a, _ in self.s]
+        self.maxlen = max((b - a for a, b in self.s), default=0)
+
+    def add(self, a: int, b: int) -> None:
+        k = bisect.bisect_left(self.starts, a)
+        self.starts.insert(k, a)
+        self.s.insert(k, (a, b))
+        self.maxlen = max(self.maxlen, b - a)
+
+    def near(self, a: int, b: int):
+        """The spans that overlap [a, b)."""
+        i = bisect.bisect_left(self.starts, b)
+        j = bisect.bisect_left(self.starts, a - self.maxlen)
+        return [x for x in self.s[j:i] if x[1] > a]
+
+    def overlaps(self, a: int, b: int) -> bool:
+        return bool(self.near(a, b))
+
+
 def _quote_paragraphs(text: str, sts: list[Statement], body_start: int) -> list[tuple[int, int]]:
     """Spans of paragraphs that are only a quotation and hold no attributed statement."""
     out = []
     pos = body_start
-    covered = [(s.content_start, s.content_end) for s in sts if s.kind != "claim"]
+    covered = _Spans((s.content_start, s.content_end) for s in sts if s.kind != "claim")
     for line in text[body_start:].split("\n"):
         a = pos + len(line) - len(line.lstrip())
         b = pos + len(line.rstrip())
@@ -433,7 +494,7 @@ def _quote_paragraphs(text: str, sts: list[Statement], body_start: int) -> list[
         inner = body[1:-1]
         if "“" in inner or "”" in inner or inner.count('"'):
             continue
-        if any(cs < b and ce > a for cs, ce in covered):
+        if covered.overlaps(a, b):
             continue
         out.append((a, b))
     return out
@@ -442,14 +503,13 @@ def _quote_paragraphs(text: str, sts: list[Statement], body_start: int) -> list[
 def _continuations(report: Report, sts: list[Statement]) -> list[Statement]:
     text = report.text
     att = sorted((s for s in sts if s.kind != "claim"), key=lambda s: s.content_start)
+    starts = [s.content_start for s in att]
     out = []
     for a, b in _quote_paragraphs(text, sts, report.body_start or 0):
-        prev = None
-        for s in att:
-            if s.content_end <= a:
-                prev = s
-            else:
-                break
+        k = bisect.bisect_left(starts, a) - 1
+        while k >= 0 and att[k].content_end > a:
+            k -= 1
+        prev = att[k] if k >= 0 else None
         if prev is None or not prev.speaker_name or prev.kind == "claim":
             continue
         # the previous statement's paragraph must end right before this one
@@ -481,11 +541,11 @@ def _as_states(report: Report, sts: list[Statement], reg: "_Registry",
     """"As the report states: “...”" / "As Ms. Ruiz put it, ..." -> statements."""
     from claims.extraction.pipeline import statement_id
     text = report.text
-    spans = [(s.content_start, s.content_end) for s in sts if s.kind != "claim"]
+    spans = _Spans((s.content_start, s.content_end) for s in sts if s.kind != "claim")
     out = []
     for m in _AS_STATES.finditer(text, report.body_start or 0):
         a, e = m.start("c"), m.end("c")
-        if any(x < e and y > a for x, y in spans):
+        if spans.overlaps(a, e):
             continue
         spk = m.group("spk")
         got = _person_in(spk)
@@ -508,7 +568,7 @@ def _as_states(report: Report, sts: list[Statement], reg: "_Registry",
             speaker_type=stype, speaker_role=None, cue=m.group("cue"),
             cue_start=m.start("cue"), cue_end=m.end("cue"), venue=None, said_on=None,
             hedge=None, checkworthiness=-1.0, check_reasons=[], sentence=text[m.start():e],
-            paragraph=text.count("\n", report.body_start or 0, a) + 1,
+            paragraph=_paragraph_no(text, report.body_start or 0, a),
             report_date=report.date))
     return out
 
@@ -518,13 +578,13 @@ def _quote_after_subject(report: Report, sts: list[Statement], reg: "_Registry")
     subject is a person ("Ann Bo, the head of X, once put it bluntly. “...”"): hers."""
     from claims.extraction.pipeline import statement_id
     text = report.text
-    spans = [(s.content_start, s.content_end) for s in sts if s.kind != "claim"]
+    spans = _Spans((s.content_start, s.content_end) for s in sts if s.kind != "claim")
     out = []
     for m in _QUOTE_SENTENCE.finditer(text, report.body_start or 0):
         a, e = m.span("q")
-        if any(x < e and y > a for x, y in spans):
+        if spans.overlaps(a, e):
             continue
-        ls = text.rfind("\n", 0, a) + 1
+        ls = _rfind_nl(text, a) + 1
         prev = text[ls:a]
         if "“" in prev or "”" in prev:
             continue
@@ -541,9 +601,9 @@ def _quote_after_subject(report: Report, sts: list[Statement], reg: "_Registry")
             speaker_name=name, speaker_type="person", speaker_role=None, cue=None,
             cue_start=None, cue_end=None, venue=None, said_on=None, hedge=None,
             checkworthiness=-1.0, check_reasons=[], sentence=text[ls:e],
-            paragraph=text.count("\n", report.body_start or 0, a) + 1,
+            paragraph=_paragraph_no(text, report.body_start or 0, a),
             report_date=report.date))
-        spans.append((a, e))
+        spans.add(a, e)
     return out
 
 
@@ -565,12 +625,12 @@ def _orphan_quotes(report: Report, sts: list[Statement], reg: "_Registry") -> li
     from claims.extraction.pipeline import statement_id
     text = report.text
     att = sorted((s for s in sts if s.kind != "claim"), key=lambda s: s.content_start)
-    spans = [(s.content_start, s.content_end) for s in att]
+    spans = _Spans((s.content_start, s.content_end) for s in att)
     out = []
     for m in _ORPHAN.finditer(text, report.body_start or 0):
         q = "q" if m.group("q") is not None else "qa"
         a, b = m.start(), m.start(q) + len(m.group(q)) + 1
-        if any(x < b and y > a for x, y in spans):
+        if spans.overlaps(a, b):
             continue
         verb = m.group("v1") or m.group("v2")
         who_ = m.group("n1") or m.group("n2")
@@ -591,9 +651,9 @@ def _orphan_quotes(report: Report, sts: list[Statement], reg: "_Registry") -> li
                 continue
             name = reg.full_name(got[0]) or got[0]
             role = None
-        par = text.count("\n", report.body_start or 0, a) + 1
+        par = _paragraph_no(text, report.body_start or 0, a)
         sid = statement_id(report.id, "direct", [(a, b)])
-        ss = text.rfind("\n", 0, a) + 1
+        ss = _rfind_nl(text, a) + 1
         se = text.find("\n", b)
         se = len(text) if se < 0 else se
         out.append(Statement(
@@ -603,7 +663,7 @@ def _orphan_quotes(report: Report, sts: list[Statement], reg: "_Registry") -> li
             speaker_role=role, cue=verb, cue_start=cs, cue_end=cs + len(verb), venue=None,
             said_on=None, hedge=None, checkworthiness=-1.0, check_reasons=[],
             sentence=text[ss:se], paragraph=par, report_date=report.date))
-        spans.append((a, b))
+        spans.add(a, b)
     return out
 
 
@@ -621,7 +681,7 @@ def _split_inside(text: str, st: Statement) -> Optional[Statement]:
             "say", "argue", "note", "warn", "believe", "think", "estimate", "predict",
             "contend", "insist"):
         return None
-    ss = text.rfind("\n", 0, st.cue_start) + 1
+    ss = _rfind_nl(text, st.cue_start) + 1
     for c in (". ", "? ", "! "):
         k = text.rfind(c, ss, st.cue_start)
         if k >= 0:
@@ -704,7 +764,7 @@ def _fronted_content(text: str, st: Statement) -> Statement:
     gap = text[st.cue_end:st.content_start]
     if "," not in gap or "that" in gap.split():
         return st
-    ls = text.rfind("\n", 0, st.speaker_start) + 1
+    ls = _rfind_nl(text, st.speaker_start) + 1
     before = text[ls:st.speaker_start]
     if not before.rstrip().endswith(","):
         return st
@@ -762,13 +822,15 @@ def _trailing(report: Report, sts: list[Statement], reg: "_Registry") -> list[St
     from claims.extraction.pipeline import statement_id
     text = report.text
     att = [s for s in sts if s.kind != "claim"]
+    cues = {s.cue_start for s in att}
+    att_spans = _Spans((s.content_start, s.content_end) for s in att)
     new: list[Statement] = []
     for m in _TAIL.finditer(text, report.body_start or 0):
         spk = m.group("s1") or m.group("s2")
         cue = m.group("k1") or m.group("k2")
         spk_start = m.start("s1") if m.group("s1") else m.start("s2")
         cue_start = m.start("k1") if m.group("k1") else m.start("k2")
-        if any(s.cue_start == cue_start for s in att):
+        if cue_start in cues:
             continue
         words = spk.split()
         if spk[:1].isupper():
@@ -789,7 +851,7 @@ def _trailing(report: Report, sts: list[Statement], reg: "_Registry") -> list[St
             if not _head_can_speak(words[-1]) or words[-1] in ("one", "ones"):
                 continue
             name, stype = _DET.sub("", spk).strip(), "anonymous"
-        ls = text.rfind("\n", 0, m.start()) + 1
+        ls = _rfind_nl(text, m.start()) + 1
         a = ls
         for sm in _SENT_START.finditer(text, ls, m.start()):
             a = sm.end()
@@ -804,8 +866,7 @@ def _trailing(report: Report, sts: list[Statement], reg: "_Registry") -> list[St
         if lead and lead[0] in _LEAD_SUB:
             continue
         # an attribution overlapping the content must sit inside it (nested), not across
-        if any(s.content_start < e and s.content_end > a and not (
-                a <= s.content_start and s.content_end <= e) for s in att):
+        if any(not (a <= x and y <= e) for x, y in att_spans.near(a, e)):
             continue
         sid = statement_id(report.id, "indirect", [(a, e)])
         sent_end = m.end()
@@ -815,17 +876,22 @@ def _trailing(report: Report, sts: list[Statement], reg: "_Registry") -> list[St
             speaker_end=spk_start + len(spk), speaker_name=name, speaker_type=stype,
             speaker_role=None, cue=cue, cue_start=cue_start, cue_end=cue_start + len(cue),
             venue=None, said_on=None, hedge=None, checkworthiness=-1.0, check_reasons=[],
-            sentence=text[a:sent_end], paragraph=text.count("\n", report.body_start or 0, a) + 1,
+            sentence=text[a:sent_end], paragraph=_paragraph_no(text, report.body_start or 0, a),
             report_date=report.date))
     if not new:
         return sts
-    spans = [(s.content_start, s.content_end) for s in new]
-    keep = [s for s in sts if s.kind != "claim" or not any(
-        x < s.content_end and y > s.content_start for x, y in spans)]
-    for n in new:  # a claim's check-worthiness carries over to the statement it becomes
-        for s in sts:
-            if s.kind == "claim" and s.content_start <= n.content_start < s.content_end:
-                n.checkworthiness, n.check_reasons = s.checkworthiness, list(s.check_reasons)
+    spans = _Spans((s.content_start, s.content_end) for s in new)
+    keep = []
+    for s in sts:
+        if s.kind == "claim":
+            hit = spans.near(s.content_start, s.content_end)
+            if hit:  # the claim's check-worthiness carries over to the statement it becomes
+                for n in new:
+                    if (n.content_start, n.content_end) in hit:
+                        n.checkworthiness, n.check_reasons = s.checkworthiness, list(
+                            s.check_reasons)
+                continue
+        keep.append(s)
     return keep + new
 
 
@@ -860,7 +926,7 @@ def _by_gender(text: str, st: Statement, done: list[Statement]) -> Optional[tupl
         if got and _gender(got[0]) == want:
             best = got[0]
     if best is None:
-        for p in reversed(done):
+        for p in reversed(done[-50:]):
             if p.speaker_type == "person" and _gender(p.speaker_name) == want:
                 best = p.speaker_name
                 break
@@ -881,7 +947,7 @@ def _pronoun_subject(text, st, done, remap):
     if subj is not None and subj[1] != st.speaker_name and (
             last is None or last.speaker_name != subj[1]):
         name = subj[1]
-        for p in reversed(done):
+        for p in reversed(done[-50:]):
             if p.speaker_name and p.speaker_name.split()[-1] == name.split()[-1]:
                 name = p.speaker_name
                 break
@@ -897,7 +963,8 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
     reg = _Registry(text, statements)
     statements = _trailing(report, statements, reg)
     remap: dict = {}
-    clutter = _clutter_lines(text, report.body_start or 0)
+    org_names: set = set()
+    clutter = _Spans(_clutter_lines(text, report.body_start or 0))
     out: list[Statement] = []
     done: list[Statement] = []
     for st in statements:
@@ -954,10 +1021,9 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
         elif lsp in _PRONOUN_PERSON and _pronoun_subject(text, st, done, remap):
             name, stype, role = _pronoun_subject(text, st, done, remap)
         elif lsp in _PRONOUN_PERSON and stype == "person" and name and (
-                _ORG_WORD.search(name) or any(p.speaker_name == name and
-                                              p.speaker_type == "organization" for p in done)):
+                _ORG_WORD.search(name) or name in org_names):
             name = None
-            for p in reversed(done):
+            for p in reversed(done[-50:]):
                 if p.speaker_type == "person" and p.speaker_name and not _ORG_WORD.search(
                         p.speaker_name):
                     name, role = p.speaker_name, p.speaker_role
@@ -977,14 +1043,16 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
             st = replace(st, speaker_name=name, speaker_type=stype, speaker_role=role)
         out.append(st)
         done.append(st)
+        if st.speaker_type == "organization" and st.speaker_name:
+            org_names.add(st.speaker_name)
     out.extend(_orphan_quotes(report, out, reg))
     out.extend(_as_states(report, out, reg, done))
     out.extend(_quote_after_subject(report, out, reg))
     out.extend(_continuations(report, out))
     # claims overlapping an added continuation go
-    cont = [(s.content_start, s.content_end) for s in out if s.kind != "claim"]
-    out = [s for s in out if s.kind != "claim" or not any(
-        a < s.content_end and b > s.content_start for a, b in cont)]
+    cont = _Spans((s.content_start, s.content_end) for s in out if s.kind != "claim")
+    out = [s for s in out if s.kind != "claim" or not cont.overlaps(s.content_start,
+                                                                     s.content_end)]
     model = _conf.load_model()
     drop = model.get("drop_below", 0.0) if _conf.ABSTAIN else 0.0
     final = []
