@@ -17,6 +17,11 @@
    repeated, fuller, in the body. A sentence repeated in the body is kept each time: grouping
    duplicates is dedupe's job. Claims get no venue and no ``said_on`` (the report makes them
    on its date, carried in ``report_date``); their hedge is looked for in their text.
+5. ``who.refine``: speakers checked and repaired (roles taken for names, relative pronouns,
+   descriptions, pronouns, speakers that cannot speak), page clutter and cue words in other
+   senses dropped, missed trailing attributions and quotes added, and every attributed
+   statement given ``attribution_confidence``; statements the confidence model finds very
+   unlikely to be attributions are dropped (``confidence.py``).
 
 Statement ids are ``"s" + sha1(f"{report.id}|{kind}|{spans}")[:12]`` with spans written
 ``"s-e,s-e"``: stable across runs, unique within the report (a collision, e.g. a duplicate
@@ -35,6 +40,7 @@ from claims.extraction.context import attribution_context
 from claims.extraction.sentences import split_sentences
 from claims.extraction.spans import Attribution, Sentence
 from claims.extraction.speakers import Speaker, resolve_speakers
+from claims.extraction.who import refine
 from claims.types import Report, Statement, statements_frame  # noqa: F401 (statements_frame: re-exported)
 
 __all__ = ["extract_report", "statements_frame", "statement_id"]
@@ -183,5 +189,5 @@ def extract_report(report: Report) -> list[Statement]:
             checkworthiness=cw, check_reasons=reasons, sentence=stext,
             paragraph=sent.paragraph, report_date=rd,
         ))
-    out.sort(key=lambda s: (s.content_start, s.content_end, s.kind))
-    return out
+    # who said what: speakers checked and repaired, confidence given, dubious ones dropped
+    return refine(report, out)

@@ -1,0 +1,1070 @@
+"""Who said what: a last pass over a report's statements that checks and repairs speakers.
+
+``refine(report, statements) -> statements`` runs after attributions and speakers are found
+(``pipeline.extract_report``). Each rule is general -- about a construction, never a name:
+
+* **Page clutter** -- lines such as "Read more", "Trending", "Related: ...", "Our Standards:"
+  or share buttons are never statements, of any kind.
+* **Role taken for the name** -- a speaker written "Senator Jane Roe, a Vermont Democrat" or
+  "Ana Ruiz, a spokeswoman for the Department of Parks" is the person before the comma; the
+  appositive is her role.
+* **Relative pronouns** -- "the engineer, who said ..." is spoken by the engineer.
+* **Speakers that cannot speak** -- a description whose head is not a word for people, a body
+  or a document that states things ("the reference", "our totals", "compelled") gives no
+  speaker name: the statement says its speaker is unknown rather than mislead.
+* **Descriptions** -- "the airline", "the company" name the organisation the report introduced
+  (the one speaking before, else the one the report names most); "the report", "the study"
+  the body that released it ("a report released by X").
+* **Surnames** -- "Mr. Lee" after "Sam Lee" is Sam Lee.
+* **Pronouns** -- "he"/"she" never resolve to an organisation; the last person who spoke is
+  taken instead.
+* **Cue words in other senses** -- "added 95,000 jobs", "charged 12 officers", "best
+  supporting actress", "are expected to discuss ..." with no speaker: not statements.
+* **Quotes that run on** -- a paragraph that is only a quotation, right after a paragraph whose
+  last statement has a named speaker, is that speaker's.
+* **Confidence** -- every attributed statement gets ``attribution_confidence`` (see
+  ``confidence.py``); statements the model finds very unlikely to be attributions are dropped.
+"""
+from __future__ import annotations
+
+import bisect
+import json
+import pathlib
+import re
+from dataclasses import replace
+from functools import lru_cache
+from typing import Optional
+
+from claims.extraction import checkworthiness as _cw
+from claims.extraction import confidence as _conf
+from claims.types import Report, Statement
+
+__all__ = ["refine"]
+
+_FIRST_NAMES = pathlib.Path(__file__).with_name("first_names.json")
+
+_CLUTTER = re.compile(
+    r"^\s*(?:[-•*·]\s*)?(?:read more|related(?: stories| articles| coverage)?\s*:|related$|"
+    r"trending(?: on \w+)?|see also|more from|recommended|advertisement|sponsored|"
+    r"sign up|subscribe|share this|tweet this|link this|digg this|email this|reprints?|"
+    r"our standards|click here|watch:|video:|photo:|follow us|most popular|most read|"
+    r"editor'?s picks?|you may also like|top stories|more on this)\b",
+    re.IGNORECASE,
+)
+_TITLES = frozenset("""
+senator sen sen. rep rep. representative governor gov gov. mayor president
+mr mr. mrs mrs. ms ms. dr dr. prof prof. professor judge justice general gen gen. minister
+secretary chancellor ambassador commissioner director chief deputy speaker leader
+congressman congresswoman councilman councilwoman sheriff rev rev. sir dame lord lady
+captain capt. colonel col. lieutenant lt. sergeant sgt. officer detective prime foreign
+finance interior defense defence acting former vice
+""".split())
+_TITLE_KEYS = frozenset(t.rstrip(".") for t in _TITLES)
+_TITLE_WORDS_CAP = frozenset(t.rstrip(".").capitalize() for t in _TITLES) | frozenset(
+    "Mr Mrs Ms Dr Sen Rep Gov Gen President Senator Governor Mayor The And But".split())
+_NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ’'\-]+(?:-[A-Z][a-zà-ÿ’']+)?|[A-Z]\.)"
+_PERSON_NAME = re.compile(
+    r"^(?:(?P<title>(?:[A-Z][a-z]*\.?\s+){0,3}?))?"
+    r"(?P<name>" + _NAME_TOKEN + r"(?:\s+(?:van|von|de|da|del|der|bin|al|le|la|du)?\s*"
+    + _NAME_TOKEN + r"){1,3})$"
+)
+_ORG_WORD = re.compile(
+    r"\b(?:Department|Ministry|Committee|Commission|Council|Agency|Administration|Bureau|"
+    r"Office|Service|Center|Centre|Institute|Foundation|Association|Organi[sz]ation|Union|"
+    r"Party|Group|Company|Corp|Inc|Ltd|University|College|Bank|Fund|Court|Congress|Senate|"
+    r"House|Parliament|Government|Police|Army|Force|Network|News|Times|Post|Journal|Press|"
+    r"Authority|Board|Coalition|Alliance|Federation|Trust|Society|League|Airlines?|Airways|"
+    r"Edison|Energy|Electric|Motors|Systems|Bureau|Hospital|Church|Capital|Partners|"
+    r"Holdings|Industries|Museum|Library|Club|Team|Reserve|Exchange)\b"
+)
+_PRONOUN_PERSON = frozenset("he she".split())
+_RELATIVE = re.compile(r"(?:^|,\s*)(?:who|which)\s*$", re.IGNORECASE)
+_DET = re.compile(r"^(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+", re.I)
+_ORG_DESC = frozenset("""
+company airline carrier bank firm utility agency ministry department group network
+newspaper paper broadcaster station organization organisation charity institute center
+centre university hospital council commission committee board authority military army
+government administration regulator watchdog union party campaign team club league court
+publisher retailer manufacturer automaker insurer lender operator developer startup
+""".split())
+# businesses whose names often carry no organisation word ("Fly Air", "Norland Freight")
+_COMPANY_DESC = frozenset("""
+company airline carrier bank firm utility retailer manufacturer automaker insurer lender
+operator developer startup publisher chain brand maker group
+""".split())
+_DOC_DESC = frozenset("report study survey poll analysis review audit paper".split())
+_STRONG_CUES = frozenset("say tell according write add state note explain told".split())
+_NUMBERISH = re.compile(r"^[\s$€£]*\d")
+
+
+_WINDOW = 2000  # how far back a line or sentence start is looked for
+
+
+def _rfind_nl(text: str, pos: int) -> int:
+    """The last newline before ``pos`` within the window (a bounded look-back keeps long
+    one-paragraph reports linear), else the window's start - 1."""
+    lo = max(0, pos - _WINDOW)
+    k = text.rfind("\n", lo, pos)
+    return k if k >= 0 or lo == 0 else lo - 1
+
+
+@lru_cache(maxsize=4)
+def _newlines(text: str) -> list[int]:
+    return [m.start() for m in re.finditer("\n", text)]
+
+
+def _paragraph_no(text: str, start: int, pos: int) -> int:
+    nl = _newlines(text)
+    return bisect.bisect_left(nl, pos) - bisect.bisect_left(nl, start) + 1
+
+
+def _line_of(text: str, pos: int) -> str:
+    a = _rfind_nl(text, pos) + 1
+    b = text.find("\n", pos)
+    return text[a:b if b >= 0 else len(text)]
+
+
+_CLUTTER_LINE = re.compile(_CLUTTER.pattern + r".*$", re.IGNORECASE | re.MULTILINE)
+
+
+def _clutter_lines(text: str, start: int) -> list[tuple[int, int]]:
+    """Spans of the report's clutter lines ("Read more", "Trending", share buttons ...)."""
+    return [(m.start(), m.end()) for m in _CLUTTER_LINE.finditer(text, start)]
+
+
+def _is_clutter(lines: "_Spans", st: Statement) -> bool:
+    if not lines.s:
+        return False
+    pos = st.speaker_start if st.speaker_start is not None and st.kind != "claim" \
+        else st.content_start
+    return lines.overlaps(pos, pos + 1) or lines.overlaps(st.content_start, st.content_start + 1)
+
+
+_NOT_IN_NAMES = frozenset("""
+the a an on in at of for and but or to from by with this that these those his her their our
+its after before during when while as if then there here monday tuesday wednesday thursday
+friday saturday sunday january february march april june july august september october
+november december today yesterday last next new north south east west
+""".split())
+
+
+def _person_in(s: str) -> Optional[tuple[str, Optional[str]]]:
+    """(name, title) when ``s`` is a person's name, with titles in front allowed."""
+    s = s.strip(" ,;:.“”\"‘’'()")
+    words = s.split()
+    k = 0
+    while k < len(words) - 2 and words[k].lower().rstrip(".") in _TITLE_KEYS:
+        k += 1
+    if k < len(words) - 1 and words[k].lower().rstrip(".") in _TITLE_KEYS:
+        k += 1
+    rest = " ".join(words[k:])
+    if not rest or _ORG_WORD.search(rest):
+        return None
+    m = _PERSON_NAME.match(rest)
+    if not m:
+        return None
+    name = m.group("name")
+    if any(w.lower().rstrip(".") in _TITLE_KEYS or w.lower() in _NOT_IN_NAMES
+           for w in name.split()):
+        return None
+    return name, (" ".join(words[:k]) or None)
+
+
+def _role_split(st: Statement) -> Optional[tuple[str, str]]:
+    """'Senator Jane Roe, a Vermont Democrat' -> ('Jane Roe', 'Vermont Democrat')."""
+    sp = st.speaker or ""
+    if "," not in sp:
+        return None
+    head, _, tail = sp.partition(",")
+    tail = tail.strip(" ,")
+    if not tail or tail[:1] in "“\"(":
+        return None
+    got = _person_in(head)
+    if got is None:
+        return None
+    name, title = got
+    first = tail.split()[0]
+    if not (first[:1].islower() or first.lower() in ("a", "an", "the")):
+        return None
+    role = _DET.sub("", tail).strip()
+    role = re.sub(r"\s*,?\s*(?:who|which)\b.*$", "", role).strip(" ,")
+    return name, role or title
+
+
+def _antecedent_of_relative(text: str, st: Statement) -> Optional[str]:
+    """'the engineer, who said' -> 'engineer' (the description or name before the comma)."""
+    if st.speaker_start is None:
+        return None
+    a = st.speaker_start
+    sp = text[a:st.speaker_end]
+    lead = sp.rsplit(",", 1)[0] if "," in sp else ""
+    if lead.strip() and lead.strip().lower() not in ("who", "which"):
+        seg = lead
+    else:
+        before = text[max(0, a - 200):a].rstrip()
+        if not before.endswith(","):
+            return None
+        before = before[:-1]
+        cut = max(before.rfind(c) for c in ",;:.\n“”\"(")
+        seg = before[cut + 1:]
+        seg = re.split(r"\b(?:by|from|to|with|for|at|on|in|of|told|said|says|and)\s+", seg)[-1]
+    seg = seg.strip(" ,")
+    if not seg or len(seg.split()) > 8:
+        return None
+    got = _person_in(seg)
+    if got:
+        return got[0]
+    words = re.findall(r"[\w’'.-]+", seg)
+    if not words:
+        return None
+    head = words[-1].lower()
+    if _head_can_speak(head) or words[-1][:1].isupper() and _org_marked(seg):
+        return _DET.sub("", seg).strip()
+    return None
+
+
+_NOT_NOMINAL = frozenset("""
+such together however hardly also even still just only then there here so too
+this that these those it its their which what whatever whoever compelled expected reference totals
+months years weeks days hours minutes decades times moments ago later earlier today
+yesterday tonight morning afternoon evening night week month year
+""".split())
+_PEOPLE_SUFFIX = re.compile(
+    r"(?:ists?|makers?|holders?|keepers?|goers?|watchers?|backers?|ians?|ants|ents|man|men|"
+    r"woman|women|ees|eers?|ans|one|body|media|ad|ads|site|video|footage|remarks|data|figures|"
+    r"averages|account|accounts|release|releases|letter|memo|filing|lawsuit|complaint|"
+    r"ruling|order|decision|document|documents|statement|statements)$")
+
+
+def _head_can_speak(head: str) -> bool:
+    h = head.lower().strip(".’'")
+    if h in _conf.SPEAKING_HEADS or h.rstrip("s") in _conf.SPEAKING_HEADS:
+        return True
+    return bool(_PEOPLE_SUFFIX.search(h)) and h not in _NOT_NOMINAL
+
+
+def _cannot_speak(st: Statement) -> Optional[str]:
+    """None when the speaker can speak; "none" when it cannot be named; "drop" when it is
+    no noun phrase at all (an adverb, a time, a participle, a determiner left alone)."""
+    sp = (st.speaker or "").strip(" ,;:.“”\"‘’'()")
+    if not sp:
+        return None
+    ls = sp.lower()
+    if ls in _conf.PRONOUNS or ls in ("who", "which", "that", "him", "her", "them", "me",
+                                      "us"):
+        return None
+    words = re.findall(r"[\w’'.&-]+", sp)
+    if not words:
+        return "drop"
+    last = words[-1]
+    head = last.lower().strip(".’'")
+    if last[:1].isupper() or last.isupper():
+        return None  # a name: the resolver's business
+    if _head_can_speak(head):
+        return None
+    if head in _NOT_NOMINAL or head.endswith(("ly", "-based")) or (
+            head.endswith("ed") and len(words) == 1):
+        return "drop"
+    if len(words) == 1 or words[0].lower() in ("the", "our", "a", "an", "its", "their",
+                                               "this", "that", "these", "those"):
+        return "none"
+    return None
+
+
+class _Registry:
+    """The report's named speakers so far: full names by surname, organisations in order."""
+
+    def __init__(self, text: str, statements: list[Statement]):
+        self.text = text
+        self.full: dict[str, str] = {}
+        self.checked: dict[str, bool] = {}
+        for s in statements:
+            if s.kind != "claim" and s.speaker_type == "person" and s.speaker_name:
+                self.add_person(s.speaker_name)
+
+    def add_person(self, name: str) -> None:
+        toks = name.split()
+        if len(toks) >= 2 and all(t[:1].isupper() for t in toks):
+            last = toks[-1]
+            prev = self.full.get(last)
+            if prev is None or len(name) > len(prev) and prev in name:
+                self.full[last] = name
+            elif prev != name and name not in prev:
+                self.full[last] = ""  # two people share the surname: do not guess
+
+    def initials(self, letters: str) -> Optional[str]:
+        """The one full name whose initials these are ("IV" -> "Ines Varga")."""
+        hits = {f for f in self.full.values() if f and "".join(
+            w[0] for w in f.split()) == letters}
+        return hits.pop() if len(hits) == 1 else None
+
+    def full_name(self, name: str) -> Optional[str]:
+        toks = name.split()
+        if len(toks) != 1:
+            return None
+        f = self.full.get(toks[0])
+        if not f:
+            return None
+        ok = self.checked.get(toks[0])
+        if ok is None:
+            # another first name before the same surname in the text: two people, no guess
+            firsts = {m.group(1) for m in re.finditer(
+                r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?" + re.escape(toks[0]) + r"\b", self.text)}
+            firsts -= _TITLE_WORDS_CAP
+            ok = self.checked[toks[0]] = firsts <= set(f.split()[:-1])
+        return f if ok else None
+
+
+_CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]")
+_ACRONYM = re.compile(r"(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})")
+_CAP_RUN = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'&.-]*(?:\s+(?:of|for|on|and|&)?\s*"
+                      r"[A-Z][\w’'&.-]*){0,6})")
+_DIGIT = re.compile(r"\d")
+
+
+def _org_marked(name: str) -> bool:
+    """A name that reads as an organisation's: an organisation word, CamelCase, an acronym."""
+    return bool(_ORG_WORD.search(name) or _CAMEL.search(name) or _ACRONYM.fullmatch(name))
+
+
+@lru_cache(maxsize=4)
+def _all_org_mentions(text: str) -> tuple[list[int], list[str]]:
+    """Every organisation-like name of the report, once (positions, names)."""
+    pos, names = [], []
+    for m in _CAP_RUN.finditer(text):
+        name = m.group(0).strip()
+        if _org_marked(name) and not _DIGIT.search(name):
+            pos.append(m.start())
+            names.append(name)
+    return pos, names
+
+
+def _org_mentions(text: str, end: int) -> list[tuple[int, str]]:
+    pos, names = _all_org_mentions(text)
+    k = bisect.bisect_left(pos, end)
+    return list(zip(pos[max(0, k - 400):k], names[max(0, k - 400):k]))
+
+
+def _describe_org(text: str, st: Statement, prev: list[Statement]) -> Optional[str]:
+    sp = (st.speaker or "").strip()
+    words = sp.lower().split()
+    if len(words) != 2 or words[0] not in ("the", "its", "their"):
+        return None
+    head = words[1]
+    pos = st.speaker_start or st.content_start
+    if head in _DOC_DESC:
+        pat = re.compile(r"\b" + head + r"\b[^.\n]{0,80}?\b(?:by|from)\s+(?:the\s+)?"
+                         r"((?:[A-Z][\w’'&.-]*(?:\s+(?:of|on|for|and)?\s*)?){1,9})")
+        best = None
+        for m in pat.finditer(text, max(0, pos - 3000), pos):
+            best = m.group(1).strip()
+        if best:
+            return best
+        return None
+    if head not in _ORG_DESC:
+        return None
+    company = head in _COMPANY_DESC
+    for p in reversed(prev[-50:]):
+        if not p.speaker_name or not p.speaker_name[:1].isupper():
+            continue
+        if not company and head not in p.speaker_name.lower().split():
+            continue  # "the court" is a court's name only ("the Supreme Court")
+        if p.speaker_type == "organization" and _org_marked(p.speaker_name) or (
+                p.speaker_role is None and re.match(r"(?:that\s+)?(?:it|its)\b", p.text)
+                and p.speaker_name.split()[0].lower() not in _first_names()
+                and len(p.speaker_name.split()) > 1 or p.speaker_type == "organization"
+                and p.speaker_role is None and re.match(r"(?:that\s+)?(?:it|its)\b", p.text)):
+            return p.speaker_name  # a body: an organisation's name, or it speaks of "it"
+    if not company:
+        return None  # "the campaign", "the court": the resolver's description stands
+    # the name that opens this sentence or the one before ("Norland Freight earned ...,
+    # the company announced"), when its first word is no first name
+    ls = max(_rfind_nl(text, pos), text.rfind(". ", 0, pos)) + 1
+    for a in (ls, max(_rfind_nl(text, ls - 1), text.rfind(". ", 0, ls - 2)) + 1):
+        m = re.match(r"\s*((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)(?=\s+[a-z])",
+                     text[a:pos])
+        if m and len(m.group(1).split()) > 1 and m.group(1).split()[0] not in \
+                _conf.SENTENCE_OPENERS and m.group(1).split()[0].lower() not in \
+                _first_names() or m and _org_marked(m.group(1)):
+            return m.group(1)
+    # else the organisation the report names most (twice at least)
+    mentions = _org_mentions(text, pos)
+    if not mentions:
+        return None
+    counts: dict[str, int] = {}
+    for _, n in mentions:
+        counts[n] = counts.get(n, 0) + 1
+    last_pos = {n: p for p, n in mentions}
+    best = max(counts, key=lambda n: (counts[n], last_pos[n]))
+    if counts[best] < 2 and not _ORG_WORD.search(best):
+        return None  # one CamelCase word met once (a handle, a product): no guess
+    return best
+
+
+_HELD_BY = re.compile(
+    r"(?P<who>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w.-]*|its|their|his|her)(?:’s|'s)?\s+"
+    r"(?:\w+\s+)?(?P<noun>position|view|claim|stance|belief|assertion|argument|contention|"
+    r"demand|insistence|pledge|promise|assurance|warning)\s+that\s*$")
+
+
+def _held_by_another(text: str, st: Statement) -> Optional[Statement]:
+    """"X would not affirm Y's position that Z": Z is Y's position, not something X said.
+    Returns the statement re-attributed to Y (cue: the noun), or the statement unchanged
+    (not this construction); None when Y is no name (the statement goes)."""
+    if st.cue_end is None or st.content_start - st.cue_end > 120 or st.content_start <= st.cue_end:
+        return st
+    gap = text[st.cue_end:st.content_start]
+    if not gap.strip():
+        return st
+    m = _HELD_BY.search(text, st.cue_end, st.content_start + 5 if text[
+        st.content_start:st.content_start + 4] == "that" else st.content_start)
+    if m is None:
+        return st
+    who_ = m.group("who")
+    if who_[:1].islower():
+        return None
+    name = _person_in(who_)
+    return replace(st, speaker=who_, speaker_start=m.start("who"),
+                   speaker_end=m.start("who") + len(who_),
+                   speaker_name=name[0] if name else who_,
+                   speaker_type="person" if name else "organization", speaker_role=None,
+                   cue=m.group("noun"), cue_start=m.start("noun"), cue_end=m.end("noun"))
+
+
+def _other_sense(text: str, st: Statement) -> bool:
+    """A cue word used in another sense than saying."""
+    lem = _conf.lemma(st.cue)
+    if st.cue_end is not None and st.kind != "direct":
+        gap = text[st.cue_end:st.content_start]
+        after = text[st.cue_end:st.cue_end + 40]
+        if re.match(r"(?:add|charg|report|post|record|show|count|claim|cit|estimat|maintain)",
+                    (st.cue or "").lower()) and _NUMBERISH.match(after) and "that" not in gap:
+            return True
+    if st.cue_start is not None and lem in ("support", "lead", "back"):
+        before = text[max(0, st.cue_start - 12):st.cue_start].lower()
+        if re.search(r"\b(?:best|the|a|an|top)\s+$", before):
+            return True
+    if st.speaker is None and lem == "expect":
+        return True
+    if lem == "call" and re.search(r"\binto question\b", st.text):
+        return True
+    return False
+
+
+class _Spans:
+    """Content spans, sorted, asked "does anything overlap [a, b)?" in logarithmic time (a
+    report of thousands of statements must not take quadratic time)."""
+
+    def __init__(self, spans=()):
+        self.s = sorted((int(a), int(b)) for a, b in spans)
+        self.starts = [a for a, _ in self.s]
+        self.maxlen = max((b - a for a, b in self.s), default=0)
+
+    def add(self, a: int, b: int) -> None:
+        k = bisect.bisect_left(self.starts, a)
+        self.starts.insert(k, a)
+        self.s.insert(k, (a, b))
+        self.maxlen = max(self.maxlen, b - a)
+
+    def near(self, a: int, b: int):
+        """The spans that overlap [a, b)."""
+        i = bisect.bisect_left(self.starts, b)
+        j = bisect.bisect_left(self.starts, a - self.maxlen)
+        return [x for x in self.s[j:i] if x[1] > a]
+
+    def overlaps(self, a: int, b: int) -> bool:
+        return bool(self.near(a, b))
+
+
+def _quote_paragraphs(text: str, sts: list[Statement], body_start: int) -> list[tuple[int, int]]:
+    """Spans of paragraphs that are only a quotation and hold no attributed statement."""
+    out = []
+    pos = body_start
+    covered = _Spans((s.content_start, s.content_end) for s in sts if s.kind != "claim")
+    for line in text[body_start:].split("\n"):
+        a = pos + len(line) - len(line.lstrip())
+        b = pos + len(line.rstrip())
+        pos += len(line) + 1
+        seg = text[a:b]
+        if len(seg) < 8 or seg[0] not in "“\"":
+            continue
+        body = seg.rstrip(".")
+        if body[-1:] not in "”\"":
+            continue
+        inner = body[1:-1]
+        if "“" in inner or "”" in inner or inner.count('"'):
+            continue
+        if covered.overlaps(a, b):
+            continue
+        out.append((a, b))
+    return out
+
+
+def _continuations(report: Report, sts: list[Statement]) -> list[Statement]:
+    text = report.text
+    att = sorted((s for s in sts if s.kind != "claim"), key=lambda s: s.content_start)
+    starts = [s.content_start for s in att]
+    out = []
+    for a, b in _quote_paragraphs(text, sts, report.body_start or 0):
+        k = bisect.bisect_left(starts, a) - 1
+        while k >= 0 and att[k].content_end > a:
+            k -= 1
+        prev = att[k] if k >= 0 else None
+        if prev is None or not prev.speaker_name or prev.kind == "claim":
+            continue
+        # the previous statement's paragraph must end right before this one
+        between = text[prev.content_end:a]
+        if between.count("\n") != 1 or prev.speaker_type not in ("person", "anonymous"):
+            continue
+        from claims.extraction.pipeline import statement_id
+        end = b if text[b - 1] in "”\"" else b - 1 if text[b - 2:b - 1] in "”\"" else b
+        sid = statement_id(report.id, "direct", [(a, end)])
+        out.append(replace(prev, id=sid, kind="direct", text=text[a:end], content_start=a,
+                           content_end=end, content_spans=None, cue=None, cue_start=None,
+                           cue_end=None, sentence=text[a:b],
+                           paragraph=prev.paragraph + 1,
+                           checkworthiness=prev.checkworthiness,
+                           check_reasons=list(prev.check_reasons)))
+    return out
+
+
+_AS_STATES = re.compile(
+    r"(?:^|(?<=[.!?”\"]\s))As\s+(?P<spk>(?:the|its|their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?|"
+    r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s+(?P<cue>states|stated|says|said|notes|noted|"
+    r"puts it|put it|writes|wrote|explains|explained|argues|argued|warns|warned)\s*[:,]\s*"
+    r"(?P<c>“[^“”\n]+”|\"[^\"\n]+\"|[^\n“”\"]+?[.!?](?=\s|$))", re.MULTILINE)
+_QUOTE_SENTENCE = re.compile(r"(?<=[.!?]\s)(?P<q>“[^“”\n]{8,}[.!?]”)(?=\s|$)")
+
+
+def _as_states(report: Report, sts: list[Statement], reg: "_Registry",
+               done: list[Statement]) -> list[Statement]:
+    """"As the report states: “...”" / "As Ms. Ruiz put it, ..." -> statements."""
+    from claims.extraction.pipeline import statement_id
+    text = report.text
+    spans = _Spans((s.content_start, s.content_end) for s in sts if s.kind != "claim")
+    out = []
+    for m in _AS_STATES.finditer(text, report.body_start or 0):
+        a, e = m.start("c"), m.end("c")
+        if spans.overlaps(a, e):
+            continue
+        spk = m.group("spk")
+        got = _person_in(spk)
+        probe = replace(done[0], speaker=spk, speaker_start=m.start("spk"), content_start=a) \
+            if done else None
+        desc = _describe_org(text, probe, done) if probe is not None and not got else None
+        if got:
+            name, stype = reg.full_name(got[0]) or got[0], "person"
+        elif desc:
+            name, stype = desc, "organization"
+        elif spk[:1].isupper():
+            name, stype = spk, "organization"
+        else:
+            name, stype = _DET.sub("", spk), "anonymous"
+        kind = "direct" if text[a] in "“\"" else "indirect"
+        out.append(Statement(
+            id=statement_id(report.id, kind, [(a, e)]), report=report.id, kind=kind,
+            text=text[a:e], content_start=a, content_end=e, content_spans=None, speaker=spk,
+            speaker_start=m.start("spk"), speaker_end=m.end("spk"), speaker_name=name,
+            speaker_type=stype, speaker_role=None, cue=m.group("cue"),
+            cue_start=m.start("cue"), cue_end=m.end("cue"), venue=None, said_on=None,
+            hedge=None, checkworthiness=-1.0, check_reasons=[], sentence=text[m.start():e],
+            paragraph=_paragraph_no(text, report.body_start or 0, a),
+            report_date=report.date))
+    return out
+
+
+def _quote_after_subject(report: Report, sts: list[Statement], reg: "_Registry") -> list[Statement]:
+    """A sentence that is only a quotation, after a sentence of the same paragraph whose
+    subject is a person ("Ann Bo, the head of X, once put it bluntly. “...”"): hers."""
+    from claims.extraction.pipeline import statement_id
+    text = report.text
+    spans = _Spans((s.content_start, s.content_end) for s in sts if s.kind != "claim")
+    out = []
+    for m in _QUOTE_SENTENCE.finditer(text, report.body_start or 0):
+        a, e = m.span("q")
+        if spans.overlaps(a, e):
+            continue
+        ls = _rfind_nl(text, a) + 1
+        prev = text[ls:a]
+        if "“" in prev or "”" in prev:
+            continue
+        head = re.match(r"([A-Z][^,.;:“”\"]{2,60}?)(?:,|\s+(?=[a-z]))", prev)
+        got = _person_in(head.group(1)) if head else None
+        if not got:
+            continue
+        name = reg.full_name(got[0]) or got[0]
+        ns = ls + head.start(1)
+        out.append(Statement(
+            id=statement_id(report.id, "direct", [(a, e)]), report=report.id, kind="direct",
+            text=text[a:e], content_start=a, content_end=e, content_spans=None,
+            speaker=head.group(1), speaker_start=ns, speaker_end=ns + len(head.group(1)),
+            speaker_name=name, speaker_type="person", speaker_role=None, cue=None,
+            cue_start=None, cue_end=None, venue=None, said_on=None, hedge=None,
+            checkworthiness=-1.0, check_reasons=[], sentence=text[ls:e],
+            paragraph=_paragraph_no(text, report.body_start or 0, a),
+            report_date=report.date))
+        spans.add(a, e)
+    return out
+
+
+_NAME_RX = (r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+)?(?:[A-Z][\w’'-]+|[A-Z]\.)"
+            r"(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.)){0,3}")
+_ORPHAN = re.compile(
+    r"(?:“(?P<q>[^“”\n]{2,}?[,?!])”|(?<![\w\"])\"(?P<qa>[^\"\n]{2,}?[,?!])\")"
+    r"\s+(?:(?P<v1>[a-z]{3,})\s+(?P<n1>" + _NAME_RX + r"|he|she)"
+    r"|(?P<n2>" + _NAME_RX + r"|He|She|he|she)\s+(?P<v2>[a-z]{3,}))(?=[\s,.;])")
+_NOT_SPEECH_AFTER_QUOTE = frozenset("""
+and but or of to in on at for with from by as the a an is was are were has have had will
+would can could may might must should that this these those who which what when where while
+""".split())
+
+
+def _orphan_quotes(report: Report, sts: list[Statement], reg: "_Registry") -> list[Statement]:
+    """A quotation closed by a comma (or ?/!) and followed by a name and a verb, or a verb
+    and a name ("“Stay calm,” urged Ivo Penn.") that no statement covers yet."""
+    from claims.extraction.pipeline import statement_id
+    text = report.text
+    att = sorted((s for s in sts if s.kind != "claim"), key=lambda s: s.content_start)
+    spans = _Spans((s.content_start, s.content_end) for s in att)
+    out = []
+    for m in _ORPHAN.finditer(text, report.body_start or 0):
+        q = "q" if m.group("q") is not None else "qa"
+        a, b = m.start(), m.start(q) + len(m.group(q)) + 1
+        if spans.overlaps(a, b):
+            continue
+        verb = m.group("v1") or m.group("v2")
+        who_ = m.group("n1") or m.group("n2")
+        if verb in _NOT_SPEECH_AFTER_QUOTE or not (verb.endswith("ed") or verb in (
+                "said", "says", "told", "tells", "wrote", "writes", "asks", "adds", "says")):
+            continue
+        ns = m.start("n1") if m.group("n1") else m.start("n2")
+        cs = m.start("v1") if m.group("v1") else m.start("v2")
+        if who_.lower() in ("he", "she"):
+            prev = [s for s in att if s.content_end <= a and s.speaker_type == "person"
+                    and s.speaker_name]
+            if not prev:
+                continue
+            name, role = prev[-1].speaker_name, prev[-1].speaker_role
+        else:
+            got = _person_in(who_)
+            if got is None:
+                continue
+            name = reg.full_name(got[0]) or got[0]
+            role = None
+        par = _paragraph_no(text, report.body_start or 0, a)
+        sid = statement_id(report.id, "direct", [(a, b)])
+        ss = _rfind_nl(text, a) + 1
+        se = text.find("\n", b)
+        se = len(text) if se < 0 else se
+        out.append(Statement(
+            id=sid, report=report.id, kind="direct", text=text[a:b], content_start=a,
+            content_end=b, content_spans=None, speaker=who_, speaker_start=ns,
+            speaker_end=ns + len(who_), speaker_name=name, speaker_type="person",
+            speaker_role=role, cue=verb, cue_start=cs, cue_end=cs + len(verb), venue=None,
+            said_on=None, hedge=None, checkworthiness=-1.0, check_reasons=[],
+            sentence=text[ss:se], paragraph=par, report_date=report.date))
+        spans.add(a, b)
+    return out
+
+
+_INSERT_CUES = r"(?:say|says|said|argue|argues|argued|note|notes|noted|warn|warns|warned|" \
+    r"believe|believes|think|thinks|estimate|estimates|predict|predicts|contend|contends|" \
+    r"insist|insists)"
+_INSERTED = re.compile(r",\s+(?P<cue>" + _INSERT_CUES + r")\s+(?P<spk>[^,;:“”\"]{2,60}?),\s+"
+                       r"(?P<rest>[a-z][^\n]*)")
+
+
+def _split_inside(text: str, st: Statement) -> Optional[Statement]:
+    """"The bridge, say engineers, will carry ...": the speaker is inserted in the content;
+    the content is both sides of ", say engineers,"."""
+    if st.cue_start is None or _conf.lemma(st.cue) not in (
+            "say", "argue", "note", "warn", "believe", "think", "estimate", "predict",
+            "contend", "insist"):
+        return None
+    ss = _rfind_nl(text, st.cue_start) + 1
+    for c in (". ", "? ", "! "):
+        k = text.rfind(c, ss, st.cue_start)
+        if k >= 0:
+            ss = max(ss, k + 2)
+    m = _INSERTED.match(text, text.rfind(",", ss, st.cue_start))
+    if not m or m.start("cue") != st.cue_start:
+        return None
+    who_ = m.group("spk").strip()
+    if not (_person_in(who_) or _head_can_speak(who_.split()[-1])):
+        return None
+    v = m.group("rest").split()[0].lower()
+    if not (v.endswith(("s", "ed")) or v in ("will", "would", "can", "could", "may", "might",
+                                              "must", "should", "is", "was", "are", "were")):
+        return None
+    se = text.find("\n", m.start("rest"))
+    se = len(text) if se < 0 else se
+    k = re.search(r"[.!?](?:\s|$)", text[m.start("rest"):se])
+    e2 = m.start("rest") + k.start() if k else se
+    a1, e1 = ss, m.start()
+    while a1 < e1 and text[a1] in " “\"":
+        a1 += 1
+    if e1 - a1 < 2:
+        return None
+    a2 = m.start("rest")
+    spans = [[a1, e1], [a2, e2]]
+    return replace(st, speaker=who_, speaker_start=m.start("spk"),
+                   speaker_end=m.start("spk") + len(who_), cue=m.group("cue"),
+                   cue_end=m.end("cue"),
+                   speaker_name=_person_in(who_)[0] if _person_in(who_)
+                   else _DET.sub("", who_).strip(),
+                   speaker_type="person" if _person_in(who_) else "anonymous",
+                   speaker_role=None, content_start=a1, content_end=e2,
+                   content_spans=spans, text=text[a1:e1] + " " + text[a2:e2])
+
+
+_SEEN_BY = re.compile(r"(?P<np>(?:[A-Z]?[\w’'-]+\s+){0,4}(?:report|reports|documents?|"
+                      r"memos?|emails|letters?|data|records|files|filings|figures|studies|"
+                      r"study|analysis|survey|poll|assessments?|estimates?))\s+"
+                      r"(?:seen|obtained|reviewed|published|released|compiled|leaked)\s+"
+                      r"(?:by|to)\s+(?:the\s+)?$")
+
+
+_BY_BEFORE = re.compile(r"\b(?:by|to)\s+(?:the\s+)?$")
+
+
+def _agent_of_document(text: str, st: Statement) -> Statement:
+    """"intelligence reports seen by Reuters suggest": the reports speak, not Reuters."""
+    if st.speaker_start is None:
+        return st
+    if not _BY_BEFORE.search(text, max(0, st.speaker_start - 12), st.speaker_start):
+        return st
+    m = _SEEN_BY.search(text, max(0, st.speaker_start - 120), st.speaker_start)
+    if not m:
+        return st
+    np_ = m.group("np").strip()
+    np_ = _DET.sub("", np_)
+    return replace(st, speaker=text[m.start("np"):m.start("np") + len(m.group("np").strip())],
+                   speaker_start=m.start("np"),
+                   speaker_end=m.start("np") + len(m.group("np").strip()),
+                   speaker_name=np_, speaker_type="report", speaker_role=None)
+
+
+_SUBORDINATE = frozenset("""
+to if but though although when while as because after before since in on at for with by
+from unless until once whether and or so yet then also however meanwhile still
+""".split())
+_FINITE = frozenset("""
+is was are were has have had will would can could should may might must do does did be
+been being 's isn't wasn't won't can't
+""".split())
+
+
+def _fronted_content(text: str, st: Statement) -> Statement:
+    """"X earned $5 billion, the company announced on Monday, down from ...": the content is
+    the clause before the speaker, not the words after the cue's adverbials."""
+    if st.kind != "indirect" or st.speaker_start is None or st.cue_end is None:
+        return st
+    if not (st.speaker_start < st.cue_start < st.content_start):
+        return st
+    gap = text[st.cue_end:st.content_start]
+    if "," not in gap or "that" in gap.split():
+        return st
+    ls = _rfind_nl(text, st.speaker_start) + 1
+    before = text[ls:st.speaker_start]
+    if not before.rstrip().endswith(","):
+        return st
+    k = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
+    a = ls + (k + 2 if k >= 0 else 0)
+    e = ls + len(before.rstrip()) - 1
+    while a < e and text[a] in " “\"":
+        a += 1
+    if len(text[a:e].split()) < 4 or text[a:e].count(",") > 2:
+        return st
+    first = text[a:e].split()[0].lower().strip(",")
+    if first in _SUBORDINATE or not text[a:a + 1].isupper():
+        return st
+    words = st.text.lower().split()
+    if len(words) > 8 or any(w in _FINITE for w in words):
+        return st
+    return replace(st, content_start=a, content_end=e, content_spans=None, text=text[a:e])
+
+
+def _paragraph_subject(text: str, a: int, b: int) -> Optional[tuple[int, str]]:
+    """The person who opens a paragraph starting in [a, b) as its subject, the last one."""
+    best = None
+    for m in re.finditer(r"\n", text[a:b]):
+        ps = a + m.end()
+        line = text[ps:ps + 200]
+        head = re.match(r"([A-Z][^,.;:“”\"]{2,60}?)(?:,|\s+(?=[a-z]))", line)
+        if not head:
+            continue
+        got = _person_in(head.group(1))
+        if got:
+            best = (ps, got[0])
+    return best
+
+
+_T_CUE = (r"(?:said|says|say|told|tells|added|adds|noted|notes|explained|explains|warned|"
+          r"warns|wrote|writes|argued|argues|insisted|insists|stressed|cautioned)")
+_T_SPK = (r"(?:[A-Z][\w’'.-]+(?:\s+(?:van|von|de|da|bin|al)?\s*[A-Z][\w’'.-]+){0,3}|"
+          r"(?:(?:a|an|the|some|many|most|other|several)\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)")
+_TAIL = re.compile(
+    r",\s+(?:(?P<s1>" + _T_SPK + r")\s+(?P<k1>" + _T_CUE + r")|(?P<k2>" + _T_CUE + r")\s+"
+    r"(?P<s2>" + _T_SPK + r"))(?P<tail>\s+(?:(?:on|in|at|to|last|this)\s+)?[\w.]+"
+    r"(?:\s+[A-Z][\w.]+)?)?\s*(?:[.;](?=\s|$)|$|,\s+(?:although|but|though|while|as|"
+    r"adding|because)\b)", re.MULTILINE)
+_SENT_START = re.compile(r"(?:^|[.?!][”\"’']?\s+)(?=[A-Z“\"‘])", re.MULTILINE)
+_LEAD_SUB = frozenset("""
+if when while although though because as after before since unless until once whether
+whatever however
+""".split())
+
+
+def _trailing(report: Report, sts: list[Statement], reg: "_Registry") -> list[Statement]:
+    """Sentences that end in an attribution the finder missed: "X happened, Tjahjanto told
+    Reuters." / "X is shallow, say oceanographers, but ..." -> statements. The report's own
+    claim of that sentence goes; an attribution nested inside stays."""
+    from claims.extraction.pipeline import statement_id
+    text = report.text
+    att = [s for s in sts if s.kind != "claim"]
+    cues = {s.cue_start for s in att}
+    att_spans = _Spans((s.content_start, s.content_end) for s in att)
+    new: list[Statement] = []
+    for m in _TAIL.finditer(text, report.body_start or 0):
+        spk = m.group("s1") or m.group("s2")
+        cue = m.group("k1") or m.group("k2")
+        spk_start = m.start("s1") if m.group("s1") else m.start("s2")
+        cue_start = m.start("k1") if m.group("k1") else m.start("k2")
+        if cue_start in cues:
+            continue
+        words = spk.split()
+        if spk[:1].isupper():
+            if spk.lower() in ("he", "she", "it", "they", "i", "we") or words[0] in (
+                    "The", "A", "An", "This", "That", "But", "And") or spk.rstrip(".").lower() in (
+                    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen"):
+                continue
+            got = _person_in(spk)
+            if got:
+                name, stype = reg.full_name(got[0]) or got[0], "person"
+            elif len(words) == 1 and reg.full_name(spk):
+                name, stype = reg.full_name(spk), "person"
+            elif len(words) == 1 or _org_marked(spk):
+                name, stype = spk, "organization"
+            else:
+                continue
+        else:
+            if not _head_can_speak(words[-1]) or words[-1] in ("one", "ones"):
+                continue
+            name, stype = _DET.sub("", spk).strip(), "anonymous"
+        ls = _rfind_nl(text, m.start()) + 1
+        a = ls
+        for sm in _SENT_START.finditer(text, ls, m.start()):
+            a = sm.end()
+        e = m.start()
+        while a < e and text[a] in " “\"‘":
+            a += 1
+        if len(text[a:e].split()) < 4:
+            continue
+        lead = [w.lower().strip(",") for w in text[a:e].split()[:2]]
+        if lead[0] in ("but", "and", "so", "yet"):
+            lead = lead[1:]
+        if lead and lead[0] in _LEAD_SUB:
+            continue
+        # an attribution overlapping the content must sit inside it (nested), not across
+        if any(not (a <= x and y <= e) for x, y in att_spans.near(a, e)):
+            continue
+        sid = statement_id(report.id, "indirect", [(a, e)])
+        sent_end = m.end()
+        new.append(Statement(
+            id=sid, report=report.id, kind="indirect", text=text[a:e], content_start=a,
+            content_end=e, content_spans=None, speaker=spk, speaker_start=spk_start,
+            speaker_end=spk_start + len(spk), speaker_name=name, speaker_type=stype,
+            speaker_role=None, cue=cue, cue_start=cue_start, cue_end=cue_start + len(cue),
+            venue=None, said_on=None, hedge=None, checkworthiness=-1.0, check_reasons=[],
+            sentence=text[a:sent_end], paragraph=_paragraph_no(text, report.body_start or 0, a),
+            report_date=report.date))
+    if not new:
+        return sts
+    spans = _Spans((s.content_start, s.content_end) for s in new)
+    keep = []
+    for s in sts:
+        if s.kind == "claim":
+            hit = spans.near(s.content_start, s.content_end)
+            if hit:  # the claim's check-worthiness carries over to the statement it becomes
+                for n in new:
+                    if (n.content_start, n.content_end) in hit:
+                        n.checkworthiness, n.check_reasons = s.checkworthiness, list(
+                            s.check_reasons)
+                continue
+        keep.append(s)
+    return keep + new
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict:
+    try:
+        return json.loads(_FIRST_NAMES.read_text(encoding="utf-8"))["names"]
+    except (OSError, ValueError, KeyError):  # pragma: no cover - the package ships the file
+        return {}
+
+
+def _gender(name: Optional[str]) -> Optional[str]:
+    if not name:
+        return None
+    return _first_names().get(name.split()[0].lower().strip(".")) if len(name.split()) > 1 \
+        else None
+
+
+_PERSON_MENTION = re.compile(r"(?<![\w’'.])([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w’'-]+)")
+
+
+def _by_gender(text: str, st: Statement, done: list[Statement]) -> Optional[tuple]:
+    """"he"/"she" resolved to someone whose first name says the other gender: the nearest
+    person before with a first name of the pronoun's gender (named in the text or a speaker)."""
+    want = "m" if (st.speaker or "").strip().lower() == "he" else "f"
+    if _gender(st.speaker_name) in (None, want) or st.speaker_start is None:
+        return None
+    lo = max(0, st.speaker_start - 600)
+    best = None
+    for m in _PERSON_MENTION.finditer(text, lo, st.speaker_start):
+        got = _person_in(m.group(1))
+        if got and _gender(got[0]) == want:
+            best = got[0]
+    if best is None:
+        for p in reversed(done[-50:]):
+            if p.speaker_type == "person" and _gender(p.speaker_name) == want:
+                best = p.speaker_name
+                break
+    return (best, "person", None) if best else None
+
+
+def _pronoun_subject(text, st, done, remap):
+    """"he"/"she" after a paragraph opened by another person than the last speaker: that
+    person (the subject of the paragraph before), and later pronouns follow."""
+    if st.speaker_start is None or not st.speaker_name:
+        return None
+    last = done[-1] if done else None
+    lo = last.content_end if last is not None else 0
+    subj = _paragraph_subject(text, lo, st.speaker_start)
+    want = "m" if (st.speaker or "").strip().lower() == "he" else "f"
+    if subj is not None and _gender(subj[1]) not in (None, want):
+        subj = None  # "she" never goes to a man's first name, nor "he" to a woman's
+    if subj is not None and subj[1] != st.speaker_name and (
+            last is None or last.speaker_name != subj[1]):
+        name = subj[1]
+        for p in reversed(done[-50:]):
+            if p.speaker_name and p.speaker_name.split()[-1] == name.split()[-1]:
+                name = p.speaker_name
+                break
+        remap[st.speaker_name] = name
+        return name, "person", None
+    if st.speaker_name in remap and last is not None and last.speaker_name == remap[st.speaker_name]:
+        return remap[st.speaker_name], "person", None
+    return None
+
+
+def refine(report: Report, statements: list[Statement]) -> list[Statement]:
+    text = report.text
+    reg = _Registry(text, statements)
+    statements = _trailing(report, statements, reg)
+    remap: dict = {}
+    org_names: set = set()
+    clutter = _Spans(_clutter_lines(text, report.body_start or 0))
+    out: list[Statement] = []
+    done: list[Statement] = []
+    for st in statements:
+        if _is_clutter(clutter, st):
+            continue
+        if st.kind == "claim":
+            out.append(st)
+            continue
+        if _other_sense(text, st):
+            continue
+        held = _held_by_another(text, st)
+        if held is None:
+            continue
+        st = _agent_of_document(text, held)
+        st = _fronted_content(text, st)
+        ins = _split_inside(text, st)
+        if ins is not None:
+            st = ins
+        name, stype, role = st.speaker_name, st.speaker_type, st.speaker_role
+        sp = (st.speaker or "").strip()
+        lsp = sp.lower()
+        if (st.cue or "").strip() == ":" and re.fullmatch(r"[A-Z]{2,3}", sp) and reg.initials(sp):
+            st = replace(st, speaker_name=reg.initials(sp), speaker_type="person")
+            out.append(st)
+            done.append(st)
+            continue
+        if (st.cue or "").strip() == ":" and st.speaker and st.cue_start is not None \
+                and st.speaker_end is not None and st.speaker_end <= st.cue_start \
+                and (text[st.speaker_end:st.cue_start].strip() or (
+                    sp.split()[-1][:1].islower() and not _head_can_speak(sp.split()[-1]))) \
+                and not (
+                _person_in(sp) or reg.full_name(sp) or _org_marked(sp)
+                or sp.lower() in _conf.PRONOUNS or _head_can_speak(sp.split()[-1])):
+            continue
+        split = _role_split(st)
+        if split is not None:
+            name, stype, role = split[0], "person", split[1]
+            reg.add_person(name)
+        elif _RELATIVE.search(sp) or lsp in ("who", "which"):
+            ante = _antecedent_of_relative(text, st)
+            if ante is None:
+                if not (name and name[:1].isupper() and lsp not in ("who", "which")):
+                    name = None
+            else:
+                name = reg.full_name(ante) or ante
+                if _person_in(ante):
+                    stype = "person"
+                elif ante[:1].isupper():
+                    stype = "organization"
+                else:
+                    stype = "anonymous"
+        elif lsp in _PRONOUN_PERSON and _by_gender(text, st, done):
+            name, stype, role = _by_gender(text, st, done)
+        elif lsp in _PRONOUN_PERSON and _pronoun_subject(text, st, done, remap):
+            name, stype, role = _pronoun_subject(text, st, done, remap)
+        elif lsp in _PRONOUN_PERSON and stype == "person" and name and (
+                _ORG_WORD.search(name) or name in org_names):
+            name = None
+            for p in reversed(done[-50:]):
+                if p.speaker_type == "person" and p.speaker_name and not _ORG_WORD.search(
+                        p.speaker_name):
+                    name, role = p.speaker_name, p.speaker_role
+                    break
+        else:
+            desc = _describe_org(text, st, done)
+            if desc:
+                name, stype = desc, "organization"
+            else:
+                if _cannot_speak(st) is not None:
+                    name = None
+        if name and stype == "person":
+            full = reg.full_name(name)
+            if full:
+                name = full
+        if (name, stype, role) != (st.speaker_name, st.speaker_type, st.speaker_role):
+            st = replace(st, speaker_name=name, speaker_type=stype, speaker_role=role)
+        out.append(st)
+        done.append(st)
+        if st.speaker_type == "organization" and st.speaker_name:
+            org_names.add(st.speaker_name)
+    out.extend(_orphan_quotes(report, out, reg))
+    out.extend(_as_states(report, out, reg, done))
+    out.extend(_quote_after_subject(report, out, reg))
+    out.extend(_continuations(report, out))
+    # claims overlapping an added continuation go
+    cont = _Spans((s.content_start, s.content_end) for s in out if s.kind != "claim")
+    out = [s for s in out if s.kind != "claim" or not cont.overlaps(s.content_start,
+                                                                     s.content_end)]
+    model = _conf.load_model()
+    drop = model.get("drop_below", 0.0) if _conf.ABSTAIN else 0.0
+    final = []
+    for st in out:
+        if st.checkworthiness < 0:  # added here: scored like every other statement
+            st.checkworthiness, st.check_reasons = _cw.score(st.text)
+        if st.kind != "claim":
+            pm, pr = _conf.probabilities(st, text, model)
+            if pm < drop:
+                continue
+            if hasattr(st, "attribution_confidence"):
+                st.attribution_confidence = round(pr, 3)
+        final.append(st)
+    final.sort(key=lambda s: (s.content_start, s.content_end, s.kind))
+    return final
