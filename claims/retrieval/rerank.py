@@ -33,7 +33,7 @@ from rapidfuzz.process import cdist
 
 from claims.normalize import negations_in, numbers_in
 from claims.retrieval.index import Candidate
-from claims.retrieval.text import index_text, query_terms, stop_words
+from claims.retrieval.text import index_text, stop_words
 
 __all__ = [
     "FEATURES", "MATCH_FEATURES", "Logistic", "Match", "RerankModel", "default_model", "features", "rerank", "same_claim",

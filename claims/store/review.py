@@ -84,6 +84,7 @@ REVIEW_CLAIM_COLUMNS = (
     "context_bold",
     "similar_detail",
     "conflict",
+    "attribution_confidence",  # of the representative statement (issue 9): filter uncertain speakers
 )
 OCCURRENCE_COLUMNS = ("claim_id", "statement_id", "report", "paragraph", "sentence", "speaker", "speaker_name", "kind", "text",
                       "report_title", "report_url", "report_source", "context", "context_bold")
@@ -179,6 +180,7 @@ class ReviewMixin:
             s.speaker_id,
             s.speaker_type,
             s.speaker_role,
+            s.attribution_confidence,
             s.kind,
             s.text,
             s.said_on,
@@ -257,6 +259,7 @@ class ReviewMixin:
                     "kind": c["kind"],
                     "speaker": "; ".join(names) or None,
                     "role": rep.get("speaker_role"),
+                    "attribution_confidence": rep.get("attribution_confidence"),
                     "said_on": rep.get("said_on"),
                     "venue": rep.get("venue"),
                     "n_reports": c["n_reports"],
@@ -342,7 +345,7 @@ class ReviewMixin:
             recs,
             REVIEW_CLAIM_COLUMNS,
             ints=["n_reports", "n_occurrences", "verdict_revision"],
-            floats=["checkworthiness"],
+            floats=["checkworthiness", "attribution_confidence"],
             bools=["carried_over"],
         )
         claims_df["checked_before"] = self.checked_before(list(zip(claims_df["claim_id"], claims_df["text"])))

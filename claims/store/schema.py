@@ -15,7 +15,7 @@ from claims.types import STATEMENT_COLUMNS
 
 from .values import now_iso
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 HISTORY_EVENTS = ("recorded", "conflict", "confirmed", "carried_over")
 VERDICT_FIELDS = ("verdict", "evidence", "reviewer", "reviewed_on", "notes")
@@ -29,7 +29,7 @@ STATEMENT_INT = {
     "cue_end",
     "paragraph",
 }
-STATEMENT_FLOAT = {"checkworthiness"}
+STATEMENT_FLOAT = {"checkworthiness", "attribution_confidence"}
 STATEMENT_JSON = {"content_spans", "check_reasons"}
 STATEMENT_LIST = {"check_reasons"}  # JSON columns that are lists (never None) when read back
 
@@ -241,8 +241,20 @@ def _migrate_v4_search(conn: sa.Connection) -> None:
     build_search_index(conn)
 
 
+def _migrate_v5_attribution_confidence(conn: sa.Connection) -> None:
+    """statements.attribution_confidence: how sure extraction is of who said it (0-1; NULL for
+    the report's own claims and for statements stored before)."""
+    insp = sa.inspect(conn)
+    if not insp.has_table("statements"):
+        metadata.create_all(conn, checkfirst=True)
+        return
+    if "attribution_confidence" not in {c["name"] for c in insp.get_columns("statements")}:
+        conn.exec_driver_sql("ALTER TABLE statements ADD COLUMN attribution_confidence REAL")
+
+
 # version -> callable(conn) bringing a database from version-1 to version.
-MIGRATIONS = {1: _migrate_v1, 2: _migrate_v2, 3: _migrate_v3_report_text, 4: _migrate_v4_search}
+MIGRATIONS = {1: _migrate_v1, 2: _migrate_v2, 3: _migrate_v3_report_text, 4: _migrate_v4_search,
+              5: _migrate_v5_attribution_confidence}
 assert max(MIGRATIONS) == SCHEMA_VERSION
 
 

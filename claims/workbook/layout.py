@@ -38,7 +38,11 @@ VIEW_COLUMN = "View"
 CONFLICT_COLUMN = "Conflict"
 # Best matches among the claims this desk reviewed and imported fact-checks (claims.store.search).
 CHECKED_BEFORE_COLUMN = "Checked before"
-REVIEW_SHEET_COLUMNS = (REVIEW_COLUMNS[:2] + [CONTEXT_COLUMN, REPORT_COLUMN, VIEW_COLUMN] + REVIEW_COLUMNS[2:15]
+# How sure extraction is of who said it (0-1; empty for the report's own claims): reviewers
+# filter on it to check uncertain speakers first.
+CONFIDENCE_COLUMN = "Speaker confidence"
+REVIEW_SHEET_COLUMNS = (REVIEW_COLUMNS[:2] + [CONTEXT_COLUMN, REPORT_COLUMN, VIEW_COLUMN] + REVIEW_COLUMNS[2:4]
+                        + [CONFIDENCE_COLUMN] + REVIEW_COLUMNS[4:15]
                         + [CONFLICT_COLUMN] + REVIEW_COLUMNS[15:] + [CHECKED_BEFORE_COLUMN])
 # Report views (claims/report_view.py) live in this folder beside the workbook, one
 # "<report id>.html" each (ids made file-safe by claims.report_view.view_filename); the View
@@ -47,7 +51,7 @@ VIEWS_FOLDER = "views"
 
 COLUMN_WIDTHS = {
     "Claim ID": 15, "Claim": 50, "Context": 70, "Report": 24, "View": 7, "Kind": 9, "Speaker": 20,
-    "Role": 20, "Said on": 11, "Venue": 20, "Reports": 22, "Occurrences": 12, "Check-worthiness": 17,
+    "Speaker confidence": 12, "Role": 20, "Said on": 11, "Venue": 20, "Reports": 22, "Occurrences": 12, "Check-worthiness": 17,
     "Verdict": 15, "Evidence": 34, "Reviewer": 13, "Reviewed on": 13, "Notes": 30, "Conflict": 30,
     "Carried over": 10, "Similar claims": 44, "Checked before": 50, BASE_REVISION_COLUMN: 10,
 }
@@ -58,6 +62,8 @@ HEADER_NOTES = {
     "Claim": "Do not edit: the claim as first reported (see the Occurrences sheet for every report).",
     "Reports": "Do not edit: how many reports carry the claim, and the first one.",
     "Check-worthiness": "Do not edit: 0..1, how much the claim is worth checking (numbers, money, dates, comparisons...).",
+    "Speaker confidence": "Do not edit: 0..1, how sure extraction is of who said it (above 0.8: about 9 in 10 right); "
+                          "empty for the report's own claims. Filter low values to check speakers first.",
     "Verdict": "Pick a verdict from the drop-down.",
     "Evidence": "Links and sources supporting the verdict.",
     "Reviewer": "Your name or initials.",

@@ -42,7 +42,7 @@ _FRAME_COLUMNS = ("claim_id", "text", "kind", "speaker", "role", "said_on", "ven
                   "reports", "n_occurrences", "checkworthiness", "verdict", "evidence", "reviewer", "reviewed_on",
                   "notes", "verdict_revision", "carried_over", "similar", "similar_detail", "context_report",
                   "report_title", "report_url", "report_source", "context", "context_bold", "conflict",
-                  "checked_before")
+                  "checked_before", "attribution_confidence")
 # Rows grow to show their text, up to this many lines (a long paragraph scrolls in the cell).
 MAX_ROW_LINES = 24
 # The wrapped columns whose text sets a row's height.
@@ -87,7 +87,8 @@ def _header_cell(w: SheetWriter, name: str, verdict_values: list[str]):
     note = HEADER_NOTES.get(name) or DEFAULT_HEADER_NOTE
     if name == "Verdict":
         note = "Pick a verdict from the drop-down: " + ", ".join(verdict_values) + "."
-    align = styles.header_right if name in ("Occurrences", "Check-worthiness") else styles.header_align
+    align = (styles.header_right if name in ("Occurrences", "Check-worthiness", "Speaker confidence")
+             else styles.header_align)
     return w.cell(name, font=styles.bold, alignment=align,
                   fill=styles.editable_fill if name in EDITABLE_COLUMNS else styles.locked_fill, comment=note)
 
@@ -120,6 +121,7 @@ def _claim_row(w: SheetWriter, c: dict[str, Any]) -> list:
         w.cell("View" if report else None, alignment=top, hyperlink=view_link(report) if report else None),
         w.cell(as_text(c["kind"]), alignment=top),
         w.cell(as_text(c["speaker"]), alignment=wrap),
+        w.cell(as_float(c["attribution_confidence"]), alignment=top, number_format="0.00"),
         w.cell(as_text(c["role"]), alignment=wrap),
         w.cell(as_text(c["said_on"]), alignment=top),
         w.cell(as_text(c["venue"]), alignment=wrap),
