@@ -613,7 +613,7 @@ def test_blank_row_is_no_opinion_and_clear_needs_a_printed_verdict(db):
 
 
 def test_compare_and_write_redoes_an_import_that_raced(db_url, monkeypatch):
-    """Without the locks, a verdict changed by another connection between this import's read
+    """Without the locks (row locks and the writers' advisory lock), a verdict changed by another connection between this import's read
     and its write is caught by ``WHERE revision = :read`` (row count short): the import is
     redone and reports the row as a conflict instead of overwriting."""
     if "://" not in db_url:
@@ -626,6 +626,9 @@ def test_compare_and_write_redoes_an_import_that_raced(db_url, monkeypatch):
         c1 = claim_of(db, "Unemployment fell to 4 percent in 2023")
         db.import_verdicts(workbook(db, [(c1, "False", "BLS data", 0)]), VALUES)
         monkeypatch.setattr(type(db), "_lock_claims", lambda self, conn, cids: None)
+        # and without the writers' turn-taking (the schema's advisory lock), which would
+        # otherwise make the other reviewer wait for this import to end
+        monkeypatch.setattr(type(db), "_pg_write_lock", lambda self, conn: None)
         real, calls = verdicts_mod._printed_values, []
 
         def racing(conn, wanted, current):
