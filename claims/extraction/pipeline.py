@@ -63,6 +63,22 @@ def extract_report(report: Report) -> list[Statement]:
     sentences: list[Sentence] = split_sentences(text, start=body_start)
     if not sentences:
         return []
+    atts = _body_attributions(report, sentences)
+    speakers = resolve_speakers(text, sentences, atts, start=body_start)
+    # Shared by both kinds of statement: ids stay unique within the report, and a sentence
+    # taken by an attribution is not also one of the report's own claims.
+    seen_ids: set[str] = set()
+    covered: list[tuple[int, int]] = []
+    out = _attributed_statements(report, sentences, atts, speakers, seen_ids, covered)
+    out.extend(_report_claims(report, sentences, covered, seen_ids))
+    # who said what: speakers checked and repaired, confidence given, dubious ones dropped
+    return refine(report, out)
+
+
+def _body_attributions(report: Report, sentences: list[Sentence]) -> list[Attribution]:
+    """The attributions whose content lies in the text and outside the headline (a headline
+    paraphrases the body); content spans are clipped to the text."""
+    text = report.text
     atts: list[Attribution] = list(find_attributions(text, sentences) or [])
     n = len(text)
     keep: list[Attribution] = []
@@ -75,94 +91,128 @@ def extract_report(report: Report) -> list[Statement]:
         if _in_title(report, anchor) or _in_title(report, spans[0][0]):
             continue
         keep.append(at)
-    speakers = resolve_speakers(text, sentences, keep, start=body_start)
-    starts = [s.start for s in sentences]
+    return keep
 
+
+def _attributed_statements(report: Report, sentences: list[Sentence],
+                           atts: list[Attribution], speakers: list[Speaker],
+                           seen_ids: set[str],
+                           covered: list[tuple[int, int]]) -> list[Statement]:
+    """One statement per attribution, in content order. Adds the ids to ``seen_ids`` and
+    the content spans and whole sentences taken to ``covered``."""
+    starts = [s.start for s in sentences]
     out: list[Statement] = []
-    seen_ids: set[str] = set()
-    covered: list[tuple[int, int]] = []
+    # each speaker's latest statement and the latest overall: "..., he added." continues
+    # the previous statement only if nothing came in between
     prev_by_speaker: dict[tuple, Statement] = {}
     last_stmt: Optional[Statement] = None
-    order = sorted(range(len(keep)), key=lambda i: keep[i].content_spans[0][0])
-    rd = report.date
+    order = sorted(range(len(atts)), key=lambda i: atts[i].content_spans[0][0])
     for i in order:
-        at = keep[i]
+        at = atts[i]
         sp: Speaker = speakers[i]
         spans = at.content_spans
-        idxs = sorted(set(at.sentence_indices or []) | {at.sentence_index})
-        idxs = [k for k in idxs if 0 <= k < len(sentences)]
-        if not idxs:
-            k = max(bisect.bisect_right(starts, spans[0][0]) - 1, 0)
-            idxs = [k]
-        # the sentences the content touches, too (a quote over several sentences)
-        lo = min(sentences[idxs[0]].start, spans[0][0])
-        hi = max(sentences[idxs[-1]].end, spans[-1][1])
-        k0 = max(bisect.bisect_right(starts, lo) - 1, 0)
-        k1 = max(bisect.bisect_right(starts, hi - 1) - 1, 0)
-        sent_start = min(sentences[k0].start, lo)
-        sent_end = max(sentences[k1].end, hi)
         kind = at.kind if at.kind in ("direct", "indirect", "mixed") else "indirect"
         sid = statement_id(report.id, kind, spans)
         if sid in seen_ids:
             continue
         seen_ids.add(sid)
-        content = " ".join(text[s:e] for s, e in spans)
-        # The learned model ranks; the rules say why (reasons shown to the reviewer).
-        _, reasons = _cw.score(content)
-        cw = round(checkworthiness_score(content), 3)
-        anchor = at.cue_span[0] if at.cue_span else (at.source_span[0] if at.source_span
-                                                      else None)
-        ctx = attribution_context(text, sent_start, sent_end, spans, anchor, rd,
-                                  hedge_in_content=(kind != "direct"))
-        venue, said_on = ctx.venue, ctx.said_on
+        k0, sent_start, sent_end = _sentence_extent(at, sentences, starts)
         key = (sp.name, sp.type)
         prev = prev_by_speaker.get(key)
-        if (venue is None and said_on is None and prev is not None and sp.name
-                and last_stmt is prev and sentences[k0].paragraph - prev.paragraph <= 2):
-            venue, said_on = prev.venue, prev.said_on
-        src = at.source_span
-        cue = at.cue_span
-        st = Statement(
-            id=sid,
-            report=report.id,
-            kind=kind,
-            text=content,
-            content_start=spans[0][0],
-            content_end=spans[-1][1],
-            content_spans=[[s, e] for s, e in spans] if len(spans) > 1 else None,
-            speaker=text[src[0]:src[1]] if src else None,
-            speaker_start=src[0] if src else None,
-            speaker_end=src[1] if src else None,
-            speaker_name=sp.name,
-            speaker_type=sp.type,
-            speaker_role=sp.role,
-            cue=text[cue[0]:cue[1]] if cue else None,
-            cue_start=cue[0] if cue else None,
-            cue_end=cue[1] if cue else None,
-            venue=venue,
-            said_on=said_on,
-            hedge=ctx.hedge,
-            checkworthiness=cw,
-            check_reasons=reasons,
-            sentence=text[sent_start:sent_end],
-            paragraph=sentences[k0].paragraph,
-            report_date=rd,
-        )
+        st = _attributed_statement(report, at, sp, sid, kind, sentences[k0].paragraph,
+                                   sent_start, sent_end,
+                                   prev if prev is not None and last_stmt is prev else None)
         out.append(st)
         prev_by_speaker[key] = st
         last_stmt = st
         covered.extend(spans)
         covered.append((sent_start, sent_end))  # the whole attribution sentence is taken
+    return out
 
-    # the report's own claims: body sentences outside every attribution
+
+def _sentence_extent(at: Attribution, sentences: list[Sentence],
+                     starts: list[int]) -> tuple[int, int, int]:
+    """(index of the first sentence, start, end) of the attribution's sentences and of the
+    sentences its content touches, too (a quote over several sentences)."""
+    spans = at.content_spans
+    idxs = sorted(set(at.sentence_indices or []) | {at.sentence_index})
+    idxs = [k for k in idxs if 0 <= k < len(sentences)]
+    if not idxs:
+        k = max(bisect.bisect_right(starts, spans[0][0]) - 1, 0)
+        idxs = [k]
+    lo = min(sentences[idxs[0]].start, spans[0][0])
+    hi = max(sentences[idxs[-1]].end, spans[-1][1])
+    k0 = max(bisect.bisect_right(starts, lo) - 1, 0)
+    k1 = max(bisect.bisect_right(starts, hi - 1) - 1, 0)
+    return k0, min(sentences[k0].start, lo), max(sentences[k1].end, hi)
+
+
+def _attributed_statement(report: Report, at: Attribution, sp: Speaker, sid: str, kind: str,
+                          paragraph: int, sent_start: int, sent_end: int,
+                          continued: Optional[Statement]) -> Statement:
+    """The Statement of one attribution. ``continued`` is the same speaker's statement
+    right before it, if any: with no venue or date of its own, this one takes that one's
+    (said in the same interview)."""
+    text = report.text
+    rd = report.date
+    spans = at.content_spans
+    content = " ".join(text[s:e] for s, e in spans)
+    # The learned model ranks; the rules say why (reasons shown to the reviewer).
+    _, reasons = _cw.score(content)
+    cw = round(checkworthiness_score(content), 3)
+    anchor = at.cue_span[0] if at.cue_span else (at.source_span[0] if at.source_span
+                                                  else None)
+    ctx = attribution_context(text, sent_start, sent_end, spans, anchor, rd,
+                              hedge_in_content=(kind != "direct"))
+    venue, said_on = ctx.venue, ctx.said_on
+    if (venue is None and said_on is None and continued is not None and sp.name
+            and paragraph - continued.paragraph <= 2):
+        venue, said_on = continued.venue, continued.said_on
+    src = at.source_span
+    cue = at.cue_span
+    return Statement(
+        id=sid,
+        report=report.id,
+        kind=kind,
+        text=content,
+        content_start=spans[0][0],
+        content_end=spans[-1][1],
+        content_spans=[[s, e] for s, e in spans] if len(spans) > 1 else None,
+        speaker=text[src[0]:src[1]] if src else None,
+        speaker_start=src[0] if src else None,
+        speaker_end=src[1] if src else None,
+        speaker_name=sp.name,
+        speaker_type=sp.type,
+        speaker_role=sp.role,
+        cue=text[cue[0]:cue[1]] if cue else None,
+        cue_start=cue[0] if cue else None,
+        cue_end=cue[1] if cue else None,
+        venue=venue,
+        said_on=said_on,
+        hedge=ctx.hedge,
+        checkworthiness=cw,
+        check_reasons=reasons,
+        sentence=text[sent_start:sent_end],
+        paragraph=paragraph,
+        report_date=rd,
+    )
+
+
+def _report_claims(report: Report, sentences: list[Sentence],
+                   covered: list[tuple[int, int]], seen_ids: set[str]) -> list[Statement]:
+    """The report's own claims: body sentences outside every attribution (``covered``)
+    that the rules take for claims."""
+    text = report.text
     covered.sort()
     cstarts = [c[0] for c in covered]
+    # running maximum of the ends, so that one bisect tells whether a sentence overlaps
     cmax_end: list[int] = []
     m = -1
     for c in covered:
         m = max(m, c[1])
         cmax_end.append(m)
-    for k, sent in enumerate(sentences):
+    out: list[Statement] = []
+    for sent in sentences:
         if _in_title(report, sent.start):
             continue
         j = bisect.bisect_left(cstarts, sent.end) - 1
@@ -187,7 +237,6 @@ def extract_report(report: Report) -> list[Statement]:
             speaker_type="report", speaker_role=None, cue=None, cue_start=None,
             cue_end=None, venue=None, said_on=None, hedge=ctx.hedge,
             checkworthiness=cw, check_reasons=reasons, sentence=stext,
-            paragraph=sent.paragraph, report_date=rd,
+            paragraph=sent.paragraph, report_date=report.date,
         ))
-    # who said what: speakers checked and repaired, confidence given, dubious ones dropped
-    return refine(report, out)
+    return out

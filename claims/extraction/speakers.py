@@ -36,8 +36,9 @@ How (regular expressions and small word lists only, one pass over the text):
   role who speaks within the next two sentences ("Alfonso Guajardo told ..."); linked, the
   person gets the role. Unlinked it stays a ``person`` named by the description.
 
-Capitalised runs and titles are read by ``names.py``; unnamed sources are kept by
-``anonymous_sources.py``; the word lists are in ``lexicons/``.
+Capitalised runs and titles are read by ``names.py``; roles (and genders from them) around
+a name by ``roles.py``; unnamed sources are kept by ``anonymous_sources.py``; the word lists
+are in ``lexicons/``.
 """
 from __future__ import annotations
 
@@ -48,9 +49,11 @@ from typing import Optional, Sequence
 
 from claims.extraction.anonymous_sources import (DETERMINERS, GROUP_NOUNS, AnonymousSources,
                                                  normalise_description)
-from claims.extraction.names import (FUNCTION_FIRST, NAME_RUN, NAME_TITLES, NOT_NAME_FIRST,
-                                     PLACE_WORDS, ROLE_MODIFIERS, TITLES, NameRun, analyse_run,
-                                     classify_tokens, is_title_word)
+from claims.extraction.names import (FUNCTION_FIRST, NAME_RUN, NOT_NAME_FIRST, PLACE_WORDS,
+                                     TITLES, NameRun, analyse_run, classify_tokens,
+                                     is_title_word)
+from claims.extraction.roles import entity_role, gender_of as _gender_of, role_at, \
+    strip_role as _strip_role
 from claims.extraction.spans import Attribution, Sentence
 from claims.extraction.lexicons import load
 
@@ -71,60 +74,10 @@ _PRONOUNS = {
     "her": ("person", "f"), "it": ("organization", None), "they": ("group", None),
     "them": ("group", None), "i": ("first", None), "we": ("first", None),
 }
-_FEMALE = re.compile(
-    r"\b(?:spokeswoman|chairwoman|congresswoman|councilwoman|businesswoman|Mrs\.?|Ms\.?|Miss|"
-    r"Queen|Princess|wife|mother|daughter|sister|woman|she|her)\b", re.I)
-_MALE = re.compile(
-    r"\b(?:spokesman|chairman|congressman|councilman|businessman|Mr\.?|King|Prince|husband|"
-    r"father|son|brother|man|he|him|his)\b", re.I)
 
 # ----------------------------------------------------------------------------- patterns
-_WS = re.compile(r"\s+")
 _PREP_BEFORE = re.compile(r"\b(?:of|on|for|at|with|from|in|by|to)\s+$")
 _COMMA = re.compile(r"[,;]")
-_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\b\.?")
-# role-boundary words scanning backwards from a name
-_WORD_BACK = re.compile(r"([\w’'.\-]+)\s*$")
-_APPOS_BEFORE = re.compile(r",\s*$")
-_APPOS_AFTER = re.compile(
-    r"\s*,\s*(?P<role>(?:the\s+|a\s+|an\s+)?[^,;:“”\"()]{3,140}?)\s*(?:,|\s+(?:said|says|told|"
-    r"tells|added|adds|wrote|writes|noted|notes|explained|warned|argued|stated|according)\b|$)"
-)
-_OF_AFTER = re.compile(
-    r"\s+(?:of|from|with|at)\s+(?P<role>(?:the\s+|a\s+|an\s+)?[^,;:“”\"()]{3,100}?)"
-    r"(?=\s*(?:,|\.|;|$)|\s+(?:said|says|told|tells|added|adds|wrote|writes|noted|notes|"
-    r"explained|warned|argued|stated|testified|insisted|contended|claimed|agreed|"
-    r"disagreed|cautioned|predicted|acknowledged|who|which|that)\b)"
-)
-_VERBISH = re.compile(
-    r"\b(?:said|says|told|tells|is|was|are|were|has|have|had|will|would|that|who|which|"
-    r"can|could|did|does|do|when|while|if|because|after|before)\b", re.I)
-_LEAD_TRIM = re.compile(
-    r"^(?:(?:the|a|an|and|but|also|then|on|in|at|last|this|early|late|earlier|later|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b\s*)+",
-    re.I,
-)
-_ROLE_STOP = frozenset(
-    """said says told tells say tell according the a an and or but of to in on at for with by
-    from as that which who whom whose is was are were be been has have had will would can
-    could may might must should not also then than when while after before said added
-    asked warned noted explained insisted argued wrote stated claimed its his her their our
-    my your this these those there here both all some many most several""".split()
-)
-_TRAIL_TRIM = re.compile(r"[\s,;:.’'“”\"]+$")
-
-
-
-
-
-
-def _strip_role(role: str) -> Optional[str]:
-    role = _WS.sub(" ", role).strip()
-    role = _LEAD_TRIM.sub("", role)
-    role = _TRAIL_TRIM.sub("", role)
-    return role or None
-
-
 
 
 @dataclass
@@ -135,10 +88,6 @@ class _Entity:
     gender: Optional[str] = None
     mentions: list[int] = field(default_factory=list)  # start offsets of name mentions
     roles_checked: bool = False
-
-
-
-
 
 
 class SpeakerResolver:
@@ -198,109 +147,13 @@ class SpeakerResolver:
         return s.start, s.end
 
     def role_at(self, ns: int, ne: int, run: Optional[NameRun] = None) -> Optional[str]:
-        """The role written around the name at [ns, ne), or None."""
-        text = self.text
+        """The role written around the name at [ns, ne), or None (see ``roles.role_at``)."""
         ss, se = self.sentence_bounds(ns)
-        # 1. title words inside the capitalised run before the name
-        pre_end = ns
-        if run is not None and run.title:
-            pre_end = run.title_start
-        # 2. title phrase directly before (no comma): scan words backwards
-        back = text[max(ss, pre_end - 160):pre_end]
-        words: list[str] = []
-        free = 0
-        pos = len(back)
-        while True:
-            m = _WORD_BACK.search(back, 0, pos)
-            if not m:
-                break
-            w = m.group(1)
-            # the gap after this word must be plain whitespace
-            if back[m.end(1):pos].strip():
-                break
-            lw = w.lower()
-            ok = (
-                is_title_word(w) or lw in ROLE_MODIFIERS or w[:1].isupper()
-                or (lw.endswith(("’s", "'s")) and w[:1].isupper())
-            )
-            if lw in ("of", "on", "for", "and", "the"):
-                ok = bool(words) and words[0][:1].isupper() and lw != "the" or (
-                    lw == "and" and bool(words) and is_title_word(words[0]))
-            if not ok and free < 2 and words and w.isalpha() and w.islower() \
-                    and lw not in _ROLE_STOP and not lw.endswith("ed") and (
-                        is_title_word(words[0]) or words[0].lower() in ROLE_MODIFIERS):
-                ok = True  # "city spokeswoman", "economy secretary"
-                free += 1
-            if not ok or w[:1] in "“”\"‘(":
-                break
-            if w[:1].isupper() and lw in ("the", "a", "an", "on", "in", "at", "but", "and"):
-                break
-            if w in NOT_NAME_FIRST and not is_title_word(w) and w not in NAME_TITLES \
-                    and not w.endswith(("’s", "'s")):
-                break
-            words.insert(0, w)
-            pos = m.start(1)
-        while words and words[0].lower() in ("of", "on", "for", "and", "the"):
-            words = words[1:]
-        direct = None
-        if words and any(is_title_word(w) for w in words) and len(words) <= 10:
-            direct = " ".join(words)
-        if run is not None and run.title:
-            t = _HONORIFIC.sub("", run.title).strip()
-            if t:
-                direct = f"{direct} {t}" if direct else t
-        if direct:
-            return _strip_role(direct)
-        # 3. appositive before: "..., the X's deputy secretary, Kenneth Merten"
-        if _APPOS_BEFORE.search(text, max(ss, ns - 3), ns):
-            cpos = text.rfind(",", ss, ns)
-            prev = max(text.rfind(",", ss, cpos), text.rfind(";", ss, cpos),
-                       text.rfind(":", ss, cpos), text.rfind("“", ss, cpos),
-                       text.rfind("”", ss, cpos), text.rfind('"', ss, cpos))
-            chunk = text[(prev + 1) if prev >= 0 else ss:cpos]
-            cw = chunk.split()
-            if cw and len(cw) <= 16 and any(is_title_word(w.strip(",.")) for w in cw) \
-                    and not _VERBISH.search(chunk):
-                return _strip_role(chunk)
-        # 4. appositive after: "Jane Roe, a spokeswoman for the agency, said"
-        m = _APPOS_AFTER.match(text, ne, se)
-        if m:
-            chunk = m.group("role")
-            cw = chunk.split()
-            if len(cw) <= 16 and any(is_title_word(w.strip(",.")) for w in cw) \
-                    and not _VERBISH.search(chunk) and (
-                        not chunk[:1].isupper() or chunk.lower().startswith(("the ", "a ", "an "))):
-                return _strip_role(chunk)
-        # 5. "of the advocacy group Legal Aid Justice Center"
-        m = _OF_AFTER.match(text, ne, se)
-        if m:
-            chunk = m.group("role")
-            cw = chunk.split()
-            if len(cw) <= 12 and not _VERBISH.search(chunk) and any(
-                w[:1].isupper() for w in cw
-            ):
-                return _strip_role(chunk)
-        return None
+        return role_at(self.text, ss, se, ns, ne, run)
 
     def entity_role(self, ent: _Entity, before: Optional[int] = None) -> Optional[str]:
-        """The first role written at any mention of the entity (before ``before`` first)."""
-        if ent.role:
-            return ent.role
-        if ent.roles_checked:
-            return None
-        best = None
-        for ms in ent.mentions:
-            i = bisect.bisect_left(self.run_starts, ms)
-            run = self.runs[i] if i < len(self.runs) and self.runs[i].start == ms else None
-            r = self.role_at(ms, run.end if run else ms, run)
-            if r:
-                best = r
-                break
-        ent.roles_checked = True
-        ent.role = best
-        if best and ent.gender is None:
-            ent.gender = _gender_of(best)
-        return best
+        """The first role written at any mention of the entity (see ``roles.entity_role``)."""
+        return entity_role(ent, self.runs, self.run_starts, self.role_at)
 
     def runs_in(self, a: int, b: int) -> list[NameRun]:
         i = bisect.bisect_left(self.run_starts, a)
@@ -386,23 +239,42 @@ class SpeakerResolver:
 
     def resolve(self, a: int, b: int) -> tuple[Speaker, Optional[str], bool, Optional[str]]:
         """Resolve the source span [a, b): (speaker, gender, plural, role-only description)."""
-        text = self.text
-        raw = text[a:b]
+        raw = self.text[a:b]
         s = raw.strip(" ,;:.“”\"‘’'()")
         ls = s.lower()
         if ls in _PRONOUNS:
-            kind, g = _PRONOUNS[ls]
-            if kind == "first":
-                return Speaker(None, "person", None), None, ls == "we", None
-            sp = self._antecedent(kind, g, a)
-            if sp is None:
-                t = "organization" if kind == "organization" else (
-                    "anonymous" if kind == "group" else "person")
-                return Speaker(None, t, None), g, kind == "group", None
-            gg = g if sp.type == "person" else None
-            return sp, gg, kind == "group", None
+            return self._resolve_pronoun(ls, a)
         runs = self.runs_in(a, b)
-        # a person name: the last one not governed by a preposition
+        person = self._named_person(runs, a)
+        if person is not None:
+            return self._person_speaker(person[0], person[1], a, raw)
+        words = s.split()
+        found = self._named_organization(runs, s, words, b)
+        if found is not None:
+            return found
+        if not words:
+            return Speaker(None, "anonymous", None), None, False, None
+        return self._described(s, words, a)
+
+    def _resolve_pronoun(self, ls: str, a: int
+                         ) -> tuple[Speaker, Optional[str], bool, Optional[str]]:
+        """A pronoun source: its antecedent, else an unnamed speaker of the pronoun's kind."""
+        kind, g = _PRONOUNS[ls]
+        if kind == "first":
+            return Speaker(None, "person", None), None, ls == "we", None
+        sp = self._antecedent(kind, g, a)
+        if sp is None:
+            t = "organization" if kind == "organization" else (
+                "anonymous" if kind == "group" else "person")
+            return Speaker(None, t, None), g, kind == "group", None
+        gg = g if sp.type == "person" else None
+        return sp, gg, kind == "group", None
+
+    def _named_person(self, runs: list[NameRun], a: int
+                      ) -> Optional[tuple[NameRun, Optional[_Entity]]]:
+        """The last person name in the span not governed by a preposition ("the aide to
+        Pompeo" is not Pompeo), with its entity if known."""
+        text = self.text
         person = None
         for r in runs:
             if r.kind not in ("person", "single"):
@@ -422,23 +294,30 @@ class SpeakerResolver:
                 person = (r, ent)
             else:
                 person = (r, self.entities.get(" ".join(r.tokens)))
-        if person is not None:
-            r, ent = person
-            role = self.role_at(r.start, r.end, r)
-            if ent is not None:
-                if role and not ent.role:
-                    ent.role = role
-                    ent.roles_checked = True
-                if not role:
-                    role = self.entity_role(ent, before=a)
-                g = ent.gender or _gender_of(role or "") or _gender_of(raw)
-                ent.gender = g
-                return Speaker(ent.name, "person", role), g, False, None
-            name = " ".join(r.tokens)
-            g = _gender_of(role or "") or _gender_of(raw)
-            return Speaker(name, "person", role), g, False, None
-        # organization by name
-        words = s.split()
+        return person
+
+    def _person_speaker(self, r: NameRun, ent: Optional[_Entity], a: int, raw: str
+                        ) -> tuple[Speaker, Optional[str], bool, Optional[str]]:
+        """The named person: the role written here, else one written at another mention."""
+        role = self.role_at(r.start, r.end, r)
+        if ent is not None:
+            if role and not ent.role:
+                ent.role = role
+                ent.roles_checked = True
+            if not role:
+                role = self.entity_role(ent, before=a)
+            g = ent.gender or _gender_of(role or "") or _gender_of(raw)
+            ent.gender = g
+            return Speaker(ent.name, "person", role), g, False, None
+        name = " ".join(r.tokens)
+        g = _gender_of(role or "") or _gender_of(raw)
+        return Speaker(name, "person", role), g, False, None
+
+    def _named_organization(self, runs: list[NameRun], s: str, words: list[str], b: int
+                            ) -> Optional[tuple[Speaker, Optional[str], bool, Optional[str]]]:
+        """An organization by name, or the unnamed people of one; None if the span names
+        none (or reads as a person's role: "spokesman for the DHS")."""
+        text = self.text
         lw0 = words[0].lower() if words else ""
         org_runs = [r for r in runs if r.kind == "organization"]
         if org_runs:
@@ -455,9 +334,15 @@ class SpeakerResolver:
             # "spokesman for the DHS" (no determiner, lower-case head) is a person's role
             if lw0 in DETERMINERS or (words and words[0][:1].isupper()):
                 return Speaker(name, "organization", None), None, True, None
-        last = words[-1].lower().strip(".,") if words else ""
-        if not words:
-            return Speaker(None, "anonymous", None), None, False, None
+        return None
+
+    def _described(self, s: str, words: list[str], a: int
+                   ) -> tuple[Speaker, Optional[str], bool, Optional[str]]:
+        """A speaker given by description only (``words`` not empty): a body ("the
+        ministry"), a specific person by role ("the economy secretary") or an unnamed
+        source."""
+        lw0 = words[0].lower()
+        last = words[-1].lower().strip(".,")
         # common-noun bodies: "the ministry", "the company"
         if last in _ORG_COMMON and lw0 in ("the", "its", "his", "her", "their"):
             ent = self._org_by_word(last, a)
@@ -490,17 +375,6 @@ class SpeakerResolver:
                 return sp
         return None
 
-
-def _gender_of(s: str) -> Optional[str]:
-    if not s:
-        return None
-    f = _FEMALE.search(s)
-    m = _MALE.search(s)
-    if f and not m:
-        return "f"
-    if m and not f:
-        return "m"
-    return None
 
 
 def resolve_speakers(
