@@ -1,0 +1,63 @@
+"""Incremental grouping against a growing claim index: cost per batch as the index grows.
+
+    python tests/benchmarks/bench_index.py STATEMENTS.pkl [--batch-reports 200]
+
+STATEMENTS.pkl: a pickled statements frame (claims.types.statements_frame) of a corpus, e.g. the
+distinct corpus of ../shared/bench/distinct_corpus.py extracted once. Batches of reports are
+grouped in order with ``group_batch`` and the state brought up to date (no database), printing
+per tenth of the run: claims indexed, stored claims given to group_claims per statement (the
+candidate pairs of a statement against the index), and CPU ms per batch.
+"""
+from __future__ import annotations
+
+import argparse
+import time
+
+import pandas as pd
+
+from claims.grouping import GroupingState, group_batch
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("statements")
+    ap.add_argument("--batch-reports", type=int, default=200)
+    ap.add_argument("--reports", type=int, default=0)
+    a = ap.parse_args()
+    df = pd.read_pickle(a.statements)
+    reports = list(dict.fromkeys(df["report"].tolist()))
+    if a.reports:
+        reports = reports[:a.reports]
+    pos = {r: i // a.batch_reports for i, r in enumerate(reports)}
+    b = df["report"].map(pos)
+    df = df[b.notna()]
+    b = b[b.notna()].astype(int)
+    state = GroupingState()
+    rows = []
+    claim_of = {}
+    for k, part in df.groupby(b.values, sort=True):
+        t = time.process_time()
+        g = group_batch(part.reset_index(drop=True), state)
+        state.apply(g)
+        dt = time.process_time() - t
+        stats = getattr(state.claims, "last_stats", {})
+        rows.append((k, len(part), len(state.claims), stats.get("queried", 0), stats.get("candidates", 0), dt))
+        claim_of.update(g.claim_of)
+    n = len(rows)
+    print(f"{len(reports)} reports, {len(df)} statements, {len(state.claims)} claims, "
+          f"total CPU {sum(r[5] for r in rows):.1f} s")
+    print("tenth  claims_indexed  cand/statement  ms/batch(CPU)")
+    for t in range(10):
+        part = rows[t * n // 10:(t + 1) * n // 10]
+        if not part:
+            continue
+        q = sum(r[3] for r in part)
+        c = sum(r[4] for r in part)
+        print(f"{t + 1:>5}  {part[-1][2]:>14}  {c / max(q, 1):>14.2f}  {1000 * sum(r[5] for r in part) / len(part):>13.0f}")
+    if a.__dict__.get("out"):
+        pass
+    pd.Series(claim_of).to_pickle("/tmp/scale/claim_of_%s.pkl" % time.strftime("%H%M%S"))
+
+
+if __name__ == "__main__":
+    main()
