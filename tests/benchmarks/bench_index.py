@@ -32,6 +32,21 @@ def main() -> None:
     b = df["report"].map(pos)
     df = df[b.notna()]
     b = b[b.notna()].astype(int)
+    import claims.grouping.batch as batch_mod
+    from claims.grouping.claim_index import ClaimIndex
+    spent = {"index": 0.0, "group_claims": 0.0, "speakers": 0.0}
+
+    def timed(name, fn):
+        def wrapper(*args, **kw):
+            t0 = time.process_time()
+            try:
+                return fn(*args, **kw)
+            finally:
+                spent[name] += time.process_time() - t0
+        return wrapper
+    batch_mod.group_speakers_compact = timed("speakers", batch_mod.group_speakers_compact)
+    ClaimIndex._candidates = timed("index", ClaimIndex._candidates)
+    batch_mod.group_claims = timed("group_claims", batch_mod.group_claims)
     state = GroupingState()
     rows = []
     claim_of = {}
@@ -41,19 +56,24 @@ def main() -> None:
         state.apply(g)
         dt = time.process_time() - t
         stats = getattr(state.claims, "last_stats", {})
-        rows.append((k, len(part), len(state.claims), stats.get("queried", 0), stats.get("candidates", 0), dt))
+        rows.append((k, len(part), len(state.claims), stats.get("queried", 0), stats.get("candidates", 0), dt,
+                     dict(spent)))
+        for key in spent:
+            spent[key] = 0.0
         claim_of.update(g.claim_of)
     n = len(rows)
     print(f"{len(reports)} reports, {len(df)} statements, {len(state.claims)} claims, "
           f"total CPU {sum(r[5] for r in rows):.1f} s")
-    print("tenth  claims_indexed  cand/statement  ms/batch(CPU)")
+    print("tenth  claims_indexed  cand/statement  ms/batch(CPU)  of which: index lookup  group_claims  speakers")
     for t in range(10):
         part = rows[t * n // 10:(t + 1) * n // 10]
         if not part:
             continue
         q = sum(r[3] for r in part)
         c = sum(r[4] for r in part)
-        print(f"{t + 1:>5}  {part[-1][2]:>14}  {c / max(q, 1):>14.2f}  {1000 * sum(r[5] for r in part) / len(part):>13.0f}")
+        print(f"{t + 1:>5}  {part[-1][2]:>14}  {c / max(q, 1):>14.2f}  {1000 * sum(r[5] for r in part) / len(part):>13.0f}"
+              + "".join(f"  {1000 * sum(r[6][key] for r in part) / len(part):>12.0f}"
+                        for key in ("index", "group_claims", "speakers")))
     if a.__dict__.get("out"):
         pass
     pd.Series(claim_of).to_pickle("/tmp/scale/claim_of_%s.pkl" % time.strftime("%H%M%S"))
