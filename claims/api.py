@@ -151,6 +151,19 @@ class RunSummary:
     stage_seconds: dict[str, float] = field(default_factory=dict)
     peak_mib_main: float = 0.0  # largest resident set of this process
     peak_mib_workers: float = 0.0  # largest resident set of a worker process (0 without workers)
+    # per batch: (reports, main-process seconds storing and grouping it), to see whether the
+    # cost per report stays flat as the database grows (issue 12; logged per tenth with -v)
+    batch_seconds: list = field(default_factory=list)
+
+    def ms_per_report_by_tenth(self) -> list[float]:
+        rows, n = self.batch_seconds, len(self.batch_seconds)
+        out = []
+        for t in range(10):
+            part = rows[t * n // 10:(t + 1) * n // 10]
+            reports = sum(r for r, _ in part)
+            if reports:
+                out.append(1000 * sum(s for _, s in part) / reports)
+        return out
 
     def skipped(self, reason: str) -> None:
         self.reports_skipped[reason] = self.reports_skipped.get(reason, 0) + 1
@@ -385,6 +398,9 @@ def run(
                                                                      "extract_workers", "extract_workers_cpu")),
                  summary.seconds)
         log.info("peak memory: main %.0f MiB, workers %.0f MiB", summary.peak_mib_main, summary.peak_mib_workers)
+        if summary.batch_seconds:
+            log.info("main process ms per report by tenth of the run: %s",
+                     " ".join(f"{x:.1f}" for x in summary.ms_per_report_by_tenth()))
     return summary
 
 
@@ -463,6 +479,7 @@ def _extract_group_store(store, batches: Iterator[list[Report]], summary: RunSum
             stage["store"] = stage.get("store", 0.0) + time.perf_counter() - t1
             grouped = store_batch(store, batch, frame, state, run_id=run_id, same_threshold=same_threshold,
                                   similar_threshold=similar_threshold, timings=stage)
+            summary.batch_seconds.append((len(batch), time.perf_counter() - t1))
             summary.new_claims += grouped.new_claims
             summary.reports_stored += grouped.reports_added
             for _ in range(len(batch) - grouped.reports_added):  # stored by another run meanwhile

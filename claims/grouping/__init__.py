@@ -7,7 +7,8 @@ grouping needs at the start of a run (``Store.load_grouping_state``).
     scoring.py          how alike two texts are: claim_score, same_claim, the same-claim guards
     blocking.py         which pairs of texts are worth scoring (rare-word keys, numpy hashing)
     clustering.py       group_claims: a whole corpus -> ClaimGroups (center-based clusters, ids)
-    claim_index.py      ClaimIndex: the stored claims, to group a new batch against
+    claim_index.py      ClaimIndex: the stored claims, to group a new batch against (bounded
+                        lookups: cost per statement independent of the claims stored)
     speaker_groups.py   group_speakers: one id per person or organisation; SpeakerIndex
     batch.py            group_batch: one batch against the stored state -> BatchGrouping
 

@@ -6,9 +6,26 @@ exact-match key, the normalised length of the claim's displayed text (so a fulle
 can replace it), and an inverted index word -> claims for the blocking. Built from the claims
 table when a run starts (``claims.store.Store.load_grouping_state``), so a resumed run starts
 from the state an uninterrupted one has at that point, and extended as batches are stored.
+
+Cost per statement does not depend on how many claims are stored (issue 12):
+
+* a posting list holds at most ``INDEX_MAX_DF`` claims: once a word is in more claims it is
+  *common*, its list is dropped and only the word is remembered (common words were never
+  looked up; this also bounds memory per word);
+* a text looks up at most ``INDEX_QUERY_WORDS`` of its rarest words, so at most
+  ``INDEX_QUERY_WORDS * INDEX_MAX_DF`` postings are counted per distinct text;
+* of the claims sharing enough of those words, at most ``INDEX_MAX_CANDIDATES`` per distinct
+  text are handed to ``group_claims`` (which scores them with the same-claim guards): the ones
+  sharing the most words, then the closest in length, then the smallest claim id. A repeat
+  shares (nearly) all its rare words with its claim; texts that only share some words (the same
+  source sentence with other names and numbers) rank below it.
+
+Every choice depends only on the set of indexed claims, never on the order they were added in,
+so a resumed run (which loads the claims by id) decides exactly as an uninterrupted one.
 """
 from __future__ import annotations
 
+import heapq
 from array import array
 from collections import _count_elements  # C helper behind Counter.update: fast word counts
 from dataclasses import dataclass
@@ -27,6 +44,7 @@ __all__ = ["ClaimIndex", "IndexMatch"]
 INDEX_QUERY_WORDS = 8  # a new text looks up the claims sharing its rarest indexed words...
 INDEX_MAX_DF = 400  # ...ignoring words found in more claims than this (common words)
 INDEX_MIN_SHARED = 2  # a claim is a candidate when it shares this many of them (1 for short texts)
+INDEX_MAX_CANDIDATES = 10  # ...and at most this many claims per distinct text (most words shared)
 
 
 class ClaimIndex:
@@ -49,9 +67,12 @@ class ClaimIndex:
         self.number: dict[str, int] = {}  # claim id -> claim number
         self.exact: dict[str, int] = {}  # exact-match key of a center -> claim number (smallest id)
         self.postings: dict[str, list[int]] = {}  # word -> claim numbers whose center has it
+        self.common: set[str] = set()  # words in more than INDEX_MAX_DF claims (no list kept)
+        self.norm_len = array("q")  # normalised length of each claim's center
         # normalised length of each claim's displayed text (its fullest occurrence so far), per
         # claim number: a machine int each, not a Python object
         self.shown_len = array("q")
+        self.last_stats: dict = {}  # of the last match: statements looked up, candidates found
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -70,6 +91,7 @@ class ClaimIndex:
             other = [i for i, t in enumerate(shown_texts) if t is not None]
             for i, t in zip(other, normalize_texts([shown_texts[i] or "" for i in other])):
                 shown[i] = len(t)
+        postings, common = self.postings, self.common
         for cid, text, nt, length in zip(claim_ids, raw, norm, shown):
             cid = str(cid)
             if cid in self.number:
@@ -79,12 +101,22 @@ class ClaimIndex:
             self.texts.append(text)
             self.number[cid] = k
             self.shown_len.append(length)
+            self.norm_len.append(len(nt))
             key = match_key(text, nt)
             old = self.exact.get(key)
             if old is None or self.ids[old] > cid:
                 self.exact[key] = k
             for w in set(nt.split()):
-                self.postings.setdefault(w, []).append(k)
+                if w in common:
+                    continue
+                p = postings.get(w)
+                if p is None:
+                    postings[w] = [k]
+                elif len(p) < INDEX_MAX_DF:
+                    p.append(k)
+                else:  # a common word: never looked up, so its list is not kept
+                    del postings[w]
+                    common.add(w)
 
     def shown_length(self, claim_id: str) -> int:
         """The normalised length of the claim's displayed text."""
@@ -101,29 +133,32 @@ class ClaimIndex:
             words = []
             for w in set(nt.split()):
                 p = get(w)
-                if p is not None and len(p) <= INDEX_MAX_DF:
+                if p is not None:  # lists of common words are not kept
                     words.append((len(p), w))
             if not words:
                 continue
             words.sort()
             words = words[:INDEX_QUERY_WORDS]
             need = 1 if len(words) <= 2 else INDEX_MIN_SHARED
-            if need == 1:
-                for _, w in words:
-                    found.update(postings[w])
-                continue
-            # a claim number appears at most once per posting list
-            if need == 2:  # in two of the lists: set operations, all at C level
-                seen: set[int] = set()
-                for _, w in words:
-                    p = postings[w]
-                    found.update(seen.intersection(p))
-                    seen.update(p)
-                continue
             count: dict[int, int] = {}
             _count_elements(count, chain.from_iterable(postings[w] for _, w in words))
-            found.update(k for k, c in count.items() if c >= need)
+            if need == 1:
+                cand = list(count)
+            else:
+                cand = [k for k, c in count.items() if c >= need]
+            if len(cand) > INDEX_MAX_CANDIDATES:
+                cand = self._best(cand, count, len(nt))
+            found.update(cand)
         return sorted(found)
+
+    def _best(self, cand: list[int], count: dict, length: int) -> list[int]:
+        """The INDEX_MAX_CANDIDATES claims sharing most words, then closest in length, then by
+        id: independent of the order the claims were indexed in."""
+        ids, norm_len = self.ids, self.norm_len
+        top = max(count[k] for k in cand)
+        # claims sharing all the words looked up come first; keep the ranking cheap
+        return heapq.nsmallest(INDEX_MAX_CANDIDATES, cand,
+                               key=lambda k: (top - count[k], abs(norm_len[k] - length), ids[k]))
 
     def match(self, statements: pd.DataFrame, *, same_threshold: float = DEFAULT_SAME_THRESHOLD,
               similar_threshold: float = DEFAULT_SIMILAR_THRESHOLD, group=None) -> "IndexMatch":
@@ -146,6 +181,7 @@ class ClaimIndex:
         if rest:
             part = statements.iloc[rest] if len(rest) < len(statements) else statements
             cand = self._candidates([norm[i] for i in rest])
+            self.last_stats = {"queried": len(rest), "candidates": len(cand)}
             previous = None
             if cand:
                 previous_ids = {self.ids[k] for k in cand}

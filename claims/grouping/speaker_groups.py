@@ -347,8 +347,14 @@ class SpeakerIndex:
 
     @staticmethod
     def _keys(name: Any) -> list[str]:
+        """The surname (last word, with the suffix: "Jr."): only names sharing it can be the
+        same speaker (group_speakers compares names by surname), so a batch looks up the stored
+        speakers of its surnames only, not every "John" ever stored (issue 12: that grew with
+        the database)."""
         toks = [t for t in name_key(str(name)) if t != "the"] if name else []
-        return toks[-2:]
+        if len(toks) > 1 and toks[-1] in NAME_SUFFIXES:
+            return toks[-2:]
+        return toks[-1:]
 
     def add(self, rows: Iterable[tuple]) -> None:
         """Add or replace speakers: (speaker_id, name, aliases, type, roles) tuples, aliases and

@@ -32,6 +32,15 @@ The corpus
   contiguous run of 60-90 % of its words, for texts of 10+ words) or wrapped in an attribution
   ("..., officials said.", "According to a statement, ...", ...).
 
+* **Distinct variant** (``--variant distinct``): sentences of news-like *distinct* articles from
+  ``../shared/bench/distinct_corpus.py`` (PolNeAR paragraphs recombined, names, numbers and
+  content words substituted), 4..80 words, with that generator's planted repeats (5 % of the
+  sentence slots: a "viral" sentence, Zipf popularity, half verbatim, half with a small edit);
+  the label of a planted sentence is its viral sentence, as in the generator's manifest (and
+  sentences equal after normalisation, "Watch the full interview below:", one label). Most
+  sentences are the same source sentence with other words, which makes candidate pairs grow
+  with the corpus: the case issue 12 measures.
+
 Rows are shuffled; every statement is its own row with a report id, date, speaker and offsets,
 like ``claims.extract`` output.
 
@@ -243,6 +252,9 @@ def build_corpus(n: int, variant: str, seed: int = 1):
     from claims.normalize import normalize_texts
 
     rng = random.Random(seed)
+    if variant == "distinct":
+        texts, group = build_distinct(n, seed)
+        return _rows(texts), group
     base_all = polnear_sentences()
     n_base = int(round(n / 1.2))
     rng.shuffle(base_all)
@@ -274,6 +286,10 @@ def build_corpus(n: int, variant: str, seed: int = 1):
     rng.shuffle(order)
     texts = [texts[i] for i in order]
     group = np.asarray([group[i] for i in order], dtype=np.int64)
+    return _rows(texts), group
+
+
+def _rows(texts: list[str]) -> dict:
     N = len(texts)
     names = ["Donald Trump", "Hillary Clinton", "Enrique Pena Nieto", "Mike Pence", "a spokesman",
              None]
@@ -293,7 +309,53 @@ def build_corpus(n: int, variant: str, seed: int = 1):
         "content_end": [len(t) for t in texts],
         "checkworthiness": [0.5] * N,
     }
-    return rows, group
+    return rows
+
+
+def build_distinct(n: int, seed: int = 1):
+    """Sentences of distinct articles (distinct_corpus.py's Generator), labelled by the viral
+    sentence planted there (-1: not planted)."""
+    sys.path.insert(0, str(REPO.parent / "shared" / "bench"))
+    sys.path.insert(0, "/work/shared/bench")
+    import distinct_corpus as dc
+
+    g = dc.Generator(seed)
+    p, r = g.pool, g.rng
+    texts: list[str] = []
+    group: list[int] = []
+    while len(texts) < n:
+        names: dict = {}
+        target = r.randint(600, 900)
+        words = 0
+        while words < target:
+            k = r.randrange(len(p.paras))
+            for s in dc.SENT_SPLIT.split(p.paras[k]):
+                if r.random() < g.repeat_share:
+                    v = r.choices(range(len(g.viral)), weights=g.viral_w)[0]
+                    t = g.viral[v] if r.random() < 0.5 else dc.small_edit(g.viral[v], r)
+                    lab = v
+                else:
+                    s, mixed = p.recombine(s, g.recomb)
+                    t = p.perturb(s, names, g.sub if mixed else g.sub_whole)
+                    lab = -1
+                if 4 <= len(t.split()) <= 80:
+                    texts.append(t)
+                    group.append(lab)
+            words += p.para_words[k]
+    texts, group = texts[:n], group[:n]
+    # sentences that are equal after normalisation without being planted ("Watch the full
+    # interview below:") are one claim too: labelled together, after the viral labels
+    from claims.normalize import normalize_texts
+
+    label: dict = {}
+    for i, (nt, lab) in enumerate(zip(normalize_texts(texts), group)):
+        if lab < 0:
+            first = label.setdefault(nt, i)
+            if first != i:
+                group[first] = group[i] = len(g.viral) + first
+    order = list(range(n))
+    random.Random(seed).shuffle(order)
+    return [texts[i] for i in order], np.asarray([group[i] for i in order], dtype=np.int64)
 
 
 def corpus_path(n: int, variant: str) -> pathlib.Path:
@@ -345,13 +407,22 @@ def run_one(n: int, variant: str, same: float | None, similar: float | None, sho
         kw["same_threshold"] = same
     if similar is not None:
         kw["similar_threshold"] = similar
+    clustering = importlib.import_module("claims.grouping.clustering")
+    n_pairs = [0]
+    blocking = clustering.candidate_pairs
+
+    def counted(texts):
+        lo, hi = blocking(texts)
+        n_pairs[0] += len(lo)
+        return lo, hi
+    clustering.candidate_pairs = counted
     t = time.perf_counter()
     g = grouping.group_claims(df, **kw)
     wall = time.perf_counter() - t
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     recall, precision, tp, pred = pair_metrics(g.assignments["claim_id"].to_numpy(), group)
     print(f"RESULT {n} {variant} {wall:.2f} {peak:.0f} {base_mib:.0f} {recall:.5f} {precision:.5f} "
-          f"{len(g.claims)} {len(g.similar)}")
+          f"{len(g.claims)} {len(g.similar)} {n_pairs[0]}")
     if show_fp:
         lab = g.assignments["claim_id"].to_numpy()
         df["claim"] = lab
@@ -370,13 +441,17 @@ def run_one(n: int, variant: str, same: float | None, similar: float | None, sho
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, nargs="*", default=[10_000, 100_000, 1_000_000])
-    ap.add_argument("--variant", nargs="*", default=["normal", "hard"])
+    ap.add_argument("--variant", nargs="*", default=["normal", "hard"],
+                    help="normal, hard, distinct (see the module docstring)")
+    ap.add_argument("--distinct", action="store_true", help="the distinct variant only")
     ap.add_argument("--same", type=float)
     ap.add_argument("--similar", type=float)
     ap.add_argument("--sweep", action="store_true", help="recall/precision over same thresholds")
     ap.add_argument("--show-fp", type=int, default=0, help="print N mixed clusters")
     ap.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
     a = ap.parse_args()
+    if a.distinct:
+        a.variant = ["distinct"]
     if a.one:
         run_one(a.n[0], a.variant[0], a.same, a.similar, a.show_fp)
         return
@@ -384,7 +459,7 @@ def main():
     if a.sweep:
         thresholds = [80, 84, 85, 86, 87, 88, 90, 92, 94, 96]
     print(f"{'N':>9} {'variant':>7} {'same':>5} {'wall s':>7} {'peak MiB':>8} {'load MiB':>8} "
-          f"{'recall':>8} {'precision':>9} {'claims':>8} {'similar':>8}")
+          f"{'recall':>8} {'precision':>9} {'claims':>8} {'similar':>8} {'cand pairs':>11}")
     for n in a.n:
         for v in a.variant:
             corpus_path(n, v)
@@ -400,11 +475,11 @@ def main():
                 if not res:
                     print(out.stdout[-3000:], out.stderr[-3000:])
                     continue
-                _, n_, v_, wall, peak, base, rec, prec, nc, ns = res[0].split()
+                _, n_, v_, wall, peak, base, rec, prec, nc, ns, npairs = res[0].split()
                 from claims.grouping import DEFAULT_SAME_THRESHOLD
                 print(f"{int(n_):>9,} {v_:>7} {th or DEFAULT_SAME_THRESHOLD:>5.0f} {float(wall):>7.2f} "
                       f"{float(peak):>8.0f} {float(base):>8.0f} {float(rec):>8.4f} "
-                      f"{float(prec):>9.4f} {int(nc):>8,} {int(ns):>8,}", flush=True)
+                      f"{float(prec):>9.4f} {int(nc):>8,} {int(ns):>8,} {int(npairs):>11,}", flush=True)
                 if a.show_fp:
                     print("\n".join(line for line in out.stdout.splitlines()
                                     if not line.startswith("RESULT")))

@@ -4,7 +4,14 @@
     python tests/benchmarks/bench_run.py --reports 100000 --workers 2
     python tests/benchmarks/bench_run.py --reports 10000 --workers 1 2 --extract-only
 
-The corpus is the 924 PolNeAR articles (train and dev, ``../shared/polnear/{train,dev}/text``)
+``--distinct`` uses a corpus of *distinct* news-like articles instead (``../shared/bench/
+distinct_corpus.py --n N --seed 1``, into ``--root``/distinct_N; its planted repeats in
+distinct_N.manifest.jsonl), the archive case of issue 12; the repeated corpus stays the default.
+Each run also prints the database size and the main process's milliseconds per report for each
+tenth of the run (storing and grouping; flat means grouping does not slow down as the database
+grows).
+
+Otherwise the corpus is the 924 PolNeAR articles (train and dev, ``../shared/polnear/{train,dev}/text``)
 repeated to the number of reports asked for, each copy with a small change (a last line
 naming the copy) so that no two reports are byte-identical. It is generated once into
 ``--root`` (default /tmp/claims_bench/corpus_N/, folders of at most 1000 files).
@@ -79,6 +86,16 @@ def make_corpus(n: int, root: pathlib.Path) -> pathlib.Path:
     return folder
 
 
+def make_distinct_corpus(n: int, root: pathlib.Path, seed: int = 1) -> pathlib.Path:
+    folder = root / f"distinct_{n}"
+    if not (folder / ".complete").exists():
+        script = REPO.parent / "shared" / "bench" / "distinct_corpus.py"
+        subprocess.run([sys.executable, str(script), "--n", str(n), "--out", str(folder), "--seed", str(seed)],
+                       check=True)
+        (folder / ".complete").write_text(str(n))
+    return folder
+
+
 def measure(cmd: list[str]) -> None:
     """Child mode: run cmd, print its stderr/stdout tails and our children's peak RSS as JSON."""
     started = time.perf_counter()
@@ -106,6 +123,10 @@ def run_config(corpus: pathlib.Path, n: int, workers: int, root: pathlib.Path, e
     m = re.search(r"peak memory: main ([\d.]+) MiB, workers ([\d.]+) MiB", res["stderr"])
     if m:
         res["peak_mib_main"], res["peak_mib_workers"] = float(m.group(1)), float(m.group(2))
+    m = re.search(r"main process ms per report by tenth of the run: ([\d. ]+)", res["stderr"])
+    res["ms_per_report_tenths"] = [float(x) for x in m.group(1).split()] if m else []
+    db = work / "claims.db"
+    res["db_mib"] = db.stat().st_size / 2**20 if db.exists() else 0.0
     res.update(reports=n, workers=workers, stages=stages, summary=res["stdout"].strip().splitlines()[-1:])
     return res
 
@@ -145,7 +166,7 @@ def run_extract_only(corpus: pathlib.Path, n: int, workers: int, nice: int = 0) 
 def main_extract_only(a, root: pathlib.Path) -> int:
     rows = []
     for n in a.reports:
-        corpus = make_corpus(n, root)
+        corpus = make_distinct_corpus(n, root) if a.distinct else make_corpus(n, root)
         for w in a.workers:
             res = run_extract_only(corpus, n, w, a.nice)
             rows.append(res)
@@ -173,6 +194,8 @@ def main(argv=None) -> int:
     ap.add_argument("--nice", type=int, default=0, help="run under nice -n N (default: not niced)")
     ap.add_argument("--extract-only", action="store_true",
                     help="time only the extraction executor over the corpus (no database), per worker count")
+    ap.add_argument("--distinct", action="store_true",
+                    help="corpus of distinct articles (../shared/bench/distinct_corpus.py), not PolNeAR repeated")
     ap.add_argument("--_measure", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--_extract", default=None, help=argparse.SUPPRESS)
     a, extra = ap.parse_known_args(argv)
@@ -189,7 +212,7 @@ def main(argv=None) -> int:
     rows = []
     for n in a.reports:
         t0 = time.perf_counter()
-        corpus = make_corpus(n, root)
+        corpus = make_distinct_corpus(n, root) if a.distinct else make_corpus(n, root)
         print(f"corpus of {n} reports: {corpus} ({time.perf_counter() - t0:.0f} s to make)", flush=True)
         for w in a.workers:
             res = run_config(corpus, n, w, root, extra, a.nice)
@@ -201,9 +224,14 @@ def main(argv=None) -> int:
                   + f" workers {res.get('peak_mib_workers', 0):.0f})"
                   + f"  [worker-side extraction {s.get('extract_workers', 0.0):.1f} s]", flush=True)
             print("   ", *res["summary"], flush=True)
+            tenths = res.get("ms_per_report_tenths") or []
+            print(f"    database {res['db_mib']:.0f} MiB; main process ms per report by tenth: "
+                  + " ".join(f"{x:.1f}" for x in tenths)
+                  + (f" (last / first {tenths[-1] / tenths[0]:.2f})" if tenths and tenths[0] else ""), flush=True)
             if a.json:
                 with open(a.json, "a") as f:
-                    f.write(json.dumps({k: res.get(k) for k in ("reports", "workers", "stages", "seconds", "peak_mib",
+                    f.write(json.dumps({k: res.get(k) for k in ("reports", "workers", "stages", "seconds", "peak_mib", "db_mib",
+                                                                "ms_per_report_tenths",
                                                                 "peak_mib_main", "peak_mib_workers", "summary")}) + "\n")
     by = {(r["reports"], r["workers"]): r for r in rows}
     for n in a.reports:

@@ -1,0 +1,40 @@
+"""ClaimIndex stays bounded as it grows (issue 12): capped posting lists, capped candidates,
+decisions independent of the order claims were indexed in."""
+import random
+
+from claims.grouping import claim_index as ci
+from claims.grouping.claim_index import ClaimIndex
+from claims.normalize import normalize_texts
+
+
+def _texts(n):
+    r = random.Random(5)
+    words = [f"w{i}" for i in range(60)]
+    # one source sentence with other words: a family that grows with the index
+    return [f"the senator said {' '.join(r.sample(words, 6))} rareword{i % 7} on tuesday"
+            for i in range(n)]
+
+
+def test_posting_lists_are_capped(monkeypatch):
+    monkeypatch.setattr(ci, "INDEX_MAX_DF", 10)
+    ix = ClaimIndex()
+    ix.add([f"C{i:04d}" for i in range(50)], _texts(50))
+    assert all(len(p) <= 10 for p in ix.postings.values())
+    assert "senator" in ix.common and "senator" not in ix.postings
+
+
+def test_candidates_per_text_are_capped_and_order_free():
+    texts = _texts(600)
+    ids = [f"C{i:04d}" for i in range(600)]
+    a, b = ClaimIndex(), ClaimIndex()
+    a.add(ids, texts)
+    order = sorted(range(600), key=lambda i: (i * 7919) % 600)
+    b.add([ids[i] for i in order], [texts[i] for i in order])
+    query = normalize_texts([texts[3], "the senator said w1 w2 w3 w4 w5 w6 rareword3 on tuesday"])
+    for q in query:
+        got_a = {a.ids[k] for k in a._candidates([q])}
+        got_b = {b.ids[k] for k in b._candidates([q])}
+        assert got_a == got_b
+        assert 0 < len(got_a) <= ci.INDEX_MAX_CANDIDATES
+    # the text itself (all its words shared) is among its candidates
+    assert "C0003" in {a.ids[k] for k in a._candidates([query[0]])}
