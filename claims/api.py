@@ -363,7 +363,8 @@ def run(
             on_stage("extracting")
         batches = _fresh_batches(store, paths, batch_size, summary, reader_warning, progress)
         _extract_group_store(store, batches, summary, run_id=run_id, workers=workers, dask=dask,
-                             same_threshold=same_threshold, similar_threshold=similar_threshold, progress=progress)
+                             same_threshold=same_threshold, similar_threshold=similar_threshold, progress=progress,
+                             on_stage=on_stage)
         if on_stage:
             on_stage("grouping")
         t0 = time.perf_counter()
@@ -461,7 +462,7 @@ def _fresh_batches(store, paths, batch_size: int, summary: RunSummary, reader_wa
 
 
 def _extract_group_store(store, batches: Iterator[list[Report]], summary: RunSummary, *, run_id: int,
-                         workers, dask, same_threshold, similar_threshold, progress) -> None:
+                         workers, dask, same_threshold, similar_threshold, progress, on_stage=None) -> None:
     """Extract each batch (serially, in worker processes or on Dask) and store it with its
     groups (store_batch), against a compact index of the claims stored so far (bounded by the
     number of claims, not statements)."""
@@ -475,6 +476,8 @@ def _extract_group_store(store, batches: Iterator[list[Report]], summary: RunSum
             stage["extract"] = stage.get("extract", 0.0) + t1 - t0
             stage["extract_workers"] = stage.get("extract_workers", 0.0) + worker_wall
             stage["extract_workers_cpu"] = stage.get("extract_workers_cpu", 0.0) + worker_cpu
+            if on_stage:  # the progress bar names what the main process is doing now
+                on_stage("grouping and storing")
             frame = statements_frame(statements)
             stage["store"] = stage.get("store", 0.0) + time.perf_counter() - t1
             grouped = store_batch(store, batch, frame, state, run_id=run_id, same_threshold=same_threshold,
@@ -484,6 +487,8 @@ def _extract_group_store(store, batches: Iterator[list[Report]], summary: RunSum
             summary.reports_stored += grouped.reports_added
             for _ in range(len(batch) - grouped.reports_added):  # stored by another run meanwhile
                 summary.skipped("already stored")
+            if on_stage:
+                on_stage("extracting")
             t0 = time.perf_counter()
             if progress:
                 progress(len(batch), len(statements))
