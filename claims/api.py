@@ -51,11 +51,15 @@ def extract_report(report: Report) -> list[Statement]:
     return _extract(report)
 
 
-def iter_reports(paths: Sequence[PathLike], on_warning: Optional[Callable[[str], None]] = None) -> Iterator[Report]:
-    """Stream the reports found under ``paths`` (files and folders, recursively)."""
+def iter_reports(paths: Sequence[PathLike], on_warning: Optional[Callable[[str], None]] = None, *,
+                 max_report_bytes: Union[int, str, None] = None) -> Iterator[Report]:
+    """Stream the reports found under ``paths`` (files and folders, recursively). Files and
+    table rows over ``max_report_bytes`` (e.g. 200_000_000 or "200M"; default
+    $CLAIMS_MAX_REPORT_BYTES, else 50 MB) are skipped with a warning."""
     from .reports import read_reports
 
-    return read_reports([Path(p) for p in paths], on_warning=on_warning or _log_warning)
+    return read_reports([Path(p) for p in paths], on_warning=on_warning or _log_warning,
+                        max_bytes=max_report_bytes)
 
 
 def extract(
@@ -65,6 +69,7 @@ def extract(
     same_threshold: Optional[float] = None,
     similar_threshold: Optional[float] = None,
     on_warning: Optional[Callable[[str], None]] = None,
+    max_report_bytes: Union[int, str, None] = None,
 ) -> pd.DataFrame:
     """Statements of every report under ``paths`` as a DataFrame, one row per statement.
 
@@ -77,7 +82,7 @@ def extract(
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     statements: list[Statement] = []
-    for report in iter_reports(paths, on_warning):
+    for report in iter_reports(paths, on_warning, max_report_bytes=max_report_bytes):
         statements.extend(extract_report(report))
     frame = statements_frame(statements)
     if dedupe:
@@ -316,6 +321,7 @@ def run(
     speaker: Optional[str] = None,
     on_warning: Optional[Callable[[str], None]] = None,
     progress: Optional[Callable[[int, int], None]] = None,
+    max_report_bytes: Union[int, str, None] = None,
     verdicts: Optional[Sequence[str]] = None,
     verdict_map: Optional[dict] = None,
     force: bool = False,
@@ -353,6 +359,10 @@ def run(
         warn(message)
 
     _check_run_inputs(paths, output, dask)  # before anything is created or written
+    if max_report_bytes is not None:  # a bad limit is refused before anything is stored
+        from .reports import max_report_bytes as report_size_limit
+
+        report_size_limit(max_report_bytes)
     with open_store(db) as store:
         if output is not None:
             check_workbook_overwrite(store, output, force=force)
@@ -361,7 +371,8 @@ def run(
         run_id = store.start_run({"paths": [str(p) for p in paths]})
         if on_stage:
             on_stage("extracting")
-        batches = _fresh_batches(store, paths, batch_size, summary, reader_warning, progress)
+        batches = _fresh_batches(store, paths, batch_size, summary, reader_warning, progress,
+                                 max_report_bytes=max_report_bytes)
         _extract_group_store(store, batches, summary, run_id=run_id, workers=workers, dask=dask,
                              same_threshold=same_threshold, similar_threshold=similar_threshold, progress=progress,
                              on_stage=on_stage)
@@ -437,13 +448,13 @@ def _check_run_inputs(paths, output, dask) -> None:
 
 
 def _fresh_batches(store, paths, batch_size: int, summary: RunSummary, reader_warning,
-                   progress) -> Iterator[list[Report]]:
+                   progress, *, max_report_bytes=None) -> Iterator[list[Report]]:
     """Batches of the reports not stored yet. Reading and the already-stored check happen
     here, in this process; only new reports go to the extraction workers."""
     stage = summary.stage_seconds
     seen: set[str] = set()
     t0 = time.perf_counter()
-    for batch in _batches(iter_reports(paths, reader_warning), batch_size):
+    for batch in _batches(iter_reports(paths, reader_warning, max_report_bytes=max_report_bytes), batch_size):
         summary.reports_read += len(batch)
         known = store.known_hashes([r.content_hash for r in batch])
         fresh = []

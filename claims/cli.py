@@ -148,6 +148,12 @@ def main() -> None:
 # --------------------------------------------------------------------------- extract
 
 
+_max_report_bytes_option = click.option(
+    "--max-report-bytes", default=None, metavar="SIZE",
+    help="Skip (with one line) report files and table rows larger than this: bytes, or with a unit "
+         "(50M, 1G, 512KiB). Default: $CLAIMS_MAX_REPORT_BYTES, else 50M. Example: --max-report-bytes 200M")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--jsonl", "jsonl_path", type=click.Path(dir_okay=False, path_type=Path),
@@ -160,7 +166,8 @@ def main() -> None:
               help="With --dedupe: fuzzy score (0-100) at or above which two statements are the "
                    "same claim (default chosen by measurement: see claims.grouping.scoring). "
                    "Example: --same-threshold 90")
-def extract(paths, jsonl_path, csv_path, dedupe, same_threshold):
+@_max_report_bytes_option
+def extract(paths, jsonl_path, csv_path, dedupe, same_threshold, max_report_bytes):
     """Extract attributed statements from reports (files or folders).
 
     Reads .txt, .md, .html, .jsonl and .csv reports; prints one statement per line (report,
@@ -176,7 +183,12 @@ def extract(paths, jsonl_path, csv_path, dedupe, same_threshold):
     """
     started = time.perf_counter()
     api.count_reports(list(paths))  # a missing path or no report files: one line, exit 1
-    frame = api.extract(list(paths), dedupe=dedupe, same_threshold=same_threshold)
+    if max_report_bytes is not None:
+        from .reports import max_report_bytes as report_size_limit
+
+        report_size_limit(max_report_bytes)  # a bad limit: one line, exit 1, before reading
+    frame = api.extract(list(paths), dedupe=dedupe, same_threshold=same_threshold,
+                        max_report_bytes=max_report_bytes)
     from .exports import export_statements
 
     if jsonl_path:
@@ -279,8 +291,9 @@ def _parse_map(ctx, param, values):
               help="With --verdicts: rewrite stored verdict OLD as NEW (a value of the new list), "
                    "recorded in the history; repeat for each value. Example: --map-verdict \"Verified=True\"")
 @_filter_options
+@_max_report_bytes_option
 def run(paths, db, output, force, workers, dask_address, batch_size, same_threshold, similar_threshold, verdicts,
-        map_verdict, top, new, unreviewed, report_filter, speaker_filter):
+        map_verdict, top, new, unreviewed, report_filter, speaker_filter, max_report_bytes):
     """Extract, group, store and write the review workbook (the main job).
 
     Running it again on the same reports adds nothing twice and keeps every verdict. The
@@ -304,7 +317,7 @@ def run(paths, db, output, force, workers, dask_address, batch_size, same_thresh
                           top=top, new=new, unreviewed=unreviewed, report=report_filter,
                           speaker=speaker_filter, progress=progress.update, on_stage=progress.stage,
                           verdicts=verdicts.split(",") if verdicts is not None else None,
-                          verdict_map=map_verdict or None, force=force)
+                          verdict_map=map_verdict or None, force=force, max_report_bytes=max_report_bytes)
     finally:
         progress.close()
     click.echo(summary.line())

@@ -254,3 +254,20 @@ def test_progress_bar_on_a_terminal_has_total_rate_and_stage(tmp_path):
     assert "<" in text  # time left
     assert "writing workbook" in text or "storing" in text  # the stage
     assert b"2 reports read" in out
+
+
+def test_max_report_bytes_option_skips_large_reports_and_refuses_a_bad_limit(tmp_path):
+    folder = tmp_path / "reports"
+    shutil.copytree(SEEDS, folder)
+    (folder / "big.txt").write_text("The mayor said the budget grew by 5 percent. " * 3000, encoding="utf-8")
+    done = claims("extract", folder, "--max-report-bytes", "100K")
+    assert done.returncode == 0, done.stderr
+    assert "big.txt" in done.stderr and "over the limit" in done.stderr
+    assert "big" not in {line.split("\t")[0] for line in done.stdout.splitlines()}
+    db = tmp_path / "claims.db"
+    bad = claims("run", folder, "--max-report-bytes", "lots", "--db", db, "-o", tmp_path / "r.xlsx")
+    assert "lots" in error_line(bad)
+    assert not db.exists()  # refused before anything was created
+    done = claims("run", folder, "--max-report-bytes", "100K", "--db", db, "-o", tmp_path / "r.xlsx", "--workers", "1")
+    assert done.returncode == 0, done.stderr
+    assert "1 skipped" in done.stdout
