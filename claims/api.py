@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, Sequen
 from .errors import ClaimsError
 from .files import make_parent
 from .parallel import extract_rows_timed, make_executor
-from .types import Report, Statement, statements_frame
+from .types import EXPORT_FORMATS, EXPORT_SUFFIXES, Report, Statement, statements_frame
 
 if TYPE_CHECKING:  # pandas is imported where it is used: ``claims --help`` stays fast
     import pandas as pd
@@ -31,10 +31,6 @@ DEFAULT_DB = os.path.join("reports", "claims.db")
 DEFAULT_WORKBOOK = os.path.join("reports", "review.xlsx")
 BATCH_SIZE = 200  # reports per extraction batch and per database transaction
 
-# The formats of export(), by the output file's suffix. Kept in step with
-# claims.exports.EXPORT_FORMATS (a test checks), here so that importing the API needs no pandas.
-EXPORT_FORMATS = ("csv", "jsonl", "xlsx", "claimreview")
-EXPORT_SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".xlsx": "xlsx", ".json": "claimreview"}
 
 
 class NothingToDo(ClaimsError):

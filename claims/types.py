@@ -26,6 +26,13 @@ if TYPE_CHECKING:  # pandas is imported lazily: `claims --help` must not pay for
 # is case-insensitive, this spelling is what is stored and shown.
 DEFAULT_VERDICTS = ("Verified", "False", "Misleading", "Needs context", "Unverifiable")
 
+# Export formats, defined here (no pandas) so the API and the CLI can name them without
+# loading the exporters: the table formats of claims.exports.export_claims, then ClaimReview;
+# and the format each output file suffix names.
+TABLE_FORMATS = ("csv", "jsonl", "xlsx")
+EXPORT_FORMATS = TABLE_FORMATS + ("claimreview",)
+EXPORT_SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".xlsx": "xlsx", ".json": "claimreview"}
+
 # The kinds of statement, in the order a reviewer meets them.
 STATEMENT_KINDS = ("direct", "indirect", "mixed", "claim")
 SPEAKER_TYPES = ("person", "organization", "anonymous", "report")

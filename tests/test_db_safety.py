@@ -78,16 +78,21 @@ def test_store_refuses_another_applications_sqlite_file(tmp_path):
     assert not_sqlite.read_text() == "just text\n"
 
 
-@pytest.mark.parametrize("command", ["run", "status", "import", "export"])
-def test_every_command_refuses_another_applications_sqlite_file(tmp_path, reviewed, command):
-    path = foreign_sqlite(tmp_path / "other.sqlite")
-    before = sha(path)
-    args = {
+def command_args(command, tmp_path, reviewed) -> list:
+    """The arguments (all but --db) of one of the commands that open a database."""
+    return {
         "run": ["run", SEEDS, "-o", tmp_path / "r.xlsx", "--workers", "1"],
         "status": ["status"],
         "import": ["import", reviewed[1]],
         "export": ["export", "-o", tmp_path / "x.csv"],
     }[command]
+
+
+@pytest.mark.parametrize("command", ["run", "status", "import", "export"])
+def test_every_command_refuses_another_applications_sqlite_file(tmp_path, reviewed, command):
+    path = foreign_sqlite(tmp_path / "other.sqlite")
+    before = sha(path)
+    args = command_args(command, tmp_path, reviewed)
     done = claims(*args, "--db", path)
     one_line_failure(done, "other.sqlite", "not a claims database")
     assert sha(path) == before
@@ -195,12 +200,7 @@ def corrupt(src: Path, dst: Path) -> Path:
 def test_corrupt_sqlite_file_one_line_nothing_written(tmp_path, reviewed, command):
     db = corrupt(reviewed[0], tmp_path / "claims.db")
     before = sha(db)
-    args = {
-        "run": ["run", SEEDS, "-o", tmp_path / "r.xlsx", "--workers", "1"],
-        "status": ["status"],
-        "import": ["import", reviewed[1]],
-        "export": ["export", "-o", tmp_path / "x.csv"],
-    }[command]
+    args = command_args(command, tmp_path, reviewed)
     done = claims(*args, "--db", db)
     err = one_line_failure(done, "database disk image is malformed", str(db))
     assert sha(db) == before, err

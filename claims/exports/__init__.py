@@ -13,9 +13,7 @@ from __future__ import annotations
 from claims.exports.claimreview import DEFAULT_CLAIMREVIEW_SCALE, claimreview_jsonld, export_claimreview
 from claims.exports.records import EXPORT_COLUMNS, EXPORT_FIELDS, claims_records
 from claims.exports.tables import TABLE_FORMATS, csv_safe_frame, export_claims, export_statements
-
-# Every export format: the table formats of export_claims, and ClaimReview.
-EXPORT_FORMATS = TABLE_FORMATS + ("claimreview",)  # ("csv", "jsonl", "xlsx", "claimreview")
+from claims.types import EXPORT_FORMATS
 
 __all__ = [
     "EXPORT_COLUMNS",

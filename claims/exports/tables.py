@@ -26,14 +26,13 @@ import pandas as pd
 from claims.errors import ClaimsError
 from claims.exports.records import EXPORT_COLUMNS, claims_records, field_name, json_clean, replace_surrogates
 from claims.files import atomic_write
+from claims.types import TABLE_FORMATS
 from claims.workbook import layout
 from claims.workbook.cells import FORMULA_START, SheetWriter, Styles
 from claims.workbook.values import is_missing
 
 __all__ = ["TABLE_FORMATS", "export_claims", "csv_safe_frame", "export_statements"]
 
-# The formats of export_claims; claims.exports.EXPORT_FORMATS adds "claimreview".
-TABLE_FORMATS = ("csv", "jsonl", "xlsx")
 
 
 # ----------------------------------------------------------------------------------------
