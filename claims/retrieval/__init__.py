@@ -8,34 +8,94 @@ Database-agnostic core used by the store:
   FTS5 ``bm25()``, PostgreSQL ``ts_rank_cd``) on a SQLAlchemy connection;
 * ``claims.retrieval.rerank`` -- the re-ranker (rapidfuzz and word-overlap features, a logistic
   model fitted on CheckThat! 2020 train) and the ``same``/``similar`` labels;
-* ``claims.retrieval.factchecks`` -- reading ClaimReview JSON-LD and CSV fact-check files.
+* ``claims.retrieval.factchecks`` -- reading ClaimReview JSON-LD and CSV fact-check files;
+* ``claims.retrieval.embed`` / ``claims.retrieval.vectors`` -- MiniLM sentence vectors
+  (optional extra ``claims[embeddings]``) stored beside the index for the documents looked up
+  against.
 
-``lookup(conn, index, text)`` is the whole path: candidates from the database, re-ranked.
+``lookup(conn, index, text)`` is the whole path: candidates from the database (full text, and
+the nearest stored vectors when there are any), re-ranked.
 """
 from __future__ import annotations
 
 from typing import Optional, Sequence
 
+import numpy as np
 import sqlalchemy as sa
 
+from claims.retrieval.embed import Embedder, default_embedder
 from claims.retrieval.index import Candidate, IndexDoc, TextIndex, fts5_available
 from claims.retrieval.rerank import Match, RerankModel, default_model, rerank, same_claim
-from claims.retrieval.text import query_terms
+from claims.retrieval.text import index_text, query_terms
 
 __all__ = [
-    "CANDIDATES", "Candidate", "IndexDoc", "Match", "RerankModel", "TextIndex", "default_model",
+    "CANDIDATES", "NEAREST", "NEAREST_MIN_COS", "Candidate", "Embedder", "default_embedder", "embed_candidates", "IndexDoc", "Match", "RerankModel", "TextIndex", "default_model",
     "fts5_available", "lookup", "query_terms", "rerank", "same_claim",
 ]
 
 # How many full-text candidates the re-ranker sees (recall of the right claim among the
 # first 50 BM25 candidates on CheckThat! 2020 dev: 0.95; among the first 5: 0.86).
 CANDIDATES = 50
+# How many nearest stored vectors join the full-text candidates (see bench_retrieval.py).
+NEAREST = 20
+# ... when their cosine with the query is at least this: unrelated texts score about 0-0.2 with
+# MiniLM, so a query with nothing related finds nothing (as with words alone), not the
+# least unrelated fact-checks.
+NEAREST_MIN_COS = 0.4
+_DEFAULT = object()
 
 
 def lookup(conn: sa.Connection, index: TextIndex, text: str, limit: int = 5,
            kinds: Optional[Sequence[str]] = None, candidates: int = CANDIDATES,
-           model: Optional[RerankModel] = None, restrict: Optional[str] = None) -> list[Match]:
+           model: Optional[RerankModel] = None, restrict: Optional[str] = None,
+           embedder=_DEFAULT) -> list[Match]:
     """The *limit* best matches of *text* in *index* (documents of *kinds*, meeting
-    *restrict*: see ``TextIndex.candidates``), best first."""
+    *restrict*: see ``TextIndex.candidates``), best first.
+
+    With an *embedder* (default: ``default_embedder()``, None without ``claims[embeddings]``)
+    and vectors stored in the index, the nearest stored vectors join the full-text candidates
+    and the re-ranker also weighs cosines; otherwise the ranking is by words alone."""
     cands = index.candidates(conn, text, limit=max(candidates, limit), kinds=kinds, restrict=restrict)
-    return rerank(text, cands, limit=limit, model=model)
+    emb = default_embedder() if embedder is _DEFAULT else embedder
+    if emb is None or not index.vectors.exists(conn):
+        return rerank(text, cands, limit=limit, model=model)
+    cands, cos = embed_candidates(conn, index, emb, text, cands, kinds=kinds, restrict=restrict)
+    if cos is None:
+        return rerank(text, cands, limit=limit, model=model)
+    return rerank(text, cands, limit=limit, model=model, cosines=cos)
+
+
+def embed_candidates(conn: sa.Connection, index: TextIndex, embedder: Embedder, text: str,
+                     cands: list[Candidate], kinds: Optional[Sequence[str]] = None,
+                     restrict: Optional[str] = None, nearest: int = NEAREST):
+    """*cands* and the documents with the *nearest* stored vectors to *text*'s (best of body
+    and title), and each one's cosines with it (``(n, 2)``: body, title -- a document without a
+    title is its own); ``(cands, None)`` when no vector is stored. A candidate without a stored
+    vector (a claim nobody reviewed, found by ``search``) is embedded here, not stored."""
+    vecs = index.vectors.load(conn, embedder.model_id)
+    if not vecs.pairs:
+        return cands, None
+    # Documents are embedded from their indexed text; so is the query.
+    q = embedder.embed([index_text(text)])[0]
+    cos_all = vecs.cosines(q)
+    best = cos_all.max(1)
+    k = min(nearest, len(best))
+    top = np.argpartition(-best, k - 1)[:k] if k else []
+    have = {(c.kind, c.key) for c in cands}
+    extra = [vecs.pairs[i] for i in sorted(top, key=lambda i: -best[i])
+             if best[i] >= NEAREST_MIN_COS and vecs.pairs[i] not in have]
+    cands = list(cands) + index.fetch(conn, extra, kinds=kinds, restrict=restrict)
+    cos = np.zeros((len(cands), 2))
+    unknown = []
+    for i, c in enumerate(cands):
+        j = vecs.position.get((c.kind, c.key))
+        if j is None:
+            unknown.append(i)
+        else:
+            cos[i] = cos_all[j]
+    if unknown:
+        b = embedder.embed([cands[i].body for i in unknown]) @ q
+        t = embedder.embed([cands[i].title for i in unknown]) @ q
+        titled = np.array([bool(cands[i].title) for i in unknown])
+        cos[unknown] = np.stack([b, np.where(titled, t, b)], axis=1)
+    return cands, cos

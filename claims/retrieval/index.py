@@ -41,6 +41,7 @@ import sqlalchemy as sa
 
 from claims.errors import StoreError
 from claims.retrieval.text import fts5_query, index_text, query_terms, tsquery_text
+from claims.retrieval.vectors import VectorStore
 
 __all__ = ["IndexDoc", "Candidate", "TextIndex", "fts5_available", "TITLE_WEIGHT"]
 
@@ -91,6 +92,7 @@ class TextIndex:
         self.name = name
         self.keys_table = f"{name}_keys"
         self.postings_budget = POSTINGS_BUDGET
+        self.vectors = VectorStore(name)  # sentence vectors of some documents (claims[embeddings])
         self._df: dict[tuple, object] = {}  # document frequencies, and collection stats
 
     def __repr__(self) -> str:
@@ -130,8 +132,11 @@ class TextIndex:
                 f"setweight(to_tsvector('english'::regconfig, title), 'B')) STORED, "
                 f"UNIQUE (kind, key))")
             conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {n}_tsv ON {n} USING gin (tsv)")
+        self.vectors.create(conn)
 
     def drop(self, conn: sa.Connection) -> None:
+        self._dialect(conn)
+        self.vectors.drop(conn)
         conn.exec_driver_sql(f"DROP TABLE IF EXISTS {self.name}")
         if self._dialect(conn) == "sqlite":
             conn.exec_driver_sql(f"DROP TABLE IF EXISTS {self.keys_table}")
@@ -156,6 +161,7 @@ class TextIndex:
         # Last one wins within a batch, as it would across batches.
         uniq = {(str(d.kind), str(d.key)): d for d in docs}
         rows = [(k[0], k[1], index_text(d.text), index_text(d.title)) for k, d in uniq.items()]
+        self._forget_vectors(conn, list(uniq))
         if self._dialect(conn) == "postgresql":
             conn.execute(
                 sa.text(f"INSERT INTO {self.name} (kind, key, body, title) "
@@ -185,6 +191,7 @@ class TextIndex:
         if not pairs:
             return
         self._df.clear()
+        self._forget_vectors(conn, pairs)
         if self._dialect(conn) == "postgresql":
             conn.execute(sa.text(f"DELETE FROM {self.name} WHERE kind = :kind AND key = :key"),
                          [dict(kind=a, key=b) for a, b in pairs])
@@ -203,6 +210,35 @@ class TextIndex:
                 cur.executemany(f"DELETE FROM {self.keys_table} WHERE id = ?", ids)
         finally:
             cur.close()
+
+    def _forget_vectors(self, conn: sa.Connection, pairs: Sequence[tuple[str, str]]) -> None:
+        """A replaced or removed document's vector is stale: ``VectorStore.sync`` makes it again."""
+        if pairs and self.vectors.exists(conn):
+            self.vectors.delete(conn, pairs)
+
+    def fetch(self, conn: sa.Connection, pairs: Sequence[tuple[str, str]],
+              kinds: Optional[Sequence[str]] = None, restrict: Optional[str] = None) -> list[Candidate]:
+        """The indexed documents ``(kind, key)`` of *pairs* that are of *kinds* and meet
+        *restrict* (see ``candidates``), in the order of *pairs*, with score 0."""
+        if not pairs:
+            return []
+        want = {(str(a), str(b)) for a, b in pairs}
+        if kinds is not None:
+            want = {p for p in want if p[0] in set(kinds)}
+        if not want:
+            return []
+        keys = sorted({b for _, b in want})
+        params = {f"k{i}": k for i, k in enumerate(keys)}
+        in_sql = ", ".join(f":k{i}" for i in range(len(keys)))
+        if self._dialect(conn) == "sqlite":
+            cond = (" AND (" + restrict.format(kind="k.kind", key="k.key") + ")") if restrict else ""
+            sql = (f"SELECT k.kind, k.key, t.body, t.title FROM {self.keys_table} AS k "
+                   f"JOIN {self.name} AS t ON t.rowid = k.id WHERE k.key IN ({in_sql}){cond}")
+        else:
+            cond = (" AND (" + restrict.format(kind="t.kind", key="t.key") + ")") if restrict else ""
+            sql = f"SELECT t.kind, t.key, t.body, t.title FROM {self.name} AS t WHERE t.key IN ({in_sql}){cond}"
+        found = {(r[0], r[1]): r for r in conn.execute(sa.text(sql), params).all() if (r[0], r[1]) in want}
+        return [Candidate(p[0], p[1], found[p][2], found[p][3], 0.0) for p in pairs if p in found]
 
     def count(self, conn: sa.Connection, kind: Optional[str] = None) -> int:
         table = self.keys_table if self._dialect(conn) == "sqlite" else self.name

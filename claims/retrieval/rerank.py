@@ -36,7 +36,7 @@ from claims.retrieval.index import Candidate
 from claims.retrieval.text import index_text, stop_words
 
 __all__ = [
-    "FEATURES", "MATCH_FEATURES", "Logistic", "Match", "RerankModel", "default_model", "features", "rerank", "same_claim",
+    "EMBED_FEATURES", "FEATURES", "MATCH_FEATURES", "MODEL_FILES", "Logistic", "Match", "RerankModel", "default_model", "features", "rerank", "same_claim",
     "SAME_MIN_SCORE", "SAME_RATIO", "SAME_PARTIAL", "SAME_MIN_WORDS", "SAME_MIN_SHARE",
 ]
 
@@ -56,7 +56,17 @@ FEATURES = (
     "cover_title",    # share of the title's content words found in the query
     "cover_query",    # share of the query's content words found in claim or title
     "pairs",          # share of the query's adjacent content-word pairs found in claim or title
+    # with claims[embeddings] (claims.retrieval.embed): MiniLM cosines
+    "cos",            # cosine of the query's vector with the candidate's (best of claim and title)
+    "cos_rel",        # cos - the best candidate's cos
+    "cos_rank_inv",   # 1 / (1 + rank by cos among candidates)
+    "fulltext",       # 1 when the candidate came from the full-text search, 0 when only by its vector
+    "cos_body",       # cosine with the claim's vector
+    "cos_title",      # cosine with the title's vector
+    "cos_body_rel",   # cos_body - the best candidate's
+    "cos_title_rel",  # cos_title - the best candidate's
 )
+EMBED_FEATURES = FEATURES[9:]
 
 
 @dataclass(frozen=True)
@@ -133,10 +143,14 @@ class RerankModel:
         return cls(Logistic.from_dict(d["rank"]), Logistic.from_dict(d["match"]), d.get("info", {}))
 
 
-@functools.lru_cache(maxsize=1)
-def default_model() -> RerankModel:
-    """The shipped model (``rerank_model.json``)."""
-    res = resources.files("claims.retrieval").joinpath("rerank_model.json")
+MODEL_FILES = {False: "rerank_model.json", True: "rerank_model_embed.json"}
+
+
+@functools.lru_cache(maxsize=2)
+def default_model(embeddings: bool = False) -> RerankModel:
+    """The shipped model: ``rerank_model_embed.json`` (with the embedding features) or
+    ``rerank_model.json`` (word matching only, when ``claims[embeddings]`` is not installed)."""
+    res = resources.files("claims.retrieval").joinpath(MODEL_FILES[embeddings])
     try:
         return RerankModel.from_json(res.read_text("utf-8"))
     except FileNotFoundError:  # before the first fit: BM25 order, text match
@@ -167,8 +181,10 @@ def _share(part: set, whole: set) -> float:
     return len(part & whole) / len(part) if part else 0.0
 
 
-def features(query_norm: str, candidates: Sequence[Candidate]) -> np.ndarray:
-    """The feature matrix (``FEATURES`` columns) of *candidates* for a query."""
+def features(query_norm: str, candidates: Sequence[Candidate],
+             cosines: Optional[np.ndarray] = None) -> np.ndarray:
+    """The feature matrix (``FEATURES`` columns) of *candidates* for a query; the embedding
+    columns are 0 without *cosines* (``(n, 2)``: each candidate's body and title cosine)."""
     n = len(candidates)
     if not n:
         return np.zeros((0, len(FEATURES)))
@@ -198,6 +214,15 @@ def features(query_norm: str, candidates: Sequence[Candidate]) -> np.ndarray:
         X[i, 6] = _share(tset, qset)
         X[i, 7] = _share(qset, bset | tset)
         X[i, 8] = _share(qpairs, pairs)
+    if cosines is not None:
+        both = np.asarray(cosines, dtype=float).reshape(n, 2)
+        cos = both.max(1)
+        X[:, 9] = cos
+        X[:, 10] = cos - cos.max()
+        X[:, 11] = 1.0 / (1 + (cos[None, :] > cos[:, None] + 1e-9).sum(1))
+        X[:, 12] = [1.0 if c.score else 0.0 for c in candidates]
+        X[:, 13:15] = both
+        X[:, 15:17] = both - both.max(0)
     return X
 
 
@@ -220,13 +245,15 @@ def same_claim(a_norm: str, b_norm: str) -> bool:
 
 
 def rerank(query: str, candidates: Sequence[Candidate], limit: Optional[int] = None,
-           model: Optional[RerankModel] = None) -> list[Match]:
-    """*candidates* (best BM25 first) re-scored and labelled, best first."""
+           model: Optional[RerankModel] = None, cosines: Optional[np.ndarray] = None) -> list[Match]:
+    """*candidates* (best BM25 first, then those found by their vectors only) re-scored and
+    labelled, best first. *cosines*: the MiniLM cosines of each candidate (claim, title) with
+    the query (``claims.retrieval.embed_candidates``)."""
     if not candidates:
         return []
-    model = model or default_model()
+    model = model or default_model(cosines is not None)
     qn = index_text(query)
-    probs = model.predict(features(qn, candidates))
+    probs = model.predict(features(qn, candidates, cosines))
     body_only = index_text(query, author=False)
     order = sorted(range(len(candidates)), key=lambda i: (-probs[i], i))
     if limit is not None:

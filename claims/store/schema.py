@@ -15,7 +15,7 @@ from claims.types import STATEMENT_COLUMNS
 
 from .values import now_iso
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 HISTORY_EVENTS = ("recorded", "conflict", "confirmed", "carried_over")
 VERDICT_FIELDS = ("verdict", "evidence", "reviewer", "reviewed_on", "notes")
@@ -252,9 +252,23 @@ def _migrate_v5_attribution_confidence(conn: sa.Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE statements ADD COLUMN attribution_confidence REAL")
 
 
+def _migrate_v6_search_vectors(conn: sa.Connection) -> None:
+    """claim_search_vectors: sentence vectors of fact-checks and reviewed claims for "checked
+    before" (claims.retrieval.vectors). Created empty: with claims[embeddings] installed they
+    are made at the first lookup."""
+    from .search import SEARCH_INDEX
+    from claims.errors import StoreError
+
+    try:
+        if SEARCH_INDEX.exists(conn):
+            SEARCH_INDEX.vectors.create(conn)
+    except StoreError:  # no full-text index (an SQLite without FTS5): nothing to add vectors to
+        pass
+
+
 # version -> callable(conn) bringing a database from version-1 to version.
 MIGRATIONS = {1: _migrate_v1, 2: _migrate_v2, 3: _migrate_v3_report_text, 4: _migrate_v4_search,
-              5: _migrate_v5_attribution_confidence}
+              5: _migrate_v5_attribution_confidence, 6: _migrate_v6_search_vectors}
 assert max(MIGRATIONS) == SCHEMA_VERSION
 
 

