@@ -10,10 +10,12 @@ import os
 import sqlite3
 import subprocess
 import sys
+import uuid
 
 import numpy as np
 import openpyxl
 import pytest
+import sqlalchemy as sa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -26,6 +28,7 @@ from claims.store.search import SEARCH_INDEX
 
 from conftest import REPO, SEEDS
 
+PG_URL = os.environ.get("CLAIMS_TEST_POSTGRES_URL")
 EMB = default_embedder()
 needs_embeddings = pytest.mark.skipif(EMB is None, reason="claims[embeddings] is not installed")
 
@@ -60,6 +63,31 @@ def db(tmp_path, checks_csv):
     path = tmp_path / "claims.db"
     claims.import_factchecks(checks_csv, db=path)
     return path
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def any_db(request, tmp_path, checks_csv):
+    """The fact-checks imported into a SQLite file, or a PostgreSQL schema of its own."""
+    if request.param == "sqlite":
+        url = str(tmp_path / "claims.db")
+        claims.import_factchecks(checks_csv, db=url)
+        yield url
+        return
+    if not PG_URL:
+        pytest.skip("CLAIMS_TEST_POSTGRES_URL not set")
+    schema = f"test_emb_{uuid.uuid4().hex[:10]}"
+    engine = sa.create_engine(PG_URL)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    url = sa.engine.make_url(PG_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+    url = url.render_as_string(hide_password=False)
+    try:
+        claims.import_factchecks(checks_csv, db=url)
+        yield url
+    finally:
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+        engine.dispose()
 
 
 def vector_rows(path) -> dict[tuple[str, str], bytes]:
@@ -98,7 +126,11 @@ def test_any_texts_embed_to_unit_or_zero_vectors_whatever_the_batch(texts):
 
 
 @needs_embeddings
-def test_a_paraphrase_word_matching_misses_is_found(db):
+def test_a_paraphrase_word_matching_misses_is_found(any_db):
+    db = any_db
+    with Store(db) as store, store.transaction() as conn:
+        assert SEARCH_INDEX.vectors.exists(conn)
+        assert len(SEARCH_INDEX.vectors.load(conn, EMB.model_id).pairs) == len(FACTCHECKS)
     found = claims.search(DRINK_PARAPHRASE, db=db)
     top = found.iloc[0]
     assert (top["text"], top["verdict"], top["url"]) == (DRINK, "False", "https://fc.example/hot-water")
@@ -122,7 +154,8 @@ def test_word_matching_alone_misses_that_paraphrase(db, monkeypatch):
 
 
 @needs_embeddings
-def test_same_claim_still_needs_numbers_and_negations_to_agree(db):
+def test_same_claim_still_needs_numbers_and_negations_to_agree(any_db):
+    db = any_db
     exact = claims.search(RATE, db=db, limit=1).iloc[0]
     assert (exact["text"], exact["label"]) == (RATE, "same")
     for other in ("The unemployment rate fell to 4.5 percent in September.",
