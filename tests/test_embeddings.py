@@ -250,3 +250,31 @@ def test_migration_adds_the_vectors_table(tmp_path, db):
         with store.transaction() as conn:
             assert SEARCH_INDEX.vectors.exists(conn)
     assert len(claims.search("hot water coronavirus", db=db)) >= 1
+
+
+@needs_embeddings
+def test_vector_candidates_respect_kinds_and_restrictions(tmp_path):
+    """The nearest vectors join the candidates only when they are of the kinds and meet the
+    restriction asked for (an unreviewed claim never shows as checked before)."""
+    from claims.retrieval import IndexDoc, TextIndex, lookup
+
+    engine = sa.create_engine(f"sqlite:///{tmp_path / 'v.db'}")
+    index = TextIndex("vec_test")
+    with engine.begin() as conn:
+        index.create(conn)
+        index.add(conn, [IndexDoc("claim", "c1", DRINK), IndexDoc("factcheck", "f1", RATE, "Jobs report"),
+                         IndexDoc("factcheck", "f2", FACTCHECKS[2]["claim"])])
+        assert index.vectors.sync(conn, EMB) == 3 and index.vectors.sync(conn, EMB) == 0
+        vecs = index.vectors.load(conn, EMB.model_id)
+        cos = vecs.cosines(EMB.embed(["hot water"])[0])
+        assert cos.shape == (3, 2)
+        untitled = [vecs.position[("claim", "c1")], vecs.position[("factcheck", "f2")]]
+        assert np.allclose(cos[untitled, 0], cos[untitled, 1])  # no title: its own title
+        assert [m.key for m in lookup(conn, index, DRINK_PARAPHRASE)][:1] == ["c1"]
+        assert "c1" not in {m.key for m in lookup(conn, index, DRINK_PARAPHRASE, kinds=["factcheck"])}
+        assert "c1" not in {m.key for m in lookup(conn, index, DRINK_PARAPHRASE, restrict="{kind} <> 'claim'")}
+        # a replaced text loses its vector until the next sync
+        index.add(conn, [IndexDoc("claim", "c1", "The mayor opened a new library downtown.")])
+        assert index.vectors.missing(conn, EMB.model_id) == [
+            ("claim", "c1", "the mayor opened a new library downtown", "")]
+    engine.dispose()
