@@ -227,16 +227,20 @@ class TextIndex:
             want = {p for p in want if p[0] in set(kinds)}
         if not want:
             return []
-        keys = sorted({b for _, b in want})
-        params = {f"k{i}": k for i, k in enumerate(keys)}
-        in_sql = ", ".join(f":k{i}" for i in range(len(keys)))
+        # one (kind, key) equality per document: the UNIQUE (kind, key) index finds each
+        want_l = sorted(want)
+        params = {}
+        for i, (a, b) in enumerate(want_l):
+            params[f"a{i}"], params[f"k{i}"] = a, b
         if self._dialect(conn) == "sqlite":
+            match = " OR ".join(f"(k.kind = :a{i} AND k.key = :k{i})" for i in range(len(want_l)))
             cond = (" AND (" + restrict.format(kind="k.kind", key="k.key") + ")") if restrict else ""
             sql = (f"SELECT k.kind, k.key, t.body, t.title FROM {self.keys_table} AS k "
-                   f"JOIN {self.name} AS t ON t.rowid = k.id WHERE k.key IN ({in_sql}){cond}")
+                   f"JOIN {self.name} AS t ON t.rowid = k.id WHERE ({match}){cond}")
         else:
+            match = " OR ".join(f"(t.kind = :a{i} AND t.key = :k{i})" for i in range(len(want_l)))
             cond = (" AND (" + restrict.format(kind="t.kind", key="t.key") + ")") if restrict else ""
-            sql = f"SELECT t.kind, t.key, t.body, t.title FROM {self.name} AS t WHERE t.key IN ({in_sql}){cond}"
+            sql = f"SELECT t.kind, t.key, t.body, t.title FROM {self.name} AS t WHERE ({match}){cond}"
         found = {(r[0], r[1]): r for r in conn.execute(sa.text(sql), params).all() if (r[0], r[1]) in want}
         return [Candidate(p[0], p[1], found[p][2], found[p][3], 0.0) for p in pairs if p in found]
 
