@@ -32,7 +32,6 @@ import argparse
 import csv
 import functools
 import hashlib
-import os
 import random
 import re
 import statistics
