@@ -206,6 +206,9 @@ def _gated(c: Cue, gate: str, ing: bool) -> None:
     """Read a cue the rules rejected as a candidate for the cue model; the paragraph's state
     (quotes taken) is left as it was, so that a rejected reading changes nothing else."""
     p = c.para
+    if CANDIDATES is None and not cue_model.worth_reading(
+            cue_model.cue_features(p, gate, c.i, c.j)):
+        return None  # the model could not accept it, however it reads
     saved = set(p.used_quotes)
     att = read_said(c, ing)
     p.used_quotes = saved

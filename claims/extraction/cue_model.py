@@ -52,17 +52,40 @@ def _cls(w: str) -> str:
     return "low"
 
 
-def features(p, att, gate: str, i: int, j: int) -> list[str]:
-    """The features of a gated candidate: cue tokens ``i..j`` of paragraph ``p``."""
-    toks, text = p.toks, p.text
+def cue_features(p, gate: str, i: int, j: int) -> list[str]:
+    """The features of the cue itself (tokens ``i..j`` of paragraph ``p``) and its
+    neighbours: known before the candidate is read."""
+    toks = p.toks
     t = toks[i]
     ss = p.sentences[p.sent_of[i]].start
     prev = toks[i - 1].w if i > 0 and toks[i - 1].s >= ss else ""
     prev2 = toks[i - 2].w if i > 1 and toks[i - 2].s >= ss else ""
     nxt = toks[j + 1].w if j + 1 < len(toks) else ""
+    f = [
+        "g=" + gate, "w=" + t.low, "gw=" + gate + "|" + t.low,
+        "p1=" + prev.lower(), "p1c=" + _cls(prev), "p2c=" + _cls(prev2),
+        "n1=" + nxt.lower(), "n1c=" + _cls(nxt),
+        # conjunctions: the same word is a cue in one frame and none in another
+        "w|p1c=" + t.low + "|" + _cls(prev), "w|n1c=" + t.low + "|" + _cls(nxt),
+    ]
+    if t.low in SPEECH_CUES:
+        f.append("speech")
+    if t.low.endswith("ing"):
+        f.append("ing")
+    return f
+
+
+# the features of the reading, by family: a candidate has at most one of each
+_READING_FAMILIES = ("src=", "gsrc=", "kind=", "c0=", "clen=", "w|c0=", "g|c0=", "w|src=",
+                     "sh=", "gap=", "before", "after")
+
+
+def reading_features(p, att, gate: str, i: int, j: int) -> list[str]:
+    """The features of the candidate as read: its source, content and their places."""
+    toks, text = p.toks, p.text
+    t = toks[i]
     cs, ce = att.content_start, att.content_end
-    content = text[cs:ce]
-    cw = content.split()
+    cw = text[cs:ce].split()
     c0 = cw[0].lower().strip("“\"‘'") if cw else ""
     n = len(cw)
     src = att.source_span
@@ -74,14 +97,9 @@ def features(p, att, gate: str, i: int, j: int) -> list[str]:
         sform = _cls(sw[-1]) if sw else "none"
         shead = sw[-1].lower().strip(".,;:“”\"'’") if sw and sform == "low" else ""
     f = [
-        "g=" + gate, "w=" + t.low, "gw=" + gate + "|" + t.low,
-        "p1=" + prev.lower(), "p1c=" + _cls(prev), "p2c=" + _cls(prev2),
-        "n1=" + nxt.lower(), "n1c=" + _cls(nxt),
         "src=" + sform, "gsrc=" + gate + "|" + sform, "kind=" + att.kind,
         "c0=" + c0, "clen=" + ("1-3" if n < 4 else "4-9" if n < 10 else "10+"),
         "before" if ce <= t.s else "after",
-        # conjunctions: the same word is a cue in one frame and none in another
-        "w|p1c=" + t.low + "|" + _cls(prev), "w|n1c=" + t.low + "|" + _cls(nxt),
         "w|c0=" + t.low + "|" + c0, "g|c0=" + gate + "|" + c0,
         "w|src=" + t.low + "|" + sform,
     ]
@@ -90,11 +108,37 @@ def features(p, att, gate: str, i: int, j: int) -> list[str]:
     if cs >= toks[j].e:  # words between the cue and its content: "found the lot that ..."
         gap = len(text[toks[j].e:cs].split())
         f.append("gap=" + ("0" if gap == 0 else "1-2" if gap < 3 else "3+"))
-    if t.low in SPEECH_CUES:
-        f.append("speech")
-    if t.low.endswith("ing"):
-        f.append("ing")
     return f
+
+
+def features(p, att, gate: str, i: int, j: int) -> list[str]:
+    """All features of a gated candidate: cue tokens ``i..j`` of paragraph ``p``."""
+    return cue_features(p, gate, i, j) + reading_features(p, att, gate, i, j)
+
+
+def worth_reading(cue_feats: list[str]) -> bool:
+    """Could a candidate with these cue features be accepted, whatever its reading? (an
+    upper bound: the best weight of each reading family added). Reading a candidate costs
+    as much as reading a cue; most rejected cue uses are skipped here, with the same result."""
+    m = load_model()
+    w = m.get("weights")
+    if not w:
+        return False
+    t = m.get("speech_threshold", 1.0) if "speech" in cue_feats else m.get("threshold", 1.0)
+    if t >= 1.0:
+        return False
+    z = m.get("bias", 0.0) + sum(w.get(x, 0.0) for x in cue_feats) + _best_reading(id(m))
+    return z >= math.log(t / (1.0 - t))
+
+
+@lru_cache(maxsize=2)
+def _best_reading(_key: int) -> float:
+    w = load_model().get("weights", {})
+    total = 0.0
+    for fam in _READING_FAMILIES:
+        best = max((v for k, v in w.items() if k.startswith(fam)), default=0.0)
+        total += max(0.0, best)
+    return total
 
 
 # a content that opens with one of these is a phrase cut out of a sentence ("to hear

@@ -389,6 +389,14 @@ _ADJECTIVE_NAME = re.compile(r"-(?:based|born|led|owned|backed|run|funded|made|s
 _NAME_AFTER = r"((?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+)"
 
 
+@lru_cache(maxsize=256)
+def _role_patterns(role: str) -> tuple[re.Pattern, re.Pattern]:
+    """"conductor Elena Rossi" and "Elena Rossi, the orchestra's conductor"."""
+    r = re.escape(role)
+    return (re.compile(r"(?i:\b" + r + r")\s+" + _NAME_AFTER),
+            re.compile(_NAME_AFTER + r",\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?" + r + r"\b"))
+
+
 def _role_holder(text: str, st: Statement) -> Optional[str]:
     """"The conductor said" after "Conductor Elena Rossi ..." or "Elena Rossi, the
     orchestra's conductor, ...": the one person the report introduced with that role word.
@@ -397,15 +405,13 @@ def _role_holder(text: str, st: Statement) -> Optional[str]:
     words = sp.split()
     if len(words) != 2 or words[0].lower() != "the" or not words[1].islower():
         return None
-    head = re.escape(words[1])
     pos = st.speaker_start if st.speaker_start is not None else st.content_start
     lo = max(0, pos - 6000)
-    found = set()
-    for m in re.finditer(r"(?i:\b" + head + r")\s+" + _NAME_AFTER, text[lo:pos]):
-        found.add(m.group(1))
-    for m in re.finditer(_NAME_AFTER + r",\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?"
-                         + head + r"\b", text[lo:pos]):
-        found.add(m.group(1))
+    if words[1] not in text[lo:pos].lower():
+        return None  # the role word was never written before: nothing to look for
+    before_name, after_name = _role_patterns(words[1])
+    found = {m.group(1) for m in before_name.finditer(text, lo, pos)}
+    found |= {m.group(1) for m in after_name.finditer(text, lo, pos)}
     people = set()
     for f in found:
         got = _person_in(f)
