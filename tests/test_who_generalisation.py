@@ -217,3 +217,19 @@ def test_candidate_with_no_speaker_is_never_admitted():
 def test_research_verb_with_a_person_is_still_rejected():
     t = "The mayor shows no sign of leaving the race this year."
     assert A.find_attributions(t, split_sentences(t)) == []
+
+
+# ----------------------------------------------------------------- fronted "As X put it"
+
+
+def test_as_name_put_it_with_a_date_before_the_comma():
+    t = "As Mayor Dana Kell put it on Tuesday, the city cannot keep borrowing."
+    s = by_content(t, "the city cannot keep borrowing", date="2024-03-07")
+    assert s.speaker_name == "Dana Kell"
+    assert s.said_on == "2024-03-05"
+
+
+def test_as_the_ministry_noted_in_a_report():
+    s = by_content("As the ministry noted in its annual report, exports fell by a tenth.",
+                   "exports fell by a tenth")
+    assert s.speaker_name == "ministry"

@@ -628,7 +628,9 @@ def _continuations(report: Report, sts: list[Statement]) -> list[Statement]:
 _AS_STATES = re.compile(
     r"(?:^|(?<=[.!?”\"]\s))As\s+(?P<spk>(?:the|its|their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?|"
     r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s+(?P<cue>states|stated|says|said|notes|noted|"
-    r"puts it|put it|writes|wrote|explains|explained|argues|argued|warns|warned)\s*[:,]\s*"
+    r"puts it|put it|writes|wrote|explains|explained|argues|argued|warns|warned)"
+    # a short adverbial of time or place before the comma ("put it on Tuesday,")
+    r"(?P<adv>\s+(?:on|in|at|last|this|earlier|later)\b[^,:;.“”\"\n]{1,30})?\s*[:,]\s*"
     r"(?P<c>“[^“”\n]+”|\"[^\"\n]+\"|[^\n“”\"]+?[.!?](?=\s|$))", re.MULTILINE)
 _QUOTE_SENTENCE = re.compile(r"(?<=[.!?]\s)(?P<q>“[^“”\n]{8,}[.!?]”)(?=\s|$)")
 
