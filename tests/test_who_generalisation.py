@@ -233,3 +233,16 @@ def test_as_the_ministry_noted_in_a_report():
     s = by_content("As the ministry noted in its annual report, exports fell by a tenth.",
                    "exports fell by a tenth")
     assert s.speaker_name == "ministry"
+
+
+# ----------------------------------------------------------------- a quantifier opens the clause
+
+
+def test_said_more_tests_were_needed_is_a_statement():
+    t = ("Dr. Ruth Okoye, a virologist at Maple University, told the Herald that the strain "
+         "was mild. Okoye said more tests were needed.")
+    assert by_content(t, "more tests were needed").speaker_name == "Ruth Okoye"
+
+
+def test_said_more_than_is_no_statement():
+    assert said("The senator said more than she meant to.") == []
