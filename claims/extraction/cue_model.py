@@ -75,11 +75,6 @@ def cue_features(p, gate: str, i: int, j: int) -> list[str]:
     return f
 
 
-# the features of the reading, by family: a candidate has at most one of each
-_READING_FAMILIES = ("src=", "gsrc=", "kind=", "c0=", "clen=", "w|c0=", "g|c0=", "w|src=",
-                     "sh=", "gap=", "before", "after")
-
-
 def reading_features(p, att, gate: str, i: int, j: int) -> list[str]:
     """The features of the candidate as read: its source, content and their places."""
     toks, text = p.toks, p.text
@@ -118,8 +113,9 @@ def features(p, att, gate: str, i: int, j: int) -> list[str]:
 
 def worth_reading(cue_feats: list[str]) -> bool:
     """Could a candidate with these cue features be accepted, whatever its reading? (an
-    upper bound: the best weight of each reading family added). Reading a candidate costs
-    as much as reading a cue; most rejected cue uses are skipped here, with the same result."""
+    upper bound: the best weight of each reading family open to this word and rule added).
+    Reading a candidate costs as much as reading a cue; the rejected cue uses the model
+    could never accept are skipped here, with the same result."""
     m = load_model()
     w = m.get("weights")
     if not w:
@@ -127,18 +123,34 @@ def worth_reading(cue_feats: list[str]) -> bool:
     t = m.get("speech_threshold", 1.0) if "speech" in cue_feats else m.get("threshold", 1.0)
     if t >= 1.0:
         return False
-    z = m.get("bias", 0.0) + sum(w.get(x, 0.0) for x in cue_feats) + _best_reading(id(m))
+    gate, word = cue_feats[0][2:], cue_feats[1][2:]  # "g=...", "w=..." (cue_features order)
+    z = m.get("bias", 0.0) + sum(w.get(x, 0.0) for x in cue_feats) + _best_reading(gate, word)
     return z >= math.log(t / (1.0 - t))
 
 
-@lru_cache(maxsize=2)
-def _best_reading(_key: int) -> float:
-    w = load_model().get("weights", {})
-    total = 0.0
-    for fam in _READING_FAMILIES:
-        best = max((v for k, v in w.items() if k.startswith(fam)), default=0.0)
-        total += max(0.0, best)
-    return total
+@lru_cache(maxsize=4096)
+def _best_reading(gate: str, word: str) -> float:
+    """The most the reading's features can add for this rule and cue word: per family, its
+    best weight (0 when the candidate's feature may be one the model never saw)."""
+    fams = _families()
+    keys = ("src=", "gsrc=" + gate + "|", "kind=", "c0=", "clen=", "w|c0=" + word + "|",
+            "g|c0=" + gate + "|", "w|src=" + word + "|", "sh=", "gap=", "pos=")
+    return sum(max(0.0, fams.get(k, 0.0)) for k in keys)
+
+
+@lru_cache(maxsize=1)
+def _families() -> dict[str, float]:
+    """Best weight by feature prefix ("w|c0=shows|", "src=", "pos=" for before/after)."""
+    best: dict[str, float] = {}
+    for k, v in load_model().get("weights", {}).items():
+        if k in ("before", "after"):
+            pre = "pos="
+        elif "|" in k and k.split("=", 1)[0] in ("gsrc", "w|c0", "g|c0", "w|src"):
+            pre = k[:k.rindex("|") + 1]
+        else:
+            pre = k.split("=", 1)[0] + "=" if "=" in k else k
+        best[pre] = max(best.get(pre, v), v)
+    return best
 
 
 # a content that opens with one of these is a phrase cut out of a sentence ("to hear

@@ -389,6 +389,11 @@ _ADJECTIVE_NAME = re.compile(r"-(?:based|born|led|owned|backed|run|funded|made|s
 _NAME_AFTER = r"((?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+)"
 
 
+@lru_cache(maxsize=4)
+def _lower(text: str) -> str:
+    return text.lower()
+
+
 @lru_cache(maxsize=256)
 def _role_patterns(role: str) -> tuple[re.Pattern, re.Pattern]:
     """"conductor Elena Rossi" and "Elena Rossi, the orchestra's conductor"."""
@@ -407,7 +412,7 @@ def _role_holder(text: str, st: Statement) -> Optional[str]:
         return None
     pos = st.speaker_start if st.speaker_start is not None else st.content_start
     lo = max(0, pos - 6000)
-    if words[1] not in text[lo:pos].lower():
+    if _lower(text).find(words[1], lo, pos) < 0:
         return None  # the role word was never written before: nothing to look for
     before_name, after_name = _role_patterns(words[1])
     found = {m.group(1) for m in before_name.finditer(text, lo, pos)}
