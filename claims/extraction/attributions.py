@@ -28,6 +28,7 @@ import bisect
 import re
 from typing import Optional
 
+from claims.extraction import cue_model
 from claims.extraction.according_to import read_according
 from claims.extraction.asked import SKIP, read_asked
 from claims.extraction.colons import read_colons
@@ -44,6 +45,10 @@ from claims.extraction.tokens import is_word
 from claims.extraction.words import BE
 
 __all__ = ["find_attributions", "SPEECH_CUES", "THOUGHT_CUES"]
+
+# set to a list by the cue model's training script: every gated candidate is appended
+# (text, kept attributions, candidate, features) and none is admitted
+CANDIDATES: Optional[list] = None
 
 _BOILERPLATE = re.compile(r"\W{0,3}editor[’']?s[’']? note\b", re.IGNORECASE)
 
@@ -62,19 +67,50 @@ def find_attributions(text: str, sentences: list[Sentence]) -> list[Attribution]
             last_p = s.paragraph
         paras[-1].append(idx)
     prev_direct: Optional[Attribution] = None  # last direct quote, for continuation pieces
+    gated: list[tuple[Attribution, list[str]]] = []
     for pidx in paras:
         if _BOILERPLATE.match(text, sentences[pidx[0]].start):
             continue  # "Editor’s note: ...": the outlet's boilerplate, not a report
-        found, prev_direct = _read_paragraph(text, sentences, pidx, prev_direct)
+        found, prev_direct, cands = _read_paragraph(text, sentences, pidx, prev_direct)
         out.extend(found)
-    return _validate(text, out)
+        gated.extend(cands)
+    kept = _validate(text, out)
+    return _admit_gated(text, kept, gated) if gated else kept
+
+
+def _admit_gated(text: str, kept: list[Attribution],
+                 gated: list[tuple[Attribution, list[str]]]) -> list[Attribution]:
+    """Gated candidates the cue model accepts and whose content no kept attribution already
+    covers, added to ``kept`` (validated again: overlaps and nesting)."""
+    if CANDIDATES is not None:  # training: hand every candidate over, admit none
+        CANDIDATES.extend((text, kept, att, feats) for att, feats in gated)
+        return kept
+    # a candidate may not touch what the rules kept (content, cue or source): it would
+    # replace a rule's reading, or swallow it as a nested attribution
+    spans = [sp for a in kept for sp in (a.content_spans + [a.cue_span, a.source_span])
+             if sp is not None]
+    add = []
+    for att, feats in gated:
+        a, b = att.content_start, att.content_end
+        if "gap=3+" in feats or not cue_model.speaker_like(text, att.source_span) or \
+                not cue_model.content_like(text, att) or any(
+                x < b and a < y for x, y in spans):
+            # an object between cue and content ("found the lot that ..."): the "that" is
+            # likely a relative pronoun; no one who can hold a view (a reviewer could not
+            # check it); or it touches what a rule read
+            continue
+        if cue_model.accept(feats):
+            add.append(att)
+            spans.append((a, b))
+    return _validate(text, kept + add) if add else kept
 
 
 def _read_paragraph(text: str, sentences: list[Sentence], pidx: list[int],
                     prev_direct: Optional[Attribution]
-                    ) -> tuple[list[Attribution], Optional[Attribution]]:
-    """The attributions of one paragraph, and the direct quote later paragraphs may continue
-    (given the one the previous paragraph left)."""
+                    ) -> tuple[list[Attribution], Optional[Attribution], list]:
+    """The attributions of one paragraph, the direct quote later paragraphs may continue
+    (given the one the previous paragraph left), and the gated candidates with their
+    features."""
     p = Paragraph.read(text, sentences, pidx)
     toks, found = p.toks, p.found
     n = len(toks)
@@ -104,6 +140,7 @@ def _read_paragraph(text: str, sentences: list[Sentence], pidx: list[int],
             found.append(att)
     read_colons(p)
     attach_quoted_sentences(p, prev_direct)
+    cands = [(att, cue_model.features(p, att, gate, i, j)) for att, gate, i, j in p.gated]
     keep = None
     if found:
         last = max(found, key=lambda a: a.content_end)
@@ -112,36 +149,41 @@ def _read_paragraph(text: str, sentences: list[Sentence], pidx: list[int],
     elif prev_direct is not None and p.quotes and p.quotes[0][0] == p.start and \
             0 in p.used_quotes:
         keep = prev_direct
-    return found, keep
+    return found, keep, cands
 
 
 def read_cue(c: Cue) -> Optional[Attribution]:
-    """Read the attribution around one cue occurrence (None when the word is no cue here)."""
+    """Read the attribution around one cue occurrence (None when the word is no cue here).
+
+    A use the rules take for no cue (a noun, a passive, a sense other than saying) is read
+    anyway as a *gated* candidate kept aside in ``c.para.gated`` with the rule that rejected
+    it; the learned cue model (``cue_model.py``) decides later whether it is one after all.
+    """
     toks, base, i, ss = c.para.toks, c.base, c.i, c.ss
     t = toks[i]
     prev = toks[i - 1] if i > 0 else None
     prevlow = prev.low if prev is not None and prev.s >= ss else ""
     if base != "according" and nominal_use(c, prevlow):
-        return None
+        return _gated(c, "nominal", False)
     ing = t.low.endswith("ing") and base != "according"
     if ing and (prevlow in ("of", "for", "in", "at", "from", "about") or t.w[0].isupper()):
-        return None
+        return _gated(c, "ingprep", False)
     prev2 = toks[i - 2].low if i > 1 and toks[i - 2].s >= ss else ""
     if base == "expect" and prevlow in BE and c.j + 1 < len(toks) and \
             toks[c.j + 1].low == "to":
         return read_seem(c.para.cue(i - 1, c.j, base))  # "is expected to": like "seems to"
     if passive(c, prevlow, prev2, ing):
-        return None
+        return _gated(c, "passive", ing)
     if ing and progressive(prevlow, prev2):
         ing = False
     if noun_like(c, prev):
-        return None
+        return _gated(c, "noun", ing)
     if base in ("seem", "appear"):
         return read_seem(c)
     if base in ("see", "view", "regard") and not sees_as(c):
-        return None
+        return _gated(c, "sense", ing)
     if base in ("show", "find", "indicate") and not research_finding(c, prevlow):
-        return None
+        return _gated(c, "sense", ing)
     if base == "refer":
         if c.j + 1 < len(toks) and toks[c.j + 1].low == "to":
             c.j += 1  # "referred to X"
@@ -158,6 +200,21 @@ def read_cue(c: Cue) -> Optional[Attribution]:
     if base == "according":
         return read_according(c)
     return read_said(c, ing)
+
+
+def _gated(c: Cue, gate: str, ing: bool) -> None:
+    """Read a cue the rules rejected as a candidate for the cue model; the paragraph's state
+    (quotes taken) is left as it was, so that a rejected reading changes nothing else."""
+    p = c.para
+    if CANDIDATES is None and not cue_model.worth_reading(
+            cue_model.cue_features(p, gate, c.i, c.j)):
+        return None  # the model could not accept it, however it reads
+    saved = set(p.used_quotes)
+    att = read_said(c, ing)
+    p.used_quotes = saved
+    if att is not None:
+        p.gated.append((att, gate, c.i, c.j))
+    return None
 
 
 def _validate(text: str, atts: list[Attribution]) -> list[Attribution]:

@@ -53,6 +53,23 @@ _NO_CLAUSE_START = ("of", "about", "for", "on", "up", "out", "back", "down", "of
                     "hello", "hi", "nothing", "something", "anything", "much", "more", "little",
                     "a", "an", "the", "this", "these", "those", "him", "her", "them", "me",
                     "us", "you", "his", "their", "its", "my", "our", "your")
+# "said more tests were needed": a quantifier that opens the clause's subject (not "said
+# more than ...", "said little"), told by a finite verb a few words on
+_QUANTIFIER_SUBJECT = ("more", "much", "little")
+_FINITE_SOON = frozenset("is was are were will would can could has have had must should may "
+                         "might".split())
+
+
+def _finite_soon(toks, k: int) -> bool:
+    """A finite verb within the three words after token k (before any punctuation)."""
+    for t in toks[k + 1:k + 4]:
+        if not is_word(t):
+            return False
+        if t.low in _FINITE_SOON:
+            return True
+    return False
+
+
 _DETERMINER_START = ("the", "a", "an", "this", "these", "those", "his", "their",
                      "its", "my", "our", "your", "it")
 # first words of a forward content that make it no object, for object verbs
@@ -259,6 +276,7 @@ def _forward_start_ok(c: Cue, k: int, nxt) -> bool:
     if nxt.low == "to" and base not in TAKES_TO:
         return False
     if not np_ok and nxt.low in _NO_CLAUSE_START and \
+            not (nxt.low in _QUANTIFIER_SUBJECT and _finite_soon(toks, k + 1)) and \
             not (nxt.low in _DETERMINER_START and base in CLAUSE_OK_NP) and \
             not (nxt.low == "her" and base in CLAUSE_OK_NP and base not in HEARER_VERBS and
                  k + 1 < n and toks[k + 1].w[0].islower() and toks[k + 1].low not in LEFT_STOP) \

@@ -37,6 +37,8 @@ from typing import Optional
 
 from claims.extraction import checkworthiness as _cw
 from claims.extraction import confidence as _conf
+from claims.extraction.context import attribution_context
+from claims.extraction.lexicons import load
 from claims.types import Report, Statement
 
 __all__ = ["refine"]
@@ -80,18 +82,10 @@ _ORG_WORD = re.compile(
 _PRONOUN_PERSON = frozenset("he she".split())
 _RELATIVE = re.compile(r"(?:^|,\s*)(?:who|which)\s*$", re.IGNORECASE)
 _DET = re.compile(r"^(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+", re.I)
-_ORG_DESC = frozenset("""
-company airline carrier bank firm utility agency ministry department group network
-newspaper paper broadcaster station organization organisation charity institute center
-centre university hospital council commission committee board authority military army
-government administration regulator watchdog union party campaign team club league court
-publisher retailer manufacturer automaker insurer lender operator developer startup
-""".split())
-# businesses whose names often carry no organisation word ("Fly Air", "Norland Freight")
-_COMPANY_DESC = frozenset("""
-company airline carrier bank firm utility retailer manufacturer automaker insurer lender
-operator developer startup publisher chain brand maker group
-""".split())
+# description heads that name an organisation the report introduced ("the airline said"),
+# and those of businesses, whose names often carry no organisation word ("Fly Air")
+_ORG_DESC = load("organisation_descriptions")
+_COMPANY_DESC = load("company_descriptions")
 _DOC_DESC = frozenset("report study survey poll analysis review audit paper".split())
 _STRONG_CUES = frozenset("say tell according write add state note explain told".split())
 _NUMBERISH = re.compile(r"^[\s$€£]*\d")
@@ -271,6 +265,24 @@ def _cannot_speak(st: Statement) -> Optional[str]:
     return None
 
 
+_NOBODY = re.compile(r"(?:no one|nobody|none|neither|no\s+\w+)$", re.IGNORECASE)
+_CAPS_NAME = re.compile(r"[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){1,2}")
+_FULL_NAME = re.compile(r"(?<![\w’'])([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})(?![\w’'])")
+
+
+def _initials_in_text(text: str, letters: str, pos: int) -> Optional[str]:
+    """The one person named before ``pos`` whose initials these are: an interview's "AD:"
+    after "author Amir Darwish" (a speaker or not); None when none or several fit."""
+    hits = set()
+    for m in _FULL_NAME.finditer(text, max(0, pos - 20000), pos):
+        cand = m.group(1)
+        if "".join(w[0] for w in cand.split()) == letters:
+            got = _person_in(cand)
+            if got and got[0] == cand:
+                hits.add(cand)
+    return hits.pop() if len(hits) == 1 else None
+
+
 class _Registry:
     """The report's named speakers so far: full names by surname, organisations in order."""
 
@@ -345,12 +357,81 @@ def _org_mentions(text: str, end: int) -> list[tuple[int, str]]:
     return list(zip(pos[max(0, k - 400):k], names[max(0, k - 400):k]))
 
 
-def _describe_org(text: str, st: Statement, prev: list[Statement]) -> Optional[str]:
-    sp = (st.speaker or "").strip()
-    words = sp.lower().split()
-    if len(words) != 2 or words[0] not in ("the", "its", "their"):
+_OPENER_BEFORE_DET = re.compile(
+    r"^(?:later|earlier|then|now|meanwhile|also|however|but|and|so|still|yet|instead|"
+    r"separately|previously|today|yesterday|[a-z]+ly)\s*,?\s+(?=(?:the|a|an|its|their)\s)",
+    re.IGNORECASE)
+
+
+def _strip_opener(sp: str) -> str:
+    """"Later the company" -> "the company": a sentence adverb is no part of the speaker."""
+    return _OPENER_BEFORE_DET.sub("", sp.strip())
+
+
+def _description_head(sp: str) -> Optional[str]:
+    """The head of "the airline", "the regional airline", "the Oslo-based group" (a
+    determiner, modifiers that are no name, a lower-case head), else None."""
+    words = sp.split()
+    if len(words) < 2 or len(words) > 4 or words[0].lower() not in ("the", "its", "their"):
         return None
-    head = words[1]
+    head = words[-1]
+    if not head.islower():
+        return None
+    for w in words[1:-1]:  # lower-case words or hyphenated adjectives ("Oslo-based")
+        if not (w.islower() or "-" in w and w.split("-")[-1].islower()):
+            return None
+    return head.lower()
+
+
+# a capitalised word that is an adjective, not a name: "Oslo-based", "state-run", "UN-led"
+_ADJECTIVE_NAME = re.compile(r"-(?:based|born|led|owned|backed|run|funded|made|style|"
+                             r"area|affiliated|linked|controlled|registered)$", re.IGNORECASE)
+_NAME_AFTER = r"((?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+)"
+
+
+@lru_cache(maxsize=4)
+def _lower(text: str) -> str:
+    return text.lower()
+
+
+@lru_cache(maxsize=256)
+def _role_patterns(role: str) -> tuple[re.Pattern, re.Pattern]:
+    """"conductor Elena Rossi" and "Elena Rossi, the orchestra's conductor"."""
+    r = re.escape(role)
+    return (re.compile(r"(?i:\b" + r + r")\s+" + _NAME_AFTER),
+            re.compile(_NAME_AFTER + r",\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?" + r + r"\b"))
+
+
+def _role_holder(text: str, st: Statement) -> Optional[str]:
+    """"The conductor said" after "Conductor Elena Rossi ..." or "Elena Rossi, the
+    orchestra's conductor, ...": the one person the report introduced with that role word.
+    None when no one, or more than one person, was (a wrong name is worse than none)."""
+    sp = _strip_opener(st.speaker or "")
+    words = sp.split()
+    if len(words) != 2 or words[0].lower() != "the" or not words[1].islower():
+        return None
+    pos = st.speaker_start if st.speaker_start is not None else st.content_start
+    lo = max(0, pos - 6000)
+    if _lower(text).find(words[1], lo, pos) < 0:
+        return None  # the role word was never written before: nothing to look for
+    before_name, after_name = _role_patterns(words[1])
+    found = {m.group(1) for m in before_name.finditer(text, lo, pos)}
+    found |= {m.group(1) for m in after_name.finditer(text, lo, pos)}
+    people = set()
+    for f in found:
+        got = _person_in(f)
+        if got:
+            people.add(got[0])
+    if len(people) != 1:
+        return None
+    return people.pop()
+
+
+def _describe_org(text: str, st: Statement, prev: list[Statement]) -> Optional[str]:
+    sp = _strip_opener(st.speaker or "")
+    head = _description_head(sp)
+    if head is None:
+        return None
     pos = st.speaker_start or st.content_start
     if head in _DOC_DESC:
         pat = re.compile(r"\b" + head + r"\b[^.\n]{0,80}?\b(?:by|from)\s+(?:the\s+)?"
@@ -369,7 +450,9 @@ def _describe_org(text: str, st: Statement, prev: list[Statement]) -> Optional[s
             continue
         if not company and head not in p.speaker_name.lower().split():
             continue  # "the court" is a court's name only ("the Supreme Court")
-        if p.speaker_type == "organization" and _org_marked(p.speaker_name) or (
+        if p.speaker_type == "organization" and (
+                _org_marked(p.speaker_name) or _description_head(_strip_opener(
+                    p.speaker or "")) is not None) or (
                 p.speaker_role is None and re.match(r"(?:that\s+)?(?:it|its)\b", p.text)
                 and p.speaker_name.split()[0].lower() not in _first_names()
                 and len(p.speaker_name.split()) > 1 or p.speaker_type == "organization"
@@ -448,7 +531,26 @@ def _other_sense(text: str, st: Statement) -> bool:
         return True
     if lem == "call" and re.search(r"\binto question\b", st.text):
         return True
+    if lem in _OBJECT_SENSE and st.kind == "indirect" and st.cue_end is not None and \
+            st.content_start >= st.cue_end and _is_bare_object(st.text):
+        return True  # "charged three men with burglary", "assumed a defensive stance"
     return False
+
+
+# cue verbs whose object is, in another sense, a thing ("charged three men", "assumed a
+# stance", "reported income", "added 400 stores"): as cues they take a clause
+# (as ``confidence.lemma`` writes them: "charged" -> "charg")
+_OBJECT_SENSE = frozenset("charg charge assum assume report add post record".split())
+_CLAUSE_MARK = re.compile(r"^(?:that|whether|if|how|why|what|when|where|who)\b|[“\"]",
+                          re.IGNORECASE)
+
+
+def _is_bare_object(content: str) -> bool:
+    """A noun phrase with no verb of its own: no clause marker, no finite verb."""
+    if _CLAUSE_MARK.search(content):
+        return False
+    words = re.findall(r"[\w’']+", content.lower())
+    return not any(w in _FINITE or w.endswith("n’t") or w.endswith("n't") for w in words)
 
 
 class _Spans:
@@ -531,7 +633,9 @@ def _continuations(report: Report, sts: list[Statement]) -> list[Statement]:
 _AS_STATES = re.compile(
     r"(?:^|(?<=[.!?”\"]\s))As\s+(?P<spk>(?:the|its|their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?|"
     r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s+(?P<cue>states|stated|says|said|notes|noted|"
-    r"puts it|put it|writes|wrote|explains|explained|argues|argued|warns|warned)\s*[:,]\s*"
+    r"puts it|put it|writes|wrote|explains|explained|argues|argued|warns|warned)"
+    # a short adverbial of time or place before the comma ("put it on Tuesday,")
+    r"(?P<adv>\s+(?:on|in|at|last|this|earlier|later)\b[^,:;.“”\"\n]{1,30})?\s*[:,]\s*"
     r"(?P<c>“[^“”\n]+”|\"[^\"\n]+\"|[^\n“”\"]+?[.!?](?=\s|$))", re.MULTILINE)
 _QUOTE_SENTENCE = re.compile(r"(?<=[.!?]\s)(?P<q>“[^“”\n]{8,}[.!?]”)(?=\s|$)")
 
@@ -958,6 +1062,31 @@ def _pronoun_subject(text, st, done, remap):
     return None
 
 
+_SENT_END = re.compile(r"[.!?][”\"’']?(?=\s|$)|\n")
+
+
+def _with_context(text: str, st: Statement, report_date: Optional[str]) -> Statement:
+    """Venue, date and hedge of a statement added here, read from its sentence as the
+    pipeline reads them for the others (the frame outside the content, nearest the cue)."""
+    if st.venue is not None or st.said_on is not None:
+        return st
+    pos = [p for p in (st.content_start, st.speaker_start, st.cue_start) if p is not None]
+    lo, hi = min(pos), max([st.content_end] + [p for p in (st.speaker_end, st.cue_end)
+                                                if p is not None])
+    ss = _rfind_nl(text, lo) + 1
+    for c in (". ", "? ", "! "):
+        k = text.rfind(c, ss, lo)
+        if k >= 0:
+            ss = max(ss, k + 2)
+    m = _SENT_END.search(text, hi)
+    se = m.end() if m else len(text)
+    spans = st.content_spans or [[st.content_start, st.content_end]]
+    anchor = st.cue_start if st.cue_start is not None else st.speaker_start
+    ctx = attribution_context(text, ss, se, [(a, b) for a, b in spans], anchor, report_date,
+                              hedge_in_content=st.kind != "direct")
+    return replace(st, venue=ctx.venue, said_on=ctx.said_on, hedge=st.hedge or ctx.hedge)
+
+
 def refine(report: Report, statements: list[Statement]) -> list[Statement]:
     text = report.text
     reg = _Registry(text, statements)
@@ -986,11 +1115,26 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
         name, stype, role = st.speaker_name, st.speaker_type, st.speaker_role
         sp = (st.speaker or "").strip()
         lsp = sp.lower()
-        if (st.cue or "").strip() == ":" and re.fullmatch(r"[A-Z]{2,3}", sp) and reg.initials(sp):
-            st = replace(st, speaker_name=reg.initials(sp), speaker_type="person")
+        if _NOBODY.match(sp):
+            continue  # "No one said the vote would be easy": no one said it
+        if (st.cue or "").strip() == ":" and re.fullmatch(r"[A-Z]{2,3}", sp) and (
+                reg.initials(sp) or _initials_in_text(text, sp, st.content_start)):
+            st = replace(st, speaker_name=reg.initials(sp) or _initials_in_text(
+                text, sp, st.content_start), speaker_type="person")
             out.append(st)
             done.append(st)
             continue
+        if (st.cue or "").strip() == ":" and _CAPS_NAME.fullmatch(sp):
+            # an interview's "MEI LIN: ..." is a person written in capitals
+            got = _person_in(sp.title())
+            if got and not _org_marked(sp.title()):
+                name = reg.full_name(got[0]) or got[0]
+                st = replace(st, speaker_name=name, speaker_type="person",
+                             speaker_role=st.speaker_role or got[1])
+                reg.add_person(name)
+                out.append(st)
+                done.append(st)
+                continue
         if (st.cue or "").strip() == ":" and st.speaker and st.cue_start is not None \
                 and st.speaker_end is not None and st.speaker_end <= st.cue_start \
                 and (text[st.speaker_end:st.cue_start].strip() or (
@@ -1030,11 +1174,21 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
                     break
         else:
             desc = _describe_org(text, st, done)
+            # a description the resolver left unnamed ("the conductor"), never one it named
+            holder = None if desc or name and name[:1].isupper() else _role_holder(text, st)
             if desc:
                 name, stype = desc, "organization"
+            elif holder:
+                name, stype = reg.full_name(holder) or holder, "person"
             else:
                 if _cannot_speak(st) is not None:
                     name = None
+                elif name and _ADJECTIVE_NAME.search(name):
+                    # "the Oslo-based group": the adjective is no name; the description is
+                    # the speaker ("Oslo-based group"), unnamed
+                    desc = _DET.sub("", _strip_opener(sp)).strip()
+                    name, stype, role = (desc, "anonymous", None) if desc != name else (
+                        None, "anonymous", None)
         if name and stype == "person":
             full = reg.full_name(name)
             if full:
@@ -1057,8 +1211,9 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
     drop = model.get("drop_below", 0.0) if _conf.ABSTAIN else 0.0
     final = []
     for st in out:
-        if st.checkworthiness < 0:  # added here: scored like every other statement
+        if st.checkworthiness < 0:  # added here: scored and placed like every other statement
             st.checkworthiness, st.check_reasons = _cw.score(st.text)
+            st = _with_context(text, st, report.date)
         if st.kind != "claim":
             pm, pr = _conf.probabilities(st, text, model)
             if pm < drop:

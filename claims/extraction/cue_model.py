@@ -1,0 +1,208 @@
+"""The learned cue model: is a cue word the rules rejected an attribution after all?
+
+The rules of ``cue_filters.py`` reject uses of a cue word that are usually no cue: a bare
+base form or one after a determiner (a noun: "their support"), a passive ("was expected"),
+a noun after a possessive, "see"/"show" outside their attributing constructions. Each rule
+is right most of the time, but the words are ambiguous ("voters support Clinton",
+"they oppose the deal", "polls show Trump ahead"), and these are most of the attributions
+PolNeAR annotates that the rules miss (beliefs, endorsements, findings). So a rejected use
+is still read (``attributions._gated``), as a *gated* candidate, and this model decides.
+
+``features(paragraph, attribution, gate, i, j)`` names the candidate's sparse binary
+features (the rule that rejected it, the cue word, its neighbours, the form of its source
+and content); ``accept(features)`` is a logistic model over them. Weights live in
+``cue_model.json`` beside this file, written by ``python tests/benchmarks/train_cue_model.py``
+from PolNeAR train only (dev measures it; test is never seen). Why a linear model stored as
+JSON: like ``attribution_model.json`` it installs nothing, loads in a millisecond, every
+weight has a readable name, and a few thousand candidates do not support more. Without the
+file no candidate is admitted (the rules alone).
+"""
+from __future__ import annotations
+
+import json
+import math
+import pathlib
+from functools import lru_cache
+
+from claims.extraction.cues import SPEECH_CUES
+from claims.extraction.words import AUX, PRONOUNS
+
+__all__ = ["features", "accept", "probability", "speaker_like", "content_like", "MODEL_PATH"]
+
+MODEL_PATH = pathlib.Path(__file__).with_name("cue_model.json")
+
+
+def _cls(w: str) -> str:
+    """A word's coarse class: what matters around a cue is its shape more than the word."""
+    if not w:
+        return "none"
+    if not w[0].isalnum():
+        return "punct"
+    low = w.lower()
+    if low in PRONOUNS:
+        return "pron"
+    if low in AUX:
+        return "aux"
+    if w[0].isdigit():
+        return "num"
+    if w[0].isupper():
+        return "cap"
+    if low.endswith(("'s", "’s")):
+        return "poss"
+    return "low"
+
+
+def cue_features(p, gate: str, i: int, j: int) -> list[str]:
+    """The features of the cue itself (tokens ``i..j`` of paragraph ``p``) and its
+    neighbours: known before the candidate is read."""
+    toks = p.toks
+    t = toks[i]
+    ss = p.sentences[p.sent_of[i]].start
+    prev = toks[i - 1].w if i > 0 and toks[i - 1].s >= ss else ""
+    prev2 = toks[i - 2].w if i > 1 and toks[i - 2].s >= ss else ""
+    nxt = toks[j + 1].w if j + 1 < len(toks) else ""
+    f = [
+        "g=" + gate, "w=" + t.low, "gw=" + gate + "|" + t.low,
+        "p1=" + prev.lower(), "p1c=" + _cls(prev), "p2c=" + _cls(prev2),
+        "n1=" + nxt.lower(), "n1c=" + _cls(nxt),
+        # conjunctions: the same word is a cue in one frame and none in another
+        "w|p1c=" + t.low + "|" + _cls(prev), "w|n1c=" + t.low + "|" + _cls(nxt),
+    ]
+    if t.low in SPEECH_CUES:
+        f.append("speech")
+    if t.low.endswith("ing"):
+        f.append("ing")
+    return f
+
+
+def reading_features(p, att, gate: str, i: int, j: int) -> list[str]:
+    """The features of the candidate as read: its source, content and their places."""
+    toks, text = p.toks, p.text
+    t = toks[i]
+    cs, ce = att.content_start, att.content_end
+    cw = text[cs:ce].split()
+    c0 = cw[0].lower().strip("“\"‘'") if cw else ""
+    n = len(cw)
+    src = att.source_span
+    shead = ""
+    if src is None:
+        sform = "none"
+    else:
+        sw = text[src[0]:src[1]].split()
+        sform = _cls(sw[-1]) if sw else "none"
+        shead = sw[-1].lower().strip(".,;:“”\"'’") if sw and sform == "low" else ""
+    f = [
+        "src=" + sform, "gsrc=" + gate + "|" + sform, "kind=" + att.kind,
+        "c0=" + c0, "clen=" + ("1-3" if n < 4 else "4-9" if n < 10 else "10+"),
+        "before" if ce <= t.s else "after",
+        "w|c0=" + t.low + "|" + c0, "g|c0=" + gate + "|" + c0,
+        "w|src=" + t.low + "|" + sform,
+    ]
+    if shead:  # "the poll shows" / "the mayor shows no sign"
+        f.append("sh=" + shead)
+    if cs >= toks[j].e:  # words between the cue and its content: "found the lot that ..."
+        gap = len(text[toks[j].e:cs].split())
+        f.append("gap=" + ("0" if gap == 0 else "1-2" if gap < 3 else "3+"))
+    return f
+
+
+def features(p, att, gate: str, i: int, j: int) -> list[str]:
+    """All features of a gated candidate: cue tokens ``i..j`` of paragraph ``p``."""
+    return cue_features(p, gate, i, j) + reading_features(p, att, gate, i, j)
+
+
+def worth_reading(cue_feats: list[str]) -> bool:
+    """Could a candidate with these cue features be accepted, whatever its reading? (an
+    upper bound: the best weight of each reading family open to this word and rule added).
+    Reading a candidate costs as much as reading a cue; the rejected cue uses the model
+    could never accept are skipped here, with the same result."""
+    m = load_model()
+    w = m.get("weights")
+    if not w:
+        return False
+    t = m.get("speech_threshold", 1.0) if "speech" in cue_feats else m.get("threshold", 1.0)
+    if t >= 1.0:
+        return False
+    gate, word = cue_feats[0][2:], cue_feats[1][2:]  # "g=...", "w=..." (cue_features order)
+    z = m.get("bias", 0.0) + sum(w.get(x, 0.0) for x in cue_feats) + _best_reading(gate, word)
+    return z >= math.log(t / (1.0 - t))
+
+
+@lru_cache(maxsize=4096)
+def _best_reading(gate: str, word: str) -> float:
+    """The most the reading's features can add for this rule and cue word: per family, its
+    best weight (0 when the candidate's feature may be one the model never saw)."""
+    fams = _families()
+    keys = ("src=", "gsrc=" + gate + "|", "kind=", "c0=", "clen=", "w|c0=" + word + "|",
+            "g|c0=" + gate + "|", "w|src=" + word + "|", "sh=", "gap=", "pos=")
+    return sum(max(0.0, fams.get(k, 0.0)) for k in keys)
+
+
+@lru_cache(maxsize=1)
+def _families() -> dict[str, float]:
+    """Best weight by feature prefix ("w|c0=shows|", "src=", "pos=" for before/after)."""
+    best: dict[str, float] = {}
+    for k, v in load_model().get("weights", {}).items():
+        if k in ("before", "after"):
+            pre = "pos="
+        elif "|" in k and k.split("=", 1)[0] in ("gsrc", "w|c0", "g|c0", "w|src"):
+            pre = k[:k.rindex("|") + 1]
+        else:
+            pre = k.split("=", 1)[0] + "=" if "=" in k else k
+        best[pre] = max(best.get(pre, v), v)
+    return best
+
+
+# a content that opens with one of these is a phrase cut out of a sentence ("to hear
+# about ...", "instead of letting ..."): a wish or a fragment, not a statement to check
+_NOT_CONTENT_START = frozenset("to into instead of in on at from with by than".split())
+
+
+def content_like(text: str, att) -> bool:
+    """A candidate content a reviewer could check: not a to-infinitive or fragment."""
+    w = text[att.content_start:att.content_end].split()
+    return bool(w) and w[0].lower().strip("“\"‘'") not in _NOT_CONTENT_START
+
+
+def speaker_like(text: str, span) -> bool:
+    """A source a gated candidate may have: a name, a pronoun or a noun phrase headed by a
+    word that can speak ("voters", "the campaign"). A rejected cue read with no such source
+    is left out: its speaker would be a guess."""
+    if span is None:
+        return False
+    words = text[span[0]:span[1]].split()
+    if not words:
+        return False
+    last = words[-1].strip(".,;:“”\"'’")
+    if last.lower() in PRONOUNS:
+        return True
+    if last[:1].isupper():
+        return all(w[:1].isupper() or w.lower() in _NAME_JOINERS for w in words)
+    from claims.extraction.confidence import SPEAKING_HEADS
+    return last.lower() in SPEAKING_HEADS
+
+
+_NAME_JOINERS = frozenset("of the for and de van von".split())
+
+
+@lru_cache(maxsize=1)
+def load_model() -> dict:
+    try:
+        return json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def probability(feats: list[str], model: dict | None = None) -> float:
+    m = load_model() if model is None else model
+    w = m.get("weights")
+    if not w:
+        return 0.0
+    z = m.get("bias", 0.0) + sum(w.get(x, 0.0) for x in feats)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def accept(feats: list[str]) -> bool:
+    m = load_model()
+    t = m.get("speech_threshold", 1.0) if "speech" in feats else m.get("threshold", 1.0)
+    return bool(m) and probability(feats, m) >= t
