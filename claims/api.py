@@ -285,7 +285,7 @@ def _check_workbook_size(n_claims: int, *, top=None, new=False, unreviewed=False
     limit = workbook.MAX_DATA_ROWS
     if n_claims <= limit:
         return
-    used = [f for f, on in (("--top N", top is not None), ("--new", new), ("--unreviewed", unreviewed),
+    used = [f for f, on in (("--top N", bool(top)), ("--new", new), ("--unreviewed", unreviewed),
                             ("--report", report is not None), ("--speaker", speaker is not None)) if on]
     raise ClaimsError(
         f"the review workbook would hold {n_claims:,} claims, more than fit in one Excel sheet "

@@ -263,3 +263,20 @@ def test_checked_before_looks_nothing_up_when_nothing_could_match(project, monke
         cells = dict(zip([p[0] for p in pairs], store.checked_before(pairs)))
     assert len(calls) == len(pairs)
     assert cells[rows[0][0]] is None or rows[0][0] not in cells[rows[0][0]]
+
+
+def test_a_claim_in_conflict_comes_before_the_settled_ones(project):
+    db, full = project / "claims.db", project / "all.xlsx"
+    bob = project / "bob.xlsx"
+    shutil.copy2(full, bob)  # a second reviewer's copy, made before the first import
+    rows = review_rows(full)
+    settled, disputed = rows[-2][0], rows[-1][0]  # by check-worthiness, settled would come first
+    set_verdicts(full, {settled: "False", disputed: "False"})
+    assert cmd("import", full, "--db", db).returncode == 0
+    set_verdicts(bob, {disputed: "Misleading"})
+    done = cmd("import", bob, "--db", db)
+    assert done.returncode == 0 and "1 conflicting" in done.stdout
+    fresh = project / "fresh.xlsx"
+    assert cmd("workbook", "--db", db, "-o", fresh).returncode == 0
+    ids = [r[0] for r in review_rows(fresh)]
+    assert ids[-2:] == [disputed, settled]  # unreviewed, then the open conflict, then settled
