@@ -118,14 +118,6 @@ class Styles:
         self.header_right = Alignment(wrap_text=True, vertical="center", horizontal="right")
 
 
-def WriteOnlyCell(ws, value=None):  # noqa: N802 -- openpyxl's, imported when first used
-    global WriteOnlyCell
-    from openpyxl.cell import WriteOnlyCell as make
-
-    WriteOnlyCell = make  # later calls go straight to openpyxl (an import per cell cost 2%)
-    return make(ws, value=value)
-
-
 class SheetWriter:
     """Appends rows of values to a write-only sheet, making every cell safe.
 
@@ -137,6 +129,9 @@ class SheetWriter:
     give typed-in text its alignment and number format."""
 
     def __init__(self, ws, styles: Styles, dimension: Optional[str] = None) -> None:
+        from openpyxl.cell import WriteOnlyCell
+
+        self._new_cell = WriteOnlyCell  # imported once here: an import statement per cell cost 2%
         self.ws = ws
         self.styles = styles
         self.row = 0
@@ -193,7 +188,7 @@ class SheetWriter:
         elif value is None:
             pass
         elif isinstance(value, (_dt.date, _dt.datetime, int, float)):  # dates, numpy numbers: openpyxl's way
-            c = WriteOnlyCell(self.ws, value=value)
+            c = self._new_cell(self.ws, value=value)
             if isinstance(value, float) and not math.isfinite(value):
                 c.value = None
             self._style(c, False, font, fill, alignment, number_format)
@@ -205,7 +200,7 @@ class SheetWriter:
                              number_format=number_format, comment=comment)
         if value is None and font is None and fill is None and comment is None:
             return None
-        c = WriteOnlyCell(self.ws)
+        c = self._new_cell(self.ws)
         if value is not None:
             c._value = value
             c.data_type = data_type
@@ -233,7 +228,7 @@ class SheetWriter:
         if self._bold_inline is None:
             self._bold_inline = _bold_inline_font()
         parts = [TextBlock(self._bold_inline, ooxml_escape(t)) if b else ooxml_escape(t) for t, b in pieces]
-        c = WriteOnlyCell(self.ws)
+        c = self._new_cell(self.ws)
         c._value = CellRichText(parts)
         c.data_type = "s"
         self._style(c, pieces[0][0].startswith(FORMULA_START), None, fill, alignment, None)
