@@ -96,11 +96,11 @@ SPEAKER_COLUMNS = ("speaker_id", "name", "aliases", "type", "roles", "n_claims")
 
 
 def review_priority(conn: sa.Connection) -> sa.ColumnElement:
-    """The review order's first key (``REVIEW_ORDER``), for a query over claims outer-joined
+    """The review order's first key (claims.types.REVIEW_ORDER), for a query over claims outer-joined
     to their verdicts: 0 a claim without a verdict first seen in the latest run, 1 a claim
     still needing a look (no verdict, a carried-over verdict to confirm, or an open conflict),
-    2 a reviewed claim. So a workbook cut at N rows keeps what a desk has to do first, and
-    reviewed claims go last rather than being dropped from view on purpose."""
+    2 a reviewed claim. So a workbook cut at N rows keeps what a desk has to do first;
+    reviewed claims go last (``top=None`` shows them all)."""
     c, v, h = claims_t.c, verdicts_t.c, history_t.c
     last_run = conn.execute(sa.select(sa.func.max(runs_t.c.run_id))).scalar()
     unreviewed = sa.or_(v.verdict.is_(None), v.verdict == "")
