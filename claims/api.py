@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, Sequen
 from .errors import ClaimsError
 from .files import make_parent
 from .parallel import extract_rows_timed, make_executor
-from .types import EXPORT_FORMATS, EXPORT_SUFFIXES, Report, Statement, statements_frame
+from .types import (EXPORT_FORMATS, EXPORT_SUFFIXES, REVIEW_ORDER, REVIEW_ROWS_DEFAULT, Report, Statement,
+                    statements_frame)
 
 if TYPE_CHECKING:  # pandas is imported where it is used: ``claims --help`` stays fast
     import pandas as pd
@@ -142,6 +143,7 @@ class RunSummary:
     new_claims: int = 0
     workbook: Optional[str] = None
     workbook_rows: int = 0
+    workbook_note: Optional[str] = None  # "showing 5,000 of 213,955 claims: ..." when the cap cut rows
     backup: Optional[str] = None  # the old workbook kept by --force
     seconds: float = 0.0
     # Seconds per stage. Main process: "read" (reading reports, already-stored check),
@@ -181,6 +183,8 @@ class RunSummary:
         ]
         if self.workbook:
             parts.append(f"{plural(self.workbook_rows, 'row')} in {self.workbook}")
+            if self.workbook_note:
+                parts.append(self.workbook_note)
         if self.backup:
             parts.append(f"old workbook kept as {self.backup}")
         parts.append(f"{self.seconds:.1f} s")
@@ -281,7 +285,7 @@ def _check_workbook_size(n_claims: int, *, top=None, new=False, unreviewed=False
     limit = workbook.MAX_DATA_ROWS
     if n_claims <= limit:
         return
-    used = [f for f, on in (("--top N", top is not None), ("--new", new), ("--unreviewed", unreviewed),
+    used = [f for f, on in (("--top N", bool(top)), ("--new", new), ("--unreviewed", unreviewed),
                             ("--report", report is not None), ("--speaker", speaker is not None)) if on]
     raise ClaimsError(
         f"the review workbook would hold {n_claims:,} claims, more than fit in one Excel sheet "
@@ -310,7 +314,7 @@ def run(
     batch_size: int = BATCH_SIZE,
     same_threshold: Optional[float] = None,
     similar_threshold: Optional[float] = None,
-    top: Optional[int] = None,
+    top: Optional[int] = REVIEW_ROWS_DEFAULT,
     new: bool = False,
     unreviewed: bool = False,
     report: Optional[str] = None,
@@ -329,6 +333,10 @@ def run(
     nothing twice; verdicts are never touched here except to mark them carried over when a
     new report repeats a reviewed claim, or mapped by ``verdict_map`` when ``verdicts`` sets
     a new verdict list (see ``claims.store.verdicts.set_verdict_values``).
+
+    The workbook holds at most ``top`` claims (default ``REVIEW_ROWS_DEFAULT``, 5,000; ``None``
+    or 0: every claim the filters select), in ``REVIEW_ORDER``; when that cuts rows the
+    summary's ``workbook_note`` says so.
 
     Refused (ClaimsError) before anything is read or stored: a missing path, paths holding no
     report file (``NothingToDo``), an output that is not .xlsx, an existing workbook at
@@ -398,6 +406,7 @@ def run(
                 error.summary = summary  # type: ignore[attr-defined]  # the stored part is done
                 raise
             summary.workbook, summary.workbook_rows, summary.backup = written.path, written.rows, written.backup
+            summary.workbook_note = written.note
             stage["workbook"] = written.seconds
         summary.seconds = time.perf_counter() - started
         _peak_memory(summary)
@@ -508,12 +517,16 @@ def _extract_group_store(store, batches: Iterator[list[Report]], summary: RunSum
 
 @dataclass
 class WorkbookWritten:
-    """What write_workbook wrote: the path, its number of claim rows, the backup of the old file."""
+    """What write_workbook wrote: the path, its number of claim rows, the backup of the old file,
+    the number of claims the filters selected (``rows`` or more) and, when the row cap left
+    some out, the line saying so."""
 
     path: str
     rows: int
     backup: Optional[str] = None
     seconds: float = 0.0
+    selected: int = 0
+    note: Optional[str] = None
 
 
 def count_reports(paths: Sequence[PathLike]) -> int:
@@ -647,7 +660,7 @@ def write_workbook(
     output: PathLike = DEFAULT_WORKBOOK,
     *,
     db: PathLike = DEFAULT_DB,
-    top: Optional[int] = None,
+    top: Optional[int] = REVIEW_ROWS_DEFAULT,
     new: bool = False,
     unreviewed: bool = False,
     report: Optional[str] = None,
@@ -656,7 +669,9 @@ def write_workbook(
 ) -> WorkbookWritten:
     """Write the review workbook from the database alone (no report is read again).
 
-    ``new``: only claims first seen in the latest run. Refused (ClaimsError, one line) for a
+    At most ``top`` claims (default 5,000; ``None`` or 0: all), in ``REVIEW_ORDER``; the
+    result's ``note`` says when the cap left claims out. ``new``: only claims first seen in
+    the latest run. Refused (ClaimsError, one line) for a
     database that does not exist, an output that is not .xlsx, a filter that matches no claim
     (``NothingToDo``), and an existing workbook holding work the database lacks unless
     ``force`` (see ``check_workbook_overwrite``). ``claims run`` writes its workbook the same way.
@@ -676,8 +691,9 @@ def _no_match_message(store, filters: dict) -> Optional[str]:
     """One line naming the filter that left the workbook empty (None: nothing was filtered)."""
     from .terminal import visible
 
+    # not --top: a row cap never empties a workbook by itself
     names = {"report": "--report", "speaker": "--speaker", "unreviewed": "--unreviewed",
-             "new_since_run": "--new", "top": "--top"}
+             "new_since_run": "--new"}
     if filters.get("report") is not None and store.count_claims(report=filters["report"]) == 0:
         return f"no claims match --report {visible(filters['report'])}: no stored report has that id"
     if filters.get("speaker") is not None and store.count_claims(speaker=filters["speaker"]) == 0:
@@ -697,7 +713,9 @@ def _write_workbook(store, output: PathLike, *, force: bool = False, **filters) 
     from .workbook import write_review_workbook
 
     t0 = time.perf_counter()
-    n = store.count_claims(**filters)
+    top = filters["top"]
+    selected = store.count_claims(**{**filters, "top": None})
+    n = min(selected, top) if top else selected
     if n == 0:
         message = _no_match_message(store, filters)
         if message:
@@ -706,6 +724,7 @@ def _write_workbook(store, output: PathLike, *, force: bool = False, **filters) 
                          unreviewed=filters["unreviewed"], report=filters["report"], speaker=filters["speaker"])
     backup = check_workbook_overwrite(store, output, force=force)
     data = store.review_data(**filters)
+    data.selection_note = selection_note(len(data.claims), selected, filters)
     make_parent(output)
     if backup is not None:
         shutil.copy2(output, backup)
@@ -713,7 +732,20 @@ def _write_workbook(store, output: PathLike, *, force: bool = False, **filters) 
     _write_views(store, data, output)
     store.record_export(data, str(output))
     return WorkbookWritten(str(output), len(data.claims), str(backup) if backup else None,
-                           time.perf_counter() - t0)
+                           time.perf_counter() - t0, selected=selected, note=data.selection_note)
+
+
+def selection_note(shown: int, selected: int, filters: dict) -> Optional[str]:
+    """The line stating the row cap when it left claims out (None otherwise), for the summary
+    line and the About sheet: how many are shown, in which order, and the options that show more."""
+    if shown >= selected:
+        return None
+    flags = [flag for key, flag in (("new_since_run", "--new"), ("unreviewed", "--unreviewed"),
+                                    ("report", "--report"), ("speaker", "--speaker"))
+             if filters.get(key) not in (None, False)]
+    of = f"{selected:,} claims" + (f" matching {' '.join(flags)}" if flags else "")
+    return (f"showing {shown:,} of {of}: {REVIEW_ORDER}; --top N or --all for more, "
+            f"--new, --unreviewed, --report ID or --speaker NAME to choose")
 
 
 def _write_views(store, data, output: PathLike) -> None:

@@ -31,13 +31,15 @@ import click
 from . import __version__, api
 from .errors import ClaimsError
 from .terminal import visible
+from .types import REVIEW_ROWS_DEFAULT
 
 DB_HELP = ("Project database: a SQLite file path or a SQLAlchemy URL such as "
            "postgresql+psycopg://user@host/claims. Example: --db reports/claims.db")
 
 FILTERS_HELP = """\b
 Filters (what goes in the workbook; a filter matching no claim is an error, exit 1):
-  --top N          the N claims highest by check-worthiness, then occurrences
+  --top N          at most N claims (default 5,000): new and unreviewed first, then
+                   by check-worthiness; --top 0 or --all: every claim selected
   --new            claims first seen in the latest run
   --unreviewed     claims without a verdict
   --report ID      claims occurring in this report (ids as in `claims status`)
@@ -229,8 +231,13 @@ def _force_option(f):
 
 def _filter_options(f):
     for option in reversed([
-        click.option("--top", type=click.IntRange(min=1), default=None,
-                     help="Only the N claims highest by check-worthiness and occurrences. Example: --top 500"),
+        click.option("--top", type=click.IntRange(min=0), default=None,
+                     help=f"At most N claims in the workbook (default {REVIEW_ROWS_DEFAULT:,}): those without a "
+                          "verdict first (new in the latest run before older ones), then claims to confirm "
+                          "(carried over, in conflict), then reviewed ones, each by check-worthiness. "
+                          "0 means all. Example: --top 500"),
+        click.option("--all", "all_rows", is_flag=True,
+                     help="Every claim the filters select, however many (same as --top 0). Example: --all"),
         click.option("--new", "new", is_flag=True,
                      help="Only claims first seen in this run (claims workbook: in the latest run). Example: --new"),
         click.option("--unreviewed", is_flag=True, help="Only claims without a verdict. Example: --unreviewed"),
@@ -242,6 +249,15 @@ def _filter_options(f):
     ]):
         f = option(f)
     return f
+
+
+def _row_cap(top, all_rows) -> int:
+    """--top N / --all / neither: the workbook's row cap for the API (0: no cap)."""
+    if all_rows and top is not None and top != 0:
+        raise click.UsageError("--all and --top N contradict each other: give one")
+    if all_rows:
+        return 0
+    return REVIEW_ROWS_DEFAULT if top is None else top
 
 
 def _xlsx_output(ctx, param, value):
@@ -293,22 +309,26 @@ def _parse_map(ctx, param, values):
 @_filter_options
 @_max_report_bytes_option
 def run(paths, db, output, force, workers, dask_address, batch_size, same_threshold, similar_threshold, verdicts,
-        map_verdict, top, new, unreviewed, report_filter, speaker_filter, max_report_bytes):
+        map_verdict, top, all_rows, new, unreviewed, report_filter, speaker_filter, max_report_bytes):
     """Extract, group, store and write the review workbook (the main job).
 
     Running it again on the same reports adds nothing twice and keeps every verdict. The
     workbook is never written over one holding verdicts not yet imported (see --force).
-    Creates the database when it does not exist. Prints one summary line.
+    Creates the database when it does not exist. Prints one summary line. The workbook holds
+    at most 5,000 claims unless --top N or --all says otherwise (new and unreviewed first, then by
+    check-worthiness); the summary line says when that left claims out.
 
     \b
     Examples:
       claims run seeds
       claims run archive/ feed.jsonl --db postgresql+psycopg://me@db/claims -o review.xlsx
       claims run archive/ --top 500 --unreviewed -o today.xlsx
+      claims run archive/ --all -o everything.xlsx      # no 5,000-row cap
       claims run seeds --verdicts "True,Half true,False" --map-verdict "Verified=True"
     """
     if map_verdict and verdicts is None:
         raise click.UsageError("--map-verdict needs --verdicts (the new list)")
+    top = _row_cap(top, all_rows)
     progress = _Progress(enabled=not _State.quiet)
     try:
         summary = api.run(list(paths), db=db, output=output, workers=workers, dask=dask_address,
@@ -330,22 +350,26 @@ def run(paths, db, output, force, workers, dask_address, batch_size, same_thresh
               help="Review workbook to write (.xlsx). Example: -o fresh.xlsx")
 @_force_option
 @_filter_options
-def workbook(db, output, force, top, new, unreviewed, report_filter, speaker_filter):
+def workbook(db, output, force, top, all_rows, new, unreviewed, report_filter, speaker_filter):
     """Write the review workbook from the database alone (no report is read again).
 
     Gives reviewers a fresh sheet at any time, with every verdict imported so far. Refused
     (exit 1) when the database does not exist, when a filter matches no claim, and when the
-    file there holds verdicts the database lacks (import it first, or --force).
+    file there holds verdicts the database lacks (import it first, or --force). At most 5,000
+    claims unless --top N or --all (the line printed says when that left claims out).
 
     \b
     Examples:
       claims workbook
       claims workbook -o today.xlsx --unreviewed --top 200
       claims workbook -o merten.xlsx --speaker Merten
+      claims workbook -o everything.xlsx --all
     """
-    written = api.write_workbook(output, db=db, top=top, new=new, unreviewed=unreviewed, report=report_filter,
+    written = api.write_workbook(output, db=db, top=_row_cap(top, all_rows), new=new, unreviewed=unreviewed, report=report_filter,
                                  speaker=speaker_filter, force=force)
     line = f"{api.plural(written.rows, 'row')} in {written.path}"
+    if written.note:
+        line += f"; {written.note}"
     if written.backup:
         line += f"; old workbook kept as {written.backup}"
     click.echo(line)

@@ -33,6 +33,13 @@ TABLE_FORMATS = ("csv", "jsonl", "xlsx")
 EXPORT_FORMATS = TABLE_FORMATS + ("claimreview",)
 EXPORT_SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".xlsx": "xlsx", ".json": "claimreview"}
 
+# How many claims a review workbook holds unless told otherwise (`--top N`, `--all`; the
+# library's ``top=``): a desk reviews hundreds of claims a day, not 200,000, and a workbook of
+# every claim of an archive is tens of megabytes no one opens. Which claims come first:
+# REVIEW_ORDER (claims.store.review.review_priority). Here, without pandas, for --help.
+REVIEW_ROWS_DEFAULT = 5000
+REVIEW_ORDER = "new and unreviewed first, then by check-worthiness"
+
 # The kinds of statement, in the order a reviewer meets them.
 STATEMENT_KINDS = ("direct", "indirect", "mixed", "claim")
 SPEAKER_TYPES = ("person", "organization", "anonymous", "report")
@@ -156,6 +163,9 @@ class ReviewData:
     export_id: str
     created_at: str
     verdict_values: list[str] = field(default_factory=lambda: list(DEFAULT_VERDICTS))
+    # When the workbook shows fewer claims than its filters select (the row cap): one line
+    # saying so and how to see more, stated on the About sheet. None: every selected claim.
+    selection_note: Optional[str] = None
 
 
 @dataclass

@@ -1,7 +1,8 @@
 """The review query: which claims go in the workbook, and the frames it shows (``ReviewData``).
 
 ``review_data`` picks the claims (filters: top N, new since a run, unreviewed, a report, a
-speaker), sorted by checkworthiness then occurrences, and builds in a handful of queries the
+speaker), in review order (``review_priority``: new unreviewed claims, then claims needing a
+look, then reviewed ones; each by checkworthiness then occurrences), and builds in a handful of queries the
 claims with their verdicts, speakers, reports and similar claims, their occurrences (at most
 ``REVIEW_OCCURRENCES_PER_CLAIM`` each), and the reports and speakers sheets. ``claims_frame``
 is the same claims, one row each, for the exports.
@@ -17,7 +18,7 @@ import sqlalchemy as sa
 
 from claims.types import ReviewData
 
-from .schema import claims_t, history_t, reports_t, similar_t, speakers_t, statements_t, verdicts_t
+from .schema import claims_t, history_t, reports_t, runs_t, similar_t, speakers_t, statements_t, verdicts_t
 from .values import IN_CHUNK, chunks, loads, make_frame, now_iso, score_text, sort_key_date
 
 # The review workbook lists at most this many occurrences per claim (the first by report): a
@@ -94,19 +95,50 @@ SIMILAR_TEXT_CHARS = 160
 SPEAKER_COLUMNS = ("speaker_id", "name", "aliases", "type", "roles", "n_claims")
 
 
+def review_priority(conn: sa.Connection) -> sa.ColumnElement:
+    """The review order's first key (claims.types.REVIEW_ORDER), for a query over claims outer-joined
+    to their verdicts: 0 a claim without a verdict first seen in the latest run, 1 a claim
+    still needing a look (no verdict, a carried-over verdict to confirm, or an open conflict),
+    2 a reviewed claim. So a workbook cut at N rows keeps what a desk has to do first;
+    reviewed claims go last (``top=None`` shows them all)."""
+    c, v, h = claims_t.c, verdicts_t.c, history_t.c
+    last_run = conn.execute(sa.select(sa.func.max(runs_t.c.run_id))).scalar()
+    unreviewed = sa.or_(v.verdict.is_(None), v.verdict == "")
+    # open conflicts (as open_conflicts below): one uncorrelated subquery, evaluated once
+    v2 = verdicts_t.alias("v_conflict")
+    conflicted = (sa.select(h.claim_id).select_from(history_t.outerjoin(v2, v2.c.claim_id == h.claim_id))
+                  .where(h.event == "conflict")
+                  .where(sa.func.coalesce(h.revision, 0) >= sa.func.coalesce(v2.c.revision, 0)))
+    needs_look = sa.or_(unreviewed, v.carried_over.is_(True), c.claim_id.in_(conflicted))
+    whens = []
+    if last_run is not None:
+        whens.append((sa.and_(unreviewed, c.run_id >= int(last_run)), 0))
+    whens.append((needs_look, 1))
+    return sa.case(*whens, else_=2)
+
+
 class ReviewMixin:
     """Store methods for the review workbook and the exports (see the module docstring)."""
 
-    def _select_claim_ids(
-        self,
-        conn: sa.Connection,
+    def _select_claim_ids(self, conn: sa.Connection, *, top: Optional[int] = None, **filters) -> list[str]:
+        """The claims the filters select, in review order (``review_priority``, then
+        check-worthiness, occurrences, first date); the first ``top`` (None or 0: all)."""
+        c = claims_t.c
+        q = self._filtered(**filters).order_by(review_priority(conn), c.checkworthiness.desc(), c.n_occurrences.desc(),
+                                               sa.nulls_last(c.first_date.asc()), c.claim_id)
+        if top:
+            q = q.limit(int(top))
+        return list(conn.execute(q).scalars())
+
+    @staticmethod
+    def _filtered(
         *,
-        top: Optional[int] = None,
         new_since_run: Optional[int] = None,
         unreviewed: bool = False,
         report: Optional[str | Sequence[str]] = None,
         speaker: Optional[str] = None,
-    ) -> list[str]:
+    ) -> sa.Select:
+        """SELECT claim_id FROM claims (outer-joined to verdicts) WHERE the filters hold."""
         c, s, v = claims_t.c, statements_t.c, verdicts_t.c
         q = sa.select(c.claim_id).select_from(claims_t.outerjoin(verdicts_t, v.claim_id == c.claim_id))
         if unreviewed:
@@ -128,10 +160,7 @@ class ReviewMixin:
                 )
             )
             q = q.where(c.claim_id.in_(by_speaker.where(s.claim_id.isnot(None))))
-        q = q.order_by(c.checkworthiness.desc(), c.n_occurrences.desc(), sa.nulls_last(c.first_date.asc()), c.claim_id)
-        if top is not None:
-            q = q.limit(int(top))
-        return list(conn.execute(q).scalars())
+        return q
 
     def _statements_for_claims(self, conn: sa.Connection, claim_ids: list[str], all_claims: bool, columns,
                                per_claim: Optional[int] = None) -> list[dict]:
@@ -292,10 +321,11 @@ class ReviewMixin:
             )
         return out
 
-    def count_claims(self, **filters) -> int:
+    def count_claims(self, *, top: Optional[int] = None, **filters) -> int:
         """How many claims review_data / claims_frame would give with these filters."""
         with self.transaction() as conn:
-            return len(self._select_claim_ids(conn, **filters))
+            n = int(conn.execute(sa.select(sa.func.count()).select_from(self._filtered(**filters).subquery())).scalar())
+        return min(n, int(top)) if top else n
 
     def claims_frame(self, with_verdicts: bool = True, **filters) -> pd.DataFrame:
         """One row per claim, for exports (CSV, JSON, ClaimReview); sorted like the workbook.
@@ -324,11 +354,12 @@ class ReviewMixin:
     ):
         """The frames for a review workbook (claims.workbook.ReviewData); records an export.
 
-        Filters: ``top`` N claims after the others; ``new_since_run`` = claims first seen in
+        Filters: ``top`` N claims after the others (None or 0: all); ``new_since_run`` = claims first seen in
         that run or later;
         ``unreviewed`` = no verdict; ``report`` = claims appearing in that report (or any of a
         list); ``speaker`` = case-insensitive substring of a speaker's name (or a speaker id).
-        Claims are sorted by checkworthiness, then occurrences, descending."""
+        Claims come in review order (``review_priority``, then checkworthiness and occurrences,
+        descending), so ``top`` keeps the claims a desk has to look at first."""
 
         values = tuple(verdict_values) if verdict_values is not None else self.verdict_values()
         filters = {"top": top, "new_since_run": new_since_run, "unreviewed": unreviewed, "report": report, "speaker": speaker}

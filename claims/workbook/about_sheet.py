@@ -1,5 +1,6 @@
-"""The About sheet: how to use the workbook, what each verdict means, and the workbook's
-identity (database id, export id, created at, verdict values, format version).
+"""The About sheet: which claims the Review sheet shows (all that were selected, or the first N
+of them and how to see more), how to use the workbook, what each verdict means, and the
+workbook's identity (database id, export id, created at, verdict values, format version).
 
 The identity sits in labelled cells (``ID_LABELS``) that ``read.py`` finds by label, so it
 survives LibreOffice re-saves and inserted rows. The verdict table doubles as the source of
@@ -10,14 +11,19 @@ from __future__ import annotations
 
 import json
 
-from claims.types import ReviewData
+from claims.types import REVIEW_ORDER, ReviewData
 from claims.workbook.cells import SheetWriter, Styles, row_height, set_print_setup
 from claims.workbook.layout import CUSTOM_VERDICT_MEANING, FORMAT_VERSION, ID_LABELS, VERDICT_MEANINGS
 
-__all__ = ["about_rows", "write_about_sheet"]
+__all__ = ["SHOWN_LABEL", "about_rows", "write_about_sheet"]
+
+# The About sheet's row saying which claims the Review sheet shows (all, or the first N).
+SHOWN_LABEL = "Claims shown"
 
 _HOW_TO_USE = [
-    ("1.", "Work on the Review sheet: one row per claim, the most check-worthy first."),
+    ("1.", "Work on the Review sheet: one row per claim; claims without a verdict first (those new in "
+           "the latest run before older ones), then claims to confirm (a carried-over verdict, a conflict), "
+           "then reviewed ones; each group the most check-worthy first."),
     ("2.", "Fill in the pale-yellow columns: Verdict (pick from the drop-down), Evidence (links, sources), "
            "Reviewer (your name or initials), Reviewed on (a date) and Notes."),
     ("3.", "Grey columns are information from the database: do not edit them. Never change Claim ID: "
@@ -39,7 +45,11 @@ _HOW_TO_USE = [
 
 def about_rows(data: ReviewData) -> tuple[list[tuple], int, int]:
     """The About sheet as rows of (label, value, kind); and the first/last row of the verdict table."""
-    rows: list[tuple] = [("Claims review workbook", None, "title"), (None, None, None), ("How to use", None, "section")]
+    rows: list[tuple] = [("Claims review workbook", None, "title"), (None, None, None)]
+    # what the Review sheet holds: every claim selected, or the first N of them (the row cap)
+    n = len(data.claims) if data.claims is not None else 0
+    shown = data.selection_note or f"All {n:,} claim{'' if n == 1 else 's'} selected, {REVIEW_ORDER}."
+    rows += [(SHOWN_LABEL, shown, None), (None, None, None), ("How to use", None, "section")]
     rows += [(label, text, None) for label, text in _HOW_TO_USE]
     rows += [(None, None, None), ("Verdict", "Meaning", "section")]
     first = len(rows) + 1

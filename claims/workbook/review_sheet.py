@@ -43,6 +43,8 @@ _FRAME_COLUMNS = ("claim_id", "text", "kind", "speaker", "role", "said_on", "ven
                   "notes", "verdict_revision", "carried_over", "similar", "similar_detail", "context_report",
                   "report_title", "report_url", "report_source", "context", "context_bold", "conflict",
                   "checked_before", "attribution_confidence")
+# Number formats of the Review sheet's columns (cells and the column style).
+_COLUMN_FORMATS = {"Speaker confidence": "0.00", "Check-worthiness": "0.00", "Reviewed on": "yyyy-mm-dd"}
 # Rows grow to show their text, up to this many lines (a long paragraph scrolls in the cell).
 MAX_ROW_LINES = 24
 # The wrapped columns whose text sets a row's height.
@@ -57,10 +59,9 @@ def write_review_sheet(ws, styles: Styles, data: ReviewData, about_ref: str) -> 
 
     columns = list(REVIEW_SHEET_COLUMNS) + [BASE_REVISION_COLUMN]
     letters = {name: get_column_letter(i + 1) for i, name in enumerate(columns)}
-    _set_up_sheet(ws, letters)
-
     n = len(data.claims)
     w = SheetWriter(ws, styles, dimension=f"A1:{letters[BASE_REVISION_COLUMN]}{n + 1}")
+    _set_up_sheet(w, letters)
     w.append([_header_cell(w, name, data.verdict_values) for name in columns], height=HEADER_ROW_POINTS)
     cols = {k: column(data.claims, k) for k in _FRAME_COLUMNS}
     for i in range(n):
@@ -72,10 +73,15 @@ def write_review_sheet(ws, styles: Styles, data: ReviewData, about_ref: str) -> 
         _add_verdict_rules(ws, f"{letters['Verdict']}2:{letters['Verdict']}{n + 1}", data.verdict_values, about_ref)
 
 
-def _set_up_sheet(ws, letters: dict[str, str]) -> None:
-    """Column widths, the hidden Base revision column, frozen header, print settings."""
+def _set_up_sheet(w: SheetWriter, letters: dict[str, str]) -> None:
+    """Column widths and styles (what a reviewer types in an empty cell gets: wrapped text, a
+    date as yyyy-mm-dd), the hidden Base revision column, frozen header, print settings."""
+    ws = w.ws
     for name, letter in letters.items():
         ws.column_dimensions[letter].width = COLUMN_WIDTHS.get(name, 14)
+        if name != BASE_REVISION_COLUMN:
+            w.column_style(letter, alignment=w.styles.wrap if name in _TALL_COLUMNS else w.styles.top,
+                           number_format=_COLUMN_FORMATS.get(name))
     ws.column_dimensions[letters[BASE_REVISION_COLUMN]].hidden = True
     ws.freeze_panes = "C2"  # Claim ID and Claim stay in view while scrolling right
     # printing: landscape A3 (the sheet is wide), all columns on one page width, header repeated
@@ -121,13 +127,13 @@ def _claim_row(w: SheetWriter, c: dict[str, Any]) -> list:
         w.cell("View" if report else None, alignment=top, hyperlink=view_link(report) if report else None),
         w.cell(as_text(c["kind"]), alignment=top),
         w.cell(as_text(c["speaker"]), alignment=wrap),
-        w.cell(as_float(c["attribution_confidence"]), alignment=top, number_format="0.00"),
+        w.cell(as_float(c["attribution_confidence"]), alignment=top, number_format=_COLUMN_FORMATS["Speaker confidence"]),
         w.cell(as_text(c["role"]), alignment=wrap),
         w.cell(as_text(c["said_on"]), alignment=top),
         w.cell(as_text(c["venue"]), alignment=wrap),
         w.cell(reports_text, alignment=wrap),
         w.cell(as_int(c["n_occurrences"], None), alignment=top),
-        w.cell(as_float(c["checkworthiness"]), alignment=top, number_format="0.00"),
+        w.cell(as_float(c["checkworthiness"]), alignment=top, number_format=_COLUMN_FORMATS["Check-worthiness"]),
         w.cell(as_text(c["verdict"]), alignment=top),
         w.cell(as_text(c["evidence"]), alignment=wrap),
         w.cell(as_text(c["reviewer"]), alignment=top),

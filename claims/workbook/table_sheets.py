@@ -47,14 +47,16 @@ def _write_table(ws, styles: Styles, headers: list[str], widths: dict, rows: Ite
                  numbers: Iterable[str] = ()) -> int:
     from openpyxl.utils import get_column_letter
 
-    for i, h in enumerate(headers):
-        ws.column_dimensions[get_column_letter(i + 1)].width = widths.get(h, 14)
     ws.freeze_panes = "A2"
     set_print_setup(ws)
     dimension = None
     if n_rows is not None:
         dimension = f"A1:{get_column_letter(len(headers))}{min(n_rows, limit) + 1 + (n_rows > limit)}"
     w = SheetWriter(ws, styles, dimension=dimension)
+    for i, h in enumerate(headers):
+        letter = get_column_letter(i + 1)
+        ws.column_dimensions[letter].width = widths.get(h, 14)
+        w.column_style(letter, alignment=styles.wrap if h in wrapped else styles.top)
     w.header(headers, fill=styles.locked_fill, right=numbers)
     count = 0
     skipped = 0

@@ -46,7 +46,7 @@ def write_review_workbook(data: ReviewData, path) -> None:
     data = ReviewData(claims=claims, occurrences=data.occurrences, reports=data.reports, speakers=data.speakers,
                       database_id=str(data.database_id), database_label=str(data.database_label or ""),
                       export_id=str(data.export_id), created_at=str(data.created_at or ""),
-                      verdict_values=verdict_values)
+                      verdict_values=verdict_values, selection_note=data.selection_note)
 
     from openpyxl import Workbook
 
