@@ -9,6 +9,8 @@ import sys
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claims.checkworthiness_model import MODEL_PATH, Model, load_model, score_checkworthiness
 from claims.checkworthiness_model import train as T
@@ -74,10 +76,10 @@ def test_first_person_and_quoted_speech_are_scored():
 
 def _matrix_margins(model: Model, texts):
     """The margins the trainer's feature matrix gives with ``model``'s weights."""
-    feats = T.Featurised(texts, model.char_weight)
+    feats = T.Featurised(texts)
     weights = model.weights
     w = np.array([weights.get(n, 0.0) for n in feats.names])
-    X = feats.matrix(np.arange(len(texts)), np.arange(len(feats.names)))
+    X = feats.matrix(np.arange(len(texts)), np.arange(len(feats.names)), model.char_weight)
     return X.dot(w) + model.bias
 
 
@@ -136,8 +138,8 @@ def test_cross_validation_runs(tmp_path):
     data = _tiny_data(tmp_path)
     clef = T.load_clef(T.clef_files(data))
     cb = T.load_claimbuster(data / "claimbuster" / "kfold_25ncs.json")
-    res = T.cross_validate(clef, cb, l2=1e-3, pos_weight=2, cb_weight=1, min_df=1,
-                           max_iter=30, char_weight=1.0)
+    res = T.cross_validate(clef, cb, members=((1e-3, 1.0), (1e-2, 0.0)), pos_weight=2,
+                           cb_weight=1, min_df=1, max_iter=30)
     assert [r[0] for r in res] == ["debate0", "debate1", "debate2"]
     assert all(0.0 <= r[1] <= 1.0 and 0.0 <= r[2] <= 1.0 for r in res)
 
@@ -153,3 +155,75 @@ def test_shipped_model_is_reproduced_from_the_data(tmp_path):
     out = tmp_path / "model.json.gz"
     assert T.main(["--data", str(SHARED_CW), "--out", str(out)]) == 0
     assert out.read_bytes() == MODEL_PATH.read_bytes()
+
+
+# ------------------------------------------------------------- ranking, as a property
+# Sentences a fact-checker would clearly check (a named subject, a figure, a change, a time)
+# against sentences nobody would (greetings, thanks, debate procedure, interruptions, bare
+# questions and opinions): every pair must be ordered, whatever the combination.
+_SUBJECTS = ["Unemployment in Ohio", "The federal deficit", "Violent crime in Chicago",
+             "Our trade deficit with China", "The number of uninsured Americans",
+             "Spending on border security", "Household income", "Gas prices in California"]
+_CHANGES = ["rose by {n} percent", "fell by {n} percent", "doubled to ${n} billion",
+            "grew to {n} million", "dropped {n} percent", "increased by ${n} billion"]
+_TIMES = ["since 2009", "last year", "between 2010 and 2016", "in the past four years",
+          "under the last administration"]
+_CHATTER = ["Thank you.", "Thank you very much, Senator.", "Good evening, everybody.",
+            "Let's take a short break.", "We'll be right back.", "Please, go ahead.",
+            "Well, let me finish.", "Excuse me --", "That's enough.", "Okay.",
+            "What would you do about that?", "Can you answer the question?",
+            "I want to thank everyone for being here tonight.", "Time is up, Governor.",
+            "I think we can do better.", "It's great to be here with all of you."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_SUBJECTS), st.sampled_from(_CHANGES), st.sampled_from(_TIMES),
+       st.integers(min_value=2, max_value=950), st.sampled_from(_CHATTER))
+def test_clearly_checkworthy_outranks_chatter(subject, change, when, n, chatter):
+    claim = f"{subject} {change.format(n=n)} {when}."
+    strong, weak = score_checkworthiness([claim, chatter])
+    assert strong > weak, (claim, chatter)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(_SUBJECTS), st.sampled_from(_CHANGES), st.sampled_from(_TIMES),
+       st.integers(min_value=2, max_value=950))
+def test_a_figure_outranks_the_same_sentence_without_one(subject, change, when, n):
+    # the figure and the time are what make it checkable: dropping both lowers the score
+    claim = f"{subject} {change.format(n=n)} {when}."
+    vague = f"{subject} is something we talk about a lot."
+    strong, weak = score_checkworthiness([claim, vague])
+    assert strong > weak, (claim, vague)
+
+
+def test_members_fold_into_one_linear_model(tmp_path):
+    """The shipped file is one weight vector: the average of the members' margins, each
+    divided by its spread on the training sentences (times the mean spread), computed here
+    member by member and compared with the folded model's margins."""
+    data = _tiny_data(tmp_path)
+    clef = T.load_clef(T.clef_files(data))
+    cb = T.load_claimbuster(data / "claimbuster" / "kfold_25ncs.json")
+    texts, y, sw, _ = T.training_set(clef, cb, 2.0, 4.0)
+    feats = T.Featurised(texts)
+    everything = np.ones(len(texts), dtype=bool)
+    ids = np.arange(len(texts))
+    members = ((1e-3, 1.0), (1e-2, 0.0))
+    margins, spreads = [], []
+    for member in members:
+        w, b = T.fit_members(feats, everything, y, sw, (member,), 1, 60)
+        z = T.margins(feats, ids, w, b)
+        margins.append(z)
+        spreads.append(z.std())
+    w, b = T.fit_members(feats, everything, y, sw, members, 1, 60)
+    expected = sum(z / s for z, s in zip(margins, spreads)) * np.mean(spreads) / len(members)
+    assert np.allclose(T.margins(feats, ids, w, b), expected, atol=1e-9)
+    # the character-free member has no character n-gram weight of its own
+    w0, _ = T.fit_members(feats, everything, y, sw, members[1:], 1, 60)
+    assert not np.any(w0[feats.is_char]) and np.any(w[feats.is_char])
+
+
+def test_parse_members():
+    assert T.parse_members("1e-5:1, 3e-4:0") == ((1e-5, 1.0), (3e-4, 0.0))
+    assert T.format_members(((1e-5, 1.0), (3e-4, 0.0))) == "1e-05:1,0.0003:0"
+    with pytest.raises(Exception, match="L2:CHAR_WEIGHT"):
+        T.parse_members("a:b")

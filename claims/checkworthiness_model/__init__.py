@@ -3,10 +3,13 @@
     from claims.checkworthiness_model import score_checkworthiness
     score_checkworthiness(["We lost 700,000 jobs last year.", "Good evening."])  # [0.9.., 0.0..]
 
-Logistic regression over word unigrams and bigrams, character 3- to 5-grams inside words and
-a few shape features (see :mod:`.features`), trained by :mod:`.train` on the CLEF 2019
-CheckThat! training debates and the ClaimBuster sentences. Scoring is pure Python: no NumPy,
-no scikit-learn; the model is read on first use (a fraction of a second) and kept.
+A linear model over word unigrams and bigrams, character 3- to 5-grams inside words and a few
+shape features (see :mod:`.features`), trained by :mod:`.train` on the CLEF 2019 CheckThat!
+training debates and the ClaimBuster sentences: the average of two logistic regressions (one
+with character n-grams, one more strongly regularised on words and shape alone, which carries
+better to debates of another source), folded into one weight per feature. Scoring is pure
+Python: no NumPy, no scikit-learn; the model is read on first use (a fraction of a second) and
+kept.
 
 The score ranks sentences: sort by it. It is a probability-like number in 0..1, not a
 calibrated probability (check-worthy sentences are weighted up in training).
