@@ -16,3 +16,13 @@ settings.load_profile("ci")
 @pytest.fixture
 def seeds_dir():
     return SEEDS
+
+
+def pg_url_in_schema(url: str, schema: str) -> str:
+    """*url* with its connections' search_path set to *schema*: replaces an ``options`` the
+    URL already has (a developer's own schema) rather than adding a second one, which the
+    server refuses."""
+    import sqlalchemy as sa
+
+    u = sa.engine.make_url(url)
+    return u.set(query={**u.query, "options": f"-csearch_path={schema}"}).render_as_string(hide_password=False)

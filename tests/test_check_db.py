@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 import claims
 from claims.errors import StoreError
-from conftest import SEEDS
+from conftest import SEEDS, pg_url_in_schema
 
 REPO = Path(__file__).resolve().parents[1]
 PG_URL = os.environ.get("CLAIMS_TEST_POSTGRES_URL")
@@ -153,7 +153,7 @@ def test_postgres_database_checked(tmp_path):
     admin = sa.create_engine(PG_URL)
     with admin.begin() as conn:
         conn.exec_driver_sql(f'CREATE SCHEMA "{name}"')
-    url = f"{PG_URL}{'&' if '?' in PG_URL else '?'}options=-csearch_path%3D{name}"
+    url = pg_url_in_schema(PG_URL, name)
     try:
         claims.run([SEEDS], db=url, output=None, workers=1)
         assert claims.check_db(db=url).empty

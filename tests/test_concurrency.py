@@ -22,6 +22,7 @@ import pytest
 import sqlalchemy as sa
 
 from claims.errors import StoreError
+from conftest import pg_url_in_schema
 from claims.store import Retryable, Store
 
 REPO = Path(__file__).resolve().parents[1]
@@ -135,8 +136,7 @@ def pg_schema_url():
         with admin.begin() as conn:
             conn.exec_driver_sql(f'CREATE SCHEMA "{name}"')
         engines.append((admin, name))
-        sep = "&" if "?" in PG_URL else "?"
-        return f"{PG_URL}{sep}options=-csearch_path%3D{name}"
+        return pg_url_in_schema(PG_URL, name)
 
     yield make
     for admin, name in engines:
