@@ -103,13 +103,18 @@ def group_speakers(statements: pd.DataFrame, *,
 
     statements needs: id, report, kind, speaker_name, speaker_type; speaker_role and speaker
     are used when present. previous: optional DataFrame (speaker_id, name, aliases)."""
+    prev_forms, prev_name = _previous_forms(previous)
+    return _group(statements, prev_forms, prev_name)
+
+
+def _group(statements: pd.DataFrame, prev_forms: dict, prev_name: dict) -> SpeakerGroups:
+    """group_speakers with the previous speakers' forms already keyed (``_previous_forms``)."""
     sid = [str(x) for x in _col(statements, "id")]
     report = [None if x is None else str(x) for x in _col(statements, "report")]
     sname = _col(statements, "speaker_name")
     stype = _col(statements, "speaker_type")
     srole = _col(statements, "speaker_role")
     keys = _statement_keys(report, _col(statements, "kind"), sname, stype)
-    prev_forms, prev_name = _previous_forms(previous)
     full_of = _full_names(keys, prev_forms)
     ent = _entities(keys, report, full_of)
     members: dict[tuple, list[int]] = defaultdict(list)
@@ -172,20 +177,28 @@ def _previous_forms(previous) -> tuple[dict, dict]:
                                     else [None] * len(previous)):
         pid = str(pid)
         prev_name[pid] = pname
-        forms = [pname] + (list(paliases) if isinstance(paliases, (list, tuple, np.ndarray))
-                           else [])
-        for f in forms:
-            f = _clean(f)
-            if not f:
-                continue
-            toks = name_key(str(f))
-            if toks:
-                _register(("person", toks), pid)
-            norm = normalize_name_text(str(f))
-            norm = norm[4:] if norm.startswith("the ") else norm
-            if norm:
-                _register(("org", norm), pid)
+        for key in _form_keys(pname, paliases):
+            _register(key, pid)
     return prev_forms, prev_name
+
+
+def _form_keys(name: Any, aliases: Any) -> list[tuple]:
+    """The group keys a stored speaker's name and aliases take part in the grouping with, in
+    order, once each: ("person", tokens) and ("org", name without "the")."""
+    forms = [name] + (list(aliases) if isinstance(aliases, (list, tuple, np.ndarray)) else [])
+    keys: dict[tuple, None] = {}
+    for f in forms:
+        f = _clean(f)
+        if not f:
+            continue
+        toks = name_key(str(f))
+        if toks:
+            keys[("person", toks)] = None
+        norm = normalize_name_text(str(f))
+        norm = norm[4:] if norm.startswith("the ") else norm
+        if norm:
+            keys[("org", norm)] = None
+    return list(keys)
 
 
 def _full_names(keys, prev_forms) -> dict:
@@ -198,10 +211,15 @@ def _full_names(keys, prev_forms) -> dict:
         by_surname[(sur, suf)].append(f)
     full_of: dict[tuple, list[tuple]] = {}  # form -> full names it is compatible with
     for bucket in by_surname.values():
+        # Longest first: the forms longer than f are a prefix of the bucket, so each form is
+        # compared with the longer forms only, not with the whole bucket (a surname shared by
+        # thousands of stored two-word names -- "Clinton" -- made this quadratic, issue 12).
         bucket.sort(key=lambda f: (-len(f), f))
-        for f in bucket:
-            longer = [g for g in bucket if len(g) > len(f) and compatible_names(f, g)]
-            full_of[f] = longer
+        prefix = 0  # forms before this index are longer than the current one
+        for i, f in enumerate(bucket):
+            if i and len(bucket[i - 1]) > len(f):
+                prefix = i
+            full_of[f] = [g for g in bucket[:prefix] if compatible_names(f, g)]
     maximal = {f for f, longer in full_of.items() if not longer}
     for f, longer in full_of.items():  # keep only the full names
         full_of[f] = sorted(g for g in longer if g in maximal) or [f]
@@ -216,6 +234,7 @@ def _entities(keys, report, full_of) -> list:
         if k is not None and k[0] == "person" and len(full_of[k[1]]) == 1:
             fulls_in_report[report[i] or ""].add(full_of[k[1]][0])
     ent: list = [None] * len(keys)
+    full_sets: dict[tuple, set] = {}
     for i, k in enumerate(keys):
         if k is None:
             continue
@@ -226,7 +245,16 @@ def _entities(keys, report, full_of) -> list:
         if len(fulls) == 1:
             ent[i] = ("person", fulls[0])
             continue
-        here = [g for g in fulls if g in fulls_in_report[report[i] or ""]]
+        # the report's full names among the form's: the report has few, the form may have
+        # thousands (a bare surname shared by many stored people)
+        in_report = fulls_in_report[report[i] or ""]
+        if len(in_report) < len(fulls):
+            fset = full_sets.get(k[1])
+            if fset is None:
+                fset = full_sets[k[1]] = set(fulls)
+            here = sorted(g for g in in_report if g in fset)
+        else:
+            here = [g for g in fulls if g in in_report]
         ent[i] = ("person", here[0]) if len(here) == 1 else ("person?", k[1])
     return ent
 
@@ -338,6 +366,10 @@ class SpeakerIndex:
     def __init__(self) -> None:
         self.rows: dict[str, tuple] = {}  # speaker id -> (name, aliases, type, roles)
         self.by_token: dict[str, set] = {}
+        # speaker id -> its group keys (_form_keys), computed once when the speaker is added or
+        # changed, not per batch: a common surname brings thousands of stored speakers to
+        # every batch
+        self.form_keys: dict[str, list[tuple]] = {}
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -362,18 +394,35 @@ class SpeakerIndex:
         for sid, name, aliases, typ, roles in rows:
             aliases = list(aliases or [])
             self.rows[sid] = (name, aliases, typ, list(roles or []))
+            self.form_keys[sid] = _form_keys(name, aliases)
             for form in [name, *aliases]:
                 for t in self._keys(form):
                     self.by_token.setdefault(t, set()).add(sid)
 
-    def relevant(self, statements: pd.DataFrame) -> pd.DataFrame:
-        """The stored speakers that may be the speakers of ``statements``, as group_speakers'
-        ``previous``."""
+    def _wanted(self, statements: pd.DataFrame) -> list[str]:
         wanted: set = set()
         if self.rows and "speaker_name" in statements.columns:
             for name in set(x for x in statements["speaker_name"].tolist() if isinstance(x, str) and x.strip()):
                 for t in self._keys(name):
                     wanted.update(self.by_token.get(t, ()))
+        return sorted(wanted)
+
+    def previous_forms(self, statements: pd.DataFrame) -> tuple[dict, dict]:
+        """``_previous_forms(self.relevant(statements))`` from the keys computed when the speakers
+        were added: (key -> previous ids in order, previous id -> name)."""
+        prev_forms: dict[tuple, list[str]] = defaultdict(list)
+        prev_name: dict[str, str] = {}
+        rows, form_keys = self.rows, self.form_keys
+        for sid in self._wanted(statements):
+            prev_name[sid] = rows[sid][0]
+            for key in form_keys[sid]:
+                prev_forms[key].append(sid)  # a speaker's keys are distinct: no duplicate ids
+        return prev_forms, prev_name
+
+    def relevant(self, statements: pd.DataFrame) -> pd.DataFrame:
+        """The stored speakers that may be the speakers of ``statements``, as group_speakers'
+        ``previous``."""
+        wanted = self._wanted(statements)
         rows = self.rows  # aliases lists are shared, not copied: group_speakers only reads them
         recs = [(sid, rows[sid][0], rows[sid][1], rows[sid][2]) for sid in sorted(wanted)]
         return pd.DataFrame(recs, columns=["speaker_id", "name", "aliases", "type"], dtype=object)
@@ -406,8 +455,7 @@ def group_speakers_compact(new: pd.DataFrame, speakers: SpeakerIndex) -> Speaker
             keep.append(i)
         rep_of.append(j)
     part = new.iloc[keep]
-    prev = speakers.relevant(part)
-    groups = group_speakers(part, previous=prev if len(prev) else None)
+    groups = _group(part, *speakers.previous_forms(part))
     got = {}
     for sid, spk in zip(groups.assignments["statement_id"].tolist(), groups.assignments["speaker_id"].tolist()):
         got[str(sid)] = _clean(spk)
