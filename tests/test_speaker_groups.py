@@ -89,3 +89,49 @@ def test_compatible_names():
     assert compatible_names(("e", "nieto"), ("enrique", "pena", "nieto"))
     assert not compatible_names(("donald", "trump"), ("ivanka", "trump"))
     assert not compatible_names(("donald", "trump"), ("donald", "trump", "jr"))
+
+
+# --- the incremental path: stored speakers indexed by name form (issue 12) -----------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from claims.grouping.batch import BatchGrouping, _speaker_rows  # noqa: E402
+from claims.grouping.speaker_groups import SpeakerIndex, group_speakers_compact  # noqa: E402
+
+_GIVEN = ["hillary", "h", "bill", "b", "rodham", "r", "chelsea", "william", "w", "jefferson"]
+_NAME = st.builds(
+    lambda given, sur, jr: " ".join([*given, sur] + (["Jr."] if jr else [])).title(),
+    st.lists(st.sampled_from(_GIVEN), max_size=3),
+    st.sampled_from(["clinton", "bush"]),
+    st.booleans(),
+)
+
+
+def _batch(names, report_of, prefix):
+    return pd.DataFrame({
+        "id": [f"{prefix}{i}" for i in range(len(names))],
+        "report": [f"r{report_of[i]}" for i in range(len(names))],
+        "kind": "direct", "speaker_name": names, "speaker_type": "person", "speaker_role": None})
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.tuples(_NAME, st.integers(0, 3)), min_size=1, max_size=8), min_size=2, max_size=4))
+def test_indexed_forms_group_like_comparing_every_form(batches):
+    """Batch after batch against a SpeakerIndex (stored forms looked up by surname and initial,
+    non-full names remembered) gives exactly what group_speakers gives when every stored speaker
+    sharing a surname is compared (the reference), names with initials, suffixes, and one
+    surname shared by several people included."""
+    index = SpeakerIndex()
+    for b, batch in enumerate(batches):
+        frame_ = _batch([n for n, _ in batch], [r + 10 * b for _, r in batch], f"b{b}s")
+        got = group_speakers_compact(frame_, index)
+        prev = index.relevant(frame_)
+        want = group_speakers(frame_, previous=prev if len(prev) else None)
+        assert got.assignments["speaker_id"].tolist() == want.assignments["speaker_id"].tolist()
+        cols = ["speaker_id", "name", "aliases", "type", "roles"]  # compact counts one row per repeat
+        assert got.speakers[cols].to_dict("records") == want.speakers[cols].to_dict("records")
+        out = BatchGrouping()  # stored speakers keep their name and gain aliases, as in a run
+        _speaker_rows(out, want.speakers, index)
+        index.add((r["speaker_id"], r["name"], r["aliases"], r["type"], r["roles"])
+                  for r in sorted(out.new_speakers + out.updated_speakers, key=lambda r: r["speaker_id"]))

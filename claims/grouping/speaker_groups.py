@@ -107,15 +107,18 @@ def group_speakers(statements: pd.DataFrame, *,
     return _group(statements, prev_forms, prev_name)
 
 
-def _group(statements: pd.DataFrame, prev_forms: dict, prev_name: dict) -> SpeakerGroups:
-    """group_speakers with the previous speakers' forms already keyed (``_previous_forms``)."""
+def _group(statements: pd.DataFrame, prev_forms: dict, prev_name: dict,
+           forms: Optional["PersonForms"] = None) -> SpeakerGroups:
+    """group_speakers with the previous speakers' forms already keyed (``_previous_forms``).
+    ``forms``: the stored person forms, indexed (``PersonForms``); then the full names are
+    looked up in it instead of comparing every form sharing a surname (same result)."""
     sid = [str(x) for x in _col(statements, "id")]
     report = [None if x is None else str(x) for x in _col(statements, "report")]
     sname = _col(statements, "speaker_name")
     stype = _col(statements, "speaker_type")
     srole = _col(statements, "speaker_role")
     keys = _statement_keys(report, _col(statements, "kind"), sname, stype)
-    full_of = _full_names(keys, prev_forms)
+    full_of = _full_names(keys, prev_forms) if forms is None else forms.full_names(keys)
     ent = _entities(keys, report, full_of)
     members: dict[tuple, list[int]] = defaultdict(list)
     for i, e in enumerate(ent):
@@ -358,6 +361,119 @@ def _speaker_row(e, idx, speaker_id, sname, stype, srole, report, prev_name) -> 
 # --- incremental: the stored speakers and a batch against them --------------------------------
 
 
+def _initial_keys(given: tuple[str, ...]) -> set[str]:
+    return {w[0] for w in given}
+
+
+class PersonForms:
+    """Every stored person form (name tokens, as keyed by ``_form_keys``), by surname, with what
+    ``_full_names`` needs without comparing a new form with every form sharing its surname
+    (thousands for "Clinton" in a large archive, issue 12):
+
+    * ``covered``: the stored forms that a longer stored form is compatible with (not full
+      names). A function of the set of forms, kept current as forms are added;
+    * per surname, the forms by length, and the forms of 3+ words by the initials of their
+      given names: a form longer than *f* that *f* is compatible with has a given name with the
+      initial of each of *f*'s given names, so only those are compared.
+
+    ``full_names(keys)`` returns what ``_full_names(keys, prev_forms)`` returns for the batch's
+    forms (and, for the stored forms that can only denote one full name among the batch's,
+    that name), when prev_forms holds the stored forms of the batch's surnames."""
+
+    def __init__(self) -> None:
+        self.forms: dict[tuple, set] = {}  # (surname, suffix) -> forms
+        self.by_initial: dict[tuple, dict[str, set]] = {}  # (surname, suffix) -> initial -> 3+ word forms
+        self.covered: set[tuple] = set()
+
+    @staticmethod
+    def _bucket(f: tuple) -> tuple:
+        given, sur, suf = _split(f)
+        return sur, suf
+
+    def _longer(self, b: tuple, f: tuple, extra: Iterable[tuple] = ()) -> list[tuple]:
+        """Forms of bucket b (stored, plus ``extra``) longer than f that f is compatible with."""
+        given, _, _ = _split(f)
+        if given:  # candidates have a given name with the initial of f's first given name
+            pool: Iterable = self.by_initial.get(b, {}).get(given[0][0], ())
+        else:
+            pool = self.forms.get(b, ())
+        out = [g for g in pool if len(g) > len(f) and compatible_names(f, g)]
+        out.extend(g for g in extra if len(g) > len(f) and compatible_names(f, g))
+        return out
+
+    def _shorter(self, b: tuple, g: tuple) -> list[tuple]:
+        """Stored forms of bucket b shorter than g that are compatible with g."""
+        given, sur, suf = _split(g)
+        tail = (sur,) + ((suf,) if suf else ())
+        stored = self.forms.get(b, set())
+        if any(len(w) == 1 for w in given) or len(given) > 6:  # an initial in g matches any word: compare
+            return [f for f in stored if len(f) < len(g) and compatible_names(f, g)]
+        # the forms f can be: a sub-sequence of g's given names, each word whole or its initial
+        found = []
+        subs: list[tuple] = [()]
+        for w in given:
+            subs += [t + (v,) for t in subs for v in (w, w[0])]
+        for t in set(subs):
+            if len(t) < len(given):
+                f = t + tail
+                if f in stored and compatible_names(f, g):
+                    found.append(f)
+        return found
+
+    def add(self, f: tuple) -> None:
+        b = self._bucket(f)
+        bucket = self.forms.setdefault(b, set())
+        if f in bucket:
+            return
+        if self._longer(b, f):
+            self.covered.add(f)
+        self.covered.update(self._shorter(b, f))
+        bucket.add(f)
+        given = _split(f)[0]
+        if len(given) >= 2:  # only these can be longer than a form with given names
+            for c in _initial_keys(given):
+                self.by_initial.setdefault(b, {}).setdefault(c, set()).add(f)
+
+    def full_names(self, keys) -> dict:
+        new = {k[1] for k in keys if k is not None and k[0] == "person"}
+        by_b: dict[tuple, list] = defaultdict(list)
+        for f in new:
+            by_b[self._bucket(f)].append(f)
+        full_of: dict[tuple, list[tuple]] = {}
+        for b, fs in by_b.items():
+            fresh = [f for f in fs if f not in self.forms.get(b, ())]
+            covered_now: dict[tuple, bool] = {}
+
+            def maximal(g, b=b, fresh=fresh, covered_now=covered_now) -> bool:
+                m = covered_now.get(g)
+                if m is None:
+                    if g in self.forms.get(b, ()):
+                        m = g not in self.covered and not any(
+                            len(h) > len(g) and compatible_names(g, h) for h in fresh)
+                    else:
+                        m = not self._longer(b, g, [h for h in fresh if h != g])
+                    covered_now[g] = m
+                return m
+
+            for f in fs:
+                longer = self._longer(b, f, [h for h in fresh if h != f])
+                full_of[f] = sorted(g for g in longer if maximal(g)) or [f]
+            # stored forms shorter than a full name the batch may take, that only it can denote:
+            # their speakers' ids go to that full name (_speaker_ids)
+            for e in sorted({v[0] for f, v in full_of.items() if len(v) == 1 and self._bucket(v[0]) == b}):
+                full_of.setdefault(e, [e])  # a full name is its own
+                for d in self._shorter(b, e):
+                    if d in full_of:
+                        continue
+                    other = None
+                    for g in self._longer(b, d, fresh):
+                        if g != e and maximal(g):
+                            other = g
+                            break
+                    full_of[d] = [e] if other is None else sorted([e, other])
+        return full_of
+
+
 class SpeakerIndex:
     """The stored speakers (id, name, aliases, type, roles), bounded by the number of speakers,
     with a surname index: group_speakers only needs the previous speakers sharing a last name
@@ -370,6 +486,7 @@ class SpeakerIndex:
         # changed, not per batch: a common surname brings thousands of stored speakers to
         # every batch
         self.form_keys: dict[str, list[tuple]] = {}
+        self.person_forms = PersonForms()
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -394,7 +511,10 @@ class SpeakerIndex:
         for sid, name, aliases, typ, roles in rows:
             aliases = list(aliases or [])
             self.rows[sid] = (name, aliases, typ, list(roles or []))
-            self.form_keys[sid] = _form_keys(name, aliases)
+            self.form_keys[sid] = fk = _form_keys(name, aliases)
+            for key in fk:
+                if key[0] == "person":
+                    self.person_forms.add(key[1])
             for form in [name, *aliases]:
                 for t in self._keys(form):
                     self.by_token.setdefault(t, set()).add(sid)
@@ -455,7 +575,7 @@ def group_speakers_compact(new: pd.DataFrame, speakers: SpeakerIndex) -> Speaker
             keep.append(i)
         rep_of.append(j)
     part = new.iloc[keep]
-    groups = _group(part, *speakers.previous_forms(part))
+    groups = _group(part, *speakers.previous_forms(part), forms=speakers.person_forms)
     got = {}
     for sid, spk in zip(groups.assignments["statement_id"].tolist(), groups.assignments["speaker_id"].tolist()):
         got[str(sid)] = _clean(spk)
