@@ -460,7 +460,7 @@ class PersonForms:
                 full_of[f] = sorted(g for g in longer if maximal(g)) or [f]
             # stored forms shorter than a full name the batch may take, that only it can denote:
             # their speakers' ids go to that full name (_speaker_ids)
-            for e in sorted({v[0] for f, v in full_of.items() if len(v) == 1 and self._bucket(v[0]) == b}):
+            for e in sorted({full_of[f][0] for f in fs if len(full_of[f]) == 1}):
                 full_of.setdefault(e, [e])  # a full name is its own
                 for d in self._shorter(b, e):
                     if d in full_of:
