@@ -118,7 +118,7 @@ def _group(statements: pd.DataFrame, prev_forms: dict, prev_name: dict,
     stype = _col(statements, "speaker_type")
     srole = _col(statements, "speaker_role")
     keys = _statement_keys(report, _col(statements, "kind"), sname, stype)
-    full_of = _full_names(keys, prev_forms) if forms is None else forms.full_names(keys)
+    full_of = _full_names(keys, prev_forms) if forms is None else forms.full_names(keys, prev_forms)
     ent = _entities(keys, report, full_of)
     members: dict[tuple, list[int]] = defaultdict(list)
     for i, e in enumerate(ent):
@@ -422,6 +422,8 @@ class PersonForms:
 
     def add(self, f: tuple) -> None:
         b = self._bucket(f)
+        if b[0] == "the":  # not indexed: see full_names
+            return
         bucket = self.forms.setdefault(b, set())
         if f in bucket:
             return
@@ -434,13 +436,21 @@ class PersonForms:
             for c in _initial_keys(given):
                 self.by_initial.setdefault(b, {}).setdefault(c, set()).add(f)
 
-    def full_names(self, keys) -> dict:
+    def full_names(self, keys, prev_forms: dict) -> dict:
         new = {k[1] for k in keys if k is not None and k[0] == "person"}
         by_b: dict[tuple, list] = defaultdict(list)
         for f in new:
             by_b[self._bucket(f)].append(f)
         full_of: dict[tuple, list[tuple]] = {}
+        # A "surname" "the" (a garbled name, "O. The"): the stored speakers looked up for a batch
+        # are found by their last word other than "the" (SpeakerIndex._keys), so such a bucket
+        # holds only some of the stored forms ending in "the": compared the slow way, among those
+        the = [("person", f) for b, fs in by_b.items() if b[0] == "the" for f in fs]
+        if the:
+            full_of.update((f, v) for f, v in _full_names(the, prev_forms).items() if self._bucket(f)[0] == "the")
         for b, fs in by_b.items():
+            if b[0] == "the":
+                continue
             fresh = [f for f in fs if f not in self.forms.get(b, ())]
             covered_now: dict[tuple, bool] = {}
 
