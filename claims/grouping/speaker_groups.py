@@ -26,8 +26,11 @@ makes ids fully stable: a group holding a previously seen form keeps that speake
 previous names take part in the grouping (a bare "Nieto" joins a previously seen
 "Enrique Pena Nieto").
 
-``SpeakerIndex`` holds the stored speakers (bounded by their number, with a surname index) and
-``group_speakers_compact`` groups a new batch against it, one statement per distinct speaker.
+``SpeakerIndex`` holds the stored speakers (bounded by their number, with a surname index, and
+their person name forms indexed by surname and initials in ``PersonForms``, so a batch's name is
+compared with the few stored forms that can be compatible with it, not with every stored name
+sharing its surname) and ``group_speakers_compact`` groups a new batch against it, one statement
+per distinct speaker, with the same result as comparing every stored form.
 """
 from __future__ import annotations
 
