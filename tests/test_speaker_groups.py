@@ -135,3 +135,26 @@ def test_indexed_forms_group_like_comparing_every_form(batches):
         _speaker_rows(out, want.speakers, index)
         index.add((r["speaker_id"], r["name"], r["aliases"], r["type"], r["roles"])
                   for r in sorted(out.new_speakers + out.updated_speakers, key=lambda r: r["speaker_id"]))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_NAME, min_size=1, max_size=12, unique=True), st.randoms(use_true_random=False))
+def test_person_forms_do_not_depend_on_the_order_added(names, rnd):
+    """A resumed run loads the stored speakers by id, an uninterrupted one added them batch by
+    batch: the index of name forms (which forms are not full names) is the same either way, and
+    is what comparing every pair of forms says."""
+    from claims.grouping.speaker_groups import PersonForms, _split
+    from claims.normalize import name_key
+
+    forms = [name_key(n) for n in names]
+    shuffled = forms[:]
+    rnd.shuffle(shuffled)
+    a, b = PersonForms(), PersonForms()
+    for f in forms:
+        a.add(f)
+    for f in shuffled:
+        b.add(f)
+    assert a.covered == b.covered
+    indexed = [f for f in set(forms) if _split(f)[1] != "the"]  # "the" buckets are not indexed
+    brute = {f for f in indexed if any(len(g) > len(f) and compatible_names(f, g) for g in indexed)}
+    assert a.covered == brute
