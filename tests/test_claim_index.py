@@ -38,3 +38,19 @@ def test_candidates_per_text_are_capped_and_order_free():
         assert 0 < len(got_a) <= ci.INDEX_MAX_CANDIDATES
     # the text itself (all its words shared) is among its candidates
     assert "C0003" in {a.ids[k] for k in a._candidates([query[0]])}
+
+
+def test_column_wise_posting_lists_equal_one_claim_at_a_time(monkeypatch):
+    """Loading claims in one chunk (as at the start of a run) builds the same posting lists and
+    common words as adding them one at a time (as a run does): a resumed run starts from the
+    index an uninterrupted one has."""
+    monkeypatch.setattr(ci, "INDEX_MAX_DF", 10)
+    texts = _texts(120) + ["", "   ", "the senator", "senator senator senator"]
+    ids = [f"C{i:04d}" for i in range(len(texts))]
+    bulk, one = ClaimIndex(), ClaimIndex()
+    bulk.add(ids, texts)
+    for cid, text in zip(ids, texts):
+        one.add([cid], [text])
+    assert bulk.common == one.common and bulk.common
+    assert {w: sorted(p) for w, p in bulk.postings.items()} == {w: sorted(p) for w, p in one.postings.items()}
+    assert all(p == sorted(p) for p in bulk.postings.values())

@@ -89,3 +89,72 @@ def test_compatible_names():
     assert compatible_names(("e", "nieto"), ("enrique", "pena", "nieto"))
     assert not compatible_names(("donald", "trump"), ("ivanka", "trump"))
     assert not compatible_names(("donald", "trump"), ("donald", "trump", "jr"))
+
+
+# --- the incremental path: stored speakers indexed by name form (issue 12) -----------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from claims.grouping.batch import BatchGrouping, _speaker_rows  # noqa: E402
+from claims.grouping.speaker_groups import SpeakerIndex, group_speakers_compact  # noqa: E402
+
+_GIVEN = ["hillary", "h", "bill", "b", "rodham", "r", "chelsea", "william", "w", "jefferson"]
+_NAME = st.builds(
+    lambda given, sur, jr: " ".join([*given, sur] + (["Jr."] if jr else [])).title(),
+    st.lists(st.sampled_from(_GIVEN), max_size=3),
+    st.sampled_from(["clinton", "bush", "the"]),  # "the": a garbled name ("O. The")
+    st.booleans(),
+)
+
+
+def _batch(names, report_of, prefix):
+    return pd.DataFrame({
+        "id": [f"{prefix}{i}" for i in range(len(names))],
+        "report": [f"r{report_of[i]}" for i in range(len(names))],
+        "kind": "direct", "speaker_name": names, "speaker_type": "person", "speaker_role": None})
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.tuples(_NAME, st.integers(0, 3)), min_size=1, max_size=8), min_size=2, max_size=4))
+def test_indexed_forms_group_like_comparing_every_form(batches):
+    """Batch after batch against a SpeakerIndex (stored forms looked up by surname and initial,
+    non-full names remembered) gives exactly what group_speakers gives when every stored speaker
+    sharing a surname is compared (the reference), names with initials, suffixes, and one
+    surname shared by several people included."""
+    index = SpeakerIndex()
+    for b, batch in enumerate(batches):
+        frame_ = _batch([n for n, _ in batch], [r + 10 * b for _, r in batch], f"b{b}s")
+        got = group_speakers_compact(frame_, index)
+        prev = index.relevant(frame_)
+        want = group_speakers(frame_, previous=prev if len(prev) else None)
+        assert got.assignments["speaker_id"].tolist() == want.assignments["speaker_id"].tolist()
+        cols = ["speaker_id", "name", "aliases", "type", "roles"]  # compact counts one row per repeat
+        assert got.speakers[cols].to_dict("records") == want.speakers[cols].to_dict("records")
+        out = BatchGrouping()  # stored speakers keep their name and gain aliases, as in a run
+        _speaker_rows(out, want.speakers, index)
+        index.add((r["speaker_id"], r["name"], r["aliases"], r["type"], r["roles"])
+                  for r in sorted(out.new_speakers + out.updated_speakers, key=lambda r: r["speaker_id"]))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_NAME, min_size=1, max_size=12, unique=True), st.randoms(use_true_random=False))
+def test_person_forms_do_not_depend_on_the_order_added(names, rnd):
+    """A resumed run loads the stored speakers by id, an uninterrupted one added them batch by
+    batch: the index of name forms (which forms are not full names) is the same either way, and
+    is what comparing every pair of forms says."""
+    from claims.grouping.speaker_groups import PersonForms, _split
+    from claims.normalize import name_key
+
+    forms = [name_key(n) for n in names]
+    shuffled = forms[:]
+    rnd.shuffle(shuffled)
+    a, b = PersonForms(), PersonForms()
+    for f in forms:
+        a.add(f)
+    for f in shuffled:
+        b.add(f)
+    assert a.covered == b.covered
+    indexed = [f for f in set(forms) if _split(f)[1] != "the"]  # "the" buckets are not indexed
+    brute = {f for f in indexed if any(len(g) > len(f) and compatible_names(f, g) for g in indexed)}
+    assert a.covered == brute

@@ -26,8 +26,11 @@ makes ids fully stable: a group holding a previously seen form keeps that speake
 previous names take part in the grouping (a bare "Nieto" joins a previously seen
 "Enrique Pena Nieto").
 
-``SpeakerIndex`` holds the stored speakers (bounded by their number, with a surname index) and
-``group_speakers_compact`` groups a new batch against it, one statement per distinct speaker.
+``SpeakerIndex`` holds the stored speakers (bounded by their number, with a surname index, and
+their person name forms indexed by surname and initials in ``PersonForms``, so a batch's name is
+compared with the few stored forms that can be compatible with it, not with every stored name
+sharing its surname) and ``group_speakers_compact`` groups a new batch against it, one statement
+per distinct speaker, with the same result as comparing every stored form.
 """
 from __future__ import annotations
 
@@ -103,14 +106,22 @@ def group_speakers(statements: pd.DataFrame, *,
 
     statements needs: id, report, kind, speaker_name, speaker_type; speaker_role and speaker
     are used when present. previous: optional DataFrame (speaker_id, name, aliases)."""
+    prev_forms, prev_name = _previous_forms(previous)
+    return _group(statements, prev_forms, prev_name)
+
+
+def _group(statements: pd.DataFrame, prev_forms: dict, prev_name: dict,
+           forms: Optional["PersonForms"] = None) -> SpeakerGroups:
+    """group_speakers with the previous speakers' forms already keyed (``_previous_forms``).
+    ``forms``: the stored person forms, indexed (``PersonForms``); then the full names are
+    looked up in it instead of comparing every form sharing a surname (same result)."""
     sid = [str(x) for x in _col(statements, "id")]
     report = [None if x is None else str(x) for x in _col(statements, "report")]
     sname = _col(statements, "speaker_name")
     stype = _col(statements, "speaker_type")
     srole = _col(statements, "speaker_role")
     keys = _statement_keys(report, _col(statements, "kind"), sname, stype)
-    prev_forms, prev_name = _previous_forms(previous)
-    full_of = _full_names(keys, prev_forms)
+    full_of = _full_names(keys, prev_forms) if forms is None else forms.full_names(keys, prev_forms)
     ent = _entities(keys, report, full_of)
     members: dict[tuple, list[int]] = defaultdict(list)
     for i, e in enumerate(ent):
@@ -172,20 +183,28 @@ def _previous_forms(previous) -> tuple[dict, dict]:
                                     else [None] * len(previous)):
         pid = str(pid)
         prev_name[pid] = pname
-        forms = [pname] + (list(paliases) if isinstance(paliases, (list, tuple, np.ndarray))
-                           else [])
-        for f in forms:
-            f = _clean(f)
-            if not f:
-                continue
-            toks = name_key(str(f))
-            if toks:
-                _register(("person", toks), pid)
-            norm = normalize_name_text(str(f))
-            norm = norm[4:] if norm.startswith("the ") else norm
-            if norm:
-                _register(("org", norm), pid)
+        for key in _form_keys(pname, paliases):
+            _register(key, pid)
     return prev_forms, prev_name
+
+
+def _form_keys(name: Any, aliases: Any) -> list[tuple]:
+    """The group keys a stored speaker's name and aliases take part in the grouping with, in
+    order, once each: ("person", tokens) and ("org", name without "the")."""
+    forms = [name] + (list(aliases) if isinstance(aliases, (list, tuple, np.ndarray)) else [])
+    keys: dict[tuple, None] = {}
+    for f in forms:
+        f = _clean(f)
+        if not f:
+            continue
+        toks = name_key(str(f))
+        if toks:
+            keys[("person", toks)] = None
+        norm = normalize_name_text(str(f))
+        norm = norm[4:] if norm.startswith("the ") else norm
+        if norm:
+            keys[("org", norm)] = None
+    return list(keys)
 
 
 def _full_names(keys, prev_forms) -> dict:
@@ -198,10 +217,15 @@ def _full_names(keys, prev_forms) -> dict:
         by_surname[(sur, suf)].append(f)
     full_of: dict[tuple, list[tuple]] = {}  # form -> full names it is compatible with
     for bucket in by_surname.values():
+        # Longest first: the forms longer than f are a prefix of the bucket, so each form is
+        # compared with the longer forms only, not with the whole bucket (a surname shared by
+        # thousands of stored two-word names -- "Clinton" -- made this quadratic, issue 12).
         bucket.sort(key=lambda f: (-len(f), f))
-        for f in bucket:
-            longer = [g for g in bucket if len(g) > len(f) and compatible_names(f, g)]
-            full_of[f] = longer
+        prefix = 0  # forms before this index are longer than the current one
+        for i, f in enumerate(bucket):
+            if i and len(bucket[i - 1]) > len(f):
+                prefix = i
+            full_of[f] = [g for g in bucket[:prefix] if compatible_names(f, g)]
     maximal = {f for f, longer in full_of.items() if not longer}
     for f, longer in full_of.items():  # keep only the full names
         full_of[f] = sorted(g for g in longer if g in maximal) or [f]
@@ -216,6 +240,7 @@ def _entities(keys, report, full_of) -> list:
         if k is not None and k[0] == "person" and len(full_of[k[1]]) == 1:
             fulls_in_report[report[i] or ""].add(full_of[k[1]][0])
     ent: list = [None] * len(keys)
+    full_sets: dict[tuple, set] = {}
     for i, k in enumerate(keys):
         if k is None:
             continue
@@ -226,7 +251,16 @@ def _entities(keys, report, full_of) -> list:
         if len(fulls) == 1:
             ent[i] = ("person", fulls[0])
             continue
-        here = [g for g in fulls if g in fulls_in_report[report[i] or ""]]
+        # the report's full names among the form's: the report has few, the form may have
+        # thousands (a bare surname shared by many stored people)
+        in_report = fulls_in_report[report[i] or ""]
+        if len(in_report) < len(fulls):
+            fset = full_sets.get(k[1])
+            if fset is None:
+                fset = full_sets[k[1]] = set(fulls)
+            here = sorted(g for g in in_report if g in fset)
+        else:
+            here = [g for g in fulls if g in in_report]
         ent[i] = ("person", here[0]) if len(here) == 1 else ("person?", k[1])
     return ent
 
@@ -330,6 +364,129 @@ def _speaker_row(e, idx, speaker_id, sname, stype, srole, report, prev_name) -> 
 # --- incremental: the stored speakers and a batch against them --------------------------------
 
 
+def _initial_keys(given: tuple[str, ...]) -> set[str]:
+    return {w[0] for w in given}
+
+
+class PersonForms:
+    """Every stored person form (name tokens, as keyed by ``_form_keys``), by surname, with what
+    ``_full_names`` needs without comparing a new form with every form sharing its surname
+    (thousands for "Clinton" in a large archive, issue 12):
+
+    * ``covered``: the stored forms that a longer stored form is compatible with (not full
+      names). A function of the set of forms, kept current as forms are added;
+    * per surname, the forms by length, and the forms of 3+ words by the initials of their
+      given names: a form longer than *f* that *f* is compatible with has a given name with the
+      initial of each of *f*'s given names, so only those are compared.
+
+    ``full_names(keys)`` returns what ``_full_names(keys, prev_forms)`` returns for the batch's
+    forms (and, for the stored forms that can only denote one full name among the batch's,
+    that name), when prev_forms holds the stored forms of the batch's surnames."""
+
+    def __init__(self) -> None:
+        self.forms: dict[tuple, set] = {}  # (surname, suffix) -> forms
+        self.by_initial: dict[tuple, dict[str, set]] = {}  # (surname, suffix) -> initial -> 3+ word forms
+        self.covered: set[tuple] = set()
+
+    @staticmethod
+    def _bucket(f: tuple) -> tuple:
+        given, sur, suf = _split(f)
+        return sur, suf
+
+    def _longer(self, b: tuple, f: tuple, extra: Iterable[tuple] = ()) -> list[tuple]:
+        """Forms of bucket b (stored, plus ``extra``) longer than f that f is compatible with."""
+        given, _, _ = _split(f)
+        if given:  # candidates have a given name with the initial of f's first given name
+            pool: Iterable = self.by_initial.get(b, {}).get(given[0][0], ())
+        else:
+            pool = self.forms.get(b, ())
+        out = [g for g in pool if len(g) > len(f) and compatible_names(f, g)]
+        out.extend(g for g in extra if len(g) > len(f) and compatible_names(f, g))
+        return out
+
+    def _shorter(self, b: tuple, g: tuple) -> list[tuple]:
+        """Stored forms of bucket b shorter than g that are compatible with g."""
+        given, sur, suf = _split(g)
+        tail = (sur,) + ((suf,) if suf else ())
+        stored = self.forms.get(b, set())
+        if any(len(w) == 1 for w in given) or len(given) > 6:  # an initial in g matches any word: compare
+            return [f for f in stored if len(f) < len(g) and compatible_names(f, g)]
+        # the forms f can be: a sub-sequence of g's given names, each word whole or its initial
+        found = []
+        subs: list[tuple] = [()]
+        for w in given:
+            subs += [t + (v,) for t in subs for v in (w, w[0])]
+        for t in set(subs):
+            if len(t) < len(given):
+                f = t + tail
+                if f in stored and compatible_names(f, g):
+                    found.append(f)
+        return found
+
+    def add(self, f: tuple) -> None:
+        b = self._bucket(f)
+        if b[0] == "the":  # not indexed: see full_names
+            return
+        bucket = self.forms.setdefault(b, set())
+        if f in bucket:
+            return
+        if self._longer(b, f):
+            self.covered.add(f)
+        self.covered.update(self._shorter(b, f))
+        bucket.add(f)
+        given = _split(f)[0]
+        if len(given) >= 2:  # only these can be longer than a form with given names
+            for c in _initial_keys(given):
+                self.by_initial.setdefault(b, {}).setdefault(c, set()).add(f)
+
+    def full_names(self, keys, prev_forms: dict) -> dict:
+        new = {k[1] for k in keys if k is not None and k[0] == "person"}
+        by_b: dict[tuple, list] = defaultdict(list)
+        for f in new:
+            by_b[self._bucket(f)].append(f)
+        full_of: dict[tuple, list[tuple]] = {}
+        # A "surname" "the" (a garbled name, "O. The"): the stored speakers looked up for a batch
+        # are found by their last word other than "the" (SpeakerIndex._keys), so such a bucket
+        # holds only some of the stored forms ending in "the": compared the slow way, among those
+        the = [("person", f) for b, fs in by_b.items() if b[0] == "the" for f in fs]
+        if the:
+            full_of.update((f, v) for f, v in _full_names(the, prev_forms).items() if self._bucket(f)[0] == "the")
+        for b, fs in by_b.items():
+            if b[0] == "the":
+                continue
+            fresh = [f for f in fs if f not in self.forms.get(b, ())]
+            covered_now: dict[tuple, bool] = {}
+
+            def maximal(g, b=b, fresh=fresh, covered_now=covered_now) -> bool:
+                m = covered_now.get(g)
+                if m is None:
+                    if g in self.forms.get(b, ()):
+                        m = g not in self.covered and not any(
+                            len(h) > len(g) and compatible_names(g, h) for h in fresh)
+                    else:
+                        m = not self._longer(b, g, [h for h in fresh if h != g])
+                    covered_now[g] = m
+                return m
+
+            for f in fs:
+                longer = self._longer(b, f, [h for h in fresh if h != f])
+                full_of[f] = sorted(g for g in longer if maximal(g)) or [f]
+            # stored forms shorter than a full name the batch may take, that only it can denote:
+            # their speakers' ids go to that full name (_speaker_ids)
+            for e in sorted({full_of[f][0] for f in fs if len(full_of[f]) == 1}):
+                full_of.setdefault(e, [e])  # a full name is its own
+                for d in self._shorter(b, e):
+                    if d in full_of:
+                        continue
+                    other = None
+                    for g in self._longer(b, d, fresh):
+                        if g != e and maximal(g):
+                            other = g
+                            break
+                    full_of[d] = [e] if other is None else sorted([e, other])
+        return full_of
+
+
 class SpeakerIndex:
     """The stored speakers (id, name, aliases, type, roles), bounded by the number of speakers,
     with a surname index: group_speakers only needs the previous speakers sharing a last name
@@ -338,6 +495,11 @@ class SpeakerIndex:
     def __init__(self) -> None:
         self.rows: dict[str, tuple] = {}  # speaker id -> (name, aliases, type, roles)
         self.by_token: dict[str, set] = {}
+        # speaker id -> its group keys (_form_keys), computed once when the speaker is added or
+        # changed, not per batch: a common surname brings thousands of stored speakers to
+        # every batch
+        self.form_keys: dict[str, list[tuple]] = {}
+        self.person_forms = PersonForms()
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -362,18 +524,38 @@ class SpeakerIndex:
         for sid, name, aliases, typ, roles in rows:
             aliases = list(aliases or [])
             self.rows[sid] = (name, aliases, typ, list(roles or []))
+            self.form_keys[sid] = fk = _form_keys(name, aliases)
+            for key in fk:
+                if key[0] == "person":
+                    self.person_forms.add(key[1])
             for form in [name, *aliases]:
                 for t in self._keys(form):
                     self.by_token.setdefault(t, set()).add(sid)
 
-    def relevant(self, statements: pd.DataFrame) -> pd.DataFrame:
-        """The stored speakers that may be the speakers of ``statements``, as group_speakers'
-        ``previous``."""
+    def _wanted(self, statements: pd.DataFrame) -> list[str]:
         wanted: set = set()
         if self.rows and "speaker_name" in statements.columns:
             for name in set(x for x in statements["speaker_name"].tolist() if isinstance(x, str) and x.strip()):
                 for t in self._keys(name):
                     wanted.update(self.by_token.get(t, ()))
+        return sorted(wanted)
+
+    def previous_forms(self, statements: pd.DataFrame) -> tuple[dict, dict]:
+        """``_previous_forms(self.relevant(statements))`` from the keys computed when the speakers
+        were added: (key -> previous ids in order, previous id -> name)."""
+        prev_forms: dict[tuple, list[str]] = defaultdict(list)
+        prev_name: dict[str, str] = {}
+        rows, form_keys = self.rows, self.form_keys
+        for sid in self._wanted(statements):
+            prev_name[sid] = rows[sid][0]
+            for key in form_keys[sid]:
+                prev_forms[key].append(sid)  # a speaker's keys are distinct: no duplicate ids
+        return prev_forms, prev_name
+
+    def relevant(self, statements: pd.DataFrame) -> pd.DataFrame:
+        """The stored speakers that may be the speakers of ``statements``, as group_speakers'
+        ``previous``."""
+        wanted = self._wanted(statements)
         rows = self.rows  # aliases lists are shared, not copied: group_speakers only reads them
         recs = [(sid, rows[sid][0], rows[sid][1], rows[sid][2]) for sid in sorted(wanted)]
         return pd.DataFrame(recs, columns=["speaker_id", "name", "aliases", "type"], dtype=object)
@@ -406,8 +588,7 @@ def group_speakers_compact(new: pd.DataFrame, speakers: SpeakerIndex) -> Speaker
             keep.append(i)
         rep_of.append(j)
     part = new.iloc[keep]
-    prev = speakers.relevant(part)
-    groups = group_speakers(part, previous=prev if len(prev) else None)
+    groups = _group(part, *speakers.previous_forms(part), forms=speakers.person_forms)
     got = {}
     for sid, spk in zip(groups.assignments["statement_id"].tolist(), groups.assignments["speaker_id"].tolist()):
         got[str(sid)] = _clean(spk)
