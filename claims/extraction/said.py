@@ -465,6 +465,8 @@ def inverted_tail_ok(text, toks, j, se) -> bool:
         if not after or after in (".", "!", "?") or re.match(
                 r",\s*(?:who|which|whose|adding|noting|according|in|on|at|during)\b", after):
             return True
+    if _then_new_clause(toks, src[1], se):
+        return True  # "..., say oceanographers (on Thursday), but the tide ...": a new clause
     if re.search(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should)\b", rest) \
             and not rest.startswith(","):
         return False  # "X, of Y, said Clinton’s response to Trump was undercut": a clause
@@ -474,6 +476,25 @@ def inverted_tail_ok(text, toks, j, se) -> bool:
     if k < len(toks) and toks[k].w == ",":
         return is_tail(toks, k + 1, se)
     return k < len(toks) and (toks[k].low in ADVERBIAL_PREP or toks[k].low in TIME)
+
+
+_JOINS_CLAUSE = frozenset("but although though while whereas yet".split())
+
+
+def _then_new_clause(toks, pos: int, se: int) -> bool:
+    """After the inverted source ending at ``pos``: at most a short time phrase ("on
+    Thursday", "last week"), then ", but|although|while ..." -- the attribution is over and
+    a clause of the writer's own follows."""
+    k = bisect.bisect_left(toks, pos, key=_tok_start)
+    m = k
+    while m < len(toks) and toks[m].s < se and m - k < 4 and (
+            toks[m].low in TIME or toks[m].low in MONTHS or toks[m].w.isdigit() or
+            toks[m].low in ("on", "in", "at", "last", "this", "early", "late")):
+        m += 1
+    if m > k and not any(toks[x].low in TIME or toks[x].low in MONTHS for x in range(k, m)):
+        return False  # a preposition without a time word: "in Ohio" may run on
+    return m + 1 < len(toks) and toks[m].w == "," and toks[m + 1].s < se and \
+        toks[m + 1].low in _JOINS_CLAUSE
 
 
 def gap_after(toks, j, se) -> bool:
