@@ -275,6 +275,8 @@ def _forward_start_ok(c: Cue, k: int, nxt) -> bool:
     # a to-infinitive only for want/plan-like verbs
     if nxt.low == "to" and base not in TAKES_TO:
         return False
+    if nxt.low == "to" and base in _TO_COMMITTED and _negated(toks, c.i, ss):
+        return False  # "would not agree to support X": X is what the subject did not commit to
     if not np_ok and nxt.low in _NO_CLAUSE_START and \
             not (nxt.low in _QUANTIFIER_SUBJECT and _finite_soon(toks, k + 1)) and \
             not (nxt.low in _DETERMINER_START and base in CLAUSE_OK_NP) and \
@@ -290,6 +292,28 @@ def _forward_start_ok(c: Cue, k: int, nxt) -> bool:
             base not in CLAUSE_OK_NP and not np_ok:
         return False
     return True
+
+
+# commitments a negation turns into a refusal ("would not agree to support X"): X is not a
+# statement of the subject's. ("refused to X" / "declined to X" stay: PolNeAR annotates them
+# as attributions, and a reviewer reads the verb with its content.)
+_TO_COMMITTED = frozenset("agree promise pledge vow decide intend plan".split())
+_NEGATIONS = frozenset("not never n't n’t no".split())
+
+
+def _negated(toks, i: int, ss: int) -> bool:
+    """A negation among the auxiliaries and adverbs right before the cue at ``i``."""
+    m = i - 1
+    while m >= 0 and toks[m].s >= ss and i - m <= 4 and is_word(toks[m]):
+        low = toks[m].low
+        if low in _NEGATIONS or low.endswith(("n't", "n’t")):
+            return True
+        if not (low in ("would", "will", "did", "does", "do", "could", "can", "has", "have",
+                        "had", "was", "is", "should", "might", "may", "yet", "still", "ever")
+                or low.endswith("ly")):
+            return False
+        m -= 1
+    return False
 
 
 def _read_forward(c: Cue, k: int, nxt, ing: bool,
