@@ -24,6 +24,7 @@ _CUT_AFTER_COMMA = load("content_cut_after_comma")
 
 _MAIN_CUES = frozenset("said says told tells wrote writes added adds argued argues insisted "
                        "insists noted notes".split())
+_HEARERS = frozenset("reporters journalists him her them us me".split())
 # the cues of a closing ", officials said." (not "4.3 points", "percentage points")
 _CLOSING_CUES = _MAIN_CUES | frozenset("say reported reports confirmed confirms warned warn "
                                        "explained explain stated".split())
@@ -152,6 +153,11 @@ def closing_cue_clause(toks, k, se) -> bool:
             return False
         if m > k and t.low in _CLOSING_CUES and t.w[0].islower() and \
                 not toks[m - 1].w[0].isdigit():
+            if t.low in ("told", "tells") and m + 1 < n and toks[m + 1].s < se and (
+                    toks[m + 1].w[0].isupper() or toks[m + 1].low in _HEARERS):
+                m += 1  # ", officials told Reuters." / ", aides told reporters."
+                while m + 1 < n and toks[m + 1].s < se and toks[m + 1].w[0].isupper():
+                    m += 1
             nx = toks[m + 1] if m + 1 < n else None
             return nx is None or nx.s >= se or not is_word(nx) or nx.low in TIME or \
                 nx.low in ADVERBIAL_PREP

@@ -105,6 +105,13 @@ def read_said(c: Cue, ing: bool) -> Optional[Attribution]:
     rest_empty = nxt is None or nxt.s >= se or nxt.w in (".", "!", "?") or (
         nxt.w == "," and is_tail(toks, k + 1, se)) or (
         nxt.low in ADVERBIAL_PREP and nxt.low != "to" and short_tail(text, toks, k, se))
+    if not rest_empty and not ing and c.base in ("tell", "email") and nxt is not None and (
+            nxt.w[0].isupper() or nxt.low in ("reporters", "journalists")):
+        # "CLAUSE, officials told Reuters.": the hearer and the sentence end, no content
+        m = k + 1
+        while m < len(toks) and toks[m].s < se and toks[m].w[0].isupper():
+            m += 1
+        rest_empty = m >= len(toks) or toks[m].s >= se or toks[m].w in (".", "!", "?")
     inverted = not ing and is_inverted(toks, i, j, ss) and inverted_tail_ok(text, toks, j, se)
     if rest_empty or inverted:
         if ing:

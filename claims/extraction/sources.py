@@ -248,9 +248,19 @@ def np_left(text, toks, m, ss) -> Optional[Span]:
         if not is_word(t) and t.w not in ("’", "'", "-", "&", "."):
             break
         low = t.low
-        if low in ("for", "at", "with") and k - 1 >= 0 and toks[k - 1].s >= ss and \
-                toks[k - 1].low in ROLE_NOUNS and k < m:
-            # "A spokeswoman for the ministry", "an economist at the bank"
+        if low in ("for", "at", "with", "to") and k - 1 >= 0 and toks[k - 1].s >= ss and (
+                toks[k - 1].low in ROLE_NOUNS and low != "to" or
+                toks[k - 1].low == ("close" if low == "to" else "familiar")) and k < m:
+            # "A spokeswoman for the ministry", "an economist at the bank", "two people
+            # familiar with the talks", "a source close to the family"
+            k -= 1
+            count += 1
+            continue
+        if low == "and" and 0 < k < m and toks[k - 1].s >= ss and toks[k - 1].w[0].isupper() \
+                and toks[k + 1].w[0].isupper() and any(
+                    toks[x].low == "of" and x > 0 and toks[x - 1].w[0].isupper()
+                    for x in range(max(0, k - 4), k - 1) if toks[x].s >= ss):
+            # "the Department of Health and Human Services": one name
             k -= 1
             count += 1
             continue
