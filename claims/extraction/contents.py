@@ -12,17 +12,22 @@
 """
 from __future__ import annotations
 
-from claims.extraction.cues import CUES, HEARER_VERBS, SPEECH_CUES
+from claims.extraction.cues import CUES, HEARER_VERBS, NP_CUES, SPEECH_CUES
 from claims.extraction.lexicons import load
 from claims.extraction.quotes import QUOTE_CHARS
 from claims.extraction.tokens import is_word
-from claims.extraction.words import ADVERBIAL_PREP, AUX, COMMON_VERBS, MONTHS, PRONOUNS, TIME
+from claims.extraction.words import (ADVERBIAL_PREP, AUX, COMMON_VERBS, LEFT_STOP, MONTHS,
+                                     PRONOUNS, TIME)
 
 _CUT_AFTER_COMMA = load("content_cut_after_comma")
 
 
 _MAIN_CUES = frozenset("said says told tells wrote writes added adds argued argues insisted "
                        "insists noted notes".split())
+_HEARERS = frozenset("reporters journalists him her them us me".split())
+# the cues of a closing ", officials said." (not "4.3 points", "percentage points")
+_CLOSING_CUES = _MAIN_CUES | frozenset("say reported reports confirmed confirms warned warn "
+                                       "explained explain stated".split())
 
 
 # an adverbial after an object noun phrase: a preposition followed (within a few words) by
@@ -44,9 +49,35 @@ def content_start_before(text, toks, i, ss, ps, found) -> int:
     cue clause in the same sentence (the last FOUND_WINDOW ones: ``found`` is in cue order)."""
     cs = ss
     for a in found[-FOUND_WINDOW:]:
+        if a.cue_span and ss <= a.cue_span[1] <= toks[i].s and a.content_end <= toks[i].s \
+                and _reports_an_act(text, a) \
+                and _only_source_between(text, a.content_end, toks[i].s):
+            # "The mayor refused to approve the budget, council members said": an infinitive
+            # or object read from an earlier cue (an act, not a statement of its own) ends
+            # where this cue's source begins; the whole clause is what the council members
+            # said, and the earlier reading lies inside it
+            continue
         if a.cue_span and ss <= a.cue_span[1] <= toks[i].s:
             cs = max(cs, a.content_end if a.content_end <= toks[i].s else a.cue_span[1])
     return cs
+
+
+def _reports_an_act(text, a) -> bool:
+    """The attribution reads a to-infinitive ("refused to approve ...") or the object of a
+    verb like "called for", "endorsed" -- what someone did, not a clause they stated."""
+    if text.startswith(("to ", "To "), a.content_start):
+        return True
+    cue = text[a.cue_span[0]:a.cue_span[1]].lower().split()
+    return bool(cue) and cue[0] in NP_CUES and not text.startswith(("that ", "“", '"'),
+                                                                   a.content_start)
+
+
+def _only_source_between(text, a: int, b: int) -> bool:
+    """text[a:b] is ", SOURCE " -- a comma and a few words, nothing else."""
+    gap = text[a:b].strip()
+    words = gap[1:].lower().split()
+    return gap.startswith(",") and "," not in gap[1:] and len(words) <= 6 and \
+        not any(ch in gap for ch in ";:“”\"") and not {"and", "but", "or"} & set(words)
 
 
 def clause_end(toks, j, se) -> int:
@@ -104,8 +135,35 @@ def _cuts_forward(text, toks, m, se, n) -> bool:
                      (look[0] in ("and", "but") and any(x in SPEECH_CUES for x in look[1:4]))
                      or (look[0] in PRONOUNS and len(look) > 1 and look[1] in SPEECH_CUES)
                      or (look[0] in SPEECH_CUES and w1.low in ("said", "says"))
-                     or main_clause_cue(toks, m + 1, se)):
+                     or main_clause_cue(toks, m + 1, se) or closing_cue_clause(toks, m + 1, se)):
             return True
+    return False
+
+
+def closing_cue_clause(toks, k, se) -> bool:
+    """After a comma: ", council members said." / ", officials said on Monday." -- a short
+    subject and a speech cue closing the sentence. The sentence before it is that speaker's
+    content, so a content read forward from an earlier cue ("refused to ...") ends here."""
+    n = len(toks)
+    if k >= n or toks[k].low.endswith("ing") or toks[k].low in LEFT_STOP:
+        return False  # ", exposing the United States to ...": a participle, no subject
+    for m in range(k, min(n, k + 7)):
+        t = toks[m]
+        if t.s >= se or t.inq or not is_word(t) and t.w not in (".", "’", "'", "-"):
+            return False
+        if m > k and t.low in _CLOSING_CUES and t.w[0].islower() and \
+                not toks[m - 1].w[0].isdigit():
+            if t.low in ("told", "tells") and m + 1 < n and toks[m + 1].s < se and (
+                    toks[m + 1].w[0].isupper() or toks[m + 1].low in _HEARERS):
+                m += 1  # ", officials told Reuters." / ", aides told reporters."
+                while m + 1 < n and toks[m + 1].s < se and toks[m + 1].w[0].isupper():
+                    m += 1
+            nx = toks[m + 1] if m + 1 < n else None
+            return nx is None or nx.s >= se or not is_word(nx) or nx.low in TIME or \
+                nx.low in ADVERBIAL_PREP
+        if t.low in AUX or t.low in PRONOUNS or t.low in CUES or t.low in COMMON_VERBS or \
+                t.low in ("that", "and", "but", "or", "which", "if", "when", "because"):
+            return False
     return False
 
 

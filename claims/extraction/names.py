@@ -7,8 +7,11 @@ start a name) are in ``lexicons/``.
 """
 from __future__ import annotations
 
+import json
+import pathlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from claims.extraction.lexicons import load
@@ -33,6 +36,8 @@ ORG_WORDS = load("organisation_words")
 KNOWN_ORGS = load("known_organisations")
 
 PLACE_WORDS = load("place_words")
+# last words of business names without an organisation word ("Skyline Rail")
+BUSINESS_HEADS = load("business_name_heads")
 
 NOT_NAME_FIRST = load("not_name_first")
 
@@ -55,6 +60,13 @@ _NONSPACE = re.compile(r"\S+")
 _POSS = re.compile(r"(?:’s|'s|’|')$")
 
 ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict:
+    """Common first names (lower case) -> the gender they usually signal."""
+    path = pathlib.Path(__file__).with_name("first_names.json")
+    return json.loads(path.read_text(encoding="utf-8"))["names"]
+
 
 def is_title_word(w: str) -> bool:
     lw = w.lower().rstrip(",")
@@ -82,6 +94,9 @@ def classify_tokens(toks: list[str]) -> str:
     for t in toks:
         if t in ORG_WORDS or t in KNOWN_ORGS:
             return "organization"
+    if len(clean) >= 2 and clean[-1] in BUSINESS_HEADS and \
+            clean[0].lower() not in _first_names():
+        return "organization"  # "Skyline Rail", "Norland Freight": a business, not a person
     if len(toks) == 1:
         t = toks[0]
         if ACRONYM.match(t):

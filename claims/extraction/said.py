@@ -105,6 +105,13 @@ def read_said(c: Cue, ing: bool) -> Optional[Attribution]:
     rest_empty = nxt is None or nxt.s >= se or nxt.w in (".", "!", "?") or (
         nxt.w == "," and is_tail(toks, k + 1, se)) or (
         nxt.low in ADVERBIAL_PREP and nxt.low != "to" and short_tail(text, toks, k, se))
+    if not rest_empty and not ing and c.base in ("tell", "email") and nxt is not None and (
+            nxt.w[0].isupper() or nxt.low in ("reporters", "journalists")):
+        # "CLAUSE, officials told Reuters.": the hearer and the sentence end, no content
+        m = k + 1
+        while m < len(toks) and toks[m].s < se and toks[m].w[0].isupper():
+            m += 1
+        rest_empty = m >= len(toks) or toks[m].s >= se or toks[m].w in (".", "!", "?")
     inverted = not ing and is_inverted(toks, i, j, ss) and inverted_tail_ok(text, toks, j, se)
     if rest_empty or inverted:
         if ing:
@@ -275,6 +282,8 @@ def _forward_start_ok(c: Cue, k: int, nxt) -> bool:
     # a to-infinitive only for want/plan-like verbs
     if nxt.low == "to" and base not in TAKES_TO:
         return False
+    if nxt.low == "to" and base in _TO_COMMITTED and _negated(toks, c.i, ss):
+        return False  # "would not agree to support X": X is what the subject did not commit to
     if not np_ok and nxt.low in _NO_CLAUSE_START and \
             not (nxt.low in _QUANTIFIER_SUBJECT and _finite_soon(toks, k + 1)) and \
             not (nxt.low in _DETERMINER_START and base in CLAUSE_OK_NP) and \
@@ -290,6 +299,28 @@ def _forward_start_ok(c: Cue, k: int, nxt) -> bool:
             base not in CLAUSE_OK_NP and not np_ok:
         return False
     return True
+
+
+# commitments a negation turns into a refusal ("would not agree to support X"): X is not a
+# statement of the subject's. ("refused to X" / "declined to X" stay: PolNeAR annotates them
+# as attributions, and a reviewer reads the verb with its content.)
+_TO_COMMITTED = frozenset("agree promise pledge vow decide intend plan".split())
+_NEGATIONS = frozenset("not never n't n’t no".split())
+
+
+def _negated(toks, i: int, ss: int) -> bool:
+    """A negation among the auxiliaries and adverbs right before the cue at ``i``."""
+    m = i - 1
+    while m >= 0 and toks[m].s >= ss and i - m <= 4 and is_word(toks[m]):
+        low = toks[m].low
+        if low in _NEGATIONS or low.endswith(("n't", "n’t")):
+            return True
+        if not (low in ("would", "will", "did", "does", "do", "could", "can", "has", "have",
+                        "had", "was", "is", "should", "might", "may", "yet", "still", "ever")
+                or low.endswith("ly")):
+            return False
+        m -= 1
+    return False
 
 
 def _read_forward(c: Cue, k: int, nxt, ing: bool,
@@ -465,6 +496,8 @@ def inverted_tail_ok(text, toks, j, se) -> bool:
         if not after or after in (".", "!", "?") or re.match(
                 r",\s*(?:who|which|whose|adding|noting|according|in|on|at|during)\b", after):
             return True
+    if _then_new_clause(toks, src[1], se):
+        return True  # "..., say oceanographers (on Thursday), but the tide ...": a new clause
     if re.search(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should)\b", rest) \
             and not rest.startswith(","):
         return False  # "X, of Y, said Clinton’s response to Trump was undercut": a clause
@@ -474,6 +507,25 @@ def inverted_tail_ok(text, toks, j, se) -> bool:
     if k < len(toks) and toks[k].w == ",":
         return is_tail(toks, k + 1, se)
     return k < len(toks) and (toks[k].low in ADVERBIAL_PREP or toks[k].low in TIME)
+
+
+_JOINS_CLAUSE = frozenset("but although though while whereas yet".split())
+
+
+def _then_new_clause(toks, pos: int, se: int) -> bool:
+    """After the inverted source ending at ``pos``: at most a short time phrase ("on
+    Thursday", "last week"), then ", but|although|while ..." -- the attribution is over and
+    a clause of the writer's own follows."""
+    k = bisect.bisect_left(toks, pos, key=_tok_start)
+    m = k
+    while m < len(toks) and toks[m].s < se and m - k < 4 and (
+            toks[m].low in TIME or toks[m].low in MONTHS or toks[m].w.isdigit() or
+            toks[m].low in ("on", "in", "at", "last", "this", "early", "late")):
+        m += 1
+    if m > k and not any(toks[x].low in TIME or toks[x].low in MONTHS for x in range(k, m)):
+        return False  # a preposition without a time word: "in Ohio" may run on
+    return m + 1 < len(toks) and toks[m].w == "," and toks[m + 1].s < se and \
+        toks[m + 1].low in _JOINS_CLAUSE
 
 
 def gap_after(toks, j, se) -> bool:

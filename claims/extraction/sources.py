@@ -34,7 +34,7 @@ def _tok_start(t) -> int:
     return t.s
 
 
-def source_left(text, toks, i, ss, quotes) -> Optional[Span]:
+def _source_left(text, toks, i, ss, quotes) -> Optional[Span]:
     """The noun phrase right before the cue (skipping auxiliaries): "the DHS", "Merten",
     "he", "a senior State Department official", "Kenneth Merten" in ", Kenneth Merten, told"."""
     m = i - 1
@@ -83,6 +83,69 @@ def source_left(text, toks, i, ss, quotes) -> Optional[Span]:
             break
         w -= 1
     return np_left(text, toks, m, ss)
+
+
+def source_left(text, toks, i, ss, quotes) -> Optional[Span]:
+    """The noun phrase right before the cue, with a coordinated subject kept whole: "Lena
+    Fischer and Jon Berg said", "Mark Olsen and his wife, Ada, said" (two speakers; naming
+    only the last one would credit the statement to one of them alone)."""
+    sp = _source_left(text, toks, i, ss, quotes)
+    return coordinated(text, toks, sp, ss) if sp else sp
+
+
+# the words a coordinated conjunct may be made of besides capitalised names
+_CONJUNCT_DET = frozenset("the a an his her their its our my both".split())
+
+
+def _conjunct_like(toks, a: int, b: int) -> bool:
+    """Tokens a..b (inclusive) read as one speaker: a name ("Jon Berg", "Sen. Ann Roe") or a
+    short determiner + noun phrase ("his wife", "the mayor") with no verb in it."""
+    seg = toks[a:b + 1]
+    if not seg or len(seg) > 6 or any(t.inq or t.w in QUOTE_CHARS for t in seg):
+        return False
+    if all(t.w[0].isupper() or t.w in (".", "-", "’", "'") for t in seg):
+        return seg[0].low not in LEFT_STOP and seg[0].low not in TIME and \
+            seg[0].low not in MONTHS
+    words = [t for t in seg if is_word(t)]
+    return bool(words) and words[0].low in _CONJUNCT_DET and len(words) <= 4 and not any(
+        t.low in AUX or t.low in COMMON_VERBS or t.low in LEFT_STOP or t.low in CUES or
+        t.low.endswith("ed") for t in words[1:])
+
+
+def coordinated(text, toks, sp: Span, ss) -> Span:
+    """``sp`` widened over a coordinated subject that opens the clause ("X and Y", "X and
+    his wife, Y"); ``sp`` itself when it is not the second of two such conjuncts."""
+    p = bisect.bisect_left(toks, sp[0], key=_tok_start)
+    q = p - 1
+    right_start = p
+    if q >= 1 and toks[q].w == "," and toks[q].s >= ss:
+        # "his wife, Ada": a name in apposition to the noun phrase before the comma
+        inner = np_left(text, toks, q - 1, ss)
+        if not inner:
+            return sp
+        right_start = bisect.bisect_left(toks, inner[0], key=_tok_start)
+        if not _conjunct_like(toks, right_start, q - 1):
+            return sp
+        q = right_start - 1
+    if q < 1 or toks[q].s < ss or toks[q].low not in ("and", "&"):
+        return sp
+    end = bisect.bisect_left(toks, sp[1], key=_tok_start) - 1
+    if not _conjunct_like(toks, right_start, min(end, right_start + 5)) and right_start == p:
+        return sp
+    # the left conjunct: back to the clause's start (the sentence start, a comma, "both")
+    a = q - 1
+    while a >= 0 and toks[a].s >= ss and is_word(toks[a]) or \
+            a >= 1 and toks[a].w in (".", "-", "’", "'") and toks[a - 1].s >= ss:
+        if toks[a].low in ("both", "and") or q - a > 6:
+            break
+        a -= 1
+    first = a + 1
+    if first >= q or not (a < 0 or toks[a].s < ss or toks[a].w in (",", "—", "–", ":") or
+                          toks[a].low == "both"):
+        return sp
+    if not _conjunct_like(toks, first, q - 1) or first == q - 1 and toks[first].w[0].islower():
+        return sp
+    return strip_span(text, toks[first].s, sp[1]) or sp
 
 
 def _source_before_comma(text, toks, m, ss) -> Optional[Span]:
@@ -185,9 +248,19 @@ def np_left(text, toks, m, ss) -> Optional[Span]:
         if not is_word(t) and t.w not in ("’", "'", "-", "&", "."):
             break
         low = t.low
-        if low in ("for", "at", "with") and k - 1 >= 0 and toks[k - 1].s >= ss and \
-                toks[k - 1].low in ROLE_NOUNS and k < m:
-            # "A spokeswoman for the ministry", "an economist at the bank"
+        if low in ("for", "at", "with", "to") and k - 1 >= 0 and toks[k - 1].s >= ss and (
+                toks[k - 1].low in ROLE_NOUNS and low != "to" or
+                toks[k - 1].low == ("close" if low == "to" else "familiar")) and k < m:
+            # "A spokeswoman for the ministry", "an economist at the bank", "two people
+            # familiar with the talks", "a source close to the family"
+            k -= 1
+            count += 1
+            continue
+        if low == "and" and 0 < k < m and toks[k - 1].s >= ss and toks[k - 1].w[0].isupper() \
+                and toks[k + 1].w[0].isupper() and any(
+                    toks[x].low == "of" and x > 0 and toks[x - 1].w[0].isupper()
+                    for x in range(max(0, k - 4), k - 1) if toks[x].s >= ss):
+            # "the Department of Health and Human Services": one name
             k -= 1
             count += 1
             continue

@@ -60,6 +60,12 @@ from claims.extraction.lexicons import load
 __all__ = ["Speaker", "resolve_speakers", "SpeakerResolver", "normalise_description"]
 
 
+# a coordination inside a speaker span, and what tells it from one described person
+_PREP_IN = re.compile(r"\b(?:of|for|at|to|with|from|in|on)\b", re.I)
+_CONJ_DET = frozenset("the a an his her their its our my".split())
+_AND = re.compile(r"\s(?:and|&)\s")
+
+
 @dataclass
 class Speaker:
     name: Optional[str]
@@ -245,6 +251,9 @@ class SpeakerResolver:
         if ls in _PRONOUNS:
             return self._resolve_pronoun(ls, a)
         runs = self.runs_in(a, b)
+        both = self._coordinated(runs, a, b)
+        if both is not None:
+            return both
         person = self._named_person(runs, a)
         if person is not None:
             return self._person_speaker(person[0], person[1], a, raw)
@@ -255,6 +264,34 @@ class SpeakerResolver:
         if not words:
             return Speaker(None, "anonymous", None), None, False, None
         return self._described(s, words, a)
+
+    def _coordinated(self, runs: list[NameRun], a: int, b: int
+                     ) -> Optional[tuple[Speaker, Optional[str], bool, Optional[str]]]:
+        """Two speakers joined by "and" ("Lena Fischer and Jon Berg", "Mark Olsen and his
+        wife, Ada"): both named together, never the last one alone. None when the span holds
+        no such coordination (an "and" inside an organisation's name does not count)."""
+        m = None
+        for m in _AND.finditer(self.text, a, b):
+            pass
+        if m is None or any(r.kind == "organization" and r.start < m.start() < r.end
+                            for r in runs):
+            return None
+        lhs, rhs = self.text[a:m.start()], self.text[m.end():b].lstrip()
+        if "," in lhs or _PREP_IN.search(lhs) or not rhs or not (
+                rhs[0].isupper() or rhs.split()[0].lower() in _CONJ_DET):
+            # "director of research and policy Ann Lee", "Dan Gerstein, director of X and an
+            # analyst": one person described, not two speakers
+            return None
+        left = self.resolve(a, m.start())
+        right = self.resolve(m.end(), b)
+        if left[0].type == "organization" or right[0].type == "organization":
+            return None  # "Smith & Wesson", "Procter and Gamble": one body
+        if left[0].name and right[0].name:
+            name = f"{left[0].name} and {right[0].name}"
+            kind = "person" if left[0].type == right[0].type == "person" else "anonymous"
+        else:
+            name, kind = _strip_role(self.text[a:b].strip(" ,;:.“”\"‘’'()")), "anonymous"
+        return Speaker(name, kind, None), None, True, None
 
     def _resolve_pronoun(self, ls: str, a: int
                          ) -> tuple[Speaker, Optional[str], bool, Optional[str]]:

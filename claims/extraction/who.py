@@ -224,7 +224,8 @@ months years weeks days hours minutes decades times moments ago later earlier to
 yesterday tonight morning afternoon evening night week month year
 """.split())
 _PEOPLE_SUFFIX = re.compile(
-    r"(?:ists?|makers?|holders?|keepers?|goers?|watchers?|backers?|ians?|ants|ents|man|men|"
+    r"(?:ists?|graphers?|nomers?|makers?|holders?|keepers?|goers?|watchers?|backers?|ians?|"
+    r"ants|ents|man|men|"
     r"woman|women|ees|eers?|ans|one|body|media|ad|ads|site|video|footage|remarks|data|figures|"
     r"averages|account|accounts|release|releases|letter|memo|filing|lawsuit|complaint|"
     r"ruling|order|decision|document|documents|statement|statements)$")
