@@ -71,23 +71,23 @@ def _word_hashes(part: Sequence[str]) -> np.ndarray:
 
 def _tokenize(texts: Sequence[str], chunk: int = 20_000):
     """Word ids (int32) of all texts, flattened, with per-text word counts, and the 64-bit
-    hash of each distinct word (id order). Words are hashed with numpy (``_word_hashes``);
-    only each chunk's distinct hashes go through a Python dict."""
-    vocab: dict[int, int] = {}
-    ids_parts, len_parts = [], []
+    hash of each distinct word (id order: sorted hashes). Words are hashed with numpy
+    (``_word_hashes``); the vocabulary is merged from each chunk's distinct hashes with numpy
+    (a dict of them cost ~6 s at 10^6 texts)."""
+    inv_parts, uniq_parts, len_parts = [], [], []
     for s in range(0, len(texts), chunk):
         part = texts[s:s + chunk]
         lens = np.fromiter(map(_count_spaces, part), dtype=np.int32, count=len(part)) + 1
-        h = _word_hashes(part)
-        uniq, inv = np.unique(h, return_inverse=True)
-        setdefault = vocab.setdefault
-        gmap = np.fromiter((setdefault(x, len(vocab)) for x in uniq.tolist()), dtype=np.int32,
-                           count=len(uniq))
-        ids_parts.append(gmap[inv.ravel()])
+        uniq, inv = np.unique(_word_hashes(part), return_inverse=True)
+        inv_parts.append(inv.ravel().astype(np.int32))
+        uniq_parts.append(uniq)
         len_parts.append(lens)
-    ids = np.concatenate(ids_parts) if ids_parts else np.zeros(0, np.int32)
-    lens = np.concatenate(len_parts) if len_parts else np.zeros(0, np.int32)
-    return ids, lens, np.fromiter(vocab.keys(), dtype=np.uint64, count=len(vocab))
+    if not inv_parts:
+        return np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0, np.uint64)
+    vocab = unique_sorted(np.concatenate(uniq_parts))
+    ids = np.concatenate([np.searchsorted(vocab, u).astype(np.int32)[i]
+                          for u, i in zip(uniq_parts, inv_parts)])
+    return ids, np.concatenate(len_parts), vocab
 
 
 def _pairs_from_keys(key: np.ndarray, kd: np.ndarray, n: int, parts_n: int = 4,

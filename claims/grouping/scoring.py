@@ -271,8 +271,11 @@ def score_pairs(texts: np.ndarray, lo: np.ndarray, hi: np.ndarray, lens: np.ndar
         pscore = process.cpdist(texts[s_idx], texts[l_idx], scorer=fuzz.partial_ratio,
                                 workers=-1, dtype=np.float32)
         score[idx] = np.maximum(score[idx], pscore)
-        # a local alignment (partial_ratio >= PARTIAL_LOCAL): containment around it counts
-        loc = (pscore >= PARTIAL_LOCAL) & (pscore < 100)
+        # a local alignment (partial_ratio >= PARTIAL_LOCAL): containment around it counts;
+        # it is at most the containment in the whole text (+1e-3: float32 ratios), so skip
+        # pairs already there
+        loc = ((pscore >= PARTIAL_LOCAL) & (pscore < 100)
+               & (score[idx] < np.minimum(cont[idx] + 1e-3, 100)))
         if loc.any():
             li = idx[loc]
             sl, ll = s_idx[loc].tolist(), l_idx[loc].tolist()
