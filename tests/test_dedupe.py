@@ -337,3 +337,53 @@ def test_partial_quotes_join_the_full_quote():
 def test_default_thresholds():
     assert 0 < DEFAULT_SIMILAR_THRESHOLD < DEFAULT_SAME_THRESHOLD <= 100
     assert normalize_text(G20_A) == normalize_text(G20_B)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 10_000), st.integers(20, 120))
+def test_candidate_pairs_do_not_depend_on_how_pair_codes_are_partitioned(seed, n):
+    """Blocking expands pair codes once per range of the lower text (to bound memory): the
+    pairs are those of a single expansion, and they are exactly the texts sharing enough keys."""
+    from claims.grouping import blocking
+
+    rng = np.random.default_rng(seed)
+    texts = [" ".join(rng.choice(WORDS, size=int(rng.integers(4, 14)))) for _ in range(n)]
+    ids, lens, _ = blocking._tokenize(texts)
+    assert len(ids) == int(lens.sum())
+    key = rng.integers(0, 40, size=4 * n).astype(np.int64)
+    kd = rng.integers(0, n, size=4 * n).astype(np.int32)
+    n_keys = np.bincount(kd, minlength=n)
+    one = blocking._pairs_from_keys(key, kd, n, n_keys=n_keys, code_parts=1)
+    for parts in (2, 3, 7):
+        got = blocking._pairs_from_keys(key, kd, n, n_keys=n_keys, code_parts=parts)
+        assert np.array_equal(got, one)
+    assert np.all(np.diff(one) > 0) and np.all(one // n < one % n)
+    # brute force: shared keys per pair (blocks of at most MAX_BLOCK texts)
+    blocks = {}
+    for k, d in zip(key.tolist(), kd.tolist()):
+        blocks.setdefault(k, []).append(d)
+    shared: dict = {}
+    for members in blocks.values():
+        if 2 <= len(members) <= blocking.MAX_BLOCK:
+            for i in range(len(members)):
+                for j in range(i + 1, len(members)):
+                    a, b = sorted((members[i], members[j]))
+                    if a != b:
+                        shared[(a, b)] = shared.get((a, b), 0) + 1
+    want = sorted(a * n + b for (a, b), c in shared.items()
+                  if c >= max(blocking.MIN_SHARED_KEYS,
+                              np.ceil(blocking.MIN_SHARED_SHARE * min(n_keys[a], n_keys[b]))))
+    assert one.tolist() == want
+
+
+def test_similar_table_best_score_per_pair_top_five_per_claim():
+    center = np.arange(8, dtype=np.int64)
+    lo = np.array([0, 0, 0, 0, 0, 0, 1, 0, 6], dtype=np.int64)
+    hi = np.array([1, 2, 3, 4, 5, 6, 0, 7, 7], dtype=np.int64)
+    score = np.array([80, 81, 82, 83, 84, 85, 90, 85, 99], dtype=np.float32)
+    cid = {i: f"C{i}" for i in range(7)}  # text 7 has no claim id: its pairs are dropped
+    df = clustering._similar_table(center, lo, hi, score, cid, None, {"C0", "C1"})
+    rows = list(df.itertuples(index=False, name=None))
+    # C0-C1 scored twice: the best score; C0 keeps its 5 best; C6 pairs only with absent ids
+    assert rows == [("C0", "C1", 90.0), ("C0", "C6", 85.0), ("C0", "C5", 84.0),
+                    ("C0", "C4", 83.0), ("C0", "C3", 82.0)]

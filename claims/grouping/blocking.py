@@ -71,31 +71,34 @@ def _word_hashes(part: Sequence[str]) -> np.ndarray:
 
 def _tokenize(texts: Sequence[str], chunk: int = 20_000):
     """Word ids (int32) of all texts, flattened, with per-text word counts, and the 64-bit
-    hash of each distinct word (id order). Words are hashed with numpy (``_word_hashes``);
-    only each chunk's distinct hashes go through a Python dict."""
-    vocab: dict[int, int] = {}
-    ids_parts, len_parts = [], []
+    hash of each distinct word (id order: sorted hashes). Words are hashed with numpy
+    (``_word_hashes``); the vocabulary is merged from each chunk's distinct hashes with numpy
+    (a dict of them cost ~6 s at 10^6 texts)."""
+    inv_parts, uniq_parts, len_parts = [], [], []
     for s in range(0, len(texts), chunk):
         part = texts[s:s + chunk]
         lens = np.fromiter(map(_count_spaces, part), dtype=np.int32, count=len(part)) + 1
-        h = _word_hashes(part)
-        uniq, inv = np.unique(h, return_inverse=True)
-        setdefault = vocab.setdefault
-        gmap = np.fromiter((setdefault(x, len(vocab)) for x in uniq.tolist()), dtype=np.int32,
-                           count=len(uniq))
-        ids_parts.append(gmap[inv.ravel()])
+        uniq, inv = np.unique(_word_hashes(part), return_inverse=True)
+        inv_parts.append(inv.ravel().astype(np.int32))
+        uniq_parts.append(uniq)
         len_parts.append(lens)
-    ids = np.concatenate(ids_parts) if ids_parts else np.zeros(0, np.int32)
-    lens = np.concatenate(len_parts) if len_parts else np.zeros(0, np.int32)
-    return ids, lens, np.fromiter(vocab.keys(), dtype=np.uint64, count=len(vocab))
+    if not inv_parts:
+        return np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0, np.uint64)
+    vocab = unique_sorted(np.concatenate(uniq_parts))
+    ids = np.concatenate([np.searchsorted(vocab, u).astype(np.int32)[i]
+                          for u, i in zip(uniq_parts, inv_parts)])
+    return ids, np.concatenate(len_parts), vocab
 
 
 def _pairs_from_keys(key: np.ndarray, kd: np.ndarray, n: int, parts_n: int = 4,
-                     n_keys: "np.ndarray | None" = None) -> np.ndarray:
-    """Codes lo * n + hi of the pairs of texts sharing at least MIN_SHARED_KEYS keys, in blocks
-    (texts sharing a key) of 2..MAX_BLOCK texts. Keys are handled in parts_n partitions to keep
-    the sorting temporaries small."""
-    parts = []
+                     n_keys: "np.ndarray | None" = None, code_parts: int = 4) -> np.ndarray:
+    """Codes lo * n + hi (sorted) of the pairs of texts sharing at least MIN_SHARED_KEYS keys,
+    in blocks (texts sharing a key) of 2..MAX_BLOCK texts. Keys are handled in parts_n
+    partitions to keep the sorting temporaries small; the blocks' members are kept (one int32
+    per member) and their pairs expanded code_parts times, once per range of lo: the raw pair
+    codes (most pairs share one key and are dropped) cost 8 bytes each, ~1.5 GiB at 10^6 texts
+    when expanded at once."""
+    blocks: list[np.ndarray] = []  # members of the blocks of one size, a row per block
     part_of = (key % parts_n) if parts_n > 1 else None
     for p in range(parts_n):
         if part_of is None:
@@ -117,31 +120,43 @@ def _pairs_from_keys(key: np.ndarray, kd: np.ndarray, n: int, parts_n: int = 4,
             if size < 2 or size > MAX_BLOCK:
                 continue
             bs = bstart[bsize == size]
-            members = d[bs[:, None] + np.arange(size)].astype(np.int64)
-            iu, ju = np.triu_indices(size, 1)
-            a = members[:, iu].ravel()
-            b = members[:, ju].ravel()
-            keep = a != b
-            parts.append(np.minimum(a, b)[keep] * n + np.maximum(a, b)[keep])
+            # sorted rows: in a pair of columns i < j the first is the smaller text
+            blocks.append(np.sort(d[bs[:, None] + np.arange(size)].astype(np.int32), axis=1))
         del d, bstart, bsize
     del part_of
-    if not parts:
-        return np.zeros(0, np.int64)
-    code = np.concatenate(parts)
-    del parts
-    code.sort()
-    if not len(code):
-        return code
-    first = np.concatenate(([True], code[1:] != code[:-1]))
-    starts = np.flatnonzero(first)
-    del first
-    counts = np.diff(np.append(starts, len(code)))
-    code = code[starts]
-    if n_keys is None:
-        return code[counts >= MIN_SHARED_KEYS]
-    fewer = np.minimum(n_keys[code // n], n_keys[code % n])
-    need = np.maximum(MIN_SHARED_KEYS, np.ceil(MIN_SHARED_SHARE * fewer))
-    return code[counts >= need]
+    out = []
+    bounds = [n * q // code_parts for q in range(code_parts + 1)]
+    for q in range(code_parts):
+        lo_min, lo_max = bounds[q], bounds[q + 1]
+        parts = []
+        for members in blocks:
+            iu, ju = np.triu_indices(members.shape[1], 1)
+            a = members[:, iu].ravel()
+            sel = (a >= lo_min) & (a < lo_max)
+            a = a[sel].astype(np.int64)
+            b = members[:, ju].ravel()[sel]
+            del sel
+            keep = a != b
+            parts.append(a[keep] * n + b[keep])
+        if not parts:
+            continue
+        code = np.concatenate(parts)
+        del parts
+        code.sort()
+        if not len(code):
+            continue
+        first = np.concatenate(([True], code[1:] != code[:-1]))
+        starts = np.flatnonzero(first)
+        del first
+        counts = np.diff(np.append(starts, len(code)))
+        code = code[starts]
+        if n_keys is None:
+            out.append(code[counts >= MIN_SHARED_KEYS])
+            continue
+        fewer = np.minimum(n_keys[code // n], n_keys[code % n])
+        need = np.maximum(MIN_SHARED_KEYS, np.ceil(MIN_SHARED_SHARE * fewer))
+        out.append(code[counts >= need])
+    return np.concatenate(out) if out else np.zeros(0, np.int64)
 
 
 def _chunk_keys(r: np.ndarray, counts: np.ndarray, V: int) -> tuple[np.ndarray, np.ndarray]:

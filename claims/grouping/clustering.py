@@ -474,20 +474,45 @@ def _similar_table(center, sim_lo, sim_hi, sim_score, cid_of_key, s_center, pres
     ka, kb, sc = ka[diff], kb[diff], sim_score[diff]
     if not len(ka):
         return empty
-    rows = {}
-    for a, b, s in zip(ka.tolist(), kb.tolist(), sc.tolist()):
-        ca, cb = cid_of_key.get(a), cid_of_key.get(b)
-        if ca is None or cb is None or (ca not in present and cb not in present):
-            continue
-        if ca > cb:
-            ca, cb = cb, ca
-        if rows.get((ca, cb), -1.0) < s:
-            rows[(ca, cb)] = s
-    if not rows:
+    # column-wise (a dict and a DataFrame sort of strings cost ~15 s at 10^6 statements):
+    # claim ids become their rank in sorted order, so integer sorts give the string order
+    keys = np.fromiter(cid_of_key.keys(), dtype=np.int64, count=len(cid_of_key))
+    k_order = np.argsort(keys)
+    keys = keys[k_order]
+    rank, ids = pd.factorize(pd.Series(list(cid_of_key.values()), dtype=object), sort=True)
+    rank = rank[k_order]
+    ids = np.asarray(ids, dtype=object)
+    is_present = np.asarray(pd.Index(ids).isin(list(present)))
+
+    if not len(keys):
         return empty
-    df = pd.DataFrame([(a, b, round(float(s), 1)) for (a, b), s in rows.items()],
-                      columns=["claim_id", "similar_claim_id", "score"])
-    df = df.sort_values(["claim_id", "score", "similar_claim_id"], ascending=[True, False, True])
-    df = df.groupby("claim_id", sort=False).head(MAX_SIMILAR_PER_CLAIM).reset_index(drop=True)
-    return df
+
+    def rank_of(k: np.ndarray) -> np.ndarray:  # -1: a key without a claim id
+        pos = np.minimum(np.searchsorted(keys, k), len(keys) - 1)
+        return np.where(keys[pos] == k, rank[pos], -1)
+
+    ra, rb = rank_of(ka), rank_of(kb)
+    ok = (ra >= 0) & (rb >= 0)
+    ok[ok] = is_present[ra[ok]] | is_present[rb[ok]]
+    ra, rb, sc = ra[ok], rb[ok], sc[ok]
+    ra, rb = np.minimum(ra, rb), np.maximum(ra, rb)
+    if not len(ra):
+        return empty
+    # one row per pair of claims, its best score
+    o = np.lexsort((-sc, rb, ra))
+    ra, rb, sc = ra[o], rb[o], sc[o]
+    first = np.ones(len(ra), bool)
+    first[1:] = (ra[1:] != ra[:-1]) | (rb[1:] != rb[:-1])
+    ra, rb = ra[first], rb[first]
+    score = np.fromiter((round(float(x), 1) for x in sc[first].tolist()), dtype=np.float64,
+                        count=len(ra))
+    # per claim: best score first, then similar claim id; at most MAX_SIMILAR_PER_CLAIM
+    o = np.lexsort((rb, -score, ra))
+    ra, rb, score = ra[o], rb[o], score[o]
+    start = np.ones(len(ra), bool)
+    start[1:] = ra[1:] != ra[:-1]
+    run_start = np.maximum.accumulate(np.where(start, np.arange(len(ra)), 0))
+    top = (np.arange(len(ra)) - run_start) < MAX_SIMILAR_PER_CLAIM
+    return pd.DataFrame({"claim_id": ids[ra[top]], "similar_claim_id": ids[rb[top]],
+                         "score": score[top]})
 

@@ -183,10 +183,13 @@ def guards_ok(a: str, b: str) -> bool:
     return sum(1 for w in window.split() if w in NEGATION_WORDS) <= len(neg_b) + typos
 
 
-def _local_containment(short: str, long: str) -> float:
+def _local_containment(short: str, long: str, partial: float = 0.0) -> float:
     """100 * LCS(short, window) / len(short), the window being the part of *long* that
-    partial_ratio aligns *short* with, widened by a quarter of len(short) on each side."""
-    al = fuzz.partial_ratio_alignment(short, long)
+    partial_ratio aligns *short* with, widened by a quarter of len(short) on each side.
+    *partial*: their partial_ratio when known; as a cutoff it lets rapidfuzz skip windows
+    that cannot reach it (the first best window, hence the result, is the same)."""
+    al = fuzz.partial_ratio_alignment(short, long, score_cutoff=max(0.0, partial - 0.01)) \
+        or fuzz.partial_ratio_alignment(short, long)
     pad = len(short) // 4
     win = long[max(0, al.dest_start - pad):al.dest_end + pad]
     ls, lw = len(short), len(win)
@@ -271,13 +274,16 @@ def score_pairs(texts: np.ndarray, lo: np.ndarray, hi: np.ndarray, lens: np.ndar
         pscore = process.cpdist(texts[s_idx], texts[l_idx], scorer=fuzz.partial_ratio,
                                 workers=-1, dtype=np.float32)
         score[idx] = np.maximum(score[idx], pscore)
-        # a local alignment (partial_ratio >= PARTIAL_LOCAL): containment around it counts
-        loc = (pscore >= PARTIAL_LOCAL) & (pscore < 100)
+        # a local alignment (partial_ratio >= PARTIAL_LOCAL): containment around it counts;
+        # it is at most the containment in the whole text (+1e-3: float32 ratios), so skip
+        # pairs already there
+        loc = ((pscore >= PARTIAL_LOCAL) & (pscore < 100)
+               & (score[idx] < np.minimum(cont[idx] + 1e-3, 100)))
         if loc.any():
             li = idx[loc]
-            sl, ll = s_idx[loc].tolist(), l_idx[loc].tolist()
-            lc = np.fromiter((_local_containment(texts[x], texts[y]) for x, y in zip(sl, ll)),
-                             dtype=np.float64, count=len(li))
+            sl, ll, pl = s_idx[loc].tolist(), l_idx[loc].tolist(), pscore[loc].tolist()
+            lc = np.fromiter((_local_containment(texts[x], texts[y], q)
+                              for x, y, q in zip(sl, ll, pl)), dtype=np.float64, count=len(li))
             score[li] = np.maximum(score[li], lc)
     keep = score >= floor
     return lo[keep], hi[keep], score[keep]
