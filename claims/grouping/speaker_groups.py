@@ -204,6 +204,12 @@ def _form_keys(name: Any, aliases: Any) -> list[tuple]:
         norm = norm[4:] if norm.startswith("the ") else norm
         if norm:
             keys[("org", norm)] = None
+    person = [k[1] for k in keys if k[0] == "person"]
+    if len(person) == 1:
+        # a speaker that is this one form and nothing else ("Quillfeather", kept apart when
+        # the surname was ambiguous): the only stored speaker an ambiguous form may take the id
+        # of (_prev_ids_of); a speaker that also holds a full name is that person
+        keys[("person?", person[0])] = None
     return list(keys)
 
 
@@ -280,18 +286,25 @@ def _anchor(e) -> str:
 
 def _prev_ids_of(e, forms_of_full, prev_forms) -> Counter:
     """Previous ids sharing a form with the entity, weighted by the form's length (only the
-    forms that belong to it unambiguously)."""
+    forms that belong to it unambiguously).
+
+    An ambiguous form ("person?": a bare surname several stored full names share) takes only
+    the id of a stored speaker that is that form alone, never that of a person who once took
+    the form as an alias ("Quillfeather" when Marta was the only Quillfeather): a wrong speaker
+    is worse than a missing one, and which of several such persons it would be depended on
+    their ids, not on the reports."""
     c: Counter = Counter()
     if e[0] == "person":
-        forms = forms_of_full.get(e[1], set())
-    elif e[0] in ("org", "person?"):
-        forms = {e[1]}
+        keys = [("person", f) for f in forms_of_full.get(e[1], ())]
+    elif e[0] == "person?":
+        keys = [("person?", e[1])]
+    elif e[0] == "org":
+        keys = [e]
     else:
         return c
-    kind_ = "org" if e[0] == "org" else "person"
-    for f in forms:
-        for pid in prev_forms.get((kind_, f), []):
-            c[pid] += len(f) if kind_ == "person" else 1
+    for key in keys:
+        for pid in prev_forms.get(key, []):
+            c[pid] += len(key[1]) if key[0] != "org" else 1
     return c
 
 
