@@ -158,6 +158,11 @@ def test_person_forms_do_not_depend_on_the_order_added(names, rnd):
     indexed = [f for f in set(forms) if _split(f)[1] != "the"]  # "the" buckets are not indexed
     brute = {f for f in indexed if any(len(g) > len(f) and compatible_names(f, g) for g in indexed)}
     assert a.covered == brute
+    full = {}  # per surname, the forms no longer form is compatible with: what a bare surname may be
+    for f in indexed:
+        if f not in brute:
+            full.setdefault(PersonForms._bucket(f), set()).add(f)
+    assert {k: v for k, v in a.full.items() if v} == full == {k: v for k, v in b.full.items() if v}
 
 
 # --- a bare surname several stored people share joins none of them (issue 12, trust) --------
