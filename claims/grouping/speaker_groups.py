@@ -419,9 +419,10 @@ class PersonForms:
       the set of forms (not of the order they came in), kept current as forms are added; a bare
       surname is compatible with every longer form of its surname, so ``full`` is what deciding
       it needs, whatever the number of stored forms;
-    * per surname, the forms of 3+ words by the initials of their given names (``by_initial``):
-      a form longer than *f* that *f* is compatible with has a given name with the initial of
-      each of *f*'s given names, so only those are compared; and every form by the sequence of
+    * per surname, the forms of 3+ words by each given name (``by_word``) and by the initials
+      of their given names (``by_initial``): a form longer than *f* that *f* is compatible with
+      has f's first given name or its initial (or, when that is an initial, a given name with
+      it), so only those are compared; and every form by the sequence of
       its given names' initials (``by_initials``): a form compatible with *g* has a
       sub-sequence of *g*'s initials, so a name with an initial ("H. R. Clinton") is compared
       with those forms only, not with the whole surname.
@@ -434,6 +435,7 @@ class PersonForms:
     def __init__(self) -> None:
         self.forms: dict[tuple, set] = {}  # (surname, suffix) -> forms
         self.by_initial: dict[tuple, dict[str, set]] = {}  # (surname, suffix) -> initial -> 3+ word forms
+        self.by_word: dict[tuple, dict[str, set]] = {}  # (surname, suffix) -> given name -> 3+ word forms
         self.by_initials: dict[tuple, set] = {}  # (surname, suffix, initials) -> forms
         self.full: dict[tuple, set] = {}  # (surname, suffix) -> stored forms not covered
         self.covered: set[tuple] = set()
@@ -446,8 +448,11 @@ class PersonForms:
     def _longer(self, b: tuple, f: tuple, extra: Iterable[tuple] = ()) -> list[tuple]:
         """Forms of bucket b (stored, plus ``extra``) longer than f that f is compatible with."""
         given, _, _ = _split(f)
-        if given:  # candidates have a given name with the initial of f's first given name
-            pool: Iterable = self.by_initial.get(b, {}).get(given[0][0], ())
+        if given and len(given[0]) > 1:  # candidates have f's first given name, or its initial
+            words = self.by_word.get(b, {})
+            pool: Iterable = words.get(given[0], set()) | words.get(given[0][0], set())
+        elif given:  # an initial: candidates have a given name with it
+            pool = self.by_initial.get(b, {}).get(given[0], ())
         else:
             pool = self.forms.get(b, ())
         out = [g for g in pool if len(g) > len(f) and compatible_names(f, g)]
@@ -502,6 +507,8 @@ class PersonForms:
         if len(given) >= 2:  # only these can be longer than a form with given names
             for c in _initial_keys(given):
                 self.by_initial.setdefault(b, {}).setdefault(c, set()).add(f)
+            for w in given:
+                self.by_word.setdefault(b, {}).setdefault(w, set()).add(f)
 
     def _bare(self, b: tuple, f: tuple, lost: set, fresh_full: set) -> Any:
         """The full names the bare surname f is compatible with: every full name of its bucket
