@@ -330,13 +330,12 @@ def _speaker_ids(members, full_of, prev_forms, prev_name) -> dict:
             continue
         id_of[e] = pid
         taken.add(pid)
-    taken |= set(prev_name)
     for e in ents:
         if e in id_of:
             continue
         a, salt = _anchor(e), 0
         pid = speaker_id_for(a)
-        while pid in taken:
+        while pid in taken or pid in prev_name:
             salt += 1
             pid = speaker_id_for(a + "|" + repr(e), salt)
         taken.add(pid)
@@ -599,6 +598,7 @@ class SpeakerIndex:
         self.form_keys: dict[str, list[tuple]] = {}
         self.ids_of_key: dict[tuple, set] = {}  # group key -> the speakers that have it
         self.the_keys: set[tuple] = set()  # person keys with the "surname" "the" (full_names)
+        self.tokens_of: dict[str, set] = {}  # speaker id -> its by_token keys
         self.person_forms = PersonForms()
 
     def __len__(self) -> int:
@@ -633,25 +633,32 @@ class SpeakerIndex:
                     self.person_forms.add(key[1])
                     if _split(key[1])[1] == "the":
                         self.the_keys.add(key)
+            tokens = self.tokens_of.setdefault(sid, set())
             for form in [name, *aliases]:
                 for t in self._keys(form):
                     self.by_token.setdefault(t, set()).add(sid)
+                    tokens.add(t)
+
+    def _batch_tokens(self, statements: pd.DataFrame) -> set:
+        tokens: set = set()
+        if "speaker_name" in statements.columns:
+            for name in set(x for x in statements["speaker_name"].tolist() if isinstance(x, str) and x.strip()):
+                tokens.update(self._keys(name))
+        return tokens
 
     def _wanted(self, statements: pd.DataFrame) -> set:
         wanted: set = set()
-        if self.rows and "speaker_name" in statements.columns:
-            for name in set(x for x in statements["speaker_name"].tolist() if isinstance(x, str) and x.strip()):
-                for t in self._keys(name):
-                    wanted.update(self.by_token.get(t, ()))
+        if self.rows:
+            for t in self._batch_tokens(statements):
+                wanted.update(self.by_token.get(t, ()))
         return wanted
 
-    def previous_forms(self, statements: pd.DataFrame) -> tuple["_StoredKeys", dict]:
+    def previous_forms(self, statements: pd.DataFrame) -> tuple["_StoredKeys", "_Wanted"]:
         """``_previous_forms(self.relevant(statements))`` from the keys kept when the speakers
-        were added: (key -> previous ids in order, looked up on demand, and previous id ->
-        name). Not built per batch: a common surname brings thousands of stored speakers."""
-        wanted = self._wanted(statements)
-        rows = self.rows
-        return _StoredKeys(self, wanted), {sid: rows[sid][0] for sid in wanted}
+        were added: (key -> previous ids in order, and previous id -> name), both looked up on
+        demand. Not built per batch: a common surname brings thousands of stored speakers."""
+        wanted = _Wanted(self, self._batch_tokens(statements))
+        return _StoredKeys(self, wanted), wanted
 
     def relevant(self, statements: pd.DataFrame) -> pd.DataFrame:
         """The stored speakers that may be the speakers of ``statements``, as group_speakers'
@@ -662,11 +669,29 @@ class SpeakerIndex:
         return pd.DataFrame(recs, columns=["speaker_id", "name", "aliases", "type"], dtype=object)
 
 
+class _Wanted:
+    """The stored speakers a batch looks up (those sharing a surname with its names: what
+    ``SpeakerIndex._wanted`` collects), as previous id -> name, asked one id at a time rather
+    than collected: thousands share "Clinton"."""
+
+    def __init__(self, index: SpeakerIndex, tokens: set) -> None:
+        self.index, self.tokens = index, tokens
+
+    def __contains__(self, sid: object) -> bool:
+        got = self.index.tokens_of.get(sid)  # type: ignore[arg-type]
+        return got is not None and not got.isdisjoint(self.tokens)
+
+    def __getitem__(self, sid: str) -> str:
+        if sid not in self:
+            raise KeyError(sid)
+        return self.index.rows[sid][0]
+
+
 class _StoredKeys:
     """``_previous_forms``' key -> previous ids (in order) for the stored speakers a batch looks
     up (``wanted``), read from SpeakerIndex.ids_of_key when asked: a batch asks for a few keys."""
 
-    def __init__(self, index: SpeakerIndex, wanted: set) -> None:
+    def __init__(self, index: SpeakerIndex, wanted: "_Wanted") -> None:
         self.index, self.wanted = index, wanted
         self.cache: dict[tuple, list[str]] = {}
 
