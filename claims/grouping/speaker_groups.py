@@ -12,7 +12,9 @@ no longer form is compatible with are the *full names*; each is a person. A shor
 the one full name it is compatible with; when it is compatible with several ("Trump" with
 "Donald Trump" and "Ivanka Trump"), it is resolved per report: it joins the one of them that
 occurs in the same report, and when none or several do, it stays a speaker of its own -- so
-different people who share a surname within one report are never merged.
+different people who share a surname within one report are never merged -- whose id is that of
+a stored speaker holding that form alone, never that of a stored person who took the form as an
+alias while it was the only one with the surname.
 
 Organisations are grouped by their normalised name without a leading "the". Anonymous
 speakers ("a senior official") are grouped only within one report. Statements of kind "claim",
