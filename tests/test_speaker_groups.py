@@ -158,3 +158,81 @@ def test_person_forms_do_not_depend_on_the_order_added(names, rnd):
     indexed = [f for f in set(forms) if _split(f)[1] != "the"]  # "the" buckets are not indexed
     brute = {f for f in indexed if any(len(g) > len(f) and compatible_names(f, g) for g in indexed)}
     assert a.covered == brute
+    full = {}  # per surname, the forms no longer form is compatible with: what a bare surname may be
+    for f in indexed:
+        if f not in brute:
+            full.setdefault(PersonForms._bucket(f), set()).add(f)
+    assert {k: v for k, v in a.full.items() if v} == full == {k: v for k, v in b.full.items() if v}
+
+
+# --- a bare surname several stored people share joins none of them (issue 12, trust) --------
+
+def _run(batches, index=None):
+    """Batches of (name, report) through a SpeakerIndex as a run does: grouped against the
+    stored speakers, which then keep their name and gain the batch's aliases. Returns the
+    statement id -> speaker id of each batch, and the index."""
+    index = SpeakerIndex() if index is None else index
+    out_ids = []
+    for b, batch in enumerate(batches):
+        frame_ = _batch([n for n, _ in batch], [r for _, r in batch], f"b{b}s")
+        got = group_speakers_compact(frame_, index)
+        out_ids.append(dict(zip(got.assignments["statement_id"], got.assignments["speaker_id"])))
+        out = BatchGrouping()
+        _speaker_rows(out, got.speakers, index)
+        index.add((r["speaker_id"], r["name"], r["aliases"], r["type"], r["roles"])
+                  for r in sorted(out.new_speakers + out.updated_speakers, key=lambda r: r["speaker_id"]))
+    return out_ids, index
+
+
+def test_ambiguous_bare_surname_joins_no_stored_person():
+    # Quillfeather was Marta's alias while she was the only one; once Osric is stored, a bare
+    # "Quillfeather" in a report naming neither could be either of them
+    (first, second, third, fourth), index = _run([
+        [("Marta Quillfeather", 1), ("Quillfeather", 1)],
+        [("Osric Quillfeather", 2)],
+        [("Quillfeather", 3)],
+        [("Quillfeather", 4), ("Marta Quillfeather", 5)],
+    ])
+    marta, osric = first["b0s0"], second["b1s0"]
+    assert first["b0s1"] == marta and marta != osric
+    bare = third["b2s0"]
+    assert bare not in (marta, osric)
+    assert index.rows[bare][0] == "Quillfeather"  # a surname-only speaker of its own
+    assert fourth["b3s0"] == bare  # and the next bare mention is that same speaker
+    assert fourth["b3s1"] == marta
+    assert "Quillfeather" not in index.rows[osric][1]
+
+
+def test_ambiguous_bare_surname_with_initials_and_in_report_resolution():
+    # "T. Brannigan" and "Thea Brannigan" may be one person, but they are two stored speakers:
+    # a bare "Brannigan" cannot pick one; "Thea Brannigan" in its own report settles it
+    (a, b, c), _ = _run([
+        [("T. Brannigan", 1)],
+        [("Thea Brannigan", 2)],
+        [("Brannigan", 3), ("Brannigan", 4), ("Thea Brannigan", 4)],
+    ])
+    assert a["b0s0"] != b["b1s0"]
+    assert c["b2s0"] not in (a["b0s0"], b["b1s0"])
+    assert c["b2s1"] == c["b2s2"] == b["b1s0"]
+
+
+def test_bare_surname_joins_the_one_full_name():
+    # one stored full name with the surname (and forms it covers): the bare surname is that person
+    (a, b), _ = _run([[("Ines Maria Vaskovar", 1), ("I. Vaskovar", 2)], [("Vaskovar", 3)]])
+    assert a["b0s0"] == a["b0s1"] == b["b1s0"]
+
+
+def test_resumed_run_gives_the_same_ids():
+    batches = [[("Marta Quillfeather", 1), ("Quillfeather", 1)], [("Osric Quillfeather", 2)],
+               [("Quillfeather", 3), ("O. Quillfeather", 3)], [("Quillfeather", 4)],
+               [("Marta Q. Quillfeather", 5), ("Quillfeather", 6)]]
+    whole, _ = _run(batches)
+    head, index = _run(batches[:2])
+    resumed = SpeakerIndex()  # loaded from the database: every stored speaker, by id
+    resumed.add((sid, *index.rows[sid]) for sid in sorted(index.rows, reverse=True))
+    tail, _ = _run(batches[2:], resumed)
+    assert [list(t.values()) for t in whole[2:]] == [list(t.values()) for t in tail]
+    marta = whole[0]["b0s0"]
+    assert whole[3]["b3s0"] not in (marta, whole[1]["b1s0"], whole[2]["b2s1"])
+    assert whole[4]["b4s0"] == marta  # "Marta Q. Quillfeather" covers "Marta Quillfeather"
+    assert whole[4]["b4s1"] == whole[3]["b3s0"]  # still ambiguous: the surname-only speaker

@@ -12,7 +12,9 @@ no longer form is compatible with are the *full names*; each is a person. A shor
 the one full name it is compatible with; when it is compatible with several ("Trump" with
 "Donald Trump" and "Ivanka Trump"), it is resolved per report: it joins the one of them that
 occurs in the same report, and when none or several do, it stays a speaker of its own -- so
-different people who share a surname within one report are never merged.
+different people who share a surname within one report are never merged -- whose id is that of
+a stored speaker holding that form alone, never that of a stored person who took the form as an
+alias while it was the only one with the surname.
 
 Organisations are grouped by their normalised name without a leading "the". Anonymous
 speakers ("a senior official") are grouped only within one report. Statements of kind "claim",
@@ -204,6 +206,12 @@ def _form_keys(name: Any, aliases: Any) -> list[tuple]:
         norm = norm[4:] if norm.startswith("the ") else norm
         if norm:
             keys[("org", norm)] = None
+    person = [k[1] for k in keys if k[0] == "person"]
+    if len(person) == 1:
+        # a speaker that is this one form and nothing else ("Quillfeather", kept apart when
+        # the surname was ambiguous): the only stored speaker an ambiguous form may take the id
+        # of (_prev_ids_of); a speaker that also holds a full name is that person
+        keys[("person?", person[0])] = None
     return list(keys)
 
 
@@ -255,7 +263,7 @@ def _entities(keys, report, full_of) -> list:
         # thousands (a bare surname shared by many stored people)
         in_report = fulls_in_report[report[i] or ""]
         if len(in_report) < len(fulls):
-            fset = full_sets.get(k[1])
+            fset = fulls if isinstance(fulls, _FullNames) else full_sets.get(k[1])
             if fset is None:
                 fset = full_sets[k[1]] = set(fulls)
             here = sorted(g for g in in_report if g in fset)
@@ -280,18 +288,25 @@ def _anchor(e) -> str:
 
 def _prev_ids_of(e, forms_of_full, prev_forms) -> Counter:
     """Previous ids sharing a form with the entity, weighted by the form's length (only the
-    forms that belong to it unambiguously)."""
+    forms that belong to it unambiguously).
+
+    An ambiguous form ("person?": a bare surname several stored full names share) takes only
+    the id of a stored speaker that is that form alone, never that of a person who once took
+    the form as an alias ("Quillfeather" when Marta was the only Quillfeather): a wrong speaker
+    is worse than a missing one, and which of several such persons it would be depended on
+    their ids, not on the reports."""
     c: Counter = Counter()
     if e[0] == "person":
-        forms = forms_of_full.get(e[1], set())
-    elif e[0] in ("org", "person?"):
-        forms = {e[1]}
+        keys = [("person", f) for f in forms_of_full.get(e[1], ())]
+    elif e[0] == "person?":
+        keys = [("person?", e[1])]
+    elif e[0] == "org":
+        keys = [e]
     else:
         return c
-    kind_ = "org" if e[0] == "org" else "person"
-    for f in forms:
-        for pid in prev_forms.get((kind_, f), []):
-            c[pid] += len(f) if kind_ == "person" else 1
+    for key in keys:
+        for pid in prev_forms.get(key, []):
+            c[pid] += len(key[1]) if key[0] != "org" else 1
     return c
 
 
@@ -317,13 +332,12 @@ def _speaker_ids(members, full_of, prev_forms, prev_name) -> dict:
             continue
         id_of[e] = pid
         taken.add(pid)
-    taken |= set(prev_name)
     for e in ents:
         if e in id_of:
             continue
         a, salt = _anchor(e), 0
         pid = speaker_id_for(a)
-        while pid in taken:
+        while pid in taken or pid in prev_name:
             salt += 1
             pid = speaker_id_for(a + "|" + repr(e), salt)
         taken.add(pid)
@@ -368,24 +382,63 @@ def _initial_keys(given: tuple[str, ...]) -> set[str]:
     return {w[0] for w in given}
 
 
+def _subsequences(items: tuple, shorter_than: int) -> set[tuple]:
+    subs: set[tuple] = {()}
+    for x in items:
+        subs |= {t + (x,) for t in subs}
+    return {t for t in subs if len(t) < shorter_than}
+
+
+class _FullNames:
+    """The full names a bare surname is compatible with, as a batch sees them: the bucket's
+    stored full names (``base``, not copied: thousands for "Clinton") less ``minus`` plus
+    ``plus``. Only its size and membership are asked for (``_entities``); iterating sorts.
+    Valid until the next ``PersonForms.add``."""
+
+    __slots__ = ("base", "minus", "plus", "n")
+
+    def __init__(self, base: set, minus: set, plus: set, n: int) -> None:
+        self.base, self.minus, self.plus, self.n = base, minus, plus, n
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __contains__(self, g: object) -> bool:
+        return g in self.plus or (g in self.base and g not in self.minus)
+
+    def __iter__(self):
+        return iter(sorted([g for g in self.base if g not in self.minus] + list(self.plus)))
+
+
 class PersonForms:
     """Every stored person form (name tokens, as keyed by ``_form_keys``), by surname, with what
     ``_full_names`` needs without comparing a new form with every form sharing its surname
     (thousands for "Clinton" in a large archive, issue 12):
 
     * ``covered``: the stored forms that a longer stored form is compatible with (not full
-      names). A function of the set of forms, kept current as forms are added;
-    * per surname, the forms by length, and the forms of 3+ words by the initials of their
-      given names: a form longer than *f* that *f* is compatible with has a given name with the
-      initial of each of *f*'s given names, so only those are compared.
+      names), and ``full``: per surname, the other stored forms -- the full names. Functions of
+      the set of forms (not of the order they came in), kept current as forms are added; a bare
+      surname is compatible with every longer form of its surname, so ``full`` is what deciding
+      it needs, whatever the number of stored forms;
+    * per surname, the forms of 3+ words by each given name (``by_word``) and by the initials
+      of their given names (``by_initial``): a form longer than *f* that *f* is compatible with
+      has f's first given name or its initial (or, when that is an initial, a given name with
+      it), so only those are compared; and every form by the sequence of
+      its given names' initials (``by_initials``): a form compatible with *g* has a
+      sub-sequence of *g*'s initials, so a name with an initial ("H. R. Clinton") is compared
+      with those forms only, not with the whole surname.
 
     ``full_names(keys)`` returns what ``_full_names(keys, prev_forms)`` returns for the batch's
     forms (and, for the stored forms that can only denote one full name among the batch's,
-    that name), when prev_forms holds the stored forms of the batch's surnames."""
+    that name), when prev_forms holds the stored forms of the batch's surnames; a bare
+    surname's several full names come as a ``_FullNames`` view, not a sorted list."""
 
     def __init__(self) -> None:
         self.forms: dict[tuple, set] = {}  # (surname, suffix) -> forms
         self.by_initial: dict[tuple, dict[str, set]] = {}  # (surname, suffix) -> initial -> 3+ word forms
+        self.by_word: dict[tuple, dict[str, set]] = {}  # (surname, suffix) -> given name -> 3+ word forms
+        self.by_initials: dict[tuple, set] = {}  # (surname, suffix, initials) -> forms
+        self.full: dict[tuple, set] = {}  # (surname, suffix) -> stored forms not covered
         self.covered: set[tuple] = set()
 
     @staticmethod
@@ -396,8 +449,11 @@ class PersonForms:
     def _longer(self, b: tuple, f: tuple, extra: Iterable[tuple] = ()) -> list[tuple]:
         """Forms of bucket b (stored, plus ``extra``) longer than f that f is compatible with."""
         given, _, _ = _split(f)
-        if given:  # candidates have a given name with the initial of f's first given name
-            pool: Iterable = self.by_initial.get(b, {}).get(given[0][0], ())
+        if given and len(given[0]) > 1:  # candidates have f's first given name, or its initial
+            words = self.by_word.get(b, {})
+            pool: Iterable = words.get(given[0], set()) | words.get(given[0][0], set())
+        elif given:  # an initial: candidates have a given name with it
+            pool = self.by_initial.get(b, {}).get(given[0], ())
         else:
             pool = self.forms.get(b, ())
         out = [g for g in pool if len(g) > len(f) and compatible_names(f, g)]
@@ -409,8 +465,15 @@ class PersonForms:
         given, sur, suf = _split(g)
         tail = (sur,) + ((suf,) if suf else ())
         stored = self.forms.get(b, set())
-        if any(len(w) == 1 for w in given) or len(given) > 6:  # an initial in g matches any word: compare
+        if len(given) > 6:  # 2**7 sub-sequences: compare
             return [f for f in stored if len(f) < len(g) and compatible_names(f, g)]
+        if any(len(w) == 1 for w in given):
+            # an initial in g matches any word with it: the forms whose initials are a shorter
+            # sub-sequence of g's ("H. R. Clinton": every "H... Clinton", "R... Clinton")
+            out = []
+            for t in _subsequences(tuple(w[0] for w in given), len(given)):
+                out.extend(f for f in self.by_initials.get(b + (t,), ()) if compatible_names(f, g))
+            return out
         # the forms f can be: a sub-sequence of g's given names, each word whole or its initial
         found = []
         subs: list[tuple] = [()]
@@ -430,45 +493,78 @@ class PersonForms:
         bucket = self.forms.setdefault(b, set())
         if f in bucket:
             return
-        if self._longer(b, f):
-            self.covered.add(f)
-        self.covered.update(self._shorter(b, f))
-        bucket.add(f)
+        full = self.full.setdefault(b, set())
         given = _split(f)[0]
+        if (any(len(g) > len(f) for g in full) if not given  # a bare surname: any longer form
+                else self._longer(b, f)):
+            self.covered.add(f)
+        else:
+            full.add(f)
+        for d in self._shorter(b, f):
+            self.covered.add(d)
+            full.discard(d)
+        bucket.add(f)
+        self.by_initials.setdefault(b + (tuple(w[0] for w in given),), set()).add(f)
         if len(given) >= 2:  # only these can be longer than a form with given names
             for c in _initial_keys(given):
                 self.by_initial.setdefault(b, {}).setdefault(c, set()).add(f)
+            for w in given:
+                self.by_word.setdefault(b, {}).setdefault(w, set()).add(f)
 
-    def full_names(self, keys, prev_forms: dict) -> dict:
+    def _bare(self, b: tuple, f: tuple, lost: set, fresh_full: set) -> Any:
+        """The full names the bare surname f is compatible with: every full name of its bucket
+        but itself -- the stored ones the batch does not cover (``lost``) and the batch's own
+        (``fresh_full``). A list when there is at most one, else a ``_FullNames`` view."""
+        base = self.full.get(b, set())
+        minus = lost | {f} if f in base else lost
+        plus = fresh_full - {f}
+        n = len(base) - len(minus) + len(plus)  # minus is a subset of base, plus disjoint from it
+        if n == 0:
+            return [f]
+        if n == 1:
+            if plus:
+                return list(plus)
+            return [next(g for g in base if g not in minus)]
+        return _FullNames(base, minus, plus, n)
+
+    def full_names(self, keys, prev_forms: Any) -> dict:
         new = {k[1] for k in keys if k is not None and k[0] == "person"}
         by_b: dict[tuple, list] = defaultdict(list)
         for f in new:
             by_b[self._bucket(f)].append(f)
-        full_of: dict[tuple, list[tuple]] = {}
+        full_of: dict[tuple, Any] = {}
         # A "surname" "the" (a garbled name, "O. The"): the stored speakers looked up for a batch
         # are found by their last word other than "the" (SpeakerIndex._keys), so such a bucket
         # holds only some of the stored forms ending in "the": compared the slow way, among those
+        # (only the forms of that bucket: _full_names compares within a surname)
         the = [("person", f) for b, fs in by_b.items() if b[0] == "the" for f in fs]
         if the:
-            full_of.update((f, v) for f, v in _full_names(the, prev_forms).items() if self._bucket(f)[0] == "the")
+            the_prev = {k: v for k, v in _person_forms_of_bucket(prev_forms, "the")}
+            full_of.update((f, v) for f, v in _full_names(the, the_prev).items() if self._bucket(f)[0] == "the")
         for b, fs in by_b.items():
             if b[0] == "the":
                 continue
-            fresh = [f for f in fs if f not in self.forms.get(b, ())]
-            covered_now: dict[tuple, bool] = {}
+            stored = self.forms.get(b, set())
+            stored_full = self.full.get(b, set())
+            fresh = [f for f in fs if f not in stored]
+            # the stored full names a longer form of the batch is compatible with: not full now
+            lost = {d for h in fresh for d in self._shorter(b, h) if d in stored_full}
+            fresh_max: dict[tuple, bool] = {}
 
-            def maximal(g, b=b, fresh=fresh, covered_now=covered_now) -> bool:
-                m = covered_now.get(g)
+            def maximal(g, b=b, fresh=fresh, stored=stored, stored_full=stored_full, lost=lost,
+                        fresh_max=fresh_max) -> bool:
+                if g in stored:
+                    return g in stored_full and g not in lost
+                m = fresh_max.get(g)
                 if m is None:
-                    if g in self.forms.get(b, ()):
-                        m = g not in self.covered and not any(
-                            len(h) > len(g) and compatible_names(g, h) for h in fresh)
-                    else:
-                        m = not self._longer(b, g, [h for h in fresh if h != g])
-                    covered_now[g] = m
+                    m = fresh_max[g] = not self._longer(b, g, [h for h in fresh if h != g])
                 return m
 
+            fresh_full = {h for h in fresh if maximal(h)}
             for f in fs:
+                if not _split(f)[0]:
+                    full_of[f] = self._bare(b, f, lost, fresh_full)
+                    continue
                 longer = self._longer(b, f, [h for h in fresh if h != f])
                 full_of[f] = sorted(g for g in longer if maximal(g)) or [f]
             # stored forms shorter than a full name the batch may take, that only it can denote:
@@ -477,6 +573,9 @@ class PersonForms:
                 full_of.setdefault(e, [e])  # a full name is its own
                 for d in self._shorter(b, e):
                     if d in full_of:
+                        continue
+                    if not _split(d)[0]:
+                        full_of[d] = self._bare(b, d, lost, fresh_full)  # e among them
                         continue
                     other = None
                     for g in self._longer(b, d, fresh):
@@ -499,6 +598,9 @@ class SpeakerIndex:
         # changed, not per batch: a common surname brings thousands of stored speakers to
         # every batch
         self.form_keys: dict[str, list[tuple]] = {}
+        self.ids_of_key: dict[tuple, set] = {}  # group key -> the speakers that have it
+        self.the_keys: set[tuple] = set()  # person keys with the "surname" "the" (full_names)
+        self.tokens_of: dict[str, set] = {}  # speaker id -> its by_token keys
         self.person_forms = PersonForms()
 
     def __len__(self) -> int:
@@ -524,33 +626,41 @@ class SpeakerIndex:
         for sid, name, aliases, typ, roles in rows:
             aliases = list(aliases or [])
             self.rows[sid] = (name, aliases, typ, list(roles or []))
+            for key in self.form_keys.get(sid, ()):  # replaced: its old keys go
+                self.ids_of_key[key].discard(sid)
             self.form_keys[sid] = fk = _form_keys(name, aliases)
             for key in fk:
+                self.ids_of_key.setdefault(key, set()).add(sid)
                 if key[0] == "person":
                     self.person_forms.add(key[1])
+                    if _split(key[1])[1] == "the":
+                        self.the_keys.add(key)
+            tokens = self.tokens_of.setdefault(sid, set())
             for form in [name, *aliases]:
                 for t in self._keys(form):
                     self.by_token.setdefault(t, set()).add(sid)
+                    tokens.add(t)
 
-    def _wanted(self, statements: pd.DataFrame) -> list[str]:
-        wanted: set = set()
-        if self.rows and "speaker_name" in statements.columns:
+    def _batch_tokens(self, statements: pd.DataFrame) -> set:
+        tokens: set = set()
+        if "speaker_name" in statements.columns:
             for name in set(x for x in statements["speaker_name"].tolist() if isinstance(x, str) and x.strip()):
-                for t in self._keys(name):
-                    wanted.update(self.by_token.get(t, ()))
-        return sorted(wanted)
+                tokens.update(self._keys(name))
+        return tokens
 
-    def previous_forms(self, statements: pd.DataFrame) -> tuple[dict, dict]:
-        """``_previous_forms(self.relevant(statements))`` from the keys computed when the speakers
-        were added: (key -> previous ids in order, previous id -> name)."""
-        prev_forms: dict[tuple, list[str]] = defaultdict(list)
-        prev_name: dict[str, str] = {}
-        rows, form_keys = self.rows, self.form_keys
-        for sid in self._wanted(statements):
-            prev_name[sid] = rows[sid][0]
-            for key in form_keys[sid]:
-                prev_forms[key].append(sid)  # a speaker's keys are distinct: no duplicate ids
-        return prev_forms, prev_name
+    def _wanted(self, statements: pd.DataFrame) -> set:
+        wanted: set = set()
+        if self.rows:
+            for t in self._batch_tokens(statements):
+                wanted.update(self.by_token.get(t, ()))
+        return wanted
+
+    def previous_forms(self, statements: pd.DataFrame) -> tuple["_StoredKeys", "_Wanted"]:
+        """``_previous_forms(self.relevant(statements))`` from the keys kept when the speakers
+        were added: (key -> previous ids in order, and previous id -> name), both looked up on
+        demand. Not built per batch: a common surname brings thousands of stored speakers."""
+        wanted = _Wanted(self, self._batch_tokens(statements))
+        return _StoredKeys(self, wanted), wanted
 
     def relevant(self, statements: pd.DataFrame) -> pd.DataFrame:
         """The stored speakers that may be the speakers of ``statements``, as group_speakers'
@@ -559,6 +669,55 @@ class SpeakerIndex:
         rows = self.rows  # aliases lists are shared, not copied: group_speakers only reads them
         recs = [(sid, rows[sid][0], rows[sid][1], rows[sid][2]) for sid in sorted(wanted)]
         return pd.DataFrame(recs, columns=["speaker_id", "name", "aliases", "type"], dtype=object)
+
+
+class _Wanted:
+    """The stored speakers a batch looks up (those sharing a surname with its names: what
+    ``SpeakerIndex._wanted`` collects), as previous id -> name, asked one id at a time rather
+    than collected: thousands share "Clinton"."""
+
+    def __init__(self, index: SpeakerIndex, tokens: set) -> None:
+        self.index, self.tokens = index, tokens
+
+    def __contains__(self, sid: object) -> bool:
+        got = self.index.tokens_of.get(sid)  # type: ignore[arg-type]
+        return got is not None and not got.isdisjoint(self.tokens)
+
+    def __getitem__(self, sid: str) -> str:
+        if sid not in self:
+            raise KeyError(sid)
+        return self.index.rows[sid][0]
+
+
+class _StoredKeys:
+    """``_previous_forms``' key -> previous ids (in order) for the stored speakers a batch looks
+    up (``wanted``), read from SpeakerIndex.ids_of_key when asked: a batch asks for a few keys."""
+
+    def __init__(self, index: SpeakerIndex, wanted: "_Wanted") -> None:
+        self.index, self.wanted = index, wanted
+        self.cache: dict[tuple, list[str]] = {}
+
+    def get(self, key: tuple, default: Any = None) -> Any:
+        got = self.cache.get(key)
+        if got is None:
+            got = self.cache[key] = sorted(s for s in self.index.ids_of_key.get(key, ()) if s in self.wanted)
+        return got or default
+
+    def __getitem__(self, key: tuple) -> list[str]:
+        return self.get(key, [])
+
+    def person_keys_of_surname(self, sur: str) -> list[tuple]:
+        assert sur == "the"  # the only surname kept (full_names compares it the slow way)
+        return [k for k in self.index.the_keys if self.get(k)]
+
+
+def _person_forms_of_bucket(prev_forms: Any, sur: str) -> list[tuple]:
+    """(key, previous ids) of prev_forms' person forms with surname *sur*."""
+    if isinstance(prev_forms, _StoredKeys):
+        keys = prev_forms.person_keys_of_surname(sur)
+    else:
+        keys = [k for k in prev_forms if k[0] == "person" and _split(k[1])[1] == sur]
+    return [(k, prev_forms[k]) for k in keys]
 
 
 _SPEAKER_FIELDS = ("report", "kind", "speaker_name", "speaker_type", "speaker_role", "speaker")
