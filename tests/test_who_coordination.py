@@ -19,18 +19,9 @@ import json
 import pytest
 from hypothesis import given, settings, strategies as st
 
-import claims
 
 
-def said(text):
-    rep = claims.Report(id="t", text=text, source="t")
-    return [s for s in claims.extract_report(rep) if s.kind != "claim"]
-
-
-def by_content(text, fragment):
-    hits = [s for s in said(text) if fragment in s.text]
-    assert len(hits) == 1, [(s.text, s.speaker_name) for s in said(text)]
-    return hits[0]
+from test_who_said_what import by_content, said  # one-report helpers shared by the who tests
 
 
 # ------------------------------------------------------------------ coordinated speakers

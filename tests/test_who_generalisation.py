@@ -9,21 +9,12 @@ with a speaker a reviewer can check.
 """
 import json
 
-import claims
 from claims.extraction import attributions as A
 from claims.extraction import cue_model
 from claims.extraction.sentences import split_sentences
 
 
-def said(text, date=None):
-    rep = claims.Report(id="t", text=text, source="t", date=date)
-    return [s for s in claims.extract_report(rep) if s.kind != "claim"]
-
-
-def by_content(text, fragment, date=None):
-    hits = [s for s in said(text, date) if fragment in s.text]
-    assert len(hits) == 1, [(s.text, s.speaker_name) for s in said(text, date)]
-    return hits[0]
+from test_who_said_what import by_content, said  # one-report helpers shared by the who tests
 
 
 # ----------------------------------------------------------------- speakers that cannot speak

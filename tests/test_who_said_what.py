@@ -11,16 +11,16 @@ import claims
 ISSUE = pytest.mark.xfail(strict=True, reason="issue 9")
 
 
-def said(text):
+def said(text, date=None):
     """The attributed statements of a one-report text (claims of the report itself left out)."""
-    rep = claims.Report(id="t", text=text, source="t")
+    rep = claims.Report(id="t", text=text, source="t", date=date)
     return [s for s in claims.extract_report(rep) if s.kind != "claim"]
 
 
-def by_content(text, fragment):
+def by_content(text, fragment, date=None):
     """The one statement whose text contains ``fragment``."""
-    hits = [s for s in said(text) if fragment in s.text]
-    assert len(hits) == 1, [(s.text, s.speaker_name) for s in said(text)]
+    hits = [s for s in said(text, date) if fragment in s.text]
+    assert len(hits) == 1, [(s.text, s.speaker_name) for s in said(text, date)]
     return hits[0]
 
 
