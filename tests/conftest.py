@@ -1,4 +1,6 @@
+import contextlib
 import pathlib
+import uuid
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -26,3 +28,21 @@ def pg_url_in_schema(url: str, schema: str) -> str:
 
     u = sa.engine.make_url(url)
     return u.set(query={**u.query, "options": f"-csearch_path={schema}"}).render_as_string(hide_password=False)
+
+
+@contextlib.contextmanager
+def pg_schema(admin_url: str, prefix: str):
+    """A PostgreSQL schema of its own for one test: yields a URL whose connections use it, and
+    drops it afterwards."""
+    import sqlalchemy as sa
+
+    schema = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    engine = sa.create_engine(admin_url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    try:
+        yield pg_url_in_schema(admin_url, schema)
+    finally:
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+        engine.dispose()

@@ -8,19 +8,17 @@ import os
 import shutil
 import sqlite3
 import subprocess
-import uuid
 
 import openpyxl
 import pytest
-import sqlalchemy as sa
 
 import claims
 from claims.errors import ClaimsError
-from claims.retrieval.factchecks import FactCheck, read_factchecks
+from claims.retrieval.factchecks import FactCheck
 from claims.store import SCHEMA_VERSION, Store
 from claims.store.search import SEARCH_INDEX
 
-from conftest import REPO, SEEDS
+from conftest import REPO, SEEDS, pg_schema
 
 PG_URL = os.environ.get("CLAIMS_TEST_POSTGRES_URL")
 
@@ -61,15 +59,8 @@ def db_url(request, tmp_path):
         return
     if not PG_URL:
         pytest.skip("CLAIMS_TEST_POSTGRES_URL not set")
-    schema = f"test_cb_{uuid.uuid4().hex[:10]}"
-    engine = sa.create_engine(PG_URL)
-    with engine.begin() as conn:
-        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    url = sa.engine.make_url(PG_URL).update_query_dict({"options": f"-csearch_path={schema}"})
-    yield url.render_as_string(hide_password=False)
-    with engine.begin() as conn:
-        conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
-    engine.dispose()
+    with pg_schema(PG_URL, "test_cb") as url:
+        yield url
 
 
 @pytest.fixture

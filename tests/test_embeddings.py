@@ -10,7 +10,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-import uuid
 
 import numpy as np
 import openpyxl
@@ -26,7 +25,7 @@ from claims.retrieval.factchecks import FactCheck
 from claims.store import SCHEMA_VERSION, Store
 from claims.store.search import SEARCH_INDEX
 
-from conftest import REPO, SEEDS
+from conftest import REPO, SEEDS, pg_schema
 
 PG_URL = os.environ.get("CLAIMS_TEST_POSTGRES_URL")
 EMB = default_embedder()
@@ -75,19 +74,9 @@ def any_db(request, tmp_path, checks_csv):
         return
     if not PG_URL:
         pytest.skip("CLAIMS_TEST_POSTGRES_URL not set")
-    schema = f"test_emb_{uuid.uuid4().hex[:10]}"
-    engine = sa.create_engine(PG_URL)
-    with engine.begin() as conn:
-        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    url = sa.engine.make_url(PG_URL).update_query_dict({"options": f"-csearch_path={schema}"})
-    url = url.render_as_string(hide_password=False)
-    try:
+    with pg_schema(PG_URL, "test_emb") as url:
         claims.import_factchecks(checks_csv, db=url)
         yield url
-    finally:
-        with engine.begin() as conn:
-            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
-        engine.dispose()
 
 
 def vector_rows(path) -> dict[tuple[str, str], bytes]:

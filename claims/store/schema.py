@@ -220,16 +220,22 @@ def _migrate_v2(conn: sa.Connection) -> None:
     conn.execute(claims_t.update().where(claims_t.c.center_text.is_(None)).values(center_text=claims_t.c.text))
 
 
+def _add_column(conn: sa.Connection, table: str, column: str, sql_type: str) -> None:
+    """Add *column* to *table* unless it is there; a database without the table gets the
+    current tables instead (they have the column)."""
+    insp = sa.inspect(conn)
+    if not insp.has_table(table):
+        metadata.create_all(conn, checkfirst=True)
+        return
+    if column not in {c["name"] for c in insp.get_columns(table)}:
+        conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}")
+
+
 def _migrate_v3_report_text(conn: sa.Connection) -> None:
     """reports.text: the report text, for the workbook's paragraph context and the report view
     (claims/report_view.py). Reports stored before stay NULL: their context falls back to the
     statement's sentence, and the report view reads the source file when it is still there."""
-    insp = sa.inspect(conn)
-    if not insp.has_table("reports"):
-        metadata.create_all(conn, checkfirst=True)
-        return
-    if "text" not in {c["name"] for c in insp.get_columns("reports")}:
-        conn.exec_driver_sql("ALTER TABLE reports ADD COLUMN text TEXT")
+    _add_column(conn, "reports", "text", "TEXT")
 
 
 def _migrate_v4_search(conn: sa.Connection) -> None:
@@ -244,12 +250,7 @@ def _migrate_v4_search(conn: sa.Connection) -> None:
 def _migrate_v5_attribution_confidence(conn: sa.Connection) -> None:
     """statements.attribution_confidence: how sure extraction is of who said it (0-1; NULL for
     the report's own claims and for statements stored before)."""
-    insp = sa.inspect(conn)
-    if not insp.has_table("statements"):
-        metadata.create_all(conn, checkfirst=True)
-        return
-    if "attribution_confidence" not in {c["name"] for c in insp.get_columns("statements")}:
-        conn.exec_driver_sql("ALTER TABLE statements ADD COLUMN attribution_confidence REAL")
+    _add_column(conn, "statements", "attribution_confidence", "REAL")
 
 
 def _migrate_v6_search_vectors(conn: sa.Connection) -> None:
