@@ -154,13 +154,16 @@ def _assign_claims(out: BatchGrouping, match: IndexMatch) -> dict[str, str]:
     return rename
 
 
-def _per_claim(out: BatchGrouping, statements: pd.DataFrame, report_dates: Mapping) -> tuple[dict, list]:
+def _per_claim(out: BatchGrouping, statements: pd.DataFrame, report_dates: Mapping,
+               norm_lengths: Optional[list] = None) -> tuple[dict, list]:
     """What the batch brings to each claim: occurrences, reports, highest checkworthiness,
-    earliest occurrence (dated first) and fullest occurrence (longest normalised text)."""
+    earliest occurrence (dated first) and fullest occurrence (longest normalised text;
+    ``norm_lengths``: the normalised lengths of the texts when already known)."""
     sids = out.statement_ids
     n = len(sids)
     texts = [t if isinstance(t, str) else "" for t in statements["text"].tolist()]
-    nlen = [len(t) for t in normalize_texts(texts)]
+    nlen = norm_lengths if norm_lengths is not None and len(norm_lengths) == n else \
+        [len(t) for t in normalize_texts(texts)]
     report_ids = [str(x) for x in statements["report"].tolist()]
     sdates = [_value(x) for x in statements["report_date"].tolist()] if "report_date" in statements.columns else [None] * n
     cws = [_value(x) for x in statements["checkworthiness"].tolist()] if "checkworthiness" in statements.columns else [None] * n
@@ -190,7 +193,7 @@ def _per_claim(out: BatchGrouping, statements: pd.DataFrame, report_dates: Mappi
 
 def _claim_rows(out: BatchGrouping, statements, index: ClaimIndex, match: IndexMatch, rename, report_dates) -> None:
     """New claims' rows, updates of the stored claims joined, and their new reports."""
-    per, report_ids = _per_claim(out, statements, report_dates)
+    per, report_ids = _per_claim(out, statements, report_dates, match.norm_lengths)
     info = _new_claim_info(match, rename)
     for cid in sorted(per):
         d = per[cid]

@@ -12,13 +12,21 @@ Cost per statement does not depend on how many claims are stored (issue 12):
 * a posting list holds at most ``INDEX_MAX_DF`` claims: once a word is in more claims it is
   *common*, its list is dropped and only the word is remembered (common words were never
   looked up; this also bounds memory per word);
-* a text looks up at most ``INDEX_QUERY_WORDS`` of its rarest words, so at most
-  ``INDEX_QUERY_WORDS * INDEX_MAX_DF`` postings are counted per distinct text;
-* of the claims sharing enough of those words, at most ``INDEX_MAX_CANDIDATES`` per distinct
-  text are handed to ``group_claims`` (which scores them with the same-claim guards): the ones
-  sharing the most words, then the closest in length, then the smallest claim id. A repeat
-  shares (nearly) all its rare words with its claim; texts that only share some words (the same
-  source sentence with other names and numbers) rank below it.
+* a text looks up its ``INDEX_QUERY_MIN_WORDS`` rarest words, and more of the next rarest (up
+  to ``INDEX_QUERY_WORDS``) while their posting lists add up to at most ``INDEX_QUERY_BUDGET``,
+  so at most ``INDEX_QUERY_MIN_WORDS * INDEX_MAX_DF`` postings are counted per distinct text
+  (counting them is most of the lookup's cost; the cheap extra words keep a long text's
+  partial quotes findable);
+* of the claims sharing enough of those words (``INDEX_MIN_SHARED``, and at least
+  ``INDEX_TOP_SHARE`` of what the best claim shares), at most ``INDEX_MAX_CANDIDATES`` per
+  distinct text are handed to ``group_claims`` (which scores them with the same-claim guards):
+  the ones sharing the most words, then the closest in length, then the smallest claim id. A
+  repeat shares (nearly) all its rare words with its claim; texts that only share some words
+  (the same source sentence with other names and numbers) rank below it.
+
+On 10,000 distinct reports (234,000 statements) this choice of lookup (4 words plus cheap ones,
+half the best share) against the earlier one (8 words, any two shared): CPU per batch -30%,
+216,259 claims instead of 216,240, B-cubed agreement of the two groupings 0.999.
 
 Every choice depends only on the set of indexed claims, never on the order they were added in,
 so a resumed run (which loads the claims by id) decides exactly as an uninterrupted one.
@@ -28,7 +36,7 @@ from __future__ import annotations
 import heapq
 from array import array
 from collections import _count_elements  # C helper behind Counter.update: fast word counts
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 from typing import Optional, Sequence
 
@@ -41,9 +49,12 @@ from .scoring import DEFAULT_SAME_THRESHOLD, DEFAULT_SIMILAR_THRESHOLD
 
 __all__ = ["ClaimIndex", "IndexMatch"]
 
-INDEX_QUERY_WORDS = 8  # a new text looks up the claims sharing its rarest indexed words...
+INDEX_QUERY_WORDS = 8  # a new text looks up the claims sharing its rarest indexed words:
+INDEX_QUERY_MIN_WORDS = 4  # ...always its 4 rarest, more while their claims add up to at most
+INDEX_QUERY_BUDGET = 300  # ...this many postings (counting postings is the lookup's cost)
 INDEX_MAX_DF = 400  # ...ignoring words found in more claims than this (common words)
 INDEX_MIN_SHARED = 2  # a claim is a candidate when it shares this many of them (1 for short texts)
+INDEX_TOP_SHARE = 0.5  # ...and at least half as many as the claim sharing most
 INDEX_MAX_CANDIDATES = 10  # ...and at most this many claims per distinct text (most words shared)
 
 
@@ -138,27 +149,54 @@ class ClaimIndex:
             if not words:
                 continue
             words.sort()
-            words = words[:INDEX_QUERY_WORDS]
+            if len(words) > INDEX_QUERY_MIN_WORDS:
+                total, last = 0, INDEX_QUERY_MIN_WORDS
+                for i, (df, _) in enumerate(words[:INDEX_QUERY_WORDS]):
+                    total += df
+                    if i >= INDEX_QUERY_MIN_WORDS and total > INDEX_QUERY_BUDGET:
+                        break
+                    last = i + 1
+                words = words[:last]
             need = 1 if len(words) <= 2 else INDEX_MIN_SHARED
             count: dict[int, int] = {}
             _count_elements(count, chain.from_iterable(postings[w] for _, w in words))
-            if need == 1:
-                cand = list(count)
+            if len(count) <= INDEX_MAX_CANDIDATES:
+                found.update(k for k, c in count.items() if c >= need)
             else:
-                cand = [k for k, c in count.items() if c >= need]
-            if len(cand) > INDEX_MAX_CANDIDATES:
-                cand = self._best(cand, count, len(nt))
-            found.update(cand)
+                found.update(self._best(count, need, len(nt)))
         return sorted(found)
 
-    def _best(self, cand: list[int], count: dict, length: int) -> list[int]:
-        """The INDEX_MAX_CANDIDATES claims sharing most words, then closest in length, then by
-        id: independent of the order the claims were indexed in."""
-        ids, norm_len = self.ids, self.norm_len
-        top = max(count[k] for k in cand)
-        # claims sharing all the words looked up come first; keep the ranking cheap
-        return heapq.nsmallest(INDEX_MAX_CANDIDATES, cand,
-                               key=lambda k: (top - count[k], abs(norm_len[k] - length), ids[k]))
+    def _best(self, count: dict, need: int, length: int) -> list[int]:
+        """The (at most) INDEX_MAX_CANDIDATES claims sharing at least ``need`` words, most words
+        shared first, then closest in length, then by id: independent of the order the claims
+        were indexed in. Claims are bucketed by words shared (a handful of values), so only the
+        bucket cut at the cap is ranked: on an archive most texts share two or three words with
+        hundreds of claims (the same source sentence with other names), a few with their repeat."""
+        buckets: dict[int, list[int]] = {}
+        for k, c in count.items():
+            if c >= need:
+                b = buckets.get(c)
+                if b is None:
+                    buckets[c] = [k]
+                else:
+                    b.append(k)
+        chosen: list[int] = []
+        order = sorted(buckets, reverse=True)
+        floor = order[0] * INDEX_TOP_SHARE if order else 0
+        for c in order:
+            if c < floor:
+                break
+            b = buckets[c]
+            room = INDEX_MAX_CANDIDATES - len(chosen)
+            if len(b) <= room:
+                chosen.extend(b)
+                if len(b) == room:
+                    break
+                continue
+            ids, norm_len = self.ids, self.norm_len
+            chosen.extend(heapq.nsmallest(room, b, key=lambda k: (abs(norm_len[k] - length), ids[k])))
+            break
+        return chosen
 
     def match(self, statements: pd.DataFrame, *, same_threshold: float = DEFAULT_SAME_THRESHOLD,
               similar_threshold: float = DEFAULT_SIMILAR_THRESHOLD, group=None) -> "IndexMatch":
@@ -192,7 +230,8 @@ class ClaimIndex:
                 })
             groups = group(part, previous=previous, same_threshold=same_threshold,
                            similar_threshold=similar_threshold)
-        return IndexMatch(exact=exact, groups=groups, taken=self.number, previous_ids=previous_ids)
+        return IndexMatch(exact=exact, groups=groups, taken=self.number, previous_ids=previous_ids,
+                          norm_lengths=[len(t) for t in norm])
 
 
 @dataclass
@@ -201,3 +240,4 @@ class IndexMatch:
     groups: Optional[ClaimGroups]  # group_claims over the other statements (None if none)
     taken: dict  # the ids of the claims already stored
     previous_ids: set  # the stored claims given to group_claims as previous
+    norm_lengths: list = field(default_factory=list)  # normalised length of each statement's text
