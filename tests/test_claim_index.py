@@ -54,3 +54,22 @@ def test_column_wise_posting_lists_equal_one_claim_at_a_time(monkeypatch):
     assert bulk.common == one.common and bulk.common
     assert {w: sorted(p) for w, p in bulk.postings.items()} == {w: sorted(p) for w, p in one.postings.items()}
     assert all(p == sorted(p) for p in bulk.postings.values())
+
+
+def test_exact_match_is_checked_against_the_claims_text():
+    """The exact-match table keeps hashes of the keys: a hash that points to a claim with
+    another text (a collision, forced here) must not join the statement to that claim."""
+    import pandas as pd
+
+    from claims.grouping.clustering import match_key
+
+    ix = ClaimIndex()
+    ix.add(["C0001", "C0002"], ["The dam will be finished in 2031, the minister said.",
+                                "Unemployment fell to 4.1 percent in March."])
+    new = "Ferry fares will double next spring."
+    ix.exact[hash(match_key(new, normalize_texts([new])[0]))] = ix.number["C0002"]
+    frame = pd.DataFrame({"id": ["s1", "s2"], "report": ["r1", "r1"], "kind": ["claim", "claim"],
+                          "text": [new, "unemployment fell to 4.1 percent in March"]})
+    got = ix.match(frame)
+    assert "s1" not in got.exact  # the forced collision is caught
+    assert got.exact.get("s2") == "C0002"  # an equal text still joins by the exact path

@@ -76,7 +76,10 @@ class ClaimIndex:
         self.ids: list[str] = []
         self.texts: list[str] = []  # raw center text per claim number
         self.number: dict[str, int] = {}  # claim id -> claim number
-        self.exact: dict[str, int] = {}  # exact-match key of a center -> claim number (smallest id)
+        # hash of a center's exact-match key -> claim number (smallest id): the hash, not the
+        # key, since the keys would cost ~200 bytes per claim (40% of the index); a hit is
+        # checked against the claim's text, so a collision only sends a text the fuzzy way
+        self.exact: dict[int, int] = {}
         self.postings: dict[str, list[int]] = {}  # word -> claim numbers whose center has it
         self.common: set[str] = set()  # words in more than INDEX_MAX_DF claims (no list kept)
         self.norm_len = array("q")  # normalised length of each claim's center
@@ -113,7 +116,7 @@ class ClaimIndex:
             self.number[cid] = k
             self.shown_len.append(length)
             self.norm_len.append(len(nt))
-            key = match_key(text, nt)
+            key = hash(match_key(text, nt))
             old = self.exact.get(key)
             if old is None or self.ids[old] > cid:
                 self.exact[key] = k
@@ -208,12 +211,24 @@ class ClaimIndex:
         sids = [str(x) for x in column_values(statements, "id")]
         exact: dict[str, str] = {}
         rest = []
-        for i, (r, nt) in enumerate(zip(raw, norm)):
-            k = self.exact.get(match_key(r, nt))
+        hits: dict[int, int] = {}  # statement number -> claim number its key's hash points to
+        keys = [match_key(r, nt) for r, nt in zip(raw, norm)]
+        for i, key in enumerate(keys):
+            k = self.exact.get(hash(key))
             if k is not None:
-                exact[sids[i]] = self.ids[k]
+                hits[i] = k
             else:
                 rest.append(i)
+        if hits:
+            found = sorted(set(hits.values()))
+            stored = dict(zip(found, map(match_key, (self.texts[k] for k in found),
+                                         normalize_texts([self.texts[k] for k in found]))))
+            for i, k in hits.items():
+                if stored[k] == keys[i]:
+                    exact[sids[i]] = self.ids[k]
+                else:  # another text with the same hash
+                    rest.append(i)
+            rest.sort()
         groups = None
         previous_ids: set = set()
         if rest:
