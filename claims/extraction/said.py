@@ -53,9 +53,10 @@ _NO_CLAUSE_START = ("of", "about", "for", "on", "up", "out", "back", "down", "of
                     "hello", "hi", "nothing", "something", "anything", "much", "more", "little",
                     "a", "an", "the", "this", "these", "those", "him", "her", "them", "me",
                     "us", "you", "his", "their", "its", "my", "our", "your")
-# "said more tests were needed": a quantifier that opens the clause's subject (not "said
-# more than ...", "said little"), told by a finite verb a few words on
-_QUANTIFIER_SUBJECT = ("more", "much", "little")
+# "said more tests were needed", "said no one was hurt": a quantifier or negative that opens
+# the clause's subject (not "said more than ...", "said little", "said no to ..."), told by
+# a finite verb a few words on
+_QUANTIFIER_SUBJECT = ("more", "much", "little", "no", "nothing")
 _FINITE_SOON = frozenset("is was are were will would can could has have had must should may "
                          "might".split())
 
@@ -135,6 +136,10 @@ def _content_start(c: Cue) -> int:
             that_i = m
             break
         if toks[m].low in CUES and m > j + 1:
+            break
+        if toks[m].low in _FINITE_SOON and m > k:
+            # "said Moore would veto the bill that ...": the clause began before this verb,
+            # so a later "that" is inside it (a relative pronoun or a nested clause)
             break
     if that_i is not None and that_i > k and (
             toks[k].low in PRONOUNS or toks[that_i - 1].low in _NOT_BEFORE_THAT):
@@ -285,7 +290,8 @@ def _forward_start_ok(c: Cue, k: int, nxt) -> bool:
     if nxt.low == "to" and base in _TO_COMMITTED and _negated(toks, c.i, ss):
         return False  # "would not agree to support X": X is what the subject did not commit to
     if not np_ok and nxt.low in _NO_CLAUSE_START and \
-            not (nxt.low in _QUANTIFIER_SUBJECT and _finite_soon(toks, k + 1)) and \
+            not (nxt.low in _QUANTIFIER_SUBJECT and (_finite_soon(toks, k) or
+                                                    _finite_soon(toks, k + 1))) and \
             not (nxt.low in _DETERMINER_START and base in CLAUSE_OK_NP) and \
             not (nxt.low == "her" and base in CLAUSE_OK_NP and base not in HEARER_VERBS and
                  k + 1 < n and toks[k + 1].w[0].islower() and toks[k + 1].low not in LEFT_STOP) \

@@ -96,6 +96,17 @@ class _Entity:
     roles_checked: bool = False
 
 
+# "Trump aides", "Clinton campaign officials", "Fire crews": a name (or a capitalised word
+# opening the sentence) before the head noun of an unnamed source only modifies it
+_HEAD_TAIL = re.compile(r"(?:[’']s)?((?:\s+[a-z][a-z-]*){1,3})\s*$")
+
+
+def _modifies_head(text: str, end: int, b: int) -> bool:
+    """The words from ``end`` to ``b`` are lower-case ones ending in a group or role noun."""
+    m = _HEAD_TAIL.fullmatch(text, end, b)
+    return m is not None and m.group(1).split()[-1] in GROUP_NOUNS
+
+
 class SpeakerResolver:
     """Per-report state: the index of names, the entity registry, the speaker history."""
 
@@ -254,7 +265,7 @@ class SpeakerResolver:
         both = self._coordinated(runs, a, b)
         if both is not None:
             return both
-        person = self._named_person(runs, a)
+        person = self._named_person(runs, a, b)
         if person is not None:
             return self._person_speaker(person[0], person[1], a, raw)
         words = s.split()
@@ -307,17 +318,18 @@ class SpeakerResolver:
         gg = g if sp.type == "person" else None
         return sp, gg, kind == "group", None
 
-    def _named_person(self, runs: list[NameRun], a: int
+    def _named_person(self, runs: list[NameRun], a: int, b: int
                       ) -> Optional[tuple[NameRun, Optional[_Entity]]]:
         """The last person name in the span not governed by a preposition ("the aide to
-        Pompeo" is not Pompeo), with its entity if known."""
+        Pompeo" is not Pompeo) nor modifying the span's head noun ("Trump aides" are not
+        Trump), with its entity if known."""
         text = self.text
         person = None
         for r in runs:
             if r.kind not in ("person", "single"):
                 continue
             before = text[max(a, r.start - 5):r.start]
-            if _PREP_BEFORE.search(before):
+            if _PREP_BEFORE.search(before) or _modifies_head(text, r.end, b):
                 continue
             if r.kind == "single":
                 ent = self.lookup_person(r.tokens, r.start)
