@@ -472,6 +472,12 @@ def name_appositive_subject(toks, i, ss) -> bool:
                 t.low in CUES or t.low in COMMON_VERBS or t.low in LEFT_STOP and
                 t.low not in ("of", "for", "at") for t in name[1:]):
         return True  # "One Republican hopeful, Carly Fiorina, says ..."
+    if len(commas) == 1 and 2 <= len(name) <= 6 and is_name(seg[commas[0] + 1:]) and (
+            name[0].low in ("his", "her", "their", "its", "our", "my") or any(
+                t.low.endswith(("'s", "’s")) or t.w in ("'s", "’s") for t in name)) and \
+            name[-1].w[0].islower() and not any(
+                t.low in CUES or t.low in COMMON_VERBS for t in name):
+        return True  # "Ash's daughter, Mia, said ...", "His lawyer, Ann Cole, says ..."
     if not is_name(name):
         return False
     rest = seg[commas[0] + 1:]

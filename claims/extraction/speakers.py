@@ -151,6 +151,10 @@ class SpeakerResolver:
         self.history: list[tuple[int, Speaker, Optional[str], bool, int]] = []
         # (sentence index, speaker, gender, plural, offset)
         self.anon = AnonymousSources(Speaker)
+        # gender of a speaker as the words naming it gave it (a title, "mum"), never a
+        # pronoun resolved to it: a wrongly resolved pronoun must not spread
+        self.word_gender: dict[Optional[str], str] = {}
+        self.para_first: Optional[list[int]] = None
 
     # ------------------------------------------------------------------ helpers
     def sentence_of(self, pos: int) -> int:
@@ -209,11 +213,17 @@ class SpeakerResolver:
                 sp = self._person_between(ss, pos, gender)
                 if sp is not None:
                     return sp
+            sp = self._paragraph_subject(cur, pos, gender)
+            if sp is not None:
+                return sp
+            # a speaker's gender as its own words gave it ("a furious mum" then "she")
+            seen = self.word_gender
             for si, sp, g, plural, off in reversed(self.history):
                 if off >= pos:
                     continue
                 if sp.type not in ("person", "anonymous") or plural:
                     continue
+                g = g or seen.get(sp.name)
                 if gender and g and g != gender:
                     continue
                 if cur - si <= 3:
@@ -225,6 +235,7 @@ class SpeakerResolver:
             if sp is not None:
                 return sp
             for si, sp, g, plural, off in reversed(self.history):
+                g = g or seen.get(sp.name)
                 if off < pos and sp.type in ("person", "anonymous") and not plural and not (
                         gender and g and g != gender):
                     return sp
@@ -241,6 +252,54 @@ class SpeakerResolver:
                     return sp
             return None
         return None
+
+    def _paragraph_subject(self, cur: int, pos: int, gender: Optional[str]
+                           ) -> Optional[Speaker]:
+        """ "Minister Ann Roe welcomed the decision. Rates hurt builders, she said.": the
+        person opening the paragraph as its subject, when no statement was attributed in the
+        paragraph before the pronoun and no other person is named in between (the subject
+        of an earlier paragraph's statement would otherwise win)."""
+        sents = self.sentences
+        if not sents:
+            return None
+        if self.para_first is None:  # each sentence's paragraph's first sentence, once
+            self.para_first = []
+            for k, st in enumerate(sents):
+                same = k and sents[k - 1].paragraph == st.paragraph
+                self.para_first.append(self.para_first[-1] if same else k)
+        first = self.para_first[cur]
+        if first == cur:
+            return None
+        s0 = sents[first]
+        # (the history is in text order: its last entry is the latest statement before)
+        if self.history and s0.start <= self.history[-1][4] < pos:
+            return None
+        i = bisect.bisect_left(self.run_starts, s0.start)
+        ent = None
+        while ent is None and i < len(self.runs) and self.runs[i].start < s0.end:
+            r = self.runs[i]
+            lead = self.text[s0.start:r.title_start if r.title_start is not None else r.start]
+            if "," in lead or len(lead.split()) > 4 or any(q in lead for q in "“\"‘'"):
+                return None  # not the subject: "In Paris, ...", a quote
+            i += 1
+            if r.kind in ("person", "single"):
+                ent = self.lookup_person(r.tokens, r.start)
+        if ent is None:
+            return None  # ("Trade union leader Pat Roe": "Trade" is looked past)
+        after = self.text[r.end:r.end + 2]
+        if not after[1:2].islower() or after[0] != " ":
+            return None  # not the subject: "Roe, who ...", "Roe's aide"
+        if gender and ent.gender and ent.gender != gender:
+            return None
+        i -= 1
+        j = i + 1
+        while j < len(self.runs) and self.runs[j].start < pos:
+            o = self.runs[j]
+            if o.kind in ("person", "single") and \
+                    self.lookup_person(o.tokens, o.start) not in (None, ent):
+                return None  # another person named in between: leave it to the history
+            j += 1
+        return Speaker(ent.name, "person", self.entity_role(ent))
 
     def _person_between(self, lo: int, pos: int, gender: Optional[str]) -> Optional[Speaker]:
         """The person named nearest before ``pos`` and at or after ``lo``."""
@@ -329,8 +388,10 @@ class SpeakerResolver:
             if r.kind not in ("person", "single"):
                 continue
             before = text[max(a, r.start - 5):r.start]
-            if _PREP_BEFORE.search(before) or _modifies_head(text, r.end, b):
+            if _PREP_BEFORE.search(before):
                 continue
+            if _modifies_head(text, r.end, b):
+                return None  # and so does every name before it ("Ohio Senator Al Roe's aide")
             if r.kind == "single":
                 ent = self.lookup_person(r.tokens, r.start)
                 if ent is None:
@@ -448,6 +509,10 @@ def resolve_speakers(
             continue
         a, b = at.source_span
         sp, g, plural, desc = res.resolve(a, b)
+        if g is None and sp.type == "anonymous" and not plural:
+            g = _gender_of(text[a:b])  # "a furious mum", "the widower"
+        if g and sp.name and text[a:b].strip().lower() not in _PRONOUNS:
+            res.word_gender.setdefault(sp.name, g)
         out[i] = sp
         si = res.sentence_of(a)
         res.history.append((si, sp, g, plural, a))

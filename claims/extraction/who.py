@@ -316,6 +316,8 @@ class _Registry:
         if len(toks) != 1:
             return None
         f = self.full.get(toks[0])
+        if f is None and toks[0].lower() in _first_names():
+            return self._by_first_name(toks[0])
         if not f:
             return None
         ok = self.checked.get(toks[0])
@@ -326,6 +328,23 @@ class _Registry:
             firsts -= _TITLE_WORDS_CAP
             ok = self.checked[toks[0]] = firsts <= set(f.split()[:-1])
         return f if ok else None
+
+
+    def _by_first_name(self, first: str) -> Optional[str]:
+        """ "Kelly said" after "Kelly Barnes, 34, ...": the one full name of a speaker with
+        this first name, when every "Kelly X" of the text is that person (tabloid and
+        feature style)."""
+        after = {m.group(1) for m in re.finditer(
+            r"\b" + re.escape(first) + r"\s+([A-Z][\w’'-]+)", self.text)}
+        hits = {f for f in self.full.values() if f and f.split()[0] == first}
+        if not hits and len(after) == 1:
+            # not a speaker yet: the one person written with this first name
+            f = f"{first} {next(iter(after))}"
+            return f if _person_in(f) and not _org_marked(f) else None
+        if len(hits) != 1:
+            return None
+        f = hits.pop()
+        return f if after <= {f.split()[1]} else None
 
 
 _CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]")
@@ -1097,6 +1116,7 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
     clutter = _Spans(_clutter_lines(text, report.body_start or 0))
     out: list[Statement] = []
     done: list[Statement] = []
+    muted: set[str] = set()  # speaker names cleared as speakers that cannot speak
     for st in statements:
         if _is_clutter(clutter, st):
             continue
@@ -1183,6 +1203,8 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
                 name, stype = reg.full_name(holder) or holder, "person"
             else:
                 if _cannot_speak(st) is not None:
+                    if name and stype == "anonymous":
+                        muted.add(name)
                     name = None
                 elif name and _ADJECTIVE_NAME.search(name):
                     # "the Oslo-based group": the adjective is no name; the description is
@@ -1190,6 +1212,8 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
                     desc = _DET.sub("", _strip_opener(sp)).strip()
                     name, stype, role = (desc, "anonymous", None) if desc != name else (
                         None, "anonymous", None)
+        if name in muted and lsp in _conf.PRONOUNS:
+            name = None  # the pronoun took a speaker that cannot speak ("the same thing")
         if name and stype == "person":
             full = reg.full_name(name)
             if full:
