@@ -144,3 +144,35 @@ def test_first_name_shared_by_two_people_is_not_guessed():
          "Kelly said she had to pay £180 to get the car back.")
     s = by_content(t, "pay £180")
     assert s.speaker_name not in ("Kelly Barnes", "Kelly Moss")
+
+
+# ----------------------------------------------------------------- content boundaries
+
+
+def test_clause_set_off_after_that_belongs_to_the_content():
+    for t in ("Jane Moss said in a letter to staff that, while she is pleased with the "
+              "results, some problems remain.",
+              "The ministers argued that, because prices rose, sales fell sharply."):
+        s = said(t)
+        assert len(s) == 1
+        assert s[0].text.startswith("that,") and s[0].text.endswith(("remain", "sharply"))
+
+
+def test_hearer_of_told_is_not_content():
+    for t, first in (("Tom Reyes told local radio the terminal would close for a week.", "the"),
+                     ("Ana Ruiz told reporters she would run again.", "she"),
+                     ("The aides told them there was no money left.", "there")):
+        s = said(t)
+        assert len(s) == 1
+        assert s[0].text.split()[0] == first, s[0].text
+
+
+def test_added_a_count_is_no_statement():
+    t = ("SkyLink Airways will add 12 new routes from its hub next spring, the company "
+         "announced on Thursday.")
+    s = said(t)
+    assert len(s) == 1
+    assert s[0].text.startswith("SkyLink Airways will add 12")
+    assert s[0].speaker_name == "SkyLink Airways"
+    assert said("The bakery added 40 jobs last year.") == []
+    assert said("The factory posted $3 million in losses.") == []

@@ -12,6 +12,8 @@
 """
 from __future__ import annotations
 
+from typing import Optional
+
 from claims.extraction.cues import CUES, HEARER_VERBS, NP_CUES, SPEECH_CUES
 from claims.extraction.lexicons import load
 from claims.extraction.quotes import QUOTE_CHARS
@@ -220,6 +222,11 @@ def skip_adverbials(toks, k, se, base) -> int:
                 k = m
                 continue
             return k
+        if base == "tell" and _round == 0 and k == start:
+            h = _hearer_end(toks, k, se)
+            if h is not None:
+                k = h  # "told reporters the plant would close", "told local radio ..."
+                continue
         if base in HEARER_VERBS and _round == 0 and k == start:
             # hearer: "told reporters", "told the Televisa network", "told VOA"
             m = k
@@ -241,6 +248,34 @@ def skip_adverbials(toks, k, se, base) -> int:
                 continue
         return k
     return k
+
+
+# words that open a reported clause right after the hearer of "told"
+_CLAUSE_OPENERS = frozenset("the a an this these those his her their its our my he she it they "
+                            "we i there no some".split())
+_MEDIA_HEADS = frozenset("radio television tv media newspaper network channel broadcaster "
+                         "station agency".split())
+
+
+def _hearer_end(toks, k, se) -> Optional[int]:
+    """ "told reporters the ...", "told local radio the ...", "told Reuters he ...": the token
+    after the hearer, when a word that opens a clause follows it; else None."""
+    n = len(toks)
+    m = None
+    if toks[k].low in _HEARERS and toks[k].low not in ("him", "her", "them", "us", "me") or \
+            toks[k].low in ("him", "them", "us", "me"):
+        m = k + 1  # ("her" may open the clause: "told her husband ...")
+    else:
+        for x in range(k, min(n, k + 3)):
+            if toks[x].s >= se or not is_word(toks[x]):
+                break
+            if toks[x].low in _MEDIA_HEADS and toks[x].w[0].islower():
+                m = x + 1
+                break
+    if m is None or m >= n or toks[m].s >= se:
+        return None
+    return m if toks[m].low in _CLAUSE_OPENERS and toks[m].w[0].islower() or \
+        toks[m].w in ("I",) else None
 
 
 def coordinated_verb(toks, k, se) -> int:

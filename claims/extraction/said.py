@@ -283,6 +283,10 @@ def _forward_start_ok(c: Cue, k: int, nxt) -> bool:
     if base == "maintain" and nxt.low in ("a", "an", "the", "his", "her", "their", "its", "our",
                                           "my", "your", "faith", "control", "contact"):
         return False  # "maintained a large lead": kept, not asserted
+    first = toks[c.j + 1] if c.j + 1 < n else nxt  # (adverbials skip a bare number)
+    if base in _COUNT_SENSE and (first.w[0].isdigit() or first.w[0] in "$€£" or
+                                 first.low in _NUMBER_WORDS):
+        return False  # "will add 12 routes", "posted a $3 million loss": a count, not a clause
     np_ok = base in NP_OK
     # a to-infinitive only for want/plan-like verbs
     if nxt.low == "to" and base not in TAKES_TO:
@@ -307,6 +311,10 @@ def _forward_start_ok(c: Cue, k: int, nxt) -> bool:
     return True
 
 
+# verbs whose object is a count in another sense than saying ("added 95,000 jobs")
+_COUNT_SENSE = frozenset("add post record".split())
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozens hundreds "
+                          "thousands millions billions".split())
 # commitments a negation turns into a refusal ("would not agree to support X"): X is not a
 # statement of the subject's. ("refused to X" / "declined to X" stay: PolNeAR annotates them
 # as attributions, and a reviewer reads the verb with its content.)
@@ -340,6 +348,14 @@ def _read_forward(c: Cue, k: int, nxt, ing: bool,
     if not _forward_start_ok(c, k, nxt):
         return None
     cend = forward_end(text, toks, k, se, p.found)
+    if toks[k].low == "that" and k + 1 < len(toks) and toks[k + 1].w == ",":
+        # "said that, while she is pleased, problems remain": the clause set off by commas
+        # belongs to the content, which runs on from the comma that closes it
+        m2 = k + 2
+        while m2 < len(toks) and toks[m2].s < se and toks[m2].w != ",":
+            m2 += 1
+        if m2 + 1 < len(toks) and toks[m2 + 1].s < se:
+            cend = forward_end(text, toks, m2 + 1, se, p.found)
     if base in NP_OBJECT and toks[k].low != "that" and nxt.low != "to":
         cend = min(cend, np_object_end(toks, k, se))
     elif base in ("call", "describe") or (base in NP_OBJECT and nxt.low == "to"):
