@@ -176,3 +176,12 @@ def test_added_a_count_is_no_statement():
     assert s[0].speaker_name == "SkyLink Airways"
     assert said("The bakery added 40 jobs last year.") == []
     assert said("The factory posted $3 million in losses.") == []
+
+
+def test_agent_of_a_participle_is_not_the_speaker():
+    s = by_content("Voters surveyed by the Pew Institute said the economy mattered most.",
+                   "economy mattered")
+    assert s.speaker_name == "voters"
+    s = by_content("Economists polled by the agency expect the first cut in June.",
+                   "first cut")
+    assert s.speaker_name == "economists"

@@ -90,7 +90,23 @@ def source_left(text, toks, i, ss, quotes) -> Optional[Span]:
     Fischer and Jon Berg said", "Mark Olsen and his wife, Ada, said" (two speakers; naming
     only the last one would credit the statement to one of them alone)."""
     sp = _source_left(text, toks, i, ss, quotes)
+    if sp:
+        sp = _passive_agent_head(text, toks, sp, ss)
     return coordinated(text, toks, sp, ss) if sp else sp
+
+
+def _passive_agent_head(text, toks, sp: Span, ss) -> Span:
+    """ "Economists polled by the agency expect ...": the agent of a participle is not the
+    speaker; the noun phrase the participle follows is."""
+    p = bisect.bisect_left(toks, sp[0], key=_tok_start)
+    if p < 3 or toks[p - 1].low != "by" or toks[p - 2].s < ss:
+        return sp
+    part = toks[p - 2]
+    if not (part.low.endswith("ed") and part.w[0].islower()) or toks[p - 3].s < ss or \
+            not is_word(toks[p - 3]):
+        return sp
+    head = np_left(text, toks, p - 3, ss)
+    return head or sp
 
 
 # the words a coordinated conjunct may be made of besides capitalised names
