@@ -185,3 +185,35 @@ def test_agent_of_a_participle_is_not_the_speaker():
     s = by_content("Economists polled by the agency expect the first cut in June.",
                    "first cut")
     assert s.speaker_name == "economists"
+
+
+def test_a_name_inside_the_quotation_is_not_the_pronouns_antecedent():
+    s = by_content("“I will take Ana Ruiz over Tom Ash any day,” she said.", "any day")
+    assert s.speaker_name not in ("Ana Ruiz", "Tom Ash")
+    t = "Mia Lopez spoke after the vote. “I will take Ana Ruiz over Tom Ash any day,” she said."
+    assert by_content(t, "any day").speaker_name == "Mia Lopez"
+
+
+def test_he_or_she_is_not_a_thing_described():
+    t = ("The post showed a man in a wig. “I replied to the post. I did not write it,” "
+         "said Tom Ash.\n\nLater he was suspended after he posted a comment that compared "
+         "critics to thieves.")
+    for s in said(t):
+        assert s.speaker_name != "post"
+
+
+def test_she_is_not_a_man_named_by_a_common_first_name():
+    t = ("Alan Krueger, an economist, wrote the study. Critics attacked it.\n\n"
+         "“I take what he said seriously,” she said.")
+    assert by_content(t, "take what he said").speaker_name != "Alan Krueger"
+
+
+def test_appositive_with_a_group_noun_keeps_the_named_person():
+    s = by_content("Senator Jeff Sessions, one of the few Trump supporters, said the bill was "
+                   "dead.", "bill was dead")
+    assert s.speaker_name == "Jeff Sessions"
+
+
+def test_title_before_a_name_keeps_its_capital_in_a_description():
+    s = by_content("Mrs. Ortiz's campaign said the ad would run.", "ad would run")
+    assert s.speaker_name.startswith("Mrs. Ortiz")

@@ -43,6 +43,8 @@ are in ``lexicons/``.
 from __future__ import annotations
 
 import bisect
+import json
+import pathlib
 import re
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
@@ -84,6 +86,9 @@ _PRONOUNS = {
 # ----------------------------------------------------------------------------- patterns
 _PREP_BEFORE = re.compile(r"\b(?:of|on|for|at|with|from|in|by|to)\s+$")
 _COMMA = re.compile(r"[,;]")
+_OPEN_QUOTES = frozenset("“\"‘'«")
+_FIRST_NAME_GENDER: dict[str, str] = json.loads(
+    (pathlib.Path(__file__).with_name("first_names.json")).read_text(encoding="utf-8"))["names"]
 
 
 @dataclass
@@ -143,7 +148,9 @@ class SpeakerResolver:
                 full = " ".join(r.tokens)
                 ent = self.entities.get(full)
                 if ent is None:
-                    ent = self.entities[full] = _Entity(full, "person")
+                    # a common first name is a hint of gender ("she" is not Alan Krueger)
+                    ent = self.entities[full] = _Entity(
+                        full, "person", gender=_FIRST_NAME_GENDER.get(r.tokens[0].lower()))
                     for k in range(1, len(r.tokens)):
                         self.suffix.setdefault(" ".join(r.tokens[k:]), []).append(full)
                     # first name alone is not indexed: too ambiguous
@@ -209,7 +216,9 @@ class SpeakerResolver:
             # a person named earlier in the same sentence ("described Trump as ..., because
             # he believed"), unless the pronoun opens the sentence
             ss = self.sentences[cur].start if self.sentences else self.start
-            if self.text[ss:pos].strip(" “\"‘'(") != "":
+            if self.text[ss:pos].strip(" “\"‘'(") != "" and \
+                    self.text[ss:ss + 1] not in _OPEN_QUOTES:
+                # (not a name inside the quotation: "“... Ted Cruz anytime,” she said")
                 sp = self._person_between(ss, pos, gender)
                 if sp is not None:
                     return sp
@@ -221,7 +230,8 @@ class SpeakerResolver:
             for si, sp, g, plural, off in reversed(self.history):
                 if off >= pos:
                     continue
-                if sp.type not in ("person", "anonymous") or plural:
+                if sp.type not in ("person", "anonymous") or plural or \
+                        not self._can_be_he_or_she(sp):
                     continue
                 g = g or seen.get(sp.name)
                 if gender and g and g != gender:
@@ -231,13 +241,14 @@ class SpeakerResolver:
                 break
             # nearest person named before, in this or the previous two sentences
             lo = self.sentences[max(cur - 2, 0)].start if self.sentences else self.start
-            sp = self._person_between(lo, pos, gender)
+            quoted = self.text[ss:ss + 1] in _OPEN_QUOTES
+            sp = self._person_between(lo, ss if quoted else pos, gender)
             if sp is not None:
                 return sp
             for si, sp, g, plural, off in reversed(self.history):
                 g = g or seen.get(sp.name)
                 if off < pos and sp.type in ("person", "anonymous") and not plural and not (
-                        gender and g and g != gender):
+                        gender and g and g != gender) and self._can_be_he_or_she(sp):
                     return sp
             return None
         if kind == "organization":
@@ -252,6 +263,14 @@ class SpeakerResolver:
                     return sp
             return None
         return None
+
+    def _can_be_he_or_she(self, sp: Speaker) -> bool:
+        """A person, or an unnamed one described as a person ("a furious mum", "the
+        official"), not a thing ("the post", "a screen image")."""
+        if sp.type == "person" or not sp.name:
+            return True
+        head = sp.name.split()[-1].lower()
+        return sp.name in self.word_gender or head in GROUP_NOUNS or head in TITLES
 
     def _paragraph_subject(self, cur: int, pos: int, gender: Optional[str]
                            ) -> Optional[Speaker]:
@@ -391,7 +410,11 @@ class SpeakerResolver:
             if _PREP_BEFORE.search(before):
                 continue
             if _modifies_head(text, r.end, b):
-                return None  # and so does every name before it ("Ohio Senator Al Roe's aide")
+                # and so does every name before it ("Ohio Senator Al Roe's aide"), unless a
+                # comma sets this phrase off as an appositive ("Al Roe, one of the Ash aides")
+                if person is None or "," not in text[person[0].end:r.start]:
+                    person = None
+                break
             if r.kind == "single":
                 ent = self.lookup_person(r.tokens, r.start)
                 if ent is None:
@@ -511,7 +534,8 @@ def resolve_speakers(
         sp, g, plural, desc = res.resolve(a, b)
         if g is None and sp.type == "anonymous" and not plural:
             g = _gender_of(text[a:b])  # "a furious mum", "the widower"
-        if g and sp.name and text[a:b].strip().lower() not in _PRONOUNS:
+        if g and sp.name and sp.type == "anonymous" and \
+                text[a:b].strip().lower() not in _PRONOUNS:
             res.word_gender.setdefault(sp.name, g)
         out[i] = sp
         si = res.sentence_of(a)
