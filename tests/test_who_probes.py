@@ -217,3 +217,22 @@ def test_appositive_with_a_group_noun_keeps_the_named_person():
 def test_title_before_a_name_keeps_its_capital_in_a_description():
     s = by_content("Mrs. Ortiz's campaign said the ad would run.", "ad would run")
     assert s.speaker_name.startswith("Mrs. Ortiz")
+
+
+def test_even_as_another_source_states_ends_the_content():
+    t = ("Ann Roe spoke on Monday. She also claimed the new road would pay for itself even as "
+         "the county auditor estimated that it would cost $40 million.")
+    sts = said(t)
+    first = [s for s in sts if "pay for itself" in s.text]
+    assert len(first) == 1 and "auditor" not in first[0].text
+    second = [s for s in sts if "$40 million" in s.text]
+    assert len(second) == 1 and second[0].speaker_name == "county auditor"
+
+
+def test_even_as_in_an_aside_or_without_a_cue_stays_in_the_content():
+    s = by_content("She said prices rose even as wages fell.", "prices rose")
+    assert s.text.endswith("wages fell")
+    t = ("But some note that Lee — even as he says his record makes him qualified — has "
+         "proposed little.")
+    s = by_content(t, "proposed little")
+    assert s.text.startswith("that Lee")

@@ -127,6 +127,13 @@ def _cuts_forward(text, toks, m, se, n) -> bool:
     t = toks[m]
     if not t.inq and t.w == ";":
         return True
+    if not t.inq and t.low == "even" and m + 2 < n and toks[m + 1].low in ("as", "though") \
+            and m > 0 and is_word(toks[m - 1]) \
+            and any(x.s < se and x.low in SPEECH_CUES for x in toks[m + 2:m + 10]):
+        # "claimed the cuts would pay for themselves even as the budget office estimated
+        # that ...": the contrast is the writer's, with a statement of its own (not an
+        # aside set off by dashes: "that Trump -- even as he says ... -- has proposed")
+        return True
     if not t.inq and t.w in (",", ";") and m + 1 < n:
         # ", he said," / ", and they say" / ", according to"
         w1 = toks[m + 1]
