@@ -236,3 +236,12 @@ def test_even_as_in_an_aside_or_without_a_cue_stays_in_the_content():
          "proposed little.")
     s = by_content(t, "proposed little")
     assert s.text.startswith("that Lee")
+
+
+def test_cue_word_used_as_a_noun_in_the_venue():
+    for t in ("Acme Corp said in a blog post that it disagreed with the decision.",
+              "The union said in a long Facebook post that the strike would go on.",
+              "Ms. Ortiz wrote in her report that the bridge was unsafe."):
+        s = said(t)
+        assert len(s) == 1, t
+        assert s[0].text.startswith("that ")

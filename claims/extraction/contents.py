@@ -196,6 +196,23 @@ def main_clause_cue(toks, k, se) -> bool:
     return False
 
 
+_DET_BEFORE_NOUN = frozenset("a an the his her its their our my this that".split())
+_BEFORE_VERB = frozenset("to will would can could may might must should has have had did does "
+                         "do not never".split())
+
+
+def cue_as_noun(toks, m: int) -> bool:
+    """A cue word after a determiner, at most two modifiers between: a noun ("in a blog post
+    that ...", "in a long Facebook post"), not a verb ("the firm would post")."""
+    for x in range(m - 1, max(-1, m - 4), -1):
+        t = toks[x]
+        if t.low in _DET_BEFORE_NOUN:
+            return True
+        if not is_word(t) or t.low in _BEFORE_VERB:
+            return False
+    return False
+
+
 def skip_adverbials(toks, k, se, base) -> int:
     """Skip time words, "in a statement", "on Twitter" and a hearer object after a cue."""
     n = len(toks)
@@ -222,7 +239,8 @@ def skip_adverbials(toks, k, se, base) -> int:
             m = k + 1
             lim = min(n, k + 14)
             while m < lim and toks[m].s < se and toks[m].w not in (",", ":", "“", '"', "‘") \
-                    and toks[m].low != "that" and toks[m].low not in CUES:
+                    and toks[m].low != "that" and not (toks[m].low in CUES and
+                                                       not cue_as_noun(toks, m)):
                 m += 1
             if m < n and toks[m].s < se and (toks[m].low == "that" or toks[m].w in
                                              (",", ":", "“", '"', "‘")):

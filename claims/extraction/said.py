@@ -19,8 +19,8 @@ import re
 from typing import Optional
 
 from claims.extraction.contents import (clause_end, content_start_before, coordinated_verb,
-                                        forward_end, np_object_end, skip_adverbials,
-                                        starts_sentence)
+                                        cue_as_noun, forward_end, np_object_end,
+                                        skip_adverbials, starts_sentence)
 from claims.extraction.cues import (CLAUSE_OK_NP, CUES, HEARER_VERBS, NEEDS_CLAUSE, NP_OBJECT,
                                     NP_OK, SPEECH_CUES, TAKES_TO)
 from claims.extraction.paragraph import Cue
@@ -135,7 +135,7 @@ def _content_start(c: Cue) -> int:
         if toks[m].low == "that" and not toks[m].inq:
             that_i = m
             break
-        if toks[m].low in CUES and m > j + 1:
+        if toks[m].low in CUES and m > j + 1 and not cue_as_noun(toks, m):
             break
         if toks[m].low in _FINITE_SOON and m > k:
             # "said Moore would veto the bill that ...": the clause began before this verb,
