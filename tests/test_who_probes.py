@@ -245,3 +245,4 @@ def test_cue_word_used_as_a_noun_in_the_venue():
         s = said(t)
         assert len(s) == 1, t
         assert s[0].text.startswith("that ")
+

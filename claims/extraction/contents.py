@@ -197,13 +197,19 @@ def main_clause_cue(toks, k, se) -> bool:
 
 
 _DET_BEFORE_NOUN = frozenset("a an the his her its their our my this that".split())
+_VERB_ONLY = frozenset("said says told tells wrote writes thought thinks knew knows felt feels "
+                       "saw sees believes argues adds notes insists".split())
 _BEFORE_VERB = frozenset("to will would can could may might must should has have had did does "
                          "do not never".split())
 
 
 def cue_as_noun(toks, m: int) -> bool:
     """A cue word after a determiner, at most two modifiers between: a noun ("in a blog post
-    that ...", "in a long Facebook post"), not a verb ("the firm would post")."""
+    that ...", "in a long Facebook post"), not a verb ("the firm would post", "the senator
+    said")."""
+    low = toks[m].low
+    if low.endswith("ed") or low in _VERB_ONLY:
+        return False
     for x in range(m - 1, max(-1, m - 4), -1):
         t = toks[x]
         if t.low in _DET_BEFORE_NOUN:
