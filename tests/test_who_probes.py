@@ -246,3 +246,17 @@ def test_cue_word_used_as_a_noun_in_the_venue():
         assert len(s) == 1, t
         assert s[0].text.startswith("that ")
 
+
+
+def test_pronoun_after_a_paragraph_opened_by_an_appositive_subject():
+    for opening in ("Her lawyer, Paul Stein, asked the judge for leniency.",
+                    "Paul Stein, her lawyer, asked the judge for leniency."):
+        t = ("“This was a betrayal,” U.S. Attorney Michael Grady said.\n\n"
+             f"{opening} He said his client had a gambling addiction.")
+        assert by_content(t, "gambling addiction").speaker_name == "Paul Stein", opening
+
+
+def test_a_person_with_a_common_first_name_before_a_capitalised_place():
+    t = ("For 31 years, Harold Finch climbed the steps of the Point Ross lighthouse.\n\n"
+         "“People think it was lonely,” he says.")
+    assert by_content(t, "lonely").speaker_name == "Harold Finch"

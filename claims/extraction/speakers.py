@@ -86,6 +86,8 @@ _PRONOUNS = {
 # ----------------------------------------------------------------------------- patterns
 _PREP_BEFORE = re.compile(r"\b(?:of|on|for|at|with|from|in|by|to)\s+$")
 _COMMA = re.compile(r"[,;]")
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the|his|her|their|its)\s[^,.;:“”\"]{1,70},\s")
+_RELATIVES = frozenset("who which whose whom that".split())
 _OPEN_QUOTES = frozenset("“\"‘'«")
 _FIRST_NAME_GENDER: dict[str, str] = json.loads(
     (pathlib.Path(__file__).with_name("first_names.json")).read_text(encoding="utf-8"))["names"]
@@ -298,15 +300,21 @@ class SpeakerResolver:
         while ent is None and i < len(self.runs) and self.runs[i].start < s0.end:
             r = self.runs[i]
             lead = self.text[s0.start:r.title_start if r.title_start is not None else r.start]
-            if "," in lead or len(lead.split()) > 4 or any(q in lead for q in "“\"‘'"):
+            if "," in lead.rstrip().rstrip(",") or len(lead.split()) > 4 or any(
+                    q in lead for q in "“\"‘'"):
                 return None  # not the subject: "In Paris, ...", a quote
             i += 1
             if r.kind in ("person", "single"):
                 ent = self.lookup_person(r.tokens, r.start)
         if ent is None:
             return None  # ("Trade union leader Pat Roe": "Trade" is looked past)
-        after = self.text[r.end:r.end + 2]
-        if not after[1:2].islower() or after[0] != " ":
+        after = self.text[r.end:r.end + 90]
+        if lead.rstrip().endswith(","):
+            after = after[1:] if after.startswith(",") else ""  # "Her lawyer, Al Roe, asked"
+        elif after.startswith(","):
+            m = _APPOSITIVE.match(after)  # "Al Roe, her lawyer, asked"
+            after = after[m.end() - 1:] if m else ""
+        if not after[1:2].islower() or after[0] != " " or after.split()[0] in _RELATIVES:
             return None  # not the subject: "Roe, who ...", "Roe's aide"
         if gender and ent.gender and ent.gender != gender:
             return None
@@ -321,16 +329,23 @@ class SpeakerResolver:
         return Speaker(ent.name, "person", self.entity_role(ent))
 
     def _person_between(self, lo: int, pos: int, gender: Optional[str]) -> Optional[Speaker]:
-        """The person named nearest before ``pos`` and at or after ``lo``."""
+        """The person named nearest before ``pos`` and at or after ``lo``; one whose first
+        name is a common first name (or who has a title) before a nearer capitalised pair
+        that may be a place ("climbed the Point Ross lighthouse")."""
         i = bisect.bisect_left(self.run_starts, pos) - 1
+        unsure = None
         while i >= 0 and self.runs[i].start >= lo:
             r = self.runs[i]
             if r.kind in ("person", "single"):
                 ent = self.lookup_person(r.tokens, r.start)
                 if ent is not None and not (gender and ent.gender and ent.gender != gender):
-                    return Speaker(ent.name, "person", self.entity_role(ent))
+                    sp = Speaker(ent.name, "person", self.entity_role(ent))
+                    if ent.name.split()[0].lower().strip(".") in _FIRST_NAME_GENDER or \
+                            r.title or sp.role:
+                        return sp
+                    unsure = unsure or sp
             i -= 1
-        return None
+        return unsure
 
     def resolve(self, a: int, b: int) -> tuple[Speaker, Optional[str], bool, Optional[str]]:
         """Resolve the source span [a, b): (speaker, gender, plural, role-only description)."""
