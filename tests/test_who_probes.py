@@ -260,3 +260,14 @@ def test_a_person_with_a_common_first_name_before_a_capitalised_place():
     t = ("For 31 years, Harold Finch climbed the steps of the Point Ross lighthouse.\n\n"
          "“People think it was lonely,” he says.")
     assert by_content(t, "lonely").speaker_name == "Harold Finch"
+
+
+def test_the_company_named_in_an_apposition():
+    t = ("The Data Protection Board said the company, Snapix, had failed to check the ages "
+         "of its users.\n\nLater the company wrote that it would appeal the decision.")
+    assert by_content(t, "appeal the decision").speaker_name == "Snapix"
+
+
+def test_a_countrys_regulator_is_not_the_country():
+    s = by_content("Ireland's data protection regulator said the app was fined.", "app was")
+    assert s.speaker_name != "Ireland"

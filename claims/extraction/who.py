@@ -464,6 +464,14 @@ def _describe_org(text: str, st: Statement, prev: list[Statement]) -> Optional[s
         return None
     if head not in _ORG_DESC:
         return None
+    # an apposition named it: "said the company, Snapix, had failed ..." (the last one)
+    best = None
+    for m in re.finditer(r"\b(?:the|a|an)\s+(?:[a-z-]+\s+)?" + re.escape(head) +
+                         r",\s+([A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3}),",
+                         text[max(0, pos - 3000):pos]):
+        best = m.group(1)
+    if best and not _person_in(best):
+        return best
     company = head in _COMPANY_DESC
     for p in reversed(prev[-50:]):
         if not p.speaker_name or not p.speaker_name[:1].isupper():
