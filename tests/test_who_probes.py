@@ -271,3 +271,29 @@ def test_the_company_named_in_an_apposition():
 def test_a_countrys_regulator_is_not_the_country():
     s = by_content("Ireland's data protection regulator said the app was fined.", "app was")
     assert s.speaker_name != "Ireland"
+
+
+# ----------------------------------------------------------------- names and places
+
+
+def test_common_first_name_before_a_place_word_is_a_person():
+    for t, name in (("“We would do the same,” said neighbor Linda Park.", "Linda Park"),
+                    ("Tom Hill said the road was closed.", "Tom Hill")):
+        assert said(t)[0].speaker_name == name
+
+
+def test_description_word_before_a_name_is_not_part_of_it():
+    for t, name in (("Neighbor Linda Park said they would help.", "Linda Park"),
+                    ("Substitute Jamal Reed said he had dreamed of scoring.", "Jamal Reed"),
+                    ("Teacher Ana Ruiz said the school was cold.", "Ana Ruiz")):
+        assert said(t)[0].speaker_name == name
+
+
+def test_people_in_a_place_speak_not_the_place():
+    for t in ("Officials in Porto Alegre said the lake had frozen.",
+              "“It is over,” residents in Little Falls said.",
+              "Police in Newport Central said the road was closed."):
+        s = said(t)
+        assert len(s) == 1
+        assert s[0].speaker_name not in ("Porto Alegre", "Little Falls", "Newport Central")
+        assert s[0].speaker_name.split()[0].lower() in ("officials", "residents", "police")
