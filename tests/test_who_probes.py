@@ -297,3 +297,19 @@ def test_people_in_a_place_speak_not_the_place():
         assert len(s) == 1
         assert s[0].speaker_name not in ("Porto Alegre", "Little Falls", "Newport Central")
         assert s[0].speaker_name.split()[0].lower() in ("officials", "residents", "police")
+
+
+# ----------------------------------------------------------------- quantifiers, abstaining
+
+
+def test_some_said_is_the_group_named_just_before():
+    s = by_content("Analysts were split. Some said the rally would fade.", "rally would fade")
+    assert s.speaker_name == "analysts"
+    s = by_content("Farmers met on Monday. Many said the price was too low.", "too low")
+    assert s.speaker_name == "farmers"
+
+
+def test_some_said_with_no_group_abstains_with_low_confidence():
+    s = by_content("The vote was close. Some said the count was wrong.", "count was wrong")
+    assert s.speaker_name is None
+    assert s.attribution_confidence <= 0.6

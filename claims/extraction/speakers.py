@@ -86,6 +86,8 @@ _PRONOUNS = {
 # ----------------------------------------------------------------------------- patterns
 _PREP_BEFORE = re.compile(r"\b(?:of|on|for|at|with|from|in|by|to)\s+$")
 _COMMA = re.compile(r"[,;]")
+_QUANTIFIERS = frozenset("some others many most several few both all".split())
+_WORD = re.compile(r"[A-Za-z]+")
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|his|her|their|its)\s[^,.;:“”\"]{1,70},\s")
 _RELATIVES = frozenset("who which whose whom that".split())
 _OPEN_QUOTES = frozenset("“\"‘'«")
@@ -266,6 +268,20 @@ class SpeakerResolver:
             return None
         return None
 
+    def _quantified_group(self, a: int) -> tuple[Speaker, Optional[str], bool, Optional[str]]:
+        """ "Analysts were split. Some said ...": the group named in this or the previous
+        sentence (the last plural group noun), else no name."""
+        cur = self.sentence_of(a)
+        lo = self.sentences[max(cur - 1, 0)].start if self.sentences else self.start
+        found = None
+        for m in _WORD.finditer(self.text, lo, a):
+            w = m.group(0).lower()
+            if w in GROUP_NOUNS and w.endswith("s"):
+                found = w
+        if found is None:
+            return Speaker(None, "anonymous", None), None, True, None
+        return self.anon.get(found, True)
+
     def _can_be_he_or_she(self, sp: Speaker) -> bool:
         """A person, or an unnamed one described as a person ("a furious mum", "the
         official"), not a thing ("the post", "a screen image")."""
@@ -354,6 +370,8 @@ class SpeakerResolver:
         ls = s.lower()
         if ls in _PRONOUNS:
             return self._resolve_pronoun(ls, a)
+        if ls in _QUANTIFIERS:
+            return self._quantified_group(a)
         runs = self.runs_in(a, b)
         both = self._coordinated(runs, a, b)
         if both is not None:

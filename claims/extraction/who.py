@@ -1251,6 +1251,8 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
             pm, pr = _conf.probabilities(st, text, model)
             if pm < drop:
                 continue
+            if not st.speaker_name:
+                pr = min(pr, 0.6)  # abstained: never among the rows a reviewer can trust
             if hasattr(st, "attribution_confidence"):
                 st.attribution_confidence = round(pr, 3)
         final.append(st)
