@@ -313,3 +313,19 @@ def test_some_said_with_no_group_abstains_with_low_confidence():
     s = by_content("The vote was close. Some said the count was wrong.", "count was wrong")
     assert s.speaker_name is None
     assert s.attribution_confidence <= 0.6
+
+
+def test_age_description_is_the_one_person_named_just_before():
+    t = ("Jessica Moran woke at 2 a.m. to the smell of smoke.\n\n"
+         "“I grabbed the baby and ran,” the 36-year-old said.")
+    assert by_content(t, "grabbed the baby").speaker_name == "Jessica Moran"
+    t = ("Jamal Reed scored the winner in the 93rd minute.\n\n"
+         "“My dad was in the stand,” the teenager said.")
+    assert by_content(t, "My dad").speaker_name == "Jamal Reed"
+
+
+def test_age_description_with_two_people_before_abstains():
+    t = "Jessica Moran and Tom Ash woke at 2 a.m.\n\n“I grabbed the baby,” the 36-year-old said."
+    s = by_content(t, "grabbed the baby")
+    assert s.speaker_name is None
+    assert s.attribution_confidence <= 0.6

@@ -86,6 +86,8 @@ _PRONOUNS = {
 # ----------------------------------------------------------------------------- patterns
 _PREP_BEFORE = re.compile(r"\b(?:of|on|for|at|with|from|in|by|to)\s+$")
 _COMMA = re.compile(r"[,;]")
+# a person described by age only: "the 36-year-old", "the 19-year-old striker", "the teenager"
+_AGE_DESC = re.compile(r"(?i:the)\s+(?:\d+|[a-z]+)-year-old(?:\s+[a-z]+)?|(?i:the)\s+teenager")
 _QUANTIFIERS = frozenset("some others many most several few both all".split())
 _WORD = re.compile(r"[A-Za-z]+")
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|his|her|their|its)\s[^,.;:“”\"]{1,70},\s")
@@ -268,6 +270,25 @@ class SpeakerResolver:
             return None
         return None
 
+    def _one_person_before(self, a: int) -> Optional[Speaker]:
+        """ "Jessica Moran woke at 2 a.m. ... “...,” the 36-year-old said": the one person
+        named in the three sentences before; None when two are named there."""
+        cur = self.sentence_of(a)
+        lo = self.sentences[max(cur - 3, 0)].start if self.sentences else self.start
+        seen = set()
+        i = bisect.bisect_left(self.run_starts, a) - 1
+        while i >= 0 and self.runs[i].start >= lo:
+            r = self.runs[i]
+            if r.kind in ("person", "single"):
+                ent = self.lookup_person(r.tokens, r.start)
+                if ent is not None:
+                    seen.add(ent.name)
+            i -= 1
+        if len(seen) != 1:
+            return None
+        ent = self.entities[seen.pop()]
+        return Speaker(ent.name, "person", self.entity_role(ent))
+
     def _quantified_group(self, a: int) -> tuple[Speaker, Optional[str], bool, Optional[str]]:
         """ "Analysts were split. Some said ...": the group named in this or the previous
         sentence (the last plural group noun), else no name."""
@@ -385,6 +406,10 @@ class SpeakerResolver:
             return found
         if not words:
             return Speaker(None, "anonymous", None), None, False, None
+        if _AGE_DESC.fullmatch(s):
+            sp = self._one_person_before(a)
+            # no one or two people named just before: an age is no name, abstain
+            return sp or Speaker(None, "person", None), None, False, None
         return self._described(s, words, a)
 
     def _coordinated(self, runs: list[NameRun], a: int, b: int

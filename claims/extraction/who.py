@@ -233,6 +233,8 @@ _PEOPLE_SUFFIX = re.compile(
 
 def _head_can_speak(head: str) -> bool:
     h = head.lower().strip(".’'")
+    if h.endswith("-year-old") or h in ("teenager", "teen"):
+        return True  # "the 36-year-old": a person described by age
     if h in _conf.SPEAKING_HEADS or h.rstrip("s") in _conf.SPEAKING_HEADS:
         return True
     return bool(_PEOPLE_SUFFIX.search(h)) and h not in _NOT_NOMINAL
