@@ -329,3 +329,20 @@ def test_age_description_with_two_people_before_abstains():
     s = by_content(t, "grabbed the baby")
     assert s.speaker_name is None
     assert s.attribution_confidence <= 0.6
+
+
+# ----------------------------------------------------------------- transcripts
+
+
+def test_quoted_transcript_labels_attribute_each_answer():
+    t = ("Chris Wallace spoke with Mike Pence on Sunday.\n\n"
+         "\"WALLACE: Let us start with the news about the debate tonight and the guests.\n\n"
+         "\"PENCE: Well, look, the guests are not the story here. The story is jobs.")
+    assert by_content(t, "Let us start").speaker_name == "Chris Wallace"
+    assert by_content(t, "guests are not the story").speaker_name == "Mike Pence"
+
+
+def test_single_capitals_label_without_a_full_name_keeps_the_surname():
+    t = ("The interview was recorded on Monday.\n\n"
+         "\"OKAFOR: We have never had a budget this tight, and the schools will feel it.")
+    assert by_content(t, "budget this tight").speaker_name == "Okafor"

@@ -332,6 +332,14 @@ class _Registry:
         return f if ok else None
 
 
+    def named_in_text(self, surname: str) -> Optional[str]:
+        """The one "First Surname" of the text whose first name is a common first name
+        ("Chris Wallace" for a transcript's "WALLACE")."""
+        hits = {m.group(0) for m in re.finditer(
+            r"\b([A-Z][a-z]+)\s+" + re.escape(surname) + r"\b", self.text)
+            if m.group(1).lower() in _first_names()}
+        return hits.pop() if len(hits) == 1 else None
+
     def _by_first_name(self, first: str) -> Optional[str]:
         """ "Kelly said" after "Kelly Barnes, 34, ...": the one full name of a speaker with
         this first name, when every "Kelly X" of the text is that person (tabloid and
@@ -1152,6 +1160,15 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
                 reg.initials(sp) or _initials_in_text(text, sp, st.content_start)):
             st = replace(st, speaker_name=reg.initials(sp) or _initials_in_text(
                 text, sp, st.content_start), speaker_type="person")
+            out.append(st)
+            done.append(st)
+            continue
+        if (st.cue or "").strip() == ":" and re.fullmatch(r"[A-Z][A-Z’'-]{2,}", sp) and \
+                not _org_marked(sp.title()):
+            # a transcript's "PENCE: ..." is the person of that surname, named in full
+            # elsewhere in the report when it is ("Mike Pence"), else the surname
+            name = reg.full_name(sp.title()) or reg.named_in_text(sp.title()) or sp.title()
+            st = replace(st, speaker_name=name, speaker_type="person")
             out.append(st)
             done.append(st)
             continue
