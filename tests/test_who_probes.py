@@ -2,6 +2,11 @@
 dev articles under-represent (issue 9, third round): wire stories, tabloids, local news,
 science news, press-release prose. Every sentence here is invented for the test.
 """
+import json
+import pathlib
+import subprocess
+import sys
+
 from test_who_said_what import by_content, said
 
 
@@ -346,3 +351,52 @@ def test_single_capitals_label_without_a_full_name_keeps_the_surname():
     t = ("The interview was recorded on Monday.\n\n"
          "\"OKAFOR: We have never had a budget this tight, and the schools will feel it.")
     assert by_content(t, "budget this tight").speaker_name == "Okafor"
+
+
+# ----------------------------------------------------------------- whole articles, by the CLI
+
+# Invented articles in styles the realnews dev articles under-represent (tabloid, court,
+# wire, feature, tech news), each with the speaker every fragment must get. None: the
+# statement must not name anyone (abstain), never a wrong person.
+PROBES = {
+    "tabloid.txt": {"I came out in the morning": "Kelly Barnes",
+                    "happened to two other families": "Dave Pritchard",
+                    "It's a disgrace": "Dave Pritchard",
+                    "Notices were placed": "Stockport Council",
+                    "pay £180": "Kelly Barnes",
+                    "food shopping": "Kelly Barnes"},
+    "court.txt": {"moved money from county accounts": "prosecutors",
+                  "calculated betrayal": "Michael Grady",
+                  "gambling addiction": "Paul Stein",
+                  "far beyond the dollars": "Rebecca Moreno",
+                  "ashamed of what I did": "Denise Whitaker",
+                  "new controls": "County officials"},
+    "wire2.txt": {"We are not there yet": "Christine Lagarde",
+                  "The door is open": "Anna Becker",
+                  "wage growth was slowing": "Philip Lane",
+                  "construction industry hard": "Klaus Werner",
+                  "the first cut in June": "economists"},
+    "feature.txt": {"People think it was lonely": "Harold Finch",
+                    "grown up in towns": "Claire Finch-Doyle",
+                    "how unusual her childhood": "Claire Finch-Doyle"},
+    "tech.txt": {"fined 4 million euros": "Ireland's data protection regulator",
+                 "disagreed with the decision": "Snapix",
+                 "privacy of our users seriously": "Snapix",
+                 "rounding error": "Johnny Ryan",
+                 "send a message": "Helen Dixon"},
+}
+
+
+def test_cli_extract_probe_articles(tmp_path):
+    folder = pathlib.Path(__file__).parent / "data" / "who_probes"
+    out = tmp_path / "out.jsonl"
+    subprocess.run([sys.executable, "-m", "claims.cli", "extract", str(folder), "--jsonl",
+                    str(out)], check=True, capture_output=True, text=True)
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    for name, want in PROBES.items():
+        stem = name[:-4]
+        mine = [r for r in rows if r["kind"] != "claim" and stem in r["report"]]
+        for fragment, speaker in want.items():
+            hits = [r for r in mine if fragment in r["text"].replace("’", "'")]
+            assert len(hits) == 1, (name, fragment, [r["text"] for r in mine])
+            assert hits[0]["speaker_name"] == speaker, (name, fragment, hits[0]["speaker_name"])
