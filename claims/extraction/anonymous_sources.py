@@ -27,7 +27,9 @@ def normalise_description(desc: str) -> str:
         words = words[1:]
     if words and words[0][:1].isupper() and len(words[0]) > 1 and not words[0].isupper():
         w0 = words[0]
-        if w0.lower() in GROUP_NOUNS or w0.lower() in TITLES or w0.lower() in ROLE_MODIFIERS:
+        if (w0.lower() in GROUP_NOUNS or w0.lower() in TITLES or w0.lower() in ROLE_MODIFIERS) \
+                and not (len(words) > 1 and words[1][:1].isupper()):
+            # ("Mrs. Clinton's campaign": a title before a name keeps its capital)
             words[0] = w0[0].lower() + w0[1:]
     return " ".join(words)
 

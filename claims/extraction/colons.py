@@ -28,8 +28,12 @@ def read_colons(p: Paragraph) -> None:
     """Add the attributions announced by a colon to ``p.found``."""
     toks, found = p.toks, p.found
     n = len(toks)
+    # a transcript quoted whole: '"WALLACE: Let's start ...' (the label inside the quote)
+    quoted = 1 if n > 2 and toks[0].w in QUOTE_CHARS and toks[0].s == p.start else 0
     for ci, t in enumerate(toks):
-        if t.w != ":" or t.inq:
+        if t.w != ":":
+            continue
+        if t.inq and not (quoted and ci <= 8 and _quoted_label(toks[1:ci])):
             continue
         if ci + 1 >= n or ci == 0 or toks[ci - 1].w.isdigit() and toks[ci + 1].w.isdigit():
             continue
@@ -39,6 +43,9 @@ def read_colons(p: Paragraph) -> None:
         qk = p.quote_at(nxt_tok.s) if nxt_tok.w in QUOTE_CHARS or nxt_tok.w == "'" else None
         if ci <= 7 and _is_speaker_label(p, toks[:ci]):  # a label has at most 7 tokens
             _read_label(p, ci, qk)
+            continue
+        if quoted and ci <= 8 and _quoted_label(toks[1:ci]):
+            _read_label(p, ci, None, 1)
             continue
         if qk is not None and qk not in p.used_quotes and ci - 1 >= 0:
             _read_quote_after_colon(p, ci, qk)
@@ -58,11 +65,18 @@ def _is_speaker_label(p: Paragraph, head) -> bool:
         head[0].low not in ("so", "contributing", "here", "now", "today", "again"))
 
 
-def _read_label(p: Paragraph, ci: int, qk) -> None:
+def _quoted_label(head) -> bool:
+    """A speaker label in capitals right after an opening quote mark: "WALLACE", "MS. LEE"."""
+    return 0 < len(head) <= 4 and all(
+        is_word(h) and h.w.isupper() and len(h.w) > 1 or h.w in _NAME_PUNCT for h in head) \
+        and head[0].low not in NOT_SPEAKERS and head[0].low not in LEFT_STOP
+
+
+def _read_label(p: Paragraph, ci: int, qk, first: int = 0) -> None:
     """ "NAME: CONTENT" (the content runs to the paragraph end)."""
     text, toks = p.text, p.toks
     t = toks[ci]
-    head = toks[:ci]
+    head = toks[first:ci]
     src = strip_span(text, head[0].s, head[-1].e)
     sp = strip_content(text, t.e, p.end)
     if sp and len(re.findall(r"[^\W\d_]+", text[sp[0]:sp[1]])) < 4:

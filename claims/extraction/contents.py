@@ -12,6 +12,8 @@
 """
 from __future__ import annotations
 
+from typing import Optional
+
 from claims.extraction.cues import CUES, HEARER_VERBS, NP_CUES, SPEECH_CUES
 from claims.extraction.lexicons import load
 from claims.extraction.quotes import QUOTE_CHARS
@@ -125,6 +127,13 @@ def _cuts_forward(text, toks, m, se, n) -> bool:
     t = toks[m]
     if not t.inq and t.w == ";":
         return True
+    if not t.inq and t.low == "even" and m + 2 < n and toks[m + 1].low in ("as", "though") \
+            and m > 0 and is_word(toks[m - 1]) \
+            and any(x.s < se and x.low in SPEECH_CUES for x in toks[m + 2:m + 10]):
+        # "claimed the cuts would pay for themselves even as the budget office estimated
+        # that ...": the contrast is the writer's, with a statement of its own (not an
+        # aside set off by dashes: "that Trump -- even as he says ... -- has proposed")
+        return True
     if not t.inq and t.w in (",", ";") and m + 1 < n:
         # ", he said," / ", and they say" / ", according to"
         w1 = toks[m + 1]
@@ -187,6 +196,29 @@ def main_clause_cue(toks, k, se) -> bool:
     return False
 
 
+_DET_BEFORE_NOUN = frozenset("a an the his her its their our my this that".split())
+_VERB_ONLY = frozenset("said says told tells wrote writes thought thinks knew knows felt feels "
+                       "saw sees believes argues adds notes insists".split())
+_BEFORE_VERB = frozenset("to will would can could may might must should has have had did does "
+                         "do not never".split())
+
+
+def cue_as_noun(toks, m: int) -> bool:
+    """A cue word after a determiner, at most two modifiers between: a noun ("in a blog post
+    that ...", "in a long Facebook post"), not a verb ("the firm would post", "the senator
+    said")."""
+    low = toks[m].low
+    if low.endswith("ed") or low in _VERB_ONLY:
+        return False
+    for x in range(m - 1, max(-1, m - 4), -1):
+        t = toks[x]
+        if t.low in _DET_BEFORE_NOUN:
+            return True
+        if not is_word(t) or t.low in _BEFORE_VERB:
+            return False
+    return False
+
+
 def skip_adverbials(toks, k, se, base) -> int:
     """Skip time words, "in a statement", "on Twitter" and a hearer object after a cue."""
     n = len(toks)
@@ -213,13 +245,19 @@ def skip_adverbials(toks, k, se, base) -> int:
             m = k + 1
             lim = min(n, k + 14)
             while m < lim and toks[m].s < se and toks[m].w not in (",", ":", "“", '"', "‘") \
-                    and toks[m].low != "that" and toks[m].low not in CUES:
+                    and toks[m].low != "that" and not (toks[m].low in CUES and
+                                                       not cue_as_noun(toks, m)):
                 m += 1
             if m < n and toks[m].s < se and (toks[m].low == "that" or toks[m].w in
                                              (",", ":", "“", '"', "‘")):
                 k = m
                 continue
             return k
+        if base == "tell" and _round == 0 and k == start:
+            h = _hearer_end(toks, k, se)
+            if h is not None:
+                k = h  # "told reporters the plant would close", "told local radio ..."
+                continue
         if base in HEARER_VERBS and _round == 0 and k == start:
             # hearer: "told reporters", "told the Televisa network", "told VOA"
             m = k
@@ -241,6 +279,34 @@ def skip_adverbials(toks, k, se, base) -> int:
                 continue
         return k
     return k
+
+
+# words that open a reported clause right after the hearer of "told"
+_CLAUSE_OPENERS = frozenset("the a an this these those his her their its our my he she it they "
+                            "we i there no some".split())
+_MEDIA_HEADS = frozenset("radio television tv media newspaper network channel broadcaster "
+                         "station agency".split())
+
+
+def _hearer_end(toks, k, se) -> Optional[int]:
+    """ "told reporters the ...", "told local radio the ...", "told Reuters he ...": the token
+    after the hearer, when a word that opens a clause follows it; else None."""
+    n = len(toks)
+    m = None
+    if toks[k].low in _HEARERS and toks[k].low not in ("him", "her", "them", "us", "me") or \
+            toks[k].low in ("him", "them", "us", "me"):
+        m = k + 1  # ("her" may open the clause: "told her husband ...")
+    else:
+        for x in range(k, min(n, k + 3)):
+            if toks[x].s >= se or not is_word(toks[x]):
+                break
+            if toks[x].low in _MEDIA_HEADS and toks[x].w[0].islower():
+                m = x + 1
+                break
+    if m is None or m >= n or toks[m].s >= se:
+        return None
+    return m if toks[m].low in _CLAUSE_OPENERS and toks[m].w[0].islower() or \
+        toks[m].w in ("I",) else None
 
 
 def coordinated_verb(toks, k, se) -> int:

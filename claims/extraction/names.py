@@ -106,8 +106,12 @@ def classify_tokens(toks: list[str]) -> str:
         return "single"
     if clean[0] in NOT_NAME_FIRST:
         return "other"
+    first_name = len(clean) <= 3 and clean[0].lower() in _first_names()
     for t in toks:
-        if t in PLACE_WORDS or (ACRONYM.match(t) and not (len(t) == 2 and t[1] == ".")):
+        if t in PLACE_WORDS and not (first_name and t == toks[-1]) or (
+                ACRONYM.match(t) and not (len(t) == 2 and t[1] == ".")):
+            # ("Linda Park", "Tom Hill": a common first name before a place word that is
+            # also a surname is a person)
             return "other"
     if len(toks) > 5:
         return "other"

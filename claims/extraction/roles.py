@@ -29,12 +29,14 @@ if TYPE_CHECKING:  # only for annotations: speakers.py imports this module
 
 __all__ = ["role_at", "entity_role", "strip_role", "gender_of"]
 
+# (no "her"/"his": a possessive names someone else -- "her neighbour Dan Roe", "his wife")
 _FEMALE = re.compile(
     r"\b(?:spokeswoman|chairwoman|congresswoman|councilwoman|businesswoman|Mrs\.?|Ms\.?|Miss|"
-    r"Queen|Princess|wife|mother|daughter|sister|woman|she|her)\b", re.I)
+    r"Queen|Princess|wife|mother|mum|mom|grandmother|daughter|sister|woman|actress|widow|"
+    r"girlfriend|she)\b", re.I)
 _MALE = re.compile(
     r"\b(?:spokesman|chairman|congressman|councilman|businessman|Mr\.?|King|Prince|husband|"
-    r"father|son|brother|man|he|him|his)\b", re.I)
+    r"father|dad|grandfather|son|brother|man|actor|widower|boyfriend|he|him)\b", re.I)
 
 _WS = re.compile(r"\s+")
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\b\.?")

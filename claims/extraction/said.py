@@ -19,8 +19,8 @@ import re
 from typing import Optional
 
 from claims.extraction.contents import (clause_end, content_start_before, coordinated_verb,
-                                        forward_end, np_object_end, skip_adverbials,
-                                        starts_sentence)
+                                        cue_as_noun, forward_end, np_object_end,
+                                        skip_adverbials, starts_sentence)
 from claims.extraction.cues import (CLAUSE_OK_NP, CUES, HEARER_VERBS, NEEDS_CLAUSE, NP_OBJECT,
                                     NP_OK, SPEECH_CUES, TAKES_TO)
 from claims.extraction.paragraph import Cue
@@ -53,9 +53,10 @@ _NO_CLAUSE_START = ("of", "about", "for", "on", "up", "out", "back", "down", "of
                     "hello", "hi", "nothing", "something", "anything", "much", "more", "little",
                     "a", "an", "the", "this", "these", "those", "him", "her", "them", "me",
                     "us", "you", "his", "their", "its", "my", "our", "your")
-# "said more tests were needed": a quantifier that opens the clause's subject (not "said
-# more than ...", "said little"), told by a finite verb a few words on
-_QUANTIFIER_SUBJECT = ("more", "much", "little")
+# "said more tests were needed", "said no one was hurt": a quantifier or negative that opens
+# the clause's subject (not "said more than ...", "said little", "said no to ..."), told by
+# a finite verb a few words on
+_QUANTIFIER_SUBJECT = ("more", "much", "little", "no", "nothing")
 _FINITE_SOON = frozenset("is was are were will would can could has have had must should may "
                          "might".split())
 
@@ -134,7 +135,11 @@ def _content_start(c: Cue) -> int:
         if toks[m].low == "that" and not toks[m].inq:
             that_i = m
             break
-        if toks[m].low in CUES and m > j + 1:
+        if toks[m].low in CUES and m > j + 1 and not cue_as_noun(toks, m):
+            break
+        if toks[m].low in _FINITE_SOON and m > k:
+            # "said Moore would veto the bill that ...": the clause began before this verb,
+            # so a later "that" is inside it (a relative pronoun or a nested clause)
             break
     if that_i is not None and that_i > k and (
             toks[k].low in PRONOUNS or toks[that_i - 1].low in _NOT_BEFORE_THAT):
@@ -278,6 +283,10 @@ def _forward_start_ok(c: Cue, k: int, nxt) -> bool:
     if base == "maintain" and nxt.low in ("a", "an", "the", "his", "her", "their", "its", "our",
                                           "my", "your", "faith", "control", "contact"):
         return False  # "maintained a large lead": kept, not asserted
+    first = toks[c.j + 1] if c.j + 1 < n else nxt  # (adverbials skip a bare number)
+    if base in _COUNT_SENSE and (first.w[0].isdigit() or first.w[0] in "$€£" or
+                                 first.low in _NUMBER_WORDS):
+        return False  # "will add 12 routes", "posted a $3 million loss": a count, not a clause
     np_ok = base in NP_OK
     # a to-infinitive only for want/plan-like verbs
     if nxt.low == "to" and base not in TAKES_TO:
@@ -285,7 +294,8 @@ def _forward_start_ok(c: Cue, k: int, nxt) -> bool:
     if nxt.low == "to" and base in _TO_COMMITTED and _negated(toks, c.i, ss):
         return False  # "would not agree to support X": X is what the subject did not commit to
     if not np_ok and nxt.low in _NO_CLAUSE_START and \
-            not (nxt.low in _QUANTIFIER_SUBJECT and _finite_soon(toks, k + 1)) and \
+            not (nxt.low in _QUANTIFIER_SUBJECT and (_finite_soon(toks, k) or
+                                                    _finite_soon(toks, k + 1))) and \
             not (nxt.low in _DETERMINER_START and base in CLAUSE_OK_NP) and \
             not (nxt.low == "her" and base in CLAUSE_OK_NP and base not in HEARER_VERBS and
                  k + 1 < n and toks[k + 1].w[0].islower() and toks[k + 1].low not in LEFT_STOP) \
@@ -301,6 +311,10 @@ def _forward_start_ok(c: Cue, k: int, nxt) -> bool:
     return True
 
 
+# verbs whose object is a count in another sense than saying ("added 95,000 jobs")
+_COUNT_SENSE = frozenset("add post record".split())
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozens hundreds "
+                          "thousands millions billions".split())
 # commitments a negation turns into a refusal ("would not agree to support X"): X is not a
 # statement of the subject's. ("refused to X" / "declined to X" stay: PolNeAR annotates them
 # as attributions, and a reviewer reads the verb with its content.)
@@ -334,6 +348,14 @@ def _read_forward(c: Cue, k: int, nxt, ing: bool,
     if not _forward_start_ok(c, k, nxt):
         return None
     cend = forward_end(text, toks, k, se, p.found)
+    if toks[k].low == "that" and k + 1 < len(toks) and toks[k + 1].w == ",":
+        # "said that, while she is pleased, problems remain": the clause set off by commas
+        # belongs to the content, which runs on from the comma that closes it
+        m2 = k + 2
+        while m2 < len(toks) and toks[m2].s < se and toks[m2].w != ",":
+            m2 += 1
+        if m2 + 1 < len(toks) and toks[m2 + 1].s < se:
+            cend = forward_end(text, toks, m2 + 1, se, p.found)
     if base in NP_OBJECT and toks[k].low != "that" and nxt.low != "to":
         cend = min(cend, np_object_end(toks, k, se))
     elif base in ("call", "describe") or (base in NP_OBJECT and nxt.low == "to"):
@@ -466,6 +488,12 @@ def name_appositive_subject(toks, i, ss) -> bool:
                 t.low in CUES or t.low in COMMON_VERBS or t.low in LEFT_STOP and
                 t.low not in ("of", "for", "at") for t in name[1:]):
         return True  # "One Republican hopeful, Carly Fiorina, says ..."
+    if len(commas) == 1 and 2 <= len(name) <= 6 and is_name(seg[commas[0] + 1:]) and (
+            name[0].low in ("his", "her", "their", "its", "our", "my") or any(
+                t.low.endswith(("'s", "’s")) or t.w in ("'s", "’s") for t in name)) and \
+            name[-1].w[0].islower() and not any(
+                t.low in CUES or t.low in COMMON_VERBS for t in name):
+        return True  # "Ash's daughter, Mia, said ...", "His lawyer, Ann Cole, says ..."
     if not is_name(name):
         return False
     rest = seg[commas[0] + 1:]

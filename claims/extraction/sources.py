@@ -18,6 +18,7 @@ import bisect
 import re
 from typing import Optional
 
+from claims.extraction.anonymous_sources import GROUP_NOUNS
 from claims.extraction.contents import FOUND_WINDOW
 from claims.extraction.cues import AMBIG_NOUNS, CUES
 from claims.extraction.quotes import CLOSE_Q, QUOTE_CHARS
@@ -90,7 +91,34 @@ def source_left(text, toks, i, ss, quotes) -> Optional[Span]:
     Fischer and Jon Berg said", "Mark Olsen and his wife, Ada, said" (two speakers; naming
     only the last one would credit the statement to one of them alone)."""
     sp = _source_left(text, toks, i, ss, quotes)
+    if sp:
+        sp = _group_before_place(text, toks, _passive_agent_head(text, toks, sp, ss), ss)
     return coordinated(text, toks, sp, ss) if sp else sp
+
+
+def _group_before_place(text, toks, sp: Span, ss) -> Span:
+    """ "Officials in Porto Alegre said": the people before the prepositional phrase speak,
+    not the place; the source is the whole phrase."""
+    p = bisect.bisect_left(toks, sp[0], key=_tok_start)
+    if p < 2 or toks[p - 1].low not in ("in", "at", "from", "across") or toks[p - 2].s < ss \
+            or toks[p - 2].low not in GROUP_NOUNS:
+        return sp
+    head = np_left(text, toks, p - 2, ss)
+    return (head[0], sp[1]) if head else sp
+
+
+def _passive_agent_head(text, toks, sp: Span, ss) -> Span:
+    """ "Economists polled by the agency expect ...": the agent of a participle is not the
+    speaker; the noun phrase the participle follows is."""
+    p = bisect.bisect_left(toks, sp[0], key=_tok_start)
+    if p < 3 or toks[p - 1].low != "by" or toks[p - 2].s < ss:
+        return sp
+    part = toks[p - 2]
+    if not (part.low.endswith("ed") and part.w[0].islower()) or toks[p - 3].s < ss or \
+            not is_word(toks[p - 3]):
+        return sp
+    head = np_left(text, toks, p - 3, ss)
+    return head or sp
 
 
 # the words a coordinated conjunct may be made of besides capitalised names

@@ -43,6 +43,8 @@ are in ``lexicons/``.
 from __future__ import annotations
 
 import bisect
+import json
+import pathlib
 import re
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
@@ -84,6 +86,15 @@ _PRONOUNS = {
 # ----------------------------------------------------------------------------- patterns
 _PREP_BEFORE = re.compile(r"\b(?:of|on|for|at|with|from|in|by|to)\s+$")
 _COMMA = re.compile(r"[,;]")
+# a person described by age only: "the 36-year-old", "the 19-year-old striker", "the teenager"
+_AGE_DESC = re.compile(r"(?i:the)\s+(?:\d+|[a-z]+)-year-old(?:\s+[a-z]+)?|(?i:the)\s+teenager")
+_QUANTIFIERS = frozenset("some others many most several few both all".split())
+_WORD = re.compile(r"[A-Za-z]+")
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the|his|her|their|its)\s[^,.;:“”\"]{1,70},\s")
+_RELATIVES = frozenset("who which whose whom that".split())
+_OPEN_QUOTES = frozenset("“\"‘'«")
+_FIRST_NAME_GENDER: dict[str, str] = json.loads(
+    (pathlib.Path(__file__).with_name("first_names.json")).read_text(encoding="utf-8"))["names"]
 
 
 @dataclass
@@ -94,6 +105,17 @@ class _Entity:
     gender: Optional[str] = None
     mentions: list[int] = field(default_factory=list)  # start offsets of name mentions
     roles_checked: bool = False
+
+
+# "Trump aides", "Clinton campaign officials", "Fire crews": a name (or a capitalised word
+# opening the sentence) before the head noun of an unnamed source only modifies it
+_HEAD_TAIL = re.compile(r"(?:[’']s)?((?:\s+[a-z][a-z-]*){1,3})\s*$")
+
+
+def _modifies_head(text: str, end: int, b: int) -> bool:
+    """The words from ``end`` to ``b`` are lower-case ones ending in a group or role noun."""
+    m = _HEAD_TAIL.fullmatch(text, end, b)
+    return m is not None and m.group(1).split()[-1] in GROUP_NOUNS
 
 
 class SpeakerResolver:
@@ -132,7 +154,9 @@ class SpeakerResolver:
                 full = " ".join(r.tokens)
                 ent = self.entities.get(full)
                 if ent is None:
-                    ent = self.entities[full] = _Entity(full, "person")
+                    # a common first name is a hint of gender ("she" is not Alan Krueger)
+                    ent = self.entities[full] = _Entity(
+                        full, "person", gender=_FIRST_NAME_GENDER.get(r.tokens[0].lower()))
                     for k in range(1, len(r.tokens)):
                         self.suffix.setdefault(" ".join(r.tokens[k:]), []).append(full)
                     # first name alone is not indexed: too ambiguous
@@ -140,6 +164,10 @@ class SpeakerResolver:
         self.history: list[tuple[int, Speaker, Optional[str], bool, int]] = []
         # (sentence index, speaker, gender, plural, offset)
         self.anon = AnonymousSources(Speaker)
+        # gender of a speaker as the words naming it gave it (a title, "mum"), never a
+        # pronoun resolved to it: a wrongly resolved pronoun must not spread
+        self.word_gender: dict[Optional[str], str] = {}
+        self.para_first: Optional[list[int]] = None
 
     # ------------------------------------------------------------------ helpers
     def sentence_of(self, pos: int) -> int:
@@ -194,15 +222,24 @@ class SpeakerResolver:
             # a person named earlier in the same sentence ("described Trump as ..., because
             # he believed"), unless the pronoun opens the sentence
             ss = self.sentences[cur].start if self.sentences else self.start
-            if self.text[ss:pos].strip(" “\"‘'(") != "":
+            if self.text[ss:pos].strip(" “\"‘'(") != "" and \
+                    self.text[ss:ss + 1] not in _OPEN_QUOTES:
+                # (not a name inside the quotation: "“... Ted Cruz anytime,” she said")
                 sp = self._person_between(ss, pos, gender)
                 if sp is not None:
                     return sp
+            sp = self._paragraph_subject(cur, pos, gender)
+            if sp is not None:
+                return sp
+            # a speaker's gender as its own words gave it ("a furious mum" then "she")
+            seen = self.word_gender
             for si, sp, g, plural, off in reversed(self.history):
                 if off >= pos:
                     continue
-                if sp.type not in ("person", "anonymous") or plural:
+                if sp.type not in ("person", "anonymous") or plural or \
+                        not self._can_be_he_or_she(sp):
                     continue
+                g = g or seen.get(sp.name)
                 if gender and g and g != gender:
                     continue
                 if cur - si <= 3:
@@ -210,12 +247,14 @@ class SpeakerResolver:
                 break
             # nearest person named before, in this or the previous two sentences
             lo = self.sentences[max(cur - 2, 0)].start if self.sentences else self.start
-            sp = self._person_between(lo, pos, gender)
+            quoted = self.text[ss:ss + 1] in _OPEN_QUOTES
+            sp = self._person_between(lo, ss if quoted else pos, gender)
             if sp is not None:
                 return sp
             for si, sp, g, plural, off in reversed(self.history):
+                g = g or seen.get(sp.name)
                 if off < pos and sp.type in ("person", "anonymous") and not plural and not (
-                        gender and g and g != gender):
+                        gender and g and g != gender) and self._can_be_he_or_she(sp):
                     return sp
             return None
         if kind == "organization":
@@ -231,17 +270,119 @@ class SpeakerResolver:
             return None
         return None
 
+    def _one_person_before(self, a: int) -> Optional[Speaker]:
+        """ "Jessica Moran woke at 2 a.m. ... “...,” the 36-year-old said": the one person
+        named in the three sentences before; None when two are named there."""
+        cur = self.sentence_of(a)
+        lo = self.sentences[max(cur - 3, 0)].start if self.sentences else self.start
+        seen = set()
+        i = bisect.bisect_left(self.run_starts, a) - 1
+        while i >= 0 and self.runs[i].start >= lo:
+            r = self.runs[i]
+            if r.kind in ("person", "single"):
+                ent = self.lookup_person(r.tokens, r.start)
+                if ent is not None:
+                    seen.add(ent.name)
+            i -= 1
+        if len(seen) != 1:
+            return None
+        ent = self.entities[seen.pop()]
+        return Speaker(ent.name, "person", self.entity_role(ent))
+
+    def _quantified_group(self, a: int) -> tuple[Speaker, Optional[str], bool, Optional[str]]:
+        """ "Analysts were split. Some said ...": the group named in this or the previous
+        sentence (the last plural group noun), else no name."""
+        cur = self.sentence_of(a)
+        lo = self.sentences[max(cur - 1, 0)].start if self.sentences else self.start
+        found = None
+        for m in _WORD.finditer(self.text, lo, a):
+            w = m.group(0).lower()
+            if w in GROUP_NOUNS and w.endswith("s"):
+                found = w
+        if found is None:
+            return Speaker(None, "anonymous", None), None, True, None
+        return self.anon.get(found, True)
+
+    def _can_be_he_or_she(self, sp: Speaker) -> bool:
+        """A person, or an unnamed one described as a person ("a furious mum", "the
+        official"), not a thing ("the post", "a screen image")."""
+        if sp.type == "person" or not sp.name:
+            return True
+        head = sp.name.split()[-1].lower()
+        return sp.name in self.word_gender or head in GROUP_NOUNS or head in TITLES
+
+    def _paragraph_subject(self, cur: int, pos: int, gender: Optional[str]
+                           ) -> Optional[Speaker]:
+        """ "Minister Ann Roe welcomed the decision. Rates hurt builders, she said.": the
+        person opening the paragraph as its subject, when no statement was attributed in the
+        paragraph before the pronoun and no other person is named in between (the subject
+        of an earlier paragraph's statement would otherwise win)."""
+        sents = self.sentences
+        if not sents:
+            return None
+        if self.para_first is None:  # each sentence's paragraph's first sentence, once
+            self.para_first = []
+            for k, st in enumerate(sents):
+                same = k and sents[k - 1].paragraph == st.paragraph
+                self.para_first.append(self.para_first[-1] if same else k)
+        first = self.para_first[cur]
+        if first == cur:
+            return None
+        s0 = sents[first]
+        # (the history is in text order: its last entry is the latest statement before)
+        if self.history and s0.start <= self.history[-1][4] < pos:
+            return None
+        i = bisect.bisect_left(self.run_starts, s0.start)
+        ent = None
+        while ent is None and i < len(self.runs) and self.runs[i].start < s0.end:
+            r = self.runs[i]
+            lead = self.text[s0.start:r.title_start if r.title_start is not None else r.start]
+            if "," in lead.rstrip().rstrip(",") or len(lead.split()) > 4 or any(
+                    q in lead for q in "“\"‘'"):
+                return None  # not the subject: "In Paris, ...", a quote
+            i += 1
+            if r.kind in ("person", "single"):
+                ent = self.lookup_person(r.tokens, r.start)
+        if ent is None:
+            return None  # ("Trade union leader Pat Roe": "Trade" is looked past)
+        after = self.text[r.end:r.end + 90]
+        if lead.rstrip().endswith(","):
+            after = after[1:] if after.startswith(",") else ""  # "Her lawyer, Al Roe, asked"
+        elif after.startswith(","):
+            m = _APPOSITIVE.match(after)  # "Al Roe, her lawyer, asked"
+            after = after[m.end() - 1:] if m else ""
+        if not after[1:2].islower() or after[0] != " " or after.split()[0] in _RELATIVES:
+            return None  # not the subject: "Roe, who ...", "Roe's aide"
+        if gender and ent.gender and ent.gender != gender:
+            return None
+        i -= 1
+        j = i + 1
+        while j < len(self.runs) and self.runs[j].start < pos:
+            o = self.runs[j]
+            if o.kind in ("person", "single") and \
+                    self.lookup_person(o.tokens, o.start) not in (None, ent):
+                return None  # another person named in between: leave it to the history
+            j += 1
+        return Speaker(ent.name, "person", self.entity_role(ent))
+
     def _person_between(self, lo: int, pos: int, gender: Optional[str]) -> Optional[Speaker]:
-        """The person named nearest before ``pos`` and at or after ``lo``."""
+        """The person named nearest before ``pos`` and at or after ``lo``; one whose first
+        name is a common first name (or who has a title) before a nearer capitalised pair
+        that may be a place ("climbed the Point Ross lighthouse")."""
         i = bisect.bisect_left(self.run_starts, pos) - 1
+        unsure = None
         while i >= 0 and self.runs[i].start >= lo:
             r = self.runs[i]
             if r.kind in ("person", "single"):
                 ent = self.lookup_person(r.tokens, r.start)
                 if ent is not None and not (gender and ent.gender and ent.gender != gender):
-                    return Speaker(ent.name, "person", self.entity_role(ent))
+                    sp = Speaker(ent.name, "person", self.entity_role(ent))
+                    if ent.name.split()[0].lower().strip(".") in _FIRST_NAME_GENDER or \
+                            r.title or sp.role:
+                        return sp
+                    unsure = unsure or sp
             i -= 1
-        return None
+        return unsure
 
     def resolve(self, a: int, b: int) -> tuple[Speaker, Optional[str], bool, Optional[str]]:
         """Resolve the source span [a, b): (speaker, gender, plural, role-only description)."""
@@ -250,11 +391,13 @@ class SpeakerResolver:
         ls = s.lower()
         if ls in _PRONOUNS:
             return self._resolve_pronoun(ls, a)
+        if ls in _QUANTIFIERS:
+            return self._quantified_group(a)
         runs = self.runs_in(a, b)
         both = self._coordinated(runs, a, b)
         if both is not None:
             return both
-        person = self._named_person(runs, a)
+        person = self._named_person(runs, a, b)
         if person is not None:
             return self._person_speaker(person[0], person[1], a, raw)
         words = s.split()
@@ -263,6 +406,10 @@ class SpeakerResolver:
             return found
         if not words:
             return Speaker(None, "anonymous", None), None, False, None
+        if _AGE_DESC.fullmatch(s):
+            sp = self._one_person_before(a)
+            # no one or two people named just before: an age is no name, abstain
+            return sp or Speaker(None, "person", None), None, False, None
         return self._described(s, words, a)
 
     def _coordinated(self, runs: list[NameRun], a: int, b: int
@@ -307,10 +454,11 @@ class SpeakerResolver:
         gg = g if sp.type == "person" else None
         return sp, gg, kind == "group", None
 
-    def _named_person(self, runs: list[NameRun], a: int
+    def _named_person(self, runs: list[NameRun], a: int, b: int
                       ) -> Optional[tuple[NameRun, Optional[_Entity]]]:
         """The last person name in the span not governed by a preposition ("the aide to
-        Pompeo" is not Pompeo), with its entity if known."""
+        Pompeo" is not Pompeo) nor modifying the span's head noun ("Trump aides" are not
+        Trump), with its entity if known."""
         text = self.text
         person = None
         for r in runs:
@@ -319,6 +467,12 @@ class SpeakerResolver:
             before = text[max(a, r.start - 5):r.start]
             if _PREP_BEFORE.search(before):
                 continue
+            if _modifies_head(text, r.end, b):
+                # and so does every name before it ("Ohio Senator Al Roe's aide"), unless a
+                # comma sets this phrase off as an appositive ("Al Roe, one of the Ash aides")
+                if person is None or "," not in text[person[0].end:r.start]:
+                    person = None
+                break
             if r.kind == "single":
                 ent = self.lookup_person(r.tokens, r.start)
                 if ent is None:
@@ -436,6 +590,11 @@ def resolve_speakers(
             continue
         a, b = at.source_span
         sp, g, plural, desc = res.resolve(a, b)
+        if g is None and sp.type == "anonymous" and not plural:
+            g = _gender_of(text[a:b])  # "a furious mum", "the widower"
+        if g and sp.name and sp.type == "anonymous" and \
+                text[a:b].strip().lower() not in _PRONOUNS:
+            res.word_gender.setdefault(sp.name, g)
         out[i] = sp
         si = res.sentence_of(a)
         res.history.append((si, sp, g, plural, a))

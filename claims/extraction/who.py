@@ -233,6 +233,8 @@ _PEOPLE_SUFFIX = re.compile(
 
 def _head_can_speak(head: str) -> bool:
     h = head.lower().strip(".’'")
+    if h.endswith("-year-old") or h in ("teenager", "teen"):
+        return True  # "the 36-year-old": a person described by age
     if h in _conf.SPEAKING_HEADS or h.rstrip("s") in _conf.SPEAKING_HEADS:
         return True
     return bool(_PEOPLE_SUFFIX.search(h)) and h not in _NOT_NOMINAL
@@ -316,6 +318,8 @@ class _Registry:
         if len(toks) != 1:
             return None
         f = self.full.get(toks[0])
+        if f is None and toks[0].lower() in _first_names():
+            return self._by_first_name(toks[0])
         if not f:
             return None
         ok = self.checked.get(toks[0])
@@ -326,6 +330,31 @@ class _Registry:
             firsts -= _TITLE_WORDS_CAP
             ok = self.checked[toks[0]] = firsts <= set(f.split()[:-1])
         return f if ok else None
+
+
+    def named_in_text(self, surname: str) -> Optional[str]:
+        """The one "First Surname" of the text whose first name is a common first name
+        ("Chris Wallace" for a transcript's "WALLACE")."""
+        hits = {m.group(0) for m in re.finditer(
+            r"\b([A-Z][a-z]+)\s+" + re.escape(surname) + r"\b", self.text)
+            if m.group(1).lower() in _first_names()}
+        return hits.pop() if len(hits) == 1 else None
+
+    def _by_first_name(self, first: str) -> Optional[str]:
+        """ "Kelly said" after "Kelly Barnes, 34, ...": the one full name of a speaker with
+        this first name, when every "Kelly X" of the text is that person (tabloid and
+        feature style)."""
+        after = {m.group(1) for m in re.finditer(
+            r"\b" + re.escape(first) + r"\s+([A-Z][\w’'-]+)", self.text)}
+        hits = {f for f in self.full.values() if f and f.split()[0] == first}
+        if not hits and len(after) == 1:
+            # not a speaker yet: the one person written with this first name
+            f = f"{first} {next(iter(after))}"
+            return f if _person_in(f) and not _org_marked(f) else None
+        if len(hits) != 1:
+            return None
+        f = hits.pop()
+        return f if after <= {f.split()[1]} else None
 
 
 _CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]")
@@ -445,6 +474,14 @@ def _describe_org(text: str, st: Statement, prev: list[Statement]) -> Optional[s
         return None
     if head not in _ORG_DESC:
         return None
+    # an apposition named it: "said the company, Snapix, had failed ..." (the last one)
+    best = None
+    for m in re.finditer(r"\b(?:the|a|an)\s+(?:[a-z-]+\s+)?" + re.escape(head) +
+                         r",\s+([A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3}),",
+                         text[max(0, pos - 3000):pos]):
+        best = m.group(1)
+    if best and not _person_in(best):
+        return best
     company = head in _COMPANY_DESC
     for p in reversed(prev[-50:]):
         if not p.speaker_name or not p.speaker_name[:1].isupper():
@@ -1097,6 +1134,7 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
     clutter = _Spans(_clutter_lines(text, report.body_start or 0))
     out: list[Statement] = []
     done: list[Statement] = []
+    muted: set[str] = set()  # speaker names cleared as speakers that cannot speak
     for st in statements:
         if _is_clutter(clutter, st):
             continue
@@ -1122,6 +1160,15 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
                 reg.initials(sp) or _initials_in_text(text, sp, st.content_start)):
             st = replace(st, speaker_name=reg.initials(sp) or _initials_in_text(
                 text, sp, st.content_start), speaker_type="person")
+            out.append(st)
+            done.append(st)
+            continue
+        if (st.cue or "").strip() == ":" and re.fullmatch(r"[A-Z][A-Z’'-]{2,}", sp) and \
+                not _org_marked(sp.title()):
+            # a transcript's "PENCE: ..." is the person of that surname, named in full
+            # elsewhere in the report when it is ("Mike Pence"), else the surname
+            name = reg.full_name(sp.title()) or reg.named_in_text(sp.title()) or sp.title()
+            st = replace(st, speaker_name=name, speaker_type="person")
             out.append(st)
             done.append(st)
             continue
@@ -1183,6 +1230,8 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
                 name, stype = reg.full_name(holder) or holder, "person"
             else:
                 if _cannot_speak(st) is not None:
+                    if name and stype == "anonymous":
+                        muted.add(name)
                     name = None
                 elif name and _ADJECTIVE_NAME.search(name):
                     # "the Oslo-based group": the adjective is no name; the description is
@@ -1190,6 +1239,8 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
                     desc = _DET.sub("", _strip_opener(sp)).strip()
                     name, stype, role = (desc, "anonymous", None) if desc != name else (
                         None, "anonymous", None)
+        if name in muted and lsp in _conf.PRONOUNS:
+            name = None  # the pronoun took a speaker that cannot speak ("the same thing")
         if name and stype == "person":
             full = reg.full_name(name)
             if full:
@@ -1219,6 +1270,8 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
             pm, pr = _conf.probabilities(st, text, model)
             if pm < drop:
                 continue
+            if not st.speaker_name:
+                pr = min(pr, 0.6)  # abstained: never among the rows a reviewer can trust
             if hasattr(st, "attribution_confidence"):
                 st.attribution_confidence = round(pr, 3)
         final.append(st)
