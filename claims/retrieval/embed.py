@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 import logging
 import os
 from importlib import resources
@@ -34,7 +36,9 @@ DIM = 384
 # all-MiniLM-L6-v2 was trained on up to 128 word pieces (sentence-transformers truncates at
 # 256); claims and fact-checks are far shorter, tweets and long paragraphs are cut.
 MAX_TOKENS = 256
-_BATCH = 32
+# Texts per model run: rows of 16 similar-length texts cost ~20% less each than one at a time
+# (CPU, 32 word pieces); more gain nothing and pad more.
+_BATCH = 16
 # The model file the vectors stored in databases were made with: another file would make
 # vectors incomparable with them, so it is refused (the fallback ranking is used instead).
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
@@ -62,6 +66,20 @@ class Embedder:
         opts.inter_op_num_threads = 1
         opts.log_severity_level = 3
         self._session = ort.InferenceSession(str(model_path), opts, providers=["CPUExecutionProvider"])
+        self._pool: Optional[ThreadPoolExecutor] = None
+        self._pool_pid = 0
+        self._pool_lock = threading.Lock()
+
+    def submit(self, texts: Sequence[str]) -> "Future[np.ndarray]":
+        """``embed(texts)`` in a background thread. A lookup embeds its query while the database
+        ranks by words: onnxruntime and SQLite both release the GIL, so on a second core the
+        two overlap (the model run is most of a lookup)."""
+        with self._pool_lock:
+            # A forked process (extraction workers) has the pool object but not its thread.
+            if self._pool is None or self._pool_pid != os.getpid():
+                self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claims-embed")
+                self._pool_pid = os.getpid()
+        return self._pool.submit(self.embed, list(texts))
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """One row per text, in order; an empty text gets a zero vector."""
