@@ -59,6 +59,7 @@ def lookup(conn: sa.Connection, index: TextIndex, text: str, limit: int = 5,
     *query_vector*: *text*'s vector when the caller embedded it already (``embed_queries``:
     a batch of queries costs about a fifth less per query than one at a time)."""
     emb = default_embedder() if embedder is _DEFAULT else embedder
+    # No stored vector (a store without fact-checks or verdicts): no query to embed.
     use_vectors = (emb is not None and index.vectors.exists(conn)
                    and bool(index.vectors.load(conn, emb.model_id).pairs))
     pending = None
