@@ -52,6 +52,7 @@ class Embedder:
     """Unit-length MiniLM vectors of texts (float32, ``DIM`` columns)."""
 
     model_id = MODEL_ID
+    background = True  # submit() embeds in a background thread
 
     def __init__(self, model_path: Path, vocab_path: Path, threads: int = 1):
         import onnxruntime as ort
@@ -71,9 +72,14 @@ class Embedder:
         self._pool_lock = threading.Lock()
 
     def submit(self, texts: Sequence[str]) -> "Future[np.ndarray]":
-        """``embed(texts)`` in a background thread. A lookup embeds its query while the database
-        ranks by words: onnxruntime and SQLite both release the GIL, so on a second core the
-        two overlap (the model run is most of a lookup)."""
+        """``embed(texts)`` in a background thread (in line when ``background`` is False). A
+        lookup embeds its query while the database ranks by words: onnxruntime and SQLite both
+        release the GIL, so on a second core the two overlap (the model run is most of a
+        lookup); on a machine with no idle core it costs nothing more."""
+        if not self.background:
+            done: Future = Future()
+            done.set_result(self.embed(texts))
+            return done
         with self._pool_lock:
             # A forked process (extraction workers) has the pool object but not its thread.
             if self._pool is None or self._pool_pid != os.getpid():
