@@ -24,7 +24,9 @@ number or a name substituted) are indexed in a SQLite file; the median and 95th 
 time of one ``lookup`` (full text + re-ranking, five results) of a stored claim and of a
 tweet are printed; with embeddings, also against the 10,375 (``--vectors``) of them stored as
 fact-checks with a vector (random ones: the cost does not depend on the values), by words and
-with the query embedded and compared with all those vectors (what "Checked before" does).
+with the query embedded and compared with all those vectors (what "Checked before" does); and
+the same lookups with the query embedded in a background thread (the default: it overlaps the
+full-text search) and in line, each query both ways in random order.
 """
 from __future__ import annotations
 
