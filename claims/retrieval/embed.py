@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import threading
-from concurrent.futures import Future, ThreadPoolExecutor
 import logging
 import os
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
 from typing import Optional, Sequence
