@@ -267,3 +267,84 @@ def test_vector_candidates_respect_kinds_and_restrictions(tmp_path):
         assert index.vectors.missing(conn, EMB.model_id) == [
             ("claim", "c1", "the mayor opened a new library downtown", "")]
     engine.dispose()
+
+
+# --------------------------------------------------------------------------- latency paths
+
+QUERIES = [DRINK_PARAPHRASE, "Is hot water good against the coronavirus?", RATE,
+           "Jobless rate down to 3.5% says the labor department", "Plastic bag ban at grocery stores",
+           "quantum chromodynamics on a lattice of gluons"]
+
+
+def _matches(ms):
+    return [(m.kind, m.key, m.label) for m in ms], np.array([m.score for m in ms])
+
+
+@needs_embeddings
+def test_query_embedded_in_the_background_in_line_or_beforehand_ranks_the_same(any_db):
+    """A lookup's query is embedded in a background thread while the database ranks by words;
+    embedding it in line, or beforehand in a batch (checked_before), changes no match."""
+    from claims.retrieval import embed_queries, lookup
+
+    with Store(any_db) as store, store.transaction() as conn:
+        batch = embed_queries(EMB, QUERIES)
+        for text, vector in zip(QUERIES, batch):
+            EMB.background = True
+            threaded = _matches(lookup(conn, SEARCH_INDEX, text))
+            EMB.background = False
+            try:
+                inline = _matches(lookup(conn, SEARCH_INDEX, text))
+            finally:
+                EMB.background = True
+            given = _matches(lookup(conn, SEARCH_INDEX, text, query_vector=vector))
+            assert threaded[0] == inline[0] == given[0]
+            assert np.allclose(threaded[1], inline[1]) and np.allclose(threaded[1], given[1], atol=1e-3)
+
+
+def _submit_in_child(queue):
+    queue.put(EMB.submit(["hot water"]).result(timeout=120).shape)
+
+
+@needs_embeddings
+def test_background_embedding_works_in_a_forked_process():
+    """Extraction workers are forked: a child gets the parent's thread pool object but not its
+    thread, so it must make its own rather than wait forever."""
+    import multiprocessing
+
+    assert EMB.submit(["warm up the parent's pool"]).result(timeout=120).shape == (1, DIM)
+    ctx = multiprocessing.get_context("fork")
+    queue = ctx.Queue()
+    child = ctx.Process(target=_submit_in_child, args=(queue,))
+    child.start()
+    child.join(180)
+    assert child.exitcode == 0
+    assert queue.get(timeout=5) == (1, DIM)
+
+
+@needs_embeddings
+def test_checked_before_in_batches_gives_the_cells_of_one_by_one(db, monkeypatch):
+    import claims.store.search as search
+
+    claims_ = [(f"C{i}", q) for i, q in enumerate(QUERIES)] + [("C-empty", "")]
+    with Store(db) as store:
+        monkeypatch.setattr(search, "QUERY_BATCH", 1)
+        one_by_one = store.checked_before(claims_)
+        monkeypatch.setattr(search, "QUERY_BATCH", 4)
+        batched = store.checked_before(claims_)
+    assert batched == one_by_one
+    assert "https://fc.example/hot-water" in batched[1] and "[same " in batched[2]
+    assert "https://fc.example/bags" in batched[4]
+    assert batched[5] is None and batched[-1] is None  # nothing related stored; no text
+
+
+@needs_embeddings
+def test_vector_cache_follows_deletions(db):
+    """The in-memory vectors are read again when a vector is deleted without another added
+    (the cache stamp counts rows as well as the largest id)."""
+    with Store(db) as store, store.transaction() as conn:
+        vectors = SEARCH_INDEX.vectors
+        before = vectors.load(conn, EMB.model_id)
+        gone = before.pairs[1]
+        vectors.delete(conn, [gone])
+        after = vectors.load(conn, EMB.model_id)
+        assert len(after.pairs) == len(before.pairs) - 1 and gone not in after.position

@@ -231,3 +231,15 @@ def test_a_lone_poor_candidate_scores_low():
     good = [Candidate("factcheck", "y", "plans for pena nieto to visit the white house were scrapped", "", 3.0)]
     [m] = rerank("Tentative plans for Pena Nieto to visit the White House were scrapped last month", good)
     assert m.score > 0.7
+
+
+def test_document_frequencies_in_one_statement_equal_counting_word_by_word(engine, index):
+    """The uncached words of a query are counted in one statement (in parts of 100): the same
+    counts as one statement per word, for repeated words, words found nowhere and long lists."""
+    words = ["cocaine", "hurricane", "florida", "cocaine", "zeppelin"] + [f"w{i}" for i in range(150)] + ["wombat"]
+    with engine.connect() as conn:
+        got = index.doc_freqs(conn, words)
+        fresh = TextIndex(index.name)
+        one_by_one = [fresh.doc_freqs(conn, [w])[0] for w in words]
+        assert got == one_by_one == index.doc_freqs(conn, words)  # the second time from the cache
+        assert got[0] == got[3] >= 1 and got[4] == 0 and got[-1] >= 1

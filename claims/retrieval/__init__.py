@@ -25,11 +25,12 @@ import sqlalchemy as sa
 
 from claims.retrieval.embed import Embedder, default_embedder
 from claims.retrieval.index import Candidate, IndexDoc, TextIndex, fts5_available
-from claims.retrieval.rerank import Match, RerankModel, default_model, rerank, same_claim
+from claims.retrieval.rerank import Match, RerankModel, default_model, rerank, same_claim, text_features
 from claims.retrieval.text import index_text, query_terms
 
 __all__ = [
-    "CANDIDATES", "NEAREST", "NEAREST_MIN_COS", "Candidate", "Embedder", "default_embedder", "embed_candidates", "IndexDoc", "Match", "RerankModel", "TextIndex", "default_model",
+    "CANDIDATES", "NEAREST", "NEAREST_MIN_COS", "Candidate", "Embedder", "default_embedder", "embed_candidates",
+    "embed_queries", "embed_text", "IndexDoc", "Match", "RerankModel", "TextIndex", "default_model",
     "fts5_available", "lookup", "query_terms", "rerank", "same_claim",
 ]
 
@@ -48,35 +49,61 @@ _DEFAULT = object()
 def lookup(conn: sa.Connection, index: TextIndex, text: str, limit: int = 5,
            kinds: Optional[Sequence[str]] = None, candidates: int = CANDIDATES,
            model: Optional[RerankModel] = None, restrict: Optional[str] = None,
-           embedder=_DEFAULT) -> list[Match]:
+           embedder=_DEFAULT, query_vector: Optional[np.ndarray] = None) -> list[Match]:
     """The *limit* best matches of *text* in *index* (documents of *kinds*, meeting
     *restrict*: see ``TextIndex.candidates``), best first.
 
     With an *embedder* (default: ``default_embedder()``, None without ``claims[embeddings]``)
     and vectors stored in the index, the nearest stored vectors join the full-text candidates
-    and the re-ranker also weighs cosines; otherwise the ranking is by words alone."""
-    cands = index.candidates(conn, text, limit=max(candidates, limit), kinds=kinds, restrict=restrict)
+    and the re-ranker also weighs cosines; otherwise the ranking is by words alone.
+    *query_vector*: *text*'s vector when the caller embedded it already (``embed_queries``:
+    a batch of queries costs ~13% less per query than one at a time)."""
     emb = default_embedder() if embedder is _DEFAULT else embedder
-    if emb is None or not index.vectors.exists(conn):
+    # No stored vector (a store without fact-checks or verdicts): no query to embed.
+    use_vectors = (emb is not None and index.vectors.exists(conn)
+                   and bool(index.vectors.load(conn, emb.model_id).pairs))
+    pending = None
+    if use_vectors and query_vector is None:
+        # The model run is most of a lookup: it runs in a background thread while the
+        # database ranks by words and the word features are computed.
+        pending = emb.submit([embed_text(text)])
+    cands = index.candidates(conn, text, limit=max(candidates, limit), kinds=kinds, restrict=restrict)
+    if not use_vectors:
         return rerank(text, cands, limit=limit, model=model)
-    cands, cos = embed_candidates(conn, index, emb, text, cands, kinds=kinds, restrict=restrict)
+    qn = index_text(text)
+    text_x = text_features(qn, cands)
+    q = query_vector if query_vector is not None else pending.result()[0]
+    both, cos = embed_candidates(conn, index, emb, text, cands, kinds=kinds, restrict=restrict, query_vector=q)
     if cos is None:
-        return rerank(text, cands, limit=limit, model=model)
-    return rerank(text, cands, limit=limit, model=model, cosines=cos)
+        return rerank(text, cands, limit=limit, model=model, text=text_x)
+    text_x = np.vstack([text_x, text_features(qn, both[len(cands):])])
+    return rerank(text, both, limit=limit, model=model, cosines=cos, text=text_x)
+
+
+def embed_text(text: str) -> str:
+    """What is embedded for a query: its indexed text, as for the stored documents."""
+    return index_text(text)
+
+
+def embed_queries(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
+    """The query vectors of *texts* in one batch (``lookup(..., query_vector=row)``)."""
+    return embedder.embed([embed_text(t) for t in texts])
 
 
 def embed_candidates(conn: sa.Connection, index: TextIndex, embedder: Embedder, text: str,
                      cands: list[Candidate], kinds: Optional[Sequence[str]] = None,
-                     restrict: Optional[str] = None, nearest: int = NEAREST):
+                     restrict: Optional[str] = None, nearest: int = NEAREST,
+                     query_vector: Optional[np.ndarray] = None):
     """*cands* and the documents with the *nearest* stored vectors to *text*'s (best of body
     and title), and each one's cosines with it (``(n, 2)``: body, title -- a document without a
     title is its own); ``(cands, None)`` when no vector is stored. A candidate without a stored
-    vector (a claim nobody reviewed, found by ``search``) is embedded here, not stored."""
+    vector (a claim nobody reviewed, found by ``search``) is embedded here, not stored.
+    *query_vector*: *text*'s vector if already made."""
     vecs = index.vectors.load(conn, embedder.model_id)
     if not vecs.pairs:
         return cands, None
     # Documents are embedded from their indexed text; so is the query.
-    q = embedder.embed([index_text(text)])[0]
+    q = query_vector if query_vector is not None else embedder.embed([embed_text(text)])[0]
     cos_all = vecs.cosines(q)
     best = cos_all.max(1)
     k = min(nearest, len(best))

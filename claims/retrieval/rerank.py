@@ -36,7 +36,8 @@ from claims.retrieval.index import Candidate
 from claims.retrieval.text import index_text, stop_words
 
 __all__ = [
-    "EMBED_FEATURES", "FEATURES", "MATCH_FEATURES", "MODEL_FILES", "Logistic", "Match", "RerankModel", "default_model", "features", "rerank", "same_claim",
+    "EMBED_FEATURES", "FEATURES", "MATCH_FEATURES", "MODEL_FILES", "Logistic", "Match", "RerankModel", "TEXT_COLUMNS",
+    "default_model", "features", "rerank", "same_claim", "text_features",
     "SAME_MIN_SCORE", "SAME_RATIO", "SAME_PARTIAL", "SAME_MIN_WORDS", "SAME_MIN_SHARE",
 ]
 
@@ -181,39 +182,56 @@ def _share(part: set, whole: set) -> float:
     return len(part & whole) / len(part) if part else 0.0
 
 
-def features(query_norm: str, candidates: Sequence[Candidate],
-             cosines: Optional[np.ndarray] = None) -> np.ndarray:
-    """The feature matrix (``FEATURES`` columns) of *candidates* for a query; the embedding
-    columns are 0 without *cosines* (``(n, 2)``: each candidate's body and title cosine)."""
+# The columns of FEATURES that ``text_features`` computes: each candidate's text against the
+# query, whatever the other candidates (so they can be computed for some candidates while the
+# query is being embedded, and for the others after).
+TEXT_COLUMNS = slice(2, 9)
+
+
+def text_features(query_norm: str, candidates: Sequence[Candidate]) -> np.ndarray:
+    """``(n, 7)``: the ``FEATURES[TEXT_COLUMNS]`` of each candidate (set_body ... pairs)."""
     n = len(candidates)
+    X = np.zeros((n, 7))
     if not n:
-        return np.zeros((0, len(FEATURES)))
+        return X
     q = _content(query_norm)
     qset = set(q)
     qpairs = set(zip(q, q[1:]))
-    scores = np.array([c.score for c in candidates], dtype=float)
-    top = scores.max() or 1.0
     bodies = [c.body or "" for c in candidates]
     # A claim without a title (the desk's own claims) is its own title.
     titles = [c.title or b for c, b in zip(candidates, bodies)]
-    X = np.zeros((n, len(FEATURES)))
-    X[:, 0] = scores / top
-    # rank: how many candidates score higher (copies of one text share their rank)
-    X[:, 1] = 1.0 / (1 + (scores[None, :] > scores[:, None] * (1 + 1e-9) + 1e-12).sum(1))
-    X[:, 2] = cdist([query_norm], bodies, scorer=fuzz.token_set_ratio, workers=1)[0] / 100.0
-    X[:, 4] = cdist([query_norm], titles, scorer=fuzz.token_set_ratio, workers=1)[0] / 100.0
+    X[:, 0] = cdist([query_norm], bodies, scorer=fuzz.token_set_ratio, workers=1)[0] / 100.0
+    X[:, 2] = cdist([query_norm], titles, scorer=fuzz.token_set_ratio, workers=1)[0] / 100.0
     for i, (body, title) in enumerate(zip(bodies, titles)):
         b = _content(body)
         t = b if title is body else _content(title)
         bset, tset = set(b), set(t)
         if body:
             shorter, longer = (body, query_norm) if len(body) <= len(query_norm) else (query_norm, body)
-            X[i, 3] = fuzz.partial_ratio(shorter, longer) / 100.0
+            X[i, 1] = fuzz.partial_ratio(shorter, longer) / 100.0
         pairs = set(zip(b, b[1:])) | set(zip(t, t[1:]))
-        X[i, 5] = _share(bset, qset)
-        X[i, 6] = _share(tset, qset)
-        X[i, 7] = _share(qset, bset | tset)
-        X[i, 8] = _share(qpairs, pairs)
+        X[i, 3] = _share(bset, qset)
+        X[i, 4] = _share(tset, qset)
+        X[i, 5] = _share(qset, bset | tset)
+        X[i, 6] = _share(qpairs, pairs)
+    return X
+
+
+def features(query_norm: str, candidates: Sequence[Candidate],
+             cosines: Optional[np.ndarray] = None, text: Optional[np.ndarray] = None) -> np.ndarray:
+    """The feature matrix (``FEATURES`` columns) of *candidates* for a query; the embedding
+    columns are 0 without *cosines* (``(n, 2)``: each candidate's body and title cosine).
+    *text*: the candidates' ``text_features`` when already computed."""
+    n = len(candidates)
+    if not n:
+        return np.zeros((0, len(FEATURES)))
+    scores = np.array([c.score for c in candidates], dtype=float)
+    top = scores.max() or 1.0
+    X = np.zeros((n, len(FEATURES)))
+    X[:, 0] = scores / top
+    # rank: how many candidates score higher (copies of one text share their rank)
+    X[:, 1] = 1.0 / (1 + (scores[None, :] > scores[:, None] * (1 + 1e-9) + 1e-12).sum(1))
+    X[:, TEXT_COLUMNS] = text_features(query_norm, candidates) if text is None else text
     if cosines is not None:
         both = np.asarray(cosines, dtype=float).reshape(n, 2)
         cos = both.max(1)
@@ -245,15 +263,17 @@ def same_claim(a_norm: str, b_norm: str) -> bool:
 
 
 def rerank(query: str, candidates: Sequence[Candidate], limit: Optional[int] = None,
-           model: Optional[RerankModel] = None, cosines: Optional[np.ndarray] = None) -> list[Match]:
+           model: Optional[RerankModel] = None, cosines: Optional[np.ndarray] = None,
+           text: Optional[np.ndarray] = None) -> list[Match]:
     """*candidates* (best BM25 first, then those found by their vectors only) re-scored and
     labelled, best first. *cosines*: the MiniLM cosines of each candidate (claim, title) with
-    the query (``claims.retrieval.embed_candidates``)."""
+    the query (``claims.retrieval.embed_candidates``); *text*: their ``text_features`` if
+    already computed."""
     if not candidates:
         return []
     model = model or default_model(cosines is not None)
     qn = index_text(query)
-    probs = model.predict(features(qn, candidates, cosines))
+    probs = model.predict(features(qn, candidates, cosines, text))
     body_only = index_text(query, author=False)
     order = sorted(range(len(candidates)), key=lambda i: (-probs[i], i))
     if limit is not None:

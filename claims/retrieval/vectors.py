@@ -141,7 +141,10 @@ class VectorStore:
     def load(self, conn: sa.Connection, model_id: str) -> Vectors:
         """All vectors made by *model_id*, cached until the table changes."""
         db = str(conn.engine.url)
-        stamp = tuple(conn.exec_driver_sql(f"SELECT count(*), max(id) FROM {self.table}").first()) + (model_id,)
+        # Two statements: a bare count(*) is SQLite's b-tree count (~10 µs), joined with max(id)
+        # it becomes an index scan (~1 ms per lookup with 10,000 vectors).
+        stamp = (conn.exec_driver_sql(f"SELECT count(*) FROM {self.table}").scalar(),
+                 conn.exec_driver_sql(f"SELECT max(id) FROM {self.table}").scalar(), model_id)
         got = self._cache.get(db)
         if got is not None and got[0] == stamp:
             return got[1]

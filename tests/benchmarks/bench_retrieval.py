@@ -24,7 +24,9 @@ number or a name substituted) are indexed in a SQLite file; the median and 95th 
 time of one ``lookup`` (full text + re-ranking, five results) of a stored claim and of a
 tweet are printed; with embeddings, also against the 10,375 (``--vectors``) of them stored as
 fact-checks with a vector (random ones: the cost does not depend on the values), by words and
-with the query embedded and compared with all those vectors (what "Checked before" does).
+with the query embedded and compared with all those vectors (what "Checked before" does); and
+the same lookups with the query embedded in a background thread (the default: it overlaps the
+full-text search) and in line, each query both ways in random order.
 """
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ import argparse
 import csv
 import functools
 import hashlib
+import os
 import random
 import re
 import statistics
@@ -361,6 +364,26 @@ def latency(n: int, tmp: Path, db: str | None, embed: bool = False, with_vectors
                 runs += [(f"{label} against the {m} fact-checks, {how}", qs, emb, fc)
                          for how, emb in (("words only", None), ("with embeddings", default_embedder()))
                          for label, qs, _, _ in runs]
+            if embed:
+                # the query embedded in a background thread (the default) or in line, each query
+                # both ways in random order: what the overlap with the full-text search gains here
+                emb = default_embedder()
+                for label, qs, _, _ in runs[:2]:
+                    paired = {True: [], False: []}
+                    for q in qs:
+                        ways = [True, False]
+                        rnd.shuffle(ways)
+                        for way in ways:
+                            emb.background = way
+                            t = time.perf_counter()
+                            lookup(conn, index, q, limit=5, embedder=emb, kinds=("factcheck",))
+                            paired[way].append((time.perf_counter() - t) * 1000)
+                    emb.background = True
+                    gain = [b - a for a, b in zip(paired[True], paired[False])]
+                    print(f"latency: {label} against the {m} fact-checks with embeddings, query embedded in a "
+                          f"background thread: median {statistics.median(paired[True]):.1f} ms, in line "
+                          f"{statistics.median(paired[False]):.1f} ms (median gain per lookup "
+                          f"{statistics.median(gain):.1f} ms, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f})")
             for label, qs, emb, kinds in runs:
                 for q in qs[:10]:  # warm up caches
                     lookup(conn, index, q, embedder=emb, kinds=kinds)
