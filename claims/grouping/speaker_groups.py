@@ -593,14 +593,16 @@ class SpeakerIndex:
 
     def __init__(self) -> None:
         self.rows: dict[str, tuple] = {}  # speaker id -> (name, aliases, type, roles)
-        self.by_token: dict[str, set] = {}
         # speaker id -> its group keys (_form_keys), computed once when the speaker is added or
         # changed, not per batch: a common surname brings thousands of stored speakers to
         # every batch
-        self.form_keys: dict[str, list[tuple]] = {}
-        self.ids_of_key: dict[tuple, set] = {}  # group key -> the speakers that have it
+        self.form_keys: dict[str, tuple] = {}
+        # group key -> the speaker that has it (a str), or the speakers (a set) when several
+        # do: most keys have one speaker, and a set costs ~200 bytes (issue 12: memory per
+        # stored speaker)
+        self.ids_of_key: dict[tuple, Any] = {}
         self.the_keys: set[tuple] = set()  # person keys with the "surname" "the" (full_names)
-        self.tokens_of: dict[str, set] = {}  # speaker id -> its by_token keys
+        self.tokens_of: dict[str, tuple] = {}  # speaker id -> its surname keys (_keys)
         self.person_forms = PersonForms()
 
     def __len__(self) -> int:
@@ -626,20 +628,32 @@ class SpeakerIndex:
         for sid, name, aliases, typ, roles in rows:
             aliases = list(aliases or [])
             self.rows[sid] = (name, aliases, typ, list(roles or []))
+            ids_of_key = self.ids_of_key
             for key in self.form_keys.get(sid, ()):  # replaced: its old keys go
-                self.ids_of_key[key].discard(sid)
-            self.form_keys[sid] = fk = _form_keys(name, aliases)
+                got = ids_of_key[key]
+                if type(got) is str:
+                    if got == sid:
+                        del ids_of_key[key]
+                else:
+                    got.discard(sid)
+            self.form_keys[sid] = fk = tuple(_form_keys(name, aliases))
             for key in fk:
-                self.ids_of_key.setdefault(key, set()).add(sid)
+                got = ids_of_key.get(key)
+                if got is None:
+                    ids_of_key[key] = sid
+                elif type(got) is str:
+                    if got != sid:
+                        ids_of_key[key] = {got, sid}
+                else:
+                    got.add(sid)
                 if key[0] == "person":
                     self.person_forms.add(key[1])
                     if _split(key[1])[1] == "the":
                         self.the_keys.add(key)
-            tokens = self.tokens_of.setdefault(sid, set())
+            tokens = dict.fromkeys(self.tokens_of.get(sid, ()))
             for form in [name, *aliases]:
-                for t in self._keys(form):
-                    self.by_token.setdefault(t, set()).add(sid)
-                    tokens.add(t)
+                tokens.update(dict.fromkeys(self._keys(form)))
+            self.tokens_of[sid] = tuple(tokens)
 
     def _batch_tokens(self, statements: pd.DataFrame) -> set:
         tokens: set = set()
@@ -649,11 +663,10 @@ class SpeakerIndex:
         return tokens
 
     def _wanted(self, statements: pd.DataFrame) -> set:
-        wanted: set = set()
-        if self.rows:
-            for t in self._batch_tokens(statements):
-                wanted.update(self.by_token.get(t, ()))
-        return wanted
+        """The stored speakers sharing a surname key with the batch's names (every stored
+        speaker is tested: ``relevant`` is the reference the tests compare with)."""
+        tokens = self._batch_tokens(statements)
+        return {sid for sid, toks in self.tokens_of.items() if not tokens.isdisjoint(toks)}
 
     def previous_forms(self, statements: pd.DataFrame) -> tuple["_StoredKeys", "_Wanted"]:
         """``_previous_forms(self.relevant(statements))`` from the keys kept when the speakers
@@ -681,7 +694,7 @@ class _Wanted:
 
     def __contains__(self, sid: object) -> bool:
         got = self.index.tokens_of.get(sid)  # type: ignore[arg-type]
-        return got is not None and not got.isdisjoint(self.tokens)
+        return got is not None and not self.tokens.isdisjoint(got)
 
     def __getitem__(self, sid: str) -> str:
         if sid not in self:
@@ -700,7 +713,8 @@ class _StoredKeys:
     def get(self, key: tuple, default: Any = None) -> Any:
         got = self.cache.get(key)
         if got is None:
-            got = self.cache[key] = sorted(s for s in self.index.ids_of_key.get(key, ()) if s in self.wanted)
+            ids = self.index.ids_of_key.get(key, ())
+            got = self.cache[key] = sorted(s for s in ((ids,) if type(ids) is str else ids) if s in self.wanted)
         return got or default
 
     def __getitem__(self, key: tuple) -> list[str]:
