@@ -243,3 +243,14 @@ def test_document_frequencies_in_one_statement_equal_counting_word_by_word(engin
         one_by_one = [fresh.doc_freqs(conn, [w])[0] for w in words]
         assert got == one_by_one == index.doc_freqs(conn, words)  # the second time from the cache
         assert got[0] == got[3] >= 1 and got[4] == 0 and got[-1] >= 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.text(max_size=80),
+                          st.sampled_from(["#AustralianFires now", "U.S. GDP 3.5%", "— Ann (@ann) May 1, 2020",
+                                           "see https://t.co/x", "ça va (aside) 1,000"])), max_size=12))
+def test_index_texts_equal_index_text_one_by_one(texts):
+    """The batched form the index uses gives each text what index_text gives it alone."""
+    from claims.retrieval.text import index_texts
+
+    assert index_texts(texts) == [index_text(t) for t in texts]

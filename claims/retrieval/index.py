@@ -40,7 +40,7 @@ from typing import Iterable, Optional, Sequence
 import sqlalchemy as sa
 
 from claims.errors import StoreError
-from claims.retrieval.text import fts5_query, index_text, query_terms, tsquery_text
+from claims.retrieval.text import fts5_query, index_texts, query_terms, tsquery_text
 from claims.retrieval.vectors import VectorStore
 
 __all__ = ["IndexDoc", "Candidate", "TextIndex", "fts5_available", "TITLE_WEIGHT"]
@@ -160,7 +160,10 @@ class TextIndex:
         self._df.clear()
         # Last one wins within a batch, as it would across batches.
         uniq = {(str(d.kind), str(d.key)): d for d in docs}
-        rows = [(k[0], k[1], index_text(d.text), index_text(d.title)) for k, d in uniq.items()]
+        docs = list(uniq.values())
+        bodies = index_texts([d.text for d in docs])
+        titles = index_texts([d.title for d in docs])
+        rows = [(k[0], k[1], b, t) for k, b, t in zip(uniq, bodies, titles)]
         self._forget_vectors(conn, list(uniq))
         if self._dialect(conn) == "postgresql":
             conn.execute(

@@ -26,7 +26,7 @@ import re
 from importlib import resources
 from typing import Optional
 
-from claims.normalize import normalize_text
+from claims.normalize import normalize_text, normalize_texts
 
 __all__ = [
     "MAX_QUERY_TERMS",
@@ -34,6 +34,7 @@ __all__ = [
     "split_signature",
     "prepare",
     "index_text",
+    "index_texts",
     "query_terms",
     "fts5_query",
     "tsquery_text",
@@ -92,6 +93,12 @@ def prepare(text: Optional[str], author: bool = True) -> str:
 def index_text(text: Optional[str], author: bool = True) -> str:
     """What the full-text index stores for *text*: its prepared, normalised words."""
     return normalize_text(prepare(text, author=author))
+
+
+def index_texts(texts: list) -> list[str]:
+    """``index_text`` of each text, normalised in one call (per-text calls cost several µs
+    each: indexing a run's new claims was a tenth of the main process's time)."""
+    return normalize_texts([prepare(t) for t in texts])
 
 
 def query_terms(text: Optional[str], limit: int = MAX_QUERY_TERMS) -> list[str]:
