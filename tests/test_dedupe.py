@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
 from claims.grouping import clustering, scoring
 from claims.grouping import (DEFAULT_SAME_THRESHOLD, DEFAULT_SIMILAR_THRESHOLD, claim_score,
@@ -249,7 +250,12 @@ def test_previous_claims_are_never_merged():
 # --- scoring consistency and the no-chaining property ---------------------------------------
 
 
-def test_vectorised_scores_match_scalar():
+@pytest.mark.parametrize("in_processes", [False, True])
+def test_vectorised_scores_match_scalar(in_processes, monkeypatch):
+    if in_processes:  # the partial ratios scored by forked workers, as on a large corpus
+        monkeypatch.setattr(scoring, "PARALLEL_MIN_PAIRS", 0)
+        monkeypatch.setattr(scoring, "_PARALLEL_CHUNK", 50)
+        monkeypatch.setattr(scoring, "_score_workers", lambda: 2)
     rng = np.random.default_rng(0)
     words = "the wall border trump said mexico pay tax summit met july leaders budget".split()
     texts = [" ".join(rng.choice(words, size=rng.integers(3, 16))) for _ in range(60)]
@@ -268,6 +274,29 @@ def test_vectorised_scores_match_scalar():
         want = claim_score(norm[a], norm[b], normalized=True)
         assert got.get((a, b), 0.0) == pytest.approx(want, abs=0.01), (norm[a], norm[b])
 
+
+
+def test_partial_scores_in_processes_match_one_process(monkeypatch):
+    """The forked workers return, in input order, what one process computes: partial_ratio
+    (0 below the cutoff) and the local containment where it reaches PARTIAL_LOCAL."""
+    rng = np.random.default_rng(1)
+    words = "the wall border trump said mexico pay tax summit met july leaders budget".split()
+    longs = [" ".join(rng.choice(words, size=rng.integers(10, 30))) for _ in range(400)]
+    shorts = [" ".join(t.split()[2:-3]) if k % 2 else " ".join(rng.choice(words, size=8))
+              for k, t in enumerate(longs)]
+    serial_p, serial_lc = scoring.partial_scores(shorts, longs, 60.0)
+    monkeypatch.setattr(scoring, "PARALLEL_MIN_PAIRS", 0)
+    monkeypatch.setattr(scoring, "_PARALLEL_CHUNK", 37)
+    monkeypatch.setattr(scoring, "_score_workers", lambda: 2)
+    par_p, par_lc = scoring.partial_scores(shorts, longs, 60.0)
+    np.testing.assert_array_equal(serial_p, par_p)
+    np.testing.assert_array_equal(serial_lc, par_lc)
+    for s, t, p, lc in zip(shorts, longs, par_p.tolist(), par_lc.tolist()):
+        want = fuzz.partial_ratio(s, t)
+        assert p == (want if want >= 60.0 else 0.0)
+        if scoring.PARTIAL_LOCAL <= want < 100:
+            assert lc == scoring._local_containment(s, t, want)
+    assert (par_p >= 60).any() and (par_p == 0).any() and np.isfinite(par_lc).any()
 
 WORDS = ("border wall senate budget tariff steel summit mexico trump president minister migrants "
          "security trade deal meeting july office congress billion spending vote report").split()
