@@ -410,8 +410,9 @@ def test_similar_table_best_score_per_pair_top_five_per_claim():
     lo = np.array([0, 0, 0, 0, 0, 0, 1, 0, 6], dtype=np.int64)
     hi = np.array([1, 2, 3, 4, 5, 6, 0, 7, 7], dtype=np.int64)
     score = np.array([80, 81, 82, 83, 84, 85, 90, 85, 99], dtype=np.float32)
-    cid = {i: f"C{i}" for i in range(7)}  # text 7 has no claim id: its pairs are dropped
-    df = clustering._similar_table(center, lo, hi, score, cid, None, {"C0", "C1"})
+    keys = np.arange(7, dtype=np.int64)  # text 7 has no claim id: its pairs are dropped
+    cid = [f"C{i}" for i in range(7)]
+    df = clustering._similar_table(center, lo, hi, score, keys, cid, keys < 2)  # C0, C1 present
     rows = list(df.itertuples(index=False, name=None))
     # C0-C1 scored twice: the best score; C0 keeps its 5 best; C6 pairs only with absent ids
     assert rows == [("C0", "C1", 90.0), ("C0", "C6", 85.0), ("C0", "C5", 84.0),
