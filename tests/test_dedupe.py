@@ -386,6 +386,9 @@ def test_candidate_pairs_do_not_depend_on_how_pair_codes_are_partitioned(seed, n
     for parts in (2, 3, 7):
         got = blocking._pairs_from_keys(key, kd, n, n_keys=n_keys, code_parts=parts)
         assert np.array_equal(got, one)
+    # keys too large to pack with the text number into one int64: the lexsort path, same pairs
+    big = key + np.int64(2**62 - 64)
+    assert np.array_equal(blocking._pairs_from_keys(big, kd, n, n_keys=n_keys), one)
     assert np.all(np.diff(one) > 0) and np.all(one // n < one % n)
     # brute force: shared keys per pair (blocks of at most MAX_BLOCK texts)
     blocks = {}
