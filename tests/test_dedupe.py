@@ -408,6 +408,27 @@ def test_candidate_pairs_do_not_depend_on_how_pair_codes_are_partitioned(seed, n
     assert one.tolist() == want
 
 
+
+def test_candidate_pairs_in_forked_workers_are_the_same(monkeypatch):
+    """Tokenizing and the pair expansion in forked processes (large corpora) give the pairs
+    of one process, in the same order."""
+    from claims.grouping import blocking
+
+    rng = np.random.default_rng(3)
+    base = [" ".join(rng.choice(WORDS, size=int(rng.integers(6, 16)))) for _ in range(150)]
+    texts = base + [t + " officials said" for t in base[:80]] + [" ".join(t.split()[1:])
+                                                                 for t in base[40:120]]
+    one = blocking.candidate_pairs(texts)
+    monkeypatch.setattr(blocking, "PARALLEL_MIN_TEXTS", 0)
+    monkeypatch.setattr(blocking, "workers_available", lambda: 2)
+    ids1, lens1, voc1 = blocking._tokenize(texts, chunk=37)
+    ids2, lens2, voc2 = blocking._tokenize(texts, chunk=37, workers=2)
+    assert np.array_equal(ids1, ids2) and np.array_equal(lens1, lens2)
+    assert np.array_equal(voc1, voc2)
+    two = blocking.candidate_pairs(texts)
+    assert len(one[0]) > 100
+    assert np.array_equal(one[0], two[0]) and np.array_equal(one[1], two[1])
+
 def test_similar_table_best_score_per_pair_top_five_per_claim():
     center = np.arange(8, dtype=np.int64)
     lo = np.array([0, 0, 0, 0, 0, 0, 1, 0, 6], dtype=np.int64)

@@ -44,6 +44,8 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from claims.normalize import NEGATION_WORDS, normalize_texts, numbers_in
 
+from .forked import fork_map, workers_available
+
 # sentences and synthetic variants with planted near-duplicates). With the guards, precision
 # barely moves with the threshold (0.9990 at 80 .. 0.9995 at 96) while recall falls above ~87,
 # fast on the hard corpus (partial and wrapped quotes: 0.986 at 80, 0.984 at 86, 0.981 at 88,
@@ -228,43 +230,27 @@ PARALLEL_MIN_PAIRS = 40_000  # fewer partial-ratio pairs are scored in this proc
 _PARALLEL_CHUNK = 25_000  # pairs per task (~0.5 s of work)
 
 
-def _score_workers() -> int:
-    """Processes for partial-ratio scoring: the cores this process may use, or 1 when it
-    cannot have children (a daemonic worker, e.g. of a multiprocessing pool or Dask)."""
-    import multiprocessing
-    import os
-
-    if multiprocessing.current_process().daemon:
-        return 1
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not Linux
-        return max(1, os.cpu_count() or 1)
+def _partial_task(_state, task: tuple[list[str], list[str], float]):
+    return _partial_chunk(*task)
 
 
 def partial_scores(shorts: list[str], longs: list[str], cutoff: float
                    ) -> tuple[np.ndarray, np.ndarray]:
     """_partial_chunk over many pairs; above PARALLEL_MIN_PAIRS in one forked process per core
-    (partial_ratio_alignment is called from Python, which holds the GIL; the pairs go to the
-    workers as text, so a worker touches none of this process's memory). Results are in
-    input order whatever the number of processes."""
+    (partial_ratio_alignment is called from Python, which holds the GIL). The pairs go to the
+    workers as text, so a worker touches none of this process's memory."""
     n = len(shorts)
     workers = _score_workers() if n >= PARALLEL_MIN_PAIRS else 1
     if workers < 2:
         return _partial_chunk(shorts, longs, cutoff)
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     bounds = list(range(0, n, _PARALLEL_CHUNK)) + [n]
-    with ProcessPoolExecutor(max_workers=workers,
-                             mp_context=multiprocessing.get_context("fork")) as pool:
-        parts = list(pool.map(_partial_chunk,
-                              (shorts[a:b] for a, b in zip(bounds, bounds[1:])),
-                              (longs[a:b] for a, b in zip(bounds, bounds[1:])),
-                              (cutoff for _ in bounds[1:])))
+    tasks = [(shorts[a:b], longs[a:b], cutoff) for a, b in zip(bounds, bounds[1:])]
+    parts = fork_map(_partial_task, None, tasks, workers)
     return np.concatenate([x for x, _ in parts]), np.concatenate([y for _, y in parts])
+
+
+def _score_workers() -> int:
+    return workers_available()
 
 
 def claim_score(a: str, b: str, *, normalized: bool = False) -> float:
