@@ -15,12 +15,18 @@ a repeat, even a partial quote, shares most of its windows with its claim. At 0.
 statements: normal and hard corpus unchanged (same claims, recall, precision), distinct corpus
 candidate pairs 124,792 -> 71,396 (300,000: 932,681 -> 523,510), recall and precision unchanged;
 0.3 starts losing partial quotes.
+
+Partitioning: a pair is found in the block of a key both texts hold, and counted per key it
+shares; so the blocks can be built per partition of the keys (``key % parts_n``) and the pairs
+counted per range of the lower text, each range independently of the others. That is how the
+work splits over forked processes here (``forked.py``), and how it would split over machines.
 """
 from __future__ import annotations
 
 from typing import Sequence
 
 import numpy as np
+import pandas as pd
 
 from .forked import fork_map, workers_available
 
@@ -76,8 +82,13 @@ def _tokenize_chunk(texts: Sequence[str], task: tuple[int, int]):
     """(distinct word hashes, word ids into them, words per text) of texts[start:end]."""
     part = texts[task[0]:task[1]]
     lens = np.fromiter(map(_count_spaces, part), dtype=np.int32, count=len(part)) + 1
-    uniq, inv = np.unique(_word_hashes(part), return_inverse=True)
-    return uniq, inv.ravel().astype(np.int32), lens
+    # np.unique(return_inverse=True) argsorts every word: a hash table, then a sort of the
+    # distinct hashes only, is ~7 times faster, same result
+    codes, uniq = pd.factorize(_word_hashes(part))
+    order = np.argsort(uniq)
+    rank = np.empty(len(uniq), np.int32)
+    rank[order] = np.arange(len(uniq), dtype=np.int32)
+    return uniq[order], rank[codes], lens
 
 
 def _tokenize(texts: Sequence[str], chunk: int = 20_000, workers: int = 1):
