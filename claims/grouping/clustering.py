@@ -2,8 +2,8 @@
 
 ``group_claims(statements)`` is the whole-corpus entry point (``claims.group_claims`` wraps it);
 ``ClaimIndex.match`` (claim_index.py) calls it on each new batch with the stored claims that
-may match as ``previous``. How it scales (10^6 statements in ~25 s and ~1.5 GiB on two cores,
-see tests/benchmarks/bench_dedupe.py):
+may match as ``previous``. How it scales (10^6 distinct statements: ~60 s of CPU spread over
+two cores, 1.7 GiB; see tests/benchmarks/bench_dedupe.py):
 
 1. Exact duplicates after normalisation are collapsed; the rest works on distinct texts.
 2. **Blocking** (blocking.py): only pairs of texts sharing rare words are candidates.
