@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
 from claims.grouping import clustering, scoring
 from claims.grouping import (DEFAULT_SAME_THRESHOLD, DEFAULT_SIMILAR_THRESHOLD, claim_score,
@@ -249,7 +250,12 @@ def test_previous_claims_are_never_merged():
 # --- scoring consistency and the no-chaining property ---------------------------------------
 
 
-def test_vectorised_scores_match_scalar():
+@pytest.mark.parametrize("in_processes", [False, True])
+def test_vectorised_scores_match_scalar(in_processes, monkeypatch):
+    if in_processes:  # the partial ratios scored by forked workers, as on a large corpus
+        monkeypatch.setattr(scoring, "PARALLEL_MIN_PAIRS", 0)
+        monkeypatch.setattr(scoring, "_PARALLEL_CHUNK", 50)
+        monkeypatch.setattr(scoring, "_score_workers", lambda: 2)
     rng = np.random.default_rng(0)
     words = "the wall border trump said mexico pay tax summit met july leaders budget".split()
     texts = [" ".join(rng.choice(words, size=rng.integers(3, 16))) for _ in range(60)]
@@ -268,6 +274,29 @@ def test_vectorised_scores_match_scalar():
         want = claim_score(norm[a], norm[b], normalized=True)
         assert got.get((a, b), 0.0) == pytest.approx(want, abs=0.01), (norm[a], norm[b])
 
+
+
+def test_partial_scores_in_processes_match_one_process(monkeypatch):
+    """The forked workers return, in input order, what one process computes: partial_ratio
+    (0 below the cutoff) and the local containment where it reaches PARTIAL_LOCAL."""
+    rng = np.random.default_rng(1)
+    words = "the wall border trump said mexico pay tax summit met july leaders budget".split()
+    longs = [" ".join(rng.choice(words, size=rng.integers(10, 30))) for _ in range(400)]
+    shorts = [" ".join(t.split()[2:-3]) if k % 2 else " ".join(rng.choice(words, size=8))
+              for k, t in enumerate(longs)]
+    serial_p, serial_lc = scoring.partial_scores(shorts, longs, 60.0)
+    monkeypatch.setattr(scoring, "PARALLEL_MIN_PAIRS", 0)
+    monkeypatch.setattr(scoring, "_PARALLEL_CHUNK", 37)
+    monkeypatch.setattr(scoring, "_score_workers", lambda: 2)
+    par_p, par_lc = scoring.partial_scores(shorts, longs, 60.0)
+    np.testing.assert_array_equal(serial_p, par_p)
+    np.testing.assert_array_equal(serial_lc, par_lc)
+    for s, t, p, lc in zip(shorts, longs, par_p.tolist(), par_lc.tolist()):
+        want = fuzz.partial_ratio(s, t)
+        assert p == (want if want >= 60.0 else 0.0)
+        if scoring.PARTIAL_LOCAL <= want < 100:
+            assert lc == scoring._local_containment(s, t, want)
+    assert (par_p >= 60).any() and (par_p == 0).any() and np.isfinite(par_lc).any()
 
 WORDS = ("border wall senate budget tariff steel summit mexico trump president minister migrants "
          "security trade deal meeting july office congress billion spending vote report").split()
@@ -357,6 +386,9 @@ def test_candidate_pairs_do_not_depend_on_how_pair_codes_are_partitioned(seed, n
     for parts in (2, 3, 7):
         got = blocking._pairs_from_keys(key, kd, n, n_keys=n_keys, code_parts=parts)
         assert np.array_equal(got, one)
+    # keys too large to pack with the text number into one int64: the lexsort path, same pairs
+    big = key + np.int64(2**62 - 64)
+    assert np.array_equal(blocking._pairs_from_keys(big, kd, n, n_keys=n_keys), one)
     assert np.all(np.diff(one) > 0) and np.all(one // n < one % n)
     # brute force: shared keys per pair (blocks of at most MAX_BLOCK texts)
     blocks = {}
@@ -376,13 +408,35 @@ def test_candidate_pairs_do_not_depend_on_how_pair_codes_are_partitioned(seed, n
     assert one.tolist() == want
 
 
+
+def test_candidate_pairs_in_forked_workers_are_the_same(monkeypatch):
+    """Tokenizing and the pair expansion in forked processes (large corpora) give the pairs
+    of one process, in the same order."""
+    from claims.grouping import blocking
+
+    rng = np.random.default_rng(3)
+    base = [" ".join(rng.choice(WORDS, size=int(rng.integers(6, 16)))) for _ in range(150)]
+    texts = base + [t + " officials said" for t in base[:80]] + [" ".join(t.split()[1:])
+                                                                 for t in base[40:120]]
+    one = blocking.candidate_pairs(texts)
+    monkeypatch.setattr(blocking, "PARALLEL_MIN_TEXTS", 0)
+    monkeypatch.setattr(blocking, "workers_available", lambda: 2)
+    ids1, lens1, voc1 = blocking._tokenize(texts, chunk=37)
+    ids2, lens2, voc2 = blocking._tokenize(texts, chunk=37, workers=2)
+    assert np.array_equal(ids1, ids2) and np.array_equal(lens1, lens2)
+    assert np.array_equal(voc1, voc2)
+    two = blocking.candidate_pairs(texts)
+    assert len(one[0]) > 100
+    assert np.array_equal(one[0], two[0]) and np.array_equal(one[1], two[1])
+
 def test_similar_table_best_score_per_pair_top_five_per_claim():
     center = np.arange(8, dtype=np.int64)
     lo = np.array([0, 0, 0, 0, 0, 0, 1, 0, 6], dtype=np.int64)
     hi = np.array([1, 2, 3, 4, 5, 6, 0, 7, 7], dtype=np.int64)
     score = np.array([80, 81, 82, 83, 84, 85, 90, 85, 99], dtype=np.float32)
-    cid = {i: f"C{i}" for i in range(7)}  # text 7 has no claim id: its pairs are dropped
-    df = clustering._similar_table(center, lo, hi, score, cid, None, {"C0", "C1"})
+    keys = np.arange(7, dtype=np.int64)  # text 7 has no claim id: its pairs are dropped
+    cid = [f"C{i}" for i in range(7)]
+    df = clustering._similar_table(center, lo, hi, score, keys, cid, keys < 2)  # C0, C1 present
     rows = list(df.itertuples(index=False, name=None))
     # C0-C1 scored twice: the best score; C0 keeps its 5 best; C6 pairs only with absent ids
     assert rows == [("C0", "C1", 90.0), ("C0", "C6", 85.0), ("C0", "C5", 84.0),

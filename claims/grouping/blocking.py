@@ -15,18 +15,27 @@ a repeat, even a partial quote, shares most of its windows with its claim. At 0.
 statements: normal and hard corpus unchanged (same claims, recall, precision), distinct corpus
 candidate pairs 124,792 -> 71,396 (300,000: 932,681 -> 523,510), recall and precision unchanged;
 0.3 starts losing partial quotes.
+
+Partitioning: a pair is found in the block of a key both texts hold, and counted per key it
+shares; so the blocks can be built per partition of the keys (``key % parts_n``) and the pairs
+counted per range of the lower text, each range independently of the others. That is how the
+work splits over forked processes here (``forked.py``), and how it would split over machines.
 """
 from __future__ import annotations
 
 from typing import Sequence
 
 import numpy as np
+import pandas as pd
+
+from .forked import fork_map, workers_available
 
 WINDOW = 6  # words per blocking window
 GLOBAL_K = 4  # plus all pairs of each text's 4 rarest words
 MIN_SHARED_KEYS = 2  # candidate pairs share at least this many keys
 MAX_BLOCK = 100  # blocks with more texts are skipped (common-word keys)
 MIN_SHARED_SHARE = 0.2  # ...and at least this share of the keys of the text with fewer keys
+PARALLEL_MIN_TEXTS = 200_000  # fewer texts are blocked in this process
 
 
 def _count_spaces(s: str) -> int:
@@ -69,35 +78,61 @@ def _word_hashes(part: Sequence[str]) -> np.ndarray:
     return (total - before) + (ends - starts).astype(np.uint64) * np.uint64(0xD6E8FEB86659FD93)
 
 
-def _tokenize(texts: Sequence[str], chunk: int = 20_000):
+def _tokenize_chunk(texts: Sequence[str], task: tuple[int, int]):
+    """(distinct word hashes, word ids into them, words per text) of texts[start:end]."""
+    part = texts[task[0]:task[1]]
+    lens = np.fromiter(map(_count_spaces, part), dtype=np.int32, count=len(part)) + 1
+    # np.unique(return_inverse=True) argsorts every word: a hash table, then a sort of the
+    # distinct hashes only, is ~7 times faster, same result
+    codes, uniq = pd.factorize(_word_hashes(part))
+    order = np.argsort(uniq)
+    rank = np.empty(len(uniq), np.int32)
+    rank[order] = np.arange(len(uniq), dtype=np.int32)
+    return uniq[order], rank[codes], lens
+
+
+def _tokenize(texts: Sequence[str], chunk: int = 20_000, workers: int = 1):
     """Word ids (int32) of all texts, flattened, with per-text word counts, and the 64-bit
     hash of each distinct word (id order: sorted hashes). Words are hashed with numpy
-    (``_word_hashes``); the vocabulary is merged from each chunk's distinct hashes with numpy
-    (a dict of them cost ~6 s at 10^6 texts)."""
-    inv_parts, uniq_parts, len_parts = [], [], []
-    for s in range(0, len(texts), chunk):
-        part = texts[s:s + chunk]
-        lens = np.fromiter(map(_count_spaces, part), dtype=np.int32, count=len(part)) + 1
-        uniq, inv = np.unique(_word_hashes(part), return_inverse=True)
-        inv_parts.append(inv.ravel().astype(np.int32))
-        uniq_parts.append(uniq)
-        len_parts.append(lens)
-    if not inv_parts:
+    (``_word_hashes``), chunk by chunk (in *workers* forked processes); the vocabulary is
+    merged from each chunk's distinct hashes with numpy (a dict of them cost ~6 s at 10^6
+    texts)."""
+    tasks = [(s, min(len(texts), s + chunk)) for s in range(0, len(texts), chunk)]
+    chunks = fork_map(_tokenize_chunk, texts, tasks, workers)
+    if not chunks:
         return np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0, np.uint64)
-    vocab = unique_sorted(np.concatenate(uniq_parts))
-    ids = np.concatenate([np.searchsorted(vocab, u).astype(np.int32)[i]
-                          for u, i in zip(uniq_parts, inv_parts)])
-    return ids, np.concatenate(len_parts), vocab
+    vocab = unique_sorted(np.concatenate([u for u, _, _ in chunks]))
+    ids = np.concatenate([np.searchsorted(vocab, u).astype(np.int32)[i] for u, i, _ in chunks])
+    return ids, np.concatenate([x for _, _, x in chunks]), vocab
+
+
+def _sorted_by_key(key: np.ndarray, kd: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(key, kd) sorted by key, then text. Packed into one int64 when both fit (a plain sort,
+    vectorised, is several times faster than an argsort and two gathers)."""
+    if not len(key):
+        return key, kd
+    kbits = int(key.max()).bit_length()
+    dbits = max(1, int(kd.max()).bit_length())
+    if kbits + dbits <= 63:
+        packed = (key << dbits) | kd.astype(np.int64)
+        packed.sort()
+        return packed >> dbits, (packed & ((1 << dbits) - 1)).astype(np.int32)
+    o = np.lexsort((kd, key))
+    return key[o], kd[o]
 
 
 def _pairs_from_keys(key: np.ndarray, kd: np.ndarray, n: int, parts_n: int = 4,
-                     n_keys: "np.ndarray | None" = None, code_parts: int = 4) -> np.ndarray:
+                     n_keys: "np.ndarray | None" = None, code_parts: int = 4,
+                     workers: int = 1) -> np.ndarray:
     """Codes lo * n + hi (sorted) of the pairs of texts sharing at least MIN_SHARED_KEYS keys,
     in blocks (texts sharing a key) of 2..MAX_BLOCK texts. Keys are handled in parts_n
     partitions to keep the sorting temporaries small; the blocks' members are kept (one int32
-    per member) and their pairs expanded code_parts times, once per range of lo: the raw pair
-    codes (most pairs share one key and are dropped) cost 8 bytes each, ~1.5 GiB at 10^6 texts
-    when expanded at once."""
+    per member, a block a row, sorted) and their pairs expanded code_parts times, once per
+    range of lo: the raw pair codes (most pairs share one key and are dropped) cost 8 bytes
+    each, ~1.5 GiB at 10^6 texts when expanded at once. A range's pairs are taken column by
+    column (column i pairs with the columns after it), only from the rows whose column i is
+    in the range, so each pass costs its own pairs, not all of them. The passes run in
+    *workers* forked processes (they inherit the blocks; only the kept codes come back)."""
     blocks: list[np.ndarray] = []  # members of the blocks of one size, a row per block
     part_of = (key % parts_n) if parts_n > 1 else None
     for p in range(parts_n):
@@ -107,10 +142,7 @@ def _pairs_from_keys(key: np.ndarray, kd: np.ndarray, n: int, parts_n: int = 4,
             sel = part_of == p
             k, d = key[sel], kd[sel]
             del sel
-        o = np.argsort(k)
-        k = k[o]
-        d = d[o]
-        del o
+        k, d = _sorted_by_key(k, d)
         new_block = np.ones(len(k), bool)
         new_block[1:] = k[1:] != k[:-1]
         bstart = np.flatnonzero(new_block)
@@ -120,43 +152,48 @@ def _pairs_from_keys(key: np.ndarray, kd: np.ndarray, n: int, parts_n: int = 4,
             if size < 2 or size > MAX_BLOCK:
                 continue
             bs = bstart[bsize == size]
-            # sorted rows: in a pair of columns i < j the first is the smaller text
-            blocks.append(np.sort(d[bs[:, None] + np.arange(size)].astype(np.int32), axis=1))
+            # rows sorted by the key sort (texts ascending within a key): in a pair of
+            # columns i < j the first is the smaller text
+            blocks.append(d[bs[:, None] + np.arange(size)].astype(np.int32))
         del d, bstart, bsize
     del part_of
-    out = []
     bounds = [n * q // code_parts for q in range(code_parts + 1)]
-    for q in range(code_parts):
-        lo_min, lo_max = bounds[q], bounds[q + 1]
-        parts = []
-        for members in blocks:
-            iu, ju = np.triu_indices(members.shape[1], 1)
-            a = members[:, iu].ravel()
-            sel = (a >= lo_min) & (a < lo_max)
-            a = a[sel].astype(np.int64)
-            b = members[:, ju].ravel()[sel]
-            del sel
-            keep = a != b
-            parts.append(a[keep] * n + b[keep])
-        if not parts:
-            continue
-        code = np.concatenate(parts)
-        del parts
-        code.sort()
-        if not len(code):
-            continue
-        first = np.concatenate(([True], code[1:] != code[:-1]))
-        starts = np.flatnonzero(first)
-        del first
-        counts = np.diff(np.append(starts, len(code)))
-        code = code[starts]
-        if n_keys is None:
-            out.append(code[counts >= MIN_SHARED_KEYS])
-            continue
-        fewer = np.minimum(n_keys[code // n], n_keys[code % n])
-        need = np.maximum(MIN_SHARED_KEYS, np.ceil(MIN_SHARED_SHARE * fewer))
-        out.append(code[counts >= need])
+    out = fork_map(_range_pairs, (blocks, n, n_keys), list(zip(bounds, bounds[1:])), workers)
+    out = [x for x in out if len(x)]
     return np.concatenate(out) if out else np.zeros(0, np.int64)
+
+
+def _range_pairs(state, lo_range: tuple[int, int]) -> np.ndarray:
+    """The kept pair codes whose lower text is in lo_range (see _pairs_from_keys)."""
+    blocks, n, n_keys = state
+    lo_min, lo_max = lo_range
+    parts = []
+    for members in blocks:
+        in_range = (members >= lo_min) & (members < lo_max)
+        for i in range(members.shape[1] - 1):
+            rows = np.flatnonzero(in_range[:, i])
+            if not len(rows):
+                continue
+            a = members[rows, i]
+            b = members[rows, i + 1:]
+            keep = b != a[:, None]  # a text holding one key twice pairs with itself
+            code = (a.astype(np.int64) * n)[:, None] + b
+            parts.append(code[keep])
+    code = np.concatenate(parts) if parts else np.zeros(0, np.int64)
+    del parts
+    if not len(code):
+        return code
+    code.sort()
+    first = np.concatenate(([True], code[1:] != code[:-1]))
+    starts = np.flatnonzero(first)
+    del first
+    counts = np.diff(np.append(starts, len(code)))
+    code = code[starts]
+    if n_keys is None:
+        return code[counts >= MIN_SHARED_KEYS]
+    fewer = np.minimum(n_keys[code // n], n_keys[code % n])
+    need = np.maximum(MIN_SHARED_KEYS, np.ceil(MIN_SHARED_SHARE * fewer))
+    return code[counts >= need]
 
 
 def _chunk_keys(r: np.ndarray, counts: np.ndarray, V: int) -> tuple[np.ndarray, np.ndarray]:
@@ -218,12 +255,15 @@ def _chunk_keys(r: np.ndarray, counts: np.ndarray, V: int) -> tuple[np.ndarray, 
 
 
 def candidate_pairs(texts: Sequence[str], chunk: int = 100_000) -> tuple[np.ndarray, np.ndarray]:
-    """Candidate pairs (i < j) of texts sharing blocking keys (see the module docstring)."""
+    """Candidate pairs (i < j) of texts sharing blocking keys (see the module docstring).
+    From PARALLEL_MIN_TEXTS texts, tokenizing and the pair expansion run in one forked
+    process per core, in twice as many lo ranges (each worker holds its range's raw codes)."""
     n = len(texts)
     empty = (np.zeros(0, np.int64), np.zeros(0, np.int64))
     if n < 2:
         return empty
-    ids, lens, whash = _tokenize(texts)
+    workers = workers_available() if n >= PARALLEL_MIN_TEXTS else 1
+    ids, lens, whash = _tokenize(texts, workers=workers)
     V = len(whash)
     freq = np.bincount(ids, minlength=V)
     # rank words rarest first, ties by the word's hash (independent of row order)
@@ -253,7 +293,8 @@ def candidate_pairs(texts: Sequence[str], chunk: int = 100_000) -> tuple[np.ndar
     kd = np.concatenate(doc_parts)
     del doc_parts
     n_keys = np.bincount(kd, minlength=n)
-    code = _pairs_from_keys(key, kd, n, n_keys=n_keys)
+    code = _pairs_from_keys(key, kd, n, n_keys=n_keys, workers=workers,
+                            code_parts=4 if workers < 2 else 4 * workers)
     del key, kd
     return code // n, code % n
 

@@ -2,8 +2,8 @@
 
 ``group_claims(statements)`` is the whole-corpus entry point (``claims.group_claims`` wraps it);
 ``ClaimIndex.match`` (claim_index.py) calls it on each new batch with the stored claims that
-may match as ``previous``. How it scales (10^6 statements in ~25 s and ~1.5 GiB on two cores,
-see tests/benchmarks/bench_dedupe.py):
+may match as ``previous``. How it scales (10^6 distinct statements: ~60 s of CPU spread over
+two cores, 1.7 GiB; see tests/benchmarks/bench_dedupe.py):
 
 1. Exact duplicates after normalisation are collapsed; the rest works on distinct texts.
 2. **Blocking** (blocking.py): only pairs of texts sharing rare words are candidates.
@@ -328,9 +328,12 @@ def _group_claims(statements, previous, same_threshold, similar_threshold) -> Cl
     kcodes, kuniq = pd.factorize(s_center)
     cids = _claim_ids(kuniq, kcodes, s_code, utexts, date_key, prev_cluster_ids)
     s_cid = cids[kcodes].tolist()
-    cid_of_key = dict(zip(kuniq.tolist(), cids.tolist()))
-    for k in range(len(prev_cluster_ids)):
-        cid_of_key.setdefault(-1 - k, prev_cluster_ids[k])
+    # every cluster key with its claim id: the input's (present), then the previous claims
+    # without an input statement
+    extra = np.setdiff1d(-1 - np.arange(len(prev_cluster_ids), dtype=np.int64), kuniq)
+    key_all = np.concatenate([np.asarray(kuniq, dtype=np.int64), extra])
+    cid_all = cids.tolist() + [prev_cluster_ids[-1 - k] for k in extra.tolist()]
+    present = np.arange(len(key_all)) < len(kuniq)
     assignments = pd.DataFrame({"statement_id": pd.Series(sid, dtype=object),
                                 "claim_id": pd.Series(s_cid, dtype=object)})
 
@@ -339,8 +342,7 @@ def _group_claims(statements, previous, same_threshold, similar_threshold) -> Cl
     del norm, prev_norm, utexts, uniques, codes
     claims = _claims_table(statements, n, sid, raw, nlen, kcodes, s_cid, dates, date_key,
                            is_center)
-    similar = _similar_table(center, sim_lo, sim_hi, sim_score, cid_of_key, s_center,
-                             set(s_cid))
+    similar = _similar_table(center, sim_lo, sim_hi, sim_score, key_all, cid_all, present)
     return ClaimGroups(assignments=assignments, claims=claims, similar=similar)
 
 
@@ -463,7 +465,9 @@ def _claims_table(statements, n, sid, raw, nlen, s_rank, s_cid, dates, date_key,
     })
 
 
-def _similar_table(center, sim_lo, sim_hi, sim_score, cid_of_key, s_center, present):
+def _similar_table(center, sim_lo, sim_hi, sim_score, key_all, cid_all, present):
+    """key_all: every cluster key; cid_all: its claim id; present: whether an input statement
+    belongs to it (a pair needs one such claim)."""
     empty = pd.DataFrame({"claim_id": pd.Series([], dtype=object),
                           "similar_claim_id": pd.Series([], dtype=object),
                           "score": pd.Series([], dtype=np.float64)})
@@ -476,13 +480,19 @@ def _similar_table(center, sim_lo, sim_hi, sim_score, cid_of_key, s_center, pres
         return empty
     # column-wise (a dict and a DataFrame sort of strings cost ~15 s at 10^6 statements):
     # claim ids become their rank in sorted order, so integer sorts give the string order
-    keys = np.fromiter(cid_of_key.keys(), dtype=np.int64, count=len(cid_of_key))
-    k_order = np.argsort(keys)
-    keys = keys[k_order]
-    rank, ids = pd.factorize(pd.Series(list(cid_of_key.values()), dtype=object), sort=True)
+    # (claim ids are distinct; numpy's fixed-width string sort is the str order, and ~7 times
+    # faster than pandas' object sort)
+    k_order = np.argsort(key_all)
+    keys = key_all[k_order]
+    id_arr = np.array(cid_all, dtype=str)
+    by_id = np.argsort(id_arr, kind="stable")
+    rank = np.empty(len(id_arr), np.int64)
+    rank[by_id] = np.arange(len(id_arr))
+    ids = np.empty(len(cid_all), dtype=object)
+    ids[rank] = cid_all
+    is_present = np.empty(len(cid_all), bool)
+    is_present[rank] = present
     rank = rank[k_order]
-    ids = np.asarray(ids, dtype=object)
-    is_present = np.asarray(pd.Index(ids).isin(list(present)))
 
     if not len(keys):
         return empty

@@ -29,8 +29,10 @@ Same-tier guards (``guards_ok``; a pair failing one can still be *similar*):
 * negations: the same number of negation words ("did" / "did not"), counted in the aligned part
   of the longer text for a partial quote.
 
-``score_pairs`` scores many candidate pairs at once with rapidfuzz ``process.cpdist`` (C++, all
-cores): ``ratio`` for all, ``partial_ratio`` only for those it could lift.
+``score_pairs`` scores many candidate pairs at once: ``ratio`` for all with rapidfuzz
+``process.cpdist`` (C++, all cores); ``partial_ratio`` only for those it could lift above the
+floor, one alignment per pair giving both it and the local containment, in one forked process
+per core on large inputs (``partial_scores``).
 """
 from __future__ import annotations
 
@@ -41,6 +43,8 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from claims.normalize import NEGATION_WORDS, normalize_texts, numbers_in
+
+from .forked import fork_map, workers_available
 
 # sentences and synthetic variants with planted near-duplicates). With the guards, precision
 # barely moves with the threshold (0.9990 at 80 .. 0.9995 at 96) while recall falls above ~87,
@@ -190,11 +194,63 @@ def _local_containment(short: str, long: str, partial: float = 0.0) -> float:
     that cannot reach it (the first best window, hence the result, is the same)."""
     al = fuzz.partial_ratio_alignment(short, long, score_cutoff=max(0.0, partial - 0.01)) \
         or fuzz.partial_ratio_alignment(short, long)
+    return _window_containment(short, long, al.dest_start, al.dest_end)
+
+
+def _window_containment(short: str, long: str, start: int, end: int) -> float:
+    """The local containment of *short* around long[start:end] (see _local_containment)."""
     pad = len(short) // 4
-    win = long[max(0, al.dest_start - pad):al.dest_end + pad]
+    win = long[max(0, start - pad):end + pad]
     ls, lw = len(short), len(win)
     r = fuzz.ratio(short, win)
     return min(100.0, r * (ls + lw) / (2.0 * max(ls, 1)))
+
+
+def _partial_chunk(shorts: list[str], longs: list[str], cutoff: float
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """partial_ratio of each pair (0 below *cutoff*) and, where it reaches PARTIAL_LOCAL, the
+    local containment around the same alignment (NaN elsewhere): one alignment per pair, where
+    partial_ratio and then _local_containment computed it twice."""
+    n = len(shorts)
+    p = np.zeros(n, np.float64)
+    lc = np.full(n, np.nan, np.float64)
+    align = fuzz.partial_ratio_alignment
+    local_min = PARTIAL_LOCAL - 0.01  # float32 rounding: the caller compares float32 scores
+    for i, (s, t) in enumerate(zip(shorts, longs)):
+        al = align(s, t, score_cutoff=cutoff)
+        if al is None:
+            continue
+        p[i] = al.score
+        if local_min <= al.score < 100:
+            lc[i] = _window_containment(s, t, al.dest_start, al.dest_end)
+    return p, lc
+
+
+PARALLEL_MIN_PAIRS = 40_000  # fewer partial-ratio pairs are scored in this process
+_PARALLEL_CHUNK = 25_000  # pairs per task (~0.5 s of work)
+
+
+def _partial_task(_state, task: tuple[list[str], list[str], float]):
+    return _partial_chunk(*task)
+
+
+def partial_scores(shorts: list[str], longs: list[str], cutoff: float
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """_partial_chunk over many pairs; above PARALLEL_MIN_PAIRS in one forked process per core
+    (partial_ratio_alignment is called from Python, which holds the GIL). The pairs go to the
+    workers as text, so a worker touches none of this process's memory."""
+    n = len(shorts)
+    workers = _score_workers() if n >= PARALLEL_MIN_PAIRS else 1
+    if workers < 2:
+        return _partial_chunk(shorts, longs, cutoff)
+    bounds = list(range(0, n, _PARALLEL_CHUNK)) + [n]
+    tasks = [(shorts[a:b], longs[a:b], cutoff) for a, b in zip(bounds, bounds[1:])]
+    parts = fork_map(_partial_task, None, tasks, workers)
+    return np.concatenate([x for x, _ in parts]), np.concatenate([y for _, y in parts])
+
+
+def _score_workers() -> int:
+    return workers_available()
 
 
 def claim_score(a: str, b: str, *, normalized: bool = False) -> float:
@@ -271,8 +327,11 @@ def score_pairs(texts: np.ndarray, lo: np.ndarray, hi: np.ndarray, lens: np.ndar
         a_short = la[idx] <= lb[idx]
         s_idx = np.where(a_short, lo[idx], hi[idx])
         l_idx = np.where(a_short, hi[idx], lo[idx])
-        pscore = process.cpdist(texts[s_idx], texts[l_idx], scorer=fuzz.partial_ratio,
-                                workers=-1, dtype=np.float32)
+        # below min(floor, PARTIAL_LOCAL) a partial_ratio changes nothing: the pair stays
+        # under the floor and gets no local containment (-0.01: the float32 rounding below)
+        p64, lc = partial_scores(texts[s_idx].tolist(), texts[l_idx].tolist(),
+                                 min(floor, PARTIAL_LOCAL) - 0.01)
+        pscore = p64.astype(np.float32)
         score[idx] = np.maximum(score[idx], pscore)
         # a local alignment (partial_ratio >= PARTIAL_LOCAL): containment around it counts;
         # it is at most the containment in the whole text (+1e-3: float32 ratios), so skip
@@ -281,10 +340,7 @@ def score_pairs(texts: np.ndarray, lo: np.ndarray, hi: np.ndarray, lens: np.ndar
                & (score[idx] < np.minimum(cont[idx] + 1e-3, 100)))
         if loc.any():
             li = idx[loc]
-            sl, ll, pl = s_idx[loc].tolist(), l_idx[loc].tolist(), pscore[loc].tolist()
-            lc = np.fromiter((_local_containment(texts[x], texts[y], q)
-                              for x, y, q in zip(sl, ll, pl)), dtype=np.float64, count=len(li))
-            score[li] = np.maximum(score[li], lc)
+            score[li] = np.maximum(score[li], lc[loc])
     keep = score >= floor
     return lo[keep], hi[keep], score[keep]
 

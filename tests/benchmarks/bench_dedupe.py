@@ -59,10 +59,14 @@ Measured (2 cores shared with other jobs, defaults same=86, similar=75)::
       100,000    hard    1.78      264      124   0.9835    0.9991   83,530
     1,000,000  normal   15.76     1508      595   0.9992    0.9999  833,421
     1,000,000    hard   19.60     1515      594   0.9820    0.9999  835,577
-    1,000,000 distinct 116.47    1703      583   0.9997    1.0000  942,531  (85 s CPU, loaded)
+    1,000,000 distinct 118.62    1711      582   0.9997    1.0000  942,531  (load 4-9)
 
 ("load MiB": the process after loading the statements, before grouping.) Most of the peak at
-10^6 is the claims table itself: a dict per occurrence and three lists per claim.
+10^6 is the claims table itself: a dict per occurrence and three lists per claim. From 200,000
+texts blocking and scoring run in forked workers, one per core: "cpu s" is this process
+(rapidfuzz's threads included), "workers cpu s" theirs; at 10^6 distinct 25.5 + 31.2 s (before
+the workers, 73.7 s in the process alone; medians of 3 alternated runs: wall 119 s against
+138 s, the machine loaded by other jobs).
 """
 from __future__ import annotations
 
@@ -418,12 +422,16 @@ def run_one(n: int, variant: str, same: float | None, similar: float | None, sho
         return lo, hi
     clustering.candidate_pairs = counted
     t = time.perf_counter()
+    cpu0 = time.process_time()
     g = grouping.group_claims(df, **kw)
     wall = time.perf_counter() - t
+    cpu = time.process_time() - cpu0  # this process, rapidfuzz's threads included
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    ch = resource.getrusage(resource.RUSAGE_CHILDREN)  # the forked blocking/scoring workers
+    child_cpu = ch.ru_utime + ch.ru_stime
     recall, precision, tp, pred = pair_metrics(g.assignments["claim_id"].to_numpy(), group)
     print(f"RESULT {n} {variant} {wall:.2f} {peak:.0f} {base_mib:.0f} {recall:.5f} {precision:.5f} "
-          f"{len(g.claims)} {len(g.similar)} {n_pairs[0]}")
+          f"{len(g.claims)} {len(g.similar)} {n_pairs[0]} {cpu:.2f} {child_cpu:.2f}")
     if show_fp:
         lab = g.assignments["claim_id"].to_numpy()
         df["claim"] = lab
@@ -460,7 +468,8 @@ def main():
     if a.sweep:
         thresholds = [80, 84, 85, 86, 87, 88, 90, 92, 94, 96]
     print(f"{'N':>9} {'variant':>7} {'same':>5} {'wall s':>7} {'peak MiB':>8} {'load MiB':>8} "
-          f"{'recall':>8} {'precision':>9} {'claims':>8} {'similar':>8} {'cand pairs':>11}")
+          f"{'recall':>8} {'precision':>9} {'claims':>8} {'similar':>8} {'cand pairs':>11} "
+          f"{'pairs/st':>8} {'cpu s':>7} {'workers cpu s':>13}")
     for n in a.n:
         for v in a.variant:
             corpus_path(n, v)
@@ -476,11 +485,13 @@ def main():
                 if not res:
                     print(out.stdout[-3000:], out.stderr[-3000:])
                     continue
-                _, n_, v_, wall, peak, base, rec, prec, nc, ns, npairs = res[0].split()
+                _, n_, v_, wall, peak, base, rec, prec, nc, ns, npairs, cpu, ccpu = res[0].split()
                 from claims.grouping import DEFAULT_SAME_THRESHOLD
                 print(f"{int(n_):>9,} {v_:>7} {th or DEFAULT_SAME_THRESHOLD:>5.0f} {float(wall):>7.2f} "
                       f"{float(peak):>8.0f} {float(base):>8.0f} {float(rec):>8.4f} "
-                      f"{float(prec):>9.4f} {int(nc):>8,} {int(ns):>8,} {int(npairs):>11,}", flush=True)
+                      f"{float(prec):>9.4f} {int(nc):>8,} {int(ns):>8,} {int(npairs):>11,} "
+                      f"{int(npairs) / int(n_):>8.2f} {float(cpu):>7.1f} {float(ccpu):>13.1f}",
+                      flush=True)
                 if a.show_fp:
                     print("\n".join(line for line in out.stdout.splitlines()
                                     if not line.startswith("RESULT")))
