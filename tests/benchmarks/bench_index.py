@@ -20,6 +20,11 @@ statements, 322,332 claims): speakers 107 -> 740 ms per batch from the first to 
 kept per surname (a bare "Clinton" no longer compared with every stored Clinton) and the stored
 speakers a batch looks up tested by id instead of collected: speakers 128 -> 309 ms (the same
 run before: 116 -> 892; load 3-5).
+Looking up the 4 rarest words (plus cheap ones), candidates sharing at least half of what the
+best shares, ranked by bucket (10,000 distinct reports of distinct_corpus.py --seed 1 as `claims
+run` extracts them, 233,997 statements): total CPU 88.1 -> 63.7 s, last tenth 2,697 -> 1,736 ms
+per batch (index lookup 1,055 -> 603, group_claims 1,122 -> 674), speakers unchanged, 216,259
+claims instead of 216,240 (B-cubed agreement with the earlier grouping 0.999).
 """
 from __future__ import annotations
 
