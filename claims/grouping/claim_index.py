@@ -17,15 +17,16 @@ Cost per statement does not depend on how many claims are stored (issue 12):
   so at most ``INDEX_QUERY_MIN_WORDS * INDEX_MAX_DF`` postings are counted per distinct text
   (counting them is most of the lookup's cost; the cheap extra words keep a long text's
   partial quotes findable);
-* of the claims sharing enough of those words (``INDEX_MIN_SHARED``, and at least
-  ``INDEX_TOP_SHARE`` of what the best claim shares), at most ``INDEX_MAX_CANDIDATES`` per
-  distinct text are handed to ``group_claims`` (which scores them with the same-claim guards):
+* of the claims sharing enough of those words (``INDEX_MIN_SHARED``; and, when more than
+  ``INDEX_MAX_CANDIDATES`` claims share any, at least ``INDEX_TOP_SHARE`` of what the best
+  claim shares), at most ``INDEX_MAX_CANDIDATES`` per distinct text are handed to
+  ``group_claims`` (which scores them with the same-claim guards):
   the ones sharing the most words, then the closest in length, then the smallest claim id. A
   repeat shares (nearly) all its rare words with its claim; texts that only share some words
   (the same source sentence with other names and numbers) rank below it.
 
 On 10,000 distinct reports (234,000 statements) this choice of lookup (4 words plus cheap ones,
-half the best share) against the earlier one (8 words, any two shared): CPU per batch -30%,
+half the best share) against the earlier one (8 words, any two shared): CPU -28% (bench_index.py),
 216,259 claims instead of 216,240, B-cubed agreement of the two groupings 0.999.
 
 Every choice depends only on the set of indexed claims, never on the order they were added in,
