@@ -230,7 +230,8 @@ def store_batch(store, reports: Sequence[Report], statements: pd.DataFrame, stat
 
     def batch():
         t0 = time.perf_counter()
-        added = store.add_reports(reports, statements, run_id=run_id)
+        # the statements are inserted with their claim and speaker ids, once grouped
+        added = store.add_reports(reports, statements, run_id=run_id, defer_statements=True)
         store_seconds = time.perf_counter() - t0
         dedupe_seconds = 0.0
         grouping, result = None, GroupResult()
@@ -240,7 +241,7 @@ def store_batch(store, reports: Sequence[Report], statements: pd.DataFrame, stat
             grouping = group_batch(added.statements_frame(), state, report_dates=added.report_dates,
                                    same_threshold=same_threshold, similar_threshold=similar_threshold)
             t2 = time.perf_counter()
-            result = store.save_grouping(grouping, run_id=run_id)
+            result = store.save_grouping(grouping, run_id=run_id, added=added)
             store_seconds += time.perf_counter() - t2
             dedupe_seconds = t2 - t1
         result.reports_added = added.added

@@ -97,6 +97,13 @@ def cluster_texts(texts: Sequence[str], *, same_threshold: float = DEFAULT_SAME_
     nwords = np.fromiter(map(n_words, texts), dtype=np.int64, count=n)
     floor = min(same_threshold, similar_threshold)
     lo, hi = candidate_pairs(texts)
+    if fixed is not None and len(lo):
+        # two texts of previous clusters: those are never merged, and their similarity was
+        # scored when the later of them was grouped (an incremental run hands each batch the
+        # stored claims near its texts, which are near each other too)
+        f = np.asarray(fixed) >= 0
+        keep = ~(f[lo] & f[hi])
+        lo, hi = lo[keep], hi[keep]
     lo, hi, score = score_pairs(arr, lo, hi, lens, nwords, floor)
     e_lo, e_hi, e_sc = _same_tier_edges(arr, lens, nwords, lo, hi, score, same_threshold)
 

@@ -143,15 +143,24 @@ class ClaimsMixin:
         if result.generation is not None:
             state.stored_at = (result.generation, result.claims_mark)
 
-    def save_grouping(self, grouping, *, run_id: Optional[int] = None) -> GroupResult:
+    def save_grouping(self, grouping, *, run_id: Optional[int] = None, added=None) -> GroupResult:
         """Write a ``claims.grouping.BatchGrouping``: claim and speaker ids of its statements,
         new claims, updates of the stored claims it joins, speakers, similar pairs, and
-        carried-over verdicts. One transaction (joining the caller's)."""
+        carried-over verdicts. One transaction (joining the caller's). ``added``: the result of
+        ``add_reports(..., defer_statements=True)`` in the same transaction, whose statement rows
+        are inserted now with their ids (instead of updating stored rows)."""
         result = GroupResult()
         now = now_iso()
         run_id = run_id if run_id is not None else self.current_run
         with self.transaction() as conn:
-            _write_statement_ids(conn, grouping)
+            if added is not None and added.deferred:
+                claim_of, speaker_of = grouping.claim_of, grouping.speaker_of
+                for row in added._rows:
+                    row["claim_id"], row["speaker_id"] = claim_of.get(row["id"]), speaker_of.get(row["id"])
+                insert_rows(conn, statements_t, added._rows)
+                added.deferred = False
+            else:
+                _write_statement_ids(conn, grouping)
             result.assigned = len(grouping.claim_of)
             insert_rows(conn, claims_t, [{**row, "created_at": now, "run_id": run_id} for row in grouping.new_claims])
             result.new_claims = len(grouping.new_claims)

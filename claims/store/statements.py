@@ -36,6 +36,7 @@ class AddResult:
     report_dates: dict = field(default_factory=dict)  # report id stored now -> its date
     _rows: list[dict] = field(default_factory=list, repr=False)  # the statement rows inserted
     _objs: dict = field(default_factory=dict, repr=False)  # statement id -> its JSON columns as given
+    deferred: bool = False  # the statement rows are not inserted yet (add_reports' defer_statements)
 
     def statements_frame(self) -> pd.DataFrame:
         """The statements stored now, as stored (renamed ids), for grouping."""
@@ -47,6 +48,7 @@ def stored_statements_frame(rows: list[dict], objs: Optional[dict] = None) -> pd
     ``objs``: statement id -> {JSON column: the value it was dumped from}, used instead of
     parsing the JSON text back (AddResult._objs holds them only where that gives the same)."""
     objs = objs or {}
+    rows = [dict(row) for row in rows]  # the given rows keep their JSON text (they may be inserted still)
     for row in rows:
         known = objs.get(row.get("id"))
         for c in STATEMENT_JSON:
@@ -76,12 +78,17 @@ class StatementsMixin:
         return found
 
     def add_reports(
-        self, reports: Sequence[Report], statements: Optional[pd.DataFrame] = None, *, run_id: Optional[int] = None
+        self, reports: Sequence[Report], statements: Optional[pd.DataFrame] = None, *, run_id: Optional[int] = None,
+        defer_statements: bool = False,
     ) -> AddResult:
         """Store the reports not stored yet (by text hash) and their statements.
 
         ``statements`` has the Statement columns (claims.types.STATEMENT_COLUMNS); only rows of
-        reports stored now are inserted. Idempotent. See the module doc for same-id-new-text."""
+        reports stored now are inserted. Idempotent. See the module doc for same-id-new-text.
+        ``defer_statements``: the statement rows are made and checked but not inserted; the
+        caller passes the result to ``save_grouping`` in the same transaction, which inserts
+        them with their claim and speaker ids (one insert per row instead of an insert and an
+        update: on a large database each touches index pages that are no longer cached)."""
         result = AddResult()
         now = now_iso()
         run_id = run_id if run_id is not None else self.current_run
@@ -111,7 +118,10 @@ class StatementsMixin:
             ]
             for chunk in chunks(report_rows, CHUNK):
                 conn.execute(reports_t.insert(), list(chunk))
-            insert_rows(conn, statements_t, stmt_rows)
+            if defer_statements:
+                result.deferred = True
+            else:
+                insert_rows(conn, statements_t, stmt_rows)
             result.added = len(report_rows)
             result.added_ids = [row["id"] for row in report_rows]
             result.report_dates = {row["id"]: row["date"] for row in report_rows}
