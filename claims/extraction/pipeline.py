@@ -37,6 +37,7 @@ from claims.checkworthiness_model import score_one as checkworthiness_score
 from claims.extraction import checkworthiness as _cw
 from claims.extraction.attributions import find_attributions
 from claims.extraction.context import attribution_context
+from claims.extraction.hedges import find_hedge
 from claims.extraction.sentences import split_sentences
 from claims.extraction.spans import Attribution, Sentence
 from claims.extraction.speakers import Speaker, resolve_speakers
@@ -229,13 +230,14 @@ def _report_claims(report: Report, sentences: list[Sentence],
         if sid in seen_ids:
             continue
         seen_ids.add(sid)
-        ctx = attribution_context(text, sent.start, sent.end, [], None, None)
+        # only the hedge: a claim has no venue or said_on (the report makes it on its date)
+        hedge = find_hedge(text, ((sent.start, sent.end),))
         out.append(Statement(
             id=sid, report=report.id, kind="claim", text=stext,
             content_start=sent.start, content_end=sent.end, content_spans=None,
             speaker=None, speaker_start=None, speaker_end=None, speaker_name=None,
             speaker_type="report", speaker_role=None, cue=None, cue_start=None,
-            cue_end=None, venue=None, said_on=None, hedge=ctx.hedge,
+            cue_end=None, venue=None, said_on=None, hedge=hedge,
             checkworthiness=cw, check_reasons=reasons, sentence=stext,
             paragraph=sent.paragraph, report_date=report.date,
         ))
