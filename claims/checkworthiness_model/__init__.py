@@ -28,6 +28,7 @@ from claims.checkworthiness_model.features import N_MAX, N_MIN, shape_features, 
 __all__ = ["score_checkworthiness", "score_one", "load_model", "Model", "MODEL_PATH"]
 
 MODEL_PATH = pathlib.Path(__file__).with_name("model.json.gz")
+_NONE: dict[str, float] = {}  # no bigram starts with this word
 
 
 class Model:
@@ -53,6 +54,12 @@ class Model:
         blocks = {"w:": self.uni, "b:": self.bi, "c:": self.char, "f:": self.shape}
         for n, w in zip(names, weights):
             blocks[n[:2]][n[2:]] = w
+        # bigram weights by first word then second word: scoring looks the pairs up with the
+        # words it already has (their hashes cached) instead of joining and hashing each pair
+        self._bi_next: dict[str, dict[str, float]] = {}
+        for k, v in self.bi.items():
+            a, _, b = k.partition(" ")
+            self._bi_next.setdefault(a, {})[b] = v
         # word -> (unigram weight, sum of its character n-gram weights, number of n-grams)
         self._word_cache: dict[str, tuple[float, float, int]] = {}
 
@@ -93,10 +100,18 @@ class Model:
             uni += hit[0]
             chars += hit[1]
             count += hit[2]
-        left = ["^"]
-        left += ws
-        right = ws + ["$"]
-        bi = sum(map(self.bi.get, map(" ".join, zip(left, right)), repeat(0.0)))
+        # the bigrams in order, absent ones skipped (adding 0.0 would not change the sum)
+        bi = 0
+        nxt = self._bi_next
+        after = nxt.get("^", _NONE)
+        for w in ws:
+            v = after.get(w)
+            if v is not None:
+                bi += v
+            after = nxt.get(w, _NONE)
+        v = after.get("$")
+        if v is not None:
+            bi += v
         z = self.bias + (uni + bi) / math.sqrt(2 * len(ws) + 1)
         if count:
             z += self.char_weight * chars / math.sqrt(count)
