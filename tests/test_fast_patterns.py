@@ -12,7 +12,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.extraction import names
+from claims.extraction import checkworthiness, names, sentences
 
 # capitals (ASCII, accented, the × inside À-Þ), abbreviations, name particles, apostrophes,
 # hyphens, dots, spaces (with the no-break space), digits and lower-case letters
@@ -42,3 +42,51 @@ def test_name_run_examples():
     assert "Sen. Ana" in got[0] and "U.S." in got and "Dr. J. Smith" in got
     # inside a word or after an apostrophe or hyphen no run starts
     assert [m.group(0) for m in names.NAME_RUN.finditer("xAna l'Ana -Ana")] == []
+
+
+# capitalised words (stop words among them), auxiliaries and verbs the actor pattern reads
+_ACTOR_PIECES = st.sampled_from(
+    ["The", "A", "An", "I", "It", "May", "Mr", "Dr", "Last", "Monday", "Ana", "NASA", "US",
+     "O'Neil", "Ruiz’s", "X.Y", "Co-op", "AB", "Z9", "also", "has", "not", "never", "was",
+     "said", "met", "spent", "backed", "red", "ed", "plans", "backs", "told", "a", "the",
+     " ", "  ", "\n", "’", "'", ".", "-", ",", "9", "_"])
+_ACTOR_TEXT = st.lists(_ACTOR_PIECES, max_size=30).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_ACTOR_PIECES, max_size=30).map(" ".join) | _ACTOR_TEXT, st.integers(0, 30))
+def test_actor_same_as_plain(text, pos):
+    pos = min(pos, len(text))
+    assert _spans(checkworthiness._ACTOR, text, pos, len(text)) == \
+        _spans(checkworthiness._ACTOR_PLAIN, text, pos, len(text))
+
+
+def test_actor_examples():
+    assert checkworthiness._ACTOR.search("Ana Ruiz has never backed the plan")
+    assert checkworthiness._ACTOR.search("Then NASA spent $5 billion").group(0) == "NASA spent"
+    assert not checkworthiness._ACTOR.search("NASA’s budget rose")  # no verb after the name
+    for text in ("The plan failed", "It said so", "May said", "xAna said", "I said"):
+        assert not checkworthiness._ACTOR.search(text), text
+        assert not checkworthiness._ACTOR_PLAIN.search(text), text
+
+
+_END_PIECES = st.sampled_from(
+    [".", "..", "...", "…", "!", "?", "?!", "\"", "”", "’", "'", "»", ")", "]", " ", "  ",
+     "\t", "\u00a0", "\n", "“", "(", "«", "A", "Z", "9", "É", "×", "a", "U.S", "Mr"])
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(_END_PIECES, max_size=10).map("".join) | st.lists(_END_PIECES, max_size=40)
+       .map("".join), st.integers(0, 40), st.integers(0, 400))
+def test_sentence_end_same_as_plain(text, pos, endpos):
+    pos = min(pos, len(text))
+    assert _spans(sentences._END, text, pos, endpos) == \
+        _spans(sentences._END_PLAIN, text, pos, endpos)
+
+
+def test_sentence_end_examples():
+    # each mark followed by others, quotes and a capital: the alternatives' order matters
+    for text in ("Wait….. Then", "Oh…! No", "Yes!.. So", 'He said." And', "Why?! (A",
+                 "So... “Then", "No.... Yes", "Fine…” And", "End.\u00a0É", "x. 9 y"):
+        got = _spans(sentences._END, text, 0, len(text))
+        assert got and got == _spans(sentences._END_PLAIN, text, 0, len(text)), text
