@@ -12,7 +12,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.extraction import checkworthiness, names, sentences
+from claims.extraction import checkworthiness, names, sentences, tokens
 
 # capitals (ASCII, accented, the × inside À-Þ), abbreviations, name particles, apostrophes,
 # hyphens, dots, spaces (with the no-break space), digits and lower-case letters
@@ -90,3 +90,13 @@ def test_sentence_end_examples():
                  "So... “Then", "No.... Yes", "Fine…” And", "End.\u00a0É", "x. 9 y"):
         got = _spans(sentences._END, text, 0, len(text))
         assert got and got == _spans(sentences._END_PLAIN, text, 0, len(text)), text
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["a", "Z", "9", "_", "é", "-", "’", "'", ".", "&", " ", "\n",
+                                 ",", "“", "$", "U.S.", "AT&T"]), max_size=30).map("".join))
+def test_tokens_same_as_plain(text):
+    plain = re.compile(r"\w+(?:[-’'.&]\w+)*|[^\w\s]")  # the token pattern without possessives
+    toks = tokens.tokenize(text, 0, len(text))
+    assert [(t.s, t.e, t.w, t.low, t.inq) for t in toks] == \
+        [(m.start(), m.end(), m.group(0), m.group(0).lower(), False) for m in plain.finditer(text)]
