@@ -98,11 +98,15 @@ _ACTOR_PLAIN = re.compile(
 )
 # _ACTOR_PLAIN opening with a character class (the engine then skips to the next capital
 # instead of trying the lookbehind at every character): the capital is consumed first and
-# the lookbehind, the stop words and the rest of the name continue after it. Same matches
-# (tests/test_fast_patterns.py).
+# the lookbehind, the stop words (grouped by their capital: one lookbehind per letter) and
+# the rest of the name continue after it. Same matches (tests/test_fast_patterns.py).
+_STOP_BY_CAPITAL: dict[str, list[str]] = {}
+for _w in _ACTOR_STOP.split("|"):
+    _STOP_BY_CAPITAL.setdefault(_w[0], []).append(_w[1:])
 _ACTOR = re.compile(
     r"[A-Z](?<![\w’'][A-Z])(?!(?:"
-    + "|".join("(?<=" + w[0] + ")" + w[1:] for w in _ACTOR_STOP.split("|"))
+    + "|".join("(?<=" + c + ")(?:" + "|".join(rests) + ")"
+               for c, rests in _STOP_BY_CAPITAL.items())
     + r")\b)(?:[\w’'.\-]*[a-z\d]|[A-Z]+)" + _ACTOR_VERB
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our)\b")
