@@ -60,8 +60,9 @@ class Model:
         for k, v in self.bi.items():
             a, _, b = k.partition(" ")
             self._bi_next.setdefault(a, {})[b] = v
-        # word -> (unigram weight, sum of its character n-gram weights, number of n-grams)
-        self._word_cache: dict[str, tuple[float, float, int]] = {}
+        # word -> (unigram weight, sum of its character n-gram weights, number of n-grams,
+        #          weights of the bigrams it starts)
+        self._word_cache: dict[str, tuple[float, float, int, dict[str, float]]] = {}
 
     @property
     def weights(self) -> dict[str, float]:
@@ -79,12 +80,13 @@ class Model:
             raw = gzip.decompress(raw)
         return cls(json.loads(raw))
 
-    def _word(self, w: str) -> tuple[float, float, int]:
+    def _word(self, w: str) -> tuple[float, float, int, dict[str, float]]:
         get = self.char.get
         s = "<" + w + ">"  # the n-grams of features.char_ngrams, without their "c:" prefix
         n = len(s)
         grams = [s[i:i + k] for k in range(N_MIN, N_MAX + 1) for i in range(n - k + 1)]
-        hit = (self.uni.get(w, 0.0), sum(map(get, grams, repeat(0.0))), len(grams))
+        hit = (self.uni.get(w, 0.0), sum(map(get, grams, repeat(0.0))), len(grams),
+               self._bi_next.get(w, _NONE))
         if len(self._word_cache) > 200_000:  # bound memory on endless vocabularies
             self._word_cache.clear()
         self._word_cache[w] = hit
@@ -95,20 +97,19 @@ class Model:
         cache = self._word_cache
         uni = chars = 0.0
         count = 0
+        # the bigrams in order, absent ones skipped (adding 0.0 would not change the sum);
+        # ``after`` holds the weights of the bigrams starting with the previous word
+        bi = 0
+        after = self._bi_next.get("^", _NONE)
         for w in ws:
             hit = cache.get(w) or self._word(w)
             uni += hit[0]
             chars += hit[1]
             count += hit[2]
-        # the bigrams in order, absent ones skipped (adding 0.0 would not change the sum)
-        bi = 0
-        nxt = self._bi_next
-        after = nxt.get("^", _NONE)
-        for w in ws:
             v = after.get(w)
             if v is not None:
                 bi += v
-            after = nxt.get(w, _NONE)
+            after = hit[3]
         v = after.get("$")
         if v is not None:
             bi += v
