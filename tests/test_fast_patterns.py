@@ -100,3 +100,25 @@ def test_tokens_same_as_plain(text):
     toks = tokens.tokenize(text, 0, len(text))
     assert [(t.s, t.e, t.w, t.low, t.inq) for t in toks] == \
         [(m.start(), m.end(), m.group(0), m.group(0).lower(), False) for m in plain.finditer(text)]
+
+
+# the rules' small patterns: (fast form in the module, plain form it stands for, pieces)
+_SMALL = [
+    ("_MONEY_STRONG", r"[$€£¥]\s?\d|\d\s?(?:USD|EUR|GBP)\b",
+     ["$", "€", "£", "¥", " ", "5", "12", "USD", "EUR", "GBPx", "a", "_", "\n"]),
+    ("_EST", r"\b[a-z]{2,}est\b",
+     ["est", "b", "lar", "g", "t", "E", "9", "_", " ", "-", "é", "tests", "west"]),
+    ("_FIRST_PERSON", r"\b(?:I|me|my|we|us|our)\b",
+     ["I", "me", "my", "we", "us", "our", "m", "e", "y", "o", "u", "r", "s", "w", "x", " ",
+      "'", "_", "9", "é", "Im", "ours"]),
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.data())
+def test_rule_patterns_same_as_plain(data):
+    for name, plain, pieces in _SMALL:
+        text = data.draw(st.lists(st.sampled_from(pieces), max_size=25).map("".join))
+        fast = getattr(checkworthiness, name)
+        assert [m.span() for m in fast.finditer(text)] == \
+            [m.span() for m in re.finditer(plain, text)], name

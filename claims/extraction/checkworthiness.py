@@ -44,7 +44,11 @@ _YEAR_OR_DAY = re.compile(
 )
 _DIGITS = re.compile(r"\d")
 _WORDS = re.compile(r"[a-z]++(?:-[a-z]++)*+")  # possessive: nothing follows to backtrack for
-_MONEY_STRONG = re.compile(r"[$€£¥]\s?\d|\d\s?(?:USD|EUR|GBP)\b")
+# Patterns scanned over whole texts open with a character class (the regex engine then skips
+# to a possible first character instead of trying the pattern at every offset); each gives
+# the matches of the plain form in its comment (tests/test_fast_patterns.py).
+# r"[$€£¥]\s?\d|\d\s?(?:USD|EUR|GBP)\b"
+_MONEY_STRONG = re.compile(r"[$€£¥\d](?:(?<=[$€£¥])\s?\d|(?<=\d)\s?(?:USD|EUR|GBP)\b)")
 _CURRENCY_SET = load("currency_words")
 _MONEY_SET = load("money_words")
 _DATE_SET = (frozenset(MONTH_NAMES) - {"may"}) | frozenset(WEEKDAYS) | {"yesterday"}
@@ -58,7 +62,7 @@ _OPINION_GATE = load("opinion_gate_words")
 _COMP_SET = load("comparison_words")
 _COMPARATIVES = load("comparatives")
 # -est words that are not superlatives
-_EST = re.compile(r"\b[a-z]{2,}est\b")
+_EST = re.compile(r"[a-z](?<!\w[a-z])[a-z]+est\b")  # r"\b[a-z]{2,}est\b"
 _NOT_SUPERLATIVE = load("not_superlatives")
 _QUANTITY_SET = load("quantity_units")
 _QUANTITY_NUM = re.compile(r"\d[\d,.]*\s+([a-z]+)(?:\s+([a-z]+))?")
@@ -109,7 +113,8 @@ _ACTOR = re.compile(
                for c, rests in _STOP_BY_CAPITAL.items())
     + r")\b)(?:[\w’'.\-]*[a-z\d]|[A-Z]+)" + _ACTOR_VERB
 )
-_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our)\b")
+# r"\b(?:I|me|my|we|us|our)\b"
+_FIRST_PERSON = re.compile(r"[Imwuo](?<!\w[Imwuo])(?:(?<=I)|(?<=m)[ey]|(?<=w)e|(?<=u)s|(?<=o)ur)\b")
 _QUESTION = re.compile(r"\?[\"”’'»)\]]*\s*$")
 _TERMINAL = re.compile(r"[.!][\"”’'»)\]]*\s*$")
 _FILLER_START = re.compile(
