@@ -102,7 +102,27 @@ class NameRun:
     title: Optional[str] = None  # title words inside the run, before the name
     title_start: Optional[int] = None
 
+# Per-process memos: a report repeats its names ("Trump" dozens of times) and reports share
+# them, and both functions depend only on the words (and the fixed word lists). Bounded: cleared
+# when full.
+_MEMO_MAX = 100_000
+_ONE_TOKEN_KIND: dict[str, str] = {}
+_RUN_PARTS: dict[str, list["NameRun"]] = {}
+
+
 def classify_tokens(toks: list[str]) -> str:
+    if len(toks) == 1:
+        t = toks[0]
+        kind = _ONE_TOKEN_KIND.get(t)
+        if kind is None:
+            if len(_ONE_TOKEN_KIND) >= _MEMO_MAX:
+                _ONE_TOKEN_KIND.clear()
+            kind = _ONE_TOKEN_KIND[t] = _classify(toks)
+        return kind
+    return _classify(toks)
+
+
+def _classify(toks: list[str]) -> str:
     if not toks:
         return "other"
     clean = [t.rstrip(".") if not ACRONYM.match(t) else t for t in toks]
@@ -134,6 +154,19 @@ def classify_tokens(toks: list[str]) -> str:
 
 def analyse_run(text: str, s: int, e: int) -> list[NameRun]:
     """Split one capitalised run into name parts, pulling titles out of person names."""
+    # the parts depend only on the run's text: read once per distinct run, placed at s
+    run = text[s:e]
+    parts = _RUN_PARTS.get(run)
+    if parts is None:
+        if len(_RUN_PARTS) >= _MEMO_MAX:
+            _RUN_PARTS.clear()
+        parts = _RUN_PARTS[run] = _analyse_run(run, 0, len(run))
+    # new objects each time: callers own (and may change) what they get
+    return [NameRun(r.start + s, r.end + s, list(r.tokens), r.kind, r.title,
+                    None if r.title_start is None else r.title_start + s) for r in parts]
+
+
+def _analyse_run(text: str, s: int, e: int) -> list[NameRun]:
     out: list[NameRun] = []
     # tokens with offsets
     toks: list[tuple[int, int, str]] = []

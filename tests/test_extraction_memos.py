@@ -1,0 +1,46 @@
+"""The per-process memos of the name reader give what reading afresh gives, at any offset,
+and what a caller changes in its result does not leak into the next caller's."""
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claims.extraction import names
+
+_WORDS = st.sampled_from(["Senator", "Ana", "Ruiz’s", "de", "la", "Cruz", "U.S.", "State",
+                          "Department", "President", "Enrique", "Pena", "Nieto", "The",
+                          "Skyline", "Rail", "Mr.", "NASA", "Linda", "Park", "X"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=6).map(" ".join), st.text(max_size=8),
+       st.integers(1, 3))
+def test_analyse_run_memo_same_as_fresh(run, before, times):
+    text = before + run + " said."
+    s, e = len(before), len(before) + len(run)
+    fresh = [asdict(r) for r in names._analyse_run(text, s, e)]
+    for _ in range(times):  # the first call fills the memo, the others read it
+        assert [asdict(r) for r in names.analyse_run(text, s, e)] == fresh
+    # the same run elsewhere in another text: same parts, moved
+    other = "x" * 5 + run
+    moved = [asdict(r) for r in names.analyse_run(other, 5, 5 + len(run))]
+    assert moved == [asdict(r) for r in names._analyse_run(other, 5, 5 + len(run))]
+
+
+def test_analyse_run_result_owned_by_caller():
+    text = "President Enrique Pena Nieto said."
+    first = names.analyse_run(text, 0, 28)
+    assert first[0].tokens == ["Enrique", "Pena", "Nieto"] and first[0].title == "President"
+    first[0].tokens.append("changed")
+    first[0].kind = "other"
+    again = names.analyse_run(text, 0, 28)
+    assert again[0].tokens == ["Enrique", "Pena", "Nieto"] and again[0].kind == "person"
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDS)
+def test_classify_one_token_memo(word):
+    assert names.classify_tokens([word]) == names._classify([word])
+    assert names.classify_tokens([word]) == names._classify([word])  # from the memo
