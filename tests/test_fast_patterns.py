@@ -122,3 +122,26 @@ def test_rule_patterns_same_as_plain(data):
         fast = getattr(checkworthiness, name)
         assert [m.span() for m in fast.finditer(text)] == \
             [m.span() for m in re.finditer(plain, text)], name
+
+
+def _word_before_dot_agrees(text: str, lo: int, end: int) -> None:
+    m = sentences._WORD_BEFORE.search(text, lo, end)
+    assert sentences._word_before_dot(text, lo, end) == (m.group(1) if m else None), \
+        (text, lo, end)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["a", "Z", "é", "U", ".", "..", "'", "’", " ", "9", "-", "_",
+                                 "\n", "S.", "Mr", "(", "I", ".\n"]), max_size=12).map("".join),
+       st.integers(0, 30), st.integers(0, 30))
+def test_word_before_dot_same_as_regex(text, lo, end):
+    end = min(end, len(text))
+    _word_before_dot_agrees(text, min(lo, end), end)
+
+
+def test_word_before_dot_examples():
+    for text in ("Mr.", "U.S.", "a.m.", "x ab.", "ab.\n", "x ab.\n", "é.", "9a.", ".a.",
+                 "'ab'.", "’s.", "ab", "ab.\n\n", "(Jan.", "a..", "I."):
+        for lo in range(len(text) + 1):
+            _word_before_dot_agrees(text, lo, len(text))
+            _word_before_dot_agrees(text, lo, max(lo, len(text) - 1))
