@@ -1,6 +1,7 @@
 """Shortcuts taken for speed give what the plain way gives: the per-process memos of the name
 reader (at any offset; what a caller changes in its result does not leak into the next
-caller's) and the backward word scan of the role reader."""
+caller's), the backward word scan of the role reader and the said_on gate for undated
+reports."""
 from __future__ import annotations
 
 from dataclasses import asdict
@@ -8,7 +9,7 @@ from dataclasses import asdict
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.extraction import names, roles
+from claims.extraction import names, roles, said_on
 
 _WORDS = st.sampled_from(["Senator", "Ana", "Ruiz’s", "de", "la", "Cruz", "U.S.", "State",
                           "Department", "President", "Enrique", "Pena", "Nieto", "The",
@@ -55,3 +56,34 @@ def test_last_word_same_as_regex(back, pos):
     pos = min(pos, len(back))
     m = roles._WORD_BACK.search(back, 0, pos)
     assert roles._last_word(back, pos) == (m.span(1) if m else None)
+
+
+def _said_on_every_piece(text, pieces, anchor):
+    """find_said_on without a report date, every piece scanned (no gate)."""
+    found = [(m.start(), m.end(), m) for ps, pe in pieces for m in said_on._DATE.finditer(text, ps, pe)]
+    found.sort(key=lambda t: 0 if t[0] <= anchor < t[1] else min(abs(t[0] - anchor),
+                                                                 abs(t[1] - anchor)))
+    for _, _, m in found:
+        d = said_on.resolve_date(m, None)
+        if d is not None:
+            return d.isoformat()
+    return None
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["July 12", ", 2018", " 2018-07-12", "12 July 2017", "on Tuesday",
+                                 "yesterday", "Dec. 1", "1999", "said", " ", ", ", "May 3",
+                                 "٢٠١٨", "last night", "07-12"]), max_size=10).map("".join),
+       st.integers(0, 60), st.integers(0, 60))
+def test_said_on_undated_same_as_every_piece(text, cut, anchor):
+    cut = min(cut, len(text))
+    pieces = [(0, cut), (cut, len(text))]
+    assert said_on.find_said_on(text, pieces, anchor, None) == \
+        _said_on_every_piece(text, pieces, anchor)
+
+
+def test_said_on_undated_examples():
+    text = "He said on Tuesday, July 12, 2018, that it was over."
+    assert said_on.find_said_on(text, [(0, len(text))], 3, None) == "2018-07-12"
+    assert said_on.find_said_on("He said on Tuesday.", [(0, 19)], 3, None) is None
+    assert said_on.find_said_on("He said on Tuesday.", [(0, 19)], 3, "2018-07-12") == "2018-07-10"
