@@ -28,6 +28,18 @@ from claims.checkworthiness_model.features import N_MAX, N_MIN, shape_features, 
 __all__ = ["score_checkworthiness", "score_one", "load_model", "Model", "MODEL_PATH"]
 
 MODEL_PATH = pathlib.Path(__file__).with_name("model.json.gz")
+_NONE: dict[str, float] = {}  # no bigram starts with this word
+
+# The slices of a word's character n-grams by the length of "<word>", in the order of
+# features.char_ngrams (3-grams, then 4-, then 5-grams): cut in C by map(), not in a loop.
+_CUTS: dict[int, tuple[slice, ...]] = {}
+
+
+def _cuts(n: int) -> tuple[slice, ...]:
+    cuts = tuple(slice(i, i + k) for k in range(N_MIN, N_MAX + 1) for i in range(n - k + 1))
+    if n <= 200:  # longer "words" are rare junk: not kept
+        _CUTS[n] = cuts
+    return cuts
 
 
 class Model:
@@ -53,8 +65,15 @@ class Model:
         blocks = {"w:": self.uni, "b:": self.bi, "c:": self.char, "f:": self.shape}
         for n, w in zip(names, weights):
             blocks[n[:2]][n[2:]] = w
-        # word -> (unigram weight, sum of its character n-gram weights, number of n-grams)
-        self._word_cache: dict[str, tuple[float, float, int]] = {}
+        # bigram weights by first word then second word: scoring looks the pairs up with the
+        # words it already has (their hashes cached) instead of joining and hashing each pair
+        self._bi_next: dict[str, dict[str, float]] = {}
+        for k, v in self.bi.items():
+            a, _, b = k.partition(" ")
+            self._bi_next.setdefault(a, {})[b] = v
+        # word -> (unigram weight, sum of its character n-gram weights, number of n-grams,
+        #          weights of the bigrams it starts)
+        self._word_cache: dict[str, tuple[float, float, int, dict[str, float]]] = {}
 
     @property
     def weights(self) -> dict[str, float]:
@@ -72,12 +91,12 @@ class Model:
             raw = gzip.decompress(raw)
         return cls(json.loads(raw))
 
-    def _word(self, w: str) -> tuple[float, float, int]:
-        get = self.char.get
+    def _word(self, w: str) -> tuple[float, float, int, dict[str, float]]:
         s = "<" + w + ">"  # the n-grams of features.char_ngrams, without their "c:" prefix
-        n = len(s)
-        grams = [s[i:i + k] for k in range(N_MIN, N_MAX + 1) for i in range(n - k + 1)]
-        hit = (self.uni.get(w, 0.0), sum(map(get, grams, repeat(0.0))), len(grams))
+        cuts = _CUTS.get(len(s)) or _cuts(len(s))
+        hit = (self.uni.get(w, 0.0),
+               sum(map(self.char.get, map(s.__getitem__, cuts), repeat(0.0))), len(cuts),
+               self._bi_next.get(w, _NONE))
         if len(self._word_cache) > 200_000:  # bound memory on endless vocabularies
             self._word_cache.clear()
         self._word_cache[w] = hit
@@ -88,15 +107,22 @@ class Model:
         cache = self._word_cache
         uni = chars = 0.0
         count = 0
+        # the bigrams in order, absent ones skipped (adding 0.0 would not change the sum);
+        # ``after`` holds the weights of the bigrams starting with the previous word
+        bi = 0
+        after = self._bi_next.get("^", _NONE)
         for w in ws:
             hit = cache.get(w) or self._word(w)
             uni += hit[0]
             chars += hit[1]
             count += hit[2]
-        left = ["^"]
-        left += ws
-        right = ws + ["$"]
-        bi = sum(map(self.bi.get, map(" ".join, zip(left, right)), repeat(0.0)))
+            v = after.get(w)
+            if v is not None:
+                bi += v
+            after = hit[3]
+        v = after.get("$")
+        if v is not None:
+            bi += v
         z = self.bias + (uni + bi) / math.sqrt(2 * len(ws) + 1)
         if count:
             z += self.char_weight * chars / math.sqrt(count)

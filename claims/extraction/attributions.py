@@ -34,7 +34,7 @@ from claims.extraction.asked import SKIP, read_asked
 from claims.extraction.colons import read_colons
 from claims.extraction.cue_filters import (noun_like, nominal_use, passive, progressive,
                                            research_finding, sees_as)
-from claims.extraction.cues import SPEECH_CUES, THOUGHT_CUES, cue_at
+from claims.extraction.cues import CUE_STARTS, SPEECH_CUES, THOUGHT_CUES, cue_at
 from claims.extraction.paragraph import Cue, Paragraph
 from claims.extraction.polls import read_poll
 from claims.extraction.quotes import attach_quoted_sentences
@@ -117,7 +117,7 @@ def _read_paragraph(text: str, sentences: list[Sentence], pidx: list[int],
     i = 0
     while i < n:
         t = toks[i]
-        if t.inq or not is_word(t):
+        if t.low not in CUE_STARTS or t.inq or not is_word(t):
             i += 1
             continue
         cue = cue_at(toks, i)

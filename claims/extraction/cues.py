@@ -17,7 +17,8 @@ from typing import Optional
 
 from claims.extraction.lexicons import load, load_ordered
 
-__all__ = ["SPEECH_CUES", "THOUGHT_CUES", "NP_CUES", "CUES", "PHRASAL", "cue_at", "inflect"]
+__all__ = ["SPEECH_CUES", "THOUGHT_CUES", "NP_CUES", "CUES", "PHRASAL", "cue_at", "inflect",
+           "CUE_STARTS"]
 
 # base -> (3rd person, past, -ing)
 _IRREGULAR = {base: (third, past, ing) for base, third, past, ing in
@@ -92,6 +93,9 @@ def _phrasal(bases, particle, as_base):
 PHRASAL = {**_phrasal(["talk", "speak"], "about", "discuss"),
            **_phrasal(["point"], "to", "cite")}
 MAKE = frozenset("make makes made making".split())
+# every lower-cased word cue_at can start a cue at: the reader's loop skips all other tokens
+# without calling it (most tokens of a paragraph are no cue)
+CUE_STARTS = frozenset({"according"} | PHRASAL.keys() | MAKE | CUES.keys())
 
 
 def cue_at(toks, i: int) -> Optional[tuple[str, int]]:

@@ -41,7 +41,7 @@ _MALE = re.compile(
 _WS = re.compile(r"\s+")
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\b\.?")
 # role-boundary words scanning backwards from a name
-_WORD_BACK = re.compile(r"([\w’'.\-]+)\s*$")
+_WORD_BACK = re.compile(r"([\w’'.\-]+)\s*$")  # what _last_word finds (its definition, in the tests)
 _APPOS_BEFORE = re.compile(r",\s*$")
 _APPOS_AFTER = re.compile(
     r"\s*,\s*(?P<role>(?:the\s+|a\s+|an\s+)?[^,;:“”\"()]{3,140}?)\s*(?:,|\s+(?:said|says|told|"
@@ -113,18 +113,31 @@ def role_at(text: str, ss: int, se: int, ns: int, ne: int,
     return None
 
 
+def _last_word(back: str, pos: int) -> Optional[tuple[int, int]]:
+    """The span of group 1 of ``_WORD_BACK.search(back, 0, pos)``: the run of word characters
+    (``\\w`` ’ ' . -) that only whitespace follows up to ``pos``, or None. Found from the end:
+    the search from 0 tried every offset, for every word the title scan steps back over."""
+    j = pos
+    while j > 0 and back[j - 1].isspace():  # what \s matches
+        j -= 1
+    i = j
+    while i > 0 and (back[i - 1].isalnum() or back[i - 1] in "_’'.-"):  # what \w matches, +’'.-
+        i -= 1
+    return (i, j) if i < j else None
+
+
 def _title_words_before(back: str) -> list[str]:
     """The words of a title phrase ending ``back``, scanned backwards word by word."""
     words: list[str] = []
     free = 0
     pos = len(back)
     while True:
-        m = _WORD_BACK.search(back, 0, pos)
-        if not m:
+        span = _last_word(back, pos)
+        if span is None:
             break
-        w = m.group(1)
+        w = back[span[0]:span[1]]
         # the gap after this word must be plain whitespace
-        if back[m.end(1):pos].strip():
+        if back[span[1]:pos].strip():
             break
         lw = w.lower()
         ok = (
@@ -147,7 +160,7 @@ def _title_words_before(back: str) -> list[str]:
                 and not w.endswith(("’s", "'s")):
             break
         words.insert(0, w)
-        pos = m.start(1)
+        pos = span[0]
     while words and words[0].lower() in ("of", "on", "for", "and", "the"):
         words = words[1:]
     return words

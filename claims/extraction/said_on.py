@@ -39,6 +39,9 @@ _DATE = re.compile(
 # cheap pre-test: every date phrase has a digit or one of these endings
 _DATE_GATE = re.compile(r"\d|day\b|night|morning|afternoon|evening|Jan|Feb|Mar|Apr|May|Jun|"
                         r"Jul|Aug|Sep|Oct|Nov|Dec")
+_YEAR_GATE = re.compile(r"\d{4}")
+
+
 def _parse_iso(d: Optional[str]) -> Optional[_dt.date]:
     if not d:
         return None
@@ -96,9 +99,12 @@ def find_said_on(text: str, pieces: Sequence[Span], anchor: int,
                  report_date: Optional[str]) -> Optional[str]:
     """ISO date of the date phrase nearest ``anchor`` in the pieces, when resolvable."""
     rd = _parse_iso(report_date)
+    # without a report date only a date written with its year resolves (see resolve_date):
+    # a piece without four digits in a row holds none
+    gate = _DATE_GATE if rd is not None else _YEAR_GATE
     found = []
     for ps, pe in pieces:
-        if not _DATE_GATE.search(text, ps, pe):
+        if not gate.search(text, ps, pe):
             continue
         for m in _DATE.finditer(text, ps, pe):
             found.append((m.start(), m.end(), m))

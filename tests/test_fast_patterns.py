@@ -1,0 +1,147 @@
+"""Patterns rewritten for speed find exactly what their readable definitions find.
+
+Some regular expressions that scan whole reports were rewritten to open with a character class
+(the regex engine then skips ahead to a possible first character instead of trying the whole
+pattern at every offset). Each keeps its readable form; these properties compare the two on
+text made of the characters that matter to them, at any start and end offsets.
+"""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claims.extraction import checkworthiness, names, sentences, tokens
+
+# capitals (ASCII, accented, the × inside À-Þ), abbreviations, name particles, apostrophes,
+# hyphens, dots, spaces (with the no-break space), digits and lower-case letters
+_NAME_PIECES = st.sampled_from(
+    ["A", "M", "S", "D", "J", "T", "Z", "À", "×", "Þ", "é", "r", "s", "t", "a", "n", "e",
+     "Mr", "Mrs", "Dr", "Sen", "St", "Jr", "Ft", "de", "van", "al", "ibn", "y",
+     ".", "’", "'", "-", " ", "  ", "\u00a0", "\n", ",", "9", "_", "“", "U.S.", "O'Neil"])
+_TEXT = st.lists(_NAME_PIECES, max_size=40).map("".join)
+
+
+def _spans(pattern: re.Pattern, text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text, pos, endpos)]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_TEXT, st.integers(0, 40), st.integers(0, 400))
+def test_name_run_same_as_plain(text, pos, endpos):
+    pos = min(pos, len(text))
+    assert _spans(names.NAME_RUN, text, pos, endpos) == \
+        _spans(names.NAME_RUN_PLAIN, text, pos, endpos)
+
+
+def test_name_run_examples():
+    text = "Sen. Ana de la Cruz met U.S. officials; O'Neil’s aide, Dr. J. Smith, spoke. ×Y"
+    got = [m.group(0) for m in names.NAME_RUN.finditer(text)]
+    assert got == [m.group(0) for m in names.NAME_RUN_PLAIN.finditer(text)]
+    assert "Sen. Ana" in got[0] and "U.S." in got and "Dr. J. Smith" in got
+    # inside a word or after an apostrophe or hyphen no run starts
+    assert [m.group(0) for m in names.NAME_RUN.finditer("xAna l'Ana -Ana")] == []
+
+
+# capitalised words (stop words among them), auxiliaries and verbs the actor pattern reads
+_ACTOR_PIECES = st.sampled_from(
+    ["The", "A", "An", "I", "It", "May", "Mr", "Dr", "Last", "Monday", "Ana", "NASA", "US",
+     "O'Neil", "Ruiz’s", "X.Y", "Co-op", "AB", "Z9", "also", "has", "not", "never", "was",
+     "said", "met", "spent", "backed", "red", "ed", "plans", "backs", "told", "a", "the",
+     " ", "  ", "\n", "’", "'", ".", "-", ",", "9", "_"])
+_ACTOR_TEXT = st.lists(_ACTOR_PIECES, max_size=30).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_ACTOR_PIECES, max_size=30).map(" ".join) | _ACTOR_TEXT, st.integers(0, 30))
+def test_actor_same_as_plain(text, pos):
+    pos = min(pos, len(text))
+    assert _spans(checkworthiness._ACTOR, text, pos, len(text)) == \
+        _spans(checkworthiness._ACTOR_PLAIN, text, pos, len(text))
+
+
+def test_actor_examples():
+    assert checkworthiness._ACTOR.search("Ana Ruiz has never backed the plan")
+    assert checkworthiness._ACTOR.search("Then NASA spent $5 billion").group(0) == "NASA spent"
+    assert not checkworthiness._ACTOR.search("NASA’s budget rose")  # no verb after the name
+    for text in ("The plan failed", "It said so", "May said", "xAna said", "I said"):
+        assert not checkworthiness._ACTOR.search(text), text
+        assert not checkworthiness._ACTOR_PLAIN.search(text), text
+
+
+_END_PIECES = st.sampled_from(
+    [".", "..", "...", "…", "!", "?", "?!", "\"", "”", "’", "'", "»", ")", "]", " ", "  ",
+     "\t", "\u00a0", "\n", "“", "(", "«", "A", "Z", "9", "É", "×", "a", "U.S", "Mr"])
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(_END_PIECES, max_size=10).map("".join) | st.lists(_END_PIECES, max_size=40)
+       .map("".join), st.integers(0, 40), st.integers(0, 400))
+def test_sentence_end_same_as_plain(text, pos, endpos):
+    pos = min(pos, len(text))
+    assert _spans(sentences._END, text, pos, endpos) == \
+        _spans(sentences._END_PLAIN, text, pos, endpos)
+
+
+def test_sentence_end_examples():
+    # each mark followed by others, quotes and a capital: the alternatives' order matters
+    for text in ("Wait….. Then", "Oh…! No", "Yes!.. So", 'He said." And', "Why?! (A",
+                 "So... “Then", "No.... Yes", "Fine…” And", "End.\u00a0É", "x. 9 y"):
+        got = _spans(sentences._END, text, 0, len(text))
+        assert got and got == _spans(sentences._END_PLAIN, text, 0, len(text)), text
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["a", "Z", "9", "_", "é", "-", "’", "'", ".", "&", " ", "\n",
+                                 ",", "“", "$", "U.S.", "AT&T"]), max_size=30).map("".join))
+def test_tokens_same_as_plain(text):
+    plain = re.compile(r"\w+(?:[-’'.&]\w+)*|[^\w\s]")  # the token pattern without possessives
+    toks = tokens.tokenize(text, 0, len(text))
+    assert [(t.s, t.e, t.w, t.low, t.inq) for t in toks] == \
+        [(m.start(), m.end(), m.group(0), m.group(0).lower(), False) for m in plain.finditer(text)]
+
+
+# the rules' small patterns: (fast form in the module, plain form it stands for, pieces)
+_SMALL = [
+    ("_MONEY_STRONG", r"[$€£¥]\s?\d|\d\s?(?:USD|EUR|GBP)\b",
+     ["$", "€", "£", "¥", " ", "5", "12", "USD", "EUR", "GBPx", "a", "_", "\n"]),
+    ("_EST", r"\b[a-z]{2,}est\b",
+     ["est", "b", "lar", "g", "t", "E", "9", "_", " ", "-", "é", "tests", "west"]),
+    ("_FIRST_PERSON", r"\b(?:I|me|my|we|us|our)\b",
+     ["I", "me", "my", "we", "us", "our", "m", "e", "y", "o", "u", "r", "s", "w", "x", " ",
+      "'", "_", "9", "é", "Im", "ours"]),
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.data())
+def test_rule_patterns_same_as_plain(data):
+    for name, plain, pieces in _SMALL:
+        text = data.draw(st.lists(st.sampled_from(pieces), max_size=25).map("".join))
+        fast = getattr(checkworthiness, name)
+        assert [m.span() for m in fast.finditer(text)] == \
+            [m.span() for m in re.finditer(plain, text)], name
+
+
+def _word_before_dot_agrees(text: str, lo: int, end: int) -> None:
+    m = sentences._WORD_BEFORE.search(text, lo, end)
+    assert sentences._word_before_dot(text, lo, end) == (m.group(1) if m else None), \
+        (text, lo, end)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["a", "Z", "é", "U", ".", "..", "'", "’", " ", "9", "-", "_",
+                                 "\n", "S.", "Mr", "(", "I", ".\n"]), max_size=12).map("".join),
+       st.integers(0, 30), st.integers(0, 30))
+def test_word_before_dot_same_as_regex(text, lo, end):
+    end = min(end, len(text))
+    _word_before_dot_agrees(text, min(lo, end), end)
+
+
+def test_word_before_dot_examples():
+    for text in ("Mr.", "U.S.", "a.m.", "x ab.", "ab.\n", "x ab.\n", "é.", "9a.", ".a.",
+                 "'ab'.", "’s.", "ab", "ab.\n\n", "(Jan.", "a..", "I."):
+        for lo in range(len(text) + 1):
+            _word_before_dot_agrees(text, lo, len(text))
+            _word_before_dot_agrees(text, lo, max(lo, len(text) - 1))
