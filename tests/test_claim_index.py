@@ -2,6 +2,10 @@
 decisions independent of the order claims were indexed in."""
 import random
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from claims.grouping import claim_index as ci
 from claims.grouping.claim_index import ClaimIndex
 from claims.normalize import normalize_texts
@@ -93,3 +97,68 @@ def test_exact_match_is_checked_against_the_claims_text():
     got = ix.match(frame)
     assert "s1" not in got.exact  # the forced collision is caught
     assert got.exact.get("s2") == "C0002"  # an equal text still joins by the exact path
+
+
+def _index_fields(ix: ClaimIndex) -> dict:
+    return {"ids": ix.ids, "texts": ix.texts, "number": ix.number, "exact": ix.exact,
+            "postings": ix.postings, "common": ix.common, "norm_len": list(ix.norm_len),
+            "shown_len": list(ix.shown_len)}
+
+
+_WORDS = ["the", "senator", "said", "Tax", "tax", "1,000", "3.5", "U.S.", "Peña", "(left)", "",
+          "don't", "—", "x\ty", "a\u00a0b", "\u2028", "  ", "...", "rare", "w1", "w2", "w3"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    before=st.lists(st.tuples(st.integers(0, 40), st.lists(st.sampled_from(_WORDS), max_size=8)), max_size=12),
+    claims=st.lists(st.tuples(st.integers(0, 40), st.one_of(st.none(), st.lists(st.sampled_from(_WORDS), max_size=10)),
+                              st.one_of(st.none(), st.lists(st.sampled_from(_WORDS), max_size=10))), max_size=40),
+    cap=st.integers(1, 6),
+    chunk=st.integers(1, 7),
+)
+def test_add_many_builds_what_adding_one_claim_at_a_time_builds(before, claims, cap, chunk):
+    """``add_many`` (the start of a run, column-wise) gives exactly the index that adding the
+    same claims one at a time in the same order gives: posting lists, common words, exact-match
+    table, lengths, numbers; ids already indexed or repeated are skipped, an index that already
+    holds claims is extended, texts split across chunks of any size."""
+    from claims.grouping import bulk_index
+
+    def text(words):
+        return None if words is None else " ".join(words)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(ci, "INDEX_MAX_DF", cap)
+        mp.setattr(bulk_index, "_CHUNK", chunk)
+        bulk, one = ClaimIndex(), ClaimIndex()
+        for ix in (bulk, one):
+            for cid, words in before:
+                ix.add([f"C{cid:03d}"], [text(words)])
+        ids = [f"C{cid:03d}" for cid, _, _ in claims]
+        centers = [text(w) for _, w, _ in claims]
+        shown = [text(w) for _, _, w in claims]
+        bulk.add_many(ids, centers, shown)
+        for cid, center, s in zip(ids, centers, shown):
+            one.add([cid], [center], [s])
+    assert _index_fields(bulk) == _index_fields(one)
+    assert all(p == sorted(p) and len(p) <= cap for p in bulk.postings.values())
+
+
+def test_add_many_at_scale_equals_add(monkeypatch):
+    """Thousands of claims over several chunks, some words going common in a later chunk."""
+    from claims.grouping import bulk_index
+
+    monkeypatch.setattr(bulk_index, "_CHUNK", 700)
+    monkeypatch.setattr(ci, "INDEX_MAX_DF", 60)
+    r = random.Random(3)
+    vocab = [f"v{i}" for i in range(600)]  # each in ~62 texts: about half of them common
+    texts = [("The senator said, " if i % 10 == 0 else "") + " ".join(r.choices(vocab, k=r.randint(0, 15)))
+             for i in range(5000)]
+    ids = [f"C{i:05d}" for i in range(len(texts))]
+    bulk, one = ClaimIndex(), ClaimIndex()
+    bulk.add_many(ids, texts)
+    one.add(ids, texts)
+    assert bulk.common and bulk.postings and {"the", "said"} <= bulk.common
+    assert len(bulk.common) > 100 and len(bulk.postings) > 100
+    assert any(len(p) == 60 for p in bulk.postings.values())
+    assert _index_fields(bulk) == _index_fields(one)

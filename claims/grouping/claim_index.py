@@ -176,6 +176,60 @@ class ClaimIndex:
                     del postings[w]
                     common.add(w)
 
+    def add_many(self, claim_ids: Sequence[str], center_texts: Sequence[Optional[str]],
+                 shown_texts: Optional[Sequence[Optional[str]]] = None) -> None:
+        """``add`` for many claims at once (the start of a run): the same index, its posting
+        lists built column-wise (claims.grouping.bulk_index) instead of claim by claim."""
+        from .bulk_index import word_postings
+
+        seen: set[str] = set()
+        keep = []  # the claims ``add`` would index: new ids, first occurrence
+        for i, cid in enumerate(map(str, claim_ids)):
+            if cid not in self.number and cid not in seen:
+                seen.add(cid)
+                keep.append(i)
+        del seen
+        if len(keep) < len(claim_ids):
+            claim_ids = [claim_ids[i] for i in keep]
+            center_texts = [center_texts[i] for i in keep]
+            shown_texts = None if shown_texts is None else [shown_texts[i] for i in keep]
+        raw = [t if isinstance(t, str) else "" for t in center_texts]
+        norm = normalize_texts(raw)
+        shown = [len(t) for t in norm]
+        if shown_texts is not None:
+            other = [i for i, t in enumerate(shown_texts) if t is not None]
+            for i, t in zip(other, normalize_texts([shown_texts[i] or "" for i in other])):
+                shown[i] = len(t)
+        first = len(self.ids)
+        ids = [str(c) for c in claim_ids]
+        self.ids.extend(ids)
+        self.texts.extend(raw)
+        self.number.update(zip(ids, range(first, first + len(ids))))
+        self.shown_len.extend(shown)
+        self.norm_len.extend(len(t) for t in norm)
+        exact, all_ids = self.exact, self.ids
+        for k, cid, text, nt in zip(range(first, first + len(ids)), ids, raw, norm):
+            key = hash(match_key(text, nt))
+            old = exact.get(key)
+            if old is None or all_ids[old] > cid:
+                exact[key] = k
+        postings, common = word_postings(norm, first, INDEX_MAX_DF)
+        del norm
+        for w in common:  # over the cap among the new claims alone
+            self.postings.pop(w, None)
+        self.common |= common
+        for w, p in postings.items():
+            if w in self.common:
+                continue
+            old = self.postings.get(w)
+            if old is None:
+                self.postings[w] = p
+            elif len(old) + len(p) <= INDEX_MAX_DF:
+                old.extend(p)  # the new claims' numbers are all larger: still in order
+            else:
+                del self.postings[w]
+                self.common.add(w)
+
     def shown_length(self, claim_id: str) -> int:
         """The normalised length of the claim's displayed text."""
         return self.shown_len[self.number[claim_id]]
