@@ -236,3 +236,44 @@ def test_resumed_run_gives_the_same_ids():
     assert whole[3]["b3s0"] not in (marta, whole[1]["b1s0"], whole[2]["b2s1"])
     assert whole[4]["b4s0"] == marta  # "Marta Q. Quillfeather" covers "Marta Quillfeather"
     assert whole[4]["b4s1"] == whole[3]["b3s0"]  # still ambiguous: the surname-only speaker
+
+
+# --- the stored speakers loaded at the start of a run, in bulk (issue 12: restart cost) -------
+
+_FORM = st.one_of(
+    _NAME,
+    st.sampled_from(["", "  ", "The State Department", "President Enrique Peña Nieto", "Trump's",
+                     "Donald Trump’s", "Mr. Smith Jr.", "U.S. Army", "a senior official", "Ms.",
+                     "Zoë  O’Brien\t", "(left) Pena", "1,000 people", "Δημήτρης", "the"]),
+    st.text(max_size=12),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_FORM, max_size=20))
+def test_name_keys_in_bulk_equal_name_key(names):
+    from claims.normalize import name_key, name_keys
+
+    assert name_keys(names) == [name_key(n) for n in names]
+
+
+def _speaker_index_fields(ix: SpeakerIndex) -> dict:
+    pf = ix.person_forms
+    return {"rows": ix.rows, "form_keys": ix.form_keys, "ids_of_key": ix.ids_of_key,
+            "the_keys": ix.the_keys, "tokens_of": ix.tokens_of, "forms": pf.forms,
+            "by_word": pf.by_word, "by_initial": pf.by_initial, "by_initials": pf.by_initials,
+            "full": pf.full, "covered": pf.covered}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), _FORM, st.lists(_FORM, max_size=3),
+                          st.sampled_from(["person", "organization", "anonymous", None]),
+                          st.lists(st.sampled_from(["senator", "spokesman"]), max_size=2)), max_size=25))
+def test_speaker_add_many_builds_what_add_builds(rows):
+    """``SpeakerIndex.add_many`` (names and aliases normalised in one call) builds exactly the
+    index ``add`` builds, a speaker given twice (replaced) included."""
+    rows = [(f"P{i:08X}", name, aliases, typ, roles) for i, name, aliases, typ, roles in rows]
+    bulk, one = SpeakerIndex(), SpeakerIndex()
+    bulk.add_many(rows)
+    one.add(rows)
+    assert _speaker_index_fields(bulk) == _speaker_index_fields(one)

@@ -179,42 +179,46 @@ class ClaimIndex:
     def add_many(self, claim_ids: Sequence[str], center_texts: Sequence[Optional[str]],
                  shown_texts: Optional[Sequence[Optional[str]]] = None) -> None:
         """``add`` for many claims at once (the start of a run): the same index, its posting
-        lists built column-wise (claims.grouping.bulk_index) instead of claim by claim."""
-        from .bulk_index import word_postings
+        lists built column-wise (claims.grouping.bulk_index) instead of claim by claim, the
+        texts normalised 100,000 at a time (their normalised forms are not kept)."""
+        from .bulk_index import PostingsBuilder
 
-        seen: set[str] = set()
-        keep = []  # the claims ``add`` would index: new ids, first occurrence
-        for i, cid in enumerate(map(str, claim_ids)):
-            if cid not in self.number and cid not in seen:
-                seen.add(cid)
-                keep.append(i)
-        del seen
-        if len(keep) < len(claim_ids):
-            claim_ids = [claim_ids[i] for i in keep]
-            center_texts = [center_texts[i] for i in keep]
-            shown_texts = None if shown_texts is None else [shown_texts[i] for i in keep]
-        raw = [t if isinstance(t, str) else "" for t in center_texts]
-        norm = normalize_texts(raw)
-        shown = [len(t) for t in norm]
-        if shown_texts is not None:
-            other = [i for i, t in enumerate(shown_texts) if t is not None]
-            for i, t in zip(other, normalize_texts([shown_texts[i] or "" for i in other])):
-                shown[i] = len(t)
         first = len(self.ids)
         ids = [str(c) for c in claim_ids]
+        if len(set(ids)) != len(ids) or not self.number.keys().isdisjoint(ids):
+            seen: set[str] = set()  # as ``add``: ids indexed already, and repeats, are skipped
+            keep = [i for i, cid in enumerate(ids)
+                    if cid not in self.number and not (cid in seen or seen.add(cid))]
+            del seen
+            ids = [ids[i] for i in keep]
+            center_texts = [center_texts[i] for i in keep]
+            shown_texts = None if shown_texts is None else [shown_texts[i] for i in keep]
+        numbers = list(range(first, first + len(ids)))  # one int object per claim, shared
+        self.number.update(zip(ids, numbers))
         self.ids.extend(ids)
-        self.texts.extend(raw)
-        self.number.update(zip(ids, range(first, first + len(ids))))
-        self.shown_len.extend(shown)
-        self.norm_len.extend(len(t) for t in norm)
+        builder = PostingsBuilder(first, INDEX_MAX_DF, numbers)
         exact, all_ids = self.exact, self.ids
-        for k, cid, text, nt in zip(range(first, first + len(ids)), ids, raw, norm):
-            key = hash(match_key(text, nt))
-            old = exact.get(key)
-            if old is None or all_ids[old] > cid:
-                exact[key] = k
-        postings, common = word_postings(norm, first, INDEX_MAX_DF)
-        del norm
+        step = 100_000
+        for s in range(0, len(ids), step):
+            raw = [t if isinstance(t, str) else "" for t in center_texts[s:s + step]]
+            norm = normalize_texts(raw)
+            shown = [len(t) for t in norm]
+            if shown_texts is not None:
+                part = shown_texts[s:s + step]
+                other = [i for i, t in enumerate(part) if t is not None]
+                for i, t in zip(other, normalize_texts([part[i] or "" for i in other])):
+                    shown[i] = len(t)
+            self.texts.extend(raw)
+            self.shown_len.extend(shown)
+            self.norm_len.extend(map(len, norm))
+            for k, text, nt in zip(numbers[s:s + step], raw, norm):
+                key = hash(nt if nt else match_key(text, nt))
+                old = exact.get(key)
+                if old is None or all_ids[old] > all_ids[k]:
+                    exact[key] = k
+            builder.add(norm)
+        postings, common = builder.finish()
+        del builder, numbers
         for w in common:  # over the cap among the new claims alone
             self.postings.pop(w, None)
         self.common |= common

@@ -45,7 +45,7 @@ from typing import Any, Iterable, Optional
 import numpy as np
 import pandas as pd
 
-from claims.normalize import NAME_SUFFIXES, name_key, normalize_name_text
+from claims.normalize import NAME_SUFFIXES, name_key, name_keys, normalize_name_text, normalize_texts
 
 __all__ = ["SpeakerGroups", "SpeakerIndex", "group_speakers", "group_speakers_compact",
            "speaker_id_for", "compatible_names"]
@@ -190,19 +190,20 @@ def _previous_forms(previous) -> tuple[dict, dict]:
     return prev_forms, prev_name
 
 
-def _form_keys(name: Any, aliases: Any) -> list[tuple]:
+def _form_keys(name: Any, aliases: Any, key_of=name_key, norm_of=normalize_name_text) -> list[tuple]:
     """The group keys a stored speaker's name and aliases take part in the grouping with, in
-    order, once each: ("person", tokens) and ("org", name without "the")."""
+    order, once each: ("person", tokens) and ("org", name without "the"). ``key_of`` and
+    ``norm_of``: name_key and normalize_name_text, or lookups of them computed in bulk."""
     forms = [name] + (list(aliases) if isinstance(aliases, (list, tuple, np.ndarray)) else [])
     keys: dict[tuple, None] = {}
     for f in forms:
         f = _clean(f)
         if not f:
             continue
-        toks = name_key(str(f))
+        toks = key_of(str(f))
         if toks:
             keys[("person", toks)] = None
-        norm = normalize_name_text(str(f))
+        norm = norm_of(str(f))
         norm = norm[4:] if norm.startswith("the ") else norm
         if norm:
             keys[("org", norm)] = None
@@ -612,19 +613,19 @@ class SpeakerIndex:
         return speaker_id in self.rows
 
     @staticmethod
-    def _keys(name: Any) -> list[str]:
+    def _keys(name: Any, key_of=name_key) -> list[str]:
         """The surname (last word, with the suffix: "Jr."): only names sharing it can be the
         same speaker (group_speakers compares names by surname), so a batch looks up the stored
         speakers of its surnames only, not every "John" ever stored (issue 12: that grew with
         the database)."""
-        toks = [t for t in name_key(str(name)) if t != "the"] if name else []
+        toks = [t for t in key_of(str(name)) if t != "the"] if name else []
         if len(toks) > 1 and toks[-1] in NAME_SUFFIXES:
             return toks[-2:]
         return toks[-1:]
 
-    def add(self, rows: Iterable[tuple]) -> None:
+    def add(self, rows: Iterable[tuple], *, key_of=name_key, norm_of=normalize_name_text) -> None:
         """Add or replace speakers: (speaker_id, name, aliases, type, roles) tuples, aliases and
-        roles as lists."""
+        roles as lists. (``key_of``, ``norm_of``: see ``add_many``.)"""
         for sid, name, aliases, typ, roles in rows:
             aliases = list(aliases or [])
             self.rows[sid] = (name, aliases, typ, list(roles or []))
@@ -636,7 +637,7 @@ class SpeakerIndex:
                         del ids_of_key[key]
                 else:
                     got.discard(sid)
-            self.form_keys[sid] = fk = tuple(_form_keys(name, aliases))
+            self.form_keys[sid] = fk = tuple(_form_keys(name, aliases, key_of, norm_of))
             for key in fk:
                 got = ids_of_key.get(key)
                 if got is None:
@@ -652,8 +653,20 @@ class SpeakerIndex:
                         self.the_keys.add(key)
             tokens = dict.fromkeys(self.tokens_of.get(sid, ()))
             for form in [name, *aliases]:
-                tokens.update(dict.fromkeys(self._keys(form)))
+                tokens.update(dict.fromkeys(self._keys(form, key_of)))
             self.tokens_of[sid] = tuple(tokens)
+
+    def add_many(self, rows: Iterable[tuple]) -> None:
+        """``add`` for many speakers (the start of a run): the same index, every name and alias
+        normalised in one call first (one at a time, half a million speakers' forms cost
+        ~20 s of call overhead, and overflow the caches of name_key)."""
+        rows = rows if isinstance(rows, list) else list(rows)
+        for s in range(0, len(rows), 50_000):  # the lookups of 50,000 speakers at a time
+            part = rows[s:s + 50_000]
+            forms = list({str(f) for _, name, aliases, _, _ in part for f in (name, *(aliases or ())) if f})
+            key_of = dict(zip(forms, name_keys(forms))).__getitem__
+            norm_of = dict(zip(forms, normalize_texts(forms))).__getitem__
+            self.add(part, key_of=key_of, norm_of=norm_of)
 
     def _batch_tokens(self, statements: pd.DataFrame) -> set:
         tokens: set = set()
