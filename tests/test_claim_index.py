@@ -154,11 +154,14 @@ def test_add_many_at_scale_equals_add(monkeypatch):
     vocab = [f"v{i}" for i in range(600)]  # each in ~62 texts: about half of them common
     texts = [("The senator said, " if i % 10 == 0 else "") + " ".join(r.choices(vocab, k=r.randint(0, 15)))
              for i in range(5000)]
-    ids = [f"C{i:05d}" for i in range(len(texts))]
+    for i in range(3, 5000, 7):  # repeats of an earlier text: one exact key, the smaller id's
+        texts[i] = texts[i - 3].upper() + "!"
+    ids = [f"C{i:05d}" for i in range(len(texts))]  # in order, as the store loads them
     bulk, one = ClaimIndex(), ClaimIndex()
     bulk.add_many(ids, texts)
     one.add(ids, texts)
     assert bulk.common and bulk.postings and {"the", "said"} <= bulk.common
     assert len(bulk.common) > 100 and len(bulk.postings) > 100
     assert any(len(p) == 60 for p in bulk.postings.values())
+    assert len(bulk.exact) < 4400  # the repeats share their key, kept by the smallest id
     assert _index_fields(bulk) == _index_fields(one)

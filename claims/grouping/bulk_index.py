@@ -26,7 +26,16 @@ __all__ = ["PostingsBuilder", "word_postings"]
 
 _CHUNK = 100_000  # texts split at a time: bounds the token strings alive at once (~100 MB)
 # whitespace other than single spaces: str.split() would split where split(" ") does not
-_ODD_SPACE = re.compile(r"[^\S ]")  # (one class: 3 times as fast as with "|  ")
+_ODD_SPACE = re.compile(r"[^\S ]")
+_ASCII_ODD_SPACE = "".join(c for c in map(chr, range(128)) if c.isspace() and c != " ")
+
+
+def _odd_space(big: str) -> bool:
+    """Whether ``big`` holds whitespace other than spaces. An ASCII string is scanned for each
+    such character (memchr: ten times as fast as the regular expression)."""
+    if big.isascii():
+        return any(c in big for c in _ASCII_ODD_SPACE)
+    return _ODD_SPACE.search(big) is not None
 
 
 def _tokens(texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
@@ -39,7 +48,7 @@ def _tokens(texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
     if not parts:
         return [], np.zeros(0, dtype=np.int64)
     big = " ".join(parts)
-    if big[:1] == " " or big[-1:] == " " or "  " in big or _ODD_SPACE.search(big):
+    if big[:1] == " " or big[-1:] == " " or "  " in big or _odd_space(big):
         split = [t.split() for t in parts]
         counts = [len(w) for w in split]
         words = list(chain.from_iterable(split))

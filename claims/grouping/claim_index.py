@@ -181,6 +181,9 @@ class ClaimIndex:
         """``add`` for many claims at once (the start of a run): the same index, its posting
         lists built column-wise (claims.grouping.bulk_index) instead of claim by claim, the
         texts normalised 100,000 at a time (their normalised forms are not kept)."""
+        import operator
+        from itertools import islice
+
         from .bulk_index import PostingsBuilder
 
         first = len(self.ids)
@@ -197,6 +200,9 @@ class ClaimIndex:
         self.number.update(zip(ids, numbers))
         self.ids.extend(ids)
         builder = PostingsBuilder(first, INDEX_MAX_DF, numbers)
+        # an empty index given ids in increasing order (as the store loads them): the first
+        # claim with a key is the one the exact-match table keeps
+        ordered = not first and all(map(operator.lt, ids, islice(ids, 1, None)))
         exact, all_ids = self.exact, self.ids
         step = 100_000
         for s in range(0, len(ids), step):
@@ -211,11 +217,15 @@ class ClaimIndex:
             self.texts.extend(raw)
             self.shown_len.extend(shown)
             self.norm_len.extend(map(len, norm))
-            for k, text, nt in zip(numbers[s:s + step], raw, norm):
-                key = hash(nt if nt else match_key(text, nt))
-                old = exact.get(key)
-                if old is None or all_ids[old] > all_ids[k]:
-                    exact[key] = k
+            hashes = [hash(nt if nt else match_key(text, nt)) for text, nt in zip(raw, norm)]
+            if ordered:  # the first claim of each key has the smallest id: no comparing
+                fresh = dict(zip(reversed(hashes), reversed(numbers[s:s + step])))
+                exact.update((h, k) for h, k in fresh.items() if h not in exact)
+            else:
+                for k, key in zip(numbers[s:s + step], hashes):
+                    old = exact.get(key)
+                    if old is None or all_ids[old] > all_ids[k]:
+                        exact[key] = k
             builder.add(norm)
         postings, common = builder.finish()
         del builder, numbers
