@@ -87,8 +87,15 @@ class PostingsBuilder:
         vocab = self.vocab
         setdefault = vocab.setdefault
         code_of = np.fromiter((setdefault(w, len(vocab)) for w in uniq), dtype=np.int64, count=len(uniq))
-        keys = (code_of[local] << 32) | (owner + first)
-        del local, owner
+        codes = code_of[local]
+        del local
+        if len(self.df):  # words already common stay so: their pairs are neither counted nor sorted
+            common = np.zeros(len(vocab), dtype=bool)
+            common[:len(self.df)] = self.df > self.cap
+            rare = ~common[codes]
+            codes, owner = codes[rare], owner[rare]
+        keys = (codes << 32) | (owner + first)
+        del codes, owner
         keys.sort()  # (np.unique hashes int64 in numpy 2: ten times as slow as sorting)
         keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]  # a word once per text
         codes = keys >> 32
