@@ -88,6 +88,18 @@ def _add_claim_rows(state, rows) -> None:
         state.claims.add(ids, centers, shown)
 
 
+def _release_freed_heap() -> None:
+    """Give the C heap's free pages back to the system (glibc only; elsewhere nothing). Building
+    the claim index frees numpy temporaries of tens of MB, which glibc keeps in its heap once
+    its mmap threshold has grown: at 2.1 million claims 260 MB, and the peak of the load."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 def _claim_columns(conn: sa.Connection) -> tuple[list, list, list]:
     """Every stored claim's id, center text and displayed text (None where it is its center),
     in claim id order. Read through the driver in the table's own order and sorted here: on
@@ -139,6 +151,7 @@ class ClaimsMixin:
                 speakers = _speaker_rows_of(conn)
             state.claims.add_many(ids, centers, shown)
             del ids, centers, shown
+            _release_freed_heap()
             state.speakers.add_many(speakers)
         finally:
             if gc_was_enabled:
