@@ -643,3 +643,55 @@ def test_compare_and_write_redoes_an_import_that_raced(db_url, monkeypatch):
         assert (res.recorded, res.conflicts) == (0, 1)
         v = db.verdicts_frame().set_index("claim_id").loc[c1]
         assert v["verdict"] == "Verified" and v["revision"] == 2
+
+
+# --------------------------------------------------------------------------- the state a run starts from
+
+
+def test_loaded_state_equals_the_one_claim_at_a_time_state(db):
+    """``load_grouping_state`` (claims read in table order and indexed column-wise, speakers'
+    names normalised in bulk) gives exactly the index that adding the stored claims one at a
+    time in claim-id order, and the speakers one by one, gives (issue 12: a resumed run starts
+    from the state an uninterrupted one has). Claims are stored out of id order over several
+    batches; some show a text other than their center; one word goes common."""
+    from claims.grouping import ClaimIndex, SpeakerIndex
+    from claims.grouping import claim_index as ci
+
+    import random
+
+    r = random.Random(7)
+    words = ["tax", "rates", "will", "rise", "Peña", "1,000", "U.S.", "(left)", "jobs", "don't"]
+    n = ci.INDEX_MAX_DF + 60  # "senator" in every text: common
+    texts = [f"The senator said {' '.join(r.sample(words, 4))} w{i % 97} x{i}" for i in range(n)]
+    texts[5] = texts[9].upper()  # the same exact-match key: the smaller id keeps it
+    texts[11] = ""
+    ids = [f"C{(i * 7919) % 1000:04d}{i:04d}" for i in range(n)]  # stored out of id order
+    for part in range(0, n, 150):
+        g = BatchGrouping()
+        for i in range(part, min(n, part + 150)):
+            shown = texts[i] + " (updated)" if i % 4 == 0 else texts[i]
+            g.new_claims.append({"claim_id": ids[i], "text": shown, "representative_id": None, "center_text": texts[i],
+                                 "kind": "direct", "first_report": "r", "first_date": None, "n_occurrences": 1,
+                                 "n_reports": 1, "checkworthiness": 0.5})
+            g.new_speakers.append({"speaker_id": f"P{i:08X}", "name": f"Senator Given{i % 13} Surname{i % 29}",
+                                   "type": ["person", "organization", "anonymous"][i % 3],
+                                   "aliases": [f"Surname{i % 29}", f"G. Surname{i % 29}'s"][: i % 3], "roles": ["senator"]})
+        db.save_grouping(g)
+    state = db.load_grouping_state()
+    claims, speakers = ClaimIndex(), SpeakerIndex()
+    order = sorted(range(n), key=ids.__getitem__)
+    claims.add([ids[i] for i in order], [texts[i] for i in order],
+               [None if i % 4 else texts[i] + " (updated)" for i in order])
+    speakers.add(sorted((s["speaker_id"], s["name"], s["aliases"], s["type"], s["roles"])
+                        for i in range(n) for s in [{"speaker_id": f"P{i:08X}", "name": f"Senator Given{i % 13} Surname{i % 29}",
+                                                      "type": ["person", "organization", "anonymous"][i % 3],
+                                                      "aliases": [f"Surname{i % 29}", f"G. Surname{i % 29}'s"][: i % 3],
+                                                      "roles": ["senator"]}]))
+    got, want = state.claims, claims
+    assert "senator" in got.common and len(got) == n
+    for f in ("ids", "texts", "number", "exact", "postings", "common"):
+        assert getattr(got, f) == getattr(want, f), f
+    assert list(got.norm_len) == list(want.norm_len) and list(got.shown_len) == list(want.shown_len)
+    for f in ("rows", "form_keys", "ids_of_key", "the_keys", "tokens_of"):
+        assert getattr(state.speakers, f) == getattr(speakers, f), f
+    assert vars(state.speakers.person_forms) == vars(speakers.person_forms)
