@@ -24,7 +24,8 @@ import pandas as pd
 
 __all__ = ["PostingsBuilder", "word_postings"]
 
-_CHUNK = 100_000  # texts split at a time: bounds the token strings alive at once (~100 MB)
+_WORDS = 100_000  # posting lists made at a time (their Python objects)
+_CHUNK = 25_000  # texts split at a time: bounds the token strings alive at once (~30 MB)
 # whitespace other than single spaces: str.split() would split where split(" ") does not
 _ODD_SPACE = re.compile(r"[^\S ]")
 _ASCII_ODD_SPACE = "".join(c for c in map(chr, range(128)) if c.isspace() and c != " ")
@@ -116,17 +117,24 @@ class PostingsBuilder:
         keys = keys[df[keys >> 32] <= cap]  # words that went over the cap in a later chunk
         keys.sort()
         codes = keys >> 32
+        nums = (keys & 0xFFFFFFFF) - self.start
+        del keys
         # the lists hold the number objects of ``numbers`` (one per text, as ``add`` shares
-        # one per claim), not an int object per (word, text) pair: 4 million pairs at 2.1
-        # million claims, 130 MB
+        # one per claim), not an int object per (word, text) pair
         shared = np.empty(self.next - self.start, dtype=object)
         shared[:] = self.numbers if len(self.numbers) else range(self.start, self.next)
-        numbers = shared[(keys & 0xFFFFFFFF) - self.start].tolist()
-        del keys, shared
         starts = np.flatnonzero(np.diff(codes)) + 1
-        bounds = np.concatenate([[0], starts, [len(numbers)]]).tolist()
-        listed = codes[np.concatenate([[0], starts])].tolist() if numbers else []
-        postings = {words[c]: numbers[a:b] for c, a, b in zip(listed, bounds, bounds[1:])}
+        firsts = np.concatenate([[0], starts]) if len(nums) else starts
+        ends = np.concatenate([starts, [len(nums)]]) if len(nums) else starts
+        listed = codes[firsts]
+        del codes, starts
+        postings: dict[str, list[int]] = {}
+        for w in range(0, len(firsts), _WORDS):  # Python objects for a block of words at a time
+            lo, hi = int(firsts[w]), int(ends[min(w + _WORDS, len(firsts)) - 1])
+            block = shared[nums[lo:hi]].tolist()
+            for c, x, y in zip(listed[w:w + _WORDS].tolist(), (firsts[w:w + _WORDS] - lo).tolist(),
+                               (ends[w:w + _WORDS] - lo).tolist()):
+                postings[words[c]] = block[x:y]
         return postings, common
 
 

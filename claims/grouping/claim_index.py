@@ -229,6 +229,9 @@ class ClaimIndex:
             builder.add(norm)
         postings, common = builder.finish()
         del builder, numbers
+        if not self.postings and not self.common:  # the start of a run: nothing to merge
+            self.postings, self.common = postings, common
+            return
         for w in common:  # over the cap among the new claims alone
             self.postings.pop(w, None)
         self.common |= common
