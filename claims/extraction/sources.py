@@ -31,6 +31,11 @@ from claims.extraction.words import (ADVERBIAL_PREP, AUX, COMMON_VERBS, KEEP, LE
 _WORD_BACK = re.compile(r"[\w.’'&-]+$")
 
 
+# an "-ly" word after a determiner is a noun, not an adverb to skip: "her family said",
+# "the assembly said", "a close ally said"
+_LY_NOUN_DET = frozenset("the a an his her their its our my your this that whose".split())
+
+
 def _tok_start(t) -> int:
     return t.s
 
@@ -43,7 +48,8 @@ def _source_left(text, toks, i, ss, quotes) -> Optional[Span]:
                                           (toks[m].low in KEEP and toks[i].low.endswith("ing"))
                                           or
                                           toks[m].low.endswith(("n't", "n’t")) or (
-            toks[m].w.endswith("ly") and toks[m].w[0].islower() and len(toks[m].w) > 4)):
+            toks[m].w.endswith("ly") and toks[m].w[0].islower() and len(toks[m].w) > 4
+            and not (m > 0 and toks[m - 1].low in _LY_NOUN_DET))):
         m -= 1
     # "Trump on Sunday tweeted", "Feinstein last week said", "but on Tuesday wrote"
     m0 = m
