@@ -37,3 +37,60 @@ def test_plural_subject_with_bare_allege():
 
 def test_allege_as_an_infinitive_is_no_statement():
     assert said("It is too early to allege anything.") == []
+
+
+# ----------------------------------------------------------------- "the company" named later
+
+
+def test_company_description_is_the_one_body_that_speaks_later():
+    t = ("Shares in Harbor Foods fell 9 percent on Thursday.\n\n"
+         "The company said net income fell to $41 million.\n\n"
+         "Harbor Foods said it expected weaker sales next year.")
+    assert by_content(t, "net income fell").speaker_name == "Harbor Foods"
+    t = ("Orland Steel cut its forecast on Monday.\n\n"
+         "The firm said demand from carmakers had slowed.\n\n"
+         "Orland Steel said its plants would run at half capacity.")
+    assert by_content(t, "demand from carmakers").speaker_name == "Orland Steel"
+
+
+def test_two_bodies_speaking_later_leave_the_description_unnamed():
+    t = ("Shares in Harbor Foods and Kestrel Mart fell on Thursday.\n\n"
+         "The company said net income fell to $41 million.\n\n"
+         "Harbor Foods said it expected weaker sales. Kestrel Mart said it would cut jobs.")
+    s = by_content(t, "net income fell")
+    assert s.speaker_name not in ("Harbor Foods", "Kestrel Mart")
+
+
+def test_a_body_named_only_after_the_description_is_not_taken():
+    t = ("The company said net income fell to $41 million.\n\n"
+         "Harbor Foods said it expected weaker sales.")
+    assert by_content(t, "net income fell").speaker_name != "Harbor Foods"
+
+
+def test_bodies_without_a_name_keep_their_description():
+    for head in ("league", "club", "hospital"):
+        s = by_content(f"The {head} said the review would take a week.", "review would")
+        assert s.speaker_name == head
+
+
+# ----------------------------------------------------------------- nationality for a person
+
+
+def test_nationality_description_is_the_one_person_named_just_before():
+    t = ("Ana Costa won in straight sets.\n\n"
+         "“I felt strong from the first point,” the 24-year-old Brazilian said.")
+    assert by_content(t, "felt strong").speaker_name == "Ana Costa"
+    t = "Marco Tellini scored twice. The Italian said he would talk to the club in June."
+    assert by_content(t, "talk to the club").speaker_name == "Marco Tellini"
+
+
+def test_nationality_description_after_two_people_abstains():
+    t = "Ana Costa beat Eva Lind in three sets. “I felt strong,” the Brazilian said."
+    s = by_content(t, "felt strong")
+    assert s.speaker_name is None
+    assert s.attribution_confidence <= 0.6
+
+
+def test_nationality_before_a_body_noun_is_the_body():
+    s = by_content("The Italian government said it would appeal.", "would appeal")
+    assert s.speaker_name == "Italian government"

@@ -87,7 +87,10 @@ _PRONOUNS = {
 _PREP_BEFORE = re.compile(r"\b(?:of|on|for|at|with|from|in|by|to)\s+$")
 _COMMA = re.compile(r"[,;]")
 # a person described by age only: "the 36-year-old", "the 19-year-old striker", "the teenager"
-_AGE_DESC = re.compile(r"(?i:the)\s+(?:\d+|[a-z]+)-year-old(?:\s+[a-z]+)?|(?i:the)\s+teenager")
+# or by nationality: "the Italian", "the 28-year-old Brazilian" (lexicons/demonyms.txt)
+_AGE_DESC = re.compile(r"(?i:the)\s+(?:\d+|[a-z]+)-year-old(?:\s+[a-z]+)?|(?i:the)\s+teenager|"
+                       r"(?i:the)\s+(?:(?:\d+|[a-z]+)-year-old\s+)?(?:" +
+                       "|".join(sorted(load("demonyms"))) + r")")
 _QUANTIFIERS = frozenset("some others many most several few both all".split())
 _WORD = re.compile(r"[A-Za-z]+")
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|his|her|their|its)\s[^,.;:“”\"]{1,70},\s")
@@ -393,6 +396,10 @@ class SpeakerResolver:
             return self._resolve_pronoun(ls, a)
         if ls in _QUANTIFIERS:
             return self._quantified_group(a)
+        if _AGE_DESC.fullmatch(s):
+            sp = self._one_person_before(a)
+            # no one or two people named just before: an age or a nationality is no name
+            return sp or Speaker(None, "person", None), None, False, None
         runs = self.runs_in(a, b)
         both = self._coordinated(runs, a, b)
         if both is not None:
@@ -406,10 +413,6 @@ class SpeakerResolver:
             return found
         if not words:
             return Speaker(None, "anonymous", None), None, False, None
-        if _AGE_DESC.fullmatch(s):
-            sp = self._one_person_before(a)
-            # no one or two people named just before: an age is no name, abstain
-            return sp or Speaker(None, "person", None), None, False, None
         return self._described(s, words, a)
 
     def _coordinated(self, runs: list[NameRun], a: int, b: int

@@ -86,6 +86,8 @@ _DET = re.compile(r"^(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+
 # and those of businesses, whose names often carry no organisation word ("Fly Air")
 _ORG_DESC = load("organisation_descriptions")
 _COMPANY_DESC = load("company_descriptions")
+_DEMONYMS = load("demonyms")
+_ORG_NOUNS = load("organisation_nouns")  # bodies speak: "the league said", "the hospital said"
 _DOC_DESC = frozenset("report study survey poll analysis review audit paper".split())
 _STRONG_CUES = frozenset("say tell according write add state note explain told".split())
 _NUMBERISH = re.compile(r"^[\s$€£]*\d")
@@ -233,9 +235,9 @@ _PEOPLE_SUFFIX = re.compile(
 
 def _head_can_speak(head: str) -> bool:
     h = head.lower().strip(".’'")
-    if h.endswith("-year-old") or h in ("teenager", "teen"):
-        return True  # "the 36-year-old": a person described by age
-    if h in _conf.SPEAKING_HEADS or h.rstrip("s") in _conf.SPEAKING_HEADS:
+    if h.endswith("-year-old") or h in ("teenager", "teen") or head in _DEMONYMS:
+        return True  # "the 36-year-old", "the Italian": a person described by age, nationality
+    if h in _conf.SPEAKING_HEADS or h.rstrip("s") in _conf.SPEAKING_HEADS or h in _ORG_NOUNS:
         return True
     return bool(_PEOPLE_SUFFIX.search(h)) and h not in _NOT_NOMINAL
 
@@ -457,7 +459,32 @@ def _role_holder(text: str, st: Statement) -> Optional[str]:
     return people.pop()
 
 
-def _describe_org(text: str, st: Statement, prev: list[Statement]) -> Optional[str]:
+def _is_body_speaker(p: Statement) -> bool:
+    """A statement whose speaker is a named body: an organisation's name, or a name that
+    speaks of itself as "it" ("Harbor Foods said it expected ...")."""
+    if not p.speaker_name or not p.speaker_name[:1].isupper():
+        return False
+    its = p.speaker_role is None and re.match(r"(?:that\s+)?(?:it|its)\b", p.text)
+    return bool(p.speaker_type == "organization" and (
+        _org_marked(p.speaker_name) or _description_head(_strip_opener(
+            p.speaker or "")) is not None) or its and (
+        p.speaker_name.split()[0].lower() not in _first_names()
+        and len(p.speaker_name.split()) > 1 or p.speaker_type == "organization"))
+
+
+def _one_body_later(text: str, pos: int, later: list[Statement]) -> Optional[str]:
+    """The one named body that speaks later in the report and is already named before
+    ``pos`` ("Shares in Harbor Foods fell ... The company said ... Harbor Foods said it
+    expected ..."): with two such bodies, no guess."""
+    names = {p.speaker_name for p in later if p.speaker_start is not None
+             and p.speaker_start > pos and _is_body_speaker(p)}
+    names = {n for n in names if re.search(r"(?<![\w’'])" + re.escape(n) + r"(?![\w’'])",
+                                          text[:pos])}
+    return names.pop() if len(names) == 1 else None
+
+
+def _describe_org(text: str, st: Statement, prev: list[Statement],
+                  later: Optional[list[Statement]] = None) -> Optional[str]:
     sp = _strip_opener(st.speaker or "")
     head = _description_head(sp)
     if head is None:
@@ -488,16 +515,13 @@ def _describe_org(text: str, st: Statement, prev: list[Statement]) -> Optional[s
             continue
         if not company and head not in p.speaker_name.lower().split():
             continue  # "the court" is a court's name only ("the Supreme Court")
-        if p.speaker_type == "organization" and (
-                _org_marked(p.speaker_name) or _description_head(_strip_opener(
-                    p.speaker or "")) is not None) or (
-                p.speaker_role is None and re.match(r"(?:that\s+)?(?:it|its)\b", p.text)
-                and p.speaker_name.split()[0].lower() not in _first_names()
-                and len(p.speaker_name.split()) > 1 or p.speaker_type == "organization"
-                and p.speaker_role is None and re.match(r"(?:that\s+)?(?:it|its)\b", p.text)):
+        if _is_body_speaker(p):
             return p.speaker_name  # a body: an organisation's name, or it speaks of "it"
     if not company:
         return None  # "the campaign", "the court": the resolver's description stands
+    got = _one_body_later(text, pos, later or [])
+    if got:
+        return got
     # the name that opens this sentence or the one before ("Norland Freight earned ...,
     # the company announced"), when its first word is no first name
     ls = max(_rfind_nl(text, pos), text.rfind(". ", 0, pos)) + 1
@@ -1221,7 +1245,7 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
                     name, role = p.speaker_name, p.speaker_role
                     break
         else:
-            desc = _describe_org(text, st, done)
+            desc = _describe_org(text, st, done, statements)
             # a description the resolver left unnamed ("the conductor"), never one it named
             holder = None if desc or name and name[:1].isupper() else _role_holder(text, st)
             if desc:
