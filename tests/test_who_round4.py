@@ -94,3 +94,29 @@ def test_nationality_description_after_two_people_abstains():
 def test_nationality_before_a_body_noun_is_the_body():
     s = by_content("The Italian government said it would appeal.", "would appeal")
     assert s.speaker_name == "Italian government"
+
+
+def test_another_name_between_leaves_the_description_alone():
+    t = ("Shares in Harbor Foods rose, but the market was held back by a drop in the oil "
+         "giant Corva Petrol. The company said its profit was the smallest in years.\n\n"
+         "Harbor Foods said it expected weaker sales next year.")
+    assert by_content(t, "the smallest in years").speaker_name != "Harbor Foods"
+
+
+# ----------------------------------------------------------------- "they" after a group subject
+
+
+def test_they_with_no_speaker_before_is_the_group_opening_the_sentence_before():
+    t = ("Researchers at the University of Leeds followed 12,000 people. They found that the "
+         "benefit held for people over 80.")
+    assert by_content(t, "benefit held").speaker_name == "researchers"
+    t = "The doctors examined the boy on Monday. They said he was stable."
+    assert by_content(t, "was stable").speaker_name == "doctors"
+
+
+def test_they_after_no_group_subject_abstains():
+    for t in ("Shares fell on Monday. They said the market was weak.",
+              "Ana Lee met the miners. They said the mine was unsafe."):
+        s = said(t)[0]
+        assert s.speaker_name is None
+        assert s.attribution_confidence <= 0.6

@@ -91,6 +91,8 @@ _COMMA = re.compile(r"[,;]")
 _AGE_DESC = re.compile(r"(?i:the)\s+(?:\d+|[a-z]+)-year-old(?:\s+[a-z]+)?|(?i:the)\s+teenager|"
                        r"(?i:the)\s+(?:(?:\d+|[a-z]+)-year-old\s+)?(?:" +
                        "|".join(sorted(load("demonyms"))) + r")")
+# a sentence opened by a plural group noun: "Researchers at ... followed", "The doctors found"
+_GROUP_OPENING = re.compile(r"\s*(?:The\s+)?([A-Za-z]+s)\b(?!['’])")
 _QUANTIFIERS = frozenset("some others many most several few both all".split())
 _WORD = re.compile(r"[A-Za-z]+")
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|his|her|their|its)\s[^,.;:“”\"]{1,70},\s")
@@ -450,12 +452,31 @@ class SpeakerResolver:
         if kind == "first":
             return Speaker(None, "person", None), None, ls == "we", None
         sp = self._antecedent(kind, g, a)
+        if sp is None and kind == "group":
+            group = self._group_subject_before(a)
+            if group is not None:
+                return group
         if sp is None:
             t = "organization" if kind == "organization" else (
                 "anonymous" if kind == "group" else "person")
             return Speaker(None, t, None), g, kind == "group", None
         gg = g if sp.type == "person" else None
         return sp, gg, kind == "group", None
+
+    def _group_subject_before(self, a: int
+                              ) -> Optional[tuple[Speaker, Optional[str], bool, Optional[str]]]:
+        """ "Researchers at the university followed 12,000 people. They found ...": with no
+        speaker before, "they" is the plural group noun opening the previous sentence."""
+        cur = self.sentence_of(a)
+        if not self.sentences or cur == 0 or self.sentences[cur].start > a:
+            return None
+        prev = self.sentences[cur - 1]
+        if self.text[self.sentences[cur].start:a].strip():
+            return None  # "they" does not open its sentence: no subject to continue
+        m = _GROUP_OPENING.match(self.text, prev.start, prev.end)
+        if m is None or m.group(1).lower() not in GROUP_NOUNS:
+            return None
+        return self.anon.get(m.group(1).lower(), True)
 
     def _named_person(self, runs: list[NameRun], a: int, b: int
                       ) -> Optional[tuple[NameRun, Optional[_Entity]]]:

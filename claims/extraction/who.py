@@ -480,7 +480,21 @@ def _one_body_later(text: str, pos: int, later: list[Statement]) -> Optional[str
              and p.speaker_start > pos and _is_body_speaker(p)}
     names = {n for n in names if re.search(r"(?<![\w’'])" + re.escape(n) + r"(?![\w’'])",
                                           text[:pos])}
-    return names.pop() if len(names) == 1 else None
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    last = None
+    for last in re.finditer(r"(?<![\w’'])" + re.escape(name) + r"(?![\w’'])", text[:pos]):
+        pass
+    # another name in between ("... a drop in the oil giant Exxon Mobil. The company
+    # reported ..."): the description may be that one, no guess
+    for m in _CAP_RUN.finditer(text, last.end(), pos):
+        other = m.group(0).strip()
+        words = other.split()
+        if other != name and (_org_marked(other) or len(words) > 1 and words[0].lower()
+                              not in _first_names()):
+            return None
+    return name
 
 
 def _describe_org(text: str, st: Statement, prev: list[Statement],
