@@ -120,3 +120,22 @@ def test_they_after_no_group_subject_abstains():
         s = said(t)[0]
         assert s.speaker_name is None
         assert s.attribution_confidence <= 0.6
+
+
+# ----------------------------------------------------------------- "His wife, Margaret, said"
+
+
+def test_first_name_after_a_kin_noun_takes_the_surname_of_the_person_before():
+    t = "John Hollis was buried on Friday. His wife, Margaret, said he had died without pain."
+    assert by_content(t, "died without pain").speaker_name == "Margaret Hollis"
+    t = "Ana Ruiz won the seat.\n\nHer husband, Tom, said she had worked for it for years."
+    assert by_content(t, "worked for it").speaker_name == "Tom Ruiz"
+
+
+def test_first_name_after_a_kin_noun_with_no_or_two_people_before_abstains():
+    for t in ("The senator spoke first. His wife, Margaret, said the attacks were personal.",
+              "Tom Ash met Dan Lee on Monday. His wife, Margaret, said the attacks were "
+              "personal."):
+        s = by_content(t, "attacks were personal")
+        assert s.speaker_name is None
+        assert s.attribution_confidence <= 0.6

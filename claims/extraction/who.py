@@ -1093,6 +1093,40 @@ def _gender(name: Optional[str]) -> Optional[str]:
 _PERSON_MENTION = re.compile(r"(?<![\w’'.])([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w’'-]+)")
 
 
+# "His wife, Margaret, said": a kin noun after a possessive, then a first name alone
+_KIN_BEFORE = re.compile(
+    r"\b(his|her)\s+(?:late\s+|former\s+|eldest\s+|youngest\s+)?(?:wife|husband|widow|"
+    r"widower|son|daughter|mother|father|brother|sister|partner|"
+    r"fianc[ée]e?)\s*,\s*$", re.IGNORECASE)
+
+
+def _kin_first_name(text: str, st: Statement) -> Optional[tuple[str, Optional[str]]]:
+    """ "John Hollis was buried on Friday. His wife, Margaret, said ...": a first name
+    alone, set off after "his wife", is that person's relative, named with the surname of
+    the one person of the possessive's gender named in the two sentences before (the name
+    first, then None when none or two are named: a first name alone names no one)."""
+    name = st.speaker_name or ""
+    if st.speaker_start is None or " " in name or name.lower() not in _first_names():
+        return None
+    m = _KIN_BEFORE.search(text, max(0, st.speaker_start - 40), st.speaker_start)
+    if m is None:
+        return None
+    want = "m" if m.group(1).lower() == "his" else "f"
+    lo = m.start()
+    for _ in range(2):  # back to the start of the sentence before (across a paragraph break)
+        k = len(text[:lo].rstrip())
+        lo = max(text.rfind(". ", 0, k), text.rfind("\n", 0, k), 0)
+    people = set()
+    for pm in _PERSON_MENTION.finditer(text, lo, m.start()):
+        got = _person_in(pm.group(1))
+        if got and _gender(got[0]) in (want, None) and len(got[0].split()) > 1:
+            people.add(got[0])
+    surnames = {p.split()[-1] for p in people}
+    if len(surnames) != 1:
+        return name, None
+    return name, f"{name} {surnames.pop()}"
+
+
 def _by_gender(text: str, st: Statement, done: list[Statement]) -> Optional[tuple]:
     """"he"/"she" resolved to someone whose first name says the other gender: the nearest
     person before with a first name of the pronoun's gender (named in the text or a speaker)."""
@@ -1277,6 +1311,9 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
                     desc = _DET.sub("", _strip_opener(sp)).strip()
                     name, stype, role = (desc, "anonymous", None) if desc != name else (
                         None, "anonymous", None)
+        kin = _kin_first_name(text, st) if stype == "person" else None
+        if kin is not None:
+            name = kin[1]  # "Margaret Hollis", or no name rather than a first name alone
         if name in muted and lsp in _conf.PRONOUNS:
             name = None  # the pronoun took a speaker that cannot speak ("the same thing")
         if name and stype == "person":
