@@ -139,3 +139,22 @@ def test_first_name_after_a_kin_noun_with_no_or_two_people_before_abstains():
         s = by_content(t, "attacks were personal")
         assert s.speaker_name is None
         assert s.attribution_confidence <= 0.6
+
+
+# ----------------------------------------------------------------- quotations signed with a dash
+
+
+def test_quotation_line_signed_with_a_dash_is_the_signers():
+    t = ("What readers told us\n\n"
+         "“The new bridge has made my commute twice as long. Nobody asked us.” ― Maria Lopez\n"
+         "“I think the council did the right thing, and traffic will settle.”— Tom A. Berg.\n"
+         "\"Fares went up again and the buses are still late.\" -- Ines Varga")
+    assert by_content(t, "commute twice").speaker_name == "Maria Lopez"
+    assert by_content(t, "traffic will settle").speaker_name == "Tom A. Berg"
+    assert by_content(t, "buses are still late").speaker_name == "Ines Varga"
+
+
+def test_a_dateline_dash_or_a_dash_inside_a_sentence_is_no_signature():
+    t = ("WASHINGTON ― The bridge opened on Monday after three years of work.\n\n"
+         "The mayor called it “a gift to the city” — and then left for the airport.")
+    assert all(s.cue not in ("―", "—", "--") for s in said(t))

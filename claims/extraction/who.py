@@ -847,6 +847,46 @@ def _orphan_quotes(report: Report, sts: list[Statement], reg: "_Registry") -> li
     return out
 
 
+# a line that is a quotation signed with a dash and a name: "“We need jobs.” ― Ana Ruiz" (reader
+# comments, vox pops, epigraphs); the name is 2-5 capitalised words and ends the line
+_SIGNED = re.compile(
+    r"^[ \t\xa0]*(?P<q>[“”\"][^\n]{10,}?[.?!…][”\"])[ \t\xa0]*(?P<dash>[―—]|--)[ \t\xa0]*"
+    r"(?P<who>[A-Z][\w’'.-]*(?:[ \t][A-Z][\w’'.-]*){1,4}?)\.?[ \t\xa0]*$", re.MULTILINE)
+
+
+def _signed_quotes(report: Report, sts: list[Statement], reg: "_Registry") -> list[Statement]:
+    """Lines holding only a quotation, a dash and a name ("“...” ― Sonya Herridge") that no
+    statement covers yet: the name's quotation."""
+    from claims.extraction.pipeline import statement_id
+    text = report.text
+    body = report.body_start or 0
+    spans = _Spans((s.content_start, s.content_end) for s in sts if s.kind != "claim")
+    out = []
+    for m in _SIGNED.finditer(text, body):
+        a, b = m.span("q")
+        who_ = m.group("who").rstrip(".")
+        if spans.overlaps(a, b) or _DIGIT.search(who_) or who_.split()[0] in _TITLE_WORDS_CAP \
+                and len(who_.split()) == 1:
+            continue
+        org = _org_marked(who_)
+        name = who_ if org else (reg.full_name(who_) or who_)
+        ss = _rfind_nl(text, a) + 1
+        se = text.find("\n", b)
+        se = len(text) if se < 0 else se
+        cs, ce = m.span("dash")
+        out.append(Statement(
+            id=statement_id(report.id, "direct", [(a, b)]), report=report.id, kind="direct",
+            text=text[a:b], content_start=a, content_end=b, content_spans=None, speaker=who_,
+            speaker_start=m.start("who"), speaker_end=m.start("who") + len(who_),
+            speaker_name=name,
+            speaker_type="organization" if org else "person", speaker_role=None,
+            cue=m.group("dash"), cue_start=cs, cue_end=ce, venue=None, said_on=None,
+            hedge=None, checkworthiness=-1.0, check_reasons=[], sentence=text[ss:se],
+            paragraph=_paragraph_no(text, body, a), report_date=report.date))
+        spans.add(a, b)
+    return out
+
+
 _INSERT_CUES = r"(?:say|says|said|argue|argues|argued|note|notes|noted|warn|warns|warned|" \
     r"believe|believes|think|thinks|estimate|estimates|predict|predicts|contend|contends|" \
     r"insist|insists)"
@@ -1327,6 +1367,7 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
         if st.speaker_type == "organization" and st.speaker_name:
             org_names.add(st.speaker_name)
     out.extend(_orphan_quotes(report, out, reg))
+    out.extend(_signed_quotes(report, out, reg))
     out.extend(_as_states(report, out, reg, done))
     out.extend(_quote_after_subject(report, out, reg))
     out.extend(_continuations(report, out))
