@@ -158,3 +158,61 @@ def test_a_dateline_dash_or_a_dash_inside_a_sentence_is_no_signature():
     t = ("WASHINGTON ― The bridge opened on Monday after three years of work.\n\n"
          "The mayor called it “a gift to the city” — and then left for the airport.")
     assert all(s.cue not in ("―", "—", "--") for s in said(t))
+
+
+# ----------------------------------------------------------------- a clause of the writer's after the cue
+
+
+def test_subordinate_clause_after_the_cue_leaves_the_fronted_content():
+    for t, frag in (("Heavy rains have forced 40,000 people from their homes, the agency said "
+                     "on Sunday, as rivers burst their banks for a second week in the north.",
+                     "Heavy rains have forced"),
+                    ("Prices rose 3 percent in May, the bureau said on Friday, after a flat "
+                     "April and a weak March in most regions of the country.", "Prices rose"),
+                    ("The plant will close in June, the firm said, amid a slump in orders from "
+                     "carmakers across Europe and Asia this year.", "The plant will close")):
+        s = said(t)
+        assert len(s) == 1, [x.text for x in s]
+        assert s[0].text.startswith(frag), s[0].text
+
+
+def test_that_clause_after_a_subordinate_still_is_the_content():
+    s = said("He said, as he left the court on Monday, that he would appeal the ruling.")
+    assert len(s) == 1 and "would appeal" in s[0].text
+
+
+def test_wire_dateline_is_not_part_of_the_content():
+    t = ("Floods\n\nLIMA (Reuters) - Heavy rains have forced 40,000 people from their homes, "
+         "the agency said on Sunday.\n\nWASHINGTON ― The plan is an insult to voters, top "
+         "lawmakers said Friday.")
+    assert by_content(t, "Heavy rains").text.startswith("Heavy rains")
+    assert by_content(t, "insult to voters").text.startswith("The plan")
+    s = by_content("NATO is a defensive alliance, the minister said.", "defensive")
+    assert s.text.startswith("NATO")
+
+
+# ----------------------------------------------------------------- "the mum-of-two", "you"
+
+
+def test_parent_description_is_the_one_person_of_that_gender_named_before():
+    t = "Sarah Hart, 41, was walking her dog. “I was terrified,” the mum-of-two told a reporter."
+    assert by_content(t, "terrified").speaker_name == "Sarah Hart"
+    t = "Gemma Hart, 41, was walking her dog. “I was terrified,” the mum-of-two said."
+    assert by_content(t, "terrified").speaker_name == "Gemma Hart"
+    t = "Tom Hart, 41, was walking his dog. “I was terrified,” the dad-of-three said."
+    assert by_content(t, "terrified").speaker_name == "Tom Hart"
+
+
+def test_parent_description_after_a_child_or_the_other_gender_abstains():
+    for t in ("Jamie Reed, 6, was found in his bed. “I was terrified,” the mum-of-two said.",
+              "Tom Hart, 41, was walking his dog. “I was terrified,” the mum-of-two said."):
+        s = by_content(t, "terrified")
+        assert s.speaker_name is None
+        assert s.attribution_confidence <= 0.6
+
+
+def test_you_is_never_a_speaker_name():
+    s = by_content("You warned in October that the hospital would run out of beds.",
+                   "run out of beds")
+    assert s.speaker_name is None
+    assert s.attribution_confidence <= 0.6

@@ -104,7 +104,7 @@ def read_said(c: Cue, ing: bool) -> Optional[Attribution]:
         if att is not None:
             return att
     rest_empty = nxt is None or nxt.s >= se or nxt.w in (".", "!", "?") or (
-        nxt.w == "," and is_tail(toks, k + 1, se)) or (
+        nxt.w == "," and (is_tail(toks, k + 1, se) or _subordinate_tail(toks, k + 1, se))) or (
         nxt.low in ADVERBIAL_PREP and nxt.low != "to" and short_tail(text, toks, k, se))
     if not rest_empty and not ing and c.base in ("tell", "email") and nxt is not None and (
             nxt.w[0].isupper() or nxt.low in ("reporters", "journalists")):
@@ -538,6 +538,22 @@ def inverted_tail_ok(text, toks, j, se) -> bool:
 
 
 _JOINS_CLAUSE = frozenset("but although though while whereas yet".split())
+# ", the agency said on Sunday, as rivers burst their banks ...": a clause of the writer's
+# own follows the cue, whatever its length
+_SUBORDINATORS = _JOINS_CLAUSE | frozenset("as after amid before".split())
+
+
+def _subordinate_tail(toks, k, se) -> bool:
+    """After "said(, on Sunday)," a subordinate clause ("as ...", "after ...") with no "that"
+    or quotation of its own: the content is not after the cue."""
+    if k >= len(toks) or toks[k].s >= se or toks[k].low not in _SUBORDINATORS:
+        return False
+    m = k + 1
+    while m < len(toks) and toks[m].s < se:
+        if toks[m].low == "that" or toks[m].w in QUOTE_CHARS:
+            return False
+        m += 1
+    return True
 
 
 def _then_new_clause(toks, pos: int, se: int) -> bool:

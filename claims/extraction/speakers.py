@@ -93,6 +93,11 @@ _AGE_DESC = re.compile(r"(?i:the)\s+(?:\d+|[a-z]+)-year-old(?:\s+[a-z]+)?|(?i:th
                        "|".join(sorted(load("demonyms"))) + r")")
 # a sentence opened by a plural group noun: "Researchers at ... followed", "The doctors found"
 _GROUP_OPENING = re.compile(r"\s*(?:The\s+)?([A-Za-z]+s)\b(?!['’])")
+# a parent described by the number of children: "the mum-of-two", "the father-of-three"
+_PARENT_OF = re.compile(r"(?i:the)\s+(?:\d+-year-old\s+)?(mum|mom|mother|dad|father|grandmother|"
+                        r"grandfather|gran|grandad|granddad|grandma|grandpa)-of-[a-z0-9]+",
+                        re.IGNORECASE)
+_FEMALE_PARENT = frozenset("mum mom mother grandmother gran grandma".split())
 _QUANTIFIERS = frozenset("some others many most several few both all".split())
 _WORD = re.compile(r"[A-Za-z]+")
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|his|her|their|its)\s[^,.;:“”\"]{1,70},\s")
@@ -398,6 +403,22 @@ class SpeakerResolver:
             return self._resolve_pronoun(ls, a)
         if ls in _QUANTIFIERS:
             return self._quantified_group(a)
+        kin = _PARENT_OF.fullmatch(s)
+        if kin:
+            # "the mum-of-two told The Sun": the one person named just before, when her first
+            # name says the same gender (else no name: it may be a named child's parent)
+            want = "f" if kin.group(1).lower() in _FEMALE_PARENT else "m"
+            sp = self._one_person_before(a)
+            if sp is not None:
+                g = _FIRST_NAME_GENDER.get(sp.name.split()[0].lower())
+                if g is None:  # an unlisted first name: the pronouns since the name tell
+                    seen = self.text[max(self.text.rfind(sp.name.split()[-1], 0, a), 0):a]
+                    he = re.search(r"\b(?:he|his|him)\b", seen, re.I)
+                    she = re.search(r"\b(?:she|her)\b", seen, re.I)
+                    g = "f" if she and not he else "m" if he and not she else None
+                if g != want:
+                    sp = None
+            return sp or Speaker(None, "person", None), None, False, None
         if _AGE_DESC.fullmatch(s):
             sp = self._one_person_before(a)
             # no one or two people named just before: an age or a nationality is no name

@@ -235,8 +235,9 @@ _PEOPLE_SUFFIX = re.compile(
 
 def _head_can_speak(head: str) -> bool:
     h = head.lower().strip(".’'")
-    if h.endswith("-year-old") or h in ("teenager", "teen") or head in _DEMONYMS:
-        return True  # "the 36-year-old", "the Italian": a person described by age, nationality
+    if h.endswith("-year-old") or h in ("teenager", "teen") or head in _DEMONYMS or \
+            re.search(r"^[a-z]+-of-[a-z0-9]+$", h):
+        return True  # "the 36-year-old", "the Italian", "the mum-of-two": a person
     if h in _conf.SPEAKING_HEADS or h.rstrip("s") in _conf.SPEAKING_HEADS or h in _ORG_NOUNS:
         return True
     return bool(_PEOPLE_SUFFIX.search(h)) and h not in _NOT_NOMINAL
@@ -1004,6 +1005,23 @@ def _fronted_content(text: str, st: Statement) -> Statement:
     return replace(st, content_start=a, content_end=e, content_spans=None, text=text[a:e])
 
 
+# a wire dateline opening a paragraph: "LIMA (Reuters) - ", "WASHINGTON ― ", "PARIS, March 3 -- "
+_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}(?:,[ ][A-Z][a-z]+\.?[ ]\d{1,2})?"
+                       r"(?:[ ]?\([A-Za-z. ]{2,30}\))?[ ]*(?:[-―—–]|--)[ ]+")
+
+
+def _without_dateline(text: str, st: Statement) -> Statement:
+    """Content that begins a paragraph with a wire dateline starts after it: the dateline
+    is the outlet's, not what the speaker said."""
+    a = st.content_start
+    if st.content_spans or (a > 0 and text[a - 1] != "\n"):
+        return st
+    m = _DATELINE.match(text, a, st.content_end)
+    if m is None or m.end() >= st.content_end - 10:
+        return st
+    return replace(st, content_start=m.end(), text=text[m.end():st.content_end])
+
+
 def _paragraph_subject(text: str, a: int, b: int) -> Optional[tuple[int, str]]:
     """The person who opens a paragraph starting in [a, b) as its subject, the last one."""
     best = None
@@ -1259,7 +1277,7 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
         if held is None:
             continue
         st = _agent_of_document(text, held)
-        st = _fronted_content(text, st)
+        st = _without_dateline(text, _fronted_content(text, st))
         ins = _split_inside(text, st)
         if ins is not None:
             st = ins
@@ -1351,6 +1369,10 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
                     desc = _DET.sub("", _strip_opener(sp)).strip()
                     name, stype, role = (desc, "anonymous", None) if desc != name else (
                         None, "anonymous", None)
+        if lsp == "you":
+            # an interviewer's "You warned in October that ...": the person addressed, whom
+            # the question does not name
+            name, stype, role = None, "person", None
         kin = _kin_first_name(text, st) if stype == "person" else None
         if kin is not None:
             name = kin[1]  # "Margaret Hollis", or no name rather than a first name alone
