@@ -216,3 +216,32 @@ def test_you_is_never_a_speaker_name():
                    "run out of beds")
     assert s.speaker_name is None
     assert s.attribution_confidence <= 0.6
+
+
+# ----------------------------------------------------------------- noun cues as a sentence's subject
+
+
+def test_noun_cue_subject_content_ends_before_the_sentences_verb():
+    for t, want in (("The union's claim that beds had been closed was disputed by the ministry.",
+                     "that beds had been closed"),
+                    ("Ana Ruiz's claim that the vote was rigged has been rejected by the court.",
+                     "that the vote was rigged"),
+                    ("The senator's warning that the bridge was unsafe went unheeded.",
+                     "that the bridge was unsafe")):
+        s = said(t)
+        assert len(s) == 1 and s[0].text == want, [x.text for x in s]
+
+
+def test_description_before_a_possessive_noun_cue_is_the_speaker():
+    s = by_content("The union's claim that beds had been closed was disputed by the ministry.",
+                   "beds had been closed")
+    assert s.speaker_name == "union"
+    s = by_content("The senator's warning that the bridge was unsafe went unheeded.", "unsafe")
+    assert s.speaker_name == "senator"
+
+
+def test_a_contraction_is_no_possessive_speaker():
+    t = ("That’s not to suggest that the new judge can’t be impartial because he is from "
+         "Ohio.")
+    for s in said(t):
+        assert not s.text.endswith("because he")

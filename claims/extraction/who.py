@@ -1022,6 +1022,44 @@ def _without_dateline(text: str, st: Statement) -> Statement:
     return replace(st, content_start=m.end(), text=text[m.end():st.content_end])
 
 
+_POSS_DESC = re.compile(r"^(?:the|its|their|his|her)\s+((?:[a-z-]+\s+){0,2}([a-z-]+))['’]s$",
+                        re.IGNORECASE)
+# the verb of the sentence after a subject "X's claim that CLAUSE": "... was disputed by Y",
+# "... has been rejected", "... went unheeded", "... is false"
+_MATRIX = re.compile(r"\s(?:was|were|is|are|has been|have been|had been|went|remains|remained|"
+                     r"proved|proves|seems|seemed|appears|appeared|drew|sparked|angered)\s")
+_FINITE_IN = re.compile(r"\b(?:was|were|is|are|had|has|have|did|does|do|will|would|could|can|"
+                        r"should|may|might|must|\w+ed)\b")
+
+
+_NOT_OWNER = frozenset("that it he she there what who here where this let".split())
+
+
+def _noun_cue_subject(text: str, st: Statement) -> Statement:
+    """ "The union's claim that beds had been closed was disputed by the ministry": the
+    claim's content ends before the sentence's own verb, whose subject the claim is."""
+    if st.kind == "direct" or st.speaker_start is None or st.cue_end is None or \
+            st.content_spans or not (st.speaker or "").rstrip().endswith(("'s", "’s")):
+        return st
+    owner = (st.speaker or "").rstrip()[:-2].split()
+    if not owner or owner[-1].lower() in _NOT_OWNER or st.cue_start is None or \
+            st.speaker_end is None or text[st.speaker_end:st.cue_start].strip():
+        return st  # "That’s not to suggest ...": a contraction, not a possessive
+    ls = max(_rfind_nl(text, st.speaker_start), text.rfind(". ", 0, st.speaker_start) + 1)
+    if text[ls + 1:st.speaker_start].strip() not in ("", "But", "And", "Yet"):
+        return st  # the noun phrase is not the sentence's subject
+    body = st.text
+    best = None
+    for m in _MATRIX.finditer(body):
+        if _FINITE_IN.search(body, 0, m.start()) and len(body[m.end():].split()) <= 8:
+            best = m
+            break
+    if best is None:
+        return st
+    e = st.content_start + best.start()
+    return replace(st, content_end=e, text=text[st.content_start:e])
+
+
 def _paragraph_subject(text: str, a: int, b: int) -> Optional[tuple[int, str]]:
     """The person who opens a paragraph starting in [a, b) as its subject, the last one."""
     best = None
@@ -1277,7 +1315,7 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
         if held is None:
             continue
         st = _agent_of_document(text, held)
-        st = _without_dateline(text, _fronted_content(text, st))
+        st = _noun_cue_subject(text, _without_dateline(text, _fronted_content(text, st)))
         ins = _split_inside(text, st)
         if ins is not None:
             st = ins
@@ -1369,6 +1407,17 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
                     desc = _DET.sub("", _strip_opener(sp)).strip()
                     name, stype, role = (desc, "anonymous", None) if desc != name else (
                         None, "anonymous", None)
+        poss = _POSS_DESC.match(sp)
+        if poss and (name is None or name[:1].islower()):
+            # "the union's claim that ...": the description before the possessive speaks
+            bare = replace(st, speaker=sp[:-2])
+            desc = _describe_org(text, bare, done, statements)
+            if desc:
+                name, stype = desc, "organization"
+            elif _head_can_speak(poss.group(2)):
+                name = poss.group(1).lower()
+                if poss.group(2).lower() in _ORG_NOUNS:
+                    stype = "organization"
         if lsp == "you":
             # an interviewer's "You warned in October that ...": the person addressed, whom
             # the question does not name
