@@ -245,3 +245,40 @@ def test_a_contraction_is_no_possessive_speaker():
          "Ohio.")
     for s in said(t):
         assert not s.text.endswith("because he")
+
+
+# ----------------------------------------------------------------- "and" inside a body's name
+
+
+def test_and_inside_an_organisations_name():
+    for t, want in (("The Food and Drug Administration said the drug was safe.",
+                     "Food and Drug Administration"),
+                    ("The Fish and Wildlife Service said the owl was endangered.",
+                     "Fish and Wildlife Service")):
+        s = by_content(t, "was")
+        assert s.speaker_name == want
+        assert s.speaker_type == "organization"
+
+
+def test_spokesperson_for_a_body_with_and_in_its_name():
+    s = by_content("A spokeswoman for the Norfolk Fire and Rescue Service said no one was hurt.",
+                   "no one was hurt")
+    assert s.speaker.startswith("A spokeswoman")
+    assert "Fire" in (s.speaker_name or "") and "Rescue Service" in s.speaker_name
+
+
+# ----------------------------------------------------------------- someone speaking for a person
+
+
+def test_spokesman_for_a_named_person_is_not_that_person():
+    for t in ("A spokesman for Mayor Frank Jackson said the route was set.",
+              "A representative for Mr. Pinchuk said the inquiry had nothing to do with it.",
+              "The wife of Senator John Smith said he was ill."):
+        s = said(t)[0]
+        assert s.speaker_name not in ("Frank Jackson", "Pinchuk", "John Smith"), t
+
+
+def test_a_name_set_off_after_a_role_for_someone_is_the_speaker():
+    s = said("A former spokesman for the Foreign Ministry, Oleg Varga, said the talks had "
+             "failed.")[0]
+    assert s.speaker_name == "Oleg Varga"

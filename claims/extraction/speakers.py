@@ -86,6 +86,9 @@ _PRONOUNS = {
 # ----------------------------------------------------------------------------- patterns
 _PREP_BEFORE = re.compile(r"\b(?:of|on|for|at|with|from|in|by|to)\s+$")
 _COMMA = re.compile(r"[,;]")
+# "a spokesman for", "an aide to", "the wife of" + a title or description before the name
+_ROLE_OF = re.compile(r"\s*(?i:a|an|the|one)\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s+"
+                      r"(?:for|to|of|with|at)\s")
 # a person described by age only: "the 36-year-old", "the 19-year-old striker", "the teenager"
 # or by nationality: "the Italian", "the 28-year-old Brazilian" (lexicons/demonyms.txt)
 _AGE_DESC = re.compile(r"(?i:the)\s+(?:\d+|[a-z]+)-year-old(?:\s+[a-z]+)?|(?i:the)\s+teenager|"
@@ -510,14 +513,20 @@ class SpeakerResolver:
             if r.kind not in ("person", "single"):
                 continue
             before = text[max(a, r.start - 5):r.start]
-            if _PREP_BEFORE.search(before):
-                continue
+            if _PREP_BEFORE.search(before) or _ROLE_OF.match(text, a, r.start) and \
+                    not _COMMA.search(text, a, r.start):
+                continue  # "a spokesman for (Mayor) Frank Jackson" is not Frank Jackson
             if _modifies_head(text, r.end, b):
                 # and so does every name before it ("Ohio Senator Al Roe's aide"), unless a
                 # comma sets this phrase off as an appositive ("Al Roe, one of the Ash aides")
                 if person is None or "," not in text[person[0].end:r.start]:
                     person = None
                 break
+            if r.kind in ("single", "person") and any(
+                    o.kind == "organization" and re.fullmatch(r"\s+(?:and|&)\s+",
+                                                               text[r.end:o.start])
+                    for o in runs if o.start > r.end):
+                continue  # "Food" in "The Food and Drug Administration": the body's name
             if r.kind == "single":
                 ent = self.lookup_person(r.tokens, r.start)
                 if ent is None:
@@ -558,9 +567,15 @@ class SpeakerResolver:
         org_runs = [r for r in runs if r.kind == "organization"]
         if org_runs:
             r = org_runs[0]
-            name = _strip_role(text[r.start:org_runs[-1].end] if len(org_runs) > 1 and
+            start = r.start
+            for q in runs:  # "Food and Drug Administration": the word before "and" is in it
+                if q.kind != "organization" and q.end < r.start and re.fullmatch(
+                        r"\s+(?:and|&)\s+", text[q.end:r.start]) and (
+                        q.tokens[0].lower() not in _FIRST_NAME_GENDER):
+                    start = q.start
+            name = _strip_role(text[start:org_runs[-1].end] if len(org_runs) > 1 and
                                not _COMMA.search(text, r.start, org_runs[-1].end)
-                               else text[r.start:r.end])
+                               else text[start:r.end])
             # people of a body ("State Department officials") are unnamed sources
             tail = text[org_runs[-1].end:b].strip().lower().split()
             if tail and tail[-1].strip(".,") in GROUP_NOUNS and tail[-1] not in _ORG_COMMON:

@@ -848,10 +848,11 @@ def _orphan_quotes(report: Report, sts: list[Statement], reg: "_Registry") -> li
     return out
 
 
-# a line that is a quotation signed with a dash and a name: "“We need jobs.” ― Ana Ruiz" (reader
-# comments, vox pops, epigraphs); the name is 2-5 capitalised words and ends the line
+# a line that is a quotation signed with a dash and a name: "“We need jobs.” ― Ana Ruiz"
+# (reader comments, vox pops, epigraphs); the name is 2-5 capitalised words and ends the line
 _SIGNED = re.compile(
-    r"^[ \t\xa0]*(?P<q>[“”\"][^\n]{10,}?[.?!…][”\"])[ \t\xa0]*(?P<dash>[―—]|--)[ \t\xa0]*"
+    r"^[ \t\xa0]*(?P<q>[“”\"][^\n]{10,}?[.?!…][”\"])[ \t\xa0]*"
+    r"(?P<dash>[―—]|--)[ \t\xa0]*"
     r"(?P<who>[A-Z][\w’'.-]*(?:[ \t][A-Z][\w’'.-]*){1,4}?)\.?[ \t\xa0]*$", re.MULTILINE)
 
 
@@ -1006,7 +1007,8 @@ def _fronted_content(text: str, st: Statement) -> Statement:
 
 
 # a wire dateline opening a paragraph: "LIMA (Reuters) - ", "WASHINGTON ― ", "PARIS, March 3 -- "
-_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}(?:,[ ][A-Z][a-z]+\.?[ ]\d{1,2})?"
+_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}"
+                       r"(?:,[ ][A-Z][a-z]+\.?[ ]\d{1,2})?"
                        r"(?:[ ]?\([A-Za-z. ]{2,30}\))?[ ]*(?:[-―—–]|--)[ ]+")
 
 
