@@ -282,3 +282,29 @@ def test_a_name_set_off_after_a_role_for_someone_is_the_speaker():
     s = said("A former spokesman for the Foreign Ministry, Oleg Varga, said the talks had "
              "failed.")[0]
     assert s.speaker_name == "Oleg Varga"
+
+
+# ----------------------------------------------------------------- "Kane's lawyers said"
+
+
+def test_people_after_a_possessive_name_are_not_that_person():
+    for t, who in (("Victor Kane owns the block. Kane's lawyers argued at trial that the "
+                    "tenants had caused the damp.", "Victor Kane"),
+                   ("Ana Ruiz won on Tuesday. Ruiz's campaign manager said turnout was low.",
+                    "Ana Ruiz"),
+                   ("Tom Ash spoke first. Ash's eldest daughter said he was tired.", "Tom Ash")):
+        s = said(t)[-1]
+        assert s.speaker_name != who, (t, s.speaker_name)
+        assert "’s" in (s.speaker_name or "") or "'s" in (s.speaker_name or "")
+
+
+def test_what_a_named_person_wrote_or_said_is_that_persons():
+    for t in ("Rachel Hoff wrote to the board. Hoff's letter said the rule was unfair.",
+              "Rachel Hoff spoke at noon. Hoff's remarks suggested the rule was unfair."):
+        assert said(t)[-1].speaker_name == "Rachel Hoff"
+
+
+def test_a_name_before_a_possessive_role_in_apposition_is_the_speaker():
+    s = by_content("“We have had offices here since April,” said Stephanie Formas, Ruiz's "
+                   "communications director.", "offices here")
+    assert s.speaker_name == "Stephanie Formas"

@@ -122,13 +122,21 @@ class _Entity:
 
 # "Trump aides", "Clinton campaign officials", "Fire crews": a name (or a capitalised word
 # opening the sentence) before the head noun of an unnamed source only modifies it
+_NOT_HEADS = frozenset("own said says".split())
+_UTTERANCES = load("utterance_nouns")  # "Hoff's letter said": Hoff speaks
 _HEAD_TAIL = re.compile(r"(?:[’']s)?((?:\s+[a-z][a-z-]*){1,3})\s*$")
 
 
 def _modifies_head(text: str, end: int, b: int) -> bool:
     """The words from ``end`` to ``b`` are lower-case ones ending in a group or role noun."""
     m = _HEAD_TAIL.fullmatch(text, end, b)
-    return m is not None and m.group(1).split()[-1] in GROUP_NOUNS
+    if m is None:
+        return False
+    head = m.group(1).split()[-1]
+    # after a possessive any noun is the head ("Kane's lawyers", "Ruiz's doctor"), except a
+    # word of time ("Kane's late" is no such phrase; "Tuesday's" has no name)
+    return head in GROUP_NOUNS or text[end:end + 2] in ("’s", "'s") and head not in _NOT_HEADS \
+        and head not in _UTTERANCES
 
 
 class SpeakerResolver:
