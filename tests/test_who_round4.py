@@ -308,3 +308,20 @@ def test_a_name_before_a_possessive_role_in_apposition_is_the_speaker():
     s = by_content("“We have had offices here since April,” said Stephanie Formas, Ruiz's "
                    "communications director.", "offices here")
     assert s.speaker_name == "Stephanie Formas"
+
+
+# ----------------------------------------------------------------- "adding to evidence that"
+
+
+def test_add_to_a_noun_is_not_saying():
+    t = ("Honeybees can keep track of four objects, a team reported on Thursday, adding to "
+         "evidence that insects are smarter than they look.")
+    assert not any("smarter than they look" in s.text for s in said(t))
+    assert not any("law is weak" in s.text for s in
+                   said("The ruling adds to concerns that the law is weak."))
+
+
+def test_a_lone_determiner_is_no_speaker_name():
+    for t in ("The report added to fears that the bank would fail.",):
+        for s in said(t):
+            assert s.speaker_name not in ("The", "the")

@@ -258,6 +258,8 @@ def _cannot_speak(st: Statement) -> Optional[str]:
         return "drop"
     last = words[-1]
     head = last.lower().strip(".’'")
+    if len(words) == 1 and head in _LONE_DETERMINERS:
+        return "drop"  # "The" left alone by a cut span: no one
     if last[:1].isupper() or last.isupper():
         return None  # a name: the resolver's business
     if _head_can_speak(head):
@@ -271,6 +273,7 @@ def _cannot_speak(st: Statement) -> Optional[str]:
     return None
 
 
+_LONE_DETERMINERS = frozenset("the a an this these those one another".split())
 _NOBODY = re.compile(r"(?:no one|nobody|none|neither|no\s+\w+)$", re.IGNORECASE)
 _CAPS_NAME = re.compile(r"[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){1,2}")
 _FULL_NAME = re.compile(r"(?<![\w’'])([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})(?![\w’'])")
@@ -608,6 +611,10 @@ def _other_sense(text: str, st: Statement) -> bool:
         return True
     if lem == "call" and re.search(r"\binto question\b", st.text):
         return True
+    if lem == "add" and st.cue_end is not None and st.kind != "direct" and re.match(
+            r"\s+to\s+(?!reporters\b|journalists\b)(?:the\s+)?[a-z]+",
+            text[st.cue_end:st.content_start]):
+        return True  # "adding to evidence that ...", "adds to fears that ...": not saying
     if lem in _OBJECT_SENSE and st.kind == "indirect" and st.cue_end is not None and \
             st.content_start >= st.cue_end and _is_bare_object(st.text):
         return True  # "charged three men with burglary", "assumed a defensive stance"
