@@ -325,3 +325,21 @@ def test_a_lone_determiner_is_no_speaker_name():
     for t in ("The report added to fears that the bank would fail.",):
         for s in said(t):
             assert s.speaker_name not in ("The", "the")
+
+
+# ----------------------------------------------------------------- "Her son, she said, had been ..."
+
+
+def test_subject_before_an_inserted_cue_belongs_to_the_content():
+    for t, want in (("Her son, she said, had been hospitalized twice with asthma.",
+                     "Her son had been hospitalized twice with asthma"),
+                    ("The bridge, engineers said on Monday, would carry 40,000 cars a day.",
+                     "The bridge would carry 40,000 cars a day")):
+        s = said(t)
+        assert len(s) == 1 and s[0].text == want, [x.text for x in s]
+        assert len(s[0].content_spans) == 2
+
+
+def test_a_fronted_adverbial_is_not_a_subject():
+    s = said("In March, she said, the plan was dropped.")
+    assert len(s) == 1 and s[0].text == "the plan was dropped"

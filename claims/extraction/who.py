@@ -946,6 +946,34 @@ def _split_inside(text: str, st: Statement) -> Optional[Statement]:
                    content_spans=spans, text=text[a1:e1] + " " + text[a2:e2])
 
 
+def _subject_before_speaker(text: str, st: Statement) -> Statement:
+    """ "Her son, she said, had been hospitalized twice": the subject before the inserted
+    "she said" belongs to the content, which is both pieces."""
+    if st.kind != "indirect" or st.content_spans or st.speaker_start is None or \
+            st.cue_end is None or not st.speaker_start < st.cue_start < st.content_start:
+        return st
+    if not text[max(0, st.speaker_start - 2):st.speaker_start] == ", ":
+        return st
+    gap = text[st.cue_end:st.content_start]
+    if not re.fullmatch(r"(?:\s+[A-Za-z]+){0,2}\s*,\s*", gap):
+        return st  # "she said(, on Monday)," then the rest of the clause
+    first = st.text.split()[0].lower() if st.text.split() else ""
+    if not _FINITE_IN.fullmatch(first):
+        return st  # the rest must open with the verb the subject lacks
+    e1 = st.speaker_start - 2
+    ls = max(_rfind_nl(text, e1), text.rfind(". ", 0, e1) + 1)
+    a1 = ls + 1 if text[ls:ls + 1] in (" ", "\n", ".") else ls
+    while a1 < e1 and text[a1] in " “\"":
+        a1 += 1
+    subj = text[a1:e1]
+    words = subj.split()
+    if not 1 <= len(words) <= 8 or "," in subj or _FINITE_IN.search(subj):
+        return st
+    spans = [[a1, e1], [st.content_start, st.content_end]]
+    return replace(st, content_start=a1, content_spans=spans,
+                   text=subj + " " + st.text)
+
+
 _SEEN_BY = re.compile(r"(?P<np>(?:[A-Z]?[\w’'-]+\s+){0,4}(?:report|reports|documents?|"
                       r"memos?|emails|letters?|data|records|files|filings|figures|studies|"
                       r"study|analysis|survey|poll|assessments?|estimates?))\s+"
@@ -1325,6 +1353,7 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
             continue
         st = _agent_of_document(text, held)
         st = _noun_cue_subject(text, _without_dateline(text, _fronted_content(text, st)))
+        st = _subject_before_speaker(text, st)
         ins = _split_inside(text, st)
         if ins is not None:
             st = ins
