@@ -2,6 +2,8 @@
 styles the dev sets lack (sports, earnings, police, health, obituary, politics). Every
 sentence here is invented for the test; no rule is keyed to a name in them.
 """
+from hypothesis import given, settings, strategies as st
+
 from test_who_said_what import by_content, said
 
 
@@ -343,3 +345,38 @@ def test_subject_before_an_inserted_cue_belongs_to_the_content():
 def test_a_fronted_adverbial_is_not_a_subject():
     s = said("In March, she said, the plan was dropped.")
     assert len(s) == 1 and s[0].text == "the plan was dropped"
+
+
+# ----------------------------------------------------------------- properties
+
+_FIRST = st.sampled_from(["Maria", "Tom", "Ines", "Oleg", "Sarah", "Jamal", "Lena", "Dan"])
+_LAST = st.sampled_from(["Lopez", "Berg", "Varga", "Okafor", "Quinn", "Reyes", "Hale"])
+_CLAUSE = st.sampled_from(["the bridge has made my commute twice as long",
+                           "fares went up again and the buses are still late",
+                           "nobody asked the people who live here"])
+_DASH = st.sampled_from(["―", "—", "--"])
+_SUBJ = st.sampled_from(["Her son", "The plan", "The new bridge", "Their daughter"])
+_SPK = st.sampled_from(["she said", "he said", "officials said", "the mayor said"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(_FIRST, _LAST, _CLAUSE, _DASH), min_size=1, max_size=4))
+def test_signed_quotations_are_slices_of_the_text_and_name_their_signer(lines):
+    body = "\n".join(f"“{c[0].upper() + c[1:]}.” {d} {f} {l}" for f, l, c, d in lines)
+    text = "What readers said\n\n" + body
+    got = [s for s in said(text) if s.cue in ("―", "—", "--")]
+    assert len(got) == len(lines)
+    for s, (f, l, _, _) in zip(got, lines):
+        assert text[s.content_start:s.content_end] == s.text
+        assert s.speaker_name == f"{f} {l}"
+
+
+@settings(max_examples=40, deadline=None)
+@given(_SUBJ, _SPK, _CLAUSE)
+def test_inserted_cue_pieces_index_the_text(subj, spk, clause):
+    text = f"{subj}, {spk}, would be delayed because {clause}."
+    for s in said(text):
+        for a, b in s.content_spans or [(s.content_start, s.content_end)]:
+            assert text[a:b] in s.text
+        if s.content_spans:
+            assert s.text.startswith(subj)
