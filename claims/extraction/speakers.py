@@ -122,6 +122,7 @@ class _Entity:
 
 # "Trump aides", "Clinton campaign officials", "Fire crews": a name (or a capitalised word
 # opening the sentence) before the head noun of an unnamed source only modifies it
+_AND_JOIN = re.compile(r"\s+(?:and|&)\s+")  # "Food and Drug Administration"
 _NOT_HEADS = frozenset("own said says".split())
 _UTTERANCES = load("utterance_nouns")  # "Hoff's letter said": Hoff speaks
 _HEAD_TAIL = re.compile(r"(?:[’']s)?((?:\s+[a-z][a-z-]*){1,3})\s*$")
@@ -531,8 +532,7 @@ class SpeakerResolver:
                     person = None
                 break
             if r.kind in ("single", "person") and any(
-                    o.kind == "organization" and re.fullmatch(r"\s+(?:and|&)\s+",
-                                                               text[r.end:o.start])
+                    o.kind == "organization" and _AND_JOIN.fullmatch(text, r.end, o.start)
                     for o in runs if o.start > r.end):
                 continue  # "Food" in "The Food and Drug Administration": the body's name
             if r.kind == "single":
@@ -577,8 +577,8 @@ class SpeakerResolver:
             r = org_runs[0]
             start = r.start
             for q in runs:  # "Food and Drug Administration": the word before "and" is in it
-                if q.kind != "organization" and q.end < r.start and re.fullmatch(
-                        r"\s+(?:and|&)\s+", text[q.end:r.start]) and (
+                if q.kind != "organization" and q.end < r.start and _AND_JOIN.fullmatch(
+                        text, q.end, r.start) and (
                         q.tokens[0].lower() not in _FIRST_NAME_GENDER):
                     start = q.start
             name = _strip_role(text[start:org_runs[-1].end] if len(org_runs) > 1 and
