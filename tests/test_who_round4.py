@@ -380,3 +380,20 @@ def test_inserted_cue_pieces_index_the_text(subj, spk, clause):
             assert text[a:b] in s.text
         if s.content_spans:
             assert s.text.startswith(subj)
+
+
+# ----------------------------------------------------------------- "CLAUSE, X told subscribers ..."
+
+
+def test_fronted_content_before_told_with_a_plain_hearer():
+    for t, frag in (("Streamly will raise the price of its basic plan by $2 a month, the company "
+                     "told subscribers in an email on Monday.", "Streamly will raise"),
+                    ("The plant will close in June, the firm told its staff.",
+                     "The plant will close")):
+        s = said(t)
+        assert len(s) == 1 and s[0].text.startswith(frag), [x.text for x in s]
+
+
+def test_told_a_hearer_that_keeps_the_that_clause():
+    s = said("The plant will close, the firm told staff in a letter that it regretted the move.")
+    assert any(x.text.startswith("that it regretted") for x in s)
