@@ -397,3 +397,11 @@ def test_fronted_content_before_told_with_a_plain_hearer():
 def test_told_a_hearer_that_keeps_the_that_clause():
     s = said("The plant will close, the firm told staff in a letter that it regretted the move.")
     assert any(x.text.startswith("that it regretted") for x in s)
+
+
+def test_told_a_determined_hearer_then_the_clause():
+    for t, frag in (("The firm told its staff the plant would close.", "the plant would close"),
+                    ("The minister told his cabinet colleagues a deal was close.",
+                     "a deal was close")):
+        s = said(t)
+        assert len(s) == 1 and s[0].text == frag, [x.text for x in s]
