@@ -405,3 +405,12 @@ def test_told_a_determined_hearer_then_the_clause():
                      "a deal was close")):
         s = said(t)
         assert len(s) == 1 and s[0].text == frag, [x.text for x in s]
+
+
+def test_declined_to_comment_but_said_is_two_statements():
+    s = said("A spokeswoman, Kim Tran, declined to comment on the plans but said the company "
+             "was investing heavily.")
+    assert [x.text for x in s] == ["to comment on the plans", "the company was investing heavily"]
+    assert all(x.speaker_name == "Kim Tran" for x in s)
+    s = said("China pledged to cap and then gradually reduce its emissions.")
+    assert len(s) == 1 and s[0].text.endswith("reduce its emissions")

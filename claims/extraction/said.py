@@ -364,6 +364,13 @@ def _read_forward(c: Cue, k: int, nxt, ing: bool,
         cend = min(cend, np_object_end(toks, k, se))
     elif base in ("call", "describe") or (base in NP_OBJECT and nxt.low == "to"):
         cend = min(cend, coordinated_verb(toks, k, se))
+    elif base in TAKES_TO and nxt.low == "to":
+        # "declined to comment but said ...": a second verb of saying has content of its own
+        # (not "pledged to cap and then reduce")
+        e = coordinated_verb(toks, k, se)
+        m = re.match(r"[\s,]*(?:and|but)\s+(\w+)", text[e:se])
+        if m and m.group(1).lower() in SPEECH_CUES:
+            cend = min(cend, e)
     sp = strip_content(text, nxt.s, cend)
     if not sp:
         return None
