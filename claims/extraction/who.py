@@ -721,7 +721,8 @@ _AS_STATES = re.compile(
     # a short adverbial of time or place before the comma ("put it on Tuesday,")
     r"(?P<adv>\s+(?:on|in|at|last|this|earlier|later)\b[^,:;.“”\"\n]{1,30})?\s*[:,]\s*"
     r"(?P<c>“[^“”\n]+”|\"[^\"\n]+\"|[^\n“”\"]+?[.!?](?=\s|$))", re.MULTILINE)
-_QUOTE_SENTENCE = re.compile(r"(?<=[.!?]\s)(?P<q>“[^“”\n]{8,}[.!?]”)(?=\s|$)")
+# the lookbehind after the opening mark (same matches): the engine then skips to a "“"
+_QUOTE_SENTENCE = re.compile(r"(?P<q>“(?<=[.!?]\s“)[^“”\n]{8,}[.!?]”)(?=\s|$)")
 
 
 def _as_states(report: Report, sts: list[Statement], reg: "_Registry",
@@ -729,8 +730,10 @@ def _as_states(report: Report, sts: list[Statement], reg: "_Registry",
     """"As the report states: “...”" / "As Ms. Ruiz put it, ..." -> statements."""
     from claims.extraction.pipeline import statement_id
     text = report.text
+    out: list[Statement] = []
+    if "As" not in text:  # most reports: no search at all
+        return out
     spans = _Spans((s.content_start, s.content_end) for s in sts if s.kind != "claim")
-    out = []
     for m in _AS_STATES.finditer(text, report.body_start or 0):
         a, e = m.start("c"), m.end("c")
         if spans.overlaps(a, e):
@@ -798,7 +801,7 @@ def _quote_after_subject(report: Report, sts: list[Statement], reg: "_Registry")
 _NAME_RX = (r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+)?(?:[A-Z][\w’'-]+|[A-Z]\.)"
             r"(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.)){0,3}")
 _ORPHAN = re.compile(
-    r"(?:“(?P<q>[^“”\n]{2,}?[,?!])”|(?<![\w\"])\"(?P<qa>[^\"\n]{2,}?[,?!])\")"
+    r"(?:“(?P<q>[^“”\n]{2,}?[,?!])”|\"(?<![\w\"]\")(?P<qa>[^\"\n]{2,}?[,?!])\")"
     r"\s+(?:(?P<v1>[a-z]{3,})\s+(?P<n1>" + _NAME_RX + r"|he|she)"
     r"|(?P<n2>" + _NAME_RX + r"|He|She|he|she)\s+(?P<v2>[a-z]{3,}))(?=[\s,.;])")
 _NOT_SPEECH_AFTER_QUOTE = frozenset("""
