@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, Sequen
 
 from .errors import ClaimsError
 from .files import make_parent
-from .parallel import extract_rows_timed, make_executor
+from .parallel import SerialExecutor, extract_rows_timed, make_executor
 from .types import (EXPORT_FORMATS, EXPORT_SUFFIXES, REVIEW_ORDER, REVIEW_ROWS_DEFAULT, Report, Statement,
                     statements_frame)
 
@@ -483,9 +483,14 @@ def _extract_group_store(store, batches: Iterator[list[Report]], summary: RunSum
     """Extract each batch (serially, in worker processes or on Dask) and store it with its
     groups (store_batch), against a compact index of the claims stored so far (bounded by the
     number of claims, not statements)."""
+    from .grouping.forked import in_this_process
+
     stage = summary.stage_seconds
     state = store.load_grouping_state()
     executor = make_executor(workers, dask)
+    serial_grouping = contextlib.ExitStack()
+    if not isinstance(executor, SerialExecutor):  # extraction workers (or Dask) keep the cores busy:
+        serial_grouping.enter_context(in_this_process())  # grouping forks no workers of its own
     try:
         t0 = time.perf_counter()
         for batch, (statements, worker_wall, worker_cpu) in executor.map(batches, fn=extract_rows_timed):
@@ -510,6 +515,7 @@ def _extract_group_store(store, batches: Iterator[list[Report]], summary: RunSum
             if progress:
                 progress(len(batch), len(statements))
     finally:
+        serial_grouping.close()
         executor.close()
     _peak_memory(summary)
     # "extract" above also counted the time spent reading inside the generator.

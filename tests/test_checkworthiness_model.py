@@ -227,3 +227,22 @@ def test_parse_members():
     assert T.format_members(((1e-5, 1.0), (3e-4, 0.0))) == "1e-05:1,0.0003:0"
     with pytest.raises(Exception, match="L2:CHAR_WEIGHT"):
         T.parse_members("a:b")
+
+
+def test_every_extracted_statement_is_ranked_by_the_model_on_its_final_text():
+    """Statements added or trimmed while speakers are repaired (continuations, inserted cues,
+    fronted clauses) carry the model's score of the text they end with, like all others."""
+    import pathlib
+
+    from claims import score_checkworthiness
+    from claims.api import iter_reports
+    from claims.extraction.pipeline import extract_report
+
+    root = pathlib.Path(__file__).resolve().parent
+    n = 0
+    for report in iter_reports([root.parent / "seeds", root / "data" / "who_probes"]):
+        statements = extract_report(report)
+        for st, score in zip(statements, score_checkworthiness([s.text for s in statements])):
+            assert st.checkworthiness == round(score, 3), (report.id, st.text)
+            n += 1
+    assert n > 100

@@ -441,3 +441,16 @@ def test_similar_table_best_score_per_pair_top_five_per_claim():
     # C0-C1 scored twice: the best score; C0 keeps its 5 best; C6 pairs only with absent ids
     assert rows == [("C0", "C1", 90.0), ("C0", "C6", 85.0), ("C0", "C5", 84.0),
                     ("C0", "C4", 83.0), ("C0", "C3", 82.0)]
+
+
+def test_grouping_forks_no_workers_inside_in_this_process():
+    """A run whose extraction workers keep the cores busy groups in its own process."""
+    from claims.grouping import forked
+
+    before = forked.workers_available()
+    with forked.in_this_process():
+        assert forked.workers_available() == 1
+        with forked.in_this_process():
+            assert forked.workers_available() == 1
+        assert forked.workers_available() == 1
+    assert forked.workers_available() == before

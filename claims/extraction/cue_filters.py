@@ -34,7 +34,8 @@ _BARE_BASE_OK = ("say", "tell", "think", "know", "believe", "want",
                  "imagine", "recall", "deny", "acknowledge",
                  "explain", "contend", "maintain", "concede",
                  "complain", "see", "view", "show", "find",
-                 "indicate")
+                 "indicate", "allege",
+                 "reckon", "speculate")
 _SMALL_WORDS = frozenset("a an the of to in on at for and or but by with as from vs".split())
 
 

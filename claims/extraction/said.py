@@ -104,9 +104,13 @@ def read_said(c: Cue, ing: bool) -> Optional[Attribution]:
         if att is not None:
             return att
     rest_empty = nxt is None or nxt.s >= se or nxt.w in (".", "!", "?") or (
-        nxt.w == "," and is_tail(toks, k + 1, se)) or (
+        nxt.w == "," and (is_tail(toks, k + 1, se) or _subordinate_tail(toks, k + 1, se))) or (
         nxt.low in ADVERBIAL_PREP and nxt.low != "to" and short_tail(text, toks, k, se))
-    if not rest_empty and not ing and c.base in ("tell", "email") and nxt is not None and (
+    if not rest_empty and not ing and c.base in ("tell", "email") and nxt is not None and \
+            src_left is not None and text[ss:src_left[0]].rstrip().endswith(",") and \
+            _plain_hearer_then_tail(text, toks, k, se):
+        rest_empty = True  # "CLAUSE, the company told subscribers in an email on Monday."
+    elif not rest_empty and not ing and c.base in ("tell", "email") and nxt is not None and (
             nxt.w[0].isupper() or nxt.low in ("reporters", "journalists")):
         # "CLAUSE, officials told Reuters.": the hearer and the sentence end, no content
         m = k + 1
@@ -360,6 +364,13 @@ def _read_forward(c: Cue, k: int, nxt, ing: bool,
         cend = min(cend, np_object_end(toks, k, se))
     elif base in ("call", "describe") or (base in NP_OBJECT and nxt.low == "to"):
         cend = min(cend, coordinated_verb(toks, k, se))
+    elif base in TAKES_TO and nxt.low == "to":
+        # "declined to comment but said ...": a second verb of saying has content of its own
+        # (not "pledged to cap and then reduce")
+        e = coordinated_verb(toks, k, se)
+        m = re.match(r"[\s,]*(?:and|but)\s+(\w+)", text[e:se])
+        if m and m.group(1).lower() in SPEECH_CUES:
+            cend = min(cend, e)
     sp = strip_content(text, nxt.s, cend)
     if not sp:
         return None
@@ -538,6 +549,44 @@ def inverted_tail_ok(text, toks, j, se) -> bool:
 
 
 _JOINS_CLAUSE = frozenset("but although though while whereas yet".split())
+# ", the agency said on Sunday, as rivers burst their banks ...": a clause of the writer's
+# own follows the cue, whatever its length
+_SUBORDINATORS = _JOINS_CLAUSE | frozenset("as after amid before".split())
+
+
+def _plain_hearer_then_tail(text, toks, k, se) -> bool:
+    """ "CLAUSE, the company told subscribers in an email on Monday.": a hearer of one or two
+    lower-case words ("subscribers", "its staff"), then only a short adverbial tail."""
+    m = k
+    while m < len(toks) and toks[m].s < se and m - k < 2 and toks[m].w[:1].islower() and \
+            toks[m].low not in ADVERBIAL_PREP and toks[m].low != "that":
+        m += 1  # (the hearer may already be skipped: k is then at the tail)
+    if m >= len(toks) or toks[m].s >= se or toks[m].w in (".", "!", "?"):
+        return m > k
+    if toks[m].low not in ADVERBIAL_PREP or toks[m].low == "to":
+        return False
+    # a short tail, where a cue word after a determiner is a noun ("in an email")
+    for x in range(m, len(toks)):
+        t = toks[x]
+        if t.s >= se:
+            break
+        if t.low == "that" or t.w in QUOTE_CHARS or x - m > 10 or t.low in SPEECH_CUES and \
+                toks[x - 1].low not in ("a", "an", "the", "its", "his", "her", "their"):
+            return False
+    return True
+
+
+def _subordinate_tail(toks, k, se) -> bool:
+    """After "said(, on Sunday)," a subordinate clause ("as ...", "after ...") with no "that"
+    or quotation of its own: the content is not after the cue."""
+    if k >= len(toks) or toks[k].s >= se or toks[k].low not in _SUBORDINATORS:
+        return False
+    m = k + 1
+    while m < len(toks) and toks[m].s < se:
+        if toks[m].low == "that" or toks[m].w in QUOTE_CHARS:
+            return False
+        m += 1
+    return True
 
 
 def _then_new_clause(toks, pos: int, se: int) -> bool:

@@ -19,6 +19,7 @@ import re
 from typing import Optional
 
 from claims.extraction.anonymous_sources import GROUP_NOUNS
+from claims.extraction.names import ORG_WORDS
 from claims.extraction.contents import FOUND_WINDOW
 from claims.extraction.cues import AMBIG_NOUNS, CUES
 from claims.extraction.quotes import CLOSE_Q, QUOTE_CHARS
@@ -29,6 +30,21 @@ from claims.extraction.words import (ADVERBIAL_PREP, AUX, COMMON_VERBS, KEEP, LE
                                      LEFT_STOP_KEEP, MONTHS, PRONOUNS, ROLE_NOUNS, TIME)
 
 _WORD_BACK = re.compile(r"[\w.’'&-]+$")
+
+
+# an "-ly" word after a determiner is a noun, not an adverb to skip: "her family said",
+# "the assembly said", "a close ally said"
+_LY_NOUN_DET = frozenset("the a an his her their its our my your this that whose".split())
+
+
+def _org_word_after(toks, k: int, m: int) -> bool:
+    """The capitalised words from ``k`` on end in an organisation word ("Fire and Rescue
+    Service spokeswoman": "and" inside the service's name)."""
+    while k <= m and toks[k].w[:1].isupper():
+        if toks[k].w in ORG_WORDS:
+            return True
+        k += 1
+    return False
 
 
 def _tok_start(t) -> int:
@@ -43,7 +59,8 @@ def _source_left(text, toks, i, ss, quotes) -> Optional[Span]:
                                           (toks[m].low in KEEP and toks[i].low.endswith("ing"))
                                           or
                                           toks[m].low.endswith(("n't", "n’t")) or (
-            toks[m].w.endswith("ly") and toks[m].w[0].islower() and len(toks[m].w) > 4)):
+            toks[m].w.endswith("ly") and toks[m].w[0].islower() and len(toks[m].w) > 4
+            and not (m > 0 and toks[m - 1].low in _LY_NOUN_DET))):
         m -= 1
     # "Trump on Sunday tweeted", "Feinstein last week said", "but on Tuesday wrote"
     m0 = m
@@ -285,9 +302,10 @@ def np_left(text, toks, m, ss) -> Optional[Span]:
             count += 1
             continue
         if low == "and" and 0 < k < m and toks[k - 1].s >= ss and toks[k - 1].w[0].isupper() \
-                and toks[k + 1].w[0].isupper() and any(
+                and toks[k + 1].w[0].isupper() and (any(
                     toks[x].low == "of" and x > 0 and toks[x - 1].w[0].isupper()
-                    for x in range(max(0, k - 4), k - 1) if toks[x].s >= ss):
+                    for x in range(max(0, k - 4), k - 1) if toks[x].s >= ss) or
+                    _org_word_after(toks, k + 1, m)):
             # "the Department of Health and Human Services": one name
             k -= 1
             count += 1
@@ -308,8 +326,9 @@ def np_left(text, toks, m, ss) -> Optional[Span]:
                 continue
             break
         if t.w[0].islower() and low not in ("the", "a", "an") and low not in PRONOUNS and \
-                count > 5:
-            break
+                count > 5 and not (low in ROLE_NOUNS and
+                                   toks[k + 1].low in ("for", "at", "with")):
+            break  # (but "a spokesperson for the Parks and Recreation Department" goes on)
         if low in ("the", "a", "an") and k < m and k > 0 and toks[k - 1].s >= ss and \
                 is_word(toks[k - 1]) and toks[k - 1].low not in LEFT_STOP and \
                 toks[k - 1].low not in ("all", "both", "half", "of") and \

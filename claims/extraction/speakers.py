@@ -86,8 +86,21 @@ _PRONOUNS = {
 # ----------------------------------------------------------------------------- patterns
 _PREP_BEFORE = re.compile(r"\b(?:of|on|for|at|with|from|in|by|to)\s+$")
 _COMMA = re.compile(r"[,;]")
+# "a spokesman for", "an aide to", "the wife of" + a title or description before the name
+_ROLE_OF = re.compile(r"\s*(?i:a|an|the|one)\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s+"
+                      r"(?:for|to|of|with|at)\s")
 # a person described by age only: "the 36-year-old", "the 19-year-old striker", "the teenager"
-_AGE_DESC = re.compile(r"(?i:the)\s+(?:\d+|[a-z]+)-year-old(?:\s+[a-z]+)?|(?i:the)\s+teenager")
+# or by nationality: "the Italian", "the 28-year-old Brazilian" (lexicons/demonyms.txt)
+_AGE_DESC = re.compile(r"(?i:the)\s+(?:\d+|[a-z]+)-year-old(?:\s+[a-z]+)?|(?i:the)\s+teenager|"
+                       r"(?i:the)\s+(?:(?:\d+|[a-z]+)-year-old\s+)?(?:" +
+                       "|".join(sorted(load("demonyms"))) + r")")
+# a sentence opened by a plural group noun: "Researchers at ... followed", "The doctors found"
+_GROUP_OPENING = re.compile(r"\s*(?:The\s+)?([A-Za-z]+s)\b(?!['’])")
+# a parent described by the number of children: "the mum-of-two", "the father-of-three"
+_PARENT_OF = re.compile(r"(?i:the)\s+(?:\d+-year-old\s+)?(mum|mom|mother|dad|father|grandmother|"
+                        r"grandfather|gran|grandad|granddad|grandma|grandpa)-of-[a-z0-9]+",
+                        re.IGNORECASE)
+_FEMALE_PARENT = frozenset("mum mom mother grandmother gran grandma".split())
 _QUANTIFIERS = frozenset("some others many most several few both all".split())
 _WORD = re.compile(r"[A-Za-z]+")
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|his|her|their|its)\s[^,.;:“”\"]{1,70},\s")
@@ -109,13 +122,22 @@ class _Entity:
 
 # "Trump aides", "Clinton campaign officials", "Fire crews": a name (or a capitalised word
 # opening the sentence) before the head noun of an unnamed source only modifies it
+_AND_JOIN = re.compile(r"\s+(?:and|&)\s+")  # "Food and Drug Administration"
+_NOT_HEADS = frozenset("own said says".split())
+_UTTERANCES = load("utterance_nouns")  # "Hoff's letter said": Hoff speaks
 _HEAD_TAIL = re.compile(r"(?:[’']s)?((?:\s+[a-z][a-z-]*){1,3})\s*$")
 
 
 def _modifies_head(text: str, end: int, b: int) -> bool:
     """The words from ``end`` to ``b`` are lower-case ones ending in a group or role noun."""
     m = _HEAD_TAIL.fullmatch(text, end, b)
-    return m is not None and m.group(1).split()[-1] in GROUP_NOUNS
+    if m is None:
+        return False
+    head = m.group(1).split()[-1]
+    # after a possessive any noun is the head ("Kane's lawyers", "Ruiz's doctor"), except a
+    # word of time ("Kane's late" is no such phrase; "Tuesday's" has no name)
+    return head in GROUP_NOUNS or text[end:end + 2] in ("’s", "'s") and head not in _NOT_HEADS \
+        and head not in _UTTERANCES
 
 
 class SpeakerResolver:
@@ -393,6 +415,26 @@ class SpeakerResolver:
             return self._resolve_pronoun(ls, a)
         if ls in _QUANTIFIERS:
             return self._quantified_group(a)
+        kin = _PARENT_OF.fullmatch(s)
+        if kin:
+            # "the mum-of-two told The Sun": the one person named just before, when her first
+            # name says the same gender (else no name: it may be a named child's parent)
+            want = "f" if kin.group(1).lower() in _FEMALE_PARENT else "m"
+            sp = self._one_person_before(a)
+            if sp is not None:
+                g = _FIRST_NAME_GENDER.get(sp.name.split()[0].lower())
+                if g is None:  # an unlisted first name: the pronouns since the name tell
+                    seen = self.text[max(self.text.rfind(sp.name.split()[-1], 0, a), 0):a]
+                    he = re.search(r"\b(?:he|his|him)\b", seen, re.I)
+                    she = re.search(r"\b(?:she|her)\b", seen, re.I)
+                    g = "f" if she and not he else "m" if he and not she else None
+                if g != want:
+                    sp = None
+            return sp or Speaker(None, "person", None), None, False, None
+        if _AGE_DESC.fullmatch(s):
+            sp = self._one_person_before(a)
+            # no one or two people named just before: an age or a nationality is no name
+            return sp or Speaker(None, "person", None), None, False, None
         runs = self.runs_in(a, b)
         both = self._coordinated(runs, a, b)
         if both is not None:
@@ -406,10 +448,6 @@ class SpeakerResolver:
             return found
         if not words:
             return Speaker(None, "anonymous", None), None, False, None
-        if _AGE_DESC.fullmatch(s):
-            sp = self._one_person_before(a)
-            # no one or two people named just before: an age is no name, abstain
-            return sp or Speaker(None, "person", None), None, False, None
         return self._described(s, words, a)
 
     def _coordinated(self, runs: list[NameRun], a: int, b: int
@@ -447,12 +485,31 @@ class SpeakerResolver:
         if kind == "first":
             return Speaker(None, "person", None), None, ls == "we", None
         sp = self._antecedent(kind, g, a)
+        if sp is None and kind == "group":
+            group = self._group_subject_before(a)
+            if group is not None:
+                return group
         if sp is None:
             t = "organization" if kind == "organization" else (
                 "anonymous" if kind == "group" else "person")
             return Speaker(None, t, None), g, kind == "group", None
         gg = g if sp.type == "person" else None
         return sp, gg, kind == "group", None
+
+    def _group_subject_before(self, a: int
+                              ) -> Optional[tuple[Speaker, Optional[str], bool, Optional[str]]]:
+        """ "Researchers at the university followed 12,000 people. They found ...": with no
+        speaker before, "they" is the plural group noun opening the previous sentence."""
+        cur = self.sentence_of(a)
+        if not self.sentences or cur == 0 or self.sentences[cur].start > a:
+            return None
+        prev = self.sentences[cur - 1]
+        if self.text[self.sentences[cur].start:a].strip():
+            return None  # "they" does not open its sentence: no subject to continue
+        m = _GROUP_OPENING.match(self.text, prev.start, prev.end)
+        if m is None or m.group(1).lower() not in GROUP_NOUNS:
+            return None
+        return self.anon.get(m.group(1).lower(), True)
 
     def _named_person(self, runs: list[NameRun], a: int, b: int
                       ) -> Optional[tuple[NameRun, Optional[_Entity]]]:
@@ -465,14 +522,19 @@ class SpeakerResolver:
             if r.kind not in ("person", "single"):
                 continue
             before = text[max(a, r.start - 5):r.start]
-            if _PREP_BEFORE.search(before):
-                continue
+            if _PREP_BEFORE.search(before) or _ROLE_OF.match(text, a, r.start) and \
+                    not _COMMA.search(text, a, r.start):
+                continue  # "a spokesman for (Mayor) Frank Jackson" is not Frank Jackson
             if _modifies_head(text, r.end, b):
                 # and so does every name before it ("Ohio Senator Al Roe's aide"), unless a
                 # comma sets this phrase off as an appositive ("Al Roe, one of the Ash aides")
                 if person is None or "," not in text[person[0].end:r.start]:
                     person = None
                 break
+            if r.kind in ("single", "person") and any(
+                    o.kind == "organization" and _AND_JOIN.fullmatch(text, r.end, o.start)
+                    for o in runs if o.start > r.end):
+                continue  # "Food" in "The Food and Drug Administration": the body's name
             if r.kind == "single":
                 ent = self.lookup_person(r.tokens, r.start)
                 if ent is None:
@@ -513,9 +575,15 @@ class SpeakerResolver:
         org_runs = [r for r in runs if r.kind == "organization"]
         if org_runs:
             r = org_runs[0]
-            name = _strip_role(text[r.start:org_runs[-1].end] if len(org_runs) > 1 and
+            start = r.start
+            for q in runs:  # "Food and Drug Administration": the word before "and" is in it
+                if q.kind != "organization" and q.end < r.start and _AND_JOIN.fullmatch(
+                        text, q.end, r.start) and (
+                        q.tokens[0].lower() not in _FIRST_NAME_GENDER):
+                    start = q.start
+            name = _strip_role(text[start:org_runs[-1].end] if len(org_runs) > 1 and
                                not _COMMA.search(text, r.start, org_runs[-1].end)
-                               else text[r.start:r.end])
+                               else text[start:r.end])
             # people of a body ("State Department officials") are unnamed sources
             tail = text[org_runs[-1].end:b].strip().lower().split()
             if tail and tail[-1].strip(".,") in GROUP_NOUNS and tail[-1] not in _ORG_COMMON:

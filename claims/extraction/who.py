@@ -86,6 +86,8 @@ _DET = re.compile(r"^(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+
 # and those of businesses, whose names often carry no organisation word ("Fly Air")
 _ORG_DESC = load("organisation_descriptions")
 _COMPANY_DESC = load("company_descriptions")
+_DEMONYMS = load("demonyms")
+_ORG_NOUNS = load("organisation_nouns")  # bodies speak: "the league said", "the hospital said"
 _DOC_DESC = frozenset("report study survey poll analysis review audit paper".split())
 _STRONG_CUES = frozenset("say tell according write add state note explain told".split())
 _NUMBERISH = re.compile(r"^[\s$€£]*\d")
@@ -233,9 +235,10 @@ _PEOPLE_SUFFIX = re.compile(
 
 def _head_can_speak(head: str) -> bool:
     h = head.lower().strip(".’'")
-    if h.endswith("-year-old") or h in ("teenager", "teen"):
-        return True  # "the 36-year-old": a person described by age
-    if h in _conf.SPEAKING_HEADS or h.rstrip("s") in _conf.SPEAKING_HEADS:
+    if h.endswith("-year-old") or h in ("teenager", "teen") or head in _DEMONYMS or \
+            re.search(r"^[a-z]+-of-[a-z0-9]+$", h):
+        return True  # "the 36-year-old", "the Italian", "the mum-of-two": a person
+    if h in _conf.SPEAKING_HEADS or h.rstrip("s") in _conf.SPEAKING_HEADS or h in _ORG_NOUNS:
         return True
     return bool(_PEOPLE_SUFFIX.search(h)) and h not in _NOT_NOMINAL
 
@@ -255,6 +258,8 @@ def _cannot_speak(st: Statement) -> Optional[str]:
         return "drop"
     last = words[-1]
     head = last.lower().strip(".’'")
+    if len(words) == 1 and head in _LONE_DETERMINERS:
+        return "drop"  # "The" left alone by a cut span: no one
     if last[:1].isupper() or last.isupper():
         return None  # a name: the resolver's business
     if _head_can_speak(head):
@@ -268,6 +273,7 @@ def _cannot_speak(st: Statement) -> Optional[str]:
     return None
 
 
+_LONE_DETERMINERS = frozenset("the a an this these those one another".split())
 _NOBODY = re.compile(r"(?:no one|nobody|none|neither|no\s+\w+)$", re.IGNORECASE)
 _CAPS_NAME = re.compile(r"[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){1,2}")
 _FULL_NAME = re.compile(r"(?<![\w’'])([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})(?![\w’'])")
@@ -457,7 +463,46 @@ def _role_holder(text: str, st: Statement) -> Optional[str]:
     return people.pop()
 
 
-def _describe_org(text: str, st: Statement, prev: list[Statement]) -> Optional[str]:
+def _is_body_speaker(p: Statement) -> bool:
+    """A statement whose speaker is a named body: an organisation's name, or a name that
+    speaks of itself as "it" ("Harbor Foods said it expected ...")."""
+    if not p.speaker_name or not p.speaker_name[:1].isupper():
+        return False
+    its = p.speaker_role is None and re.match(r"(?:that\s+)?(?:it|its)\b", p.text)
+    return bool(p.speaker_type == "organization" and (
+        _org_marked(p.speaker_name) or _description_head(_strip_opener(
+            p.speaker or "")) is not None) or its and (
+        p.speaker_name.split()[0].lower() not in _first_names()
+        and len(p.speaker_name.split()) > 1 or p.speaker_type == "organization"))
+
+
+def _one_body_later(text: str, pos: int, later: list[Statement]) -> Optional[str]:
+    """The one named body that speaks later in the report and is already named before
+    ``pos`` ("Shares in Harbor Foods fell ... The company said ... Harbor Foods said it
+    expected ..."): with two such bodies, no guess."""
+    names = {p.speaker_name for p in later if p.speaker_start is not None
+             and p.speaker_start > pos and _is_body_speaker(p)}
+    names = {n for n in names if re.search(r"(?<![\w’'])" + re.escape(n) + r"(?![\w’'])",
+                                          text[:pos])}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    last = None
+    for last in re.finditer(r"(?<![\w’'])" + re.escape(name) + r"(?![\w’'])", text[:pos]):
+        pass
+    # another name in between ("... a drop in the oil giant Exxon Mobil. The company
+    # reported ..."): the description may be that one, no guess
+    for m in _CAP_RUN.finditer(text, last.end(), pos):
+        other = m.group(0).strip()
+        words = other.split()
+        if other != name and (_org_marked(other) or len(words) > 1 and words[0].lower()
+                              not in _first_names()):
+            return None
+    return name
+
+
+def _describe_org(text: str, st: Statement, prev: list[Statement],
+                  later: Optional[list[Statement]] = None) -> Optional[str]:
     sp = _strip_opener(st.speaker or "")
     head = _description_head(sp)
     if head is None:
@@ -488,16 +533,13 @@ def _describe_org(text: str, st: Statement, prev: list[Statement]) -> Optional[s
             continue
         if not company and head not in p.speaker_name.lower().split():
             continue  # "the court" is a court's name only ("the Supreme Court")
-        if p.speaker_type == "organization" and (
-                _org_marked(p.speaker_name) or _description_head(_strip_opener(
-                    p.speaker or "")) is not None) or (
-                p.speaker_role is None and re.match(r"(?:that\s+)?(?:it|its)\b", p.text)
-                and p.speaker_name.split()[0].lower() not in _first_names()
-                and len(p.speaker_name.split()) > 1 or p.speaker_type == "organization"
-                and p.speaker_role is None and re.match(r"(?:that\s+)?(?:it|its)\b", p.text)):
+        if _is_body_speaker(p):
             return p.speaker_name  # a body: an organisation's name, or it speaks of "it"
     if not company:
         return None  # "the campaign", "the court": the resolver's description stands
+    got = _one_body_later(text, pos, later or [])
+    if got:
+        return got
     # the name that opens this sentence or the one before ("Norland Freight earned ...,
     # the company announced"), when its first word is no first name
     ls = max(_rfind_nl(text, pos), text.rfind(". ", 0, pos)) + 1
@@ -569,6 +611,10 @@ def _other_sense(text: str, st: Statement) -> bool:
         return True
     if lem == "call" and re.search(r"\binto question\b", st.text):
         return True
+    if lem == "add" and st.cue_end is not None and st.kind != "direct" and re.match(
+            r"\s+to\s+(?!reporters\b|journalists\b)(?:the\s+)?[a-z]+",
+            text[st.cue_end:st.content_start]):
+        return True  # "adding to evidence that ...", "adds to fears that ...": not saying
     if lem in _OBJECT_SENSE and st.kind == "indirect" and st.cue_end is not None and \
             st.content_start >= st.cue_end and _is_bare_object(st.text):
         return True  # "charged three men with burglary", "assumed a defensive stance"
@@ -675,7 +721,8 @@ _AS_STATES = re.compile(
     # a short adverbial of time or place before the comma ("put it on Tuesday,")
     r"(?P<adv>\s+(?:on|in|at|last|this|earlier|later)\b[^,:;.“”\"\n]{1,30})?\s*[:,]\s*"
     r"(?P<c>“[^“”\n]+”|\"[^\"\n]+\"|[^\n“”\"]+?[.!?](?=\s|$))", re.MULTILINE)
-_QUOTE_SENTENCE = re.compile(r"(?<=[.!?]\s)(?P<q>“[^“”\n]{8,}[.!?]”)(?=\s|$)")
+# the lookbehind after the opening mark (same matches): the engine then skips to a "“"
+_QUOTE_SENTENCE = re.compile(r"(?P<q>“(?<=[.!?]\s“)[^“”\n]{8,}[.!?]”)(?=\s|$)")
 
 
 def _as_states(report: Report, sts: list[Statement], reg: "_Registry",
@@ -683,8 +730,10 @@ def _as_states(report: Report, sts: list[Statement], reg: "_Registry",
     """"As the report states: “...”" / "As Ms. Ruiz put it, ..." -> statements."""
     from claims.extraction.pipeline import statement_id
     text = report.text
+    out: list[Statement] = []
+    if "As" not in text:  # most reports: no search at all
+        return out
     spans = _Spans((s.content_start, s.content_end) for s in sts if s.kind != "claim")
-    out = []
     for m in _AS_STATES.finditer(text, report.body_start or 0):
         a, e = m.start("c"), m.end("c")
         if spans.overlaps(a, e):
@@ -752,7 +801,7 @@ def _quote_after_subject(report: Report, sts: list[Statement], reg: "_Registry")
 _NAME_RX = (r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+)?(?:[A-Z][\w’'-]+|[A-Z]\.)"
             r"(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.)){0,3}")
 _ORPHAN = re.compile(
-    r"(?:“(?P<q>[^“”\n]{2,}?[,?!])”|(?<![\w\"])\"(?P<qa>[^\"\n]{2,}?[,?!])\")"
+    r"(?:“(?P<q>[^“”\n]{2,}?[,?!])”|\"(?<![\w\"]\")(?P<qa>[^\"\n]{2,}?[,?!])\")"
     r"\s+(?:(?P<v1>[a-z]{3,})\s+(?P<n1>" + _NAME_RX + r"|he|she)"
     r"|(?P<n2>" + _NAME_RX + r"|He|She|he|she)\s+(?P<v2>[a-z]{3,}))(?=[\s,.;])")
 _NOT_SPEECH_AFTER_QUOTE = frozenset("""
@@ -809,6 +858,47 @@ def _orphan_quotes(report: Report, sts: list[Statement], reg: "_Registry") -> li
     return out
 
 
+# a line that is a quotation signed with a dash and a name: "“We need jobs.” ― Ana Ruiz"
+# (reader comments, vox pops, epigraphs); the name is 2-5 capitalised words and ends the line
+_SIGNED = re.compile(
+    r"^[ \t\xa0]*(?P<q>[“”\"][^\n]{10,}?[.?!…][”\"])[ \t\xa0]*"
+    r"(?P<dash>[―—]|--)[ \t\xa0]*"
+    r"(?P<who>[A-Z][\w’'.-]*(?:[ \t][A-Z][\w’'.-]*){1,4}?)\.?[ \t\xa0]*$", re.MULTILINE)
+
+
+def _signed_quotes(report: Report, sts: list[Statement], reg: "_Registry") -> list[Statement]:
+    """Lines holding only a quotation, a dash and a name ("“...” ― Sonya Herridge") that no
+    statement covers yet: the name's quotation."""
+    from claims.extraction.pipeline import statement_id
+    text = report.text
+    body = report.body_start or 0
+    spans = _Spans((s.content_start, s.content_end) for s in sts if s.kind != "claim")
+    out = []
+    for m in _SIGNED.finditer(text, body):
+        a, b = m.span("q")
+        who_ = m.group("who").rstrip(".")
+        if spans.overlaps(a, b) or _DIGIT.search(who_) or who_.split()[0] in _TITLE_WORDS_CAP \
+                and len(who_.split()) == 1:
+            continue
+        org = _org_marked(who_)
+        name = who_ if org else (reg.full_name(who_) or who_)
+        ss = _rfind_nl(text, a) + 1
+        se = text.find("\n", b)
+        se = len(text) if se < 0 else se
+        cs, ce = m.span("dash")
+        out.append(Statement(
+            id=statement_id(report.id, "direct", [(a, b)]), report=report.id, kind="direct",
+            text=text[a:b], content_start=a, content_end=b, content_spans=None, speaker=who_,
+            speaker_start=m.start("who"), speaker_end=m.start("who") + len(who_),
+            speaker_name=name,
+            speaker_type="organization" if org else "person", speaker_role=None,
+            cue=m.group("dash"), cue_start=cs, cue_end=ce, venue=None, said_on=None,
+            hedge=None, checkworthiness=-1.0, check_reasons=[], sentence=text[ss:se],
+            paragraph=_paragraph_no(text, body, a), report_date=report.date))
+        spans.add(a, b)
+    return out
+
+
 _INSERT_CUES = r"(?:say|says|said|argue|argues|argued|note|notes|noted|warn|warns|warned|" \
     r"believe|believes|think|thinks|estimate|estimates|predict|predicts|contend|contends|" \
     r"insist|insists)"
@@ -857,6 +947,34 @@ def _split_inside(text: str, st: Statement) -> Optional[Statement]:
                    speaker_type="person" if _person_in(who_) else "anonymous",
                    speaker_role=None, content_start=a1, content_end=e2,
                    content_spans=spans, text=text[a1:e1] + " " + text[a2:e2])
+
+
+def _subject_before_speaker(text: str, st: Statement) -> Statement:
+    """ "Her son, she said, had been hospitalized twice": the subject before the inserted
+    "she said" belongs to the content, which is both pieces."""
+    if st.kind != "indirect" or st.content_spans or st.speaker_start is None or \
+            st.cue_end is None or not st.speaker_start < st.cue_start < st.content_start:
+        return st
+    if not text[max(0, st.speaker_start - 2):st.speaker_start] == ", ":
+        return st
+    gap = text[st.cue_end:st.content_start]
+    if not re.fullmatch(r"(?:\s+[A-Za-z]+){0,2}\s*,\s*", gap):
+        return st  # "she said(, on Monday)," then the rest of the clause
+    first = st.text.split()[0].lower() if st.text.split() else ""
+    if not _FINITE_IN.fullmatch(first):
+        return st  # the rest must open with the verb the subject lacks
+    e1 = st.speaker_start - 2
+    ls = max(_rfind_nl(text, e1), text.rfind(". ", 0, e1) + 1)
+    a1 = ls + 1 if text[ls:ls + 1] in (" ", "\n", ".") else ls
+    while a1 < e1 and text[a1] in " “\"":
+        a1 += 1
+    subj = text[a1:e1]
+    words = subj.split()
+    if not 1 <= len(words) <= 8 or "," in subj or _FINITE_IN.search(subj):
+        return st
+    spans = [[a1, e1], [st.content_start, st.content_end]]
+    return replace(st, content_start=a1, content_spans=spans,
+                   text=subj + " " + st.text)
 
 
 _SEEN_BY = re.compile(r"(?P<np>(?:[A-Z]?[\w’'-]+\s+){0,4}(?:report|reports|documents?|"
@@ -924,6 +1042,62 @@ def _fronted_content(text: str, st: Statement) -> Statement:
     if len(words) > 8 or any(w in _FINITE for w in words):
         return st
     return replace(st, content_start=a, content_end=e, content_spans=None, text=text[a:e])
+
+
+# a wire dateline opening a paragraph: "LIMA (Reuters) - ", "WASHINGTON ― ", "PARIS, March 3 -- "
+_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}"
+                       r"(?:,[ ][A-Z][a-z]+\.?[ ]\d{1,2})?"
+                       r"(?:[ ]?\([A-Za-z. ]{2,30}\))?[ ]*(?:[-―—–]|--)[ ]+")
+
+
+def _without_dateline(text: str, st: Statement) -> Statement:
+    """Content that begins a paragraph with a wire dateline starts after it: the dateline
+    is the outlet's, not what the speaker said."""
+    a = st.content_start
+    if st.content_spans or (a > 0 and text[a - 1] != "\n"):
+        return st
+    m = _DATELINE.match(text, a, st.content_end)
+    if m is None or m.end() >= st.content_end - 10:
+        return st
+    return replace(st, content_start=m.end(), text=text[m.end():st.content_end])
+
+
+_POSS_DESC = re.compile(r"^(?:the|its|their|his|her)\s+((?:[a-z-]+\s+){0,2}([a-z-]+))['’]s$",
+                        re.IGNORECASE)
+# the verb of the sentence after a subject "X's claim that CLAUSE": "... was disputed by Y",
+# "... has been rejected", "... went unheeded", "... is false"
+_MATRIX = re.compile(r"\s(?:was|were|is|are|has been|have been|had been|went|remains|remained|"
+                     r"proved|proves|seems|seemed|appears|appeared|drew|sparked|angered)\s")
+_FINITE_IN = re.compile(r"\b(?:was|were|is|are|had|has|have|did|does|do|will|would|could|can|"
+                        r"should|may|might|must|\w+ed)\b")
+
+
+_NOT_OWNER = frozenset("that it he she there what who here where this let".split())
+
+
+def _noun_cue_subject(text: str, st: Statement) -> Statement:
+    """ "The union's claim that beds had been closed was disputed by the ministry": the
+    claim's content ends before the sentence's own verb, whose subject the claim is."""
+    if st.kind == "direct" or st.speaker_start is None or st.cue_end is None or \
+            st.content_spans or not (st.speaker or "").rstrip().endswith(("'s", "’s")):
+        return st
+    owner = (st.speaker or "").rstrip()[:-2].split()
+    if not owner or owner[-1].lower() in _NOT_OWNER or st.cue_start is None or \
+            st.speaker_end is None or text[st.speaker_end:st.cue_start].strip():
+        return st  # "That’s not to suggest ...": a contraction, not a possessive
+    ls = max(_rfind_nl(text, st.speaker_start), text.rfind(". ", 0, st.speaker_start) + 1)
+    if text[ls + 1:st.speaker_start].strip() not in ("", "But", "And", "Yet"):
+        return st  # the noun phrase is not the sentence's subject
+    body = st.text
+    best = None
+    for m in _MATRIX.finditer(body):
+        if _FINITE_IN.search(body, 0, m.start()) and len(body[m.end():].split()) <= 8:
+            best = m
+            break
+    if best is None:
+        return st
+    e = st.content_start + best.start()
+    return replace(st, content_end=e, text=text[st.content_start:e])
 
 
 def _paragraph_subject(text: str, a: int, b: int) -> Optional[tuple[int, str]]:
@@ -1055,6 +1229,40 @@ def _gender(name: Optional[str]) -> Optional[str]:
 _PERSON_MENTION = re.compile(r"(?<![\w’'.])([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w’'-]+)")
 
 
+# "His wife, Margaret, said": a kin noun after a possessive, then a first name alone
+_KIN_BEFORE = re.compile(
+    r"\b(his|her)\s+(?:late\s+|former\s+|eldest\s+|youngest\s+)?(?:wife|husband|widow|"
+    r"widower|son|daughter|mother|father|brother|sister|partner|"
+    r"fianc[ée]e?)\s*,\s*$", re.IGNORECASE)
+
+
+def _kin_first_name(text: str, st: Statement) -> Optional[tuple[str, Optional[str]]]:
+    """ "John Hollis was buried on Friday. His wife, Margaret, said ...": a first name
+    alone, set off after "his wife", is that person's relative, named with the surname of
+    the one person of the possessive's gender named in the two sentences before (the name
+    first, then None when none or two are named: a first name alone names no one)."""
+    name = st.speaker_name or ""
+    if st.speaker_start is None or " " in name or name.lower() not in _first_names():
+        return None
+    m = _KIN_BEFORE.search(text, max(0, st.speaker_start - 40), st.speaker_start)
+    if m is None:
+        return None
+    want = "m" if m.group(1).lower() == "his" else "f"
+    lo = m.start()
+    for _ in range(2):  # back to the start of the sentence before (across a paragraph break)
+        k = len(text[:lo].rstrip())
+        lo = max(text.rfind(". ", 0, k), text.rfind("\n", 0, k), 0)
+    people = set()
+    for pm in _PERSON_MENTION.finditer(text, lo, m.start()):
+        got = _person_in(pm.group(1))
+        if got and _gender(got[0]) in (want, None) and len(got[0].split()) > 1:
+            people.add(got[0])
+    surnames = {p.split()[-1] for p in people}
+    if len(surnames) != 1:
+        return name, None
+    return name, f"{name} {surnames.pop()}"
+
+
 def _by_gender(text: str, st: Statement, done: list[Statement]) -> Optional[tuple]:
     """"he"/"she" resolved to someone whose first name says the other gender: the nearest
     person before with a first name of the pronoun's gender (named in the text or a speaker)."""
@@ -1147,7 +1355,8 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
         if held is None:
             continue
         st = _agent_of_document(text, held)
-        st = _fronted_content(text, st)
+        st = _noun_cue_subject(text, _without_dateline(text, _fronted_content(text, st)))
+        st = _subject_before_speaker(text, st)
         ins = _split_inside(text, st)
         if ins is not None:
             st = ins
@@ -1221,7 +1430,7 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
                     name, role = p.speaker_name, p.speaker_role
                     break
         else:
-            desc = _describe_org(text, st, done)
+            desc = _describe_org(text, st, done, statements)
             # a description the resolver left unnamed ("the conductor"), never one it named
             holder = None if desc or name and name[:1].isupper() else _role_holder(text, st)
             if desc:
@@ -1239,6 +1448,24 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
                     desc = _DET.sub("", _strip_opener(sp)).strip()
                     name, stype, role = (desc, "anonymous", None) if desc != name else (
                         None, "anonymous", None)
+        poss = _POSS_DESC.match(sp)
+        if poss and (name is None or name[:1].islower()):
+            # "the union's claim that ...": the description before the possessive speaks
+            bare = replace(st, speaker=sp[:-2])
+            desc = _describe_org(text, bare, done, statements)
+            if desc:
+                name, stype = desc, "organization"
+            elif _head_can_speak(poss.group(2)):
+                name = poss.group(1).lower()
+                if poss.group(2).lower() in _ORG_NOUNS:
+                    stype = "organization"
+        if lsp == "you":
+            # an interviewer's "You warned in October that ...": the person addressed, whom
+            # the question does not name
+            name, stype, role = None, "person", None
+        kin = _kin_first_name(text, st) if stype == "person" else None
+        if kin is not None:
+            name = kin[1]  # "Margaret Hollis", or no name rather than a first name alone
         if name in muted and lsp in _conf.PRONOUNS:
             name = None  # the pronoun took a speaker that cannot speak ("the same thing")
         if name and stype == "person":
@@ -1252,6 +1479,7 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
         if st.speaker_type == "organization" and st.speaker_name:
             org_names.add(st.speaker_name)
     out.extend(_orphan_quotes(report, out, reg))
+    out.extend(_signed_quotes(report, out, reg))
     out.extend(_as_states(report, out, reg, done))
     out.extend(_quote_after_subject(report, out, reg))
     out.extend(_continuations(report, out))

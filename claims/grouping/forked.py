@@ -9,16 +9,33 @@ after the other, with the same results in the same order.
 """
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 _STATE: Any = None  # what the workers inherit; set only while a pool runs
+_IN_THIS_PROCESS = False  # set by in_this_process()
+
+
+@contextlib.contextmanager
+def in_this_process() -> Iterator[None]:
+    """Run every task here while the block runs: a run whose extraction workers already keep
+    the cores busy gains nothing from forking more (a fork of a process holding a large claim
+    index costs tens of milliseconds per batch, twice)."""
+    global _IN_THIS_PROCESS
+    was = _IN_THIS_PROCESS
+    _IN_THIS_PROCESS = True
+    try:
+        yield
+    finally:
+        _IN_THIS_PROCESS = was
 
 
 def workers_available() -> int:
-    """Processes to use: the cores this process may run on, or 1 when it cannot fork."""
-    if multiprocessing.current_process().daemon:
+    """Processes to use: the cores this process may run on, or 1 when it cannot fork (or is
+    told not to: ``in_this_process``)."""
+    if _IN_THIS_PROCESS or multiprocessing.current_process().daemon:
         return 1
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1

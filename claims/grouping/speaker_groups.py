@@ -195,7 +195,15 @@ def _form_keys(name: Any, aliases: Any, key_of=name_key, norm_of=normalize_name_
     order, once each: ("person", tokens) and ("org", name without "the"). ``key_of`` and
     ``norm_of``: name_key and normalize_name_text, or lookups of them computed in bulk."""
     forms = [name] + (list(aliases) if isinstance(aliases, (list, tuple, np.ndarray)) else [])
-    keys: dict[tuple, None] = {}
+    return _extend_form_keys((), forms, key_of, norm_of)
+
+
+def _extend_form_keys(keys_before: tuple, forms: Iterable[Any], key_of=name_key,
+                      norm_of=normalize_name_text) -> list[tuple]:
+    """``_form_keys`` of a speaker's forms when more forms come after those that gave
+    ``keys_before``: a stored speaker's aliases grow batch after batch (one that speaks in
+    every report gains some each time), and keying all of them again each time grew with them."""
+    keys: dict[tuple, None] = {k: None for k in keys_before if k[0] != "person?"}
     for f in forms:
         f = _clean(f)
         if not f:
@@ -626,19 +634,35 @@ class SpeakerIndex:
     def add(self, rows: Iterable[tuple], *, key_of=name_key, norm_of=normalize_name_text) -> None:
         """Add or replace speakers: (speaker_id, name, aliases, type, roles) tuples, aliases and
         roles as lists. (``key_of``, ``norm_of``: see ``add_many``.)"""
+        ids_of_key = self.ids_of_key
         for sid, name, aliases, typ, roles in rows:
             aliases = list(aliases or [])
+            before = self.rows.get(sid)
+            old_keys = self.form_keys.get(sid, ())
             self.rows[sid] = (name, aliases, typ, list(roles or []))
-            ids_of_key = self.ids_of_key
-            for key in self.form_keys.get(sid, ()):  # replaced: its old keys go
+            if before is not None and before[0] == name and aliases[:len(before[1])] == before[1]:
+                # the usual update: the same name, aliases added after the stored ones
+                added = aliases[len(before[1]):]
+                fk = tuple(_extend_form_keys(old_keys, added, key_of, norm_of))
+                forms = [name, *added]
+            else:
+                fk = tuple(_form_keys(name, aliases, key_of, norm_of))
+                forms = [name, *aliases]
+            new_keys = set(fk)
+            for key in old_keys:  # replaced: its old keys go
+                if key in new_keys:
+                    continue
                 got = ids_of_key[key]
                 if type(got) is str:
                     if got == sid:
                         del ids_of_key[key]
                 else:
                     got.discard(sid)
-            self.form_keys[sid] = fk = tuple(_form_keys(name, aliases, key_of, norm_of))
+            self.form_keys[sid] = fk
+            kept = set(old_keys)
             for key in fk:
+                if key in kept:  # stays, with this speaker
+                    continue
                 got = ids_of_key.get(key)
                 if got is None:
                     ids_of_key[key] = sid
@@ -652,7 +676,7 @@ class SpeakerIndex:
                     if _split(key[1])[1] == "the":
                         self.the_keys.add(key)
             tokens = dict.fromkeys(self.tokens_of.get(sid, ()))
-            for form in [name, *aliases]:
+            for form in forms:
                 tokens.update(dict.fromkeys(self._keys(form, key_of)))
             self.tokens_of[sid] = tuple(tokens)
 

@@ -87,6 +87,7 @@ DEFAULT_TIMEOUT = 600.0
 NOTICE_AFTER = 2.0  # seconds of waiting before saying so on stderr
 RETRY_ATTEMPTS = 5  # serialization failures / deadlocks retried (PostgreSQL)
 SQLITE_CACHE_KIB = 64 * 1024  # page cache of a connection (SQLite default: 2 MiB)
+SQLITE_WAL_AUTOCHECKPOINT = 20000  # WAL pages (4 KiB) before they are copied back; SQLite: 1000
 
 
 def db_timeout() -> float:
@@ -277,6 +278,8 @@ class Store(StatementsMixin, ClaimsMixin, VerdictsMixin, ReviewMixin, RunsMixin,
                     # 2 MiB default page cache, most pages they touch had to be read again once
                     # the database outgrew it. Pages are allocated as used, up to this.
                     cur.execute(f"PRAGMA cache_size = {-SQLITE_CACHE_KIB}")
+                    if SQLITE_WAL_AUTOCHECKPOINT:
+                        cur.execute(f"PRAGMA wal_autocheckpoint = {int(SQLITE_WAL_AUTOCHECKPOINT)}")
                 except Exception:  # locked or unreadable here: the command's own error says so
                     pass
                 finally:

@@ -2,6 +2,8 @@
 
     python tests/benchmarks/train_attribution_model.py            # writes the JSON
     python tests/benchmarks/train_attribution_model.py --check    # also prints dev calibration
+    python tests/benchmarks/train_attribution_model.py --check-only   # the shipped model's
+                                                   # calibration on the dev sets; writes nothing
 
 Runs the extractor (abstention off) on PolNeAR train and realnews dev (``../shared``), labels
 every attributed statement with the shared scorers' matching rules -- ``match``: a gold
@@ -180,6 +182,19 @@ def right_shift(model, rows, target: float) -> float:
     return round(shift, 2)
 
 
+def calibration(model, sets) -> None:
+    """Print, per labelled set, how many statements score above 0.8 and the share right."""
+    from claims.extraction.confidence import _logit, _sigmoid
+
+    for name, data in sets:
+        sh = model.get("right_shift", 0.0)
+        ps = [(_sigmoid(_logit(model["right"], fs) - sh), right) for fs, m, right, _ in data]
+        hi = [r for p, r in ps if p > 0.8]
+        print("%s: %d statements, %d above 0.8, %.3f of them right; %.3f right overall"
+              % (name, len(ps), len(hi), sum(hi) / max(len(hi), 1),
+                 sum(r for _, r in ps) / max(len(ps), 1)))
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--polnear", default=str(SHARED / "polnear"))
@@ -192,9 +207,19 @@ def main(argv=None) -> int:
                     help="share right above 0.8 required on the training statements")
     ap.add_argument("--out", default=str(REPO / "claims" / "extraction" / "attribution_model.json"))
     ap.add_argument("--check", action="store_true", help="print calibration on PolNeAR dev")
+    ap.add_argument("--check-only", action="store_true",
+                    help="print the calibration of the model at --out on PolNeAR dev and "
+                         "realnews dev; train and write nothing")
     a = ap.parse_args(argv)
     sa = _load("score_attribution", SHARED / "eval" / "score_attribution.py")
     who = _load("score_who", SHARED / "eval" / "score_who.py")
+    if a.check_only:
+        model = json.loads(pathlib.Path(a.out).read_text(encoding="utf-8"))
+        print("model %s (%s)" % (a.out, model.get("trained_on", "?")))
+        calibration(model, (("polnear dev", label_polnear(pathlib.Path(a.polnear) / "dev", sa)),
+                            ("realnews dev (trained on)",
+                             label_realnews(pathlib.Path(a.realnews), who))))
+        return 0
     rows = label_polnear(pathlib.Path(a.polnear) / "train", sa)
     rows += label_realnews(pathlib.Path(a.realnews), who)
     model = train(rows, rn_weight=a.rn_weight, l2=a.l2)
@@ -208,15 +233,9 @@ def main(argv=None) -> int:
     if a.check:
         from claims.extraction.confidence import _logit, _sigmoid
         dev = label_polnear(pathlib.Path(a.polnear) / "dev", sa)
-        for name, data in (("polnear dev", dev),
-                           ("realnews dev (trained on)", [r for r in rows
-                                                          if r[3].startswith("realnews")])):
-            sh = model["right_shift"]
-            ps = [(_sigmoid(_logit(model["right"], fs) - sh), right) for fs, m, right, _ in data]
-            hi = [r for p, r in ps if p > 0.8]
-            print("%s: %d statements, %d above 0.8, %.3f of them right; %.3f right overall"
-                  % (name, len(ps), len(hi), sum(hi) / max(len(hi), 1),
-                     sum(r for _, r in ps) / max(len(ps), 1)))
+        calibration(model, (("polnear dev", dev),
+                            ("realnews dev (trained on)", [r for r in rows
+                                                           if r[3].startswith("realnews")])))
         # realnews held out article by article: an honest calibration on that corpus
         arts = sorted({r[3] for r in rows if r[3].startswith("realnews")})
         ps = []
