@@ -296,23 +296,22 @@ class ClaimIndex:
             if len(count) <= INDEX_MAX_CANDIDATES:
                 found.update(count)
             else:
-                found.update(self._best(count, 1, len(nt)))
+                found.update(self._best(count, len(nt)))
         return sorted(found)
 
-    def _best(self, count: dict, need: int, length: int) -> list[int]:
-        """The (at most) INDEX_MAX_CANDIDATES claims sharing at least ``need`` words, most words
+    def _best(self, count: dict, length: int) -> list[int]:
+        """The (at most) INDEX_MAX_CANDIDATES claims of ``count`` (claim -> words shared), most words
         shared first, then closest in length, then by id: independent of the order the claims
         were indexed in. Claims are bucketed by words shared (a handful of values), so only the
         bucket cut at the cap is ranked: on an archive most texts share two or three words with
         hundreds of claims (the same source sentence with other names), a few with their repeat."""
         buckets: dict[int, list[int]] = {}
         for k, c in count.items():
-            if c >= need:
-                b = buckets.get(c)
-                if b is None:
-                    buckets[c] = [k]
-                else:
-                    b.append(k)
+            b = buckets.get(c)
+            if b is None:
+                buckets[c] = [k]
+            else:
+                b.append(k)
         chosen: list[int] = []
         order = sorted(buckets, reverse=True)
         floor = order[0] * INDEX_TOP_SHARE if order else 0
