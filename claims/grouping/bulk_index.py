@@ -98,7 +98,8 @@ class PostingsBuilder:
         keys = (codes << 32) | (owner + first)
         del codes, owner
         keys.sort()  # (np.unique hashes int64 in numpy 2: ten times as slow as sorting)
-        keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]  # a word once per text
+        if len(keys):  # (every word of the chunk may be common already)
+            keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]  # a word once per text
         codes = keys >> 32
         if len(self.df) < len(vocab):
             self.df = np.concatenate([self.df, np.zeros(len(vocab) - len(self.df), dtype=np.int64)])
