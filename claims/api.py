@@ -148,7 +148,9 @@ class RunSummary:
     seconds: float = 0.0
     # Seconds per stage. Main process: "read" (reading reports, already-stored check),
     # "extract" (waiting for the extraction results: with --workers 1 the extraction itself),
-    # "dedupe" (grouping claims and speakers), "store" (database work), "workbook". Worker
+    # "dedupe" (grouping claims and speakers), "store" (database work in this process: what is
+    # new, waiting for the background writer), "store_background" (the writer process's time
+    # storing the batches, alongside; claims.store.writer), "workbook". Worker
     # side: "extract_workers" (wall seconds spent extracting, summed over the batches, in
     # whichever process ran them) and "extract_workers_cpu" (their CPU seconds).
     stage_seconds: dict[str, float] = field(default_factory=dict)
@@ -480,17 +482,47 @@ def _fresh_batches(store, paths, batch_size: int, summary: RunSummary, reader_wa
 
 def _extract_group_store(store, batches: Iterator[list[Report]], summary: RunSummary, *, run_id: int,
                          workers, dask, same_threshold, similar_threshold, progress, on_stage=None) -> None:
-    """Extract each batch (serially, in worker processes or on Dask) and store it with its
-    groups (store_batch), against a compact index of the claims stored so far (bounded by the
-    number of claims, not statements)."""
+    """Extract each batch (serially, in worker processes or on Dask), group it against a compact
+    index of the claims stored so far (bounded by the number of claims, not statements) and
+    store it. Storing runs in a background thread (claims.store.writer) while the next batch is
+    grouped, except for an in-memory database (one connection) and after another command
+    grouped claims during the run (then each batch is grouped and stored in one transaction,
+    ``store_batch``)."""
     from .grouping.forked import in_this_process
+    from .store.claims import GroupingConflict
 
     stage = summary.stage_seconds
+    writer = _background_writer(store)  # forked first: the index loaded next is not copied
     state = store.load_grouping_state()
+    generation = state.stored_at[0] if writer is not None else None
     executor = make_executor(workers, dask)
     serial_grouping = contextlib.ExitStack()
     if not isinstance(executor, SerialExecutor):  # extraction workers (or Dask) keep the cores busy:
         serial_grouping.enter_context(in_this_process())  # grouping forks no workers of its own
+
+    def serially(reports, frame) -> None:
+        grouped = store_batch(store, reports, frame, state, run_id=run_id, same_threshold=same_threshold,
+                              similar_threshold=similar_threshold, timings=stage)
+        summary.new_claims += grouped.new_claims
+        summary.reports_stored += grouped.reports_added
+        for _ in range(len(reports) - grouped.reports_added):  # stored by another run meanwhile
+            summary.skipped("already stored")
+
+    def fall_back(unwritten: list) -> None:
+        """Another command grouped claims meanwhile: the batches not written are grouped again
+        against the database as it is now, one transaction each, and so is the rest of the run."""
+        nonlocal writer, state
+        stage["store_background"] = stage.get("store_background", 0.0) + writer.busy_seconds
+        writer = None
+        log.info("another command grouped claims during this run: %d batch(es) grouped again", len(unwritten))
+        state = store.load_grouping_state()
+        for job in unwritten:  # what was counted for it when it was queued is counted again
+            summary.reports_stored -= job.added.added
+            summary.new_claims -= len(job.grouping.new_claims) if job.grouping is not None else 0
+            if len(job.reports) > job.added.added:
+                summary.reports_skipped["already stored"] -= len(job.reports) - job.added.added
+            serially(job.reports, job.statements)
+
     try:
         t0 = time.perf_counter()
         for batch, (statements, worker_wall, worker_cpu) in executor.map(batches, fn=extract_rows_timed):
@@ -502,24 +534,86 @@ def _extract_group_store(store, batches: Iterator[list[Report]], summary: RunSum
                 on_stage("grouping and storing")
             frame = statements_frame(statements)
             stage["store"] = stage.get("store", 0.0) + time.perf_counter() - t1
-            grouped = store_batch(store, batch, frame, state, run_id=run_id, same_threshold=same_threshold,
-                                  similar_threshold=similar_threshold, timings=stage)
+            if writer is not None and writer.conflicted:  # noticed while this batch was extracted
+                fall_back(writer.close())
+            if writer is not None:
+                job = _plan_and_group(store, writer, batch, frame, state, generation, run_id=run_id,
+                                      same_threshold=same_threshold, similar_threshold=similar_threshold,
+                                      timings=stage)
+                if job.grouping is not None:
+                    generation += 1  # what save_grouping makes it
+                summary.new_claims += len(job.grouping.new_claims) if job.grouping is not None else 0
+                summary.reports_stored += job.added.added
+                for _ in range(len(batch) - job.added.added):  # stored by another run meanwhile
+                    summary.skipped("already stored")
+                t2 = time.perf_counter()
+                try:
+                    writer.submit(job)  # waits while the writer is two batches behind
+                except GroupingConflict:
+                    pass  # handled below, once the writer has stopped
+                stage["store"] = stage.get("store", 0.0) + time.perf_counter() - t2
+                if writer.conflicted:
+                    fall_back(writer.close())
+            else:
+                serially(batch, frame)
             summary.batch_seconds.append((len(batch), time.perf_counter() - t1))
-            summary.new_claims += grouped.new_claims
-            summary.reports_stored += grouped.reports_added
-            for _ in range(len(batch) - grouped.reports_added):  # stored by another run meanwhile
-                summary.skipped("already stored")
             if on_stage:
                 on_stage("extracting")
             t0 = time.perf_counter()
             if progress:
                 progress(len(batch), len(statements))
+        if writer is not None:
+            t2 = time.perf_counter()
+            unwritten = writer.close()  # waits for the batches queued
+            if unwritten:  # a conflict on the last batches
+                fall_back(unwritten)
+            stage["store"] = stage.get("store", 0.0) + time.perf_counter() - t2
     finally:
+        if writer is not None:
+            stage["store_background"] = stage.get("store_background", 0.0) + writer.busy_seconds
+            if not writer.closed:
+                try:
+                    writer.close()  # a run stopped by an error: the batches queued are still written
+                except Exception as error:  # the run's own error is the one to report
+                    log.warning("storing the last batches failed: %s", error)
         serial_grouping.close()
         executor.close()
     _peak_memory(summary)
     # "extract" above also counted the time spent reading inside the generator.
     stage["extract"] = max(0.0, stage.get("extract", 0.0) - stage.get("read", 0.0))
+
+
+def _background_writer(store):
+    """A BatchWriter (a process of its own) on ``store``'s database; None for an in-memory
+    SQLite database (another connection would see another database) or where processes
+    cannot be forked."""
+    from .store.writer import BatchWriter, can_fork
+
+    if (store.is_sqlite and store.path is None) or not can_fork():
+        return None
+    return BatchWriter(store.url.render_as_string(hide_password=False))
+
+
+def _plan_and_group(store, writer, reports, frame, state, generation: int, *, run_id, same_threshold,
+                    similar_threshold, timings: dict):
+    """The main thread's part of a batch when a writer stores it: what is new (a read), its
+    grouping against ``state`` (then given to ``state``), as a PlannedBatch for the writer."""
+    from .grouping import group_batch
+    from .store.writer import PlannedBatch
+
+    with _no_cyclic_gc():
+        t0 = time.perf_counter()
+        added = store.plan_reports(reports, frame, run_id=run_id, pending_ids=writer.pending_ids())
+        t1 = time.perf_counter()
+        timings["store"] = timings.get("store", 0.0) + t1 - t0
+        grouping = None
+        if added.statements:
+            grouping = group_batch(added.statements_frame(), state, report_dates=added.report_dates,
+                                   same_threshold=same_threshold, similar_threshold=similar_threshold)
+            state.apply(grouping)
+        timings["dedupe"] = timings.get("dedupe", 0.0) + time.perf_counter() - t1
+    return PlannedBatch(reports=reports, statements=frame, added=added, grouping=grouping,
+                        expected_generation=generation)
 
 
 @dataclass

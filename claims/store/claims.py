@@ -17,6 +17,11 @@ when it is what the state last saw, nothing else was grouped in between (one sma
 otherwise only the claims added since are read (SQLite: by rowid, which grows with every claim;
 elsewhere: the claim ids, and the texts of the new ones) and the speakers again. A stored
 claim's text is only replaced by a fuller one (normalised length), whatever a stale state says.
+
+A run's own batches are grouped outside the transaction, while a background writer stores the
+batch before (claims.store.writer): ``save_planned_batch`` then checks, in the write
+transaction, that the generation is the one the grouping saw; if another command grouped in
+between it raises ``GroupingConflict`` and the run groups that batch again the serial way.
 """
 from __future__ import annotations
 
@@ -28,6 +33,8 @@ from typing import Optional
 
 import sqlalchemy as sa
 from sqlalchemy import bindparam
+
+from claims.errors import StoreError
 
 from .schema import claims_t, meta_t, similar_t, speakers_t, statements_t
 from .values import CHUNK, IN_CHUNK, chunks, insert_rows, loads, now_iso
@@ -47,6 +54,11 @@ class GroupResult:
 
 
 GENERATION_KEY = "grouping_generation"
+
+
+class GroupingConflict(StoreError):
+    """A batch grouped outside its write transaction found the database changed by another
+    command meanwhile (``save_planned_batch``): it must be grouped again, serially."""
 
 
 def _generation(conn: sa.Connection) -> int:
@@ -219,6 +231,24 @@ class ClaimsMixin:
             result.generation = _bump_generation(conn)
             result.claims_mark = _claims_mark(conn)
         return result
+
+    def save_planned_batch(self, added, grouping, *, expected_generation: int) -> GroupResult:
+        """Store a batch planned and grouped outside the write transaction (``plan_reports``,
+        then ``claims.grouping.group_batch`` against a state that knew of generation
+        ``expected_generation``): its reports, then its grouping (``grouping`` None: no
+        statements). Raises ``GroupingConflict``, writing nothing, when another command grouped
+        claims or stored one of its reports since: the grouping may miss their claims."""
+        with self.transaction() as conn:
+            if _generation(conn) != expected_generation:
+                raise GroupingConflict(f"{self.label}: another command grouped claims meanwhile")
+            if self.planned_reports_taken(added):
+                raise GroupingConflict(f"{self.label}: another command stored one of the batch's reports meanwhile")
+            self.write_planned_reports(added, defer_statements=grouping is not None)
+            result = GroupResult()
+            if grouping is not None:
+                result = self.save_grouping(grouping, run_id=added.run_id, added=added)
+            result.reports_added = added.added
+            return result
 
     def count_groups(self, result: GroupResult) -> GroupResult:
         """``result`` with the numbers of claims and speakers stored now."""

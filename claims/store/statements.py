@@ -37,6 +37,8 @@ class AddResult:
     _rows: list[dict] = field(default_factory=list, repr=False)  # the statement rows inserted
     _objs: dict = field(default_factory=dict, repr=False)  # statement id -> its JSON columns as given
     deferred: bool = False  # the statement rows are not inserted yet (add_reports' defer_statements)
+    run_id: Optional[int] = None  # the run the rows are stored under
+    _report_rows: list[dict] = field(default_factory=list, repr=False)  # the report rows to insert
 
     def statements_frame(self) -> pd.DataFrame:
         """The statements stored now, as stored (renamed ids), for grouping."""
@@ -89,49 +91,89 @@ class StatementsMixin:
         caller passes the result to ``save_grouping`` in the same transaction, which inserts
         them with their claim and speaker ids (one insert per row instead of an insert and an
         update: on a large database each touches index pages that are no longer cached)."""
+        with self.transaction() as conn:
+            result = self.plan_reports(reports, statements, run_id=run_id)
+            self.write_planned_reports(result, defer_statements=defer_statements)
+        return result
+
+    def plan_reports(self, reports: Sequence[Report], statements: Optional[pd.DataFrame] = None, *,
+                     run_id: Optional[int] = None, pending_ids: Optional[dict] = None) -> AddResult:
+        """What ``add_reports`` would store, read but not written: the reports not stored yet
+        and their statement rows (``AddResult``, its ``added`` counting the reports to store).
+        ``pending_ids``: report id -> content hash of reports planned but maybe not committed
+        yet (a background writer's queue), taken as stored for the same-id-new-text rule.
+        ``write_planned_reports`` stores the plan (``claims.store.writer`` checks first, in its
+        write transaction, that nothing else stored them meanwhile)."""
         result = AddResult()
-        now = now_iso()
-        run_id = run_id if run_id is not None else self.current_run
+        result.run_id = run_id if run_id is not None else self.current_run
         if statements is None:
             statements = pd.DataFrame(columns=STATEMENT_COLUMNS)
-        with self.transaction() as conn:
-            to_add = self._reports_to_add(conn, reports, result)
+        now = now_iso()
+        with self.transaction(write=False) as conn:
+            to_add = self._reports_to_add(conn, reports, result, pending_ids=pending_ids)
             if not to_add:
                 return result
-            stmt_rows, objs = _statement_rows(statements, to_add, now, run_id, result)
+            stmt_rows, objs = _statement_rows(statements, to_add, now, result.run_id, result)
             # Statement ids already stored (a report re-added under a new id keeps none of them,
             # but be safe): skip them rather than fail.
             existing: set[str] = set()
             sids = [row["id"] for row in stmt_rows]
             for chunk in chunks(sids, IN_CHUNK):
                 existing.update(conn.execute(sa.select(statements_t.c.id).where(statements_t.c.id.in_(chunk))).scalars())
-            if existing:
-                result.warnings.append(f"{len(existing)} statement id(s) already stored; kept the stored ones")
-                stmt_rows = [row for row in stmt_rows if row["id"] not in existing]
-            counts: dict[str, int] = {}
-            for row in stmt_rows:
-                counts[row["report"]] = counts.get(row["report"], 0) + 1
-            report_rows = [
-                {"id": new_id, "source": r.source, "title": r.title, "date": r.date, "url": r.url,
-                 "text": r.text, "content_hash": h, "n_statements": counts.get(new_id, 0), "added_at": now, "run_id": run_id}
-                for r, new_id, h in to_add
-            ]
-            for chunk in chunks(report_rows, CHUNK):
-                conn.execute(reports_t.insert(), list(chunk))
-            if defer_statements:
-                result.deferred = True
-            else:
-                insert_rows(conn, statements_t, stmt_rows)
-            result.added = len(report_rows)
-            result.added_ids = [row["id"] for row in report_rows]
-            result.report_dates = {row["id"]: row["date"] for row in report_rows}
-            result.statements = len(stmt_rows)
-            result._rows = stmt_rows
-            result._objs = objs
+        if existing:
+            result.warnings.append(f"{len(existing)} statement id(s) already stored; kept the stored ones")
+            stmt_rows = [row for row in stmt_rows if row["id"] not in existing]
+        counts: dict[str, int] = {}
+        for row in stmt_rows:
+            counts[row["report"]] = counts.get(row["report"], 0) + 1
+        result._report_rows = [
+            {"id": new_id, "source": r.source, "title": r.title, "date": r.date, "url": r.url,
+             "text": r.text, "content_hash": h, "n_statements": counts.get(new_id, 0), "added_at": now,
+             "run_id": result.run_id}
+            for r, new_id, h in to_add
+        ]
+        result.added = len(result._report_rows)
+        result.added_ids = [row["id"] for row in result._report_rows]
+        result.report_dates = {row["id"]: row["date"] for row in result._report_rows}
+        result.statements = len(stmt_rows)
+        result._rows = stmt_rows
+        result._objs = objs
         return result
 
-    def _reports_to_add(self, conn: sa.Connection, reports: Sequence[Report], result: AddResult) -> list[tuple]:
-        """(report, id to store it under, hash) of the reports whose text is not stored yet."""
+    def write_planned_reports(self, planned: AddResult, *, defer_statements: bool = False) -> None:
+        """Insert the reports of ``plan_reports``'s result (and their statements, unless
+        ``defer_statements``: then ``save_grouping(..., added=planned)`` inserts them with their
+        claim and speaker ids), in one transaction (joining the caller's)."""
+        if not planned._report_rows:
+            return
+        with self.transaction() as conn:
+            for chunk in chunks(planned._report_rows, CHUNK):
+                conn.execute(reports_t.insert(), list(chunk))
+            if defer_statements:
+                planned.deferred = True
+            else:
+                insert_rows(conn, statements_t, planned._rows)
+
+    def planned_reports_taken(self, planned: AddResult) -> bool:
+        """Whether any report of the plan (its text or the id it is to be stored under) was
+        stored since it was planned: by another command, as it was not in the plan's reading."""
+        rows = planned._report_rows
+        if not rows:
+            return False
+        with self.transaction(write=False) as conn:
+            for chunk in chunks(rows, IN_CHUNK):
+                hashes = [row["content_hash"] for row in chunk]
+                ids = [row["id"] for row in chunk]
+                q = sa.select(reports_t.c.id).where(sa.or_(reports_t.c.content_hash.in_(hashes),
+                                                           reports_t.c.id.in_(ids))).limit(1)
+                if conn.execute(q).first() is not None:
+                    return True
+        return False
+
+    def _reports_to_add(self, conn: sa.Connection, reports: Sequence[Report], result: AddResult, *,
+                        pending_ids: Optional[dict] = None) -> list[tuple]:
+        """(report, id to store it under, hash) of the reports whose text is not stored yet
+        (``pending_ids``: id -> hash of reports planned, maybe not committed yet)."""
         known = self.known_hashes({r.content_hash or _sha256(r.text) for r in reports})
         ids = sorted({r.id for r in reports})
         stored_ids: dict[str, str] = {}  # id -> content_hash, for ids already stored
@@ -141,6 +183,9 @@ class StatementsMixin:
         to_add: list[tuple[Report, str, str]] = []
         seen_hashes = set(known)
         taken_ids = dict(stored_ids)
+        if pending_ids:
+            taken_ids.update(pending_ids)
+            seen_hashes.update(pending_ids.values())
         for r in reports:
             h = r.content_hash or _sha256(r.text)
             if h in seen_hashes:

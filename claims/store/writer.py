@@ -1,0 +1,184 @@
+"""The background writer: a run stores each batch in a process of its own while the main process
+groups the next one.
+
+Why: storing a batch (building rows, inserting them into the indexes of random claim, statement
+and speaker ids, writing the WAL) was a quarter of the main process's time per report on a large
+database, and grows with it (issue 12), while the main process, not the extraction workers, set
+the pace of a run. A thread does not help: most of that work holds the GIL (measured: 44,000
+reports 338 s serial, 391 s with a writer thread). A process gets a core of its own; a batch's
+rows and grouping cost ~20 ms to pickle.
+
+Nothing else changes: the writer takes one batch at a time, in order, each in one write
+transaction (``Store.save_planned_batch``), so the database goes through exactly the states a
+serial run leaves, and an interrupted run resumes the same way. The main process plans each
+batch (``Store.plan_reports``, a read that counts the reports in flight here as stored) and
+groups it against its in-memory state, which already holds the batches in flight. The write
+transaction checks that no other command grouped claims or stored one of the reports in between;
+if one did (``GroupingConflict``) nothing of that batch is written, the writer writes nothing
+more, and ``close`` hands back the batches not written, to be grouped again the serial way
+against the state reloaded from the database. Any other error stops the writer the same way and
+is raised in the main process (one line, as the store's errors are).
+
+The writer process is forked when the run starts (before the claim index is loaded, so it is
+small), ignores Ctrl-C (the main process stops it once the batches in flight, two at most, are
+written) and exits when the main process goes away.
+"""
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import pickle
+import signal
+from collections import deque
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from claims.errors import StoreError
+
+from .claims import GroupingConflict
+
+__all__ = ["BatchWriter", "PlannedBatch", "can_fork"]
+
+
+@dataclass
+class PlannedBatch:
+    """One batch, planned and grouped by the main process, for the writer."""
+
+    reports: list  # the reports as read (grouped again after a conflict; not sent to the writer)
+    statements: Any  # their extracted statements (DataFrame), likewise
+    added: Any  # Store.plan_reports' AddResult: the reports and statement rows to insert
+    grouping: Any  # claims.grouping.BatchGrouping of its statements, None when it has none
+    expected_generation: int  # meta.grouping_generation the grouping's state knew of
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+class BatchWriter:
+    """``submit`` planned batches in order; ``close`` waits for them to be written and returns
+    the batches not written (after a ``GroupingConflict``; empty otherwise). At most ``depth``
+    batches are in flight, so memory stays flat and the main process never runs far ahead."""
+
+    def __init__(self, url: str, depth: int = 2) -> None:
+        context = multiprocessing.get_context("fork")
+        self._pipe, child = context.Pipe()
+        self._process = context.Process(target=_serve, args=(url, child), name="claims-writer", daemon=True)
+        self._process.start()
+        child.close()
+        self._depth = depth
+        self._in_flight: deque[PlannedBatch] = deque()
+        self._error: Optional[BaseException] = None
+        self._unwritten: list[PlannedBatch] = []
+        self._closed = False
+        self.busy_seconds = 0.0  # time the writer spent writing
+        self.carried_over = 0  # verdicts marked carried over, over the batches written
+
+    def pending_ids(self) -> dict[str, str]:
+        """Report id -> content hash of the reports in flight (sent, not known to be committed)."""
+        return {row["id"]: row["content_hash"] for batch in self._in_flight for row in batch.added._report_rows}
+
+    def submit(self, batch: PlannedBatch) -> None:
+        """Send a batch (waits while ``depth`` batches are in flight). Raises the writer's error,
+        if it has stopped on one (the batch is then kept among the unwritten)."""
+        while len(self._in_flight) >= self._depth:
+            self._receive()
+        if self._error is not None:
+            self._unwritten.append(batch)
+            raise self._error
+        added = dataclasses.replace(batch.added, _objs={}, skipped_ids=[], added_ids=[], report_dates={})
+        data = pickle.dumps((added, batch.grouping, batch.expected_generation), protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            self._pipe.send_bytes(data)
+        except OSError:  # the writer is gone: its reply (or its absence) says why
+            pass
+        self._in_flight.append(batch)
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    @property
+    def conflicted(self) -> bool:
+        """Whether the writer stopped on a ``GroupingConflict`` (looks at the replies so far)."""
+        while self._in_flight and self._pipe.poll():
+            self._receive()
+        return isinstance(self._error, GroupingConflict)
+
+    def close(self) -> list[PlannedBatch]:
+        """Wait until every batch in flight is written; the batches not written, in order (after
+        a ``GroupingConflict``; given once). Any other error of the writer is raised here."""
+        if not self._closed:
+            self._closed = True
+            while self._in_flight:
+                self._receive()
+            try:
+                self._pipe.send_bytes(pickle.dumps(None))
+            except OSError:
+                pass
+            self._process.join(timeout=60)
+            if self._process.is_alive():  # pragma: no cover - a writer stuck in the database
+                self._process.terminate()
+            self._pipe.close()
+        if self._error is not None and not isinstance(self._error, GroupingConflict):
+            raise self._error
+        unwritten, self._unwritten = self._unwritten, []
+        return unwritten
+
+    def _receive(self) -> None:
+        """The reply for the oldest batch in flight."""
+        batch = self._in_flight.popleft()
+        try:
+            reply = self._pipe.recv()
+        except (EOFError, OSError):
+            reply = ("error", "StoreError", f"the background writer stopped (exit code {self._process.exitcode}); "
+                                            "the batches before this one are stored, run again to resume")
+        if reply[0] == "ok":
+            self.carried_over += reply[1]
+            self.busy_seconds += reply[2]
+            return
+        self._unwritten.append(batch)
+        if reply[0] == "error" and self._error is None:
+            kind, message = reply[1], reply[2]
+            self._error = (GroupingConflict(message) if kind == "GroupingConflict"
+                           else StoreError(message) if kind == "StoreError"
+                           else RuntimeError(f"background writer: {kind}: {message}"))
+
+
+def _serve(url: str, pipe) -> None:
+    """The writer process: write each batch received, reply ("ok", carried over, seconds) or
+    ("error", kind, message); after an error, reply ("skipped",) to each batch without writing."""
+    import time
+
+    from . import Store
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process decides when to stop
+    store = None
+    failed = False
+    try:
+        while True:
+            try:
+                data = pipe.recv_bytes()
+            except (EOFError, OSError):  # the main process is gone
+                return
+            job = pickle.loads(data)
+            if job is None:
+                return
+            if failed:
+                pipe.send(("skipped",))
+                continue
+            added, grouping, expected = job
+            try:
+                if store is None:
+                    store = Store(url, create=False)
+                t0 = time.perf_counter()
+                result = store.retrying(lambda: store.save_planned_batch(added, grouping, expected_generation=expected))
+                pipe.send(("ok", result.carried_over, time.perf_counter() - t0))
+            except Exception as error:
+                failed = True
+                kind = ("GroupingConflict" if isinstance(error, GroupingConflict)
+                        else "StoreError" if isinstance(error, StoreError) else type(error).__name__)
+                pipe.send(("error", kind, str(error) or repr(error)))
+    finally:
+        if store is not None:
+            store.close()
