@@ -155,7 +155,7 @@ class RunSummary:
     # whichever process ran them) and "extract_workers_cpu" (their CPU seconds).
     stage_seconds: dict[str, float] = field(default_factory=dict)
     peak_mib_main: float = 0.0  # largest resident set of this process
-    peak_mib_workers: float = 0.0  # largest resident set of a worker process (0 without workers)
+    peak_mib_workers: float = 0.0  # largest resident set of a worker process: extraction or the background writer
     # per batch: (reports, main-process seconds storing and grouping it), to see whether the
     # cost per report stays flat as the database grows (issue 12; logged per tenth with -v)
     batch_seconds: list = field(default_factory=list)
@@ -415,7 +415,8 @@ def run(
         _peak_memory(summary)
         log.info("time per stage: %s; total %.1f s",
                  ", ".join(f"{k} {stage.get(k, 0.0):.1f} s" for k in ("read", "extract", "dedupe", "store", "workbook",
-                                                                     "extract_workers", "extract_workers_cpu")),
+                                                                     "extract_workers", "extract_workers_cpu",
+                                                                     "store_background")),
                  summary.seconds)
         log.info("peak memory: main %.0f MiB, workers %.0f MiB", summary.peak_mib_main, summary.peak_mib_workers)
         if summary.batch_seconds:

@@ -40,7 +40,7 @@ import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Optional, Sequence
 
 import numpy as np
 import pandas as pd
@@ -398,6 +398,42 @@ def _subsequences(items: tuple, shorter_than: int) -> set[tuple]:
     return {t for t in subs if len(t) < shorter_than}
 
 
+class _FreshForms:
+    """A batch's new person forms of one surname bucket, indexed like PersonForms' stored ones:
+    ``longer_than(f)`` gives, in the batch's order, the forms that can be longer forms of f's
+    person (those sharing f's first given name or its initial, or with a given name starting
+    with f's initial; all of them for a bare surname), which ``PersonForms._longer`` then checks
+    with ``compatible_names``: the same forms it finds among all of them, without comparing
+    each with every other."""
+
+    def __init__(self, forms: list) -> None:
+        self.forms = forms
+        self.position = {f: i for i, f in enumerate(forms)}
+        self.by_word: dict[str, list] = {}
+        self.by_initial: dict[str, list] = {}
+        for f in forms:
+            given = _split(f)[0]
+            if len(given) >= 2:  # only these can be longer than a form with given names
+                for c in _initial_keys(given):
+                    self.by_initial.setdefault(c, []).append(f)
+                for w in set(given):
+                    self.by_word.setdefault(w, []).append(f)
+
+    def longer_than(self, f: tuple) -> Sequence:
+        given = _split(f)[0]
+        if not given:
+            return self.forms
+        first = given[0]
+        if len(first) == 1:
+            return self.by_initial.get(first, ())
+        whole, initial = self.by_word.get(first, ()), self.by_word.get(first[0], ())
+        if not initial:
+            return whole
+        if not whole:
+            return initial
+        return sorted(set(whole).union(initial), key=self.position.__getitem__)
+
+
 class _FullNames:
     """The full names a bare surname is compatible with, as a batch sees them: the bucket's
     stored full names (``base``, not copied: thousands for "Clinton") less ``minus`` plus
@@ -559,14 +595,18 @@ class PersonForms:
             # the stored full names a longer form of the batch is compatible with: not full now
             lost = {d for h in fresh for d in self._shorter(b, h) if d in stored_full}
             fresh_max: dict[tuple, bool] = {}
+            # the batch's new forms of the bucket, indexed as the stored ones are: a common
+            # surname brings dozens per batch, and comparing each with all the others was most
+            # of the speakers' time on an archive
+            longer_fresh = _FreshForms(fresh).longer_than
 
-            def maximal(g, b=b, fresh=fresh, stored=stored, stored_full=stored_full, lost=lost,
-                        fresh_max=fresh_max) -> bool:
+            def maximal(g, b=b, stored=stored, stored_full=stored_full, lost=lost,
+                        fresh_max=fresh_max, longer_fresh=longer_fresh) -> bool:
                 if g in stored:
                     return g in stored_full and g not in lost
                 m = fresh_max.get(g)
                 if m is None:
-                    m = fresh_max[g] = not self._longer(b, g, [h for h in fresh if h != g])
+                    m = fresh_max[g] = not self._longer(b, g, longer_fresh(g))
                 return m
 
             fresh_full = {h for h in fresh if maximal(h)}
@@ -574,7 +614,7 @@ class PersonForms:
                 if not _split(f)[0]:
                     full_of[f] = self._bare(b, f, lost, fresh_full)
                     continue
-                longer = self._longer(b, f, [h for h in fresh if h != f])
+                longer = self._longer(b, f, longer_fresh(f))
                 full_of[f] = sorted(g for g in longer if maximal(g)) or [f]
             # stored forms shorter than a full name the batch may take, that only it can denote:
             # their speakers' ids go to that full name (_speaker_ids)
@@ -587,7 +627,7 @@ class PersonForms:
                         full_of[d] = self._bare(b, d, lost, fresh_full)  # e among them
                         continue
                     other = None
-                    for g in self._longer(b, d, fresh):
+                    for g in self._longer(b, d, longer_fresh(d)):
                         if g != e and maximal(g):
                             other = g
                             break
