@@ -9,6 +9,7 @@ main thread groups the next one. Real SQLite files throughout.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import random
 from pathlib import Path
@@ -142,3 +143,30 @@ def test_save_planned_batch_refuses_a_stale_grouping(tmp_path):
         result = store.save_planned_batch(planned, grouping, expected_generation=state.stored_at[0])
         assert result.reports_added == 2
     assert len(paths) == 4
+
+
+def test_planned_statements_as_given_equal_the_rows_made_from_them(tmp_path):
+    """plan_reports' usual case keeps the frame as given and makes the rows in the writer: the
+    grouping frame and the rows must be what the row-by-row path gives."""
+    import pandas as pd
+
+    from claims.api import iter_reports
+    from claims.parallel import extract_rows
+    from claims.store.statements import AddResult, _statement_rows, stored_statements_frame
+    from claims.types import statements_frame
+
+    repo = Path(__file__).resolve().parents[1]
+    _write_reports(tmp_path / "in", 6, seed=3)
+    reports = list(iter_reports([repo / "seeds", tmp_path / "in"], lambda message: None))
+    frame = statements_frame(extract_rows(reports))
+    with Store(tmp_path / "f.db") as store:
+        planned = store.plan_reports(reports, frame, run_id=3)
+        assert planned._frame is not None and planned.statements == len(frame) > 20
+        slow_rows, objs = _statement_rows(frame, [(r, r.id, None) for r in reports], planned._now, 3, AddResult())
+        pd.testing.assert_frame_equal(planned.statements_frame(), stored_statements_frame(slow_rows, objs))
+        assert planned.rows() == slow_rows
+        store.write_planned_reports(planned)
+        # the same ids with other text: renamed, so the row-by-row path
+        edited = [dataclasses.replace(r, text=r.text + "\nEdited.", content_hash=None) for r in reports[:1]]
+        again = store.plan_reports(edited, statements_frame(extract_rows(edited)), run_id=4)
+        assert again._frame is None and again.added == 1 and again.added_ids[0].startswith(reports[0].id + "~")

@@ -214,9 +214,10 @@ class ClaimsMixin:
         with self.transaction() as conn:
             if added is not None and added.deferred:
                 claim_of, speaker_of = grouping.claim_of, grouping.speaker_of
-                for row in added._rows:
+                rows = added.rows()
+                for row in rows:
                     row["claim_id"], row["speaker_id"] = claim_of.get(row["id"]), speaker_of.get(row["id"])
-                insert_rows(conn, statements_t, added._rows)
+                insert_rows(conn, statements_t, rows)
                 added.deferred = False
             else:
                 _write_statement_ids(conn, grouping)

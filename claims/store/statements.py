@@ -40,9 +40,32 @@ class AddResult:
     run_id: Optional[int] = None  # the run the rows are stored under
     _report_rows: list[dict] = field(default_factory=list, repr=False)  # the report rows to insert
 
+    _frame: Optional[pd.DataFrame] = field(default=None, repr=False)  # see plan_reports' fast path
+    _now: str = ""
+
     def statements_frame(self) -> pd.DataFrame:
         """The statements stored now, as stored (renamed ids), for grouping."""
+        if self._frame is not None:  # nothing renamed or left out: the frame as given
+            frame = self._frame.copy()
+            frame["checkworthiness"] = frame["checkworthiness"].fillna(0.0)  # as _statement_rows stores it
+            for c, v in (("claim_id", None), ("speaker_id", None), ("added_at", self._now), ("run_id", self.run_id)):
+                frame[c] = pd.Series([v] * len(frame), index=frame.index, dtype=object)
+            return frame.reset_index(drop=True)
         return stored_statements_frame(self._rows, self._objs)
+
+    def rows(self) -> list[dict]:
+        """The statement rows to insert (made from the frame on the fast path: in the background
+        writer's process, not the main one)."""
+        if self._frame is not None and not self._rows and self.statements:
+            ids = list(dict.fromkeys(self._frame["report"].tolist()))
+            to_add = [(_Id(i), i, None) for i in ids]
+            self._rows, _ = _statement_rows(self._frame, to_add, self._now, self.run_id, AddResult())
+        return self._rows
+
+
+@dataclass(frozen=True)
+class _Id:
+    id: str
 
 
 def stored_statements_frame(rows: list[dict], objs: Optional[dict] = None) -> pd.DataFrame:
@@ -113,6 +136,9 @@ class StatementsMixin:
             to_add = self._reports_to_add(conn, reports, result, pending_ids=pending_ids)
             if not to_add:
                 return result
+            fast = _plan_as_given(conn, statements, to_add, now, result)
+            if fast:
+                return result
             stmt_rows, objs = _statement_rows(statements, to_add, now, result.run_id, result)
             # Statement ids already stored (a report re-added under a new id keeps none of them,
             # but be safe): skip them rather than fail.
@@ -152,7 +178,7 @@ class StatementsMixin:
             if defer_statements:
                 planned.deferred = True
             else:
-                insert_rows(conn, statements_t, planned._rows)
+                insert_rows(conn, statements_t, planned.rows())
 
     def planned_reports_taken(self, planned: AddResult) -> bool:
         """Whether any report of the plan (its text or the id it is to be stored under) was
@@ -238,6 +264,44 @@ class StatementsMixin:
             cols = [c for c in reports_t.columns if c.name != "text"]  # texts stay in the database
             rows = [dict(r) for r in conn.execute(sa.select(*cols).order_by(reports_t.c.added_at, reports_t.c.id)).mappings()]
         return make_frame(rows, [c.name for c in cols], ints=["n_statements"])
+
+
+def _plan_as_given(conn: sa.Connection, frame: pd.DataFrame, to_add: list[tuple], now: str,
+                   result: AddResult) -> bool:
+    """plan_reports' usual case: no report renamed or given twice, no statement id given twice
+    or stored already. Then the statements are kept as the frame given (``result._frame``) and
+    their rows made only when written (``AddResult.rows``, in the background writer): making
+    them, and a frame from them again for grouping, was a tenth of the main process's time per
+    batch. Returns False (nothing set) otherwise."""
+    ids = [new_id for _, new_id, _ in to_add]
+    if any(r.id != new_id for r, new_id, _ in to_add) or len(set(ids)) != len(ids):
+        return False
+    if len(frame):
+        reports = frame["report"]
+        keep = reports.isin(set(ids))
+        sub = frame if bool(keep.all()) else frame[keep]
+    else:
+        sub = frame
+    sids = [str(x) for x in sub["id"].tolist()] if len(sub) else []
+    if len(set(sids)) != len(sids) or any(type(x) is not str for x in (sub["id"].tolist() if len(sub) else [])):
+        return False
+    for chunk in chunks(sids, IN_CHUNK):
+        if conn.execute(sa.select(statements_t.c.id).where(statements_t.c.id.in_(chunk)).limit(1)).first():
+            return False
+    counts = sub["report"].value_counts().to_dict() if len(sub) else {}
+    result._report_rows = [
+        {"id": new_id, "source": r.source, "title": r.title, "date": r.date, "url": r.url,
+         "text": r.text, "content_hash": h, "n_statements": int(counts.get(new_id, 0)), "added_at": now,
+         "run_id": result.run_id}
+        for r, new_id, h in to_add
+    ]
+    result.added = len(result._report_rows)
+    result.added_ids = ids
+    result.report_dates = {row["id"]: row["date"] for row in result._report_rows}
+    result.statements = len(sub)
+    result._frame = sub
+    result._now = now
+    return True
 
 
 def _statement_rows(frame: pd.DataFrame, to_add: list[tuple], now: str, run_id, result: AddResult) -> tuple[list, dict]:
