@@ -44,11 +44,10 @@ from __future__ import annotations
 import heapq
 from array import array
 from bisect import bisect_left
-from collections import _count_elements  # C helper behind Counter.update: fast word counts
 from dataclasses import dataclass, field
-from itertools import chain
 from typing import Optional, Sequence
 
+import numpy as np
 import pandas as pd
 
 from claims.normalize import normalize_texts
@@ -82,15 +81,17 @@ def _near_duplicates(lists: list[list[int]]) -> dict[int, int]:
     by the counting, which keeps the cost per text low as the stored claims grow."""
     if len(lists) == 2:
         return dict.fromkeys(set(lists[0]).intersection(lists[1]), 2)
-    count: dict[int, int] = {}
-    _count_elements(count, chain(lists[0], lists[1], lists[2]))
+    # the claims in two of the first three lists, by set intersections (in C): most claims of
+    # those lists are in one only, and looping over them in Python was the lookup's main cost
+    first = set(lists[0])
+    in_ab = first.intersection(lists[1])
+    in_ac = first.intersection(lists[2])
+    in_bc = set(lists[1]).intersection(lists[2])
     rest = lists[3:]
     total = len(lists)
     out: dict[int, int] = {}
-    for k, c in count.items():
-        if c < 2:
-            continue
-        missed = 3 - c
+    for k in in_ab | in_ac | in_bc:
+        missed = 0 if k in in_ab and k in in_ac else 1
         for p in rest:
             i = bisect_left(p, k)
             if i == len(p) or p[i] != k:
@@ -256,6 +257,7 @@ class ClaimIndex:
 
     def _candidates(self, norms: Sequence[str]) -> list[int]:
         found: set[int] = set()
+        norm_lens = None
         postings = self.postings
         get = postings.get
         common = self.common
@@ -288,15 +290,20 @@ class ClaimIndex:
                     continue
                 # the repeat of a text made of common words and one other is as long, give or
                 # take an edited word; the others holding that word are not near duplicates
-                length, norm_len = len(nt), self.norm_len
+                length = len(nt)
                 slack = max(INDEX_LENGTH_SLACK, length // 6)
-                count = {k: 1 for k in lists[0] if abs(norm_len[k] - length) <= slack}
+                if norm_lens is None:  # a view of the lengths (the array is not grown meanwhile)
+                    norm_lens = np.frombuffer(self.norm_len, dtype=np.int64) if len(self.norm_len) else np.zeros(0, np.int64)
+                claims = np.fromiter(lists[0], dtype=np.int64, count=len(lists[0]))
+                near = claims[np.abs(norm_lens[claims] - length) <= slack]
+                count = dict.fromkeys(near.tolist(), 1)
             else:
                 count = _near_duplicates(lists)
             if len(count) <= INDEX_MAX_CANDIDATES:
                 found.update(count)
             else:
                 found.update(self._best(count, len(nt)))
+        del norm_lens  # the array may grow again
         return sorted(found)
 
     def _best(self, count: dict, length: int) -> list[int]:

@@ -114,7 +114,7 @@ class StatementsMixin:
         caller passes the result to ``save_grouping`` in the same transaction, which inserts
         them with their claim and speaker ids (one insert per row instead of an insert and an
         update: on a large database each touches index pages that are no longer cached)."""
-        with self.transaction() as conn:
+        with self.transaction():
             result = self.plan_reports(reports, statements, run_id=run_id)
             self.write_planned_reports(result, defer_statements=defer_statements)
         return result
