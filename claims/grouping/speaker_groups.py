@@ -45,7 +45,8 @@ from typing import Any, Iterable, Optional, Sequence
 import numpy as np
 import pandas as pd
 
-from claims.normalize import NAME_SUFFIXES, name_key, name_keys, normalize_name_text, normalize_texts
+from claims.normalize import (NAME_SUFFIXES, name_key, name_keys, normalize_name_text, normalize_texts,
+                              prime_names)
 
 __all__ = ["SpeakerGroups", "SpeakerIndex", "group_speakers", "group_speakers_compact",
            "speaker_id_for", "compatible_names"]
@@ -821,6 +822,8 @@ def group_speakers_compact(new: pd.DataFrame, speakers: SpeakerIndex) -> Speaker
     Statements that get no speaker (the report's own claims, no speaker name) are left out."""
     cols = [c for c in _SPEAKER_FIELDS if c in new.columns]
     vals = {c: new[c].astype(object).where(new[c].notna(), None).tolist() for c in cols}
+    if "speaker_name" in vals:  # the batch's names keyed in one call, not one by one
+        prime_names(str(n) for n in vals["speaker_name"] if n)
     sids = [str(x) for x in new["id"].tolist()]
     first: dict[tuple, int] = {}
     rep_of: list[int] = []
