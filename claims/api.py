@@ -549,7 +549,7 @@ def _extract_group_store(store, batches: Iterator[list[Report]], summary: RunSum
                     summary.skipped("already stored")
                 t2 = time.perf_counter()
                 try:
-                    writer.submit(job)  # waits while the writer is two batches behind
+                    writer.submit(job)  # waits while the writer is four batches behind
                 except GroupingConflict:
                     pass  # handled below, once the writer has stopped
                 stage["store"] = stage.get("store", 0.0) + time.perf_counter() - t2

@@ -239,17 +239,27 @@ class ClaimsMixin:
         ``expected_generation``): its reports, then its grouping (``grouping`` None: no
         statements). Raises ``GroupingConflict``, writing nothing, when another command grouped
         claims or stored one of its reports since: the grouping may miss their claims."""
+        return self.save_planned_batches([(added, grouping, expected_generation)])[0]
+
+    def save_planned_batches(self, batches: list) -> list[GroupResult]:
+        """``save_planned_batch`` for consecutive batches ((added, grouping, expected generation)
+        each, in order) in one transaction: all are stored or none. The background writer joins
+        the batches waiting for it so: each commit writes the index pages its inserts touched,
+        and batches committed together touch fewer pages per statement."""
+        results = []
         with self.transaction() as conn:
-            if _generation(conn) != expected_generation:
-                raise GroupingConflict(f"{self.label}: another command grouped claims meanwhile")
-            if self.planned_reports_taken(added):
-                raise GroupingConflict(f"{self.label}: another command stored one of the batch's reports meanwhile")
-            self.write_planned_reports(added, defer_statements=grouping is not None)
-            result = GroupResult()
-            if grouping is not None:
-                result = self.save_grouping(grouping, run_id=added.run_id, added=added)
-            result.reports_added = added.added
-            return result
+            for added, grouping, expected_generation in batches:
+                if _generation(conn) != expected_generation:
+                    raise GroupingConflict(f"{self.label}: another command grouped claims meanwhile")
+                if self.planned_reports_taken(added):
+                    raise GroupingConflict(f"{self.label}: another command stored one of the batch's reports meanwhile")
+                self.write_planned_reports(added, defer_statements=grouping is not None)
+                result = GroupResult()
+                if grouping is not None:
+                    result = self.save_grouping(grouping, run_id=added.run_id, added=added)
+                result.reports_added = added.added
+                results.append(result)
+        return results
 
     def count_groups(self, result: GroupResult) -> GroupResult:
         """``result`` with the numbers of claims and speakers stored now."""

@@ -20,7 +20,7 @@ against the state reloaded from the database. Any other error stops the writer t
 is raised in the main process (one line, as the store's errors are).
 
 The writer process is forked when the run starts (before the claim index is loaded, so it is
-small), ignores Ctrl-C (the main process stops it once the batches in flight, two at most, are
+small), ignores Ctrl-C (the main process stops it once the batches in flight, four at most, are
 written) and exits when the main process goes away.
 """
 from __future__ import annotations
@@ -58,9 +58,10 @@ def can_fork() -> bool:
 class BatchWriter:
     """``submit`` planned batches in order; ``close`` waits for them to be written and returns
     the batches not written (after a ``GroupingConflict``; empty otherwise). At most ``depth``
-    batches are in flight, so memory stays flat and the main process never runs far ahead."""
+    batches are in flight, so memory stays flat and the main process never runs far ahead; the
+    writer stores the batches waiting for it together, in one transaction."""
 
-    def __init__(self, url: str, depth: int = 2) -> None:
+    def __init__(self, url: str, depth: int = 4) -> None:
         context = multiprocessing.get_context("fork")
         self._pipe, child = context.Pipe()
         self._process = context.Process(target=_serve, args=(url, child), name="claims-writer", daemon=True)
@@ -145,9 +146,11 @@ class BatchWriter:
                            else RuntimeError(f"background writer: {kind}: {message}"))
 
 
-def _serve(url: str, pipe) -> None:
-    """The writer process: write each batch received, reply ("ok", carried over, seconds) or
-    ("error", kind, message); after an error, reply ("skipped",) to each batch without writing."""
+def _serve(url: str, pipe, most: int = 4) -> None:
+    """The writer process: write the batches received, reply ("ok", carried over, seconds) for
+    each or ("error", kind, message); after an error, reply ("skipped",) to each batch without
+    writing. Batches already waiting when one arrives (the writer is behind) are written with it
+    in one transaction, ``most`` at most (Store.save_planned_batches)."""
     import time
 
     from . import Store
@@ -155,30 +158,40 @@ def _serve(url: str, pipe) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process decides when to stop
     store = None
     failed = False
+    stop = False
     try:
-        while True:
-            try:
-                data = pipe.recv_bytes()
-            except (EOFError, OSError):  # the main process is gone
-                return
-            job = pickle.loads(data)
-            if job is None:
-                return
+        while not stop:
+            group = []
+            while len(group) < most and (not group or pipe.poll()):
+                try:
+                    job = pickle.loads(pipe.recv_bytes())
+                except (EOFError, OSError):  # the main process is gone
+                    job = None
+                if job is None:
+                    stop = True
+                    break
+                group.append(job)
+            if not group:
+                break
             if failed:
-                pipe.send(("skipped",))
+                for _ in group:
+                    pipe.send(("skipped",))
                 continue
-            added, grouping, expected = job
             try:
                 if store is None:
                     store = Store(url, create=False)
                 t0 = time.perf_counter()
-                result = store.retrying(lambda: store.save_planned_batch(added, grouping, expected_generation=expected))
-                pipe.send(("ok", result.carried_over, time.perf_counter() - t0))
+                results = store.retrying(lambda: store.save_planned_batches(group))
+                seconds = (time.perf_counter() - t0) / len(group)
+                for result in results:
+                    pipe.send(("ok", result.carried_over, seconds))
             except Exception as error:
                 failed = True
                 kind = ("GroupingConflict" if isinstance(error, GroupingConflict)
                         else "StoreError" if isinstance(error, StoreError) else type(error).__name__)
                 pipe.send(("error", kind, str(error) or repr(error)))
+                for _ in group[1:]:  # rolled back with the first
+                    pipe.send(("skipped",))
     finally:
         if store is not None:
             store.close()
