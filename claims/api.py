@@ -416,7 +416,7 @@ def run(
         log.info("time per stage: %s; total %.1f s",
                  ", ".join(f"{k} {stage.get(k, 0.0):.1f} s" for k in ("read", "extract", "dedupe", "store", "workbook",
                                                                      "extract_workers", "extract_workers_cpu",
-                                                                     "store_background")),
+                                                                     "store_background", "store_background_cpu")),
                  summary.seconds)
         log.info("peak memory: main %.0f MiB, workers %.0f MiB", summary.peak_mib_main, summary.peak_mib_workers)
         if summary.batch_seconds:
@@ -514,6 +514,7 @@ def _extract_group_store(store, batches: Iterator[list[Report]], summary: RunSum
         against the database as it is now, one transaction each, and so is the rest of the run."""
         nonlocal writer, state
         stage["store_background"] = stage.get("store_background", 0.0) + writer.busy_seconds
+        stage["store_background_cpu"] = stage.get("store_background_cpu", 0.0) + writer.busy_cpu_seconds
         writer = None
         log.info("another command grouped claims during this run: %d batch(es) grouped again", len(unwritten))
         state = store.load_grouping_state()
@@ -572,6 +573,7 @@ def _extract_group_store(store, batches: Iterator[list[Report]], summary: RunSum
     finally:
         if writer is not None:
             stage["store_background"] = stage.get("store_background", 0.0) + writer.busy_seconds
+            stage["store_background_cpu"] = stage.get("store_background_cpu", 0.0) + writer.busy_cpu_seconds
             if not writer.closed:
                 try:
                     writer.close()  # a run stopped by an error: the batches queued are still written

@@ -73,6 +73,7 @@ class BatchWriter:
         self._unwritten: list[PlannedBatch] = []
         self._closed = False
         self.busy_seconds = 0.0  # time the writer spent writing
+        self.busy_cpu_seconds = 0.0  # ... of which CPU time (the rest: waiting for the disk or a core)
         self.carried_over = 0  # verdicts marked carried over, over the batches written
 
     def pending_ids(self) -> dict[str, str]:
@@ -137,6 +138,7 @@ class BatchWriter:
         if reply[0] == "ok":
             self.carried_over += reply[1]
             self.busy_seconds += reply[2]
+            self.busy_cpu_seconds += reply[3]
             return
         self._unwritten.append(batch)
         if reply[0] == "error" and self._error is None:
@@ -147,7 +149,8 @@ class BatchWriter:
 
 
 def _serve(url: str, pipe, most: int = 4) -> None:
-    """The writer process: write the batches received, reply ("ok", carried over, seconds) for
+    """The writer process: write the batches received, reply ("ok", carried over, seconds, CPU
+    seconds) for
     each or ("error", kind, message); after an error, reply ("skipped",) to each batch without
     writing. Batches already waiting when one arrives (the writer is behind) are written with it
     in one transaction, ``most`` at most (Store.save_planned_batches)."""
@@ -180,11 +183,12 @@ def _serve(url: str, pipe, most: int = 4) -> None:
             try:
                 if store is None:
                     store = Store(url, create=False)
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 results = store.retrying(lambda: store.save_planned_batches(group))
                 seconds = (time.perf_counter() - t0) / len(group)
+                cpu = (time.process_time() - c0) / len(group)
                 for result in results:
-                    pipe.send(("ok", result.carried_over, seconds))
+                    pipe.send(("ok", result.carried_over, seconds, cpu))
             except Exception as error:
                 failed = True
                 kind = ("GroupingConflict" if isinstance(error, GroupingConflict)
