@@ -16,7 +16,7 @@ from typing import Optional
 
 from claims.extraction.lexicons import load
 
-__all__ = ["NameRun", "NAME_RUN", "NAME_RUN_PLAIN", "analyse_run", "classify_tokens", "is_title_word", "TITLES",
+__all__ = ["NameRun", "NAME_RUN", "NAME_RUN_PLAIN", "analyse_run", "split_title_of", "classify_tokens", "is_title_word", "TITLES",
            "ROLE_MODIFIERS", "NAME_TITLES", "ORG_WORDS", "KNOWN_ORGS", "PLACE_WORDS",
            "NOT_NAME_FIRST", "FUNCTION_FIRST", "ACRONYM"]
 
@@ -209,3 +209,50 @@ def _analyse_run(text: str, s: int, e: int) -> list[NameRun]:
             k = "single"
         out.append(NameRun(part[0][0], part[-1][1], words, k))
     return out
+
+
+# "Secretary of State John Kerry", "Minister for Foreign Affairs Tom Ash", "Chancellor of the
+# Exchequer Rachel Reeves": a title with an "of"/"for" phrase written before the name. The run
+# that follows the "of" holds the department's words and the name together ("State John
+# Kerry"), which read alone as a place or an organisation; the name is the tail.
+_TITLE_OF_BEFORE = re.compile(r"(?<![\w’'])([A-Z][\w-]*)\s+(?:of|for)\s+(?:the\s+)?$")
+
+
+def split_title_of(text: str, s: int, e: int) -> Optional[NameRun]:
+    """The person at the end of the run [s, e) when a title and "of"/"for" come right before
+    it ("Secretary of" + "State John Kerry" -> "John Kerry", title "State"), else None.
+
+    The name starts at a common first name (two or three words); without one, only a
+    two-word name after the department's words, or a surname after a one-word department
+    ("Secretary of State Kerry"), is taken: no guess when the split is unclear."""
+    m = _TITLE_OF_BEFORE.search(text, max(0, s - 60), s)
+    if m is None or not is_title_word(m.group(1)):
+        return None
+    sure = m.group(1) in NAME_TITLES  # "Secretary", "Minister"; "Head" needs a first name
+    toks = [(t.start(), t.end(), t.group(0)) for t in _NONSPACE.finditer(text, s, e)]
+    if len(toks) < 2:
+        return None
+    if toks[-1][2].endswith(("’s", "'s")):
+        a, b, w = toks[-1]
+        toks[-1] = (a, b - 2, w[:-2])
+    words = [t[2] for t in toks]
+
+    def run(k: int, kind: str) -> NameRun:
+        # the title is the whole phrase ("Secretary of State"), for the role
+        return NameRun(toks[k][0], toks[-1][1], words[k:], kind, text[m.start(1):toks[k - 1][1]],
+                       m.start(1))
+
+    for k in range(1, min(4, len(toks) - 1)):
+        tail = words[k:]
+        if len(tail) <= 3 and tail[0].lower() in _first_names() and \
+                classify_tokens(tail) == "person":
+            return run(k, "person")
+    if not sure:
+        return None
+    if len(toks) >= 3 and classify_tokens(words[-2:]) == "person" and \
+            words[-2].lower() not in _first_names() and \
+            classify_tokens(words[:-2]) != "person":
+        return run(len(toks) - 2, "person")
+    if len(toks) == 2 and classify_tokens(words[1:]) == "single":
+        return run(1, "single")
+    return None

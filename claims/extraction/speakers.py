@@ -53,7 +53,7 @@ from claims.extraction.anonymous_sources import (DETERMINERS, GROUP_NOUNS, Anony
                                                  normalise_description)
 from claims.extraction.names import (FUNCTION_FIRST, NAME_RUN, NOT_NAME_FIRST, PLACE_WORDS,
                                      TITLES, NameRun, analyse_run, classify_tokens,
-                                     is_title_word)
+                                     is_title_word, split_title_of)
 from claims.extraction.roles import entity_role, gender_of as _gender_of, role_at, \
     strip_role as _strip_role
 from claims.extraction.spans import Attribution, Sentence
@@ -66,6 +66,11 @@ __all__ = ["Speaker", "resolve_speakers", "SpeakerResolver", "normalise_descript
 _PREP_IN = re.compile(r"\b(?:of|for|at|to|with|from|in|on)\b", re.I)
 _CONJ_DET = frozenset("the a an his her their its our my".split())
 _AND = re.compile(r"\s(?:and|&)\s")
+# the "of" part of a body's name: "Bank| of England", "Ministry| of Defence"
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,3}(?![\w’'])")
+# a title and "of"/"for" before a body's name: "(the) Minister of [State Security]"
+_TITLE_OF_LEAD = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+){0,2}?([A-Z][\w-]*)\s+"
+                            r"(?:of|for)\s+(?:the\s+)?")
 
 
 @dataclass
@@ -163,6 +168,10 @@ class SpeakerResolver:
                 k = classify_tokens([tok])
                 if k != "other":
                     runs.append(NameRun(m.start(), e, [tok], k))
+                continue
+            split = split_title_of(text, m.start(), m.end())
+            if split is not None:
+                runs.append(split)  # "Secretary of State John Kerry": the name, not "State ..."
                 continue
             for r in analyse_run(text, m.start(), m.end()):
                 if r.kind != "other":
@@ -443,6 +452,11 @@ class SpeakerResolver:
         if person is not None:
             return self._person_speaker(person[0], person[1], a, raw)
         words = s.split()
+        org = next((r for r in runs if r.kind == "organization"), None)
+        lead = _TITLE_OF_LEAD.fullmatch(self.text, a, org.start) if org is not None else None
+        if lead is not None and is_title_word(lead.group(1)):
+            # "Minister of State Security said": the minister speaks, not the ministry
+            return Speaker(_strip_role(s), "anonymous", None), None, False, None
         found = self._named_organization(runs, s, words, b)
         if found is not None:
             return found
@@ -584,6 +598,10 @@ class SpeakerResolver:
             name = _strip_role(text[start:org_runs[-1].end] if len(org_runs) > 1 and
                                not _COMMA.search(text, r.start, org_runs[-1].end)
                                else text[start:r.end])
+            of = _OF_NAME.match(text, r.end, b)
+            if of is not None and len(org_runs) == 1:
+                # "the Bank of England", "the Ministry of Defence": the "of" name is the body's
+                name = _strip_role(text[start:of.end()])
             # people of a body ("State Department officials") are unnamed sources
             tail = text[org_runs[-1].end:b].strip().lower().split()
             if tail and tail[-1].strip(".,") in GROUP_NOUNS and tail[-1] not in _ORG_COMMON:
