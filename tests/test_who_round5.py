@@ -58,3 +58,76 @@ def test_title_of_department_never_gives_the_department(head, dept, name):
     t = f"{head} of {dept} {name} said the figures were wrong."
     s = by_content(t, "figures were wrong")
     assert s.speaker_name == name
+
+
+# ----------------------------------------------------------------- coordinated sources
+
+
+def _all_or_none(s, *names):
+    """Coordinated speakers: every one named, or no name at all; never one of them alone."""
+    got = s.speaker_name
+    if got is None:
+        return True
+    return all(n in got for n in names)
+
+
+@pytest.mark.parametrize("subject, names", [
+    ("Smith and the Labour Party", ("Smith", "Labour Party")),
+    ("The union and Ana Ruiz", ("union", "Ana Ruiz")),
+    ("Ana Ruiz and Tom Ash", ("Ana Ruiz", "Tom Ash")),
+    ("Ana Ruiz, Tom Ash and Paul Orme", ("Ana Ruiz", "Tom Ash", "Paul Orme")),
+    ("Ruiz, Ash and Orme", ("Ruiz", "Ash", "Orme")),
+    ("Ana Ruiz as well as the union", ("Ana Ruiz", "union")),
+    ("The Labour Party and the Green Party", ("Labour Party", "Green Party")),
+])
+def test_coordinated_speakers_are_all_named_or_none(subject, names):
+    for t in (f"{subject} said the vote had been rigged.",
+              f"“The vote was rigged,” said {subject[0].lower() + subject[1:] if subject.startswith('The ') else subject}."):
+        hits = [s for s in said(t) if "rigged" in s.text]
+        assert len(hits) == 1, t
+        assert _all_or_none(hits[0], *names), (t, hits[0].speaker_name)
+
+
+def test_a_coordinated_name_later_keeps_both():
+    t = ("Ana Ruiz said the vote was rigged.\n\n"
+         "Ruiz and the union said they would appeal the result.")
+    s = by_content(t, "would appeal")
+    assert _all_or_none(s, "Ruiz", "union")
+
+
+def test_an_opening_phrase_is_no_speaker_in_a_list():
+    for t in ("In Paris, Tom Ash and Paul Orme said the deal was dead.",
+              "However, Ash and Orme said the deal was dead.",
+              "On Monday, Tom Ash and Paul Orme said the deal was dead."):
+        s = by_content(t, "deal was dead")
+        assert s.speaker_name and "Paris" not in s.speaker_name and "However" not in \
+            s.speaker_name and "Monday" not in s.speaker_name, s.speaker_name
+        assert _all_or_none(s, "Ash", "Orme")
+
+
+def test_one_company_with_and_in_its_name_stays_one_speaker():
+    s = by_content("Procter and Gamble said its profits would rise by 5 percent next year.",
+                   "profits would rise")
+    assert s.speaker_name == "Procter and Gamble"
+
+
+def test_an_appositive_with_and_is_one_person():
+    s = by_content("Dan Gerstein, director of policy and an analyst, said the deal was dead.",
+                   "deal was dead")
+    assert s.speaker_name == "Dan Gerstein"
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.sampled_from(["Ana Ruiz", "Tom Ash", "Paul Orme", "Lena Hart",
+                                 "the union", "the Labour Party", "Maria Costa"]),
+                min_size=2, max_size=4, unique=True),
+       st.sampled_from(["and", "as well as"]))
+def test_never_one_of_several_coordinated_speakers(people, conj):
+    subject = ", ".join(people[:-1]) + f" {conj} " + people[-1]
+    subject = subject[0].upper() + subject[1:]
+    t = f"{subject} said the ballots had been counted twice."
+    for s in said(t):
+        if s.speaker_name:
+            bare = [p.replace("the ", "") for p in people]
+            assert all(p in s.speaker_name for p in bare) or s.speaker_name is None, (
+                t, s.speaker_name)

@@ -65,7 +65,7 @@ __all__ = ["Speaker", "resolve_speakers", "SpeakerResolver", "normalise_descript
 # a coordination inside a speaker span, and what tells it from one described person
 _PREP_IN = re.compile(r"\b(?:of|for|at|to|with|from|in|on)\b", re.I)
 _CONJ_DET = frozenset("the a an his her their its our my".split())
-_AND = re.compile(r"\s(?:and|&)\s")
+_AND = re.compile(r"\s(?:and|&|as well as)\s")
 # the "of" part of a body's name: "Bank| of England", "Ministry| of Defence"
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,3}(?![\w’'])")
 # a title and "of"/"for" before a body's name: "(the) Minister of [State Security]"
@@ -476,21 +476,45 @@ class SpeakerResolver:
                             for r in runs):
             return None
         lhs, rhs = self.text[a:m.start()], self.text[m.end():b].lstrip()
-        if "," in lhs or _PREP_IN.search(lhs) or not rhs or not (
+        items = [(a, m.start())]
+        if "," in lhs.rstrip().rstrip(","):
+            items = self._name_list(a, m.start())
+        elif lhs.rstrip().endswith(","):
+            items = [(a, a + len(lhs.rstrip()) - 1)]  # "Ana Ruiz, Tom Ash and Paul Orme"
+        if items is None or _PREP_IN.search(lhs) or not rhs or not (
                 rhs[0].isupper() or rhs.split()[0].lower() in _CONJ_DET):
             # "director of research and policy Ann Lee", "Dan Gerstein, director of X and an
             # analyst": one person described, not two speakers
             return None
-        left = self.resolve(a, m.start())
-        right = self.resolve(m.end(), b)
-        if left[0].type == "organization" or right[0].type == "organization":
+        parts = [self.resolve(x, y)[0] for x, y in items] + [self.resolve(m.end(), b)[0]]
+        if any(p.type == "organization" for p in parts) and not (
+                rhs.split()[0].lower() in _CONJ_DET or any(
+                    p.name and len(p.name.split()) > 1 for p in parts if p.type == "person")):
             return None  # "Smith & Wesson", "Procter and Gamble": one body
-        if left[0].name and right[0].name:
-            name = f"{left[0].name} and {right[0].name}"
-            kind = "person" if left[0].type == right[0].type == "person" else "anonymous"
+        if all(p.name for p in parts):
+            name = ", ".join(p.name for p in parts[:-1]) + f" and {parts[-1].name}"
+            kind = "person" if all(p.type == "person" for p in parts) else "anonymous"
         else:
             name, kind = _strip_role(self.text[a:b].strip(" ,;:.“”\"‘’'()")), "anonymous"
         return Speaker(name, kind, None), None, True, None
+
+    def _name_list(self, a: int, b: int) -> Optional[list[tuple[int, int]]]:
+        """The items of "Ana Ruiz, Tom Ash" when each is a capitalised name of one to four
+        words (a list of speakers), else None (an appositive: "Dan Gerstein, director of")."""
+        out = []
+        pos = a
+        seg = self.text[a:b]
+        if seg.rstrip().endswith(","):  # "Ana Ruiz, Tom Ash, and Paul Orme"
+            seg = seg.rstrip()[:-1]
+        for piece in seg.split(","):
+            w = piece.split()
+            if not w or len(w) > 4 or not (w[0].lower() in _CONJ_DET or all(
+                    x[:1].isupper() for x in w)):
+                return None
+            lead = len(piece) - len(piece.lstrip())
+            out.append((pos + lead, pos + len(piece.rstrip())))
+            pos += len(piece) + 1
+        return out
 
     def _resolve_pronoun(self, ls: str, a: int
                          ) -> tuple[Speaker, Optional[str], bool, Optional[str]]:

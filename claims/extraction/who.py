@@ -175,6 +175,8 @@ def _role_split(st: Statement) -> Optional[tuple[str, str]]:
     tail = tail.strip(" ,")
     if not tail or tail[:1] in "“\"(":
         return None
+    if re.search(r"(?:^|\s)(?:and|&|as well as)\s", tail) and " and " in (st.speaker_name or ""):
+        return None  # "Ana Ruiz, the union and Tom Ash": a list of speakers, no appositive
     got = _person_in(head)
     if got is None:
         return None
