@@ -131,3 +131,57 @@ def test_never_one_of_several_coordinated_speakers(people, conj):
             bare = [p.replace("the ", "") for p in people]
             assert all(p in s.speaker_name for p in bare) or s.speaker_name is None, (
                 t, s.speaker_name)
+
+
+# ----------------------------------------------------------------- one-word bodies, "the company"
+
+
+@pytest.mark.parametrize("body", ["Acme", "IKEA", "Yahoo!", "Zelnor"])
+def test_the_company_is_the_one_word_body_that_spoke(body):
+    t = (f"{body} said on Monday that its profits had doubled to $4 billion.\n\n"
+         "The company said it would hire 200 engineers in Ohio next year.")
+    assert by_content(t, "hire 200 engineers").speaker_name == body
+
+
+def test_a_brand_written_with_a_question_mark_speaks():
+    t = ("Which? said the kettles were unsafe after tests in its laboratory.\n\n"
+         "The consumer group said it had tested 40 models since March.")
+    assert by_content(t, "kettles were unsafe").speaker_name == "Which?"
+    assert by_content(t, "tested 40 models").speaker_name == "Which?"
+
+
+def test_a_question_word_is_no_brand():
+    for s in said("Why? said the minister, because the kettles were unsafe."):
+        assert s.speaker_name != "Why?"
+
+
+def test_a_one_word_body_named_inside_a_sentence_then_the_company():
+    t = ("Analysts had expected less from Zelnor this quarter.\n\n"
+         "Zelnor reported record revenue on Wednesday. "
+         "The company said demand for its chips would keep growing in 2025.")
+    assert by_content(t, "demand for its chips").speaker_name == "Zelnor"
+
+
+def test_two_one_word_bodies_leave_the_company_unnamed():
+    t = ("Acme said its profits had doubled to $4 billion. Bolt said its sales fell by "
+         "a third.\n\nThe company said it would hire 200 engineers in Ohio next year.")
+    assert by_content(t, "hire 200 engineers").speaker_name not in ("Acme", "Bolt")
+
+
+def test_a_one_word_person_is_not_the_company():
+    for t in ("Soelistyo, head of the rescue agency, said the search would widen to the "
+              "islands.\n\nSoelistyo said the plane was at the bottom of the sea.\n\n"
+              "The airline said the pilot had flown for 20 years.",
+              "Madonna said she would tour Europe in 2026.\n\n"
+              "The company said tickets would go on sale in May.",
+              "Ms. Varga said the plant would close.\n\nVarga said 300 jobs would go.\n\n"
+              "The company said it regretted the decision."):
+        for s in said(t):
+            if s.speaker and s.speaker.lower().startswith("the "):
+                assert s.speaker_name not in ("Soelistyo", "Madonna", "Varga"), t
+
+
+def test_a_capitalised_common_noun_opening_a_sentence_is_no_body():
+    t = ("Revenue rose 5 percent on Wednesday.\n\n"
+         "The company said demand would keep growing in 2025.")
+    assert by_content(t, "demand would keep").speaker_name != "Revenue"

@@ -79,6 +79,12 @@ def _source_left(text, toks, i, ss, quotes) -> Optional[Span]:
             m -= 1
     if m < 0 or toks[m].s < ss:
         return None
+    if toks[m].w in ("?", "!") and m >= 1 and toks[m - 1].e == toks[m].s and \
+            toks[m - 1].w[0].isupper() and toks[m - 1].s >= ss and \
+            toks[m - 1].low not in _INTERJECTIONS and (
+                m < 2 or toks[m - 2].s < ss or not is_word(toks[m - 2])):
+        # a name written with its mark ("Which? said", "Yahoo! said"), opening the clause
+        return (toks[m - 1].s, toks[m].e)
     # ", who has ..., said": skip a relative clause back to the noun
     if toks[m].w == ",":
         return _source_before_comma(text, toks, m, ss)
@@ -137,6 +143,12 @@ def _passive_agent_head(text, toks, sp: Span, ss) -> Span:
         return sp
     head = np_left(text, toks, p - 3, ss)
     return head or sp
+
+
+# a question or an exclamation of one word, never a name written with its mark ("Why? said
+# the minister"; "Which? said" is the consumer group's name)
+_INTERJECTIONS = frozenset("""why what how when where who really yes no ok okay right sorry
+oh wow hey please seriously well so and but now""".split())
 
 
 # the words a coordinated conjunct may be made of besides capitalised names

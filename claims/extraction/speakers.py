@@ -68,6 +68,8 @@ _CONJ_DET = frozenset("the a an his her their its our my".split())
 _AND = re.compile(r"\s(?:and|&|as well as)\s")
 # the "of" part of a body's name: "Bank| of England", "Ministry| of Defence"
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,3}(?![\w’'])")
+# one capitalised word written with its mark: a brand's name ("Which?", "Yahoo!")
+_MARKED_NAME = re.compile(r"[A-Z][\w&’'-]*[?!]")
 # a title and "of"/"for" before a body's name: "(the) Minister of [State Security]"
 _TITLE_OF_LEAD = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+){0,2}?([A-Z][\w-]*)\s+"
                             r"(?:of|for)\s+(?:the\s+)?")
@@ -420,6 +422,8 @@ class SpeakerResolver:
         raw = self.text[a:b]
         s = raw.strip(" ,;:.“”\"‘’'()")
         ls = s.lower()
+        if _MARKED_NAME.fullmatch(s):
+            return Speaker(s, "organization", None), None, False, None  # "Which?", "Yahoo!"
         if ls in _PRONOUNS:
             return self._resolve_pronoun(ls, a)
         if ls in _QUANTIFIERS:

@@ -478,6 +478,48 @@ def _is_body_speaker(p: Statement) -> bool:
         and len(p.speaker_name.split()) > 1 or p.speaker_type == "organization"))
 
 
+_HONORIFIC_BEFORE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Sen|Rep|Gov|Prof)\.?\s+"
+
+
+def _lone_body(text: str, p: Statement, prev: list[Statement]) -> bool:
+    """A speaker named by one capitalised word that reads as a body, not a person: no
+    first name, never written after another capitalised word ("Jane Acme") or an honorific,
+    and its statement does not speak of "he" or "she" ("Acme said it ...", "Ofcom said")."""
+    name = p.speaker_name or ""
+    if p.speaker_type not in ("person", "organization") or len(name.split()) != 1 or \
+            p.speaker_role or name.lower() in _first_names() or (
+            p.speaker or "").strip().lower() in _conf.PRONOUNS:
+        return False
+    if any(q.speaker_name == name and q.speaker_role for q in prev):
+        return False  # "Soelistyo, head of the agency, told ...": a person with a role
+    bare = re.escape(name.rstrip("?!"))
+    if re.search(r"(?:[A-Z][\w’'-]+\s+|" + _HONORIFIC_BEFORE + r")" + bare + r"(?![\w’'])",
+                 text):
+        return False
+    for m in re.finditer(r"(?<![\w’'])" + bare + r",\s+((?:[\w’'-]+\s+){0,4}[\w’'-]+)", text):
+        if any(w.lower() in _conf.SPEAKING_HEADS and w.lower() not in _COMPANY_DESC and
+               w.lower() not in _ORG_DESC for w in m.group(1).split()):
+            return False  # an appositive that makes a person of it ("X, head of ...")
+    return not re.match(r"(?:that\s+)?(?:he|she|his|her)\b", p.text)
+
+
+def _one_word_body(text: str, word: str) -> bool:
+    """ "Nvidia reported record revenue. ... The company said": a single capitalised word
+    opening a sentence is a body's name only when the report also writes it capitalised
+    inside a sentence ("shares of Nvidia"), never in lower case, never after another
+    capitalised word or an honorific, and it is no first name or sentence word."""
+    if " " in word or not word[:1].isupper() or word.lower() in _first_names() or \
+            word in _conf.SENTENCE_OPENERS or word.lower() in _conf.SENTENCE_OPENERS or \
+            word.lower() in _conf.PRONOUNS or len(word) < 3:
+        return False
+    w = re.escape(word)
+    if re.search(r"(?<![\w’'-])" + re.escape(word.lower()) + r"(?![\w’'-])", text) or \
+            re.search(r"(?:[A-Z][\w’'-]+\s+|" + _HONORIFIC_BEFORE + r")" + w + r"(?![\w’'])",
+                      text):
+        return False
+    return bool(re.search(r"(?<=[a-z,]\s)" + w + r"(?![\w’'-])", text))
+
+
 def _one_body_later(text: str, pos: int, later: list[Statement]) -> Optional[str]:
     """The one named body that speaks later in the report and is already named before
     ``pos`` ("Shares in Harbor Foods fell ... The company said ... Harbor Foods said it
@@ -542,6 +584,11 @@ def _describe_org(text: str, st: Statement, prev: list[Statement],
     got = _one_body_later(text, pos, later or [])
     if got:
         return got
+    # "Acme said ... The company said": the one speaker named by a single word that reads as
+    # a body (two such speakers: no guess)
+    lone = {p.speaker_name for p in prev[-50:] if _lone_body(text, p, prev)}
+    if len(lone) == 1:
+        return lone.pop()
     # the name that opens this sentence or the one before ("Norland Freight earned ...,
     # the company announced"), when its first word is no first name
     ls = max(_rfind_nl(text, pos), text.rfind(". ", 0, pos)) + 1
@@ -550,7 +597,8 @@ def _describe_org(text: str, st: Statement, prev: list[Statement],
                      text[a:pos])
         if m and len(m.group(1).split()) > 1 and m.group(1).split()[0] not in \
                 _conf.SENTENCE_OPENERS and m.group(1).split()[0].lower() not in \
-                _first_names() or m and _org_marked(m.group(1)):
+                _first_names() or m and _org_marked(m.group(1)) or m and \
+                _one_word_body(text, m.group(1)):
             return m.group(1)
     # else the organisation the report names most (twice at least)
     mentions = _org_mentions(text, pos)
