@@ -418,7 +418,9 @@ PROBES = {
                        "slow to respond": "Luisa Benavides",
                        "aid flights would resume": "spokesman for the prime minister",
                        "lost everything": "Rosa Quispe"},
-    "politics.txt": {"every hospital would receive": "Paul Greer",
+    # (nested: Greer said the minister had told MPs; what she told them is hers)
+    "politics.txt": {"had told MPs in March": "Paul Greer",
+                     "^that every hospital would receive": "Claire Dunmore",
                      "despatch box": "Paul Greer",
                      "one-off payments": "spokeswoman for the minister",
                      "closed beds over the summer": "Jane Alcott",
@@ -458,6 +460,10 @@ def test_cli_extract_probe_articles(tmp_path):
         stem = name[:-4]
         mine = [r for r in rows if r["kind"] != "claim" and stem in r["report"]]
         for fragment, speaker in want.items():
-            hits = [r for r in mine if fragment in r["text"].replace("’", "'")]
+            # "^fragment": the statement's text starts with it (a nested statement ends its
+            # outer statement's text)
+            hits = [r for r in mine if r["text"].replace("’", "'").startswith(fragment[1:])] \
+                if fragment.startswith("^") else \
+                [r for r in mine if fragment in r["text"].replace("’", "'")]
             assert len(hits) == 1, (name, fragment, [r["text"] for r in mine])
             assert hits[0]["speaker_name"] == speaker, (name, fragment, hits[0]["speaker_name"])

@@ -185,3 +185,51 @@ def test_a_capitalised_common_noun_opening_a_sentence_is_no_body():
     t = ("Revenue rose 5 percent on Wednesday.\n\n"
          "The company said demand would keep growing in 2025.")
     assert by_content(t, "demand would keep").speaker_name != "Revenue"
+
+
+# ----------------------------------------------------------------- nested attributions
+
+
+@pytest.mark.parametrize("t, outer, inner, inner_text", [
+    ("Mayor Ana Ruiz said that the police chief had told her that crime was falling.",
+     "Ana Ruiz", "police chief", "crime was falling"),
+    ("Ruiz said Tom Ash had told him the deal was off.", "Ruiz", "Tom Ash", "the deal was off"),
+    ("The embassy said Lena Hart told officials that she was safe and well.", "embassy",
+     "Lena Hart", "she was safe"),
+])
+def test_a_nested_report_of_speech_is_its_own_speakers(t, outer, inner, inner_text):
+    sts = said(t)
+    outer_st = [s for s in sts if "told" in s.text]
+    assert len(outer_st) == 1 and inner_text in outer_st[0].text  # X said all of it
+    assert outer in (outer_st[0].speaker_name or "")
+    inner_st = [s for s in sts if "told" not in s.text and inner_text in s.text]
+    assert len(inner_st) == 1, [(s.text, s.speaker_name) for s in sts]
+    # the inner content alone is its own speaker's, never the outer speaker's
+    assert inner in (inner_st[0].speaker_name or ""), inner_st[0].speaker_name
+
+
+def test_a_belief_or_a_pronoun_inside_a_report_stays_with_the_outer_speaker():
+    for t in ("Ruiz said Tom Ash thinks the deal is off.",
+              "Ruiz said he had told the board the deal was off."):
+        sts = said(t)
+        assert all(s.speaker_name != "Tom Ash" for s in sts)
+        assert len([s for s in sts if "deal" in s.text]) == 1, [
+            (s.text, s.speaker_name) for s in sts]
+
+
+def test_poll_respondents_inside_a_poll_are_not_speakers_of_their_own():
+    t = ("A Gallup poll found that 60 percent of voters said they would back the plan, and "
+         "half said taxes were too high.")
+    sts = said(t)
+    assert not [s for s in sts if (s.speaker or "").lower().startswith("60 percent")]
+    assert [s for s in sts if "60 percent" in s.text and "poll" in (s.speaker or "")]
+
+
+def test_a_second_report_joined_by_and_ends_the_first():
+    t = ("The government said Ana Ruiz had told the envoy by telephone that she was safe "
+         "and the army said it was guarding her home.")
+    sts = said(t)
+    ruiz = [s for s in sts if s.text.startswith("that she was safe")]
+    assert len(ruiz) == 1 and ruiz[0].speaker_name == "Ana Ruiz" and "army" not in ruiz[0].text
+    army = [s for s in sts if s.text.startswith("it was guarding")]
+    assert len(army) == 1 and army[0].speaker_name == "army"
