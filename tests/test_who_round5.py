@@ -233,3 +233,54 @@ def test_a_second_report_joined_by_and_ends_the_first():
     assert len(ruiz) == 1 and ruiz[0].speaker_name == "Ana Ruiz" and "army" not in ruiz[0].text
     army = [s for s in sts if s.text.startswith("it was guarding")]
     assert len(army) == 1 and army[0].speaker_name == "army"
+
+
+# ----------------------------------------------------------------- live blogs, press releases
+
+
+def test_a_live_blog_clock_time_is_no_part_of_the_speaker():
+    t = ("Storm live: thousands without power\n\n"
+         "09:41 Network Rail said all trains between the two cities had been cancelled.\n\n"
+         "10:52 Police in Cumbria said a lorry had overturned on the A66.")
+    for frag in ("all trains", "lorry had overturned"):
+        s = by_content(t, frag)
+        assert s.speaker and not s.speaker[0].isdigit(), s.speaker
+        assert s.speaker_name and not any(c.isdigit() for c in s.speaker_name)
+
+
+def test_the_company_is_the_one_the_speaker_span_described_so():
+    t = ("09:41 Network Rail said all trains had been cancelled until noon.\n\n"
+         "10:05 Energy company Northgrid said about 42,000 homes were without power. The "
+         "company said engineers would work through the night.")
+    assert by_content(t, "engineers would work").speaker_name == "Northgrid"
+
+
+def test_a_role_word_opening_a_name_is_the_role():
+    t = ("Reader Graham Ellis from Penrith emailed to say his fence had been blown into the "
+         "road. “Never seen anything like it,” he wrote.")
+    s = by_content(t, "Never seen")
+    assert s.speaker_name == "Graham Ellis"
+
+
+def test_the_university_is_the_body_not_a_person_working_there():
+    t = ("Babies with richer gut flora respond better to vaccines, a study by scientists at "
+         "the University of Bergen suggests.\n\n"
+         "“We saw antibody levels almost twice as high,” said Dr Ingrid Solberg, an "
+         "immunologist at the university.\n\n"
+         "The university said in a press release that the team had begun recruiting families.")
+    s = by_content(t, "begun recruiting")
+    assert s.speaker_name == "University of Bergen"
+
+
+def test_a_description_with_its_own_modifier_is_not_another_body():
+    t = ("The Service Employees International Union endorsed her in May.\n\n"
+         "The machinists union said it would stay neutral until the convention.")
+    s = by_content(t, "stay neutral")
+    assert s.speaker_name != "Service Employees International Union"
+
+
+def test_two_bodies_with_the_head_word_leave_the_court_unnamed():
+    t = ("The Supreme Court sent the case back to the Court of Appeals in May.\n\n"
+         "The court said the lower ruling had ignored the statute.")
+    s = by_content(t, "lower ruling")
+    assert s.speaker_name not in ("Supreme Court", "Court of Appeals")

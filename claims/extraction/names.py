@@ -196,6 +196,10 @@ def _analyse_run(text: str, s: int, e: int) -> list[NameRun]:
         for i, w in enumerate(words):
             if w in NAME_TITLE_HEADS or w.rstrip(".") in NAME_TITLE_HEADS:
                 cut = i
+        if cut < 0 and len(words) in (3, 4) and words[0].lower() in TITLES and \
+                words[0].lower() not in _first_names() and \
+                classify_tokens(words[1:]) == "person":
+            cut = 0  # "Reader Graham Ellis", "Resident Ann Cole": a role word opening the run
         if cut >= 0 and cut < len(words) - 1:
             name_toks = part[cut + 1:]
             # leading modifiers like "Senior" are title words too

@@ -110,6 +110,19 @@ def _source_left(text, toks, i, ss, quotes) -> Optional[Span]:
     return np_left(text, toks, m, ss)
 
 
+# a live blog's clock time opening the line ("09:41 Network Rail said"): the minutes are
+# no part of the speaker
+_CLOCK_BEFORE = re.compile(r"(?:^|\n)[ \t]*\d{1,2}[:.]$")
+_MINUTES = re.compile(r"\d{2}[ \t]+(?=\S)")
+
+
+def _after_clock(text: str, sp: Span) -> Span:
+    m = _MINUTES.match(text, sp[0], sp[1])
+    if m is None or not _CLOCK_BEFORE.search(text, max(0, sp[0] - 4), sp[0]):
+        return sp
+    return (m.end(), sp[1])
+
+
 def source_left(text, toks, i, ss, quotes) -> Optional[Span]:
     """The noun phrase right before the cue, with a coordinated subject kept whole: "Lena
     Fischer and Jon Berg said", "Mark Olsen and his wife, Ada, said" (two speakers; naming
@@ -117,7 +130,10 @@ def source_left(text, toks, i, ss, quotes) -> Optional[Span]:
     sp = _source_left(text, toks, i, ss, quotes)
     if sp:
         sp = _group_before_place(text, toks, _passive_agent_head(text, toks, sp, ss), ss)
-    return coordinated(text, toks, sp, ss) if sp else sp
+        sp = coordinated(text, toks, sp, ss)
+        if text[sp[0]].isdigit():
+            sp = _after_clock(text, sp)
+    return sp
 
 
 def _group_before_place(text, toks, sp: Span, ss) -> Span:

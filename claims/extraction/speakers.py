@@ -650,7 +650,7 @@ class SpeakerResolver:
         last = words[-1].lower().strip(".,")
         # common-noun bodies: "the ministry", "the company"
         if last in _ORG_COMMON and lw0 in ("the", "its", "his", "her", "their"):
-            ent = self._org_by_word(last, a)
+            ent = self._org_by_word(last, a, [w.lower() for w in words[1:-1]])
             if ent:
                 return ent, None, False, None
             return Speaker(_strip_role(s), "organization", None), None, False, None
@@ -673,11 +673,15 @@ class SpeakerResolver:
             return Speaker(s, "organization", None), None, False, None
         return self.anon.get(normalise_description(s), plural)
 
-    def _org_by_word(self, word: str, pos: int) -> Optional[Speaker]:
+    def _org_by_word(self, word: str, pos: int, mods: Sequence[str] = ()) -> Optional[Speaker]:
+        """The last body that spoke with ``word`` in its name ("the union" after "the Union
+        of Nurses"), its name holding the description's other words too ("the machinists
+        union" is no "Service Employees International Union")."""
         cap = word.capitalize()
         for si, sp, g, plural, off in reversed(self.history):
             if sp.type == "organization" and sp.name and cap in sp.name.split():
-                return sp
+                low = sp.name.lower()
+                return sp if all(m in low for m in mods) else None
         return None
 
 

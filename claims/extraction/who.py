@@ -87,6 +87,7 @@ _DET = re.compile(r"^(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+
 _ORG_DESC = load("organisation_descriptions")
 _COMPANY_DESC = load("company_descriptions")
 _DEMONYMS = load("demonyms")
+_NAMED_BY_HEAD = load("bodies_named_by_head")
 _ORG_NOUNS = load("organisation_nouns")  # bodies speak: "the league said", "the hospital said"
 _DOC_DESC = frozenset("report study survey poll analysis review audit paper".split())
 _STRONG_CUES = frozenset("say tell according write add state note explain told".split())
@@ -446,8 +447,9 @@ def _role_holder(text: str, st: Statement) -> Optional[str]:
     None when no one, or more than one person, was (a wrong name is worse than none)."""
     sp = _strip_opener(st.speaker or "")
     words = sp.split()
-    if len(words) != 2 or words[0].lower() != "the" or not words[1].islower():
-        return None
+    if len(words) != 2 or words[0].lower() != "the" or not words[1].islower() or \
+            words[1] in _ORG_NOUNS or words[1] in _ORG_DESC:
+        return None  # ("the university": a body, never "X, an immunologist at the university")
     pos = st.speaker_start if st.speaker_start is not None else st.content_start
     lo = max(0, pos - 6000)
     if _lower(text).find(words[1], lo, pos) < 0:
@@ -479,6 +481,36 @@ def _is_body_speaker(p: Statement) -> bool:
 
 
 _HONORIFIC_BEFORE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Sen|Rep|Gov|Prof)\.?\s+"
+
+
+@lru_cache(maxsize=256)
+def _head_name_pattern(head: str) -> re.Pattern:
+    h = re.escape(head.capitalize())
+    return re.compile(r"(?<![\w’'])((?:[A-Z][\w’'&.-]*\s+){0,3}" + h +
+                      r"(?:\s+(?:of|for)(?:\s+the)?(?:\s+[A-Z][\w’'&.-]*){1,3})?)(?![\w’'])")
+
+
+def _named_with_head(text: str, head: str, pos: int) -> Optional[str]:
+    """The one capitalised name written before ``pos`` (within the window) that holds the
+    head word ("University of Bergen", "Bergen University" for "the university"), else
+    None: two such bodies, or one name that only opens a sentence, is no answer."""
+    if head.capitalize() not in text:
+        return None
+    found = set()
+    for m in _head_name_pattern(head).finditer(text, max(0, pos - 6000), pos):
+        name = m.group(1)
+        while name.split()[0] in ("The", "A", "An") or name.split()[0] in _conf.SENTENCE_OPENERS:
+            name = name.split(None, 1)[1] if " " in name else ""
+            if not name:
+                break
+        if name and name != head.capitalize():
+            found.add(name)
+    # a shorter form of the same name ("Bergen University" and "the Bergen University
+    # hospital" aside): the longest when every other is inside it
+    if not found:
+        return None
+    longest = max(found, key=len)
+    return longest if all(f in longest for f in found) else None
 
 
 def _lone_body(text: str, p: Statement, prev: list[Statement]) -> bool:
@@ -575,12 +607,34 @@ def _describe_org(text: str, st: Statement, prev: list[Statement],
     for p in reversed(prev[-50:]):
         if not p.speaker_name or not p.speaker_name[:1].isupper():
             continue
-        if not company and head not in p.speaker_name.lower().split():
-            continue  # "the court" is a court's name only ("the Supreme Court")
+        described = head in (p.speaker or "").split() and p.speaker_type != "person" and \
+            head not in p.speaker_name.lower().split()
+        if described or company and _lone_body(text, p, prev):
+            # "Energy company Northgrid said ... The company said": the one described so
+            # (the word in lower case, beside the name); a body named by one word ("Acme
+            # said"), when no other such speaker came before
+            if described:
+                return p.speaker_name
+            lone = {q.speaker_name for q in prev[-50:] if _lone_body(text, q, prev)}
+            return lone.pop() if len(lone) == 1 else None
+        if not company and (head not in p.speaker_name.lower().split() or not all(
+                w.lower() in p.speaker_name.lower() for w in sp.split()[1:-1])):
+            # "the court" is a court's name only ("the Supreme Court"); "the machinists
+            # union" is no "Service Employees International Union"
+            continue
         if _is_body_speaker(p):
             return p.speaker_name  # a body: an organisation's name, or it speaks of "it"
     if not company:
-        return None  # "the campaign", "the court": the resolver's description stands
+        # "the university" after "the University of Bergen": the one body of the report
+        # whose name holds the head word (and the description's other words: "the drafting
+        # committee" is no "Platform Committee"); else the resolver's description stands
+        if head not in _NAMED_BY_HEAD:
+            return None
+        got = _named_with_head(text, head, pos)
+        mods = [w.lower() for w in sp.split()[1:-1]]
+        if got and all(w in got.lower() for w in mods):
+            return got
+        return None
     got = _one_body_later(text, pos, later or [])
     if got:
         return got
