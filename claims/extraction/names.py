@@ -51,7 +51,7 @@ _TOKEN = (
     r"[A-ZÀ-Þ]\w*(?:[’'\-][A-Za-zÀ-ÿ]\w*)*)"
 )
 
-_PARTICLE = r"(?:de|da|del|della|der|den|van|von|bin|al|el|la|le|du|dos|das|y|ibn)"
+_PARTICLE = r"(?:de|da|del|della|dello|degli|dei|di|des|der|den|van|von|bin|al|el|la|le|du|dos|das|y|ibn)"
 
 _MORE_TOKENS = r"(?:[ \u00a0]+(?:" + _PARTICLE + r"[ \u00a0]+)?" + _TOKEN + r")*"
 # A run of name tokens, as written for reading (NAME_RUN below is the same pattern, faster).
@@ -71,6 +71,8 @@ _TOKEN_TAIL = (
 NAME_RUN = re.compile(r"[A-ZÀ-Þ](?<![\w’'\-][A-ZÀ-Þ])" + _TOKEN_TAIL + _MORE_TOKENS)
 
 _NONSPACE = re.compile(r"\S+")
+# "Mum-of-two Kelly Barnes", "Father-of-three Tom Ash": a description, not a first name
+_PARENT_OF = re.compile(r"[A-Za-z]+-of-[a-z0-9]+$")
 
 _POSS = re.compile(r"(?:’s|'s|’|')$")
 
@@ -196,7 +198,8 @@ def _analyse_run(text: str, s: int, e: int) -> list[NameRun]:
         for i, w in enumerate(words):
             if w in NAME_TITLE_HEADS or w.rstrip(".") in NAME_TITLE_HEADS:
                 cut = i
-        if cut < 0 and len(words) in (3, 4) and words[0].lower() in TITLES and \
+        if cut < 0 and len(words) in (3, 4) and (
+                words[0].lower() in TITLES or _PARENT_OF.match(words[0])) and \
                 words[0].lower() not in _first_names() and \
                 classify_tokens(words[1:]) == "person":
             cut = 0  # "Reader Graham Ellis", "Resident Ann Cole": a role word opening the run

@@ -131,7 +131,8 @@ class _Entity:
 # opening the sentence) before the head noun of an unnamed source only modifies it
 _AND_JOIN = re.compile(r"\s+(?:and|&)\s+")  # "Food and Drug Administration"
 _NOT_HEADS = frozenset("own said says".split())
-_UTTERANCES = load("utterance_nouns")  # "Hoff's letter said": Hoff speaks
+_UTTERANCES = load("utterance_nouns")
+_NUMBER_WORDS = load("number_words")  # "Hoff's letter said": Hoff speaks
 _HEAD_TAIL = re.compile(r"(?:[’']s)?((?:\s+[a-z][a-z-]*){1,3})\s*$")
 
 
@@ -582,10 +583,13 @@ class SpeakerResolver:
                 if ent is None:
                     # a lone capitalised word: a surname unless it reads like a body
                     t0 = r.tokens[0]
+                    if r.title is not None and re.search(r"\s(?:of|for)\b", r.title):
+                        continue  # "President of Orbit Worldwide": no surname met elsewhere
                     if r.title is None and (t0 in NOT_NAME_FIRST or t0 in PLACE_WORDS
                                             or t0.lower() in GROUP_NOUNS
-                                            or t0.lower() in TITLES):
-                        continue
+                                            or t0.lower() in TITLES
+                                            or t0.lower() in _NUMBER_WORDS):
+                        continue  # ("One person familiar with ...": a count, no name)
                 person = (r, ent)
             else:
                 person = (r, self.entities.get(" ".join(r.tokens)))

@@ -39,6 +39,7 @@ from claims.extraction import checkworthiness as _cw
 from claims.extraction import confidence as _conf
 from claims.extraction.context import attribution_context
 from claims.extraction.lexicons import load
+from claims.extraction.names import is_title_word
 from claims.types import Report, Statement
 
 __all__ = ["refine"]
@@ -230,6 +231,7 @@ yesterday tonight morning afternoon evening night week month year
 """.split())
 _PEOPLE_SUFFIX = re.compile(
     r"(?:ists?|graphers?|nomers?|makers?|holders?|keepers?|goers?|watchers?|backers?|ians?|"
+    r"ators?|itors?|ssors?|estors?|ernors?|donors?|"
     r"ants|ents|man|men|"
     r"woman|women|ees|eers?|ans|one|body|media|ad|ads|site|video|footage|remarks|data|figures|"
     r"averages|account|accounts|release|releases|letter|memo|filing|lawsuit|complaint|"
@@ -265,6 +267,15 @@ def _cannot_speak(st: Statement) -> Optional[str]:
         return "drop"  # "The" left alone by a cut span: no one
     if last[:1].isupper() or last.isupper():
         return None  # a name: the resolver's business
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in _POST_HEAD), None)
+    if cut is not None and _head_can_speak(words[cut - 1]):
+        # "a source close to the couple", "a friend of the family": the source, unless the
+        # name given comes from the phrase after it ("President of CNN Worldwide")
+        named = [w.strip(",.").lower() for w in (st.speaker_name or "").split()]
+        pre = {w.strip(",.").lower() for w in words[:cut]}
+        doc = words[cut - 1].lower() in _DOC_DESC or words[cut - 1].lower() in _THINGS
+        # (a document's author may follow it: "a report in the Daily Express")
+        return None if not named or doc or any(w in pre for w in named) else "none"
     if _head_can_speak(head):
         return None
     if head in _NOT_NOMINAL or head.endswith(("ly", "-based")) or (
@@ -276,10 +287,15 @@ def _cannot_speak(st: Statement) -> Optional[str]:
     return None
 
 
+# words that end a speaker's head noun and open what follows it ("a source close to X",
+# "a friend of the family", "an aide familiar with the talks")
+_POST_HEAD = frozenset("close familiar of for at from with in to".split())
 _LONE_DETERMINERS = frozenset("the a an this these those one another".split())
 _NOBODY = re.compile(r"(?:no one|nobody|none|neither|no\s+\w+)$", re.IGNORECASE)
 _CAPS_NAME = re.compile(r"[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){1,2}")
-_FULL_NAME = re.compile(r"(?<![\w’'])([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})(?![\w’'])")
+_FULL_NAME = re.compile(r"(?<![\w’'])([A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'-]+){1,2})(?![\w’'])")
+# an interviewer's question line: "Q: Why write the book now?" (a question, no statement)
+_QUESTION_LINE = re.compile(r"[ \t*_]*(?:Q|Question)[ \t]*[:.][*_]*[ \t]")
 
 
 def _initials_in_text(text: str, letters: str, pos: int) -> Optional[str]:
@@ -511,6 +527,30 @@ def _named_with_head(text: str, head: str, pos: int) -> Optional[str]:
         return None
     longest = max(found, key=len)
     return longest if all(f in longest for f in found) else None
+
+
+def _modifier_only(sp: str, name: str) -> bool:
+    """The one capitalised word ``name`` only modifies a lower-case head noun after it in the
+    speaker span ("The French minister of environment"), with no other name in the span."""
+    words = sp.split()
+    if name not in words:
+        return False
+    k = words.index(name)
+    rest = words[k + 1:]
+    cut = next((i for i, w in enumerate(rest) if w.lower() in _POST_HEAD), len(rest))
+    h = rest[cut - 1].lower() if cut else ""  # the head noun: "Chinese military commentators"
+    return bool(rest) and rest[0][:1].islower() and rest[0].isalpha() and \
+        _head_can_speak(h) and h not in _DOC_DESC and h not in _ORG_NOUNS and \
+        h not in _ORG_DESC and h not in _THINGS and \
+        not any(w[:1].isupper() for w in rest) and \
+        (k == 0 or words[k - 1].lower() in ("the", "a", "an"))
+
+
+# heads that "can speak" as documents or media, whose capitalised modifier is their author
+# ("Crowdpac data", "Growth ad"): not people described by an adjective
+_THINGS = frozenset("""data ad ads media site video footage figures averages account accounts
+release releases letter memo filing lawsuit complaint ruling order decision document documents
+statement statements remarks""".split())
 
 
 def _lone_body(text: str, p: Statement, prev: list[Statement]) -> bool:
@@ -1053,6 +1093,39 @@ def _split_inside(text: str, st: Statement) -> Optional[Statement]:
                    content_spans=spans, text=text[a1:e1] + " " + text[a2:e2])
 
 
+_ADDRESS_BEFORE = re.compile(
+    r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))[ \t]*(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,3}),"
+    r"[ \t]+(?:\d{1,3},[ \t]+)?(?:of|from)[ \t]+[^,.;:“”\"\n]{2,60},[ \t]+$")
+
+
+_NAME_COMMA_BEFORE = re.compile(
+    r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))[ \t]*(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,3}),"
+    r"[ \t]+$")
+
+
+def _name_before_address(text: str, st: Statement) -> Statement:
+    """ "Darren Fisk, 41, of Halewood Road, Wigan, said": the town that ends the address is
+    no speaker; the person before it is (local news and tabloid style)."""
+    if st.speaker_start is None or st.speaker_end is None or not (st.speaker or "")[:1].isupper() \
+            or len((st.speaker or "").split()) > 6 or text[st.speaker_start - 2:st.speaker_start] != ", ":
+        return st
+    m = None if len(st.speaker.split()) > 3 else _ADDRESS_BEFORE.search(
+        text, max(0, st.speaker_start - 160), st.speaker_start)
+    role = None
+    if m is None and is_title_word(st.speaker.split()[0]):
+        # "Jeff Hale, President of Orbit Worldwide, said": the title is the role
+        m = _NAME_COMMA_BEFORE.search(text, max(0, st.speaker_start - 60), st.speaker_start)
+        role = st.speaker
+    if m is None:
+        return st
+    got = _person_in(m.group("name"))
+    if got is None or _org_marked(m.group("name")):
+        return st
+    return replace(st, speaker=m.group("name"), speaker_start=m.start("name"),
+                   speaker_end=m.end("name"), speaker_name=got[0], speaker_type="person",
+                   speaker_role=role or got[1])
+
+
 def _subject_before_speaker(text: str, st: Statement) -> Statement:
     """ "Her son, she said, had been hospitalized twice": the subject before the inserted
     "she said" belongs to the content, which is both pieces."""
@@ -1460,15 +1533,18 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
             continue
         st = _agent_of_document(text, held)
         st = _noun_cue_subject(text, _without_dateline(text, _fronted_content(text, st)))
-        st = _subject_before_speaker(text, st)
+        st = _subject_before_speaker(text, _name_before_address(text, st))
         ins = _split_inside(text, st)
         if ins is not None:
             st = ins
         name, stype, role = st.speaker_name, st.speaker_type, st.speaker_role
         sp = (st.speaker or "").strip()
         lsp = sp.lower()
-        if _NOBODY.match(sp):
+        if _NOBODY.match(sp) and not sp.isupper():
             continue  # "No one said the vote would be easy": no one said it
+        if sp in ("Q", "Question") and _QUESTION_LINE.match(
+                text, _rfind_nl(text, st.content_start) + 1):
+            continue  # the interviewer's question (what it reports of others stays)
         if (st.cue or "").strip() == ":" and re.fullmatch(r"[A-Z]{2,3}", sp) and (
                 reg.initials(sp) or _initials_in_text(text, sp, st.content_start)):
             st = replace(st, speaker_name=reg.initials(sp) or _initials_in_text(
@@ -1552,6 +1628,11 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
                     desc = _DET.sub("", _strip_opener(sp)).strip()
                     name, stype, role = (desc, "anonymous", None) if desc != name else (
                         None, "anonymous", None)
+        if name and " " not in name and name[:1].isupper() and stype == "person" and \
+                _modifier_only(sp, name):
+            # "The French minister of environment": the resolver named an adjective; the
+            # description is the speaker, unnamed
+            name, stype, role = _DET.sub("", sp).strip(), "anonymous", None
         poss = _POSS_DESC.match(sp)
         if poss and (name is None or name[:1].islower()):
             # "the union's claim that ...": the description before the possessive speaks
