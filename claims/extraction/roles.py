@@ -174,6 +174,8 @@ def _direct_role(words: list[str], run: Optional[NameRun]) -> Optional[str]:
         direct = " ".join(words)
     if run is not None and run.title:
         t = _HONORIFIC.sub("", run.title).strip()
+        if direct and t.rstrip(".") == "Dr":
+            t = ""  # "lead author Dr Ingrid Solberg": the role is "lead author"
         if t:
             direct = f"{direct} {t}" if direct else t
     return direct
