@@ -368,3 +368,54 @@ def test_a_parent_description_opening_a_name_is_the_role():
     t = "Mum-of-two Kelly Barnes, 34, told the Sun the car had been towed without warning."
     s = by_content(t, "towed without warning")
     assert s.speaker_name == "Kelly Barnes"
+
+
+# ----------------------------------------------------------------- broadsheet and wire style
+
+
+def test_a_titled_surname_is_the_full_name_met_anywhere_in_the_report():
+    t = ("The chancellor, Rachel Amberley, is facing a revolt over pensions.\n\n"
+         "Ms Amberley told the Commons on Tuesday that the reform would raise £3bn a year.")
+    s = by_content(t, "raise £3bn")
+    assert s.speaker_name == "Rachel Amberley"
+
+
+def test_a_titled_surname_shared_by_two_people_follows_the_titles_gender_or_abstains():
+    base = "Rachel Amberley and Tom Amberley run the farm near Leeds.\n\n"
+    assert by_content(base + "Ms Amberley said the farm would close in May.",
+                      "farm would close").speaker_name == "Rachel Amberley"
+    assert by_content(base + "Mr Amberley said the farm would close in May.",
+                      "farm would close").speaker_name == "Tom Amberley"
+    t = "Rachel Amberley and Jo Amberley run the farm near Leeds.\n\n" \
+        "Ms Amberley said the farm would close in May."
+    assert by_content(t, "farm would close").speaker_name not in ("Rachel Amberley",
+                                                                  "Jo Amberley")
+
+
+def test_a_role_naming_another_person_does_not_give_the_speaker_its_gender():
+    t = ("Kellyanne Moore, a senior adviser for Mr. Hale, spoke on Monday.\n\n"
+         "Ms. Moore said the changes were an expansion. Later she said the team would stay.")
+    s = by_content(t, "team would stay")
+    assert s.speaker_name == "Kellyanne Moore"
+
+
+def test_a_body_named_with_for_is_whole():
+    t = "The Institute for Fiscal Studies said the measure would hit middle earners hardest."
+    assert by_content(t, "middle earners").speaker_name == "Institute for Fiscal Studies"
+
+
+def test_a_wire_dateline_with_a_state_is_no_content():
+    t = ("REDDING, Calif. (AP) — A fast-moving wildfire forced thousands of people to flee "
+         "their homes Sunday, officials said.")
+    s = by_content(t, "wildfire")
+    assert s.text.startswith("A fast-moving wildfire")
+
+
+def test_research_conducted_by_a_body_is_that_bodys():
+    for t, who in (("In 2013, research conducted by the Center for Media and Public Affairs "
+                    "found the site rated one party higher.", "Center for Media and Public "
+                    "Affairs"),
+                   ("A study published by the University of Leeds found that walking cut "
+                    "heart risk by a third.", "University of Leeds")):
+        s = [x for x in said(t)][0]
+        assert s.speaker_name == who, (t, s.speaker_name)

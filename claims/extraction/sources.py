@@ -365,6 +365,12 @@ def np_left(text, toks, m, ss) -> Optional[Span]:
             k -= 1
             count += 1
             continue
+        if low == "for" and 0 < k < m and toks[k - 1].s >= ss and toks[k - 1].w in ORG_WORDS \
+                and toks[k + 1].w[0].isupper():
+            # "the Institute for Fiscal Studies", "the Centre for Policy Studies": one name
+            k -= 1
+            count += 1
+            continue
         if low == "and" and 0 < k < m and toks[k - 1].s >= ss and toks[k - 1].w[0].isupper() \
                 and toks[k + 1].w[0].isupper() and (any(
                     toks[x].low == "of" and x > 0 and toks[x - 1].w[0].isupper()

@@ -55,7 +55,7 @@ from claims.extraction.names import (FUNCTION_FIRST, NAME_RUN, NOT_NAME_FIRST, P
                                      TITLES, NameRun, analyse_run, classify_tokens,
                                      is_title_word, split_title_of)
 from claims.extraction.roles import entity_role, gender_of as _gender_of, role_at, \
-    strip_role as _strip_role
+    role_gender, strip_role as _strip_role
 from claims.extraction.spans import Attribution, Sentence
 from claims.extraction.lexicons import load
 
@@ -67,7 +67,7 @@ _PREP_IN = re.compile(r"\b(?:of|for|at|to|with|from|in|on)\b", re.I)
 _CONJ_DET = frozenset("the a an his her their its our my".split())
 _AND = re.compile(r"\s(?:and|&|as well as)\s")
 # the "of" part of a body's name: "Bank| of England", "Ministry| of Defence"
-_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,3}(?![\w’'])")
+_OF_NAME = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,3}(?![\w’'])")
 # one capitalised word written with its mark: a brand's name ("Which?", "Yahoo!")
 _MARKED_NAME = re.compile(r"[A-Z][\w&’'-]*[?!]")
 # a title and "of"/"for" before a body's name: "(the) Minister of [State Security]"
@@ -592,8 +592,33 @@ class SpeakerResolver:
                         continue  # ("One person familiar with ...": a count, no name)
                 person = (r, ent)
             else:
-                person = (r, self.entities.get(" ".join(r.tokens)))
+                # "Ms Amberley" after "Rachel Amberley": a titled surname is looked up too
+                person = (r, self.entities.get(" ".join(r.tokens)) if len(r.tokens) > 1
+                          else self._titled_surname(r))
         return person
+
+    def _opens_sentence(self, pos: int) -> bool:
+        before = self.text[max(0, pos - 3):pos].rstrip(" “\"‘'(")
+        return not before or before[-1] in ".!?\n:"
+
+    def _subject_at(self, pos: int, name: str) -> bool:
+        """The name at ``pos`` goes on with a comma or a lower-case word (a subject)."""
+        after = self.text[pos + len(name):pos + len(name) + 2]
+        return after[:1] == "," or after[:1] == " " and after[1:2].islower()
+
+    def _titled_surname(self, r: NameRun) -> Optional[_Entity]:
+        """The one full name of the report with this surname, of the title's gender when
+        it has one ("Ms Amberley": Rachel, not Tom); None when that leaves two."""
+        fulls = [f for f in sorted(set(self.suffix.get(r.tokens[0], [])))
+                 if f.split()[0].lower() in _FIRST_NAME_GENDER or
+                 not all(self._opens_sentence(m) and not self._subject_at(m, f)
+                         for m in self.entities[f].mentions)]
+        # (a capitalised pair met only at a sentence's start, as no subject, may be no name:
+        # "Classic Clinton.")
+        want = _gender_of(r.title or "")
+        if want:
+            fulls = [f for f in fulls if self.entities[f].gender in (want, None)]
+        return self.entities[fulls[0]] if len(fulls) == 1 else None
 
     def _person_speaker(self, r: NameRun, ent: Optional[_Entity], a: int, raw: str
                         ) -> tuple[Speaker, Optional[str], bool, Optional[str]]:
@@ -605,11 +630,13 @@ class SpeakerResolver:
                 ent.roles_checked = True
             if not role:
                 role = self.entity_role(ent, before=a)
-            g = ent.gender or _gender_of(role or "") or _gender_of(raw)
+            # (the title's gender before the role's: "Ms. Conway, adviser for Mr. Trump")
+            g = ent.gender or _gender_of(r.title or "") or role_gender(role or "") or \
+                _gender_of(raw)
             ent.gender = g
             return Speaker(ent.name, "person", role), g, False, None
         name = " ".join(r.tokens)
-        g = _gender_of(role or "") or _gender_of(raw)
+        g = _gender_of(r.title or "") or role_gender(role or "") or _gender_of(raw)
         return Speaker(name, "person", role), g, False, None
 
     def _named_organization(self, runs: list[NameRun], s: str, words: list[str], b: int

@@ -276,8 +276,8 @@ def _cannot_speak(st: Statement) -> Optional[str]:
         doc = words[cut - 1].lower() in _DOC_DESC or words[cut - 1].lower() in _THINGS
         # (a document's author may follow it: "a report in the Daily Express")
         return None if not named or doc or any(w in pre for w in named) else "none"
-    if _head_can_speak(head):
-        return None
+    if _head_can_speak(head) or head in _RESEARCH and (st.speaker_name or "")[:1].isupper():
+        return None  # (a study named by the body that did it: ``_document_by``)
     if head in _NOT_NOMINAL or head.endswith(("ly", "-based")) or (
             head.endswith("ed") and len(words) == 1):
         return "drop"
@@ -1181,6 +1181,26 @@ def _agent_of_document(text: str, st: Statement) -> Statement:
                    speaker_name=np_, speaker_type="report", speaker_role=None)
 
 
+_DOC_BY = re.compile(r"\s+(?:\w+\s+)?(?:conducted|carried out|commissioned|published|released|"
+                     r"led|compiled|produced|written)\s+by\s+(?:the\s+)?"
+                     r"(?P<who>[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|on)?\s*[A-Z][\w’'&.-]*){0,7})\s+$")
+_RESEARCH = frozenset("research study report survey analysis poll review paper".split())
+
+
+def _document_by(text: str, st: Statement) -> Statement:
+    """ "research conducted by the Center for Media and Public Affairs found ...": the body
+    that did the research is the speaker's name (the document is what it said through)."""
+    if st.speaker_end is None or st.cue_start is None or st.cue_start <= st.speaker_end or \
+            (st.speaker or "").split()[-1:] == [] or \
+            (st.speaker or "").split()[-1].lower() not in _RESEARCH:
+        return st
+    m = _DOC_BY.match(text, st.speaker_end, st.cue_start)
+    if m is None:
+        return st
+    return replace(st, speaker_name=m.group("who"), speaker_type="organization",
+                   speaker_role=None)
+
+
 _SUBORDINATE = frozenset("""
 to if but though although when while as because after before since in on at for with by
 from unless until once whether and or so yet then also however meanwhile still
@@ -1223,7 +1243,7 @@ def _fronted_content(text: str, st: Statement) -> Statement:
 
 # a wire dateline opening a paragraph: "LIMA (Reuters) - ", "WASHINGTON ― ", "PARIS, March 3 -- "
 _DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}"
-                       r"(?:,[ ][A-Z][a-z]+\.?[ ]\d{1,2})?"
+                       r"(?:,[ ][A-Z][a-z]+\.?(?:[ ]\d{1,2})?)?"
                        r"(?:[ ]?\([A-Za-z. ]{2,30}\))?[ ]*(?:[-―—–]|--)[ ]+")
 
 
@@ -1531,7 +1551,7 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
         held = _held_by_another(text, st)
         if held is None:
             continue
-        st = _agent_of_document(text, held)
+        st = _document_by(text, _agent_of_document(text, held))
         st = _noun_cue_subject(text, _without_dateline(text, _fronted_content(text, st)))
         st = _subject_before_speaker(text, _name_before_address(text, st))
         ins = _split_inside(text, st)
