@@ -419,3 +419,30 @@ def test_research_conducted_by_a_body_is_that_bodys():
                     "heart risk by a third.", "University of Leeds")):
         s = [x for x in said(t)][0]
         assert s.speaker_name == who, (t, s.speaker_name)
+
+
+# ----------------------------------------------------------------- long reports stay linear
+
+
+def _round5_report(n: int) -> str:
+    out, i = [], 0
+    while sum(map(len, out)) < n:
+        i += 1
+        out.append(f"Zorb{i} said on Monday that its profits had doubled to ${i} billion.\n\n"
+                   f"The company said it would hire {i} engineers. Ms Amberley said the plan "
+                   f"was fine. Secretary of State John Kerry{i} said the mayor had told him "
+                   f"that it was good. The university said it was fine. Nvidia{i} reported "
+                   "growth. The company said it would grow.\n\n")
+    return "".join(out)[:n]
+
+
+def test_round5_rules_cost_linear_time_in_a_long_report():
+    import time
+    import claims
+    times = []
+    for n in (20_000, 200_000):
+        text = _round5_report(n)
+        t0 = time.process_time()
+        claims.extract_report(claims.Report(id="t", text=text, source="t"))
+        times.append(time.process_time() - t0)
+    assert times[1] < 15 * times[0] + 1.5, times

@@ -202,6 +202,7 @@ class SpeakerResolver:
         # pronoun resolved to it: a wrongly resolved pronoun must not spread
         self.word_gender: dict[Optional[str], str] = {}
         self.para_first: Optional[list[int]] = None
+        self.name_ok: dict[str, bool] = {}  # full name -> written as a name somewhere
 
     # ------------------------------------------------------------------ helpers
     def sentence_of(self, pos: int) -> int:
@@ -597,6 +598,15 @@ class SpeakerResolver:
                           else self._titled_surname(r))
         return person
 
+    def _written_as_name(self, full: str) -> bool:
+        """Some mention of ``full`` is inside a sentence or a subject (once per name)."""
+        got = self.name_ok.get(full)
+        if got is None:
+            got = self.name_ok[full] = not all(
+                self._opens_sentence(m) and not self._subject_at(m, full)
+                for m in self.entities[full].mentions)
+        return got
+
     def _opens_sentence(self, pos: int) -> bool:
         before = self.text[max(0, pos - 3):pos].rstrip(" “\"‘'(")
         return not before or before[-1] in ".!?\n:"
@@ -610,9 +620,7 @@ class SpeakerResolver:
         """The one full name of the report with this surname, of the title's gender when
         it has one ("Ms Amberley": Rachel, not Tom); None when that leaves two."""
         fulls = [f for f in sorted(set(self.suffix.get(r.tokens[0], [])))
-                 if f.split()[0].lower() in _FIRST_NAME_GENDER or
-                 not all(self._opens_sentence(m) and not self._subject_at(m, f)
-                         for m in self.entities[f].mentions)]
+                 if f.split()[0].lower() in _FIRST_NAME_GENDER or self._written_as_name(f)]
         # (a capitalised pair met only at a sentence's start, as no subject, may be no name:
         # "Classic Clinton.")
         want = _gender_of(r.title or "")

@@ -562,20 +562,37 @@ def _lone_body(text: str, p: Statement, prev: list[Statement]) -> bool:
             p.speaker_role or name.lower() in _first_names() or (
             p.speaker or "").strip().lower() in _conf.PRONOUNS:
         return False
-    if any(q.speaker_name == name and q.speaker_role for q in prev):
+    if any(q.speaker_name == name and q.speaker_role for q in prev[-200:]):
         return False  # "Soelistyo, head of the agency, told ...": a person with a role
-    bare = re.escape(name.rstrip("?!"))
-    if re.search(r"(?:[A-Z][\w’'-]+\s+|" + _HONORIFIC_BEFORE + r")" + bare + r"(?![\w’'])",
-                 text):
+    pos = p.speaker_start if p.speaker_start is not None else p.content_start
+    if _written_as_person(text, name, pos // _BUCKET):
         return False
-    for m in re.finditer(r"(?<![\w’'])" + bare + r",\s+((?:[\w’'-]+\s+){0,4}[\w’'-]+)", text):
-        if any(w.lower() in _conf.SPEAKING_HEADS and w.lower() not in _COMPANY_DESC and
-               w.lower() not in _ORG_DESC for w in m.group(1).split()):
-            return False  # an appositive that makes a person of it ("X, head of ...")
     return not re.match(r"(?:that\s+)?(?:he|she|his|her)\b", p.text)
 
 
-def _one_word_body(text: str, word: str) -> bool:
+_BUCKET = 10_000  # the look-around of a speaker's name: its bucket of text and the next
+
+
+@lru_cache(maxsize=1024)
+def _written_as_person(text: str, name: str, bucket: int) -> bool:
+    """``name`` is written after another capitalised word or an honorific ("Jane Acme", "Ms
+    Acme"), or with an appositive holding a person's role ("X, head of ..."), near the
+    bucket (once per report, name and bucket: a long report stays linear)."""
+    lo, hi = max(0, (bucket - 1) * _BUCKET), (bucket + 2) * _BUCKET
+    bare = re.escape(name.rstrip("?!"))
+    if re.compile(r"(?:[A-Z][\w’'-]+\s+|" + _HONORIFIC_BEFORE + r")" + bare +
+                  r"(?![\w’'])").search(text, lo, hi):
+        return True
+    for m in re.compile(r"(?<![\w’'])" + bare + r",\s+((?:[\w’'-]+\s+){0,4}[\w’'-]+)"
+                        ).finditer(text, lo, hi):
+        if any(w.lower() in _conf.SPEAKING_HEADS and w.lower() not in _COMPANY_DESC and
+               w.lower() not in _ORG_DESC for w in m.group(1).split()):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _one_word_body(text: str, word: str, bucket: int) -> bool:
     """ "Nvidia reported record revenue. ... The company said": a single capitalised word
     opening a sentence is a body's name only when the report also writes it capitalised
     inside a sentence ("shares of Nvidia"), never in lower case, never after another
@@ -585,11 +602,12 @@ def _one_word_body(text: str, word: str) -> bool:
             word.lower() in _conf.PRONOUNS or len(word) < 3:
         return False
     w = re.escape(word)
-    if re.search(r"(?<![\w’'-])" + re.escape(word.lower()) + r"(?![\w’'-])", text) or \
-            re.search(r"(?:[A-Z][\w’'-]+\s+|" + _HONORIFIC_BEFORE + r")" + w + r"(?![\w’'])",
-                      text):
+    lo, hi = max(0, (bucket - 1) * _BUCKET), (bucket + 2) * _BUCKET  # (near it: linear)
+    if re.compile(r"(?<![\w’'-])" + re.escape(word.lower()) + r"(?![\w’'-])").search(
+            text, lo, hi) or re.compile(r"(?:[A-Z][\w’'-]+\s+|" + _HONORIFIC_BEFORE + r")" +
+                                        w + r"(?![\w’'])").search(text, lo, hi):
         return False
-    return bool(re.search(r"(?<=[a-z,]\s)" + w + r"(?![\w’'-])", text))
+    return bool(re.compile(r"(?<=[a-z,]\s)" + w + r"(?![\w’'-])").search(text, lo, hi))
 
 
 def _one_body_later(text: str, pos: int, later: list[Statement]) -> Optional[str]:
@@ -692,7 +710,7 @@ def _describe_org(text: str, st: Statement, prev: list[Statement],
         if m and len(m.group(1).split()) > 1 and m.group(1).split()[0] not in \
                 _conf.SENTENCE_OPENERS and m.group(1).split()[0].lower() not in \
                 _first_names() or m and _org_marked(m.group(1)) or m and \
-                _one_word_body(text, m.group(1)):
+                _one_word_body(text, m.group(1), pos // _BUCKET):
             return m.group(1)
     # else the organisation the report names most (twice at least)
     mentions = _org_mentions(text, pos)
