@@ -446,3 +446,33 @@ def test_round5_rules_cost_linear_time_in_a_long_report():
         claims.extract_report(claims.Report(id="t", text=text, source="t"))
         times.append(time.process_time() - t0)
     assert times[1] < 15 * times[0] + 1.5, times
+
+
+# ----------------------------------------------------------------- letters and reader comments
+
+
+def test_first_person_in_a_signed_letter_is_the_signer():
+    t = ("Kindhearted clerks\n\nI went to the council office on Monday to renew my permit. "
+         "The form was lost, and I said that I had sent it twice by post.\n\n"
+         "Kim Gump, Dallas")
+    assert by_content(t, "sent it twice").speaker_name == "Kim Gump"
+
+
+def test_each_reader_comment_is_its_signers():
+    t = ("Readers respond\n\nLETTERS.\n\n"
+         "The plan is a waste. I said so at the meeting in May and nobody listened.\n\n"
+         "Ann Cole.\n\n"
+         "I wrote that the council had ignored the flood maps for a decade.\n\n"
+         "Toni LeAnn Byrd.\n\n"
+         "I told my neighbours that the new road would bring more traffic.\n\n"
+         "Mark Dunn.")
+    assert by_content(t, "ignored the flood maps").speaker_name != "Mark Dunn"
+    assert by_content(t, "more traffic").speaker_name == "Mark Dunn"
+
+
+def test_first_person_inside_a_sentence_about_someone_else_is_not_the_writer():
+    t = ("I was standing by the meter when I heard someone saying that the lot was full.\n\n"
+         "Kim Gump, Dallas")
+    for s in said(t):
+        if "lot was full" in s.text:
+            assert s.speaker_name != "Kim Gump"

@@ -529,6 +529,62 @@ def _named_with_head(text: str, head: str, pos: int) -> Optional[str]:
     return longest if all(f in longest for f in found) else None
 
 
+_SIGNATURE = re.compile(r"^[ \t]*(?:[-–—][ \t]*)?(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z]\.)?"
+                        r"(?:[ \t]+[A-Z][\w’'-]+){1,2})(?:,[ \t]*[A-Z][\w .’'-]{1,40})?\.?[ \t]*$")
+_BYLINE = re.compile(r"^[ \t]*By[ \t]+(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z]\.)?"
+                     r"(?:[ \t]+[A-Z][\w’'-]+){1,2})[ \t]*(?:,.*)?$", re.MULTILINE)
+
+
+# what may stand between "I" and its cue ("I had said", "I then explained"); anything else
+# ("I hear someone saying") makes another the speaker
+_AUX_BETWEEN = frozenset("had have also then just once never later again always".split())
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """The start of the sentence holding ``pos`` (after ". ", a line break)."""
+    a = max(text.rfind(". ", 0, pos) + 2, _rfind_nl(text, pos) + 1, 0)
+    while a < pos and text[a] in " “\"":
+        a += 1
+    return a
+
+
+def _author(text: str, pos: int) -> Optional[str]:
+    """The writer of the words at ``pos``: the first signature line after them ("Kim Gump,
+    Dallas" closing a letter; each of a page of reader comments is signed below it), else a
+    byline ("By Kim Gump") in the report's first lines; None when none reads as a name."""
+    starts, names = _signatures(text)
+    k = bisect.bisect_left(starts, pos)
+    if k < len(starts):
+        return names[k]  # (None: the next line that signs is no name we can read)
+    m = _BYLINE.search(text, 0, 600)
+    if m is None:
+        return None
+    got = _person_in(m.group("name"))
+    return got[0] if got and not _org_marked(m.group("name")) else None
+
+
+@lru_cache(maxsize=4)
+def _signatures(text: str) -> tuple[list[int], list[Optional[str]]]:
+    """The lines of the report that are only a person's name (and a place): signatures."""
+    starts: list[int] = []
+    names: list[Optional[str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if 3 < len(line) < 80 and line.strip()[:1].isupper() and _SIGNS.match(line):
+            m = _SIGNATURE.match(line)
+            got = _person_in(m.group("name")) if m else None
+            ok = got and not _org_marked(m.group("name")) and got[0] == m.group("name")
+            starts.append(pos)
+            names.append(got[0] if ok else None)
+        pos += len(line) + 1
+    return starts, names
+
+
+# a line of two to four capitalised words (and a place) alone: it signs what is above it
+_SIGNS = re.compile(r"[ \t]*(?:[-–—][ \t]*)?[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){1,3}"
+                    r"(?:,[ \t]*[A-Z][\w .’'-]{1,40})?\.?[ \t]*$")
+
+
 def _modifier_only(sp: str, name: str) -> bool:
     """The one capitalised word ``name`` only modifies a lower-case head noun after it in the
     speaker span ("The French minister of environment"), with no other name in the span."""
@@ -1682,6 +1738,17 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
                 name = poss.group(1).lower()
                 if poss.group(2).lower() in _ORG_NOUNS:
                     stype = "organization"
+        if lsp == "i" and not name and st.cue_start is not None and \
+                st.speaker_end is not None and (set(
+                    text[st.speaker_end:st.cue_start].split()) <= _AUX_BETWEEN or (
+                    st.cue or "").endswith("ing") and text[st.cue_start - 2:st.cue_start] == ", "
+                    and st.speaker_start == _clause_start(text, st.speaker_start)):
+            # ("I went over, explaining that ...": the sentence's subject, by a participle)
+            # a letter or a column in the first person: the writer who signs it ("Kim Gump,
+            # Dallas" as its last line) or its byline ("By Kim Gump")
+            author = _author(text, st.content_start)
+            if author:
+                name, stype, role = author, "person", None
         if lsp == "you":
             # an interviewer's "You warned in October that ...": the person addressed, whom
             # the question does not name
