@@ -476,3 +476,24 @@ def test_first_person_inside_a_sentence_about_someone_else_is_not_the_writer():
     for s in said(t):
         if "lot was full" in s.text:
             assert s.speaker_name != "Kim Gump"
+
+
+# ----------------------------------------------------------------- "told" is never inverted
+
+
+@pytest.mark.parametrize("t, who", [
+    ("A witness, who asked not to be named, told the Gazette she saw blood on the pavement.",
+     "witness"),
+    ("A witness who did not want to be named told the Gazette she saw blood on the pavement.",
+     "witness"),
+    ("A witness, who lives nearby, told reporters she saw blood on the pavement.", "witness"),
+])
+def test_after_told_comes_the_hearer_not_the_speaker(t, who):
+    s = by_content(t, "saw blood")
+    assert s.speaker_name == who and s.text.startswith("she saw blood")
+
+
+def test_a_quote_then_name_age_told_me():
+    t = "“I have never been edited,” Mr. King, 82, told me."
+    s = by_content(t, "never been edited")
+    assert "King" in (s.speaker_name or "")

@@ -152,6 +152,10 @@ def _read_paragraph(text: str, sentences: list[Sentence], pidx: list[int],
     return found, keep, cands
 
 
+# "(did not want) to be named / identified / quoted": how a source's anonymity is written
+_UNNAMED = [["to", "be", w] for w in ("named", "identified", "quoted")]
+
+
 def read_cue(c: Cue) -> Optional[Attribution]:
     """Read the attribution around one cue occurrence (None when the word is no cue here).
 
@@ -178,6 +182,8 @@ def read_cue(c: Cue) -> Optional[Attribution]:
         ing = False
     if noun_like(c, prev):
         return _gated(c, "noun", ing)
+    if base in ("want", "wish") and [x.low for x in toks[c.j + 1:c.j + 4]] in _UNNAMED:
+        return None  # "a witness who did not want to be named told ...": anonymity, no cue
     if base in ("seem", "appear"):
         return read_seem(c)
     if base in ("see", "view", "regard") and not sees_as(c):
