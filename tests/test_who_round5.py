@@ -497,3 +497,19 @@ def test_a_quote_then_name_age_told_me():
     t = "“I have never been edited,” Mr. King, 82, told me."
     s = by_content(t, "never been edited")
     assert "King" in (s.speaker_name or "")
+
+
+def test_a_name_governed_by_of_and_nouns_is_no_speaker():
+    for t in ("“The price is aggressive,” said Maya Brandt of research firm Canalyst.",
+              "Maya Brandt of the research firm Canalyst said the price was aggressive."):
+        assert by_content(t, "aggressive").speaker_name == "Maya Brandt"
+
+
+def test_the_firm_is_not_a_body_that_spoke_before_another_was_named():
+    t = ("Pixelon on Tuesday unveiled its first folding phone at an event in Seoul.\n\n"
+         "The Seoul-based company said the phone would cost $999 in October.\n\n"
+         "Rival Orion said in a statement that its own device would ship in November.\n\n"
+         "Pixelon shares fell 2% in Seoul. The firm said it expected to sell 3 million units.")
+    assert by_content(t, "cost $999").speaker_name == "Pixelon"
+    assert by_content(t, "3 million units").speaker_name != "Orion"
+    assert "Orion" not in (by_content(t, "3 million units").speaker_name or "")

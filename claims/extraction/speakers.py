@@ -91,6 +91,9 @@ _PRONOUNS = {
 }
 
 # ----------------------------------------------------------------------------- patterns
+# a preposition and lower-case words before a name: "of research firm| Canalyst"
+_PREP_NOUNS_BEFORE = re.compile(r"\b(?:of|for|at|with|from)\s+(?:the\s+|a\s+|an\s+)?"
+                                r"(?:[a-z][\w-]*\s+){1,3}$")
 _PREP_BEFORE = re.compile(r"\b(?:of|on|for|at|with|from|in|by|to)\s+$")
 _COMMA = re.compile(r"[,;]")
 # "a spokesman for", "an aide to", "the wife of" + a title or description before the name
@@ -567,7 +570,10 @@ class SpeakerResolver:
                 continue
             before = text[max(a, r.start - 5):r.start]
             if _PREP_BEFORE.search(before) or _ROLE_OF.match(text, a, r.start) and \
-                    not _COMMA.search(text, a, r.start):
+                    not _COMMA.search(text, a, r.start) or \
+                    person is not None and _PREP_NOUNS_BEFORE.search(text, max(a, r.start - 60),
+                                                                     r.start):
+                # ("Maya Brandt of research firm Canalyst" is not Canalyst)
                 continue  # "a spokesman for (Mayor) Frank Jackson" is not Frank Jackson
             if _modifies_head(text, r.end, b):
                 # and so does every name before it ("Ohio Senator Al Roe's aide"), unless a

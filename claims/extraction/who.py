@@ -609,6 +609,44 @@ release releases letter memo filing lawsuit complaint ruling order decision docu
 statement statements remarks""".split())
 
 
+def _other_body_between(text: str, p: Statement, pos: int) -> bool:
+    """Another body than ``p``'s speaker is named between ``p`` and ``pos`` (the last 3,000
+    characters at most): an organisation's name, or a capitalised word the report writes
+    again and again and never as a surname ("Pixelon shares fell")."""
+    a = max(p.content_end, p.speaker_end or 0, pos - 3000)
+    own = set(p.speaker_name.split()) | set((p.speaker or "").split())
+    for m in _CAP_RUN.finditer(text, a, pos):
+        other = m.group(0).strip()
+        words = other.split()
+        if not words or words[0] in own or words[0] in _conf.SENTENCE_OPENERS or \
+                words[0].lower() in _conf.SENTENCE_OPENERS or words[0] in _TITLE_WORDS_CAP:
+            continue
+        if _org_marked(other) and not _DIGIT.search(other) or len(words) == 1 and \
+                _body_like_word(text, words[0]):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _body_like_word(text: str, word: str) -> bool:
+    """A capitalised word written at least twice, never in lower case, never after another
+    capitalised word or an honorific, and no first name: a body's name ("Pixelon")."""
+    if len(word) < 3 or word.lower() in _first_names() or not word.isalpha():
+        return False
+    w = re.escape(word)
+    if len(re.findall(r"(?<![\w’'-])" + w + r"(?![\w’'-])", text)) < 2 or \
+            re.search(r"(?<![\w’'-])" + re.escape(word.lower()) + r"(?![\w’'-])", text) or \
+            re.search(r"(?:[A-Z][\w’'-]+\s+|" + _HONORIFIC_BEFORE + r")" + w + r"(?![\w’'])",
+                      text):
+        return False
+    for m in re.finditer(r"(?<![\w’'])" + w + r",\s+((?:[\w’'-]+\s+){0,4}[\w’'-]+)", text):
+        if any(x.lower() in _conf.SPEAKING_HEADS and x.lower() not in _COMPANY_DESC and
+               x.lower() not in _ORG_DESC for x in m.group(1).split()):
+            return False  # "Soelistyo, head of the rescue agency": a person
+    return not re.search(r"(?<![\w’'])" + w + r"\s+(?:\w+\s+){0,2}(?:said|says|told)\s+"
+                         r"(?:that\s+)?(?:he|she)\b", text)
+
+
 def _lone_body(text: str, p: Statement, prev: list[Statement]) -> bool:
     """A speaker named by one capitalised word that reads as a body, not a person: no
     first name, never written after another capitalised word ("Jane Acme") or an honorific,
@@ -737,6 +775,8 @@ def _describe_org(text: str, st: Statement, prev: list[Statement],
             # union" is no "Service Employees International Union"
             continue
         if _is_body_speaker(p):
+            if company and _other_body_between(text, p, pos):
+                return None  # "Rival Orion said ... Pixelon shares fell. The firm said": no guess
             return p.speaker_name  # a body: an organisation's name, or it speaks of "it"
     if not company:
         # "the university" after "the University of Bergen": the one body of the report
@@ -760,13 +800,15 @@ def _describe_org(text: str, st: Statement, prev: list[Statement],
     # the name that opens this sentence or the one before ("Norland Freight earned ...,
     # the company announced"), when its first word is no first name
     ls = max(_rfind_nl(text, pos), text.rfind(". ", 0, pos)) + 1
-    for a in (ls, max(_rfind_nl(text, ls - 1), text.rfind(". ", 0, ls - 2)) + 1):
+    k = len(text[max(0, ls - 200):ls].rstrip()) + max(0, ls - 200)  # (past a blank line)
+    for a in (ls, max(_rfind_nl(text, k), text.rfind(". ", 0, k - 1)) + 1):
         m = re.match(r"\s*((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)(?=\s+[a-z])",
                      text[a:pos])
         if m and len(m.group(1).split()) > 1 and m.group(1).split()[0] not in \
                 _conf.SENTENCE_OPENERS and m.group(1).split()[0].lower() not in \
                 _first_names() or m and _org_marked(m.group(1)) or m and \
-                _one_word_body(text, m.group(1), pos // _BUCKET):
+                (_one_word_body(text, m.group(1), pos // _BUCKET) or
+                 _body_like_word(text, m.group(1))):
             return m.group(1)
     # else the organisation the report names most (twice at least)
     mentions = _org_mentions(text, pos)
