@@ -513,3 +513,28 @@ def test_the_firm_is_not_a_body_that_spoke_before_another_was_named():
     assert by_content(t, "cost $999").speaker_name == "Pixelon"
     assert by_content(t, "3 million units").speaker_name != "Orion"
     assert "Orion" not in (by_content(t, "3 million units").speaker_name or "")
+
+
+def test_told_a_named_outlet_then_the_clause():
+    for t in ("A source told MailOnline the couple had kept the news secret for months.",
+              "A source told Reuters the company had kept the news secret for months."):
+        s = by_content(t, "secret for months")
+        assert s.text.startswith("the co"), s.text
+
+
+def test_a_speakers_first_name_alone_is_that_speaker():
+    t = ("Reality star Chloe Vance said the comments were cruel and sick.\n\n"
+         "Chloe revealed she is expecting her first child in the spring.")
+    assert by_content(t, "first child").speaker_name == "Chloe Vance"
+
+
+def test_a_titled_word_is_a_surname_not_a_first_name():
+    t = ("James Hale said the plan was dead.\n\n"
+         "Mr. James, the treasurer, said the accounts were fine.")
+    assert by_content(t, "accounts were fine").speaker_name != "James Hale"
+
+
+def test_a_possessive_appositive_is_the_role_of_the_name_before():
+    t = ("“This is a social critique,” said Freddy Ortega, German's brother and fellow "
+         "longtime television comedian.")
+    assert by_content(t, "social critique").speaker_name == "Freddy Ortega"

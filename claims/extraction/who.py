@@ -184,8 +184,10 @@ def _role_split(st: Statement) -> Optional[tuple[str, str]]:
         return None
     name, title = got
     first = tail.split()[0]
-    if not (first[:1].islower() or first.lower() in ("a", "an", "the")):
-        return None
+    if not (first[:1].islower() or first.lower() in ("a", "an", "the") or
+            first.endswith(("'s", "’s")) and len(tail.split()) > 1 and
+            tail.split()[1][:1].islower()):
+        return None  # ("Freddy Ortega, German's brother, said": a possessive role too)
     role = _DET.sub("", tail).strip()
     role = re.sub(r"\s*,?\s*(?:who|which)\b.*$", "", role).strip(" ,")
     return name, role or title
@@ -338,12 +340,15 @@ class _Registry:
             w[0] for w in f.split()) == letters}
         return hits.pop() if len(hits) == 1 else None
 
-    def full_name(self, name: str) -> Optional[str]:
+    def full_name(self, name: str, titled: bool = False) -> Optional[str]:
         toks = name.split()
         if len(toks) != 1:
             return None
         f = self.full.get(toks[0])
-        if f is None and toks[0].lower() in _first_names():
+        if f is None and not titled and (toks[0].lower() in _first_names() or any(
+                v and v.split()[0] == toks[0] for v in self.full.values())):
+            # a listed first name, or the first name of a speaker named in full ("Chloe"
+            # after "Chloe Vance") that is nobody's surname
             return self._by_first_name(toks[0])
         if not f:
             return None
@@ -369,6 +374,8 @@ class _Registry:
         """ "Kelly said" after "Kelly Barnes, 34, ...": the one full name of a speaker with
         this first name, when every "Kelly X" of the text is that person (tabloid and
         feature style)."""
+        if re.search(_HONORIFIC_BEFORE + re.escape(first) + r"\b", self.text):
+            return None  # "Mr. James": a surname in this report, not a first name
         after = {m.group(1) for m in re.finditer(
             r"\b" + re.escape(first) + r"\s+([A-Z][\w’'-]+)", self.text)}
         hits = {f for f in self.full.values() if f and f.split()[0] == first}
@@ -496,6 +503,7 @@ def _is_body_speaker(p: Statement) -> bool:
         and len(p.speaker_name.split()) > 1 or p.speaker_type == "organization"))
 
 
+_HONORIFIC_START = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Sen|Rep|Gov|Prof)\b")
 _HONORIFIC_BEFORE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Sen|Rep|Gov|Prof)\.?\s+"
 
 
@@ -1801,7 +1809,8 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
         if name in muted and lsp in _conf.PRONOUNS:
             name = None  # the pronoun took a speaker that cannot speak ("the same thing")
         if name and stype == "person":
-            full = reg.full_name(name)
+            # ("Mr. Lou" is a surname: never read as a first name)
+            full = reg.full_name(name, titled=bool(_HONORIFIC_START.match(sp)))
             if full:
                 name = full
         if (name, stype, role) != (st.speaker_name, st.speaker_type, st.speaker_role):
