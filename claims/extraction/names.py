@@ -232,6 +232,9 @@ def split_title_of(text: str, s: int, e: int) -> Optional[NameRun]:
     The name starts at a common first name (two or three words); without one, only a
     two-word name after the department's words, or a surname after a one-word department
     ("Secretary of State Kerry"), is taken: no guess when the split is unclear."""
+    pre = text[max(0, s - 5):s]
+    if not pre.endswith(("of ", "for ", "the ")):
+        return None  # (most runs: no regex search)
     m = _TITLE_OF_BEFORE.search(text, max(0, s - 60), s)
     if m is None or not is_title_word(m.group(1)):
         return None
