@@ -538,3 +538,24 @@ def test_a_possessive_appositive_is_the_role_of_the_name_before():
     t = ("“This is a social critique,” said Freddy Ortega, German's brother and fellow "
          "longtime television comedian.")
     assert by_content(t, "social critique").speaker_name == "Freddy Ortega"
+
+
+def test_a_name_set_off_after_a_description_is_the_speaker():
+    for t, who in (("Her co-author, archaeologist Ben Haldane of University College London, "
+                    "said the findings would force a rethink.", "Ben Haldane"),
+                   ("Her lawyer, Al Roe, said the findings would force a rethink.", "Al Roe"),
+                   ("The mayor, Ana Ruiz, said the findings would force a rethink.",
+                    "Ana Ruiz")):
+        assert by_content(t, "force a rethink").speaker_name == who
+
+
+def test_what_a_study_is_about_is_not_its_speaker():
+    t = ("Farmers reached Britain 300 years earlier than believed, according to a study of "
+         "ancient DNA published in Nature on Wednesday.")
+    assert by_content(t, "Farmers reached").speaker_name != "DNA"
+
+
+def test_an_analysis_by_a_body_is_that_bodys():
+    t = ("An analysis of Federal Election Commission data by Crowdpac found that 43 percent "
+         "of gifts came from women.")
+    assert by_content(t, "43 percent").speaker_name == "Crowdpac"

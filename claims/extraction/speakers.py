@@ -92,6 +92,8 @@ _PRONOUNS = {
 
 # ----------------------------------------------------------------------------- patterns
 # a preposition and lower-case words before a name: "of research firm| Canalyst"
+_DOC_HEADS = frozenset("study report survey analysis review poll paper audit investigation".split())
+_OF_INSIDE = re.compile(r"\b[a-z][\w-]*\s+of\s+(?:[a-z][\w-]*\s+){0,3}$")
 _PREP_NOUNS_BEFORE = re.compile(r"\b(?:of|for|at|with|from)\s+(?:the\s+|a\s+|an\s+)?"
                                 r"(?:[a-z][\w-]*\s+){1,3}$")
 _PREP_BEFORE = re.compile(r"\b(?:of|on|for|at|with|from|in|by|to)\s+$")
@@ -660,6 +662,12 @@ class SpeakerResolver:
         text = self.text
         lw0 = words[0].lower() if words else ""
         org_runs = [r for r in runs if r.kind == "organization"]
+        if org_runs and words and lw0 in ("a", "an", "the") and len(words) > 2 and \
+                words[1].lower() in _DOC_HEADS and _OF_INSIDE.search(
+                    text, max(0, org_runs[0].start - 60), org_runs[0].start):
+            # "a study of ancient DNA published in Nature": the acronym is what the study is
+            # about, not who speaks
+            org_runs = []
         if org_runs:
             r = org_runs[0]
             start = r.start

@@ -1222,6 +1222,31 @@ _ADDRESS_BEFORE = re.compile(
     r"[ \t]+(?:\d{1,3},[ \t]+)?(?:of|from)[ \t]+[^,.;:“”\"\n]{2,60},[ \t]+$")
 
 
+_NAME_AFTER_DESC = re.compile(
+    r",[ \t]+(?P<role>(?:[a-z][\w-]*[ \t]+){0,3})(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'.-]+){1,3})"
+    r"(?P<of>[ \t]+(?:of|at|from)[ \t]+[^,;:“”\"\n]{2,60})?,[ \t]*$")
+
+
+def _name_after_description(text: str, st: Statement) -> Statement:
+    """ "Her co-author, archaeologist Ben Haldane of UCL, said": the name set off after the
+    description is the speaker; the description (and the words before the name) its role."""
+    if st.speaker_end is None or st.cue_start is None or st.cue_start <= st.speaker_end or \
+            st.cue_start - st.speaker_end > 140 or not (st.speaker or "")[:1] or \
+            (st.speaker or "").split()[-1][:1].isupper():
+        return st
+    m = _NAME_AFTER_DESC.match(text, st.speaker_end, st.cue_start)
+    if m is None:
+        return st
+    got = _person_in(m.group("name"))
+    if got is None or _org_marked(m.group("name")):
+        return st
+    desc = _DET.sub("", st.speaker.strip())
+    role = " ".join(x for x in (desc, m.group("role").strip(), (m.group("of") or "").strip()) if x)
+    return replace(st, speaker=m.group("name"), speaker_start=m.start("name"),
+                   speaker_end=m.end("name"), speaker_name=got[0], speaker_type="person",
+                   speaker_role=role or got[1])
+
+
 _NAME_COMMA_BEFORE = re.compile(
     r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))[ \t]*(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,3}),"
     r"[ \t]+$")
@@ -1308,15 +1333,24 @@ def _agent_of_document(text: str, st: Statement) -> Statement:
 _DOC_BY = re.compile(r"\s+(?:\w+\s+)?(?:conducted|carried out|commissioned|published|released|"
                      r"led|compiled|produced|written)\s+by\s+(?:the\s+)?"
                      r"(?P<who>[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|on)?\s*[A-Z][\w’'&.-]*){0,7})\s+$")
+_BY_AGENT_END = re.compile(r"\bby\s+(?:the\s+)?([A-Z][\w’'&.-]*(?:\s+(?:of|for|and)?\s*"
+                           r"[A-Z][\w’'&.-]*){0,5})$")
 _RESEARCH = frozenset("research study report survey analysis poll review paper".split())
 
 
 def _document_by(text: str, st: Statement) -> Statement:
     """ "research conducted by the Center for Media and Public Affairs found ...": the body
     that did the research is the speaker's name (the document is what it said through)."""
+    words = (st.speaker or "").split()
+    if len(words) > 2 and words[0].lower() in ("a", "an", "the") and \
+            words[1].lower() in _RESEARCH:
+        # "an analysis of election data by Crowdpac" (the agent inside the span)
+        m = _BY_AGENT_END.search(st.speaker)
+        if m is not None and not _person_in(m.group(1)):
+            return replace(st, speaker_name=m.group(1), speaker_type="organization",
+                           speaker_role=None)
     if st.speaker_end is None or st.cue_start is None or st.cue_start <= st.speaker_end or \
-            (st.speaker or "").split()[-1:] == [] or \
-            (st.speaker or "").split()[-1].lower() not in _RESEARCH:
+            not words or words[-1].lower() not in _RESEARCH:
         return st
     m = _DOC_BY.match(text, st.speaker_end, st.cue_start)
     if m is None:
@@ -1677,7 +1711,8 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
             continue
         st = _document_by(text, _agent_of_document(text, held))
         st = _noun_cue_subject(text, _without_dateline(text, _fronted_content(text, st)))
-        st = _subject_before_speaker(text, _name_before_address(text, st))
+        st = _subject_before_speaker(text, _name_after_description(
+            text, _name_before_address(text, st)))
         ins = _split_inside(text, st)
         if ins is not None:
             st = ins
