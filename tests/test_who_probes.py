@@ -418,7 +418,43 @@ PROBES = {
                        "slow to respond": "Luisa Benavides",
                        "aid flights would resume": "spokesman for the prime minister",
                        "lost everything": "Rosa Quispe"},
-    "politics.txt": {"every hospital would receive": "Paul Greer",
+    # (nested: Greer said the minister had told MPs; what she told them is hers)
+    # round 5 (issue 9): outlet styles the earlier probes lacked
+    "celebrity.txt": {"quietly went their separate ways": "source close to the couple",
+                      "Jade is devastated": "insider",
+                      "do not comment on Jade": "spokesman for Kimber",
+                      "Sending love to Jade": None},
+    "interview_qa.txt": {"not freak events": "Nadia Osei",
+                         "Blame is the wrong word": "Nadia Osei",
+                         "Stop approving new homes": "Nadia Osei"},
+    "liveblog.txt": {"gusts of up to 90mph": "Tom Raines",
+                     "all trains between": "Network Rail",
+                     "42,000 homes": "Northgrid",
+                     "engineers would work": "Northgrid",
+                     "monitoring the situation": "Aisha Malik",
+                     "Never seen anything": "Graham Ellis"},
+    "transfer.txt": {"still apart on add-ons": "Corriere dello Sport",
+                     "no offer had yet been accepted": "Franco Bellini",
+                     "flattered": "Luca Marini",
+                     "a decision was expected": "sources at the club"},
+    "science_release.txt": {"antibody levels": "Ingrid Solberg",
+                            "carefully done": "Martin Kaye",
+                            "support a follow-up trial": "Norwegian Research Council",
+                            "begun recruiting families": "University of Bergen"},
+    "court_uk.txt": {"looked at his phone 14 times": "Anna Brierley",
+                     "not watching the road": "Anna Brierley",
+                     "utterly ashamed": "Simon Oakes",
+                     "You chose to look": "Helen Marsh",
+                     "Nothing will bring": "Maria Kowalski",
+                     "devastating consequences": "Ian Platt"},
+    "wire_layoffs.txt": {"cut about 4,000 jobs": "Voltra Inc",
+                         "save about $1.2 billion": "Voltra Inc",
+                         "difficult decisions": "Dana Whitfield",
+                         "no quick recovery": "Kenji Mori",
+                         "Oregon plant": "person familiar with the matter"},
+    "chef_qa.md": {"Much harder": "Marco Velli", "Not this year": "Marco Velli"},
+    "politics.txt": {"had told MPs in March": "Paul Greer",
+                     "^that every hospital would receive": "Claire Dunmore",
                      "despatch box": "Paul Greer",
                      "one-off payments": "spokeswoman for the minister",
                      "closed beds over the summer": "Jane Alcott",
@@ -455,9 +491,13 @@ def test_cli_extract_probe_articles(tmp_path):
                     str(out)], check=True, capture_output=True, text=True)
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     for name, want in PROBES.items():
-        stem = name[:-4]
+        stem = name.rsplit(".", 1)[0]
         mine = [r for r in rows if r["kind"] != "claim" and stem in r["report"]]
         for fragment, speaker in want.items():
-            hits = [r for r in mine if fragment in r["text"].replace("’", "'")]
+            # "^fragment": the statement's text starts with it (a nested statement ends its
+            # outer statement's text)
+            hits = [r for r in mine if r["text"].replace("’", "'").startswith(fragment[1:])] \
+                if fragment.startswith("^") else \
+                [r for r in mine if fragment in r["text"].replace("’", "'")]
             assert len(hits) == 1, (name, fragment, [r["text"] for r in mine])
             assert hits[0]["speaker_name"] == speaker, (name, fragment, hits[0]["speaker_name"])

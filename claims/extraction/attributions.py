@@ -152,6 +152,10 @@ def _read_paragraph(text: str, sentences: list[Sentence], pidx: list[int],
     return found, keep, cands
 
 
+# "(did not want) to be named / identified / quoted": how a source's anonymity is written
+_UNNAMED = [["to", "be", w] for w in ("named", "identified", "quoted")]
+
+
 def read_cue(c: Cue) -> Optional[Attribution]:
     """Read the attribution around one cue occurrence (None when the word is no cue here).
 
@@ -178,6 +182,8 @@ def read_cue(c: Cue) -> Optional[Attribution]:
         ing = False
     if noun_like(c, prev):
         return _gated(c, "noun", ing)
+    if base in ("want", "wish") and [x.low for x in toks[c.j + 1:c.j + 4]] in _UNNAMED:
+        return None  # "a witness who did not want to be named told ...": anonymity, no cue
     if base in ("seem", "appear"):
         return read_seem(c)
     if base in ("see", "view", "regard") and not sees_as(c):
@@ -254,6 +260,8 @@ def _validate(text: str, atts: list[Attribution]) -> list[Attribution]:
     for b in good:
         m = max(m, b.content_end)
         max_end.append(m)
+    nested_end = -1  # the end of the last inner report of speech kept (one level only)
+    nested: list[Attribution] = []
     for a in good:
         inner = False
         if a.cue_span:
@@ -268,6 +276,67 @@ def _validate(text: str, atts: list[Attribution]) -> list[Attribution]:
                 inner = True
         if not inner:
             keep.append(a)
+        elif _reported_speech(text, a) and (
+                not nested or nested[-1].sentence_index != a.sentence_index or
+                sum(n.sentence_index == a.sentence_index for n in nested[-_NESTED_MAX:])
+                < _NESTED_MAX):
+            # (a few per sentence: every statement carries its sentence, so a sentence of
+            # thousands of nested reports would cost quadratic time)
+            if a.content_start < nested_end:
+                # inside the inner report kept last: its own only when it opens a clause
+                # joined by "and" ("Y had told him that ... and the army said ..."); that
+                # report's content then stops before the "and" (one level of nesting: a long
+                # chain of "X said that Y said that ..." stays linear in its length)
+                last = nested[-1]
+                cut = _AND_BEFORE.search(text, max(last.content_start, a.source_span[0] - 16),
+                                         a.source_span[0])
+                if cut is None or cut.start() <= last.content_start or \
+                        last.content_spans[-1][0] >= cut.start():
+                    continue
+                last.content_spans[-1] = (last.content_spans[-1][0], cut.start())
+            keep.append(a)
+            nested.append(a)
+            nested_end = a.content_end
     return keep
+
+
+_AND_BEFORE = re.compile(r",?\s+and\s+$")
+_NESTED_MAX = 3
+
+
+# the cue of a nested report of speech: "Y (had) told him that ...", "Y had said ..."
+_NESTED_SPEECH = re.compile(r"(?:had\s+)?(?:told|said|informed|assured|warned)$")
+_PRONOUN_SOURCES = frozenset("he she it they we i you who which that this".split())
+
+
+def _reported_speech(text: str, a: Attribution) -> bool:
+    """An attribution inside another's content that is itself a report of speech by a
+    named or described speaker ("X said that the police chief had told her that crime was
+    falling"): kept, so that the inner statement is credited to its own speaker. Beliefs
+    and pronoun speakers inside a report stay the outer speaker's (as the corpora annotate)."""
+    if a.kind != "indirect" or a.cue_span is None or a.source_span is None:
+        return False
+    if not (0 <= a.cue_span[0] - a.source_span[1] <= 6) or \
+            a.source_span[1] - a.source_span[0] > 120:
+        return False  # the speaker right before the cue ("Y told", "Y had told"), a phrase
+    cue = text[max(0, a.cue_span[0] - 4):a.cue_span[1]].strip()
+    if not _NESTED_SPEECH.search(cue):
+        return False
+    src = text[a.source_span[0]:a.source_span[1]].strip().lower()
+    # the speaker right before the cue ("the chief had told"), not the subject of an earlier
+    # verb ("Y promised ... and said"), which the outer speaker's account may merge
+    between = text[a.source_span[1]:a.cue_span[0]].split()
+    words = src.split()
+    if not words or src in _PRONOUN_SOURCES or words[-1] in _PRONOUN_SOURCES or \
+            words[0] in _SHARES or words[-1] in _DOCUMENTS or any(c.isdigit() for c in src) \
+            or "percent" in words:
+        return False  # a pronoun, respondents of a poll ("60 percent said"), a document
+    return between in ([], ["had"])
+
+
+# the words of a share of respondents and of documents: a poll's or a report's findings
+# inside a report are the outer statement's, as PolNeAR annotates them
+_SHARES = frozenset("half many most all some few several both majority minority".split())
+_DOCUMENTS = frozenset("report study survey poll analysis review document documents".split())
 
 

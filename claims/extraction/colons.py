@@ -41,8 +41,11 @@ def read_colons(p: Paragraph) -> None:
             continue
         nxt_tok = toks[ci + 1]
         qk = p.quote_at(nxt_tok.s) if nxt_tok.w in QUOTE_CHARS or nxt_tok.w == "'" else None
-        if ci <= 7 and _is_speaker_label(p, toks[:ci]):  # a label has at most 7 tokens
-            _read_label(p, ci, qk)
+        lead = 0  # markdown emphasis around an interview's label: "**MV:** Much harder."
+        while lead < ci and toks[lead].w in ("*", "_"):
+            lead += 1
+        if ci - lead <= 7 and _is_speaker_label(p, toks[lead:ci]):  # at most 7 tokens
+            _read_label(p, ci, qk, lead)
             continue
         if quoted and ci <= 8 and _quoted_label(toks[1:ci]):
             _read_label(p, ci, None, 1)
@@ -58,7 +61,7 @@ def _is_speaker_label(p: Paragraph, head) -> bool:
         all(is_word(h) or h.w in _NAME_PUNCT for h in head) and \
         not any(h.low in CUES for h in head)
     return bool(
-        head and head[0].s == p.start and (len(head) <= 4 and all(
+        head and not p.text[p.start:head[0].s].strip("*_ ") and (len(head) <= 4 and all(
             is_word(h) and h.w[0].isupper() or h.w in _NAME_PUNCT for h in head) or headline)
         and head[0].low not in NOT_SPEAKERS and
         head[0].low not in LEFT_STOP and head[0].low not in TIME and
@@ -78,7 +81,16 @@ def _read_label(p: Paragraph, ci: int, qk, first: int = 0) -> None:
     t = toks[ci]
     head = toks[first:ci]
     src = strip_span(text, head[0].s, head[-1].e)
-    sp = strip_content(text, t.e, p.end)
+    e = p.end
+    if first and text[head[0].s - 1] in "*_":  # the emphasis closing the label and the line
+        b = t.e
+        while b < p.end and text[b] in "*_ ":
+            b += 1
+        while e > b and text[e - 1] in "*_ ":
+            e -= 1
+        sp = strip_content(text, b, e)
+    else:
+        sp = strip_content(text, t.e, e)
     if sp and len(re.findall(r"[^\W\d_]+", text[sp[0]:sp[1]])) < 4:
         sp = None
     if any(h.low in _LABEL_WORDS for h in head):

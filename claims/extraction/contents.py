@@ -267,12 +267,15 @@ def skip_adverbials(toks, k, se, base) -> int:
             while m < lim and toks[m].s < se and toks[m].w not in (",", ":", "“", '"', "‘") \
                     and toks[m].low not in stops and toks[m].low not in TIME and \
                     not (m > k and (toks[m].low in PRONOUNS or toks[m].low in CUES)) and \
-                    not (m > k + 1 and toks[m].low in ("the", "a", "an")):
-                m += 1  # ("told its staff the plant would close": the clause opens at "the")
+                    not ((m > k + 1 or m > k and toks[m - 1].w[0].isupper()) and
+                         toks[m].low in ("the", "a", "an")):
+                m += 1  # ("told its staff the plant would close", "told Reuters the company
+                # had ...": the clause opens at "the")
             ok = m < n and (toks[m].s >= se or toks[m].w in (",", ":", "“", '"', "‘", ".") or
                             toks[m].low in stops or toks[m].low in TIME or
                             m > k and m < lim and toks[m].low in PRONOUNS or
-                            m > k + 1 and m < lim and toks[m].low in ("the", "a", "an"))
+                            (m > k + 1 or m > k and toks[m - 1].w[0].isupper()) and m < lim
+                            and toks[m].low in ("the", "a", "an"))
             if base != "tell":
                 ok = m < n and toks[m].s < se and toks[m].low in ("that", "to", "about", "of",
                                                                   "if", "whether")

@@ -16,7 +16,7 @@ from typing import Optional
 
 from claims.extraction.lexicons import load
 
-__all__ = ["NameRun", "NAME_RUN", "NAME_RUN_PLAIN", "analyse_run", "classify_tokens", "is_title_word", "TITLES",
+__all__ = ["NameRun", "NAME_RUN", "NAME_RUN_PLAIN", "analyse_run", "split_title_of", "classify_tokens", "is_title_word", "TITLES",
            "ROLE_MODIFIERS", "NAME_TITLES", "ORG_WORDS", "KNOWN_ORGS", "PLACE_WORDS",
            "NOT_NAME_FIRST", "FUNCTION_FIRST", "ACRONYM"]
 
@@ -51,7 +51,7 @@ _TOKEN = (
     r"[A-ZÀ-Þ]\w*(?:[’'\-][A-Za-zÀ-ÿ]\w*)*)"
 )
 
-_PARTICLE = r"(?:de|da|del|della|der|den|van|von|bin|al|el|la|le|du|dos|das|y|ibn)"
+_PARTICLE = r"(?:de|da|del|della|dello|degli|dei|di|des|der|den|van|von|bin|al|el|la|le|du|dos|das|y|ibn)"
 
 _MORE_TOKENS = r"(?:[ \u00a0]+(?:" + _PARTICLE + r"[ \u00a0]+)?" + _TOKEN + r")*"
 # A run of name tokens, as written for reading (NAME_RUN below is the same pattern, faster).
@@ -71,6 +71,8 @@ _TOKEN_TAIL = (
 NAME_RUN = re.compile(r"[A-ZÀ-Þ](?<![\w’'\-][A-ZÀ-Þ])" + _TOKEN_TAIL + _MORE_TOKENS)
 
 _NONSPACE = re.compile(r"\S+")
+# "Mum-of-two Kelly Barnes", "Father-of-three Tom Ash": a description, not a first name
+_PARENT_OF = re.compile(r"[A-Za-z]+-of-[a-z0-9]+$")
 
 _POSS = re.compile(r"(?:’s|'s|’|')$")
 
@@ -196,6 +198,11 @@ def _analyse_run(text: str, s: int, e: int) -> list[NameRun]:
         for i, w in enumerate(words):
             if w in NAME_TITLE_HEADS or w.rstrip(".") in NAME_TITLE_HEADS:
                 cut = i
+        if cut < 0 and len(words) in (3, 4) and (
+                words[0].lower() in TITLES or _PARENT_OF.match(words[0])) and \
+                words[0].lower() not in _first_names() and \
+                classify_tokens(words[1:]) == "person":
+            cut = 0  # "Reader Graham Ellis", "Resident Ann Cole": a role word opening the run
         if cut >= 0 and cut < len(words) - 1:
             name_toks = part[cut + 1:]
             # leading modifiers like "Senior" are title words too
@@ -209,3 +216,53 @@ def _analyse_run(text: str, s: int, e: int) -> list[NameRun]:
             k = "single"
         out.append(NameRun(part[0][0], part[-1][1], words, k))
     return out
+
+
+# "Secretary of State John Kerry", "Minister for Foreign Affairs Tom Ash", "Chancellor of the
+# Exchequer Rachel Reeves": a title with an "of"/"for" phrase written before the name. The run
+# that follows the "of" holds the department's words and the name together ("State John
+# Kerry"), which read alone as a place or an organisation; the name is the tail.
+_TITLE_OF_BEFORE = re.compile(r"(?<![\w’'])([A-Z][\w-]*)\s+(?:of|for)\s+(?:the\s+)?$")
+
+
+def split_title_of(text: str, s: int, e: int) -> Optional[NameRun]:
+    """The person at the end of the run [s, e) when a title and "of"/"for" come right before
+    it ("Secretary of" + "State John Kerry" -> "John Kerry", title "State"), else None.
+
+    The name starts at a common first name (two or three words); without one, only a
+    two-word name after the department's words, or a surname after a one-word department
+    ("Secretary of State Kerry"), is taken: no guess when the split is unclear."""
+    pre = text[max(0, s - 5):s]
+    if not pre.endswith(("of ", "for ", "the ")):
+        return None  # (most runs: no regex search)
+    m = _TITLE_OF_BEFORE.search(text, max(0, s - 60), s)
+    if m is None or not is_title_word(m.group(1)):
+        return None
+    sure = m.group(1) in NAME_TITLES  # "Secretary", "Minister"; "Head" needs a first name
+    toks = [(t.start(), t.end(), t.group(0)) for t in _NONSPACE.finditer(text, s, e)]
+    if len(toks) < 2:
+        return None
+    if toks[-1][2].endswith(("’s", "'s")):
+        a, b, w = toks[-1]
+        toks[-1] = (a, b - 2, w[:-2])
+    words = [t[2] for t in toks]
+
+    def run(k: int, kind: str) -> NameRun:
+        # the title is the whole phrase ("Secretary of State"), for the role
+        return NameRun(toks[k][0], toks[-1][1], words[k:], kind, text[m.start(1):toks[k - 1][1]],
+                       m.start(1))
+
+    for k in range(1, min(4, len(toks) - 1)):
+        tail = words[k:]
+        if len(tail) <= 3 and tail[0].lower() in _first_names() and \
+                classify_tokens(tail) == "person":
+            return run(k, "person")
+    if not sure:
+        return None
+    if len(toks) >= 3 and classify_tokens(words[-2:]) == "person" and \
+            words[-2].lower() not in _first_names() and \
+            classify_tokens(words[:-2]) != "person":
+        return run(len(toks) - 2, "person")
+    if len(toks) == 2 and classify_tokens(words[1:]) == "single":
+        return run(1, "single")
+    return None

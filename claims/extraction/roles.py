@@ -27,7 +27,7 @@ from claims.extraction.names import NAME_TITLES, NOT_NAME_FIRST, ROLE_MODIFIERS,
 if TYPE_CHECKING:  # only for annotations: speakers.py imports this module
     from claims.extraction.speakers import _Entity
 
-__all__ = ["role_at", "entity_role", "strip_role", "gender_of"]
+__all__ = ["role_at", "entity_role", "strip_role", "gender_of", "role_gender"]
 
 # (no "her"/"his": a possessive names someone else -- "her neighbour Dan Roe", "his wife")
 _FEMALE = re.compile(
@@ -174,6 +174,8 @@ def _direct_role(words: list[str], run: Optional[NameRun]) -> Optional[str]:
         direct = " ".join(words)
     if run is not None and run.title:
         t = _HONORIFIC.sub("", run.title).strip()
+        if direct and t.rstrip(".") == "Dr":
+            t = ""  # "lead author Dr Ingrid Solberg": the role is "lead author"
         if t:
             direct = f"{direct} {t}" if direct else t
     return direct
@@ -242,5 +244,14 @@ def entity_role(ent: _Entity, runs: Sequence[NameRun], run_starts: Sequence[int]
     ent.roles_checked = True
     ent.role = best
     if best and ent.gender is None:
-        ent.gender = gender_of(best)
+        ent.gender = role_gender(best)
     return best
+
+
+def role_gender(role: str) -> Optional[str]:
+    """The gender a role gives its holder, read before any "for/of/to ..." phrase: "a senior
+    adviser for Mr. Hale" says nothing of the adviser's gender."""
+    return gender_of(_ROLE_PHRASE.split(role, 1)[0])
+
+
+_ROLE_PHRASE = re.compile(r"\s(?:for|of|to|with|at|from|under)\s")

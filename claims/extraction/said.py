@@ -111,13 +111,17 @@ def read_said(c: Cue, ing: bool) -> Optional[Attribution]:
             _plain_hearer_then_tail(text, toks, k, se):
         rest_empty = True  # "CLAUSE, the company told subscribers in an email on Monday."
     elif not rest_empty and not ing and c.base in ("tell", "email") and nxt is not None and (
-            nxt.w[0].isupper() or nxt.low in ("reporters", "journalists")):
+            nxt.w[0].isupper() or nxt.low in ("reporters", "journalists", "me", "us", "him",
+                                              "her", "them")):
         # "CLAUSE, officials told Reuters.": the hearer and the sentence end, no content
         m = k + 1
         while m < len(toks) and toks[m].s < se and toks[m].w[0].isupper():
             m += 1
         rest_empty = m >= len(toks) or toks[m].s >= se or toks[m].w in (".", "!", "?")
-    inverted = not ing and is_inverted(toks, i, j, ss) and inverted_tail_ok(text, toks, j, se)
+    # ("A witness, who lives nearby, told the Gazette she ...": "told" is never inverted, the
+    # words after it are its hearer, not its speaker)
+    inverted = not ing and c.base != "tell" and is_inverted(toks, i, j, ss) and \
+        inverted_tail_ok(text, toks, j, se)
     if rest_empty or inverted:
         if ing:
             return None
@@ -261,8 +265,8 @@ def _read_fronted(c: Cue, src_left: Optional[Span], inverted: bool) -> Optional[
         src_r = source_right(text, toks, j, se)
         if src is None and src_r is None:
             return None
-        if src is None or (toks[i - 1].w == "," if i > 0 else False):
-            src = src_r
+        if src is None or (toks[i - 1].w == "," if i > 0 else False) and c.base != "tell":
+            src = src_r  # (after "told" comes the hearer, never the speaker)
     if inverted:
         src = source_right(text, toks, j, se) or src
     lim = src[0] if src and src[0] < cue_start else cue_start

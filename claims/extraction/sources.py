@@ -24,6 +24,7 @@ from claims.extraction.contents import FOUND_WINDOW
 from claims.extraction.cues import AMBIG_NOUNS, CUES
 from claims.extraction.quotes import CLOSE_Q, QUOTE_CHARS
 from claims.extraction.sentences import ABBREVIATIONS
+from claims.extraction.lexicons import load
 from claims.extraction.spans import Span
 from claims.extraction.tokens import Tok, is_word, strip_span
 from claims.extraction.words import (ADVERBIAL_PREP, AUX, COMMON_VERBS, KEEP, LEFT_STOP,
@@ -78,6 +79,12 @@ def _source_left(text, toks, i, ss, quotes) -> Optional[Span]:
             m -= 1
     if m < 0 or toks[m].s < ss:
         return None
+    if toks[m].w in ("?", "!") and m >= 1 and toks[m - 1].e == toks[m].s and \
+            toks[m - 1].w[0].isupper() and toks[m - 1].s >= ss and \
+            toks[m - 1].low not in _INTERJECTIONS and (
+                m < 2 or toks[m - 2].s < ss or not is_word(toks[m - 2])):
+        # a name written with its mark ("Which? said", "Yahoo! said"), opening the clause
+        return (toks[m - 1].s, toks[m].e)
     # ", who has ..., said": skip a relative clause back to the noun
     if toks[m].w == ",":
         return _source_before_comma(text, toks, m, ss)
@@ -103,6 +110,19 @@ def _source_left(text, toks, i, ss, quotes) -> Optional[Span]:
     return np_left(text, toks, m, ss)
 
 
+# a live blog's clock time opening the line ("09:41 Network Rail said"): the minutes are
+# no part of the speaker
+_CLOCK_BEFORE = re.compile(r"(?:^|\n)[ \t]*\d{1,2}[:.]$")
+_MINUTES = re.compile(r"\d{2}[ \t]+(?=\S)")
+
+
+def _after_clock(text: str, sp: Span) -> Span:
+    m = _MINUTES.match(text, sp[0], sp[1])
+    if m is None or not _CLOCK_BEFORE.search(text, max(0, sp[0] - 4), sp[0]):
+        return sp
+    return (m.end(), sp[1])
+
+
 def source_left(text, toks, i, ss, quotes) -> Optional[Span]:
     """The noun phrase right before the cue, with a coordinated subject kept whole: "Lena
     Fischer and Jon Berg said", "Mark Olsen and his wife, Ada, said" (two speakers; naming
@@ -110,7 +130,10 @@ def source_left(text, toks, i, ss, quotes) -> Optional[Span]:
     sp = _source_left(text, toks, i, ss, quotes)
     if sp:
         sp = _group_before_place(text, toks, _passive_agent_head(text, toks, sp, ss), ss)
-    return coordinated(text, toks, sp, ss) if sp else sp
+        sp = coordinated(text, toks, sp, ss)
+        if text[sp[0]].isdigit():
+            sp = _after_clock(text, sp)
+    return sp
 
 
 def _group_before_place(text, toks, sp: Span, ss) -> Span:
@@ -138,8 +161,16 @@ def _passive_agent_head(text, toks, sp: Span, ss) -> Span:
     return head or sp
 
 
+# a question or an exclamation of one word, never a name written with its mark ("Why? said
+# the minister"; "Which? said" is the consumer group's name)
+_INTERJECTIONS = frozenset("""why what how when where who really yes no ok okay right sorry
+oh wow hey please seriously well so and but now""".split())
+
+
 # the words a coordinated conjunct may be made of besides capitalised names
 _CONJUNCT_DET = frozenset("the a an his her their its our my both".split())
+# sentence adverbs and openers, never an item of a list of speakers ("However, X and Y said")
+_OPENERS = frozenset(w.lower() for w in load("sentence_openers")) - {"mr", "mrs", "ms", "dr"}
 
 
 def _conjunct_like(toks, a: int, b: int) -> bool:
@@ -172,12 +203,18 @@ def coordinated(text, toks, sp: Span, ss) -> Span:
         if not _conjunct_like(toks, right_start, q - 1):
             return sp
         q = right_start - 1
-    if q < 1 or toks[q].s < ss or toks[q].low not in ("and", "&"):
+    if q >= 3 and toks[q].low == "as" and toks[q - 1].low == "well" and \
+            toks[q - 2].low == "as" and toks[q - 2].s >= ss:
+        q -= 2  # "X as well as Y said": X is a speaker too, as with "and"
+    elif q < 1 or toks[q].s < ss or toks[q].low not in ("and", "&"):
         return sp
     end = bisect.bisect_left(toks, sp[1], key=_tok_start) - 1
     if not _conjunct_like(toks, right_start, min(end, right_start + 5)) and right_start == p:
         return sp
     # the left conjunct: back to the clause's start (the sentence start, a comma, "both")
+    oxford = q >= 2 and toks[q - 1].w == "," and toks[q - 1].s >= ss
+    if oxford:
+        q -= 1  # "Ana Ruiz, Tom Ash, and Paul Orme": the list's last comma
     a = q - 1
     while a >= 0 and toks[a].s >= ss and is_word(toks[a]) or \
             a >= 1 and toks[a].w in (".", "-", "’", "'") and toks[a - 1].s >= ss:
@@ -190,7 +227,34 @@ def coordinated(text, toks, sp: Span, ss) -> Span:
         return sp
     if not _conjunct_like(toks, first, q - 1) or first == q - 1 and toks[first].w[0].islower():
         return sp
-    return strip_span(text, toks[first].s, sp[1]) or sp
+    listed = _list_before(toks, first, ss)
+    return strip_span(text, toks[listed].s, sp[1]) or sp
+
+
+def _list_before(toks, first: int, ss) -> int:
+    """The first token of a list of names that opens the sentence and ends at ``first``
+    ("Ana Ruiz, Tom Ash and Paul Orme said": from "Ana"); ``first`` itself when the words
+    before the comma are no such list ("In Paris, Tom Ash and ...", "However, ...")."""
+    k = first
+    while k >= 2 and toks[k - 1].w == "," and toks[k - 1].s >= ss:
+        a = k - 2
+        while a >= 0 and toks[a].s >= ss and (is_word(toks[a]) or toks[a].w in (".", "-")) \
+                and k - 2 - a < 4:
+            a -= 1
+        item = a + 1
+        if item > k - 2 or not (toks[item].low in _CONJUNCT_DET or all(
+                t.w[0].isupper() for t in toks[item:k - 1] if is_word(t))) \
+                or not _conjunct_like(toks, item, k - 2) or \
+                toks[item].low in _OPENERS and toks[item].low not in _CONJUNCT_DET or \
+                toks[item].low in TIME or \
+                toks[item].low in MONTHS:
+            return first
+        if a < 0 or toks[a].s < ss:
+            return item  # the list opens the sentence: every name in it speaks
+        if toks[a].w != ",":
+            return first
+        k = item
+    return first
 
 
 def _source_before_comma(text, toks, m, ss) -> Optional[Span]:
@@ -301,6 +365,12 @@ def np_left(text, toks, m, ss) -> Optional[Span]:
             k -= 1
             count += 1
             continue
+        if low == "for" and 0 < k < m and toks[k - 1].s >= ss and toks[k - 1].w in ORG_WORDS \
+                and toks[k + 1].w[0].isupper():
+            # "the Institute for Fiscal Studies", "the Centre for Policy Studies": one name
+            k -= 1
+            count += 1
+            continue
         if low == "and" and 0 < k < m and toks[k - 1].s >= ss and toks[k - 1].w[0].isupper() \
                 and toks[k + 1].w[0].isupper() and (any(
                     toks[x].low == "of" and x > 0 and toks[x - 1].w[0].isupper()
@@ -394,6 +464,12 @@ def source_right(text, toks, j, se) -> Optional[Span]:
             break
         if t.low in ("in", "at", "during", "on", "to", "via", "after", "before", "while",
                      "when", "as", "adding", "that", "because", "and"):
+            nxt = m + 3 if t.low == "as" and m + 3 < n and toks[m + 1].low == "well" and \
+                toks[m + 2].low == "as" else m + 1 if t.low == "and" else None
+            if m > k and nxt is not None and nxt < n and toks[nxt].low in _CONJUNCT_DET and \
+                    _conjunct_to_end(toks, nxt, se):
+                m = nxt  # "said Ana Ruiz and the union", "said X as well as the union"
+                continue
             if t.low == "and" and m + 1 < n and toks[m + 1].w[0].islower() and \
                     any(x.w == "," for x in toks[k:m]) and not (
                         toks[m + 1].low in CUES or toks[m + 1].low in AUX or
@@ -411,6 +487,16 @@ def source_right(text, toks, j, se) -> Optional[Span]:
     if m == k:
         return None
     return strip_span(text, toks[k].s, toks[m - 1].e)
+
+
+def _conjunct_to_end(toks, a: int, se) -> bool:
+    """Tokens from ``a`` up to the sentence's end (or its next punctuation) read as one
+    speaker ("the union", "the Labour Party")."""
+    b = a
+    while b < len(toks) and toks[b].s < se and toks[b].w not in (".", ",", ";", ":", "!", "?") \
+            and toks[b].w not in QUOTE_CHARS:
+        b += 1
+    return b > a and _conjunct_like(toks, a, b - 1)
 
 
 def subject_of_sentence(text, toks, i, ss, found) -> Optional[Span]:

@@ -53,9 +53,9 @@ from claims.extraction.anonymous_sources import (DETERMINERS, GROUP_NOUNS, Anony
                                                  normalise_description)
 from claims.extraction.names import (FUNCTION_FIRST, NAME_RUN, NOT_NAME_FIRST, PLACE_WORDS,
                                      TITLES, NameRun, analyse_run, classify_tokens,
-                                     is_title_word)
+                                     is_title_word, split_title_of)
 from claims.extraction.roles import entity_role, gender_of as _gender_of, role_at, \
-    strip_role as _strip_role
+    role_gender, strip_role as _strip_role
 from claims.extraction.spans import Attribution, Sentence
 from claims.extraction.lexicons import load
 
@@ -65,7 +65,14 @@ __all__ = ["Speaker", "resolve_speakers", "SpeakerResolver", "normalise_descript
 # a coordination inside a speaker span, and what tells it from one described person
 _PREP_IN = re.compile(r"\b(?:of|for|at|to|with|from|in|on)\b", re.I)
 _CONJ_DET = frozenset("the a an his her their its our my".split())
-_AND = re.compile(r"\s(?:and|&)\s")
+_AND = re.compile(r"\s(?:and|&|as well as)\s")
+# the "of" part of a body's name: "Bank| of England", "Ministry| of Defence"
+_OF_NAME = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,3}(?![\w’'])")
+# one capitalised word written with its mark: a brand's name ("Which?", "Yahoo!")
+_MARKED_NAME = re.compile(r"[A-Z][\w&’'-]*[?!]")
+# a title and "of"/"for" before a body's name: "(the) Minister of [State Security]"
+_TITLE_OF_LEAD = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+){0,2}?([A-Z][\w-]*)\s+"
+                            r"(?:of|for)\s+(?:the\s+)?")
 
 
 @dataclass
@@ -84,6 +91,11 @@ _PRONOUNS = {
 }
 
 # ----------------------------------------------------------------------------- patterns
+# a preposition and lower-case words before a name: "of research firm| Canalyst"
+_DOC_HEADS = frozenset("study report survey analysis review poll paper audit investigation".split())
+_OF_INSIDE = re.compile(r"\b[a-z][\w-]*\s+of\s+(?:[a-z][\w-]*\s+){0,3}$")
+_PREP_NOUNS_BEFORE = re.compile(r"\b(?:of|for|at|with|from)\s+(?:the\s+|a\s+|an\s+)?"
+                                r"(?:[a-z][\w-]*\s+){1,3}$")
 _PREP_BEFORE = re.compile(r"\b(?:of|on|for|at|with|from|in|by|to)\s+$")
 _COMMA = re.compile(r"[,;]")
 # "a spokesman for", "an aide to", "the wife of" + a title or description before the name
@@ -124,7 +136,8 @@ class _Entity:
 # opening the sentence) before the head noun of an unnamed source only modifies it
 _AND_JOIN = re.compile(r"\s+(?:and|&)\s+")  # "Food and Drug Administration"
 _NOT_HEADS = frozenset("own said says".split())
-_UTTERANCES = load("utterance_nouns")  # "Hoff's letter said": Hoff speaks
+_UTTERANCES = load("utterance_nouns")
+_NUMBER_WORDS = load("number_words")  # "Hoff's letter said": Hoff speaks
 _HEAD_TAIL = re.compile(r"(?:[’']s)?((?:\s+[a-z][a-z-]*){1,3})\s*$")
 
 
@@ -164,6 +177,10 @@ class SpeakerResolver:
                 if k != "other":
                     runs.append(NameRun(m.start(), e, [tok], k))
                 continue
+            split = split_title_of(text, m.start(), m.end())
+            if split is not None:
+                runs.append(split)  # "Secretary of State John Kerry": the name, not "State ..."
+                continue
             for r in analyse_run(text, m.start(), m.end()):
                 if r.kind != "other":
                     runs.append(r)
@@ -190,6 +207,7 @@ class SpeakerResolver:
         # pronoun resolved to it: a wrongly resolved pronoun must not spread
         self.word_gender: dict[Optional[str], str] = {}
         self.para_first: Optional[list[int]] = None
+        self.name_ok: dict[str, bool] = {}  # full name -> written as a name somewhere
 
     # ------------------------------------------------------------------ helpers
     def sentence_of(self, pos: int) -> int:
@@ -411,6 +429,8 @@ class SpeakerResolver:
         raw = self.text[a:b]
         s = raw.strip(" ,;:.“”\"‘’'()")
         ls = s.lower()
+        if _MARKED_NAME.fullmatch(s):
+            return Speaker(s, "organization", None), None, False, None  # "Which?", "Yahoo!"
         if ls in _PRONOUNS:
             return self._resolve_pronoun(ls, a)
         if ls in _QUANTIFIERS:
@@ -443,6 +463,11 @@ class SpeakerResolver:
         if person is not None:
             return self._person_speaker(person[0], person[1], a, raw)
         words = s.split()
+        org = next((r for r in runs if r.kind == "organization"), None)
+        lead = _TITLE_OF_LEAD.fullmatch(self.text, a, org.start) if org is not None else None
+        if lead is not None and is_title_word(lead.group(1)):
+            # "Minister of State Security said": the minister speaks, not the ministry
+            return Speaker(_strip_role(s), "anonymous", None), None, False, None
         found = self._named_organization(runs, s, words, b)
         if found is not None:
             return found
@@ -462,21 +487,45 @@ class SpeakerResolver:
                             for r in runs):
             return None
         lhs, rhs = self.text[a:m.start()], self.text[m.end():b].lstrip()
-        if "," in lhs or _PREP_IN.search(lhs) or not rhs or not (
+        items = [(a, m.start())]
+        if "," in lhs.rstrip().rstrip(","):
+            items = self._name_list(a, m.start())
+        elif lhs.rstrip().endswith(","):
+            items = [(a, a + len(lhs.rstrip()) - 1)]  # "Ana Ruiz, Tom Ash and Paul Orme"
+        if items is None or _PREP_IN.search(lhs) or not rhs or not (
                 rhs[0].isupper() or rhs.split()[0].lower() in _CONJ_DET):
             # "director of research and policy Ann Lee", "Dan Gerstein, director of X and an
             # analyst": one person described, not two speakers
             return None
-        left = self.resolve(a, m.start())
-        right = self.resolve(m.end(), b)
-        if left[0].type == "organization" or right[0].type == "organization":
+        parts = [self.resolve(x, y)[0] for x, y in items] + [self.resolve(m.end(), b)[0]]
+        if any(p.type == "organization" for p in parts) and not (
+                rhs.split()[0].lower() in _CONJ_DET or any(
+                    p.name and len(p.name.split()) > 1 for p in parts if p.type == "person")):
             return None  # "Smith & Wesson", "Procter and Gamble": one body
-        if left[0].name and right[0].name:
-            name = f"{left[0].name} and {right[0].name}"
-            kind = "person" if left[0].type == right[0].type == "person" else "anonymous"
+        if all(p.name for p in parts):
+            name = ", ".join(p.name for p in parts[:-1]) + f" and {parts[-1].name}"
+            kind = "person" if all(p.type == "person" for p in parts) else "anonymous"
         else:
             name, kind = _strip_role(self.text[a:b].strip(" ,;:.“”\"‘’'()")), "anonymous"
         return Speaker(name, kind, None), None, True, None
+
+    def _name_list(self, a: int, b: int) -> Optional[list[tuple[int, int]]]:
+        """The items of "Ana Ruiz, Tom Ash" when each is a capitalised name of one to four
+        words (a list of speakers), else None (an appositive: "Dan Gerstein, director of")."""
+        out = []
+        pos = a
+        seg = self.text[a:b]
+        if seg.rstrip().endswith(","):  # "Ana Ruiz, Tom Ash, and Paul Orme"
+            seg = seg.rstrip()[:-1]
+        for piece in seg.split(","):
+            w = piece.split()
+            if not w or len(w) > 4 or not (w[0].lower() in _CONJ_DET or all(
+                    x[:1].isupper() for x in w)):
+                return None
+            lead = len(piece) - len(piece.lstrip())
+            out.append((pos + lead, pos + len(piece.rstrip())))
+            pos += len(piece) + 1
+        return out
 
     def _resolve_pronoun(self, ls: str, a: int
                          ) -> tuple[Speaker, Optional[str], bool, Optional[str]]:
@@ -523,7 +572,10 @@ class SpeakerResolver:
                 continue
             before = text[max(a, r.start - 5):r.start]
             if _PREP_BEFORE.search(before) or _ROLE_OF.match(text, a, r.start) and \
-                    not _COMMA.search(text, a, r.start):
+                    not _COMMA.search(text, a, r.start) or \
+                    person is not None and _PREP_NOUNS_BEFORE.search(text, max(a, r.start - 60),
+                                                                     r.start):
+                # ("Maya Brandt of research firm Canalyst" is not Canalyst)
                 continue  # "a spokesman for (Mayor) Frank Jackson" is not Frank Jackson
             if _modifies_head(text, r.end, b):
                 # and so does every name before it ("Ohio Senator Al Roe's aide"), unless a
@@ -540,14 +592,49 @@ class SpeakerResolver:
                 if ent is None:
                     # a lone capitalised word: a surname unless it reads like a body
                     t0 = r.tokens[0]
+                    if r.title is not None and re.search(r"\s(?:of|for)\b", r.title):
+                        continue  # "President of Orbit Worldwide": no surname met elsewhere
                     if r.title is None and (t0 in NOT_NAME_FIRST or t0 in PLACE_WORDS
                                             or t0.lower() in GROUP_NOUNS
-                                            or t0.lower() in TITLES):
-                        continue
+                                            or t0.lower() in TITLES
+                                            or t0.lower() in _NUMBER_WORDS):
+                        continue  # ("One person familiar with ...": a count, no name)
                 person = (r, ent)
             else:
-                person = (r, self.entities.get(" ".join(r.tokens)))
+                # "Ms Amberley" after "Rachel Amberley": a titled surname is looked up too
+                person = (r, self.entities.get(" ".join(r.tokens)) if len(r.tokens) > 1
+                          else self._titled_surname(r))
         return person
+
+    def _written_as_name(self, full: str) -> bool:
+        """Some mention of ``full`` is inside a sentence or a subject (once per name)."""
+        got = self.name_ok.get(full)
+        if got is None:
+            got = self.name_ok[full] = not all(
+                self._opens_sentence(m) and not self._subject_at(m, full)
+                for m in self.entities[full].mentions)
+        return got
+
+    def _opens_sentence(self, pos: int) -> bool:
+        before = self.text[max(0, pos - 3):pos].rstrip(" “\"‘'(")
+        return not before or before[-1] in ".!?\n:"
+
+    def _subject_at(self, pos: int, name: str) -> bool:
+        """The name at ``pos`` goes on with a comma or a lower-case word (a subject)."""
+        after = self.text[pos + len(name):pos + len(name) + 2]
+        return after[:1] == "," or after[:1] == " " and after[1:2].islower()
+
+    def _titled_surname(self, r: NameRun) -> Optional[_Entity]:
+        """The one full name of the report with this surname, of the title's gender when
+        it has one ("Ms Amberley": Rachel, not Tom); None when that leaves two."""
+        fulls = [f for f in sorted(set(self.suffix.get(r.tokens[0], [])))
+                 if f.split()[0].lower() in _FIRST_NAME_GENDER or self._written_as_name(f)]
+        # (a capitalised pair met only at a sentence's start, as no subject, may be no name:
+        # "Classic Clinton.")
+        want = _gender_of(r.title or "")
+        if want:
+            fulls = [f for f in fulls if self.entities[f].gender in (want, None)]
+        return self.entities[fulls[0]] if len(fulls) == 1 else None
 
     def _person_speaker(self, r: NameRun, ent: Optional[_Entity], a: int, raw: str
                         ) -> tuple[Speaker, Optional[str], bool, Optional[str]]:
@@ -559,11 +646,13 @@ class SpeakerResolver:
                 ent.roles_checked = True
             if not role:
                 role = self.entity_role(ent, before=a)
-            g = ent.gender or _gender_of(role or "") or _gender_of(raw)
+            # (the title's gender before the role's: "Ms. Conway, adviser for Mr. Trump")
+            g = ent.gender or _gender_of(r.title or "") or role_gender(role or "") or \
+                _gender_of(raw)
             ent.gender = g
             return Speaker(ent.name, "person", role), g, False, None
         name = " ".join(r.tokens)
-        g = _gender_of(role or "") or _gender_of(raw)
+        g = _gender_of(r.title or "") or role_gender(role or "") or _gender_of(raw)
         return Speaker(name, "person", role), g, False, None
 
     def _named_organization(self, runs: list[NameRun], s: str, words: list[str], b: int
@@ -573,6 +662,12 @@ class SpeakerResolver:
         text = self.text
         lw0 = words[0].lower() if words else ""
         org_runs = [r for r in runs if r.kind == "organization"]
+        if org_runs and words and lw0 in ("a", "an", "the") and len(words) > 2 and \
+                words[1].lower() in _DOC_HEADS and _OF_INSIDE.search(
+                    text, max(0, org_runs[0].start - 60), org_runs[0].start):
+            # "a study of ancient DNA published in Nature": the acronym is what the study is
+            # about, not who speaks
+            org_runs = []
         if org_runs:
             r = org_runs[0]
             start = r.start
@@ -584,6 +679,10 @@ class SpeakerResolver:
             name = _strip_role(text[start:org_runs[-1].end] if len(org_runs) > 1 and
                                not _COMMA.search(text, r.start, org_runs[-1].end)
                                else text[start:r.end])
+            of = _OF_NAME.match(text, r.end, b)
+            if of is not None and len(org_runs) == 1:
+                # "the Bank of England", "the Ministry of Defence": the "of" name is the body's
+                name = _strip_role(text[start:of.end()])
             # people of a body ("State Department officials") are unnamed sources
             tail = text[org_runs[-1].end:b].strip().lower().split()
             if tail and tail[-1].strip(".,") in GROUP_NOUNS and tail[-1] not in _ORG_COMMON:
@@ -604,7 +703,7 @@ class SpeakerResolver:
         last = words[-1].lower().strip(".,")
         # common-noun bodies: "the ministry", "the company"
         if last in _ORG_COMMON and lw0 in ("the", "its", "his", "her", "their"):
-            ent = self._org_by_word(last, a)
+            ent = self._org_by_word(last, a, [w.lower() for w in words[1:-1]])
             if ent:
                 return ent, None, False, None
             return Speaker(_strip_role(s), "organization", None), None, False, None
@@ -627,11 +726,15 @@ class SpeakerResolver:
             return Speaker(s, "organization", None), None, False, None
         return self.anon.get(normalise_description(s), plural)
 
-    def _org_by_word(self, word: str, pos: int) -> Optional[Speaker]:
+    def _org_by_word(self, word: str, pos: int, mods: Sequence[str] = ()) -> Optional[Speaker]:
+        """The last body that spoke with ``word`` in its name ("the union" after "the Union
+        of Nurses"), its name holding the description's other words too ("the machinists
+        union" is no "Service Employees International Union")."""
         cap = word.capitalize()
         for si, sp, g, plural, off in reversed(self.history):
             if sp.type == "organization" and sp.name and cap in sp.name.split():
-                return sp
+                low = sp.name.lower()
+                return sp if all(m in low for m in mods) else None
         return None
 
 

@@ -39,6 +39,7 @@ from claims.extraction import checkworthiness as _cw
 from claims.extraction import confidence as _conf
 from claims.extraction.context import attribution_context
 from claims.extraction.lexicons import load
+from claims.extraction.names import is_title_word
 from claims.types import Report, Statement
 
 __all__ = ["refine"]
@@ -87,6 +88,7 @@ _DET = re.compile(r"^(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+
 _ORG_DESC = load("organisation_descriptions")
 _COMPANY_DESC = load("company_descriptions")
 _DEMONYMS = load("demonyms")
+_NAMED_BY_HEAD = load("bodies_named_by_head")
 _ORG_NOUNS = load("organisation_nouns")  # bodies speak: "the league said", "the hospital said"
 _DOC_DESC = frozenset("report study survey poll analysis review audit paper".split())
 _STRONG_CUES = frozenset("say tell according write add state note explain told".split())
@@ -175,13 +177,17 @@ def _role_split(st: Statement) -> Optional[tuple[str, str]]:
     tail = tail.strip(" ,")
     if not tail or tail[:1] in "“\"(":
         return None
+    if re.search(r"(?:^|\s)(?:and|&|as well as)\s", tail) and " and " in (st.speaker_name or ""):
+        return None  # "Ana Ruiz, the union and Tom Ash": a list of speakers, no appositive
     got = _person_in(head)
     if got is None:
         return None
     name, title = got
     first = tail.split()[0]
-    if not (first[:1].islower() or first.lower() in ("a", "an", "the")):
-        return None
+    if not (first[:1].islower() or first.lower() in ("a", "an", "the") or
+            first.endswith(("'s", "’s")) and len(tail.split()) > 1 and
+            tail.split()[1][:1].islower()):
+        return None  # ("Freddy Ortega, German's brother, said": a possessive role too)
     role = _DET.sub("", tail).strip()
     role = re.sub(r"\s*,?\s*(?:who|which)\b.*$", "", role).strip(" ,")
     return name, role or title
@@ -227,6 +233,7 @@ yesterday tonight morning afternoon evening night week month year
 """.split())
 _PEOPLE_SUFFIX = re.compile(
     r"(?:ists?|graphers?|nomers?|makers?|holders?|keepers?|goers?|watchers?|backers?|ians?|"
+    r"ators?|itors?|ssors?|estors?|ernors?|donors?|"
     r"ants|ents|man|men|"
     r"woman|women|ees|eers?|ans|one|body|media|ad|ads|site|video|footage|remarks|data|figures|"
     r"averages|account|accounts|release|releases|letter|memo|filing|lawsuit|complaint|"
@@ -262,8 +269,17 @@ def _cannot_speak(st: Statement) -> Optional[str]:
         return "drop"  # "The" left alone by a cut span: no one
     if last[:1].isupper() or last.isupper():
         return None  # a name: the resolver's business
-    if _head_can_speak(head):
-        return None
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in _POST_HEAD), None)
+    if cut is not None and _head_can_speak(words[cut - 1]):
+        # "a source close to the couple", "a friend of the family": the source, unless the
+        # name given comes from the phrase after it ("President of CNN Worldwide")
+        named = [w.strip(",.").lower() for w in (st.speaker_name or "").split()]
+        pre = {w.strip(",.").lower() for w in words[:cut]}
+        doc = words[cut - 1].lower() in _DOC_DESC or words[cut - 1].lower() in _THINGS
+        # (a document's author may follow it: "a report in the Daily Express")
+        return None if not named or doc or any(w in pre for w in named) else "none"
+    if _head_can_speak(head) or head in _RESEARCH and (st.speaker_name or "")[:1].isupper():
+        return None  # (a study named by the body that did it: ``_document_by``)
     if head in _NOT_NOMINAL or head.endswith(("ly", "-based")) or (
             head.endswith("ed") and len(words) == 1):
         return "drop"
@@ -273,10 +289,15 @@ def _cannot_speak(st: Statement) -> Optional[str]:
     return None
 
 
+# words that end a speaker's head noun and open what follows it ("a source close to X",
+# "a friend of the family", "an aide familiar with the talks")
+_POST_HEAD = frozenset("close familiar of for at from with in to".split())
 _LONE_DETERMINERS = frozenset("the a an this these those one another".split())
 _NOBODY = re.compile(r"(?:no one|nobody|none|neither|no\s+\w+)$", re.IGNORECASE)
 _CAPS_NAME = re.compile(r"[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){1,2}")
-_FULL_NAME = re.compile(r"(?<![\w’'])([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})(?![\w’'])")
+_FULL_NAME = re.compile(r"(?<![\w’'])([A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'-]+){1,2})(?![\w’'])")
+# an interviewer's question line: "Q: Why write the book now?" (a question, no statement)
+_QUESTION_LINE = re.compile(r"[ \t*_]*(?:Q|Question)[ \t]*[:.][*_]*[ \t]")
 
 
 def _initials_in_text(text: str, letters: str, pos: int) -> Optional[str]:
@@ -319,12 +340,15 @@ class _Registry:
             w[0] for w in f.split()) == letters}
         return hits.pop() if len(hits) == 1 else None
 
-    def full_name(self, name: str) -> Optional[str]:
+    def full_name(self, name: str, titled: bool = False) -> Optional[str]:
         toks = name.split()
         if len(toks) != 1:
             return None
         f = self.full.get(toks[0])
-        if f is None and toks[0].lower() in _first_names():
+        if f is None and not titled and (toks[0].lower() in _first_names() or any(
+                v and v.split()[0] == toks[0] for v in self.full.values())):
+            # a listed first name, or the first name of a speaker named in full ("Chloe"
+            # after "Chloe Vance") that is nobody's surname
             return self._by_first_name(toks[0])
         if not f:
             return None
@@ -350,6 +374,8 @@ class _Registry:
         """ "Kelly said" after "Kelly Barnes, 34, ...": the one full name of a speaker with
         this first name, when every "Kelly X" of the text is that person (tabloid and
         feature style)."""
+        if re.search(_HONORIFIC_BEFORE + re.escape(first) + r"\b", self.text):
+            return None  # "Mr. James": a surname in this report, not a first name
         after = {m.group(1) for m in re.finditer(
             r"\b" + re.escape(first) + r"\s+([A-Z][\w’'-]+)", self.text)}
         hits = {f for f in self.full.values() if f and f.split()[0] == first}
@@ -444,8 +470,9 @@ def _role_holder(text: str, st: Statement) -> Optional[str]:
     None when no one, or more than one person, was (a wrong name is worse than none)."""
     sp = _strip_opener(st.speaker or "")
     words = sp.split()
-    if len(words) != 2 or words[0].lower() != "the" or not words[1].islower():
-        return None
+    if len(words) != 2 or words[0].lower() != "the" or not words[1].islower() or \
+            words[1] in _ORG_NOUNS or words[1] in _ORG_DESC:
+        return None  # ("the university": a body, never "X, an immunologist at the university")
     pos = st.speaker_start if st.speaker_start is not None else st.content_start
     lo = max(0, pos - 6000)
     if _lower(text).find(words[1], lo, pos) < 0:
@@ -474,6 +501,215 @@ def _is_body_speaker(p: Statement) -> bool:
             p.speaker or "")) is not None) or its and (
         p.speaker_name.split()[0].lower() not in _first_names()
         and len(p.speaker_name.split()) > 1 or p.speaker_type == "organization"))
+
+
+_HONORIFIC_START = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Sen|Rep|Gov|Prof)\b")
+_HONORIFIC_BEFORE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Sen|Rep|Gov|Prof)\.?\s+"
+
+
+@lru_cache(maxsize=256)
+def _head_name_pattern(head: str) -> re.Pattern:
+    h = re.escape(head.capitalize())
+    return re.compile(r"(?<![\w’'])((?:[A-Z][\w’'&.-]*\s+){0,3}" + h +
+                      r"(?:\s+(?:of|for)(?:\s+the)?(?:\s+[A-Z][\w’'&.-]*){1,3})?)(?![\w’'])")
+
+
+def _named_with_head(text: str, head: str, pos: int) -> Optional[str]:
+    """The one capitalised name written before ``pos`` (within the window) that holds the
+    head word ("University of Bergen", "Bergen University" for "the university"), else
+    None: two such bodies, or one name that only opens a sentence, is no answer."""
+    if head.capitalize() not in text:
+        return None
+    found = set()
+    for m in _head_name_pattern(head).finditer(text, max(0, pos - 6000), pos):
+        name = m.group(1)
+        while name.split()[0] in ("The", "A", "An") or name.split()[0] in _conf.SENTENCE_OPENERS:
+            name = name.split(None, 1)[1] if " " in name else ""
+            if not name:
+                break
+        if name and name != head.capitalize():
+            found.add(name)
+    # a shorter form of the same name ("Bergen University" and "the Bergen University
+    # hospital" aside): the longest when every other is inside it
+    if not found:
+        return None
+    longest = max(found, key=len)
+    return longest if all(f in longest for f in found) else None
+
+
+_SIGNATURE = re.compile(r"^[ \t]*(?:[-–—][ \t]*)?(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z]\.)?"
+                        r"(?:[ \t]+[A-Z][\w’'-]+){1,2})(?:,[ \t]*[A-Z][\w .’'-]{1,40})?\.?[ \t]*$")
+_BYLINE = re.compile(r"^[ \t]*By[ \t]+(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z]\.)?"
+                     r"(?:[ \t]+[A-Z][\w’'-]+){1,2})[ \t]*(?:,.*)?$", re.MULTILINE)
+
+
+# what may stand between "I" and its cue ("I had said", "I then explained"); anything else
+# ("I hear someone saying") makes another the speaker
+_AUX_BETWEEN = frozenset("had have also then just once never later again always".split())
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """The start of the sentence holding ``pos`` (after ". ", a line break)."""
+    a = max(text.rfind(". ", 0, pos) + 2, _rfind_nl(text, pos) + 1, 0)
+    while a < pos and text[a] in " “\"":
+        a += 1
+    return a
+
+
+def _author(text: str, pos: int) -> Optional[str]:
+    """The writer of the words at ``pos``: the first signature line after them ("Kim Gump,
+    Dallas" closing a letter; each of a page of reader comments is signed below it), else a
+    byline ("By Kim Gump") in the report's first lines; None when none reads as a name."""
+    starts, names = _signatures(text)
+    k = bisect.bisect_left(starts, pos)
+    if k < len(starts):
+        return names[k]  # (None: the next line that signs is no name we can read)
+    m = _BYLINE.search(text, 0, 600)
+    if m is None:
+        return None
+    got = _person_in(m.group("name"))
+    return got[0] if got and not _org_marked(m.group("name")) else None
+
+
+@lru_cache(maxsize=4)
+def _signatures(text: str) -> tuple[list[int], list[Optional[str]]]:
+    """The lines of the report that are only a person's name (and a place): signatures."""
+    starts: list[int] = []
+    names: list[Optional[str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if 3 < len(line) < 80 and line.strip()[:1].isupper() and _SIGNS.match(line):
+            m = _SIGNATURE.match(line)
+            got = _person_in(m.group("name")) if m else None
+            ok = got and not _org_marked(m.group("name")) and got[0] == m.group("name")
+            starts.append(pos)
+            names.append(got[0] if ok else None)
+        pos += len(line) + 1
+    return starts, names
+
+
+# a line of two to four capitalised words (and a place) alone: it signs what is above it
+_SIGNS = re.compile(r"[ \t]*(?:[-–—][ \t]*)?[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){1,3}"
+                    r"(?:,[ \t]*[A-Z][\w .’'-]{1,40})?\.?[ \t]*$")
+
+
+def _modifier_only(sp: str, name: str) -> bool:
+    """The one capitalised word ``name`` only modifies a lower-case head noun after it in the
+    speaker span ("The French minister of environment"), with no other name in the span."""
+    words = sp.split()
+    if name not in words:
+        return False
+    k = words.index(name)
+    rest = words[k + 1:]
+    cut = next((i for i, w in enumerate(rest) if w.lower() in _POST_HEAD), len(rest))
+    h = rest[cut - 1].lower() if cut else ""  # the head noun: "Chinese military commentators"
+    return bool(rest) and rest[0][:1].islower() and rest[0].isalpha() and \
+        _head_can_speak(h) and h not in _DOC_DESC and h not in _ORG_NOUNS and \
+        h not in _ORG_DESC and h not in _THINGS and \
+        not any(w[:1].isupper() for w in rest) and \
+        (k == 0 or words[k - 1].lower() in ("the", "a", "an"))
+
+
+# heads that "can speak" as documents or media, whose capitalised modifier is their author
+# ("Crowdpac data", "Growth ad"): not people described by an adjective
+_THINGS = frozenset("""data ad ads media site video footage figures averages account accounts
+release releases letter memo filing lawsuit complaint ruling order decision document documents
+statement statements remarks""".split())
+
+
+def _other_body_between(text: str, p: Statement, pos: int) -> bool:
+    """Another body than ``p``'s speaker is named between ``p`` and ``pos`` (the last 3,000
+    characters at most): an organisation's name, or a capitalised word the report writes
+    again and again and never as a surname ("Pixelon shares fell")."""
+    a = max(p.content_end, p.speaker_end or 0, pos - 3000)
+    own = set(p.speaker_name.split()) | set((p.speaker or "").split())
+    for m in _CAP_RUN.finditer(text, a, pos):
+        other = m.group(0).strip()
+        words = other.split()
+        if not words or words[0] in own or words[0] in _conf.SENTENCE_OPENERS or \
+                words[0].lower() in _conf.SENTENCE_OPENERS or words[0] in _TITLE_WORDS_CAP:
+            continue
+        if _org_marked(other) and not _DIGIT.search(other) or len(words) == 1 and \
+                _body_like_word(text, words[0]):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _body_like_word(text: str, word: str) -> bool:
+    """A capitalised word written at least twice, never in lower case, never after another
+    capitalised word or an honorific, and no first name: a body's name ("Pixelon")."""
+    if len(word) < 3 or word.lower() in _first_names() or not word.isalpha():
+        return False
+    w = re.escape(word)
+    if len(re.findall(r"(?<![\w’'-])" + w + r"(?![\w’'-])", text)) < 2 or \
+            re.search(r"(?<![\w’'-])" + re.escape(word.lower()) + r"(?![\w’'-])", text) or \
+            re.search(r"(?:[A-Z][\w’'-]+\s+|" + _HONORIFIC_BEFORE + r")" + w + r"(?![\w’'])",
+                      text):
+        return False
+    for m in re.finditer(r"(?<![\w’'])" + w + r",\s+((?:[\w’'-]+\s+){0,4}[\w’'-]+)", text):
+        if any(x.lower() in _conf.SPEAKING_HEADS and x.lower() not in _COMPANY_DESC and
+               x.lower() not in _ORG_DESC for x in m.group(1).split()):
+            return False  # "Soelistyo, head of the rescue agency": a person
+    return not re.search(r"(?<![\w’'])" + w + r"\s+(?:\w+\s+){0,2}(?:said|says|told)\s+"
+                         r"(?:that\s+)?(?:he|she)\b", text)
+
+
+def _lone_body(text: str, p: Statement, prev: list[Statement]) -> bool:
+    """A speaker named by one capitalised word that reads as a body, not a person: no
+    first name, never written after another capitalised word ("Jane Acme") or an honorific,
+    and its statement does not speak of "he" or "she" ("Acme said it ...", "Ofcom said")."""
+    name = p.speaker_name or ""
+    if p.speaker_type not in ("person", "organization") or len(name.split()) != 1 or \
+            p.speaker_role or name.lower() in _first_names() or (
+            p.speaker or "").strip().lower() in _conf.PRONOUNS:
+        return False
+    if any(q.speaker_name == name and q.speaker_role for q in prev[-200:]):
+        return False  # "Soelistyo, head of the agency, told ...": a person with a role
+    pos = p.speaker_start if p.speaker_start is not None else p.content_start
+    if _written_as_person(text, name, pos // _BUCKET):
+        return False
+    return not re.match(r"(?:that\s+)?(?:he|she|his|her)\b", p.text)
+
+
+_BUCKET = 10_000  # the look-around of a speaker's name: its bucket of text and the next
+
+
+@lru_cache(maxsize=1024)
+def _written_as_person(text: str, name: str, bucket: int) -> bool:
+    """``name`` is written after another capitalised word or an honorific ("Jane Acme", "Ms
+    Acme"), or with an appositive holding a person's role ("X, head of ..."), near the
+    bucket (once per report, name and bucket: a long report stays linear)."""
+    lo, hi = max(0, (bucket - 1) * _BUCKET), (bucket + 2) * _BUCKET
+    bare = re.escape(name.rstrip("?!"))
+    if re.compile(r"(?:[A-Z][\w’'-]+\s+|" + _HONORIFIC_BEFORE + r")" + bare +
+                  r"(?![\w’'])").search(text, lo, hi):
+        return True
+    for m in re.compile(r"(?<![\w’'])" + bare + r",\s+((?:[\w’'-]+\s+){0,4}[\w’'-]+)"
+                        ).finditer(text, lo, hi):
+        if any(w.lower() in _conf.SPEAKING_HEADS and w.lower() not in _COMPANY_DESC and
+               w.lower() not in _ORG_DESC for w in m.group(1).split()):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _one_word_body(text: str, word: str, bucket: int) -> bool:
+    """ "Nvidia reported record revenue. ... The company said": a single capitalised word
+    opening a sentence is a body's name only when the report also writes it capitalised
+    inside a sentence ("shares of Nvidia"), never in lower case, never after another
+    capitalised word or an honorific, and it is no first name or sentence word."""
+    if " " in word or not word[:1].isupper() or word.lower() in _first_names() or \
+            word in _conf.SENTENCE_OPENERS or word.lower() in _conf.SENTENCE_OPENERS or \
+            word.lower() in _conf.PRONOUNS or len(word) < 3:
+        return False
+    w = re.escape(word)
+    lo, hi = max(0, (bucket - 1) * _BUCKET), (bucket + 2) * _BUCKET  # (near it: linear)
+    if re.compile(r"(?<![\w’'-])" + re.escape(word.lower()) + r"(?![\w’'-])").search(
+            text, lo, hi) or re.compile(r"(?:[A-Z][\w’'-]+\s+|" + _HONORIFIC_BEFORE + r")" +
+                                        w + r"(?![\w’'])").search(text, lo, hi):
+        return False
+    return bool(re.compile(r"(?<=[a-z,]\s)" + w + r"(?![\w’'-])").search(text, lo, hi))
 
 
 def _one_body_later(text: str, pos: int, later: list[Statement]) -> Optional[str]:
@@ -531,24 +767,56 @@ def _describe_org(text: str, st: Statement, prev: list[Statement],
     for p in reversed(prev[-50:]):
         if not p.speaker_name or not p.speaker_name[:1].isupper():
             continue
-        if not company and head not in p.speaker_name.lower().split():
-            continue  # "the court" is a court's name only ("the Supreme Court")
+        described = head in (p.speaker or "").split() and p.speaker_type != "person" and \
+            head not in p.speaker_name.lower().split()
+        if described or company and _lone_body(text, p, prev):
+            # "Energy company Northgrid said ... The company said": the one described so
+            # (the word in lower case, beside the name); a body named by one word ("Acme
+            # said"), when no other such speaker came before
+            if described:
+                return p.speaker_name
+            lone = {q.speaker_name for q in prev[-50:] if _lone_body(text, q, prev)}
+            return lone.pop() if len(lone) == 1 else None
+        if not company and (head not in p.speaker_name.lower().split() or not all(
+                w.lower() in p.speaker_name.lower() for w in sp.split()[1:-1])):
+            # "the court" is a court's name only ("the Supreme Court"); "the machinists
+            # union" is no "Service Employees International Union"
+            continue
         if _is_body_speaker(p):
+            if company and _other_body_between(text, p, pos):
+                return None  # "Rival Orion said ... Pixelon shares fell. The firm said": no guess
             return p.speaker_name  # a body: an organisation's name, or it speaks of "it"
     if not company:
-        return None  # "the campaign", "the court": the resolver's description stands
+        # "the university" after "the University of Bergen": the one body of the report
+        # whose name holds the head word (and the description's other words: "the drafting
+        # committee" is no "Platform Committee"); else the resolver's description stands
+        if head not in _NAMED_BY_HEAD:
+            return None
+        got = _named_with_head(text, head, pos)
+        mods = [w.lower() for w in sp.split()[1:-1]]
+        if got and all(w in got.lower() for w in mods):
+            return got
+        return None
     got = _one_body_later(text, pos, later or [])
     if got:
         return got
+    # "Acme said ... The company said": the one speaker named by a single word that reads as
+    # a body (two such speakers: no guess)
+    lone = {p.speaker_name for p in prev[-50:] if _lone_body(text, p, prev)}
+    if len(lone) == 1:
+        return lone.pop()
     # the name that opens this sentence or the one before ("Norland Freight earned ...,
     # the company announced"), when its first word is no first name
     ls = max(_rfind_nl(text, pos), text.rfind(". ", 0, pos)) + 1
-    for a in (ls, max(_rfind_nl(text, ls - 1), text.rfind(". ", 0, ls - 2)) + 1):
+    k = len(text[max(0, ls - 200):ls].rstrip()) + max(0, ls - 200)  # (past a blank line)
+    for a in (ls, max(_rfind_nl(text, k), text.rfind(". ", 0, k - 1)) + 1):
         m = re.match(r"\s*((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)(?=\s+[a-z])",
                      text[a:pos])
         if m and len(m.group(1).split()) > 1 and m.group(1).split()[0] not in \
                 _conf.SENTENCE_OPENERS and m.group(1).split()[0].lower() not in \
-                _first_names() or m and _org_marked(m.group(1)):
+                _first_names() or m and _org_marked(m.group(1)) or m and \
+                (_one_word_body(text, m.group(1), pos // _BUCKET) or
+                 _body_like_word(text, m.group(1))):
             return m.group(1)
     # else the organisation the report names most (twice at least)
     mentions = _org_mentions(text, pos)
@@ -949,6 +1217,64 @@ def _split_inside(text: str, st: Statement) -> Optional[Statement]:
                    content_spans=spans, text=text[a1:e1] + " " + text[a2:e2])
 
 
+_ADDRESS_BEFORE = re.compile(
+    r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))[ \t]*(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,3}),"
+    r"[ \t]+(?:\d{1,3},[ \t]+)?(?:of|from)[ \t]+[^,.;:“”\"\n]{2,60},[ \t]+$")
+
+
+_NAME_AFTER_DESC = re.compile(
+    r",[ \t]+(?P<role>(?:[a-z][\w-]*[ \t]+){0,3})(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'.-]+){1,3})"
+    r"(?P<of>[ \t]+(?:of|at|from)[ \t]+[^,;:“”\"\n]{2,60})?,[ \t]*$")
+
+
+def _name_after_description(text: str, st: Statement) -> Statement:
+    """ "Her co-author, archaeologist Ben Haldane of UCL, said": the name set off after the
+    description is the speaker; the description (and the words before the name) its role."""
+    if st.speaker_end is None or st.cue_start is None or st.cue_start <= st.speaker_end or \
+            st.cue_start - st.speaker_end > 140 or not (st.speaker or "")[:1] or \
+            (st.speaker or "").split()[-1][:1].isupper():
+        return st
+    m = _NAME_AFTER_DESC.match(text, st.speaker_end, st.cue_start)
+    if m is None:
+        return st
+    got = _person_in(m.group("name"))
+    if got is None or _org_marked(m.group("name")):
+        return st
+    desc = _DET.sub("", st.speaker.strip())
+    role = " ".join(x for x in (desc, m.group("role").strip(), (m.group("of") or "").strip()) if x)
+    return replace(st, speaker=m.group("name"), speaker_start=m.start("name"),
+                   speaker_end=m.end("name"), speaker_name=got[0], speaker_type="person",
+                   speaker_role=role or got[1])
+
+
+_NAME_COMMA_BEFORE = re.compile(
+    r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))[ \t]*(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,3}),"
+    r"[ \t]+$")
+
+
+def _name_before_address(text: str, st: Statement) -> Statement:
+    """ "Darren Fisk, 41, of Halewood Road, Wigan, said": the town that ends the address is
+    no speaker; the person before it is (local news and tabloid style)."""
+    if st.speaker_start is None or st.speaker_end is None or not (st.speaker or "")[:1].isupper() \
+            or len((st.speaker or "").split()) > 6 or text[st.speaker_start - 2:st.speaker_start] != ", ":
+        return st
+    m = None if len(st.speaker.split()) > 3 else _ADDRESS_BEFORE.search(
+        text, max(0, st.speaker_start - 160), st.speaker_start)
+    role = None
+    if m is None and is_title_word(st.speaker.split()[0]):
+        # "Jeff Hale, President of Orbit Worldwide, said": the title is the role
+        m = _NAME_COMMA_BEFORE.search(text, max(0, st.speaker_start - 60), st.speaker_start)
+        role = st.speaker
+    if m is None:
+        return st
+    got = _person_in(m.group("name"))
+    if got is None or _org_marked(m.group("name")):
+        return st
+    return replace(st, speaker=m.group("name"), speaker_start=m.start("name"),
+                   speaker_end=m.end("name"), speaker_name=got[0], speaker_type="person",
+                   speaker_role=role or got[1])
+
+
 def _subject_before_speaker(text: str, st: Statement) -> Statement:
     """ "Her son, she said, had been hospitalized twice": the subject before the inserted
     "she said" belongs to the content, which is both pieces."""
@@ -1004,6 +1330,35 @@ def _agent_of_document(text: str, st: Statement) -> Statement:
                    speaker_name=np_, speaker_type="report", speaker_role=None)
 
 
+_DOC_BY = re.compile(r"\s+(?:\w+\s+)?(?:conducted|carried out|commissioned|published|released|"
+                     r"led|compiled|produced|written)\s+by\s+(?:the\s+)?"
+                     r"(?P<who>[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|on)?\s*[A-Z][\w’'&.-]*){0,7})\s+$")
+_BY_AGENT_END = re.compile(r"\bby\s+(?:the\s+)?([A-Z][\w’'&.-]*(?:\s+(?:of|for|and)?\s*"
+                           r"[A-Z][\w’'&.-]*){0,5})$")
+_RESEARCH = frozenset("research study report survey analysis poll review paper".split())
+
+
+def _document_by(text: str, st: Statement) -> Statement:
+    """ "research conducted by the Center for Media and Public Affairs found ...": the body
+    that did the research is the speaker's name (the document is what it said through)."""
+    words = (st.speaker or "").split()
+    if len(words) > 2 and words[0].lower() in ("a", "an", "the") and \
+            words[1].lower() in _RESEARCH:
+        # "an analysis of election data by Crowdpac" (the agent inside the span)
+        m = _BY_AGENT_END.search(st.speaker)
+        if m is not None and not _person_in(m.group(1)):
+            return replace(st, speaker_name=m.group(1), speaker_type="organization",
+                           speaker_role=None)
+    if st.speaker_end is None or st.cue_start is None or st.cue_start <= st.speaker_end or \
+            not words or words[-1].lower() not in _RESEARCH:
+        return st
+    m = _DOC_BY.match(text, st.speaker_end, st.cue_start)
+    if m is None:
+        return st
+    return replace(st, speaker_name=m.group("who"), speaker_type="organization",
+                   speaker_role=None)
+
+
 _SUBORDINATE = frozenset("""
 to if but though although when while as because after before since in on at for with by
 from unless until once whether and or so yet then also however meanwhile still
@@ -1046,7 +1401,7 @@ def _fronted_content(text: str, st: Statement) -> Statement:
 
 # a wire dateline opening a paragraph: "LIMA (Reuters) - ", "WASHINGTON ― ", "PARIS, March 3 -- "
 _DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}"
-                       r"(?:,[ ][A-Z][a-z]+\.?[ ]\d{1,2})?"
+                       r"(?:,[ ][A-Z][a-z]+\.?(?:[ ]\d{1,2})?)?"
                        r"(?:[ ]?\([A-Za-z. ]{2,30}\))?[ ]*(?:[-―—–]|--)[ ]+")
 
 
@@ -1354,17 +1709,21 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
         held = _held_by_another(text, st)
         if held is None:
             continue
-        st = _agent_of_document(text, held)
+        st = _document_by(text, _agent_of_document(text, held))
         st = _noun_cue_subject(text, _without_dateline(text, _fronted_content(text, st)))
-        st = _subject_before_speaker(text, st)
+        st = _subject_before_speaker(text, _name_after_description(
+            text, _name_before_address(text, st)))
         ins = _split_inside(text, st)
         if ins is not None:
             st = ins
         name, stype, role = st.speaker_name, st.speaker_type, st.speaker_role
         sp = (st.speaker or "").strip()
         lsp = sp.lower()
-        if _NOBODY.match(sp):
+        if _NOBODY.match(sp) and not sp.isupper():
             continue  # "No one said the vote would be easy": no one said it
+        if sp in ("Q", "Question") and _QUESTION_LINE.match(
+                text, _rfind_nl(text, st.content_start) + 1):
+            continue  # the interviewer's question (what it reports of others stays)
         if (st.cue or "").strip() == ":" and re.fullmatch(r"[A-Z]{2,3}", sp) and (
                 reg.initials(sp) or _initials_in_text(text, sp, st.content_start)):
             st = replace(st, speaker_name=reg.initials(sp) or _initials_in_text(
@@ -1448,6 +1807,11 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
                     desc = _DET.sub("", _strip_opener(sp)).strip()
                     name, stype, role = (desc, "anonymous", None) if desc != name else (
                         None, "anonymous", None)
+        if name and " " not in name and name[:1].isupper() and stype == "person" and \
+                _modifier_only(sp, name):
+            # "The French minister of environment": the resolver named an adjective; the
+            # description is the speaker, unnamed
+            name, stype, role = _DET.sub("", sp).strip(), "anonymous", None
         poss = _POSS_DESC.match(sp)
         if poss and (name is None or name[:1].islower()):
             # "the union's claim that ...": the description before the possessive speaks
@@ -1459,6 +1823,17 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
                 name = poss.group(1).lower()
                 if poss.group(2).lower() in _ORG_NOUNS:
                     stype = "organization"
+        if lsp == "i" and not name and st.cue_start is not None and \
+                st.speaker_end is not None and (set(
+                    text[st.speaker_end:st.cue_start].split()) <= _AUX_BETWEEN or (
+                    st.cue or "").endswith("ing") and text[st.cue_start - 2:st.cue_start] == ", "
+                    and st.speaker_start == _clause_start(text, st.speaker_start)):
+            # ("I went over, explaining that ...": the sentence's subject, by a participle)
+            # a letter or a column in the first person: the writer who signs it ("Kim Gump,
+            # Dallas" as its last line) or its byline ("By Kim Gump")
+            author = _author(text, st.content_start)
+            if author:
+                name, stype, role = author, "person", None
         if lsp == "you":
             # an interviewer's "You warned in October that ...": the person addressed, whom
             # the question does not name
@@ -1469,7 +1844,8 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
         if name in muted and lsp in _conf.PRONOUNS:
             name = None  # the pronoun took a speaker that cannot speak ("the same thing")
         if name and stype == "person":
-            full = reg.full_name(name)
+            # ("Mr. Lou" is a surname: never read as a first name)
+            full = reg.full_name(name, titled=bool(_HONORIFIC_START.match(sp)))
             if full:
                 name = full
         if (name, stype, role) != (st.speaker_name, st.speaker_type, st.speaker_role):
