@@ -20,7 +20,8 @@ Each configuration runs ``claims -v run CORPUS --db FRESH.db -o FRESH.xlsx --wor
 subprocess (``--nice N`` to run it under ``nice -n N``; not by default, since a niced run on a
 busy machine measures the other jobs); the per-stage seconds come from its "time per stage" log
 line (main process: read, extract = waiting for extraction results, dedupe, store, workbook;
-extract_workers = seconds spent extracting in whichever process did it, summed over batches),
+extract_workers = seconds spent extracting in whichever process did it, summed over batches;
+store_background = seconds the background writer process spent storing, alongside),
 the peak memory of the main process and of its worker processes from its "peak memory" line,
 and the overall peak from ``getrusage(RUSAGE_CHILDREN).ru_maxrss`` of a wrapper process that
 only runs it.
@@ -222,7 +223,10 @@ def main(argv=None) -> int:
                   + f"  total {res['seconds']:7.1f} s  {n / res['seconds']:6.1f} reports/s"
                   + f"  peak {res['peak_mib']:7.0f} MiB (main {res.get('peak_mib_main', 0):.0f},"
                   + f" workers {res.get('peak_mib_workers', 0):.0f})"
-                  + f"  [worker-side extraction {s.get('extract_workers', 0.0):.1f} s]", flush=True)
+                  + f"  [worker-side extraction {s.get('extract_workers', 0.0):.1f} s"
+                  + f" (CPU {s.get('extract_workers_cpu', 0.0):.1f} s); background writer"
+                  + f" {s.get('store_background', 0.0):.1f} s (CPU {s.get('store_background_cpu', 0.0):.1f} s)]",
+                  flush=True)
             print("   ", *res["summary"], flush=True)
             tenths = res.get("ms_per_report_tenths") or []
             print(f"    database {res['db_mib']:.0f} MiB; main process ms per report by tenth: "
