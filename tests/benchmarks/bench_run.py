@@ -102,8 +102,10 @@ def measure(cmd: list[str]) -> None:
     started = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True)
     seconds = time.perf_counter() - started
-    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak_kib = usage.ru_maxrss
     print(json.dumps({"rc": proc.returncode, "seconds": seconds, "peak_mib": peak_kib / 1024,
+                      "cpu_seconds": usage.ru_utime + usage.ru_stime,
                       "stdout": proc.stdout[-2000:], "stderr": proc.stderr[-4000:]}))
 
 
@@ -220,7 +222,8 @@ def main(argv=None) -> int:
             rows.append(res)
             s = res["stages"]
             print(f"reports {n:>7}  workers {w}  " + "  ".join(f"{k} {s[k]:7.1f}" for k in STAGES)
-                  + f"  total {res['seconds']:7.1f} s  {n / res['seconds']:6.1f} reports/s"
+                  + f"  total {res['seconds']:7.1f} s (CPU of all processes {res.get('cpu_seconds', 0):.0f} s)"
+                  + f"  {n / res['seconds']:6.1f} reports/s"
                   + f"  peak {res['peak_mib']:7.0f} MiB (main {res.get('peak_mib_main', 0):.0f},"
                   + f" workers {res.get('peak_mib_workers', 0):.0f})"
                   + f"  [worker-side extraction {s.get('extract_workers', 0.0):.1f} s"
