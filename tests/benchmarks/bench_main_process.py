@@ -1,0 +1,154 @@
+"""Where the main process of ``claims run`` spends its CPU, per component and tenth of the run,
+without paying for extraction each time (issue 12).
+
+    python tests/benchmarks/bench_main_process.py --corpus /tmp/bench13/distinct_10000 --reports 4000
+    python tests/benchmarks/bench_main_process.py --corpus DIR --reports 2000 --onto BIG.db   # at scale
+    python tests/benchmarks/bench_main_process.py --corpus DIR --reports 4000 --serial       # no writer
+
+The corpus's first ``--reports`` reports are extracted once (two worker processes) into
+``--cache`` (pickled batches of 200 reports, reused while the corpus, count and code version
+match). Each run then feeds the cached batches to the run's own loop (``claims.api.
+_extract_group_store``: plan, group, hand to the background writer) on a fresh database, or on
+a copy of ``--onto`` (a database a bigger run left, to measure the cost at that size), and
+prints the main process's CPU milliseconds per report for each tenth, split by component
+(claim-index lookup, claim grouping, speakers, index update, planning), and the background
+writer's seconds. ``--serial`` stores each batch in the main process (no writer), as before.
+Not collected by pytest.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import hashlib
+import os
+import pathlib
+import pickle
+import shutil
+import sys
+import tempfile
+import time
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+
+def cached_batches(corpus: pathlib.Path, n: int, cache: pathlib.Path) -> list[pathlib.Path]:
+    import claims
+    from claims.api import BATCH_SIZE, _batches, iter_reports
+    from claims.parallel import extract_rows, make_executor
+
+    tag = hashlib.sha1(f"{corpus.resolve()}|{n}|{getattr(claims, '__version__', '')}".encode()).hexdigest()[:10]
+    folder = cache / f"batches_{tag}"
+    done = folder / "complete"
+    if not done.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        reports = []
+        for r in iter_reports([corpus]):
+            reports.append(r)
+            if len(reports) >= n:
+                break
+        t0 = time.perf_counter()
+        executor = make_executor(2)
+        try:
+            for i, (batch, rows) in enumerate(executor.map(_batches(reports, BATCH_SIZE), fn=extract_rows)):
+                with open(folder / f"b{i:05d}.pkl", "wb") as f:
+                    pickle.dump((batch, rows), f, protocol=pickle.HIGHEST_PROTOCOL)
+        finally:
+            executor.close()
+        done.write_text("ok")
+        print(f"extracted {len(reports)} reports into {folder} in {time.perf_counter() - t0:.1f} s", flush=True)
+    return sorted(folder.glob("b*.pkl"))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=pathlib.Path, required=True, help="a folder of reports")
+    ap.add_argument("--reports", type=int, default=4000)
+    ap.add_argument("--cache", type=pathlib.Path, default=pathlib.Path(tempfile.gettempdir()) / "claims_bench_cache")
+    ap.add_argument("--onto", type=pathlib.Path, help="replay onto a copy of this database")
+    ap.add_argument("--serial", action="store_true", help="no background writer")
+    a = ap.parse_args()
+
+    import claims.api as api
+    import claims.grouping as grouping
+    import claims.grouping.batch as gb
+    import claims.grouping.claim_index as ci
+    from claims.store import Store
+
+    files = cached_batches(a.corpus, a.reports, a.cache)
+    work = pathlib.Path(tempfile.mkdtemp(prefix="claims_main_"))
+    db = work / "claims.db"
+    if a.onto:
+        shutil.copy(a.onto, db)
+    acc: collections.Counter = collections.Counter()
+
+    def timed(owner, name: str, label: str) -> None:
+        fn = getattr(owner, name)
+
+        def wrapper(*args, **kwargs):
+            t = time.process_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                acc[label] += time.process_time() - t
+        setattr(owner, name, wrapper)
+
+    timed(ci.ClaimIndex, "_candidates", "lookup")
+    timed(gb, "group_claims", "claim grouping")
+    timed(gb, "group_speakers_compact", "speakers")
+    timed(gb.GroupingState, "apply", "index update")
+    timed(Store, "plan_reports", "planning")
+    grouping.group_batch = gb.group_batch
+    per_batch: list[tuple[int, float, dict]] = []
+
+    class Cached:  # the executor: cached extraction results, timing the main process per batch
+        def map(self, batches, fn=None):
+            for f in files:
+                with open(f, "rb") as fh:
+                    reports, rows = pickle.load(fh)
+                before, t = dict(acc), time.process_time()
+                yield reports, (rows, 0.0, 0.0)
+                per_batch.append((len(reports), time.process_time() - t,
+                                  {k: acc[k] - before.get(k, 0.0) for k in acc}))
+
+        def close(self):
+            pass
+
+    api.make_executor = lambda workers, dask: Cached()
+    if a.serial:
+        api._background_writer = lambda store: None
+    summary = api.RunSummary()
+    wall = time.perf_counter()
+    with api.open_store(db) as store:
+        run_id = store.start_run({"paths": ["bench_main_process"]})
+        api._extract_group_store(store, iter(()), summary, run_id=run_id, workers=1, dask=None,
+                                 same_threshold=None, similar_threshold=None, progress=None)
+    wall = time.perf_counter() - wall
+    labels = ["lookup", "claim grouping", "speakers", "index update", "planning"]
+    print(f"{summary.reports_stored} reports{' onto a copy of ' + str(a.onto) if a.onto else ''}, "
+          f"{'serial' if a.serial else 'background writer'}: {wall:.1f} s wall; "
+          f"{summary.new_claims} new claims")
+    print("main-process CPU ms per report by tenth")
+    print("tenth    total " + " ".join(f"{k:>14}" for k in labels))
+    m = len(per_batch)
+    for i in range(10):
+        part = per_batch[i * m // 10:(i + 1) * m // 10]
+        n = sum(r for r, _, _ in part)
+        if not n:
+            continue
+        parts = collections.Counter()
+        for _, _, d in part:
+            parts.update(d)
+        print(f"{i + 1:5d} {1000 * sum(c for _, c, _ in part) / n:8.2f} "
+              + " ".join(f"{1000 * parts[k] / n:14.2f}" for k in labels))
+    st = summary.stage_seconds
+    if "store_background" in st:
+        print(f"background writer: {st['store_background']:.1f} s ({st.get('store_background_cpu', 0.0):.1f} s CPU), "
+              f"{1000 * st.get('store_background_cpu', 0.0) / max(1, summary.reports_stored):.2f} ms CPU per report")
+    shutil.rmtree(work, ignore_errors=True)
+    os.sync()
+
+
+if __name__ == "__main__":
+    main()
