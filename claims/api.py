@@ -513,8 +513,7 @@ def _extract_group_store(store, batches: Iterator[list[Report]], summary: RunSum
         """Another command grouped claims meanwhile: the batches not written are grouped again
         against the database as it is now, one transaction each, and so is the rest of the run."""
         nonlocal writer, state
-        stage["store_background"] = stage.get("store_background", 0.0) + writer.busy_seconds
-        stage["store_background_cpu"] = stage.get("store_background_cpu", 0.0) + writer.busy_cpu_seconds
+        _count_writer_seconds(stage, writer)
         writer = None
         log.info("another command grouped claims during this run: %d batch(es) grouped again", len(unwritten))
         state = store.load_grouping_state()
@@ -572,8 +571,7 @@ def _extract_group_store(store, batches: Iterator[list[Report]], summary: RunSum
             stage["store"] = stage.get("store", 0.0) + time.perf_counter() - t2
     finally:
         if writer is not None:
-            stage["store_background"] = stage.get("store_background", 0.0) + writer.busy_seconds
-            stage["store_background_cpu"] = stage.get("store_background_cpu", 0.0) + writer.busy_cpu_seconds
+            _count_writer_seconds(stage, writer)
             if not writer.closed:
                 try:
                     writer.close()  # a run stopped by an error: the batches queued are still written
@@ -584,6 +582,11 @@ def _extract_group_store(store, batches: Iterator[list[Report]], summary: RunSum
     _peak_memory(summary)
     # "extract" above also counted the time spent reading inside the generator.
     stage["extract"] = max(0.0, stage.get("extract", 0.0) - stage.get("read", 0.0))
+
+
+def _count_writer_seconds(stage: dict, writer) -> None:
+    stage["store_background"] = stage.get("store_background", 0.0) + writer.busy_seconds
+    stage["store_background_cpu"] = stage.get("store_background_cpu", 0.0) + writer.busy_cpu_seconds
 
 
 def _background_writer(store):

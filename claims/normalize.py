@@ -339,16 +339,12 @@ def prime_names(names: Iterable[Optional[str]]) -> None:
     ``normalize_texts`` call each: on an archive most of a batch's speaker names are new, and
     one call per name cost ~25 µs of overhead each. Same values as computed one at a time."""
     wanted = {n for n in names if isinstance(n, str) and n}
-    missing = [n for n in wanted if n not in _NAME_KEYS]
-    if missing:
-        if len(_NAME_KEYS) + len(missing) > _NAME_MEMO_MAX:
-            _NAME_KEYS.clear()
-        _NAME_KEYS.update(zip(missing, name_keys(missing)))
-    missing = [n for n in wanted if n not in _NAME_TEXTS]
-    if missing:
-        if len(_NAME_TEXTS) + len(missing) > _NAME_MEMO_MAX:
-            _NAME_TEXTS.clear()
-        _NAME_TEXTS.update(zip(missing, normalize_texts(missing)))
+    for memo, compute in ((_NAME_KEYS, name_keys), (_NAME_TEXTS, normalize_texts)):
+        missing = [n for n in wanted if n not in memo]
+        if missing:
+            if len(memo) + len(missing) > _NAME_MEMO_MAX:
+                memo.clear()
+            memo.update(zip(missing, compute(missing)))
 
 
 def name_keys(names: list[str]) -> list[tuple[str, ...]]:

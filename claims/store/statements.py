@@ -152,15 +152,7 @@ class StatementsMixin:
         counts: dict[str, int] = {}
         for row in stmt_rows:
             counts[row["report"]] = counts.get(row["report"], 0) + 1
-        result._report_rows = [
-            {"id": new_id, "source": r.source, "title": r.title, "date": r.date, "url": r.url,
-             "text": r.text, "content_hash": h, "n_statements": counts.get(new_id, 0), "added_at": now,
-             "run_id": result.run_id}
-            for r, new_id, h in to_add
-        ]
-        result.added = len(result._report_rows)
-        result.added_ids = [row["id"] for row in result._report_rows]
-        result.report_dates = {row["id"]: row["date"] for row in result._report_rows}
+        _plan_report_rows(result, to_add, counts, now)
         result.statements = len(stmt_rows)
         result._rows = stmt_rows
         result._objs = objs
@@ -266,6 +258,19 @@ class StatementsMixin:
         return make_frame(rows, [c.name for c in cols], ints=["n_statements"])
 
 
+def _plan_report_rows(result: AddResult, to_add: list[tuple], counts: dict, now: str) -> None:
+    """The report rows of a plan (``counts``: report id -> statements stored with it)."""
+    result._report_rows = [
+        {"id": new_id, "source": r.source, "title": r.title, "date": r.date, "url": r.url,
+         "text": r.text, "content_hash": h, "n_statements": counts.get(new_id, 0), "added_at": now,
+         "run_id": result.run_id}
+        for r, new_id, h in to_add
+    ]
+    result.added = len(result._report_rows)
+    result.added_ids = [row["id"] for row in result._report_rows]
+    result.report_dates = {row["id"]: row["date"] for row in result._report_rows}
+
+
 def _plan_as_given(conn: sa.Connection, frame: pd.DataFrame, to_add: list[tuple], now: str,
                    result: AddResult) -> bool:
     """plan_reports' usual case: no report renamed or given twice, no statement id given twice
@@ -282,22 +287,14 @@ def _plan_as_given(conn: sa.Connection, frame: pd.DataFrame, to_add: list[tuple]
         sub = frame if bool(keep.all()) else frame[keep]
     else:
         sub = frame
-    sids = [str(x) for x in sub["id"].tolist()] if len(sub) else []
-    if len(set(sids)) != len(sids) or any(type(x) is not str for x in (sub["id"].tolist() if len(sub) else [])):
+    sids = sub["id"].tolist() if len(sub) else []
+    if len(set(sids)) != len(sids) or any(type(x) is not str for x in sids):
         return False
     for chunk in chunks(sids, IN_CHUNK):
         if conn.execute(sa.select(statements_t.c.id).where(statements_t.c.id.in_(chunk)).limit(1)).first():
             return False
-    counts = sub["report"].value_counts().to_dict() if len(sub) else {}
-    result._report_rows = [
-        {"id": new_id, "source": r.source, "title": r.title, "date": r.date, "url": r.url,
-         "text": r.text, "content_hash": h, "n_statements": int(counts.get(new_id, 0)), "added_at": now,
-         "run_id": result.run_id}
-        for r, new_id, h in to_add
-    ]
-    result.added = len(result._report_rows)
-    result.added_ids = ids
-    result.report_dates = {row["id"]: row["date"] for row in result._report_rows}
+    counts = {k: int(v) for k, v in sub["report"].value_counts().items()} if len(sub) else {}
+    _plan_report_rows(result, to_add, counts, now)
     result.statements = len(sub)
     result._frame = sub
     result._now = now
