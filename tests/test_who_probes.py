@@ -7,7 +7,7 @@ import pathlib
 import subprocess
 import sys
 
-from test_who_said_what import by_content, said
+from _who_helpers import by_content, said
 
 
 # ----------------------------------------------------------------- a name modifying the head

@@ -1,0 +1,190 @@
+"""Who said what (issue 9, content boundaries): where a statement's content starts and ends --
+that-clauses after a hearer or a subordinate clause, a cue inserted in the content ("Her son,
+she said, had been ..."), noun cues as a sentence's subject, a quantifier opening the
+clause, wire datelines, and nested reports of speech (each inner report its own speaker's).
+Every sentence is invented for the tests.
+"""
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from _who_helpers import by_content, said  # one-report helpers shared by the who tests
+
+
+# ----------------------------------------------------------------- that-clauses
+
+
+def test_that_clause_after_a_subordinate_still_is_the_content():
+    s = said("He said, as he left the court on Monday, that he would appeal the ruling.")
+    assert len(s) == 1 and "would appeal" in s[0].text
+
+
+def test_told_a_hearer_that_keeps_the_that_clause():
+    s = said("The plant will close, the firm told staff in a letter that it regretted the move.")
+    assert any(x.text.startswith("that it regretted") for x in s)
+
+
+def test_told_a_determined_hearer_then_the_clause():
+    for t, frag in (("The firm told its staff the plant would close.", "the plant would close"),
+                    ("The minister told his cabinet colleagues a deal was close.",
+                     "a deal was close")):
+        s = said(t)
+        assert len(s) == 1 and s[0].text == frag, [x.text for x in s]
+
+
+def test_told_a_named_outlet_then_the_clause():
+    for t in ("A source told MailOnline the couple had kept the news secret for months.",
+              "A source told Reuters the company had kept the news secret for months."):
+        s = by_content(t, "secret for months")
+        assert s.text.startswith("the co"), s.text
+
+
+def test_declined_to_comment_but_said_is_two_statements():
+    s = said("A spokeswoman, Kim Tran, declined to comment on the plans but said the company "
+             "was investing heavily.")
+    assert [x.text for x in s] == ["to comment on the plans", "the company was investing heavily"]
+    assert all(x.speaker_name == "Kim Tran" for x in s)
+    s = said("China pledged to cap and then gradually reduce its emissions.")
+    assert len(s) == 1 and s[0].text.endswith("reduce its emissions")
+
+
+def test_said_more_tests_were_needed_is_a_statement():
+    t = ("Dr. Ruth Okoye, a virologist at Maple University, told the Herald that the strain "
+         "was mild. Okoye said more tests were needed.")
+    assert by_content(t, "more tests were needed").speaker_name == "Ruth Okoye"
+
+
+def test_said_more_than_is_no_statement():
+    assert said("The senator said more than she meant to.") == []
+
+
+# ----------------------------------------------------------------- a cue inserted in the content
+
+
+def test_subject_before_an_inserted_cue_belongs_to_the_content():
+    for t, want in (("Her son, she said, had been hospitalized twice with asthma.",
+                     "Her son had been hospitalized twice with asthma"),
+                    ("The bridge, engineers said on Monday, would carry 40,000 cars a day.",
+                     "The bridge would carry 40,000 cars a day")):
+        s = said(t)
+        assert len(s) == 1 and s[0].text == want, [x.text for x in s]
+        assert len(s[0].content_spans) == 2
+
+
+def test_a_fronted_adverbial_is_not_a_subject():
+    s = said("In March, she said, the plan was dropped.")
+    assert len(s) == 1 and s[0].text == "the plan was dropped"
+
+
+_SUBJ = st.sampled_from(["Her son", "The plan", "The new bridge", "Their daughter"])
+_SPK = st.sampled_from(["she said", "he said", "officials said", "the mayor said"])
+_CLAUSE = st.sampled_from(["the bridge has made my commute twice as long",
+                           "fares went up again and the buses are still late",
+                           "nobody asked the people who live here"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(_SUBJ, _SPK, _CLAUSE)
+def test_inserted_cue_pieces_index_the_text(subj, spk, clause):
+    text = f"{subj}, {spk}, would be delayed because {clause}."
+    for s in said(text):
+        for a, b in s.content_spans or [(s.content_start, s.content_end)]:
+            assert text[a:b] in s.text
+        if s.content_spans:
+            assert s.text.startswith(subj)
+
+
+# ---------------------------------------------------------------- noun cues as a sentence's subject
+
+
+def test_noun_cue_subject_content_ends_before_the_sentences_verb():
+    for t, want in (("The union's claim that beds had been closed was disputed by the ministry.",
+                     "that beds had been closed"),
+                    ("Ana Ruiz's claim that the vote was rigged has been rejected by the court.",
+                     "that the vote was rigged"),
+                    ("The senator's warning that the bridge was unsafe went unheeded.",
+                     "that the bridge was unsafe")):
+        s = said(t)
+        assert len(s) == 1 and s[0].text == want, [x.text for x in s]
+
+
+def test_description_before_a_possessive_noun_cue_is_the_speaker():
+    s = by_content("The union's claim that beds had been closed was disputed by the ministry.",
+                   "beds had been closed")
+    assert s.speaker_name == "union"
+    s = by_content("The senator's warning that the bridge was unsafe went unheeded.", "unsafe")
+    assert s.speaker_name == "senator"
+
+
+def test_a_contraction_is_no_possessive_speaker():
+    t = ("That’s not to suggest that the new judge can’t be impartial because he is from "
+         "Ohio.")
+    for s in said(t):
+        assert not s.text.endswith("because he")
+
+
+# ----------------------------------------------------------------- wire datelines
+
+
+def test_wire_dateline_is_not_part_of_the_content():
+    t = ("Floods\n\nLIMA (Reuters) - Heavy rains have forced 40,000 people from their homes, "
+         "the agency said on Sunday.\n\nWASHINGTON ― The plan is an insult to voters, top "
+         "lawmakers said Friday.")
+    assert by_content(t, "Heavy rains").text.startswith("Heavy rains")
+    assert by_content(t, "insult to voters").text.startswith("The plan")
+    s = by_content("NATO is a defensive alliance, the minister said.", "defensive")
+    assert s.text.startswith("NATO")
+
+
+def test_a_wire_dateline_with_a_state_is_no_content():
+    t = ("REDDING, Calif. (AP) — A fast-moving wildfire forced thousands of people to flee "
+         "their homes Sunday, officials said.")
+    s = by_content(t, "wildfire")
+    assert s.text.startswith("A fast-moving wildfire")
+
+
+# ----------------------------------------------------------------- nested reports of speech
+
+
+@pytest.mark.parametrize("t, outer, inner, inner_text", [
+    ("Mayor Ana Ruiz said that the police chief had told her that crime was falling.",
+     "Ana Ruiz", "police chief", "crime was falling"),
+    ("Ruiz said Tom Ash had told him the deal was off.", "Ruiz", "Tom Ash", "the deal was off"),
+    ("The embassy said Lena Hart told officials that she was safe and well.", "embassy",
+     "Lena Hart", "she was safe"),
+])
+def test_a_nested_report_of_speech_is_its_own_speakers(t, outer, inner, inner_text):
+    sts = said(t)
+    outer_st = [s for s in sts if "told" in s.text]
+    assert len(outer_st) == 1 and inner_text in outer_st[0].text  # X said all of it
+    assert outer in (outer_st[0].speaker_name or "")
+    inner_st = [s for s in sts if "told" not in s.text and inner_text in s.text]
+    assert len(inner_st) == 1, [(s.text, s.speaker_name) for s in sts]
+    # the inner content alone is its own speaker's, never the outer speaker's
+    assert inner in (inner_st[0].speaker_name or ""), inner_st[0].speaker_name
+
+
+def test_a_belief_or_a_pronoun_inside_a_report_stays_with_the_outer_speaker():
+    for t in ("Ruiz said Tom Ash thinks the deal is off.",
+              "Ruiz said he had told the board the deal was off."):
+        sts = said(t)
+        assert all(s.speaker_name != "Tom Ash" for s in sts)
+        assert len([s for s in sts if "deal" in s.text]) == 1, [
+            (s.text, s.speaker_name) for s in sts]
+
+
+def test_poll_respondents_inside_a_poll_are_not_speakers_of_their_own():
+    t = ("A Gallup poll found that 60 percent of voters said they would back the plan, and "
+         "half said taxes were too high.")
+    sts = said(t)
+    assert not [s for s in sts if (s.speaker or "").lower().startswith("60 percent")]
+    assert [s for s in sts if "60 percent" in s.text and "poll" in (s.speaker or "")]
+
+
+def test_a_second_report_joined_by_and_ends_the_first():
+    t = ("The government said Ana Ruiz had told the envoy by telephone that she was safe "
+         "and the army said it was guarding her home.")
+    sts = said(t)
+    ruiz = [s for s in sts if s.text.startswith("that she was safe")]
+    assert len(ruiz) == 1 and ruiz[0].speaker_name == "Ana Ruiz" and "army" not in ruiz[0].text
+    army = [s for s in sts if s.text.startswith("it was guarding")]
+    assert len(army) == 1 and army[0].speaker_name == "army"

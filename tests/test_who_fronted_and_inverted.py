@@ -1,0 +1,179 @@
+"""Who said what (issue 9, "inverted and fronted order"): content before the cue ("CLAUSE,
+X said", a quote then "Dora Kemp said", "As X put it, ..."), inverted cues ("says Ann Bo,
+head of ...", "say engineers" inside the content), a clause of the writer's after a trailing
+cue, and "told" that is never inverted. Every sentence is invented for the tests.
+"""
+import pytest
+
+from _who_helpers import by_content, said  # one-report helpers shared by the who tests
+
+
+# ----------------------------------------------------------------- inverted cue
+
+
+def test_inverted_says_name_head_of():
+    t = "Prices will fall next year, says Ann Bo, head of the grain board."
+    s = by_content(t, "Prices will fall")
+    assert s.speaker_name == "Ann Bo"
+
+
+def test_speaker_inside_the_content():
+    t = "The new bridge, say engineers, will carry twice the traffic of the old one."
+    s = by_content(t, "will carry twice the traffic")
+    assert "engineer" in (s.speaker_name or "")
+
+
+def test_trailing_description_say_then_but():
+    t = "The lake is shallow enough to wade across, say hydrologists, but the mud is deep."
+    s = by_content(t, "The lake is shallow")
+    assert "hydrologist" in (s.speaker_name or "")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The reef is shallow, say oceanographers on Thursday, but the tide is rising.",
+     "oceanographers"),
+    ("Rents will climb, warned economists last week, although wages are flat.", "economists"),
+    ("The dam is safe, said engineers on Friday, while residents remain worried.",
+     "engineers"),
+])
+def test_inverted_cue_then_new_clause(text, speaker):
+    got = said(text)
+    assert [(s.text, s.speaker_name) for s in got] == [(text.split(",")[0], speaker)]
+
+
+def test_quote_closed_by_comma_then_verb_and_name():
+    t = "The pump room flooded at dawn.\n“Stay calm,” urged Ivo Penn, the night foreman."
+    s = by_content(t, "Stay calm")
+    assert s.speaker_name == "Ivo Penn"
+    assert s.kind == "direct"
+
+
+# ---------------------------------------------------------------- fronted content before ", X said"
+
+
+def test_fronted_quote_then_name_said():
+    t = "“We ran out of beds by noon,” Dora Kemp said."
+    s = by_content(t, "We ran out of beds")
+    assert s.speaker_name == "Dora Kemp"
+
+
+def test_a_quote_then_name_age_told_me():
+    t = "“I have never been edited,” Mr. King, 82, told me."
+    s = by_content(t, "never been edited")
+    assert "King" in (s.speaker_name or "")
+
+
+def test_trailing_surname_told_outlet():
+    t = ("Lena Ortiz, a port spokeswoman, said cranes were idle. Divers had searched the "
+         "harbour twice but had found nothing, Ortiz told the Courier.")
+    s = by_content(t, "Divers had searched the harbour")
+    assert s.speaker_name == "Lena Ortiz"
+    assert s.cue == "told"
+
+
+def test_content_before_the_company_announced_adverbial():
+    t = ("Norland Freight earned $3.1 billion in the first half of the year, the company "
+         "announced on Tuesday, down from a year earlier.")
+    s = by_content(t, "earned $3.1 billion")
+    assert s.speaker_name == "Norland Freight"
+
+
+def test_subordinate_clause_after_the_cue_leaves_the_fronted_content():
+    for t, frag in (("Heavy rains have forced 40,000 people from their homes, the agency said "
+                     "on Sunday, as rivers burst their banks for a second week in the north.",
+                     "Heavy rains have forced"),
+                    ("Prices rose 3 percent in May, the bureau said on Friday, after a flat "
+                     "April and a weak March in most regions of the country.", "Prices rose"),
+                    ("The plant will close in June, the firm said, amid a slump in orders from "
+                     "carmakers across Europe and Asia this year.", "The plant will close")):
+        s = said(t)
+        assert len(s) == 1, [x.text for x in s]
+        assert s[0].text.startswith(frag), s[0].text
+
+
+def test_fronted_content_before_told_with_a_plain_hearer():
+    for t, frag in (("Streamly will raise the price of its basic plan by $2 a month, the company "
+                     "told subscribers in an email on Monday.", "Streamly will raise"),
+                    ("The plant will close in June, the firm told its staff.",
+                     "The plant will close")):
+        s = said(t)
+        assert len(s) == 1 and s[0].text.startswith(frag), [x.text for x in s]
+
+
+@pytest.mark.parametrize("subject, verb, speaker", [
+    ("The mayor", "refused to approve the budget", "council members"),
+    ("The senators", "declined to back the treaty", "aides"),
+    ("Governor Ruth Amsel", "promised to cut the tax", "officials"),
+    ("The company", "agreed to pay the fine", "two people familiar with the talks"),
+])
+@pytest.mark.parametrize("cue", ["said", "say", "told Reuters"])
+def test_fronted_clause_with_an_infinitive_goes_to_the_trailing_speaker(subject, verb,
+                                                                       speaker, cue):
+    text = f"{subject} {verb}, {speaker} {cue}."
+    got = said(text)
+    clause = f"{subject} {verb}"
+    assert [(s.text, s.speaker) for s in got] == [(clause, speaker)]
+
+
+def test_object_reading_before_a_trailing_speaker_is_nested():
+    text = "The protocol called for the patient to be moved to a trauma center, sources said."
+    got = said(text)
+    assert [s.speaker for s in got] == ["sources"]
+    assert got[0].text.startswith("The protocol called for")
+
+
+def test_infinitive_content_never_runs_over_a_trailing_said():
+    for text in ("The board voted to sell the plant, managers said.",
+                 "She wants to run again, her aides say.",
+                 "They plan to appeal the ruling, lawyers for the family said on Monday."):
+        for s in said(text):
+            assert not s.text.rstrip(".").endswith((" said", " say", " said on Monday")), \
+                (text, s.text)
+
+
+def test_a_stated_clause_before_a_trailing_speaker_keeps_its_speaker():
+    # "insisting X" is a statement of its own: it stays, nested in the source's report
+    text = ("Eva Lind and her aides are insisting the vote goes ahead on Friday, "
+            "a source said.")
+    got = said(text)
+    assert any(s.speaker == "a source" and s.text.startswith("Eva Lind") for s in got)
+    assert not any(s.text.endswith("a source said") for s in got)
+
+
+# ----------------------------------------------------------------- fronted "As X put it"
+
+
+def test_as_name_put_it_with_a_date_before_the_comma():
+    t = "As Mayor Dana Kell put it on Tuesday, the city cannot keep borrowing."
+    s = by_content(t, "the city cannot keep borrowing", date="2024-03-07")
+    assert s.speaker_name == "Dana Kell"
+    assert s.said_on == "2024-03-05"
+
+
+def test_as_the_ministry_noted_in_a_report():
+    s = by_content("As the ministry noted in its annual report, exports fell by a tenth.",
+                   "exports fell by a tenth")
+    assert s.speaker_name == "ministry"
+
+
+def test_as_the_audit_states_colon_quote():
+    t = ('The city approved the plan in 2019. As the audit states: "The money was never '
+         'spent."')
+    s = by_content(t, "The money was never spent")
+    assert s.kind == "direct"
+    assert "audit" in (s.speaker_name or "")
+
+
+# ----------------------------------------------------------------- "told" is never inverted
+
+
+@pytest.mark.parametrize("t, who", [
+    ("A witness, who asked not to be named, told the Gazette she saw blood on the pavement.",
+     "witness"),
+    ("A witness who did not want to be named told the Gazette she saw blood on the pavement.",
+     "witness"),
+    ("A witness, who lives nearby, told reporters she saw blood on the pavement.", "witness"),
+])
+def test_after_told_comes_the_hearer_not_the_speaker(t, who):
+    s = by_content(t, "saw blood")
+    assert s.speaker_name == who and s.text.startswith("she saw blood")
