@@ -7,6 +7,7 @@ construction the extractor does not get right yet is marked ``@ISSUE``
 (``xfail(strict=True)``): when one starts passing, the mark must go (no test is marked today).
 """
 import pytest
+from hypothesis import strategies as st
 
 import claims
 
@@ -37,3 +38,9 @@ def _all_or_none(s, *names):
         return True
     return all(n in got for n in names)
 
+
+
+# quoted clauses for the property tests (signed quotations, inserted cues)
+CLAUSES = st.sampled_from(["the bridge has made my commute twice as long",
+                           "fares went up again and the buses are still late",
+                           "nobody asked the people who live here"])

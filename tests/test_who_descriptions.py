@@ -251,7 +251,7 @@ def test_first_name_after_a_kin_noun_with_no_or_two_people_before_abstains():
 # ----------------------------------------------------------------- long reports stay linear
 
 
-def _round5_report(n: int) -> str:
+def _long_report_of_descriptions(n: int) -> str:
     out, i = [], 0
     while sum(map(len, out)) < n:
         i += 1
@@ -263,12 +263,12 @@ def _round5_report(n: int) -> str:
     return "".join(out)[:n]
 
 
-def test_round5_rules_cost_linear_time_in_a_long_report():
+def test_description_rules_cost_linear_time_in_a_long_report():
     import time
     import claims
     times = []
     for n in (20_000, 200_000):
-        text = _round5_report(n)
+        text = _long_report_of_descriptions(n)
         t0 = time.process_time()
         claims.extract_report(claims.Report(id="t", text=text, source="t"))
         times.append(time.process_time() - t0)
