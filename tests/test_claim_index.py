@@ -167,3 +167,25 @@ def test_add_many_at_scale_equals_add(monkeypatch):
     assert any(len(p) == 60 for p in bulk.postings.values())
     assert len(bulk.exact) < 4400  # the repeats share their key, kept by the smallest id
     assert _index_fields(bulk) == _index_fields(one)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 6), st.integers(0, 5)), min_size=1, max_size=40),
+       st.integers(0, 5), st.randoms(use_true_random=False))
+def test_best_candidates_are_most_words_then_closest_length_then_smallest_id(claims, length, rnd):
+    """_best keeps the claims sharing at least half of the most words shared and ranks them by
+    (words shared, gap in length, id): many claims tie on both, so the id decides, whatever the
+    order the claims were indexed in or counted in."""
+    n = len(claims)
+    ids = [f"C{i:03d}" for i in range(n)]
+    order = list(range(n))
+    rnd.shuffle(order)
+    ix = ClaimIndex()
+    ix.add([ids[i] for i in order], ["x" * (claims[i][1] + 1) for i in order])  # lengths 1..6
+    count = {ix.number[ids[i]]: claims[i][0] for i in order}
+    rnd.shuffle(items := list(count.items()))
+    got = sorted(ix.ids[k] for k in ix._best(dict(items), length + 1))
+    top = max(c for c, _ in claims)
+    ranked = sorted((i for i in range(n) if claims[i][0] >= top * ci.INDEX_TOP_SHARE),
+                    key=lambda i: (-claims[i][0], abs(claims[i][1] - length), ids[i]))
+    assert got == sorted(ids[i] for i in ranked[:ci.INDEX_MAX_CANDIDATES])

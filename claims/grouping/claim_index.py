@@ -41,7 +41,6 @@ so a resumed run (which loads the claims by id) decides exactly as an uninterrup
 """
 from __future__ import annotations
 
-import heapq
 from array import array
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -262,16 +261,13 @@ class ClaimIndex:
         get = postings.get
         common = self.common
         for nt in set(norms):  # equal texts have equal candidates
-            words = []
-            unknown = 0  # words in no stored claim (neither listed nor common)
-            for w in set(nt.split()):
-                p = get(w)
-                if p is not None:  # lists of common words are not kept
-                    words.append((len(p), w))
-                elif w not in common:
-                    unknown += 1
+            # common words are never looked up (their lists are not kept); difference() walks
+            # the text's words (difference_update would walk all the common words)
+            looked = set(nt.split()).difference(common)
+            words = [(len(p), w) for w in looked if (p := get(w)) is not None]
             if not words:
                 continue
+            unknown = len(looked) - len(words)  # words in no stored claim
             words.sort()
             if len(words) > INDEX_QUERY_MIN_WORDS:
                 total, last = 0, INDEX_QUERY_MIN_WORDS
@@ -311,7 +307,7 @@ class ClaimIndex:
         shared first, then closest in length, then by id: independent of the order the claims
         were indexed in. Claims are bucketed by words shared (a handful of values), so only the
         bucket cut at the cap is ranked: on an archive most texts share two or three words with
-        hundreds of claims (the same source sentence with other names), a few with their repeat."""
+        dozens of claims (the same source sentence with other names), a few with their repeat."""
         buckets: dict[int, list[int]] = {}
         for k, c in count.items():
             b = buckets.get(c)
@@ -332,9 +328,14 @@ class ClaimIndex:
                 if len(b) == room:
                     break
                 continue
-            ids, norm_len = self.ids, self.norm_len
-            ranked = [(abs(norm_len[k] - length), ids[k], k) for k in b]  # tuples compare in C
-            chosen.extend(k for _, _, k in heapq.nsmallest(room, ranked))
+            # the ``room`` closest in length, with numpy; ids are compared only for the claims
+            # tied at the cut (a tuple per claim ranked in Python cost twice as much)
+            claims = np.asarray(b, dtype=np.int64)
+            gap = np.abs(np.frombuffer(self.norm_len, dtype=np.int64)[claims] - length)
+            cut = np.partition(gap, room - 1)[room - 1]
+            chosen.extend(claims[gap < cut].tolist())
+            tied = sorted(claims[gap == cut].tolist(), key=self.ids.__getitem__)
+            chosen.extend(tied[:INDEX_MAX_CANDIDATES - len(chosen)])
             break
         return chosen
 
