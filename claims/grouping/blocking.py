@@ -36,6 +36,7 @@ MIN_SHARED_KEYS = 2  # candidate pairs share at least this many keys
 MAX_BLOCK = 100  # blocks with more texts are skipped (common-word keys)
 MIN_SHARED_SHARE = 0.2  # ...and at least this share of the keys of the text with fewer keys
 PARALLEL_MIN_TEXTS = 200_000  # fewer texts are blocked in this process
+SMALL_INPUT = 50_000  # fewer texts: keys and pairs in one part (see candidate_pairs)
 
 
 def _count_spaces(s: str) -> int:
@@ -293,8 +294,11 @@ def candidate_pairs(texts: Sequence[str], chunk: int = 100_000) -> tuple[np.ndar
     kd = np.concatenate(doc_parts)
     del doc_parts
     n_keys = np.bincount(kd, minlength=n)
-    code = _pairs_from_keys(key, kd, n, n_keys=n_keys, workers=workers,
-                            code_parts=4 if workers < 2 else 4 * workers)
+    # the parts only bound the temporaries of a large corpus; a run's batch (a few thousand
+    # texts) is cheaper in one pass: each part loops over every block size and column in Python
+    small = n < SMALL_INPUT
+    code = _pairs_from_keys(key, kd, n, n_keys=n_keys, workers=workers, parts_n=1 if small else 4,
+                            code_parts=1 if small else (4 if workers < 2 else 4 * workers))
     del key, kd
     return code // n, code % n
 
