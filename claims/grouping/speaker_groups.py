@@ -72,6 +72,11 @@ def _split(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], str, str]:
     return tokens[:-1], tokens[-1], suffix
 
 
+def _tail_length(bucket: tuple) -> int:
+    """Words after the given names in the forms of a (surname, suffix) bucket."""
+    return 2 if bucket[1] else 1
+
+
 def compatible_names(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """Whether the name form *short* can denote the person named *long* (see module doc)."""
     if not short or not long or len(short) > len(long):
@@ -80,6 +85,12 @@ def compatible_names(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     gl, sl, xl = _split(long)
     if ss != sl or xs != xl:
         return False
+    return _given_compatible(gs, gl)
+
+
+def _given_compatible(gs: tuple[str, ...], gl: tuple[str, ...]) -> bool:
+    """compatible_names for two forms of one surname and suffix, given their given names: those
+    of the shorter form are, in order, words of the longer's, or initials of them (or the reverse)."""
     i = 0
     for w in gs:
         while i < len(gl) and not (gl[i] == w or (len(w) == 1 and gl[i][0] == w)
@@ -502,8 +513,11 @@ class PersonForms:
             pool = self.by_initial.get(b, {}).get(given[0], ())
         else:
             pool = self.forms.get(b, ())
-        out = [g for g in pool if len(g) > len(f) and compatible_names(f, g)]
-        out.extend(g for g in extra if len(g) > len(f) and compatible_names(f, g))
+        # every form of the bucket has its surname and suffix: only given names are compared
+        # (compatible_names would split both forms again, for each of the pool's forms)
+        t, n = -_tail_length(b), len(f)
+        out = [g for g in pool if len(g) > n and _given_compatible(given, g[:t])]
+        out.extend(g for g in extra if len(g) > n and _given_compatible(given, g[:t]))
         return out
 
     def _shorter(self, b: tuple, g: tuple) -> list[tuple]:
@@ -511,14 +525,15 @@ class PersonForms:
         given, sur, suf = _split(g)
         tail = (sur,) + ((suf,) if suf else ())
         stored = self.forms.get(b, set())
+        cut = -len(tail)  # forms of the bucket: their given names are f[:cut]
         if len(given) > 6:  # 2**7 sub-sequences: compare
-            return [f for f in stored if len(f) < len(g) and compatible_names(f, g)]
+            return [f for f in stored if len(f) < len(g) and _given_compatible(f[:cut], given)]
         if any(len(w) == 1 for w in given):
             # an initial in g matches any word with it: the forms whose initials are a shorter
             # sub-sequence of g's ("H. R. Clinton": every "H... Clinton", "R... Clinton")
             out = []
             for t in _subsequences(tuple(w[0] for w in given), len(given)):
-                out.extend(f for f in self.by_initials.get(b + (t,), ()) if compatible_names(f, g))
+                out.extend(f for f in self.by_initials.get(b + (t,), ()) if _given_compatible(f[:cut], given))
             return out
         # the forms f can be: a sub-sequence of g's given names, each word whole or its initial
         found = []
@@ -528,7 +543,7 @@ class PersonForms:
         for t in set(subs):
             if len(t) < len(given):
                 f = t + tail
-                if f in stored and compatible_names(f, g):
+                if f in stored and _given_compatible(t, given):
                     found.append(f)
         return found
 
