@@ -72,11 +72,6 @@ def _split(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], str, str]:
     return tokens[:-1], tokens[-1], suffix
 
 
-def _tail_length(bucket: tuple) -> int:
-    """Words after the given names in the forms of a (surname, suffix) bucket."""
-    return 2 if bucket[1] else 1
-
-
 def compatible_names(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """Whether the name form *short* can denote the person named *long* (see module doc)."""
     if not short or not long or len(short) > len(long):
@@ -515,9 +510,9 @@ class PersonForms:
             pool = self.forms.get(b, ())
         # every form of the bucket has its surname and suffix: only given names are compared
         # (compatible_names would split both forms again, for each of the pool's forms)
-        t, n = -_tail_length(b), len(f)
-        out = [g for g in pool if len(g) > n and _given_compatible(given, g[:t])]
-        out.extend(g for g in extra if len(g) > n and _given_compatible(given, g[:t]))
+        cut, n = (-2 if b[1] else -1), len(f)  # the surname and suffix follow the given names
+        out = [g for g in pool if len(g) > n and _given_compatible(given, g[:cut])]
+        out.extend(g for g in extra if len(g) > n and _given_compatible(given, g[:cut]))
         return out
 
     def _shorter(self, b: tuple, g: tuple) -> list[tuple]:
