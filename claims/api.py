@@ -157,17 +157,21 @@ class RunSummary:
     peak_mib_main: float = 0.0  # largest resident set of this process
     peak_mib_workers: float = 0.0  # largest resident set of a worker process: extraction or the background writer
     # per batch: (reports, main-process seconds storing and grouping it), to see whether the
-    # cost per report stays flat as the database grows (issue 12; logged per tenth with -v)
+    # cost per report stays flat as the database grows (issue 12; logged per tenth with -v);
+    # and the main process's CPU seconds for it: wall time also counts the cores the extraction
+    # workers and the writer took, and waiting for the writer
     batch_seconds: list = field(default_factory=list)
+    batch_cpu_seconds: list = field(default_factory=list)
 
-    def ms_per_report_by_tenth(self) -> list[float]:
+    def ms_per_report_by_tenth(self, cpu: bool = False) -> list[float]:
         rows, n = self.batch_seconds, len(self.batch_seconds)
+        spent = self.batch_cpu_seconds if cpu else [s for _, s in rows]
         out = []
         for t in range(10):
-            part = rows[t * n // 10:(t + 1) * n // 10]
-            reports = sum(r for r, _ in part)
+            lo, hi = t * n // 10, (t + 1) * n // 10
+            reports = sum(r for r, _ in rows[lo:hi])
             if reports:
-                out.append(1000 * sum(s for _, s in part) / reports)
+                out.append(1000 * sum(spent[lo:hi]) / reports)
         return out
 
     def skipped(self, reason: str) -> None:
@@ -422,6 +426,8 @@ def run(
         if summary.batch_seconds:
             log.info("main process ms per report by tenth of the run: %s",
                      " ".join(f"{x:.1f}" for x in summary.ms_per_report_by_tenth()))
+            log.info("main process CPU ms per report by tenth of the run: %s",
+                     " ".join(f"{x:.1f}" for x in summary.ms_per_report_by_tenth(cpu=True)))
     return summary
 
 
@@ -527,7 +533,7 @@ def _extract_group_store(store, batches: Iterator[list[Report]], summary: RunSum
     try:
         t0 = time.perf_counter()
         for batch, (statements, worker_wall, worker_cpu) in executor.map(batches, fn=extract_rows_timed):
-            t1 = time.perf_counter()
+            t1, c1 = time.perf_counter(), time.process_time()
             stage["extract"] = stage.get("extract", 0.0) + t1 - t0
             stage["extract_workers"] = stage.get("extract_workers", 0.0) + worker_wall
             stage["extract_workers_cpu"] = stage.get("extract_workers_cpu", 0.0) + worker_cpu
@@ -558,6 +564,7 @@ def _extract_group_store(store, batches: Iterator[list[Report]], summary: RunSum
             else:
                 serially(batch, frame)
             summary.batch_seconds.append((len(batch), time.perf_counter() - t1))
+            summary.batch_cpu_seconds.append(time.process_time() - c1)
             if on_stage:
                 on_stage("extracting")
             t0 = time.perf_counter()

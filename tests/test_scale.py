@@ -189,3 +189,16 @@ def test_a_fuller_occurrence_becomes_the_claims_text_and_the_id_stays(tmp_path):
     row = after.set_index("claim_id").loc[cid]
     assert "spring at the latest" in row["text"]  # the fullest occurrence is the claim's text
     assert row["n_occurrences"] == 2 and row["n_reports"] == 2 and row["first_report"] == "r1"
+
+
+def test_a_run_times_the_main_process_per_batch_in_wall_and_cpu(tmp_path):
+    """What bench_run.py reads for issue 12's flatness: per batch the main process's wall and
+    CPU seconds, summed per tenth into ms per report (CPU never above wall: one thread grouping)."""
+    corpus = make_corpus(tmp_path / "corpus", 30)
+    s = claims.run([corpus], db=tmp_path / "c.db", output=None, batch_size=3)
+    assert len(s.batch_seconds) == len(s.batch_cpu_seconds) == 10
+    assert sum(r for r, _ in s.batch_seconds) == 30
+    wall, cpu = s.ms_per_report_by_tenth(), s.ms_per_report_by_tenth(cpu=True)
+    assert len(wall) == len(cpu) == 10
+    assert all(c > 0 for c in cpu)
+    assert sum(cpu) <= sum(wall) * 1.05 + 1  # the GIL: one thread of Python at a time, give or take timers
