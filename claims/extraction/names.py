@@ -85,6 +85,23 @@ def _first_names() -> dict:
     return json.loads(path.read_text(encoding="utf-8"))["names"]
 
 
+import os
+_NOG = os.environ.get("CLAIMS_NOG")
+_FEMALE_NAMES = load("first_names_female")
+_MALE_NAMES = load("first_names_male")
+
+
+def first_name_gender(word: str) -> Optional[str]:
+    """The gender a first name usually signals ("f"/"m"), or None: the hand-written list
+    first, then the names the US baby-name counts give one sex (a hint for he/she only; a
+    word being there does not make a capitalised run a person's name)."""
+    w = word.lower().strip(".")
+    g = _first_names().get(w)
+    if g is None and not _NOG:
+        g = "f" if w in _FEMALE_NAMES else "m" if w in _MALE_NAMES else None
+    return g
+
+
 def is_title_word(w: str) -> bool:
     lw = w.lower().rstrip(",")
     if lw in TITLES:
@@ -145,10 +162,11 @@ def _classify(toks: list[str]) -> str:
         return "other"
     first_name = len(clean) <= 3 and clean[0].lower() in _first_names()
     for t in toks:
-        if t in PLACE_WORDS and not (first_name and t == toks[-1]) or (
+        if t in PLACE_WORDS and not (first_name and (t == toks[-1] or t == toks[0])) or (
                 ACRONYM.match(t) and not (len(t) == 2 and t[1] == ".")):
             # ("Linda Park", "Tom Hill": a common first name before a place word that is
-            # also a surname is a person)
+            # also a surname is a person; so is a first name that is also a place word,
+            # "Bill Smith", where no other place word follows)
             return "other"
     if len(toks) > 5:
         return "other"

@@ -52,11 +52,27 @@ def _tok_start(t) -> int:
     return t.s
 
 
+# auxiliaries proper: capitalised after a name they still are no surname ("Trump Has Said"
+# in a headline); the adverbs among the fillers are ("Mary Long said", "Tom Still said")
+_AUX_VERBS = frozenset("has have had will would could may might did does do is are was were "
+                       "not never been".split())
+
+
+def _surname_filler(toks, m: int, ss: int) -> bool:
+    """The filler word at ``m`` is capitalised right after a capitalised word: a surname
+    ("Long", "Still", "Early"), part of the name before it, not an adverb to skip (the caller
+    checks that the cue is lower case: "Trump Just Announced" is a headline)."""
+    t = toks[m]
+    return t.w[:1].isupper() and t.low not in _AUX_VERBS and m > 0 and \
+        toks[m - 1].s >= ss and toks[m - 1].w[:1].isupper() and toks[m - 1].w.isalpha()
+
+
 def _source_left(text, toks, i, ss, quotes) -> Optional[Span]:
     """The noun phrase right before the cue (skipping auxiliaries): "the DHS", "Merten",
     "he", "a senior State Department official", "Kenneth Merten" in ", Kenneth Merten, told"."""
     m = i - 1
-    while m >= 0 and toks[m].s >= ss and (toks[m].low in AUX or toks[m].low == "n't" or
+    while m >= 0 and toks[m].s >= ss and (toks[m].low in AUX and not (
+            toks[i].w[:1].islower() and _surname_filler(toks, m, ss)) or toks[m].low == "n't" or
                                           (toks[m].low in KEEP and toks[i].low.endswith("ing"))
                                           or
                                           toks[m].low.endswith(("n't", "n’t")) or (
@@ -429,7 +445,13 @@ def trim_aux(text, sp):
     s, e = sp
     # drop trailing auxiliaries/adverbs ("he also", "officials have")
     words = list(re.finditer(r"\S+", text[s:e]))
-    while words and words[-1].group(0).lower().strip(",") in AUX:
+    # (a capitalised filler after a capitalised word is a surname, "Ed Long said", unless the
+    # next word is capitalised too: a headline, "Trump Just Announced")
+    nxt = re.match(r"\s*(\S)", text[e:e + 12])
+    headline = nxt is not None and nxt.group(1).isupper()
+    while words and words[-1].group(0).lower().strip(",") in AUX and (headline or not (
+            words[-1].group(0)[:1].isupper() and len(words) > 1 and
+            words[-1].group(0).lower() not in _AUX_VERBS and words[-2].group(0)[:1].isupper())):
         words.pop()
     if not words:
         return None

@@ -53,7 +53,7 @@ from claims.extraction.anonymous_sources import (DETERMINERS, GROUP_NOUNS, Anony
                                                  normalise_description)
 from claims.extraction.names import (FUNCTION_FIRST, NAME_RUN, NOT_NAME_FIRST, PLACE_WORDS,
                                      TITLES, NameRun, analyse_run, classify_tokens,
-                                     is_title_word, split_title_of)
+                                     first_name_gender, is_title_word, split_title_of)
 from claims.extraction.roles import entity_role, gender_of as _gender_of, role_at, \
     role_gender, strip_role as _strip_role
 from claims.extraction.spans import Attribution, Sentence
@@ -118,6 +118,11 @@ _WORD = re.compile(r"[A-Za-z]+")
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|his|her|their|its)\s[^,.;:“”\"]{1,70},\s")
 _RELATIVES = frozenset("who which whose whom that".split())
 _OPEN_QUOTES = frozenset("“\"‘'«")
+_PLACE_PREP = re.compile(r"\b(?:in|at|near|across|outside|inside)\s+(?:the\s+)?$")
+_NEXT_WORD = re.compile(r",? ([a-z]+)\b")
+# a verb after a name: one of the frequent ones, a cue, or a regular past ("walked")
+_VERBS_AFTER_NAME = frozenset(load("common_verbs") | load("cue_verbs_speech") | frozenset(
+    "has had is was will would can could says said told".split()))
 _FIRST_NAME_GENDER: dict[str, str] = json.loads(
     (pathlib.Path(__file__).with_name("first_names.json")).read_text(encoding="utf-8"))["names"]
 
@@ -195,7 +200,7 @@ class SpeakerResolver:
                 if ent is None:
                     # a common first name is a hint of gender ("she" is not Alan Krueger)
                     ent = self.entities[full] = _Entity(
-                        full, "person", gender=_FIRST_NAME_GENDER.get(r.tokens[0].lower()))
+                        full, "person", gender=first_name_gender(r.tokens[0]))
                     for k in range(1, len(r.tokens)):
                         self.suffix.setdefault(" ".join(r.tokens[k:]), []).append(full)
                     # first name alone is not indexed: too ambiguous
@@ -238,7 +243,8 @@ class SpeakerResolver:
             i += 1
         return out
 
-    def lookup_person(self, tokens: list[str], pos: int) -> Optional[_Entity]:
+    def lookup_person(self, tokens: list[str], pos: int, gender: Optional[str] = None
+                      ) -> Optional[_Entity]:
         key = " ".join(tokens)
         ent = self.entities.get(key)
         if ent is not None and len(tokens) >= 2:
@@ -246,6 +252,12 @@ class SpeakerResolver:
         fulls = self.suffix.get(key)
         if not fulls:
             return None
+        if gender and len(fulls) > 1:
+            # a surname two people share, read for "he"/"she": the one of that gender
+            # ("Chris Murphy ... Anne Marie Murphy ... Murphy has an ally. He thinks")
+            same = [f for f in fulls if self.entities[f].gender == gender]
+            if len(same) == 1:
+                return self.entities[same[0]]
         # the full name mentioned most recently before pos, else the first one
         best, bestpos = None, -1
         for f in fulls:
@@ -382,7 +394,7 @@ class SpeakerResolver:
                 return None  # not the subject: "In Paris, ...", a quote
             i += 1
             if r.kind in ("person", "single"):
-                ent = self.lookup_person(r.tokens, r.start)
+                ent = self.lookup_person(r.tokens, r.start, gender)
         if ent is None:
             return None  # ("Trade union leader Pat Roe": "Trade" is looked past)
         after = self.text[r.end:r.end + 90]
@@ -399,9 +411,13 @@ class SpeakerResolver:
         j = i + 1
         while j < len(self.runs) and self.runs[j].start < pos:
             o = self.runs[j]
-            if o.kind in ("person", "single") and \
-                    self.lookup_person(o.tokens, o.start) not in (None, ent):
-                return None  # another person named in between: leave it to the history
+            other = self.lookup_person(o.tokens, o.start) if o.kind in (
+                "person", "single") and o.tokens != r.tokens else None
+            if other not in (None, ent) and not (gender and other.gender and
+                                                 other.gender != gender):
+                # another person named in between, who may be "he"/"she" too: leave it to
+                # the history ("Roe has an ally in Ann Ash. He said": Ann is no "he")
+                return None
             j += 1
         return Speaker(ent.name, "person", self.entity_role(ent))
 
@@ -419,10 +435,31 @@ class SpeakerResolver:
                     sp = Speaker(ent.name, "person", self.entity_role(ent))
                     if ent.name.split()[0].lower().strip(".") in _FIRST_NAME_GENDER or \
                             r.title or sp.role:
-                        return sp
-                    unsure = unsure or sp
+                        return sp  # (the hand-written names: the people news quotes most)
+                    if unsure is None and (gender is None or self._acts_as_person(ent)):
+                        # a pair whose first word is no first name we know answers "he"/"she"
+                        # only when it acts as a person somewhere ("Ivanka Trump strode"),
+                        # never when it only names a place or a thing ("in Palo Alto",
+                        # "Sports Illustrated's celebration"): no name beats a guess
+                        unsure = sp
             i -= 1
         return unsure
+
+    def _acts_as_person(self, ent: _Entity) -> bool:
+        """Some mention of the name is the subject of a verb ("Berhanu Nega said", "Ivanka
+        Trump strode") or has a "who" clause, and none follows a preposition of place ("in
+        Little Rock")."""
+        text, n = self.text, len(ent.name)
+        subject = False
+        for m in ent.mentions:
+            if _PLACE_PREP.search(text, max(0, m - 6), m):
+                return False
+            w = _NEXT_WORD.match(text, m + n)
+            v = w and w.group(1)
+            if v and (v in _VERBS_AFTER_NAME or v.endswith("ed") if w.group(0)[0] == " " else
+                      v == "who"):  # "Ivanka Trump walked", "Ivanka Trump, who"
+                subject = True
+        return subject
 
     def resolve(self, a: int, b: int) -> tuple[Speaker, Optional[str], bool, Optional[str]]:
         """Resolve the source span [a, b): (speaker, gender, plural, role-only description)."""
@@ -442,7 +479,7 @@ class SpeakerResolver:
             want = "f" if kin.group(1).lower() in _FEMALE_PARENT else "m"
             sp = self._one_person_before(a)
             if sp is not None:
-                g = _FIRST_NAME_GENDER.get(sp.name.split()[0].lower())
+                g = first_name_gender(sp.name.split()[0])
                 if g is None:  # an unlisted first name: the pronouns since the name tell
                     seen = self.text[max(self.text.rfind(sp.name.split()[-1], 0, a), 0):a]
                     he = re.search(r"\b(?:he|his|him)\b", seen, re.I)
