@@ -137,3 +137,28 @@ def test_a_possessive_is_not_part_of_the_name():
     t = ("Bill Clinton's hair was whiter than when he ran. \"This is what I want to say,\" "
          "he said.")
     assert by_content(t, "what I want to say").speaker_name == "Bill Clinton"
+
+
+# ----------------------------------------------------------------- someone else's role, coordinated
+
+
+@pytest.mark.parametrize("name, role", [
+    ("Freddy Ortega", "German's brother and comedian"),
+    ("Ana Ruiz", "Tom's sister and lawyer"),
+    ("Jon Vela", "Acme's founder and chief executive"),
+    ("Lena Hart", "Norland Freight’s owner and manager"),
+])
+def test_a_possessive_role_with_coordinated_nouns_keeps_the_name(name, role):
+    for t in (f"{name}, {role}, said the family was devastated.",
+              f"\"We are devastated,\" said {name}, {role}.",
+              f"\"We are devastated,\" {name}, {role}, told reporters."):
+        s = by_content(t, "devastated")
+        assert s.speaker_name == name, (t, s.speaker_name)
+        assert s.speaker_type == "person"
+
+
+def test_the_possessive_role_is_the_role_and_resolves_the_description_later():
+    t = ("Jon Vela, Acme's founder and chief executive, said sales had doubled. Acme's "
+         "chief executive said later that prices would rise.")
+    s = by_content(t, "sales had doubled")
+    assert s.speaker_role == "Acme's founder and chief executive"

@@ -206,9 +206,14 @@ def _appositive_after(text: str, ne: int, se: int) -> Optional[str]:
         cw = chunk.split()
         if len(cw) <= 16 and any(is_title_word(w.strip(",.")) for w in cw) \
                 and not _VERBISH.search(chunk) and (
-                    not chunk[:1].isupper() or chunk.lower().startswith(("the ", "a ", "an "))):
+                    not chunk[:1].isupper() or chunk.lower().startswith(("the ", "a ", "an "))
+                    or _POSSESSOR_FIRST.match(chunk)):
             return chunk
     return None
+
+
+# "Acme's founder and chief executive": a capitalised possessor opening a lower-case role
+_POSSESSOR_FIRST = re.compile(r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}(?:'s|’s)\s+[a-z]")
 
 
 def _of_phrase_after(text: str, ne: int, se: int) -> Optional[str]:

@@ -285,6 +285,14 @@ def _source_before_comma(text, toks, m, ss) -> Optional[Span]:
     seg_start = k + 1
     if seg_start < seg_end:
         first = toks[seg_start].low
+        if _possessive_role(toks, seg_start, seg_end) and k >= 1 and toks[k].w == "," and \
+                toks[k].s >= ss and toks[k - 1].w[:1].isupper() and \
+                toks[k - 1].low not in PRONOUNS:
+            # "Freddy Ortega, German's brother and comedian, said", "Jon Vela, Acme's founder
+            # and chief executive, said": a role of someone else's, so the name before it
+            name = np_left(text, toks, k - 1, ss)
+            if name and text[name[0]].isupper():
+                return name
         if first in ("who", "whose", "which") or first.endswith("ing") or \
                 any(x.low in ("who", "whom", "whose", "which") for x in
                     toks[seg_start:seg_end]) or \
@@ -318,6 +326,22 @@ def _source_before_comma(text, toks, m, ss) -> Optional[Span]:
                 return name
         return np_left(text, toks, seg_end - 1, ss)
     return None
+
+
+def _possessive_role(toks, a: int, b: int) -> bool:
+    """toks[a:b] is a capitalised possessive then lower-case role words: "German's brother
+    and comedian", "Acme’s founder and chief executive" (not "Acme's Jon Vela")."""
+    p = a
+    while p < b and p - a < 4 and toks[p].w[:1].isupper() and not _POSS_END.search(toks[p].w):
+        p += 1
+    if p >= b or not toks[p].w[:1].isupper() or not _POSS_END.search(toks[p].w) or p + 1 >= b:
+        return False
+    rest = toks[p + 1:b]
+    return len(rest) <= 8 and rest[-1].w[:1].islower() and rest[-1].w.isalpha() and \
+        all(t.w[:1].islower() or t.w in ("-",) for t in rest)
+
+
+_POSS_END = re.compile(r"(?:'s|’s|s'|s’)$")
 
 
 def appositive_head(text, toks, seg_start, ss) -> Optional[Span]:
