@@ -162,3 +162,26 @@ def test_the_possessive_role_is_the_role_and_resolves_the_description_later():
          "chief executive said later that prices would rise.")
     s = by_content(t, "sales had doubled")
     assert s.speaker_role == "Acme's founder and chief executive"
+
+
+# ----------------------------------------------------------------- content boundaries
+
+
+@pytest.mark.parametrize("cue", ["said", "told officials", "argued"])
+def test_but_that_continues_the_reported_clause(cue):
+    t = (f"The minister {cue} that the talks had stalled, but that a deal could still be "
+         "reached by June.")
+    s = by_content(t, "talks had stalled")
+    assert s.text.endswith("reached by June"), s.text
+
+
+def test_but_alone_still_ends_the_report():
+    t = "The minister said the talks had stalled, but the markets rose on Monday."
+    s = by_content(t, "talks had stalled")
+    assert "markets" not in s.text
+
+
+def test_a_relative_that_after_said_does_not_open_the_content():
+    t = ("A source said the parts of the network that were hacked held no customer data.")
+    s = by_content(t, "held no customer data")
+    assert s.text.startswith("the parts of the network"), s.text

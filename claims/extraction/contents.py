@@ -138,7 +138,10 @@ def _cuts_forward(text, toks, m, se, n) -> bool:
         # ", he said," / ", and they say" / ", according to"
         w1 = toks[m + 1]
         look = [tt.low for tt in toks[m + 1:m + 6] if tt.s < se]
-        if look and (look[0] in _CUT_AFTER_COMMA or
+        if look and (look[0] in _CUT_AFTER_COMMA and not (
+                # ", but that ...": a second clause of the same report ("said he regretted
+                # it, but that he had no choice"), not the writer's contrast
+                look[0] == "but" and len(look) > 1 and look[1] == "that") or
                      (look[0] == "even" and len(look) > 1 and look[1] in ("as", "though",
                                                                           "if")) or
                      (look[0] in ("and", "but") and any(x in SPEECH_CUES for x in look[1:4]))
