@@ -185,3 +185,57 @@ def test_a_relative_that_after_said_does_not_open_the_content():
     t = ("A source said the parts of the network that were hacked held no customer data.")
     s = by_content(t, "held no customer data")
     assert s.text.startswith("the parts of the network"), s.text
+
+
+# ----------------------------------------------------------------- found by the round-6 probes
+
+
+@pytest.mark.parametrize("title", ["Councilmember", "Alderman", "Assemblywoman", "Nurse",
+                                   "Firefighter"])
+def test_more_titles_before_a_name(title):
+    s = by_content(f"{title} Rosa Delgado said the lanes would save lives.", "save lives")
+    assert s.speaker_name == "Rosa Delgado"
+    assert s.speaker_role == title
+
+
+@pytest.mark.parametrize("body", ["Riverton Chamber of Commerce", "Chamber of Commerce",
+                                  "Taxpayers' Alliance", "Teachers' Union",
+                                  "Marine Corps", "Central Command"])
+def test_bodies_with_of_phrases_and_plural_possessives(body):
+    s = by_content(f"The {body} said in a statement that it was disappointed.", "disappointed")
+    assert s.speaker_name == body
+    assert s.speaker_type == "organization"
+
+
+@pytest.mark.parametrize("source, name", [
+    ("the U.S. Forest Service", "U.S. Forest Service"),
+    ("Sen. Tom Ash", "Tom Ash"),
+])
+def test_according_to_a_name_with_an_abbreviation(source, name):
+    for t in (f"The fire had grown to 12,000 acres, according to {source}.",
+              f"According to {source}, the fire had grown to 12,000 acres."):
+        assert by_content(t, "12,000 acres").speaker_name == name
+
+
+def test_according_to_stops_at_a_real_sentence_end():
+    t = "The fire had grown, according to the U.S. Next week the crews will arrive."
+    s = by_content(t, "fire had grown")
+    assert "Next" not in (s.speaker or "")
+
+
+def test_a_new_paragraph_subject_beats_the_last_speaker():
+    t = ("Sheriff Gail Thornton said deputies were going door to door.\n\n"
+         "At a Red Cross shelter in the school gym, Maria Santos sat with her two children. "
+         "\"We grabbed the photos and the cat,\" she said.")
+    assert by_content(t, "grabbed the photos").speaker_name == "Maria Santos"
+
+
+def test_a_person_named_only_as_an_object_does_not_take_the_pronoun():
+    t = ("Sheriff Gail Thornton said deputies were going door to door.\n\n"
+         "The county thanked Maria Santos for the food. \"We are stretched thin,\" she said.")
+    assert by_content(t, "stretched thin").speaker_name != "Maria Santos"
+
+
+def test_maybe_opens_no_name():
+    for s in said("\"Maybe I can help,\" she said. Maybe Congress will act, he said."):
+        assert not (s.speaker_name or "").startswith("Maybe")

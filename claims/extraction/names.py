@@ -48,8 +48,8 @@ FUNCTION_FIRST = load("function_words_capitalised")
 _ABBREVS = "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Prof|Rev|St|Jr|Sr|Mt|Ft".split("|")
 _TOKEN = (
     r"(?:(?:[A-Z]\.){2,}|(?:" + "|".join(_ABBREVS) + r")\.|[A-Z]\.(?=\s+[A-Z][a-z])|"
-    r"[A-ZÀ-Þ]\w*(?:[’'\-][A-Za-zÀ-ÿ]\w*)*)"
-)
+    r"[A-ZÀ-Þ]\w*(?:[’'\-][A-Za-zÀ-ÿ]\w*)*(?:(?<=s)[’'](?=[ \u00a0]+[A-Z]))?)"
+)  # (a plural possessive inside a name: "The Taxpayers' Alliance", "Teachers’ Union")
 
 _PARTICLE = r"(?:de|da|del|della|dello|degli|dei|di|des|der|den|van|von|bin|al|el|la|le|du|dos|das|y|ibn)"
 
@@ -66,7 +66,8 @@ NAME_RUN_PLAIN = re.compile(r"(?<![\w’'\-])" + _TOKEN + _MORE_TOKENS)
 _TOKEN_TAIL = (
     r"(?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?:"
     + "|".join("(?<=" + w[0] + ")" + w[1:] for w in _ABBREVS)
-    + r")\.|(?<=[A-Z])\.(?=\s+[A-Z][a-z])|\w*(?:[’'\-][A-Za-zÀ-ÿ]\w*)*)"
+    + r")\.|(?<=[A-Z])\.(?=\s+[A-Z][a-z])|\w*(?:[’'\-][A-Za-zÀ-ÿ]\w*)*"
+    r"(?:(?<=s)[’'](?=[ \u00a0]+[A-Z]))?)"
 )
 NAME_RUN = re.compile(r"[A-ZÀ-Þ](?<![\w’'\-][A-ZÀ-Þ])" + _TOKEN_TAIL + _MORE_TOKENS)
 

@@ -281,6 +281,8 @@ class SpeakerResolver:
                 if sp is not None:
                     return sp
             sp = self._paragraph_subject(cur, pos, gender)
+            if sp is None:
+                sp = self._one_person_of_paragraph(cur, pos, gender)
             if sp is not None:
                 return sp
             # a speaker's gender as its own words gave it ("a furious mum" then "she")
@@ -420,6 +422,44 @@ class SpeakerResolver:
                 return None
             j += 1
         return Speaker(ent.name, "person", self.entity_role(ent))
+
+    def _one_person_of_paragraph(self, cur: int, pos: int, gender: Optional[str]
+                                 ) -> Optional[Speaker]:
+        """ "At the shelter, Maria Santos sat with her children. “We grabbed the cat,” she
+        said.": in a paragraph with no statement yet, the one person its earlier sentences
+        name who can be "he"/"she" (a known first name of that gender, or acting as a
+        person) answers the pronoun before the last speaker of an earlier paragraph."""
+        sents = self.sentences
+        if not sents or not gender or self.para_first is None:
+            return None
+        first = self.para_first[cur]
+        if first == cur:
+            return None
+        s0 = sents[first].start
+        if self.history and s0 <= self.history[-1][4] < pos:
+            return None
+        found = None
+        i = bisect.bisect_left(self.run_starts, s0)
+        while i < len(self.runs) and self.runs[i].start < sents[cur].start:
+            r = self.runs[i]
+            i += 1
+            if r.kind not in ("person", "single"):
+                continue
+            ent = self.lookup_person(r.tokens, r.start)
+            if ent is None or (ent.gender != gender if ent.gender else
+                               not self._acts_as_person(ent)):
+                continue  # (no "she", or no person at all: "Red Cross")
+            if found is not None and found is not ent:
+                return None  # two people who could be the one: leave it to the history
+            w = _NEXT_WORD.match(self.text, r.end)
+            if w and w.group(0)[0] == " " and (w.group(1) in _VERBS_AFTER_NAME or
+                                                w.group(1).endswith("ed")):
+                found = ent  # the subject of its own verb here ("Maria Santos sat")
+            elif found is None:
+                found = False  # named, but not as a subject: no answer
+        if not found:
+            return None
+        return Speaker(found.name, "person", self.entity_role(found))
 
     def _person_between(self, lo: int, pos: int, gender: Optional[str]) -> Optional[Speaker]:
         """The person named nearest before ``pos`` and at or after ``lo``; one whose first
