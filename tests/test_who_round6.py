@@ -239,3 +239,23 @@ def test_a_person_named_only_as_an_object_does_not_take_the_pronoun():
 def test_maybe_opens_no_name():
     for s in said("\"Maybe I can help,\" she said. Maybe Congress will act, he said."):
         assert not (s.speaker_name or "").startswith("Maybe")
+
+
+def test_a_gendered_role_word_beats_the_first_name():
+    t = ("\"The rationales do not hold weight,\" said widow Terry Strada.\n\n"
+         "She continued, \"All we are asking for is a hearing.\"")
+    assert by_content(t, "asking for is a hearing").speaker_name == "Terry Strada"
+
+
+def test_a_man_word_does_not_beat_a_womans_first_name():
+    t = ("Trump spokesman Hope Hicks confirmed the group was independent. \"They are not "
+         "affiliated with the campaign,\" she said.")
+    assert by_content(t, "not affiliated").speaker_name == "Hope Hicks"
+
+
+def test_an_aside_opened_by_a_preposition_is_no_role():
+    t = ("Curt Schilling, through a spokeswoman, declined to comment. Later he said the post "
+         "was a joke.")
+    s = by_content(t, "post was a joke")
+    assert s.speaker_name == "Curt Schilling"
+    assert s.speaker_role is None

@@ -118,6 +118,8 @@ _WORD = re.compile(r"[A-Za-z]+")
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|his|her|their|its)\s[^,.;:“”\"]{1,70},\s")
 _RELATIVES = frozenset("who which whose whom that".split())
 _OPEN_QUOTES = frozenset("“\"‘'«")
+# "spokesman", "chairman", "congressman": said of women too, so a weak sign of gender
+_MAN_WORD = re.compile(r"[a-z]man\b", re.IGNORECASE)
 _PLACE_PREP = re.compile(r"\b(?:in|at|near|across|outside|inside)\s+(?:the\s+)?$")
 _NEXT_WORD = re.compile(r",? ([a-z]+)\b")
 # a verb after a name: one of the frequent ones, a cue, or a regular past ("walked")
@@ -723,9 +725,13 @@ class SpeakerResolver:
                 ent.roles_checked = True
             if not role:
                 role = self.entity_role(ent, before=a)
-            # (the title's gender before the role's: "Ms. Conway, adviser for Mr. Trump")
-            g = ent.gender or _gender_of(r.title or "") or role_gender(role or "") or \
-                _gender_of(raw)
+            # (the title's gender before the role's: "Ms. Conway, adviser for Mr. Trump";
+            # both before a first name's, a weaker hint: "widow Terry Strada" is a "she",
+            # unless only a "-man" word says it: "Trump spokesman Hope Hicks" is a "she")
+            tg, rg = _gender_of(r.title or ""), role_gender(role or "")
+            strong = [x for x, w in ((tg, r.title), (rg, role)) if x and not (
+                x == "m" and _MAN_WORD.search(w or ""))]
+            g = (strong[0] if strong else None) or ent.gender or tg or rg or _gender_of(raw)
             ent.gender = g
             return Speaker(ent.name, "person", role), g, False, None
         name = " ".join(r.tokens)
