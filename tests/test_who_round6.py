@@ -259,3 +259,9 @@ def test_an_aside_opened_by_a_preposition_is_no_role():
     s = by_content(t, "post was a joke")
     assert s.speaker_name == "Curt Schilling"
     assert s.speaker_role is None
+
+
+def test_an_age_after_the_paragraph_subject_keeps_it_the_subject():
+    t = ("Pop star Kaya Lind has cancelled her tour, her representative said.\n\n"
+         "Lind, 27, addressed fans on Instagram hours later. \"I pushed too hard,\" she wrote.")
+    assert by_content(t, "pushed too hard").speaker_name == "Kaya Lind"

@@ -117,6 +117,7 @@ _QUANTIFIERS = frozenset("some others many most several few both all".split())
 _WORD = re.compile(r"[A-Za-z]+")
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|his|her|their|its)\s[^,.;:“”\"]{1,70},\s")
 _RELATIVES = frozenset("who which whose whom that".split())
+_AGE_APPOSITIVE = re.compile(r",\s+\d{1,3},\s")
 _OPEN_QUOTES = frozenset("“\"‘'«")
 # "spokesman", "chairman", "congressman": said of women too, so a weak sign of gender
 _MAN_WORD = re.compile(r"[a-z]man\b", re.IGNORECASE)
@@ -405,8 +406,8 @@ class SpeakerResolver:
         if lead.rstrip().endswith(","):
             after = after[1:] if after.startswith(",") else ""  # "Her lawyer, Al Roe, asked"
         elif after.startswith(","):
-            m = _APPOSITIVE.match(after)  # "Al Roe, her lawyer, asked"
-            after = after[m.end() - 1:] if m else ""
+            m = _APPOSITIVE.match(after) or _AGE_APPOSITIVE.match(after)
+            after = after[m.end() - 1:] if m else ""  # "Al Roe, her lawyer, asked", "Roe, 27,"
         if not after[1:2].islower() or after[0] != " " or after.split()[0] in _RELATIVES:
             return None  # not the subject: "Roe, who ...", "Roe's aide"
         if gender and ent.gender and ent.gender != gender:
@@ -453,7 +454,8 @@ class SpeakerResolver:
                 continue  # (no "she", or no person at all: "Red Cross")
             if found is not None and found is not ent:
                 return None  # two people who could be the one: leave it to the history
-            w = _NEXT_WORD.match(self.text, r.end)
+            age = _AGE_APPOSITIVE.match(self.text, r.end)  # "Kaya Lind, 27, addressed"
+            w = _NEXT_WORD.match(self.text, age.end() - 1 if age else r.end)
             if w and w.group(0)[0] == " " and (w.group(1) in _VERBS_AFTER_NAME or
                                                 w.group(1).endswith("ed")):
                 found = ent  # the subject of its own verb here ("Maria Santos sat")
