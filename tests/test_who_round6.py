@@ -265,3 +265,24 @@ def test_an_age_after_the_paragraph_subject_keeps_it_the_subject():
     t = ("Pop star Kaya Lind has cancelled her tour, her representative said.\n\n"
          "Lind, 27, addressed fans on Instagram hours later. \"I pushed too hard,\" she wrote.")
     assert by_content(t, "pushed too hard").speaker_name == "Kaya Lind"
+
+
+def test_a_shared_surname_far_from_its_last_full_name_is_the_story_subject():
+    t = ("Hillary Clinton campaigned in Ohio on Monday. Clinton said jobs came first.\n\n"
+         "Her husband, Bill Clinton, spoke in Iowa.\n\nThe crowd in Ohio was large. Voters "
+         "waited for hours. Many came from nearby towns.\n\n"
+         "\"We will win Ohio,\" Clinton said at the end of the rally.")
+    assert by_content(t, "We will win Ohio").speaker_name == "Hillary Clinton"
+
+
+def test_a_shared_surname_right_after_the_other_full_name_is_that_person():
+    t = ("Hillary Clinton campaigned in Ohio on Monday.\n\n"
+         "Bill Clinton spoke in Iowa. Clinton said the economy was strong.")
+    assert by_content(t, "economy was strong").speaker_name == "Bill Clinton"
+
+
+def test_a_headline_run_is_not_taken_for_the_story_subject():
+    t = ("Grassley Compares Trump To Others\n\nDonald Trump spoke on Monday. Senator Chuck "
+         "Grassley disagreed. The hearing went on. Reporters asked questions. The vote came "
+         "late.\n\nTrump said the judge was biased.")
+    assert by_content(t, "judge was biased").speaker_name == "Donald Trump"

@@ -268,6 +268,17 @@ class SpeakerResolver:
             for ms in e.mentions:
                 if ms < pos and ms > bestpos:
                     best, bestpos = e, ms
+        if best is not None and len(set(fulls)) > 1 and \
+                self.sentence_of(pos) - self.sentence_of(bestpos) > 1:
+            # a surname two people share ("Clinton"), their last full name not just before:
+            # the one the report introduced first, the story's subject ("Hillary Clinton" of
+            # the opening, not "Bill Clinton" named in passing three paragraphs up)
+            # (among names that read as a first name and a surname: not a headline's run,
+            # "Chuck Grassley Compares Trump", nor "Democrat Hillary Clinton")
+            named = [(self.entities[f].mentions[0], f) for f in set(fulls)
+                     if len(f.split()) <= 3 and first_name_gender(f.split()[0])]
+            if len(named) > 1:
+                return self.entities[min(named)[1]]
         return best or self.entities[fulls[0]]
 
     # ------------------------------------------------------------------ resolution
