@@ -482,7 +482,8 @@ PROBES = {
                     "not how it works": "Rachel Moss",
                     "We will get there": "Rachel Moss"},
     # round 6 (issue 9): a council meeting, a crime report, an opinion column, a translated
-    # wire with state media, a wildfire with officials and residents
+    # wire with state media, a wildfire with officials and residents, election night, a press
+    # briefing, a singer's representative, science news with names from several languages
     "council.txt": {"keeping our kids alive": "Rosa Delgado",
                     "remove 60 parking spaces": "Tom Becker",
                     "lost customers": "Linda Park",
@@ -540,6 +541,15 @@ PROBES = {
                           "agonising": "Theo Marsh",
                           "new songs": "Theo Marsh",
                           "performing through pain": "source close to the singer"},
+    "science_names.txt": {"how quickly the change happened": "Ingrid van der Berg",
+                          "eating the shelves": "José Luis García Márquez",
+                          "20 years of satellite data": "José Luis García Márquez",
+                          "wake-up call": "David Attwell",
+                          "fund more monitoring": "David Attwell",
+                          "feel the effects first": "Nguyen Thi Lan",
+                          "not abstract": "Nguyen Thi Lan",
+                          "polar budget": "J.R. Whitfield",
+                          "end any complacency": "Helen Okonjo"},
 }
 
 

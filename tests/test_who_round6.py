@@ -286,3 +286,44 @@ def test_a_headline_run_is_not_taken_for_the_story_subject():
          "Grassley disagreed. The hearing went on. Reporters asked questions. The vote came "
          "late.\n\nTrump said the judge was biased.")
     assert by_content(t, "judge was biased").speaker_name == "Donald Trump"
+
+
+@pytest.mark.parametrize("name", ["Ingrid van der Berg", "Ana de la Cruz", "Pierre de Vos"])
+def test_two_particles_inside_a_name(name):
+    s = by_content(f"Dr {name}, a glaciologist, said the ice was thinning.", "ice was thinning")
+    assert s.speaker_name == name
+
+
+@pytest.mark.parametrize("name", ["J.R. Whitfield", "G.K. Butterfield", "J.J. Goldberg"])
+def test_initials_open_a_persons_name(name):
+    s = by_content(f"{name}, a spokesman for the agency, said the budget was under review.",
+                   "budget was under review")
+    assert s.speaker_name == name
+    assert s.speaker_type == "person"
+
+
+def test_country_initials_still_open_a_body():
+    s = by_content("The U.S. Forest Service said the fire had grown.", "fire had grown")
+    assert s.speaker_type != "person"
+
+
+@pytest.mark.parametrize("honorific", ["Sir", "Dame", "Lord", "Baroness"])
+def test_an_honorific_is_the_role_not_part_of_the_name(honorific):
+    s = by_content(f"{honorific} Helen Okonjo said the study should end any complacency.",
+                   "complacency")
+    assert s.speaker_name == "Helen Okonjo"
+    assert s.speaker_role == honorific
+
+
+def test_a_two_word_surname_later_is_the_full_name():
+    t = ("Prof. José Luis García Márquez of the University of Seville led the team. "
+         "García Márquez said the team had used 20 years of satellite data.")
+    assert by_content(t, "satellite data").speaker_name == "José Luis García Márquez"
+
+
+def test_a_journal_a_study_appeared_in_does_not_speak():
+    t = ("Ice shelves are thinning twice as fast as predicted, according to a study "
+         "published on Wednesday in the journal Nature.")
+    s = by_content(t, "thinning twice as fast")
+    assert s.speaker_name != "Nature"
+    assert s.speaker_type != "person"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import pathlib
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -53,7 +54,8 @@ _TOKEN = (
 
 _PARTICLE = r"(?:de|da|del|della|dello|degli|dei|di|des|der|den|van|von|bin|al|el|la|le|du|dos|das|y|ibn)"
 
-_MORE_TOKENS = r"(?:[ \u00a0]+(?:" + _PARTICLE + r"[ \u00a0]+)?" + _TOKEN + r")*"
+_MORE_TOKENS = r"(?:[ \u00a0]+(?:" + _PARTICLE + r"[ \u00a0]+){0,2}" + _TOKEN + r")*"
+# (two particles: "Ingrid van der Berg", "Ana de la Cruz")
 # A run of name tokens, as written for reading (NAME_RUN below is the same pattern, faster).
 NAME_RUN_PLAIN = re.compile(r"(?<![\w’'\-])" + _TOKEN + _MORE_TOKENS)
 
@@ -86,8 +88,6 @@ def _first_names() -> dict:
     return json.loads(path.read_text(encoding="utf-8"))["names"]
 
 
-import os
-_NOG = os.environ.get("CLAIMS_NOG")
 _FEMALE_NAMES = load("first_names_female")
 _MALE_NAMES = load("first_names_male")
 
@@ -98,7 +98,9 @@ def first_name_gender(word: str) -> Optional[str]:
     word being there does not make a capitalised run a person's name)."""
     w = word.lower().strip(".")
     g = _first_names().get(w)
-    if g is None and not _NOG:
+    if g is None:
+        if not w.isascii():  # "José", "Zoë": the lists are written without accents
+            w = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode()
         g = "f" if w in _FEMALE_NAMES else "m" if w in _MALE_NAMES else None
     return g
 
@@ -162,9 +164,12 @@ def _classify(toks: list[str]) -> str:
     if clean[0] in NOT_NAME_FIRST:
         return "other"
     first_name = len(clean) <= 3 and clean[0].lower() in _first_names()
+    initials = len(toks) in (2, 3) and _INITIALS.fullmatch(toks[0]) is not None and \
+        toks[0] not in _COUNTRY_INITIALS  # "J.R. Whitfield", not "U.S. Steel"
     for t in toks:
         if t in PLACE_WORDS and not (first_name and (t == toks[-1] or t == toks[0])) or (
-                ACRONYM.match(t) and not (len(t) == 2 and t[1] == ".")):
+                ACRONYM.match(t) and not (len(t) == 2 and t[1] == ".") and not (
+                    initials and t == toks[0])):
             # ("Linda Park", "Tom Hill": a common first name before a place word that is
             # also a surname is a person; so is a first name that is also a place word,
             # "Bill Smith", where no other place word follows)
@@ -172,6 +177,10 @@ def _classify(toks: list[str]) -> str:
     if len(toks) > 5:
         return "other"
     return "person"
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+_COUNTRY_INITIALS = frozenset("U.S. U.K. U.N. E.U. U.S.A. U.A.E. D.C. L.A. N.Y.".split())
+
 
 def analyse_run(text: str, s: int, e: int) -> list[NameRun]:
     """Split one capitalised run into name parts, pulling titles out of person names."""

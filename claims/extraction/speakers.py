@@ -97,6 +97,10 @@ _OF_INSIDE = re.compile(r"\b[a-z][\w-]*\s+of\s+(?:[a-z][\w-]*\s+){0,3}$")
 _PREP_NOUNS_BEFORE = re.compile(r"\b(?:of|for|at|with|from)\s+(?:the\s+|a\s+|an\s+)?"
                                 r"(?:[a-z][\w-]*\s+){1,3}$")
 _PREP_BEFORE = re.compile(r"\b(?:of|on|for|at|with|from|in|by|to)\s+$")
+# "a study published in the journal Nature": the journal is where it appeared, no speaker
+_MEDIUM_BEFORE = re.compile(r"\b(?:of|on|for|at|from|in|by|to)\s+(?:the\s+)?(?:journal|"
+                            r"magazine|newspaper|paper|website|blog|show|programme|program|"
+                            r"podcast|book|network|channel)\s+$")
 _COMMA = re.compile(r"[,;]")
 # "a spokesman for", "an aide to", "the wife of" + a title or description before the name
 _ROLE_OF = re.compile(r"\s*(?i:a|an|the|one)\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s+"
@@ -251,6 +255,14 @@ class SpeakerResolver:
         key = " ".join(tokens)
         ent = self.entities.get(key)
         if ent is not None and len(tokens) >= 2:
+            longer = {f for f in self.suffix.get(key, ()) if f != key}
+            if len(longer) == 1:
+                # "García Márquez" after "José Luis García Márquez": a two-word surname, the
+                # longer name's (when that name opens with a first name, not "Democrat ...")
+                f = longer.pop()
+                extra = f.split()[:-len(tokens)]
+                if len(extra) <= 2 and all(first_name_gender(w) for w in extra):
+                    return self.entities[f]
             return ent
         fulls = self.suffix.get(key)
         if not fulls:
@@ -663,7 +675,8 @@ class SpeakerResolver:
             if r.kind not in ("person", "single"):
                 continue
             before = text[max(a, r.start - 5):r.start]
-            if _PREP_BEFORE.search(before) or _ROLE_OF.match(text, a, r.start) and \
+            if _PREP_BEFORE.search(before) or _MEDIUM_BEFORE.search(
+                    text, max(a, r.start - 40), r.start) or _ROLE_OF.match(text, a, r.start) and \
                     not _COMMA.search(text, a, r.start) or \
                     person is not None and _PREP_NOUNS_BEFORE.search(text, max(a, r.start - 60),
                                                                      r.start):
@@ -694,7 +707,7 @@ class SpeakerResolver:
                 person = (r, ent)
             else:
                 # "Ms Amberley" after "Rachel Amberley": a titled surname is looked up too
-                person = (r, self.entities.get(" ".join(r.tokens)) if len(r.tokens) > 1
+                person = (r, self.lookup_person(r.tokens, r.start) if len(r.tokens) > 1
                           else self._titled_surname(r))
         return person
 
