@@ -327,3 +327,25 @@ def test_a_journal_a_study_appeared_in_does_not_speak():
     s = by_content(t, "thinning twice as fast")
     assert s.speaker_name != "Nature"
     assert s.speaker_type != "person"
+
+
+@pytest.mark.parametrize("second", ["urged", "told", "warned"])
+def test_and_then_a_verb_of_saying_is_the_speakers_next_act(second):
+    t = (f"Clinton said she had released 30 years of tax returns and {second} her rivals to "
+         "do the same.")
+    s = by_content(t, "30 years of tax returns")
+    assert "rivals" not in s.text, s.text
+
+
+def test_and_said_after_a_named_inner_subject_stays_in_the_report():
+    t = ("Campaign spokesman Nick Merrill said Machado promised to continue supporting "
+         "Clinton and said she would stand up to the attacks.")
+    s = by_content(t, "continue supporting")
+    assert s.speaker_name == "Nick Merrill"
+
+
+def test_a_quote_before_and_said_belongs_to_the_clause_before():
+    t = "The senator praised the plan as “a real step forward,” and said it would pass."
+    for s in said(t):
+        assert (s.speaker or "").strip().lower() != "and"
+    assert by_content(t, "it would pass").speaker_name == "senator"

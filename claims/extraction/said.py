@@ -94,6 +94,11 @@ def read_said(c: Cue, ing: bool) -> Optional[Attribution]:
             reduced_relative(toks, src_left, ss):
         return None
     back = quote_before(text, toks, i, ss, p.start, p.quotes, p.quote_at)
+    if back is not None and back[1] < i and all(
+            t.low in _COORDINATORS for t in toks[back[1]:i]):
+        # "praised the plan as “a step forward,” and said it would pass": the quote is
+        # inside the clause before; "and said" goes on with the same subject
+        back = None
     if back is not None and not ing:
         return _read_quote_then_cue(c, back)
     if qk is not None and qk not in p.used_quotes and not ing:
@@ -182,6 +187,9 @@ def _quote_after(c: Cue, k: int, nxt) -> Optional[int]:
         if qk is not None and m == k and p.quotes[qk][2] and p.quotes[qk][1] < se - 1:
             qk = None  # 'said "I stood up" for ...': the quote is part of a longer content
     return qk
+
+
+_COORDINATORS = frozenset("and but or then".split())
 
 
 def _read_quote_then_cue(c: Cue, back: tuple[int, int]) -> Optional[Attribution]:
