@@ -107,6 +107,32 @@ def test_she_goes_to_the_woman_whose_first_name_says_so(she, he):
         assert s.speaker_name == " ".join(want.split()[-2:]), (t, s.speaker_name)
 
 
+def _plain_first_names(name: str) -> list[str]:
+    """First names of a gender list that are no other capitalised word the rules know."""
+    from claims.extraction.lexicons import load
+    from claims.extraction.names import FUNCTION_FIRST, NOT_NAME_FIRST, PLACE_WORDS, TITLES
+    return [n.capitalize() for n in sorted(load(name)) if len(n) >= 3 and
+            n.capitalize() not in NOT_NAME_FIRST | FUNCTION_FIRST | PLACE_WORDS and
+            n not in TITLES]
+
+
+_WOMEN = _plain_first_names("first_names_female")
+_MEN = _plain_first_names("first_names_male")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(_WOMEN), st.sampled_from(_MEN), st.booleans())
+def test_she_and_he_follow_any_listed_first_name(woman, man, man_first):
+    """Whatever the two first names, "she"/"he" after both speakers goes to the one whose
+    first name has the pronoun's gender: here always the one who spoke first, not last."""
+    a, b = f"{woman} Hale", f"{man} Orme"
+    first, second = (b, a) if man_first else (a, b)
+    want, pron = (b, "He") if man_first else (a, "She")
+    t = (f"{first} said the plant would close. {second} said the workers had been told. "
+         f"{pron} added that severance would be paid.")
+    assert by_content(t, "severance would be paid").speaker_name == want, t
+
+
 def test_a_gendered_pronoun_never_goes_to_a_place_named_like_a_person():
     # "Palo Alto", "Little Rock": capitalised pairs whose first word is no first name; with
     # the person before of the other gender, no name is better than the place
