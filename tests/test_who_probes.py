@@ -483,7 +483,8 @@ PROBES = {
                     "We will get there": "Rachel Moss"},
     # round 6 (issue 9): a council meeting, a crime report, an opinion column, a translated
     # wire with state media, a wildfire with officials and residents, election night, a press
-    # briefing, a singer's representative, science news with names from several languages
+    # briefing, a singer's representative, science news with names from several languages,
+    # a feature profile in the present tense, an earnings call with analysts' notes
     "council.txt": {"keeping our kids alive": "Rosa Delgado",
                     "remove 60 parking spaces": "Tom Becker",
                     "lost customers": "Linda Park",
@@ -550,6 +551,16 @@ PROBES = {
                           "not abstract": "Nguyen Thi Lan",
                           "polar budget": "J.R. Whitfield",
                           "end any complacency": "Helen Okonjo"},
+    "profile.txt": {"baking is romantic": "Rosa Lindqvist",
+                    "200 families a week": "Samuel Okoye",
+                    "Without Rosa": "Samuel Okoye",
+                    "block the pavement": "rival cafe owner",
+                    "room for everyone": "Rosa Lindqvist"},
+    "earnings_call.txt": {"Our brands held up": "Marta Quinn",
+                          "raise its full-year outlook": "Marta Quinn",
+                          "cost savings": "Derek Osei",
+                          "volume collapse": "Priya Raman",
+                          "squeeze margins": "Tom Becker"},
 }
 
 

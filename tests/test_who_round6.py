@@ -375,3 +375,12 @@ def test_a_quote_before_and_said_belongs_to_the_clause_before():
     for s in said(t):
         assert (s.speaker or "").strip().lower() != "and"
     assert by_content(t, "it would pass").speaker_name == "senator"
+
+
+@pytest.mark.parametrize("title", ["Chief Executive", "Executive Director",
+                                   "Chief Executive Officer"])
+def test_executive_titles_are_the_role(title):
+    s = by_content(f"{title} Marta Quinn said sales rose 12% in the third quarter.",
+                   "sales rose")
+    assert s.speaker_name == "Marta Quinn"
+    assert s.speaker_role == title
