@@ -162,7 +162,7 @@ def _cuts_forward(text, toks, m, se, n) -> bool:
         # that ...": the contrast is the writer's, with a statement of its own (not an
         # aside set off by dashes: "that Trump -- even as he says ... -- has proposed")
         return True
-    if not t.inq and t.low == "and" and m + 1 < n and not toks[m + 1].inq and \
+    if t.low == "and" and not t.inq and m + 1 < n and not toks[m + 1].inq and \
             toks[m + 1].low in _AND_CUE_VERBS and m > 0 and toks[m - 1].w not in (",",) \
             and not _named_subject_before(toks, m):
         # "said she had released her returns and called on them to do the same": the

@@ -92,6 +92,7 @@ _FEMALE_NAMES = load("first_names_female")
 _MALE_NAMES = load("first_names_male")
 
 
+@lru_cache(maxsize=8192)
 def first_name_gender(word: str) -> Optional[str]:
     """The gender a first name usually signals ("f"/"m"), or None: the hand-written list
     first, then the names the US baby-name counts give one sex (a hint for he/she only; a
@@ -164,7 +165,8 @@ def _classify(toks: list[str]) -> str:
     if clean[0] in NOT_NAME_FIRST:
         return "other"
     first_name = len(clean) <= 3 and clean[0].lower() in _first_names()
-    initials = len(toks) in (2, 3) and _INITIALS.fullmatch(toks[0]) is not None and \
+    initials = len(toks) in (2, 3) and toks[0][-1:] == "." and \
+        _INITIALS.fullmatch(toks[0]) is not None and \
         toks[0] not in _COUNTRY_INITIALS  # "J.R. Whitfield", not "U.S. Steel"
     for t in toks:
         if t in PLACE_WORDS and not (first_name and (t == toks[-1] or t == toks[0])) or (

@@ -463,6 +463,9 @@ def np_left(text, toks, m, ss) -> Optional[Span]:
     return sp
 
 
+_NEXT_CHAR = re.compile(r"\s{0,10}(\S)")
+
+
 def trim_aux(text, sp):
     if not sp:
         return sp
@@ -471,7 +474,7 @@ def trim_aux(text, sp):
     words = list(re.finditer(r"\S+", text[s:e]))
     # (a capitalised filler after a capitalised word is a surname, "Ed Long said", unless the
     # next word is capitalised too: a headline, "Trump Just Announced")
-    nxt = re.match(r"\s*(\S)", text[e:e + 12])
+    nxt = _NEXT_CHAR.match(text, e)
     headline = nxt is not None and nxt.group(1).isupper()
     while words and words[-1].group(0).lower().strip(",") in AUX and (headline or not (
             words[-1].group(0)[:1].isupper() and len(words) > 1 and
