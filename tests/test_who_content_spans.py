@@ -185,3 +185,54 @@ def test_a_second_report_joined_by_and_ends_the_first():
     assert len(ruiz) == 1 and ruiz[0].speaker_name == "Ana Ruiz" and "army" not in ruiz[0].text
     army = [s for s in sts if s.text.startswith("it was guarding")]
     assert len(army) == 1 and army[0].speaker_name == "army"
+
+
+# ----------------------------------------------------------------- sixth round (first names that are words, genders, probes)
+
+
+@pytest.mark.parametrize("cue", ["said", "told officials", "argued"])
+def test_but_that_continues_the_reported_clause(cue):
+    t = (f"The minister {cue} that the talks had stalled, but that a deal could still be "
+         "reached by June.")
+    s = by_content(t, "talks had stalled")
+    assert s.text.endswith("reached by June"), s.text
+
+
+def test_but_alone_still_ends_the_report():
+    t = "The minister said the talks had stalled, but the markets rose on Monday."
+    s = by_content(t, "talks had stalled")
+    assert "markets" not in s.text
+
+
+def test_a_relative_that_after_said_does_not_open_the_content():
+    t = ("A source said the parts of the network that were hacked held no customer data.")
+    s = by_content(t, "held no customer data")
+    assert s.text.startswith("the parts of the network"), s.text
+
+
+def test_according_to_stops_at_a_real_sentence_end():
+    t = "The fire had grown, according to the U.S. Next week the crews will arrive."
+    s = by_content(t, "fire had grown")
+    assert "Next" not in (s.speaker or "")
+
+
+@pytest.mark.parametrize("second", ["urged", "told", "warned"])
+def test_and_then_a_verb_of_saying_is_the_speakers_next_act(second):
+    t = (f"Clinton said she had released 30 years of tax returns and {second} her rivals to "
+         "do the same.")
+    s = by_content(t, "30 years of tax returns")
+    assert "rivals" not in s.text, s.text
+
+
+def test_and_said_after_a_named_inner_subject_stays_in_the_report():
+    t = ("Campaign spokesman Nick Merrill said Machado promised to continue supporting "
+         "Clinton and said she would stand up to the attacks.")
+    s = by_content(t, "continue supporting")
+    assert s.speaker_name == "Nick Merrill"
+
+
+def test_a_quote_before_and_said_belongs_to_the_clause_before():
+    t = "The senator praised the plan as “a real step forward,” and said it would pass."
+    for s in said(t):
+        assert (s.speaker or "").strip().lower() != "and"
+    assert by_content(t, "it would pass").speaker_name == "senator"

@@ -244,3 +244,132 @@ def test_an_analysis_by_a_body_is_that_bodys():
     t = ("An analysis of Federal Election Commission data by Crowdpac found that 43 percent "
          "of gifts came from women.")
     assert by_content(t, "43 percent").speaker_name == "Crowdpac"
+
+
+# ----------------------------------------------------------------- sixth round (first names that are words, genders, probes)
+
+
+@pytest.mark.parametrize("surname", ["Long", "Still", "Early", "Young", "Just"])
+def test_a_surname_that_is_an_adverb_stays_in_the_name(surname):
+    for t in (f"Mary {surname} said the plant would close.",
+              f"The plant would close, Mary {surname} said.",
+              f"Acme spokesman Tom {surname} said the plant would close."):
+        s = by_content(t, "plant would close")
+        assert s.speaker_name in (f"Mary {surname}", f"Tom {surname}"), (t, s.speaker_name)
+        assert s.speaker_type == "person"
+
+
+def test_an_adverb_after_a_name_is_still_skipped():
+    s = by_content("Mary Hale also said the plant would close.", "plant would close")
+    assert s.speaker_name == "Mary Hale"
+    s = by_content("Mary Hale has long said the plant would close.", "plant would close")
+    assert s.speaker_name == "Mary Hale"
+
+
+@pytest.mark.parametrize("role", ["Police chief", "Acting chief", "Fire chief", ""])
+def test_a_first_name_that_is_also_a_document_word_names_a_person(role):
+    t = f"{role} Bill Short said the plant would close.".strip()
+    s = by_content(t, "plant would close")
+    assert s.speaker_name == "Bill Short"
+    assert s.speaker_type == "person"
+    if role:
+        assert s.speaker_role == role
+
+
+def test_a_possessive_is_not_part_of_the_name():
+    t = ("Bill Clinton's hair was whiter than when he ran. \"This is what I want to say,\" "
+         "he said.")
+    assert by_content(t, "what I want to say").speaker_name == "Bill Clinton"
+
+
+@pytest.mark.parametrize("name, role", [
+    ("Freddy Ortega", "German's brother and comedian"),
+    ("Ana Ruiz", "Tom's sister and lawyer"),
+    ("Jon Vela", "Acme's founder and chief executive"),
+    ("Lena Hart", "Norland Freight’s owner and manager"),
+])
+def test_a_possessive_role_with_coordinated_nouns_keeps_the_name(name, role):
+    for t in (f"{name}, {role}, said the family was devastated.",
+              f"\"We are devastated,\" said {name}, {role}.",
+              f"\"We are devastated,\" {name}, {role}, told reporters."):
+        s = by_content(t, "devastated")
+        assert s.speaker_name == name, (t, s.speaker_name)
+        assert s.speaker_type == "person"
+
+
+def test_the_possessive_role_is_the_role_and_resolves_the_description_later():
+    t = ("Jon Vela, Acme's founder and chief executive, said sales had doubled. Acme's "
+         "chief executive said later that prices would rise.")
+    s = by_content(t, "sales had doubled")
+    assert s.speaker_role == "Acme's founder and chief executive"
+
+
+@pytest.mark.parametrize("title", ["Councilmember", "Alderman", "Assemblywoman", "Nurse",
+                                   "Firefighter"])
+def test_more_titles_before_a_name(title):
+    s = by_content(f"{title} Rosa Delgado said the lanes would save lives.", "save lives")
+    assert s.speaker_name == "Rosa Delgado"
+    assert s.speaker_role == title
+
+
+@pytest.mark.parametrize("body", ["Riverton Chamber of Commerce", "Chamber of Commerce",
+                                  "Taxpayers' Alliance", "Teachers' Union",
+                                  "Marine Corps", "Central Command"])
+def test_bodies_with_of_phrases_and_plural_possessives(body):
+    s = by_content(f"The {body} said in a statement that it was disappointed.", "disappointed")
+    assert s.speaker_name == body
+    assert s.speaker_type == "organization"
+
+
+@pytest.mark.parametrize("source, name", [
+    ("the U.S. Forest Service", "U.S. Forest Service"),
+    ("Sen. Tom Ash", "Tom Ash"),
+])
+def test_according_to_a_name_with_an_abbreviation(source, name):
+    for t in (f"The fire had grown to 12,000 acres, according to {source}.",
+              f"According to {source}, the fire had grown to 12,000 acres."):
+        assert by_content(t, "12,000 acres").speaker_name == name
+
+
+def test_an_aside_opened_by_a_preposition_is_no_role():
+    t = ("Curt Schilling, through a spokeswoman, declined to comment. Later he said the post "
+         "was a joke.")
+    s = by_content(t, "post was a joke")
+    assert s.speaker_name == "Curt Schilling"
+    assert s.speaker_role is None
+
+
+@pytest.mark.parametrize("name", ["Ingrid van der Berg", "Ana de la Cruz", "Pierre de Vos"])
+def test_two_particles_inside_a_name(name):
+    s = by_content(f"Dr {name}, a glaciologist, said the ice was thinning.", "ice was thinning")
+    assert s.speaker_name == name
+
+
+@pytest.mark.parametrize("name", ["J.R. Whitfield", "G.K. Butterfield", "J.J. Goldberg"])
+def test_initials_open_a_persons_name(name):
+    s = by_content(f"{name}, a spokesman for the agency, said the budget was under review.",
+                   "budget was under review")
+    assert s.speaker_name == name
+    assert s.speaker_type == "person"
+
+
+def test_country_initials_still_open_a_body():
+    s = by_content("The U.S. Forest Service said the fire had grown.", "fire had grown")
+    assert s.speaker_type != "person"
+
+
+@pytest.mark.parametrize("honorific", ["Sir", "Dame", "Lord", "Baroness"])
+def test_an_honorific_is_the_role_not_part_of_the_name(honorific):
+    s = by_content(f"{honorific} Helen Okonjo said the study should end any complacency.",
+                   "complacency")
+    assert s.speaker_name == "Helen Okonjo"
+    assert s.speaker_role == honorific
+
+
+@pytest.mark.parametrize("title", ["Chief Executive", "Executive Director",
+                                   "Chief Executive Officer"])
+def test_executive_titles_are_the_role(title):
+    s = by_content(f"{title} Marta Quinn said sales rose 12% in the third quarter.",
+                   "sales rose")
+    assert s.speaker_name == "Marta Quinn"
+    assert s.speaker_role == title

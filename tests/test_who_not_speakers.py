@@ -5,6 +5,7 @@ counts, addresses, document phrases and what a study is about -- and words aroun
 """
 import pytest
 
+
 from _who_helpers import by_content, said  # one-report helpers shared by the who tests
 
 
@@ -129,3 +130,42 @@ def test_family_after_a_possessive_is_the_speaker_not_the_pronoun():
 ])
 def test_an_address_after_a_name_is_not_the_speaker(t):
     assert by_content(t, "towed without warning").speaker_name == "Kelly Barnes"
+
+
+# ----------------------------------------------------------------- sixth round (first names that are words, genders, probes)
+
+
+def test_a_bill_is_still_no_person():
+    for s in said("The Farm Bill Act said nothing about it. The Water Bill said "
+                  "farmers would pay more."):
+        assert s.speaker_type != "person", s.speaker_name
+
+
+@pytest.mark.parametrize("prep", ["Outside", "Inside", "Across", "Within", "Behind", "Beyond"])
+def test_a_body_after_an_opening_preposition_is_no_person(prep):
+    for body in ("Carrier", "Boeing", "Norland"):
+        t = (f"{prep} {body}, hundreds of workers gathered on Monday. {body} said the plant "
+             "would close in June.")
+        s = by_content(t, "plant would close")
+        assert s.speaker_name == body, (t, s.speaker_name)
+
+
+def test_a_spokesman_of_the_body_after_an_opening_preposition():
+    t = ("Outside Carrier, workers waited in the rain. Carrier spokesman Ed Lang said the "
+         "plant would close.")
+    s = by_content(t, "plant would close")
+    assert s.speaker_name == "Ed Lang"
+    assert s.speaker_role == "Carrier spokesman"
+
+
+def test_maybe_opens_no_name():
+    for s in said("\"Maybe I can help,\" she said. Maybe Congress will act, he said."):
+        assert not (s.speaker_name or "").startswith("Maybe")
+
+
+def test_a_journal_a_study_appeared_in_does_not_speak():
+    t = ("Ice shelves are thinning twice as fast as predicted, according to a study "
+         "published on Wednesday in the journal Nature.")
+    s = by_content(t, "thinning twice as fast")
+    assert s.speaker_name != "Nature"
+    assert s.speaker_type != "person"

@@ -4,10 +4,26 @@ from __future__ import annotations
 from typing import Optional
 
 
+from claims.extraction.names import NOT_NAME_FIRST
 from claims.extraction.paragraph import Cue
 from claims.extraction.quotes import QUOTE_CHARS, quote_kind
 from claims.extraction.spans import Attribution
 from claims.extraction.tokens import strip_content, strip_span
+
+
+def _name_dot(toks, m: int, k: int) -> bool:
+    """The full stop at ``m`` belongs to an abbreviation inside the source's name ("the U.S.
+    Forest Service", "Sen. Tom Ash"): written against a capitalised abbreviation and followed
+    by a capitalised word."""
+    if toks[m].w != "." or m <= k or m + 1 >= len(toks):
+        return False
+    prev, nxt = toks[m - 1], toks[m + 1]
+    return prev.e == toks[m].s and nxt.w[:1].isupper() and nxt.w not in NOT_NAME_FIRST and (
+        "." in prev.w or prev.w in _ABBREVIATIONS or len(prev.w) == 1 and prev.w.isupper())
+
+
+_ABBREVIATIONS = frozenset("Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Capt Sgt Adm Prof Rev St Jr Sr "
+                           "Mt Ft Inc Co Corp Ltd".split())
 
 
 def read_according(c: Cue) -> Optional[Attribution]:
@@ -21,8 +37,8 @@ def read_according(c: Cue) -> Optional[Attribution]:
     # source: NP after "according to" up to comma or sentence end
     k = j + 1
     m = k
-    while m < n and toks[m].s < se and toks[m].w not in (",", ";", ".", ":") and \
-            toks[m].w not in QUOTE_CHARS:
+    while m < n and toks[m].s < se and (toks[m].w not in (",", ";", ".", ":") or _name_dot(
+            toks, m, k)) and toks[m].w not in QUOTE_CHARS:
         m += 1
     if m == k:
         return None

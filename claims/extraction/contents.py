@@ -22,6 +22,9 @@ from claims.extraction.words import (ADVERBIAL_PREP, AUX, COMMON_VERBS, LEFT_STO
                                      PRONOUNS, TIME)
 
 _CUT_AFTER_COMMA = load("content_cut_after_comma")
+# past and present forms of saying after "and" that start the speaker's next act
+_AND_CUE_VERBS = frozenset(w for w in SPEECH_CUES if w.endswith(("ed", "s")) or w in (
+    "said", "told", "wrote", "spoke"))
 
 
 _MAIN_CUES = frozenset("said says told tells wrote writes added adds argued argues insisted "
@@ -122,6 +125,31 @@ def forward_end(text, toks, k, se, found) -> int:
     return end
 
 
+def _named_subject_before(toks, m: int) -> bool:
+    """A capitalised name followed by a lower-case verb-like word in the dozen tokens before
+    ``m``, back to the nearest verb of saying ("Machado promised ..."): a subject of its own
+    inside the content of another cue."""
+    for x in range(m - 1, max(-1, m - 13), -1):
+        t = toks[x]
+        if t.low in SPEECH_CUES:
+            # a named subject of this cue inside the content of another cue before it
+            # ("Merrill said Machado promised ... and said"): nested, her words
+            if not (x > 1 and toks[x - 1].w[:1].isupper() and toks[x - 1].w.isalpha() and
+                    toks[x - 1].low not in PRONOUNS):
+                return False
+            for y in range(x - 2, max(-1, x - 8), -1):
+                if toks[y].w in (".", "!", "?", ";") or toks[y].w in QUOTE_CHARS:
+                    return False
+                if toks[y].low in SPEECH_CUES:
+                    return True
+            return False
+        if t.w[:1].isupper() and x + 1 < m and toks[x + 1].w[:1].islower() and \
+                toks[x + 1].w.isalpha() and (toks[x + 1].low.endswith(("ed", "s")) or
+                                             toks[x + 1].low in COMMON_VERBS):
+            return True
+    return False
+
+
 def _cuts_forward(text, toks, m, se, n) -> bool:
     """Does a forward content end at token m (see forward_end)?"""
     t = toks[m]
@@ -134,11 +162,21 @@ def _cuts_forward(text, toks, m, se, n) -> bool:
         # that ...": the contrast is the writer's, with a statement of its own (not an
         # aside set off by dashes: "that Trump -- even as he says ... -- has proposed")
         return True
+    if t.low == "and" and not t.inq and m + 1 < n and not toks[m + 1].inq and \
+            toks[m + 1].low in _AND_CUE_VERBS and m > 0 and toks[m - 1].w not in (",",) \
+            and not _named_subject_before(toks, m):
+        # "said she had released her returns and called on them to do the same": the
+        # speaker's next act, not more of what was said (unless a named person acts in the
+        # clause before: "said Machado promised to help and said she would", her words)
+        return True
     if not t.inq and t.w in (",", ";") and m + 1 < n:
         # ", he said," / ", and they say" / ", according to"
         w1 = toks[m + 1]
         look = [tt.low for tt in toks[m + 1:m + 6] if tt.s < se]
-        if look and (look[0] in _CUT_AFTER_COMMA or
+        if look and (look[0] in _CUT_AFTER_COMMA and not (
+                # ", but that ...": a second clause of the same report ("said he regretted
+                # it, but that he had no choice"), not the writer's contrast
+                look[0] == "but" and len(look) > 1 and look[1] == "that") or
                      (look[0] == "even" and len(look) > 1 and look[1] in ("as", "though",
                                                                           "if")) or
                      (look[0] in ("and", "but") and any(x in SPEECH_CUES for x in look[1:4]))

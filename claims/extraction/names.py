@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import pathlib
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -48,12 +49,13 @@ FUNCTION_FIRST = load("function_words_capitalised")
 _ABBREVS = "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Prof|Rev|St|Jr|Sr|Mt|Ft".split("|")
 _TOKEN = (
     r"(?:(?:[A-Z]\.){2,}|(?:" + "|".join(_ABBREVS) + r")\.|[A-Z]\.(?=\s+[A-Z][a-z])|"
-    r"[A-ZÀ-Þ]\w*(?:[’'\-][A-Za-zÀ-ÿ]\w*)*)"
-)
+    r"[A-ZÀ-Þ]\w*(?:[’'\-][A-Za-zÀ-ÿ]\w*)*(?:(?<=s)[’'](?=[ \u00a0]+[A-Z]))?)"
+)  # (a plural possessive inside a name: "The Taxpayers' Alliance", "Teachers’ Union")
 
 _PARTICLE = r"(?:de|da|del|della|dello|degli|dei|di|des|der|den|van|von|bin|al|el|la|le|du|dos|das|y|ibn)"
 
-_MORE_TOKENS = r"(?:[ \u00a0]+(?:" + _PARTICLE + r"[ \u00a0]+)?" + _TOKEN + r")*"
+_MORE_TOKENS = r"(?:[ \u00a0]+(?:" + _PARTICLE + r"[ \u00a0]+){0,2}" + _TOKEN + r")*"
+# (two particles: "Ingrid van der Berg", "Ana de la Cruz")
 # A run of name tokens, as written for reading (NAME_RUN below is the same pattern, faster).
 NAME_RUN_PLAIN = re.compile(r"(?<![\w’'\-])" + _TOKEN + _MORE_TOKENS)
 
@@ -66,7 +68,8 @@ NAME_RUN_PLAIN = re.compile(r"(?<![\w’'\-])" + _TOKEN + _MORE_TOKENS)
 _TOKEN_TAIL = (
     r"(?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?:"
     + "|".join("(?<=" + w[0] + ")" + w[1:] for w in _ABBREVS)
-    + r")\.|(?<=[A-Z])\.(?=\s+[A-Z][a-z])|\w*(?:[’'\-][A-Za-zÀ-ÿ]\w*)*)"
+    + r")\.|(?<=[A-Z])\.(?=\s+[A-Z][a-z])|\w*(?:[’'\-][A-Za-zÀ-ÿ]\w*)*"
+    r"(?:(?<=s)[’'](?=[ \u00a0]+[A-Z]))?)"
 )
 NAME_RUN = re.compile(r"[A-ZÀ-Þ](?<![\w’'\-][A-ZÀ-Þ])" + _TOKEN_TAIL + _MORE_TOKENS)
 
@@ -83,6 +86,24 @@ def _first_names() -> dict:
     """Common first names (lower case) -> the gender they usually signal."""
     path = pathlib.Path(__file__).with_name("first_names.json")
     return json.loads(path.read_text(encoding="utf-8"))["names"]
+
+
+_FEMALE_NAMES = load("first_names_female")
+_MALE_NAMES = load("first_names_male")
+
+
+@lru_cache(maxsize=8192)
+def first_name_gender(word: str) -> Optional[str]:
+    """The gender a first name usually signals ("f"/"m"), or None: the hand-written list
+    first, then the names the US baby-name counts give one sex (a hint for he/she only; a
+    word being there does not make a capitalised run a person's name)."""
+    w = word.lower().strip(".")
+    g = _first_names().get(w)
+    if g is None:
+        if not w.isascii():  # "José", "Zoë": the lists are written without accents
+            w = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode()
+        g = "f" if w in _FEMALE_NAMES else "m" if w in _MALE_NAMES else None
+    return g
 
 
 def is_title_word(w: str) -> bool:
@@ -144,15 +165,24 @@ def _classify(toks: list[str]) -> str:
     if clean[0] in NOT_NAME_FIRST:
         return "other"
     first_name = len(clean) <= 3 and clean[0].lower() in _first_names()
+    initials = len(toks) in (2, 3) and toks[0][-1:] == "." and \
+        _INITIALS.fullmatch(toks[0]) is not None and \
+        toks[0] not in _COUNTRY_INITIALS  # "J.R. Whitfield", not "U.S. Steel"
     for t in toks:
-        if t in PLACE_WORDS and not (first_name and t == toks[-1]) or (
-                ACRONYM.match(t) and not (len(t) == 2 and t[1] == ".")):
+        if t in PLACE_WORDS and not (first_name and (t == toks[-1] or t == toks[0])) or (
+                ACRONYM.match(t) and not (len(t) == 2 and t[1] == ".") and not (
+                    initials and t == toks[0])):
             # ("Linda Park", "Tom Hill": a common first name before a place word that is
-            # also a surname is a person)
+            # also a surname is a person; so is a first name that is also a place word,
+            # "Bill Smith", where no other place word follows)
             return "other"
     if len(toks) > 5:
         return "other"
     return "person"
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+_COUNTRY_INITIALS = frozenset("U.S. U.K. U.N. E.U. U.S.A. U.A.E. D.C. L.A. N.Y.".split())
+
 
 def analyse_run(text: str, s: int, e: int) -> list[NameRun]:
     """Split one capitalised run into name parts, pulling titles out of person names."""

@@ -205,10 +205,19 @@ def _appositive_after(text: str, ne: int, se: int) -> Optional[str]:
         chunk = m.group("role")
         cw = chunk.split()
         if len(cw) <= 16 and any(is_title_word(w.strip(",.")) for w in cw) \
+                and cw[0].lower() not in _PREPOSITIONS \
                 and not _VERBISH.search(chunk) and (
-                    not chunk[:1].isupper() or chunk.lower().startswith(("the ", "a ", "an "))):
+                    not chunk[:1].isupper() or chunk.lower().startswith(("the ", "a ", "an "))
+                    or _POSSESSOR_FIRST.match(chunk)):
             return chunk
     return None
+
+
+# an aside opened by a preposition is no role: "Schilling, through a spokeswoman, declined"
+_PREPOSITIONS = frozenset("through via by in with at from on for to under after before "
+                          "during".split())
+# "Acme's founder and chief executive": a capitalised possessor opening a lower-case role
+_POSSESSOR_FIRST = re.compile(r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}(?:'s|’s)\s+[a-z]")
 
 
 def _of_phrase_after(text: str, ne: int, se: int) -> Optional[str]:

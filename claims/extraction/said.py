@@ -94,6 +94,11 @@ def read_said(c: Cue, ing: bool) -> Optional[Attribution]:
             reduced_relative(toks, src_left, ss):
         return None
     back = quote_before(text, toks, i, ss, p.start, p.quotes, p.quote_at)
+    if back is not None and back[1] < i and all(
+            t.low in _COORDINATORS for t in toks[back[1]:i]):
+        # "praised the plan as “a step forward,” and said it would pass": the quote is
+        # inside the clause before; "and said" goes on with the same subject
+        back = None
     if back is not None and not ing:
         return _read_quote_then_cue(c, back)
     if qk is not None and qk not in p.used_quotes and not ing:
@@ -129,6 +134,11 @@ def read_said(c: Cue, ing: bool) -> Optional[Attribution]:
     return _read_forward(c, k, nxt, ing, src_left)
 
 
+# verbs of saying whose object is a clause, never a noun phrase alone
+_CLAUSE_VERBS = frozenset("say claim argue insist add note warn believe think predict contend "
+                          "assert".split())
+
+
 def _content_start(c: Cue) -> int:
     """Token index after the cue's adverbials and hearer, moved to an explicit "that"."""
     toks, j, se = c.para.toks, c.j, c.se
@@ -152,6 +162,12 @@ def _content_start(c: Cue) -> int:
     if that_i is not None and that_i > k and (
             toks[k].low in PRONOUNS or toks[that_i - 1].low in _NOT_BEFORE_THAT):
         that_i = None  # "said she was not going to jump to that conclusion": no "that" clause
+    if that_i is not None and that_i > k and that_i + 1 < n and c.base in _CLAUSE_VERBS and (
+            toks[that_i + 1].low in _FINITE_SOON or toks[that_i + 1].low in COMMON_VERBS):
+        # "said the areas of the network that were hacked suggested ...": a relative
+        # pronoun, the subject of its own verb; the reported clause starts at its noun
+        # (after a verb of saying that takes a clause, not "proposing changes that would")
+        that_i = None
     if that_i is not None and that_i >= k - 6:
         k = that_i
     return k
@@ -171,6 +187,9 @@ def _quote_after(c: Cue, k: int, nxt) -> Optional[int]:
         if qk is not None and m == k and p.quotes[qk][2] and p.quotes[qk][1] < se - 1:
             qk = None  # 'said "I stood up" for ...': the quote is part of a longer content
     return qk
+
+
+_COORDINATORS = frozenset("and but or then".split())
 
 
 def _read_quote_then_cue(c: Cue, back: tuple[int, int]) -> Optional[Attribution]:

@@ -52,11 +52,27 @@ def _tok_start(t) -> int:
     return t.s
 
 
+# auxiliaries proper: capitalised after a name they still are no surname ("Trump Has Said"
+# in a headline); the adverbs among the fillers are ("Mary Long said", "Tom Still said")
+_AUX_VERBS = frozenset("has have had will would could may might did does do is are was were "
+                       "not never been".split())
+
+
+def _surname_filler(toks, m: int, ss: int) -> bool:
+    """The filler word at ``m`` is capitalised right after a capitalised word: a surname
+    ("Long", "Still", "Early"), part of the name before it, not an adverb to skip (the caller
+    checks that the cue is lower case: "Trump Just Announced" is a headline)."""
+    t = toks[m]
+    return t.w[:1].isupper() and t.low not in _AUX_VERBS and m > 0 and \
+        toks[m - 1].s >= ss and toks[m - 1].w[:1].isupper() and toks[m - 1].w.isalpha()
+
+
 def _source_left(text, toks, i, ss, quotes) -> Optional[Span]:
     """The noun phrase right before the cue (skipping auxiliaries): "the DHS", "Merten",
     "he", "a senior State Department official", "Kenneth Merten" in ", Kenneth Merten, told"."""
     m = i - 1
-    while m >= 0 and toks[m].s >= ss and (toks[m].low in AUX or toks[m].low == "n't" or
+    while m >= 0 and toks[m].s >= ss and (toks[m].low in AUX and not (
+            toks[i].w[:1].islower() and _surname_filler(toks, m, ss)) or toks[m].low == "n't" or
                                           (toks[m].low in KEEP and toks[i].low.endswith("ing"))
                                           or
                                           toks[m].low.endswith(("n't", "n’t")) or (
@@ -269,6 +285,14 @@ def _source_before_comma(text, toks, m, ss) -> Optional[Span]:
     seg_start = k + 1
     if seg_start < seg_end:
         first = toks[seg_start].low
+        if _possessive_role(toks, seg_start, seg_end) and k >= 1 and toks[k].w == "," and \
+                toks[k].s >= ss and toks[k - 1].w[:1].isupper() and \
+                toks[k - 1].low not in PRONOUNS:
+            # "Freddy Ortega, German's brother and comedian, said", "Jon Vela, Acme's founder
+            # and chief executive, said": a role of someone else's, so the name before it
+            name = np_left(text, toks, k - 1, ss)
+            if name and text[name[0]].isupper():
+                return name
         if first in ("who", "whose", "which") or first.endswith("ing") or \
                 any(x.low in ("who", "whom", "whose", "which") for x in
                     toks[seg_start:seg_end]) or \
@@ -302,6 +326,22 @@ def _source_before_comma(text, toks, m, ss) -> Optional[Span]:
                 return name
         return np_left(text, toks, seg_end - 1, ss)
     return None
+
+
+def _possessive_role(toks, a: int, b: int) -> bool:
+    """toks[a:b] is a capitalised possessive then lower-case role words: "German's brother
+    and comedian", "Acme’s founder and chief executive" (not "Acme's Jon Vela")."""
+    p = a
+    while p < b and p - a < 4 and toks[p].w[:1].isupper() and not _POSS_END.search(toks[p].w):
+        p += 1
+    if p >= b or not toks[p].w[:1].isupper() or not _POSS_END.search(toks[p].w) or p + 1 >= b:
+        return False
+    rest = toks[p + 1:b]
+    return len(rest) <= 8 and rest[-1].w[:1].islower() and rest[-1].w.isalpha() and \
+        all(t.w[:1].islower() or t.w in ("-",) for t in rest)
+
+
+_POSS_END = re.compile(r"(?:'s|’s|s'|s’)$")
 
 
 def appositive_head(text, toks, seg_start, ss) -> Optional[Span]:
@@ -423,13 +463,22 @@ def np_left(text, toks, m, ss) -> Optional[Span]:
     return sp
 
 
+_NEXT_CHAR = re.compile(r"\s{0,10}(\S)")
+
+
 def trim_aux(text, sp):
     if not sp:
         return sp
     s, e = sp
     # drop trailing auxiliaries/adverbs ("he also", "officials have")
     words = list(re.finditer(r"\S+", text[s:e]))
-    while words and words[-1].group(0).lower().strip(",") in AUX:
+    # (a capitalised filler after a capitalised word is a surname, "Ed Long said", unless the
+    # next word is capitalised too: a headline, "Trump Just Announced")
+    nxt = _NEXT_CHAR.match(text, e)
+    headline = nxt is not None and nxt.group(1).isupper()
+    while words and words[-1].group(0).lower().strip(",") in AUX and (headline or not (
+            words[-1].group(0)[:1].isupper() and len(words) > 1 and
+            words[-1].group(0).lower() not in _AUX_VERBS and words[-2].group(0)[:1].isupper())):
         words.pop()
     if not words:
         return None

@@ -53,7 +53,7 @@ from claims.extraction.anonymous_sources import (DETERMINERS, GROUP_NOUNS, Anony
                                                  normalise_description)
 from claims.extraction.names import (FUNCTION_FIRST, NAME_RUN, NOT_NAME_FIRST, PLACE_WORDS,
                                      TITLES, NameRun, analyse_run, classify_tokens,
-                                     is_title_word, split_title_of)
+                                     first_name_gender, is_title_word, split_title_of)
 from claims.extraction.roles import entity_role, gender_of as _gender_of, role_at, \
     role_gender, strip_role as _strip_role
 from claims.extraction.spans import Attribution, Sentence
@@ -97,6 +97,10 @@ _OF_INSIDE = re.compile(r"\b[a-z][\w-]*\s+of\s+(?:[a-z][\w-]*\s+){0,3}$")
 _PREP_NOUNS_BEFORE = re.compile(r"\b(?:of|for|at|with|from)\s+(?:the\s+|a\s+|an\s+)?"
                                 r"(?:[a-z][\w-]*\s+){1,3}$")
 _PREP_BEFORE = re.compile(r"\b(?:of|on|for|at|with|from|in|by|to)\s+$")
+# "a study published in the journal Nature": the journal is where it appeared, no speaker
+_MEDIUM_BEFORE = re.compile(r"\b(?:of|on|for|at|from|in|by|to)\s+(?:the\s+)?(?:journal|"
+                            r"magazine|newspaper|paper|website|blog|show|programme|program|"
+                            r"podcast|book|network|channel)\s+$")
 _COMMA = re.compile(r"[,;]")
 # "a spokesman for", "an aide to", "the wife of" + a title or description before the name
 _ROLE_OF = re.compile(r"\s*(?i:a|an|the|one)\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s+"
@@ -117,7 +121,15 @@ _QUANTIFIERS = frozenset("some others many most several few both all".split())
 _WORD = re.compile(r"[A-Za-z]+")
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|his|her|their|its)\s[^,.;:“”\"]{1,70},\s")
 _RELATIVES = frozenset("who which whose whom that".split())
+_AGE_APPOSITIVE = re.compile(r",\s+\d{1,3},\s")
 _OPEN_QUOTES = frozenset("“\"‘'«")
+# "spokesman", "chairman", "congressman": said of women too, so a weak sign of gender
+_MAN_WORD = re.compile(r"[a-z]man\b", re.IGNORECASE)
+_PLACE_PREP = re.compile(r"\b(?:in|at|near|across|outside|inside)\s+(?:the\s+)?$")
+_NEXT_WORD = re.compile(r",? ([a-z]+)\b")
+# a verb after a name: one of the frequent ones, a cue, or a regular past ("walked")
+_VERBS_AFTER_NAME = frozenset(load("common_verbs") | load("cue_verbs_speech") | frozenset(
+    "has had is was will would can could says said told".split()))
 _FIRST_NAME_GENDER: dict[str, str] = json.loads(
     (pathlib.Path(__file__).with_name("first_names.json")).read_text(encoding="utf-8"))["names"]
 
@@ -195,7 +207,7 @@ class SpeakerResolver:
                 if ent is None:
                     # a common first name is a hint of gender ("she" is not Alan Krueger)
                     ent = self.entities[full] = _Entity(
-                        full, "person", gender=_FIRST_NAME_GENDER.get(r.tokens[0].lower()))
+                        full, "person", gender=first_name_gender(r.tokens[0]))
                     for k in range(1, len(r.tokens)):
                         self.suffix.setdefault(" ".join(r.tokens[k:]), []).append(full)
                     # first name alone is not indexed: too ambiguous
@@ -238,14 +250,29 @@ class SpeakerResolver:
             i += 1
         return out
 
-    def lookup_person(self, tokens: list[str], pos: int) -> Optional[_Entity]:
+    def lookup_person(self, tokens: list[str], pos: int, gender: Optional[str] = None
+                      ) -> Optional[_Entity]:
         key = " ".join(tokens)
         ent = self.entities.get(key)
         if ent is not None and len(tokens) >= 2:
+            longer = {f for f in self.suffix.get(key, ()) if f != key}
+            if len(longer) == 1:
+                # "García Márquez" after "José Luis García Márquez": a two-word surname, the
+                # longer name's (when that name opens with a first name, not "Democrat ...")
+                f = longer.pop()
+                extra = f.split()[:-len(tokens)]
+                if len(extra) <= 2 and all(first_name_gender(w) for w in extra):
+                    return self.entities[f]
             return ent
         fulls = self.suffix.get(key)
         if not fulls:
             return None
+        if gender and len(fulls) > 1:
+            # a surname two people share, read for "he"/"she": the one of that gender
+            # ("Chris Murphy ... Anne Marie Murphy ... Murphy has an ally. He thinks")
+            same = [f for f in fulls if self.entities[f].gender == gender]
+            if len(same) == 1:
+                return self.entities[same[0]]
         # the full name mentioned most recently before pos, else the first one
         best, bestpos = None, -1
         for f in fulls:
@@ -253,6 +280,17 @@ class SpeakerResolver:
             for ms in e.mentions:
                 if ms < pos and ms > bestpos:
                     best, bestpos = e, ms
+        if best is not None and len(set(fulls)) > 1 and \
+                self.sentence_of(pos) - self.sentence_of(bestpos) > 1:
+            # a surname two people share ("Clinton"), their last full name not just before:
+            # the one the report introduced first, the story's subject ("Hillary Clinton" of
+            # the opening, not "Bill Clinton" named in passing three paragraphs up)
+            # (among names that read as a first name and a surname: not a headline's run,
+            # "Chuck Grassley Compares Trump", nor "Democrat Hillary Clinton")
+            named = [(self.entities[f].mentions[0], f) for f in set(fulls)
+                     if len(f.split()) <= 3 and first_name_gender(f.split()[0])]
+            if len(named) > 1:
+                return self.entities[min(named)[1]]
         return best or self.entities[fulls[0]]
 
     # ------------------------------------------------------------------ resolution
@@ -269,6 +307,8 @@ class SpeakerResolver:
                 if sp is not None:
                     return sp
             sp = self._paragraph_subject(cur, pos, gender)
+            if sp is None:
+                sp = self._one_person_of_paragraph(cur, pos, gender)
             if sp is not None:
                 return sp
             # a speaker's gender as its own words gave it ("a furious mum" then "she")
@@ -382,15 +422,15 @@ class SpeakerResolver:
                 return None  # not the subject: "In Paris, ...", a quote
             i += 1
             if r.kind in ("person", "single"):
-                ent = self.lookup_person(r.tokens, r.start)
+                ent = self.lookup_person(r.tokens, r.start, gender)
         if ent is None:
             return None  # ("Trade union leader Pat Roe": "Trade" is looked past)
         after = self.text[r.end:r.end + 90]
         if lead.rstrip().endswith(","):
             after = after[1:] if after.startswith(",") else ""  # "Her lawyer, Al Roe, asked"
         elif after.startswith(","):
-            m = _APPOSITIVE.match(after)  # "Al Roe, her lawyer, asked"
-            after = after[m.end() - 1:] if m else ""
+            m = _APPOSITIVE.match(after) or _AGE_APPOSITIVE.match(after)
+            after = after[m.end() - 1:] if m else ""  # "Al Roe, her lawyer, asked", "Roe, 27,"
         if not after[1:2].islower() or after[0] != " " or after.split()[0] in _RELATIVES:
             return None  # not the subject: "Roe, who ...", "Roe's aide"
         if gender and ent.gender and ent.gender != gender:
@@ -399,11 +439,54 @@ class SpeakerResolver:
         j = i + 1
         while j < len(self.runs) and self.runs[j].start < pos:
             o = self.runs[j]
-            if o.kind in ("person", "single") and \
-                    self.lookup_person(o.tokens, o.start) not in (None, ent):
-                return None  # another person named in between: leave it to the history
+            other = self.lookup_person(o.tokens, o.start) if o.kind in (
+                "person", "single") and o.tokens != r.tokens else None
+            if other not in (None, ent) and not (gender and other.gender and
+                                                 other.gender != gender):
+                # another person named in between, who may be "he"/"she" too: leave it to
+                # the history ("Roe has an ally in Ann Ash. He said": Ann is no "he")
+                return None
             j += 1
         return Speaker(ent.name, "person", self.entity_role(ent))
+
+    def _one_person_of_paragraph(self, cur: int, pos: int, gender: Optional[str]
+                                 ) -> Optional[Speaker]:
+        """ "At the shelter, Maria Santos sat with her children. “We grabbed the cat,” she
+        said.": in a paragraph with no statement yet, the one person its earlier sentences
+        name who can be "he"/"she" (a known first name of that gender, or acting as a
+        person) answers the pronoun before the last speaker of an earlier paragraph."""
+        sents = self.sentences
+        if not sents or not gender or self.para_first is None:
+            return None
+        first = self.para_first[cur]
+        if first == cur:
+            return None
+        s0 = sents[first].start
+        if self.history and s0 <= self.history[-1][4] < pos:
+            return None
+        found = None
+        i = bisect.bisect_left(self.run_starts, s0)
+        while i < len(self.runs) and self.runs[i].start < sents[cur].start:
+            r = self.runs[i]
+            i += 1
+            if r.kind not in ("person", "single"):
+                continue
+            ent = self.lookup_person(r.tokens, r.start)
+            if ent is None or (ent.gender != gender if ent.gender else
+                               not self._acts_as_person(ent)):
+                continue  # (no "she", or no person at all: "Red Cross")
+            if found is not None and found is not ent:
+                return None  # two people who could be the one: leave it to the history
+            age = _AGE_APPOSITIVE.match(self.text, r.end)  # "Kaya Lind, 27, addressed"
+            w = _NEXT_WORD.match(self.text, age.end() - 1 if age else r.end)
+            if w and w.group(0)[0] == " " and (w.group(1) in _VERBS_AFTER_NAME or
+                                                w.group(1).endswith("ed")):
+                found = ent  # the subject of its own verb here ("Maria Santos sat")
+            elif found is None:
+                found = False  # named, but not as a subject: no answer
+        if not found:
+            return None
+        return Speaker(found.name, "person", self.entity_role(found))
 
     def _person_between(self, lo: int, pos: int, gender: Optional[str]) -> Optional[Speaker]:
         """The person named nearest before ``pos`` and at or after ``lo``; one whose first
@@ -419,10 +502,31 @@ class SpeakerResolver:
                     sp = Speaker(ent.name, "person", self.entity_role(ent))
                     if ent.name.split()[0].lower().strip(".") in _FIRST_NAME_GENDER or \
                             r.title or sp.role:
-                        return sp
-                    unsure = unsure or sp
+                        return sp  # (the hand-written names: the people news quotes most)
+                    if unsure is None and (gender is None or self._acts_as_person(ent)):
+                        # a pair whose first word is no first name we know answers "he"/"she"
+                        # only when it acts as a person somewhere ("Ivanka Trump strode"),
+                        # never when it only names a place or a thing ("in Palo Alto",
+                        # "Sports Illustrated's celebration"): no name beats a guess
+                        unsure = sp
             i -= 1
         return unsure
+
+    def _acts_as_person(self, ent: _Entity) -> bool:
+        """Some mention of the name is the subject of a verb ("Berhanu Nega said", "Ivanka
+        Trump strode") or has a "who" clause, and none follows a preposition of place ("in
+        Little Rock")."""
+        text, n = self.text, len(ent.name)
+        subject = False
+        for m in ent.mentions:
+            if _PLACE_PREP.search(text, max(0, m - 6), m):
+                return False
+            w = _NEXT_WORD.match(text, m + n)
+            v = w and w.group(1)
+            if v and (v in _VERBS_AFTER_NAME or v.endswith("ed") if w.group(0)[0] == " " else
+                      v == "who"):  # "Ivanka Trump walked", "Ivanka Trump, who"
+                subject = True
+        return subject
 
     def resolve(self, a: int, b: int) -> tuple[Speaker, Optional[str], bool, Optional[str]]:
         """Resolve the source span [a, b): (speaker, gender, plural, role-only description)."""
@@ -442,7 +546,7 @@ class SpeakerResolver:
             want = "f" if kin.group(1).lower() in _FEMALE_PARENT else "m"
             sp = self._one_person_before(a)
             if sp is not None:
-                g = _FIRST_NAME_GENDER.get(sp.name.split()[0].lower())
+                g = first_name_gender(sp.name.split()[0])
                 if g is None:  # an unlisted first name: the pronouns since the name tell
                     seen = self.text[max(self.text.rfind(sp.name.split()[-1], 0, a), 0):a]
                     he = re.search(r"\b(?:he|his|him)\b", seen, re.I)
@@ -571,7 +675,8 @@ class SpeakerResolver:
             if r.kind not in ("person", "single"):
                 continue
             before = text[max(a, r.start - 5):r.start]
-            if _PREP_BEFORE.search(before) or _ROLE_OF.match(text, a, r.start) and \
+            if _PREP_BEFORE.search(before) or _MEDIUM_BEFORE.search(
+                    text, max(a, r.start - 40), r.start) or _ROLE_OF.match(text, a, r.start) and \
                     not _COMMA.search(text, a, r.start) or \
                     person is not None and _PREP_NOUNS_BEFORE.search(text, max(a, r.start - 60),
                                                                      r.start):
@@ -602,7 +707,7 @@ class SpeakerResolver:
                 person = (r, ent)
             else:
                 # "Ms Amberley" after "Rachel Amberley": a titled surname is looked up too
-                person = (r, self.entities.get(" ".join(r.tokens)) if len(r.tokens) > 1
+                person = (r, self.lookup_person(r.tokens, r.start) if len(r.tokens) > 1
                           else self._titled_surname(r))
         return person
 
@@ -646,9 +751,13 @@ class SpeakerResolver:
                 ent.roles_checked = True
             if not role:
                 role = self.entity_role(ent, before=a)
-            # (the title's gender before the role's: "Ms. Conway, adviser for Mr. Trump")
-            g = ent.gender or _gender_of(r.title or "") or role_gender(role or "") or \
-                _gender_of(raw)
+            # (the title's gender before the role's: "Ms. Conway, adviser for Mr. Trump";
+            # both before a first name's, a weaker hint: "widow Terry Strada" is a "she",
+            # unless only a "-man" word says it: "Trump spokesman Hope Hicks" is a "she")
+            tg, rg = _gender_of(r.title or ""), role_gender(role or "")
+            strong = [x for x, w in ((tg, r.title), (rg, role)) if x and not (
+                x == "m" and _MAN_WORD.search(w or ""))]
+            g = (strong[0] if strong else None) or ent.gender or tg or rg or _gender_of(raw)
             ent.gender = g
             return Speaker(ent.name, "person", role), g, False, None
         name = " ".join(r.tokens)

@@ -39,7 +39,7 @@ from claims.extraction import checkworthiness as _cw
 from claims.extraction import confidence as _conf
 from claims.extraction.context import attribution_context
 from claims.extraction.lexicons import load
-from claims.extraction.names import is_title_word
+from claims.extraction.names import first_name_gender, is_title_word
 from claims.types import Report, Statement
 
 __all__ = ["refine"]
@@ -1577,11 +1577,12 @@ def _first_names() -> dict:
 def _gender(name: Optional[str]) -> Optional[str]:
     if not name:
         return None
-    return _first_names().get(name.split()[0].lower().strip(".")) if len(name.split()) > 1 \
-        else None
+    return first_name_gender(name.split()[0]) if len(name.split()) > 1 else None
 
 
-_PERSON_MENTION = re.compile(r"(?<![\w’'.])([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w’'-]+)")
+# (an apostrophe inside a surname, "O’Brien", not a possessive: "Bill Clinton's hair")
+_PERSON_MENTION = re.compile(
+    r"(?<![\w’'.])([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w-]*(?:[’'](?!s\b)[\w-]+)?)")
 
 
 # "His wife, Margaret, said": a kin noun after a possessive, then a first name alone
