@@ -242,7 +242,7 @@ def test_every_extracted_statement_is_ranked_by_the_model_on_its_final_text():
     n = 0
     for report in iter_reports([root.parent / "seeds", root / "data" / "who_probes"]):
         statements = extract_report(report)
-        for st, score in zip(statements, score_checkworthiness([s.text for s in statements])):
-            assert st.checkworthiness == round(score, 3), (report.id, st.text)
+        for stmt, score in zip(statements, score_checkworthiness([s.text for s in statements])):
+            assert stmt.checkworthiness == round(score, 3), (report.id, stmt.text)
             n += 1
     assert n > 100
