@@ -49,9 +49,6 @@ _SIGNATURE = re.compile(
     r"(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?\s*$"
 )
 _TAG = re.compile(r"(?<![\w&])[#@](\w+)")
-# What any of the three above needs: a text without it is its own prepared form (a signature
-# needs "(@"). One search instead of three passes (the signature's is slow).
-_PLAIN = re.compile(r"[#@]|https?://|www\.|pic\.twitter\.com/", re.IGNORECASE)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)")
 
 
@@ -79,6 +76,15 @@ def _words_of_tag(m: re.Match) -> str:
     return " " + _CAMEL.sub(" ", m.group(1)) + " "
 
 
+def _plain(text: str) -> bool:
+    """Whether *text* has nothing ``_URL``, ``_SIGNATURE`` (it needs "(@") or ``_TAG`` would
+    match: a few substring tests instead of three regex passes (the signature's is slow)."""
+    if "@" in text or "#" in text or "://" in text or "\u0130" in text or "\u0131" in text:
+        return False  # (İ and ı: the regexes' IGNORECASE takes them for "i", lower() does not)
+    low = text.lower()
+    return "www." not in low and "pic.twitter.com/" not in low
+
+
 def prepare(text: Optional[str], author: bool = True) -> str:
     """Plain words of a claim, a post or a query (see the module docstring); not normalised.
 
@@ -86,7 +92,7 @@ def prepare(text: Optional[str], author: bool = True) -> str:
     if not text:
         return ""
     text = str(text)
-    if _PLAIN.search(text) is None:  # most claims: nothing below would change them
+    if _plain(text):  # most claims: nothing below would change them
         return text
     text = _URL.sub(" ", text)
     body, name = split_signature(text)
