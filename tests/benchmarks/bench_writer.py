@@ -126,6 +126,32 @@ def writer_only(a, db: pathlib.Path) -> None:
 
     a.group = a.group or getattr(writer_mod, "GROUP", 1)
 
+    import collections
+
+    import claims.store.claims as sc
+    import claims.store.statements as ss
+    parts: collections.Counter = collections.Counter()
+
+    def timed(owner, name: str, label: str) -> None:  # CPU seconds of a step, by label
+        fn = getattr(owner, name)
+
+        def wrapper(*args, **kwargs):
+            t = time.process_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                parts[label] += time.process_time() - t
+        setattr(owner, name, wrapper)
+
+    timed(sc, "insert_columns" if hasattr(sc, "insert_columns") else "insert_rows", "statement (claim) rows")
+    timed(sc, "_update_claims", "claim updates")
+    timed(sc, "_write_speakers", "speakers")
+    timed(sc, "_write_similar", "similar")
+    timed(sc, "carry_over_verdicts", "carry over")
+    timed(Store, "index_claims", "full-text index")
+    timed(ss.StatementsMixin, "write_planned_reports", "reports")
+    timed(ss.StatementsMixin, "planned_reports_taken", "checks")
+    timed(Store, "save_planned_batches", "whole transaction but its commit")
     files = sorted(a.jobs.glob("j*.pkl"))[a.skip:]
     per_batch: list[tuple[int, float]] = []
     unpickle = 0.0
@@ -166,6 +192,10 @@ def writer_only(a, db: pathlib.Path) -> None:
     print(line("writer CPU ms/report", by_tenth(per_batch)))
     print(f"per report: {1000 * cpu / max(1, done):.2f} ms; read {read / 1024 / max(1, done):.0f} KiB, "
           f"written {written / 1024 / max(1, done):.0f} KiB (recorded batches read included)")
+    inside = parts.pop("whole transaction but its commit")
+    print("CPU ms per report: " + ", ".join(f"{k} {1000 * v / max(1, done):.2f}" for k, v in parts.most_common())
+          + f", the rest of the transaction {1000 * (inside - sum(parts.values())) / max(1, done):.2f}"
+          + f", commit {1000 * (cpu - inside) / max(1, done):.2f}")
     if profiler:
         profiler.dump_stats(a.profile)
         import pstats
@@ -184,6 +214,7 @@ def main() -> None:
                     "(one --keep made from the same recording), skipping the first --skip batches")
     ap.add_argument("--skip", type=int, default=0)
     ap.add_argument("--cache-mib", type=int, help="the SQLite page cache of each connection (MiB)")
+    ap.add_argument("--checkpoint", type=int, help="SQLite wal_autocheckpoint (pages) of each connection")
     ap.add_argument("--keep", type=pathlib.Path, help="keep the database at this path")
     a = ap.parse_args()
     if not a.cache and not a.jobs:
@@ -197,6 +228,9 @@ def main() -> None:
         import claims.store
         from claims.store import writer as writer_mod
         claims.store.SQLITE_CACHE_KIB = writer_mod.WRITER_CACHE_KIB = a.cache_mib * 1024
+    if a.checkpoint:
+        import claims.store
+        claims.store.SQLITE_WAL_AUTOCHECKPOINT = a.checkpoint
     try:
         if a.jobs:
             writer_only(a, db)
