@@ -25,6 +25,7 @@ import argparse
 import os
 import pathlib
 import pickle
+import resource
 import shutil
 import sys
 import tempfile
@@ -117,7 +118,9 @@ def run_loop(a, db: pathlib.Path) -> None:
           f"({st.get('store_background', 0.0):.1f} s busy); database {db_mib(db):.0f} MiB")
     print(line("main CPU ms/report", by_tenth(main_cpu)))
     print(line("writer CPU ms/report", by_tenth(writer_cpu)))
-    print(f"per report: main {1000 * cpu / n:.2f} ms, writer {1000 * st.get('store_background_cpu', 0.0) / n:.2f} ms")
+    print(f"per report: main {1000 * cpu / n:.2f} ms, writer {1000 * st.get('store_background_cpu', 0.0) / n:.2f} ms; "
+          f"peak RSS main {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB, "
+          f"writer {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MiB")
 
 
 def writer_only(a, db: pathlib.Path) -> None:
