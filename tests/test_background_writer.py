@@ -164,6 +164,15 @@ def test_planned_statements_as_given_equal_the_rows_made_from_them(tmp_path):
         assert planned._frame is not None and planned.statements == len(frame) > 20
         slow_rows, objs = _statement_rows(frame, [(r, r.id, None) for r in reports], planned._now, 3, AddResult())
         pd.testing.assert_frame_equal(planned.statements_frame(), stored_statements_frame(slow_rows, objs))
+        # the columns the writer inserts (before rows(): made from the frame) are those rows'
+        sids = [row["id"] for row in slow_rows]
+        claim_of = {sid: f"C{i:010d}" for i, sid in enumerate(sids) if i % 3}
+        speaker_of = {sid: f"P{i:08d}" for i, sid in enumerate(sids) if i % 2}
+        columns = planned.columns(claim_of, speaker_of)
+        expected = [{**row, "claim_id": claim_of.get(row["id"]), "speaker_id": speaker_of.get(row["id"])}
+                    for row in slow_rows]
+        assert [dict(zip(columns, values)) for values in zip(*columns.values())] == expected
+        assert planned._rows == []  # the frame's fast path was taken
         assert planned.rows() == slow_rows
         store.write_planned_reports(planned)
         # the same ids with other text: renamed, so the row-by-row path

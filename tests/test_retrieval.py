@@ -254,3 +254,30 @@ def test_index_texts_equal_index_text_one_by_one(texts):
     from claims.retrieval.text import index_texts
 
     assert index_texts(texts) == [index_text(t) for t in texts]
+
+
+def _prepare_by_regexes(text, author=True):
+    """prepare() without its plain-text shortcut: the three regex passes on every text."""
+    from claims.retrieval import text as t
+
+    if not text:
+        return ""
+    text = t._URL.sub(" ", str(text))
+    body, name = t.split_signature(text)
+    body = t._TAG.sub(t._words_of_tag, body)
+    if name and author:
+        body = body + " " + t._TAG.sub(t._words_of_tag, name)
+    return body
+
+
+_TRICKY = ["@", "#", "://", "http", "HTTPS://", "www.", "WwW.", "pic.twitter.com/", "PIC.TWITTER.COM/",
+           "p\u0130c.tw\u0131tter.com/", "w\u0131", "\u2014 Ana (@ana) May 1, 2020", " - ", "(@x)", "ab", " "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_TRICKY), st.text(max_size=6)), max_size=12), st.booleans())
+def test_prepare_shortcut_gives_what_the_regexes_give(parts, author):
+    from claims.retrieval.text import prepare
+
+    text = "".join(parts)
+    assert prepare(text, author=author) == _prepare_by_regexes(text, author=author)

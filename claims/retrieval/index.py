@@ -164,8 +164,8 @@ class TextIndex:
         bodies = index_texts([d.text for d in docs])
         titles = index_texts([d.title for d in docs])
         rows = [(k[0], k[1], b, t) for k, b, t in zip(uniq, bodies, titles)]
-        self._forget_vectors(conn, list(uniq))
         if self._dialect(conn) == "postgresql":
+            self._forget_vectors(conn, list(uniq))  # SQLite: remove_many below does it
             conn.execute(
                 sa.text(f"INSERT INTO {self.name} (kind, key, body, title) "
                         f"VALUES (:kind, :key, :body, :title) ON CONFLICT (kind, key) DO UPDATE "
@@ -202,12 +202,17 @@ class TextIndex:
         dbapi = conn.connection.driver_connection
         cur = dbapi.cursor()
         try:
-            ids = []
+            # the rows of these documents, 500 keys per query (one query each cost more)
+            by_kind: dict[str, list[str]] = {}
             for a, b in pairs:
-                r = cur.execute(f"SELECT id FROM {self.keys_table} WHERE kind = ? AND key = ?",
-                                (a, b)).fetchone()
-                if r:
-                    ids.append((r[0],))
+                by_kind.setdefault(str(a), []).append(str(b))
+            ids = []
+            for kind, keys in by_kind.items():
+                for i in range(0, len(keys), 500):
+                    chunk = keys[i:i + 500]
+                    cur.execute(f"SELECT id FROM {self.keys_table} WHERE kind = ? AND key IN "
+                                f"({', '.join('?' * len(chunk))})", (kind, *chunk))
+                    ids.extend(cur.fetchall())
             if ids:
                 cur.executemany(f"DELETE FROM {self.name} WHERE rowid = ?", ids)
                 cur.executemany(f"DELETE FROM {self.keys_table} WHERE id = ?", ids)

@@ -89,9 +89,21 @@ class VectorStore:
 
     def delete(self, conn: sa.Connection, pairs) -> None:
         """Forget the vectors of these ``(kind, key)`` documents (their text changed or went)."""
-        if pairs:
+        # Few documents have a vector (fact-checks and reviewed claims) and a run re-indexes
+        # thousands of claims per batch: the ones with a vector are looked up 500 keys at a
+        # time, and only they are deleted (one DELETE per document cost more than indexing).
+        by_kind: dict[str, list[str]] = {}
+        for a, b in pairs:
+            by_kind.setdefault(a, []).append(b)
+        q = sa.text(f"SELECT key FROM {self.table} WHERE kind = :kind AND key IN :keys").bindparams(
+            sa.bindparam("keys", expanding=True))
+        present = []
+        for kind, keys in by_kind.items():
+            for i in range(0, len(keys), 500):
+                present.extend((kind, k) for k in conn.execute(q, {"kind": kind, "keys": keys[i:i + 500]}).scalars())
+        if present:
             conn.execute(sa.text(f"DELETE FROM {self.table} WHERE kind = :kind AND key = :key"),
-                         [dict(kind=a, key=b) for a, b in pairs])
+                         [dict(kind=a, key=b) for a, b in present])
 
     def missing(self, conn: sa.Connection, model_id: str,
                 where: Optional[str] = None) -> list[tuple[str, str, str, str]]:

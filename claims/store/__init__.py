@@ -133,7 +133,8 @@ class Store(StatementsMixin, ClaimsMixin, VerdictsMixin, ReviewMixin, RunsMixin,
     ``":memory:"`` an in-memory SQLite; anything with ``://`` a SQLAlchemy URL. One Store per
     thread (the open transaction is kept on the object)."""
 
-    def __init__(self, url_or_path: str | os.PathLike = DEFAULT_PATH, *, echo: bool = False, create: bool = True):
+    def __init__(self, url_or_path: str | os.PathLike = DEFAULT_PATH, *, echo: bool = False, create: bool = True,
+                 cache_kib: Optional[int] = None):
         raw = os.fspath(url_or_path)
         if raw == ":memory:":
             raw = "sqlite://"
@@ -175,6 +176,7 @@ class Store(StatementsMixin, ClaimsMixin, VerdictsMixin, ReviewMixin, RunsMixin,
         self.created_at: Optional[str] = None
         self.schema_version: int = 0
         self._create = create
+        self._cache_kib = cache_kib or SQLITE_CACHE_KIB  # SQLite page cache of each connection
         self._open()
 
     # -- lifecycle ---------------------------------------------------------------------------
@@ -277,7 +279,7 @@ class Store(StatementsMixin, ClaimsMixin, VerdictsMixin, ReviewMixin, RunsMixin,
                     # Each batch inserts rows under random ids into five indexes: with SQLite's
                     # 2 MiB default page cache, most pages they touch had to be read again once
                     # the database outgrew it. Pages are allocated as used, up to this.
-                    cur.execute(f"PRAGMA cache_size = {-SQLITE_CACHE_KIB}")
+                    cur.execute(f"PRAGMA cache_size = {-int(self._cache_kib)}")
                     if SQLITE_WAL_AUTOCHECKPOINT:
                         cur.execute(f"PRAGMA wal_autocheckpoint = {int(SQLITE_WAL_AUTOCHECKPOINT)}")
                 except Exception:  # locked or unreadable here: the command's own error says so

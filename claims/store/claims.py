@@ -37,7 +37,7 @@ from sqlalchemy import bindparam
 from claims.errors import StoreError
 
 from .schema import claims_t, meta_t, similar_t, speakers_t, statements_t
-from .values import CHUNK, IN_CHUNK, chunks, insert_rows, loads, now_iso
+from .values import CHUNK, IN_CHUNK, chunks, insert_columns, insert_rows, loads, now_iso
 from .verdicts import carry_over_verdicts
 
 
@@ -213,11 +213,7 @@ class ClaimsMixin:
         run_id = run_id if run_id is not None else self.current_run
         with self.transaction() as conn:
             if added is not None and added.deferred:
-                claim_of, speaker_of = grouping.claim_of, grouping.speaker_of
-                rows = added.rows()
-                for row in rows:
-                    row["claim_id"], row["speaker_id"] = claim_of.get(row["id"]), speaker_of.get(row["id"])
-                insert_rows(conn, statements_t, rows)
+                insert_columns(conn, statements_t, added.columns(grouping.claim_of, grouping.speaker_of))
                 added.deferred = False
             else:
                 _write_statement_ids(conn, grouping)
@@ -368,9 +364,14 @@ def _speaker_row(s: dict) -> dict:
 
 def _write_speakers(conn: sa.Connection, new: list[dict], updated: list[dict]) -> None:
     """Insert the new speakers; the stored ones get their merged name, type, aliases, roles."""
-    for chunk in chunks([{"speaker_id": s["speaker_id"], **_speaker_row(s)} for s in new], CHUNK):
-        conn.execute(speakers_t.insert(), list(chunk))
-    if updated:
+    insert_rows(conn, speakers_t, [{"speaker_id": s["speaker_id"], **_speaker_row(s)} for s in new])
+    if updated and conn.dialect.name == "sqlite":  # straight through the driver, as _update_claims
+        sql = 'UPDATE "speakers" SET "name" = ?, "type" = ?, "aliases" = ?, "roles" = ? WHERE "speaker_id" = ?'
+        params = [(r["name"], r["type"], r["aliases"], r["roles"], s["speaker_id"])
+                  for s in updated for r in (_speaker_row(s),)]
+        for chunk in chunks(params, CHUNK):
+            conn.exec_driver_sql(sql, list(chunk))
+    elif updated:
         u = (
             speakers_t.update()
             .where(speakers_t.c.speaker_id == bindparam("b_speaker_id"))
@@ -385,6 +386,13 @@ def _write_similar(conn: sa.Connection, pairs: dict) -> None:
     if not pairs:
         return
     keys = list(pairs)
+    if conn.dialect.name == "sqlite":  # straight through the driver, as _update_claims
+        both = [(a, b) for a, b in keys] + [(b, a) for a, b in keys]
+        for chunk in chunks(both, CHUNK):
+            conn.exec_driver_sql('DELETE FROM "similar_claims" WHERE "claim_id" = ? AND "similar_claim_id" = ?',
+                                 list(chunk))
+        insert_rows(conn, similar_t, [{"claim_id": a, "similar_claim_id": b, "score": pairs[(a, b)]} for a, b in keys])
+        return
     d = similar_t.delete().where(
         sa.and_(similar_t.c.claim_id == bindparam("b_a"), similar_t.c.similar_claim_id == bindparam("b_b"))
     )

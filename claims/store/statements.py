@@ -62,6 +62,25 @@ class AddResult:
             self._rows, _ = _statement_rows(self._frame, to_add, self._now, self.run_id, AddResult())
         return self._rows
 
+    def columns(self, claim_of: dict, speaker_of: dict) -> dict[str, list]:
+        """The statement rows to insert (``rows``) column by column, with their claim and speaker
+        ids (statement id -> id; None where absent). On the fast path made from the frame
+        directly: no dict per row (``save_grouping`` in the background writer)."""
+        if self._frame is not None and not self._rows and self.statements:
+            cols = _driver_columns(self._frame)
+            # as _statement_rows makes them: ids as text (no report renamed on this path)
+            cols["id"] = ids = [str(i) for i in cols["id"]]
+            cols["checkworthiness"] = [0.0 if v is None else v for v in cols["checkworthiness"]]
+            n = len(ids)
+            cols.update(claim_id=None, speaker_id=None, added_at=[self._now] * n, run_id=[self.run_id] * n)
+        else:
+            rows = self.rows()
+            cols = {c: [row[c] for row in rows] for c in (rows[0] if rows else ())}
+            ids = cols.get("id", [])
+        cols["claim_id"] = [claim_of.get(i) for i in ids]
+        cols["speaker_id"] = [speaker_of.get(i) for i in ids]
+        return cols
+
 
 @dataclass(frozen=True)
 class _Id:
@@ -301,6 +320,26 @@ def _plan_as_given(conn: sa.Connection, frame: pd.DataFrame, to_add: list[tuple]
     return True
 
 
+def _driver_columns(frame: pd.DataFrame) -> dict[str, list]:
+    """The frame's Statement columns as the driver takes them (JSON columns as text), column by
+    column (one conversion function per column, no per-cell dispatch); columns it lacks: None."""
+    n_rows = len(frame)
+    conv: dict[str, list] = {}
+    for c in STATEMENT_COLUMNS:
+        if c not in frame.columns:
+            conv[c] = [None] * n_rows
+            continue
+        vals = frame[c].tolist()
+        if c in STATEMENT_JSON:
+            vals = [dumps(v) for v in vals]
+        else:
+            vals = [py(v) for v in vals]
+            if c in STATEMENT_INT:  # int column with NaNs
+                vals = [int(v) if isinstance(v, float) else v for v in vals]
+        conv[c] = vals
+    return conv
+
+
 def _statement_rows(frame: pd.DataFrame, to_add: list[tuple], now: str, run_id, result: AddResult) -> tuple[list, dict]:
     """The rows to insert for the statements of the reports being added, renamed where the
     report was renamed; and, per statement id, its JSON columns as given (see AddResult._objs)."""
@@ -313,18 +352,8 @@ def _statement_rows(frame: pd.DataFrame, to_add: list[tuple], now: str, run_id, 
     for r, new_id, _ in to_add:
         first_version.setdefault(r.id, new_id)
     cols = [c for c in STATEMENT_COLUMNS if c in frame.columns]
-    # Column by column (one conversion function per column, no per-cell dispatch).
     n_rows = len(frame)
-    conv: dict[str, list] = {c: [None] * n_rows for c in STATEMENT_COLUMNS}
-    for c in cols:
-        vals = frame[c].tolist()
-        if c in STATEMENT_JSON:
-            vals = [dumps(v) for v in vals]
-        else:
-            vals = [py(v) for v in vals]
-            if c in STATEMENT_INT:  # int column with NaNs
-                vals = [int(v) if isinstance(v, float) else v for v in vals]
-        conv[c] = vals
+    conv = _driver_columns(frame)
     raw_ids = frame["id"].tolist() if "id" in cols else [None] * n_rows
     raw_reports = frame["report"].tolist() if n_rows else []
     json_cols = [c for c in cols if c in STATEMENT_JSON]

@@ -150,35 +150,62 @@ def sort_key_date(date: Optional[str]) -> tuple:
     return (date is None, date or "")
 
 
+def _driver_insert(conn: sa.Connection, table: sa.Table, names) -> Optional[tuple[str, list]]:
+    """(INSERT statement, bind processor of each column or None) to insert columns ``names``
+    straight through the driver: on SQLite, when no column left out has a default (SQLAlchemy's
+    per-row parameter handling costs more than SQLite's insert itself). None otherwise."""
+    used = [c for c in table.columns if c.name in names]
+    if conn.dialect.name != "sqlite" or len(used) != len(names) or any(
+            c.default is not None or c.server_default is not None for c in table.columns if c.name not in names):
+        return None
+    by_name = {c.name: c for c in used}
+    procs = [by_name[n].type.bind_processor(conn.dialect) for n in names]
+    sql = (f'INSERT INTO "{table.name}" (' + ", ".join(f'"{n}"' for n in names) + ") VALUES ("
+           + ", ".join("?" * len(names)) + ")")
+    return sql, procs
+
+
 def insert_rows(conn: sa.Connection, table: sa.Table, rows: Sequence[dict]) -> None:
-    """``conn.execute(table.insert(), rows)`` in chunks; on SQLite, when no column needs
-    SQLAlchemy's parameter processing or defaults, straight through the driver's executemany
-    (SQLAlchemy's per-row parameter handling costs more than SQLite's insert itself)."""
+    """``conn.execute(table.insert(), rows)`` in chunks; on SQLite straight through the driver's
+    executemany where it can (``_driver_insert``)."""
     if not rows:
         return
-    keys = rows[0].keys()
-    used = [c for c in table.columns if c.name in keys]
-    fast = conn.dialect.name == "sqlite" and len(used) == len(keys) and all(
-        c.default is None and c.server_default is None for c in table.columns if c.name not in keys)
-    if not fast:
+    names = list(rows[0].keys())
+    direct = _driver_insert(conn, table, names)
+    if direct is None:
         for chunk in chunks(rows, CHUNK):
             conn.execute(table.insert(), list(chunk))
         return
-    names = [c.name for c in used]
-    procs = [(j, p) for j, p in enumerate(c.type.bind_processor(conn.dialect) for c in used) if p is not None]
-    sql = (f'INSERT INTO "{table.name}" (' + ", ".join(f'"{n}"' for n in names) + ") VALUES ("
-           + ", ".join("?" * len(names)) + ")")
+    sql, procs = direct
+    procs_at = [(j, p) for j, p in enumerate(procs) if p is not None]
     for chunk in chunks(rows, CHUNK):
         params = [tuple(r[n] for n in names) for r in chunk]
-        if procs:  # the type's own bind processing (Float: float(x)), as SQLAlchemy would do
+        if procs_at:  # the type's own bind processing (Float: float(x)), as SQLAlchemy would do
             fixed = []
             for p in params:
                 p = list(p)
-                for j, proc in procs:
+                for j, proc in procs_at:
                     p[j] = proc(p[j])
                 fixed.append(tuple(p))
             params = fixed
         conn.exec_driver_sql(sql, params)
+
+
+def insert_columns(conn: sa.Connection, table: sa.Table, columns: dict[str, list]) -> None:
+    """``insert_rows`` for rows given column by column (equal-length lists): on SQLite's direct
+    path no dict is made per row (the background writer inserts millions of statements)."""
+    names = list(columns)
+    if not names or not len(columns[names[0]]):
+        return
+    direct = _driver_insert(conn, table, names)
+    if direct is None:
+        insert_rows(conn, table, [dict(zip(names, vals)) for vals in zip(*(columns[n] for n in names))])
+        return
+    sql, procs = direct
+    lists = [columns[n] if proc is None else [proc(v) for v in columns[n]] for n, proc in zip(names, procs)]
+    params = list(zip(*lists))
+    for chunk in chunks(params, CHUNK):
+        conn.exec_driver_sql(sql, chunk)
 
 
 def score_text(score: Any) -> str:
