@@ -264,12 +264,26 @@ def _long_report_of_descriptions(n: int) -> str:
 
 
 def test_description_rules_cost_linear_time_in_a_long_report():
+    """Ten times the text costs at most ~15 times the time. The cyclic GC is off while timing:
+    its full collections walk the whole heap of the test session (thousands of tests' objects),
+    which made the larger report look quadratic in a full run (6.5 s against 0.33 s) though
+    alone it takes 7 times as long."""
+    import gc
     import time
     import claims
     times = []
-    for n in (20_000, 200_000):
-        text = _long_report_of_descriptions(n)
-        t0 = time.process_time()
-        claims.extract_report(claims.Report(id="t", text=text, source="t"))
-        times.append(time.process_time() - t0)
+    gc.collect()
+    gc.disable()
+    try:
+        for n in (20_000, 200_000):
+            text = _long_report_of_descriptions(n)
+            best = None
+            for _ in range(2):  # the faster of two: a timer tick or another process counts once
+                t0 = time.process_time()
+                claims.extract_report(claims.Report(id="t", text=text, source="t"))
+                t = time.process_time() - t0
+                best = t if best is None else min(best, t)
+            times.append(best)
+    finally:
+        gc.enable()
     assert times[1] < 15 * times[0] + 1.5, times

@@ -214,6 +214,9 @@ class SpeakerResolver:
                 ent.mentions.append(r.start)
         self.history: list[tuple[int, Speaker, Optional[str], bool, int]] = []
         # (sentence index, speaker, gender, plural, offset)
+        # word of a name -> the last organisation in the history with it (``remember``): a
+        # description looks it up instead of walking the whole history (quadratic on long reports)
+        self.last_org_with: dict[str, Speaker] = {}
         self.anon = AnonymousSources(Speaker)
         # gender of a speaker as the words naming it gave it (a title, "mum"), never a
         # pronoun resolved to it: a wrongly resolved pronoun must not spread
@@ -839,12 +842,18 @@ class SpeakerResolver:
         """The last body that spoke with ``word`` in its name ("the union" after "the Union
         of Nurses"), its name holding the description's other words too ("the machinists
         union" is no "Service Employees International Union")."""
-        cap = word.capitalize()
-        for si, sp, g, plural, off in reversed(self.history):
-            if sp.type == "organization" and sp.name and cap in sp.name.split():
-                low = sp.name.lower()
-                return sp if all(m in low for m in mods) else None
-        return None
+        sp = self.last_org_with.get(word.capitalize())
+        if sp is None:
+            return None
+        low = sp.name.lower()
+        return sp if all(m in low for m in mods) else None
+
+    def remember(self, si: int, sp: Speaker, g: Optional[str], plural: bool, offset: int) -> None:
+        """Add a resolved speaker to the history (in the order of the report)."""
+        self.history.append((si, sp, g, plural, offset))
+        if sp.type == "organization" and sp.name:
+            for w in sp.name.split():
+                self.last_org_with[w] = sp
 
 
 
@@ -877,7 +886,7 @@ def resolve_speakers(
             res.word_gender.setdefault(sp.name, g)
         out[i] = sp
         si = res.sentence_of(a)
-        res.history.append((si, sp, g, plural, a))
+        res.remember(si, sp, g, plural, a)
         if desc is not None:
             role_only.append((i, si, desc))
     # role-only speakers: link backwards by title word, else forwards to a new name
