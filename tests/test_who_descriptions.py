@@ -264,10 +264,9 @@ def _long_report_of_descriptions(n: int) -> str:
 
 
 def test_description_rules_cost_linear_time_in_a_long_report():
-    """Ten times the text costs at most ~15 times the time. The cyclic GC is off while timing:
-    its full collections walk the whole heap of the test session (thousands of tests' objects),
-    which made the larger report look quadratic in a full run (6.5 s against 0.33 s) though
-    alone it takes 7 times as long."""
+    """Ten times the text costs at most ~15 times the time (alone: 6 to 7 times). Timed with the
+    cyclic GC off and the faster of two runs taken, since in a full test run (a heap of thousands
+    of tests' objects, timer noise) it once measured 6.5 s against 0.33 s."""
     import gc
     import time
     import claims
