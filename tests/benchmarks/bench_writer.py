@@ -135,16 +135,10 @@ def writer_only(a, db: pathlib.Path) -> None:
     import claims.store.statements as ss
     parts: collections.Counter = collections.Counter()
 
-    def timed(owner, name: str, label: str) -> None:  # CPU seconds of a step, by label
-        fn = getattr(owner, name)
+    from _cpu_timing import time_calls
 
-        def wrapper(*args, **kwargs):
-            t = time.process_time()
-            try:
-                return fn(*args, **kwargs)
-            finally:
-                parts[label] += time.process_time() - t
-        setattr(owner, name, wrapper)
+    def timed(owner, name: str, label: str) -> None:  # CPU seconds of a step, by label
+        time_calls(owner, name, label, parts)
 
     timed(sc, "insert_columns" if hasattr(sc, "insert_columns") else "insert_rows", "statement (claim) rows")
     timed(sc, "_update_claims", "claim updates")
