@@ -144,6 +144,31 @@ def test_a_one_word_body_named_inside_a_sentence_then_the_company():
     assert by_content(t, "demand for its chips").speaker_name == "Zelnor"
 
 
+@pytest.mark.parametrize("intro", ["shipping group Tavrex", "carmaker Tavrex",
+                                   "budget airline Tavrex", "the drugmaker Tavrex"])
+def test_a_body_introduced_by_what_it_is_after_another_spoke(intro):
+    t = ("Orlen said output would rise in August.\n\n"
+         f"Shares of {intro} fell 4% after the company warned that profit would be lower.")
+    s = by_content(t, "profit would be lower")
+    assert s.speaker_name == "Tavrex"
+
+
+def test_a_body_introduced_then_another_named_leaves_the_company_unnamed():
+    t = ("Orlen said output would rise in August.\n\n"
+         "Shares of carmaker Tavrex fell while Bolvia Corp. rose after the company warned "
+         "that profit would be lower.")
+    s = by_content(t, "profit would be lower")
+    assert s.speaker_name not in ("Orlen", "Tavrex")
+
+
+def test_the_company_after_a_second_introduced_body_is_that_one():
+    t = ("Shares of shipping group Tavrex fell after the company warned that profit would "
+         "be lower.\n\nShares in carmaker Mondal rose after the company said sales had "
+         "doubled.")
+    assert by_content(t, "profit would be lower").speaker_name == "Tavrex"
+    assert by_content(t, "sales had doubled").speaker_name == "Mondal"
+
+
 def test_two_one_word_bodies_leave_the_company_unnamed():
     t = ("Acme said its profits had doubled to $4 billion. Bolt said its sales fell by "
          "a third.\n\nThe company said it would hire 200 engineers in Ohio next year.")

@@ -17,6 +17,30 @@ def test_inverted_says_name_head_of():
     assert s.speaker_name == "Ann Bo"
 
 
+@pytest.mark.parametrize("subject, clause", [
+    ("The delegates, who declined to be named,", "Saudi Arabia favoured a larger increase"),
+    ("Two engineers, speaking in Vienna,", "Northgate Bridge needed new cables"),
+    ("Security researcher Ian Bell, who spotted the data,", "the list was genuine"),
+    ("The union, which represents 4,000 nurses,", "Dr. Lena Marsh misled the board"),
+])
+def test_a_name_and_a_verb_after_said_is_the_clause_not_an_inverted_speaker(subject, clause):
+    # ", said NAME" reads as inverted only when the name ends the sentence or takes an
+    # apposition; "said Saudi Arabia favoured ..." is the reported clause
+    s = by_content(f"{subject} said {clause}.", clause.split()[-2])
+    assert s.text.startswith(clause.split()[0]), s.text
+    assert s.speaker_name is None or s.speaker_name not in clause
+
+
+@pytest.mark.parametrize("speaker, name", [
+    ("State Department spokeswoman Ana Ruiz", "Ana Ruiz"),
+    ("Ana Ruiz, a retired judge", "Ana Ruiz"),
+    ("retired general Tom Ash, who led the review", "Tom Ash"),
+])
+def test_inverted_speaker_with_a_role_still_reads_as_inverted(speaker, name):
+    s = by_content(f"The plan is dead, said {speaker}.", "The plan is dead")
+    assert s.speaker_name == name
+
+
 def test_speaker_inside_the_content():
     t = "The new bridge, say engineers, will carry twice the traffic of the old one."
     s = by_content(t, "will carry twice the traffic")

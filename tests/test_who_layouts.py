@@ -4,6 +4,7 @@ person before, interviews ("NAME:", initials, "Q:", Markdown labels), quotations
 a dash, signed letters and reader comments, live blogs -- and page clutter that is never a
 statement. Every text is invented for the tests.
 """
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from _who_helpers import CLAUSES, by_content, said  # one-report helpers shared by the who tests
@@ -120,6 +121,13 @@ def test_a_dateline_dash_or_a_dash_inside_a_sentence_is_no_signature():
     t = ("WASHINGTON ― The bridge opened on Monday after three years of work.\n\n"
          "The mayor called it “a gift to the city” — and then left for the airport.")
     assert all(s.cue not in ("―", "—", "--") for s in said(t))
+
+
+@pytest.mark.parametrize("dateline", ["OSLO - ", "OSLO/BERLIN - ", "OSLO (Wire) - ",
+                                      "OSLO — ", "OSLO, March 3 -- "])
+def test_a_dateline_before_the_speaker_is_not_the_speaker(dateline):
+    t = f"{dateline}Norway said on Monday that the new pipeline would open in May."
+    assert by_content(t, "pipeline would open").speaker_name == "Norway"
 
 
 _FIRST = st.sampled_from(["Maria", "Tom", "Ines", "Oleg", "Sarah", "Jamal", "Lena", "Dan"])

@@ -548,6 +548,8 @@ def inverted_tail_ok(text, toks, j, se) -> bool:
     if re.search(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|"
                  r"must|does|did|won't|wouldn't|isn't|wasn't)\b", text[src[0]:src[1]], re.I):
         return False  # "Jane Roe, a spokeswoman, said the rule would change": a clause
+    if _name_then_verb(toks, src):
+        return False  # "The delegates, who met in Vienna, said Saudi Arabia favoured ..."
     rest = text[src[1]:se].strip()
     if not rest or rest in (".", "!", "?"):
         return True
@@ -569,6 +571,37 @@ def inverted_tail_ok(text, toks, j, se) -> bool:
     if k < len(toks) and toks[k].w == ",":
         return is_tail(toks, k + 1, se)
     return k < len(toks) and (toks[k].low in ADVERBIAL_PREP or toks[k].low in TIME)
+
+
+# past forms of saying and knowing that are not regular "-ed" forms
+_IRREGULAR_PAST = frozenset("said told wrote thought knew saw felt sought found says tells".split())
+_BEFORE_PARTICIPLE = frozenset("the a an his her their its our my this that these those newly "
+                               "recently".split())
+
+
+def _name_then_verb(toks, src) -> bool:
+    """The words after ", said" hold a finite verb before any comma ("Saudi Arabia favoured
+    an increase", "the list appeared genuine", "Smith went home"): they are the reported
+    clause, not an inverted speaker. A role noun after a name ("State Department
+    spokeswoman") is not a verb, nor is a participle after a determiner ("the newly
+    appointed envoy")."""
+    k = bisect.bisect_left(toks, src[0], key=_tok_start)
+    first = k
+    while k < len(toks) and toks[k].s < src[1]:
+        t = toks[k]
+        if t.w in (".", "-", "&", "’s", "'s"):
+            k += 1  # "Dr. Lena Marsh", "Procter & Gamble"
+            continue
+        if not t.w[:1].isalpha():
+            return False  # the speaker's apposition ", a Vermont Democrat who ..." may hold one
+        if k > first and t.w[0].islower() and (
+                t.low in COMMON_VERBS or t.low in _IRREGULAR_PAST or
+                len(t.low) > 4 and t.low.endswith("ed")):
+            prev = toks[k - 1]
+            if prev.low not in _BEFORE_PARTICIPLE and not prev.low.endswith("ly"):
+                return True
+        k += 1
+    return False
 
 
 _JOINS_CLAUSE = frozenset("but although though while whereas yet".split())

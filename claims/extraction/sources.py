@@ -396,6 +396,8 @@ def np_left(text, toks, m, ss) -> Optional[Span]:
             break
         if not is_word(t) and t.w not in ("’", "'", "-", "&", "."):
             break
+        if t.w == "-" and t.s > 0 and text[t.s - 1] == " " and text[t.e:t.e + 1] == " ":
+            break  # a hyphen between spaces is a dash: "BEIJING - China said"
         low = t.low
         if low in ("for", "at", "with", "to") and k - 1 >= 0 and toks[k - 1].s >= ss and (
                 toks[k - 1].low in ROLE_NOUNS and low != "to" or

@@ -632,7 +632,36 @@ def _other_body_between(text: str, p: Statement, pos: int) -> bool:
         if _org_marked(other) and not _DIGIT.search(other) or len(words) == 1 and \
                 _body_like_word(text, words[0]):
             return True
+        before = _WORD_BEFORE.search(text, max(a, m.start() - 30), m.start())
+        if before and (before.group(1) in _COMPANY_DESC or before.group(1).endswith("maker")) \
+                and words[0].lower() not in _first_names():
+            return True  # "Shares of shipping group Maersk fell ...", "carmaker Toyota"
     return False
+
+
+_WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+
+
+def _introduced_body(text: str, a: int, pos: int) -> Optional[str]:
+    """The body named last between ``a`` and ``pos`` (the last 3,000 characters at most),
+    when the report introduced it by what it is ("shares of shipping group Maersk fell after
+    the company warned ...": Maersk); None when another body is named after it."""
+    last = None
+    for m in _CAP_RUN.finditer(text, max(a, pos - 3000), pos):
+        other = m.group(0).strip()
+        words = other.split()
+        if not words or words[0] in _conf.SENTENCE_OPENERS or \
+                words[0].lower() in _conf.SENTENCE_OPENERS or words[0] in _TITLE_WORDS_CAP or \
+                other == last:
+            continue
+        before = _WORD_BEFORE.search(text, max(a, m.start() - 30), m.start())
+        if before and (before.group(1) in _COMPANY_DESC or before.group(1).endswith("maker")) \
+                and words[0].lower() not in _first_names():
+            last = other
+        elif _org_marked(other) and not _DIGIT.search(other) or len(words) == 1 and \
+                _body_like_word(text, words[0]):
+            last = None  # another body after it: no guess
+    return last
 
 
 @lru_cache(maxsize=1024)
@@ -773,8 +802,12 @@ def _describe_org(text: str, st: Statement, prev: list[Statement],
             # "Energy company Northgrid said ... The company said": the one described so
             # (the word in lower case, beside the name); a body named by one word ("Acme
             # said"), when no other such speaker came before
-            if described:
+            if described and not (company and _other_body_between(text, p, pos)):
                 return p.speaker_name
+            if _other_body_between(text, p, pos):
+                # "OPEC said ... Shares of shipping group Maersk fell after the company
+                # warned": another body came since, the company only if introduced as one
+                return _introduced_body(text, max(p.content_end, p.speaker_end or 0), pos)
             lone = {q.speaker_name for q in prev[-50:] if _lone_body(text, q, prev)}
             return lone.pop() if len(lone) == 1 else None
         if not company and (head not in p.speaker_name.lower().split() or not all(
@@ -784,7 +817,9 @@ def _describe_org(text: str, st: Statement, prev: list[Statement],
             continue
         if _is_body_speaker(p):
             if company and _other_body_between(text, p, pos):
-                return None  # "Rival Orion said ... Pixelon shares fell. The firm said": no guess
+                # "Rival Orion said ... Pixelon shares fell. The firm said": no guess, unless
+                # the report introduced that one body as a company ("carmaker Pixelon")
+                return _introduced_body(text, max(p.content_end, p.speaker_end or 0), pos)
             return p.speaker_name  # a body: an organisation's name, or it speaks of "it"
     if not company:
         # "the university" after "the University of Bergen": the one body of the report
@@ -797,7 +832,7 @@ def _describe_org(text: str, st: Statement, prev: list[Statement],
         if got and all(w in got.lower() for w in mods):
             return got
         return None
-    got = _one_body_later(text, pos, later or [])
+    got = _one_body_later(text, pos, later or []) or _introduced_body(text, 0, pos)
     if got:
         return got
     # "Acme said ... The company said": the one speaker named by a single word that reads as
