@@ -225,6 +225,12 @@ def test_a_body_named_with_for_is_whole():
     assert by_content(t, "middle earners").speaker_name == "Institute for Fiscal Studies"
 
 
+@pytest.mark.parametrize("place", ["Texas", "Porto Alegre", "the capital"])
+def test_a_capitalised_word_before_a_group_noun_and_a_place_is_no_name(place):
+    s = by_content(f"Health officials in {place} said cases had risen to 159.", "cases had")
+    assert s.speaker_type == "anonymous" and "officials" in (s.speaker_name or "")
+
+
 def test_an_italian_name_with_dello_is_whole():
     t = "Corriere dello Sport reported that the two clubs were still apart on add-ons."
     assert by_content(t, "still apart").speaker_name == "Corriere dello Sport"
@@ -313,8 +319,10 @@ def test_more_titles_before_a_name(title):
 
 
 @pytest.mark.parametrize("body", ["Riverton Chamber of Commerce", "Chamber of Commerce",
-                                  "Taxpayers' Alliance", "Teachers' Union",
-                                  "Marine Corps", "Central Command"])
+                                  "Taxpayers' Alliance", "Teachers' Union", "Teachers’ Union",
+                                  "Marine Corps", "Central Command",
+                                  "Centers for Disease Control and Prevention",
+                                  "Institute for Housing and Planning"])
 def test_bodies_with_of_phrases_and_plural_possessives(body):
     s = by_content(f"The {body} said in a statement that it was disappointed.", "disappointed")
     assert s.speaker_name == body

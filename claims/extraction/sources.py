@@ -392,8 +392,10 @@ def np_left(text, toks, m, ss) -> Optional[Span]:
     count = 0
     while k >= 0 and toks[k].s >= ss:
         t = toks[k]
-        if t.inq or t.w in QUOTE_CHARS:
-            break
+        if (t.inq or t.w in QUOTE_CHARS) and not (
+                t.w == "’" and not t.inq and k > 0 and toks[k - 1].e == t.s and
+                toks[k - 1].low.endswith("s") and k < m and toks[k + 1].w[0].isupper()):
+            break  # (a curly apostrophe after a plural is no quotation: "the Teachers’ Union")
         if not is_word(t) and t.w not in ("’", "'", "-", "&", "."):
             break
         if t.w == "-" and t.s > 0 and text[t.s - 1] == " " and text[t.e:t.e + 1] == " ":
@@ -415,7 +417,7 @@ def np_left(text, toks, m, ss) -> Optional[Span]:
             continue
         if low == "and" and 0 < k < m and toks[k - 1].s >= ss and toks[k - 1].w[0].isupper() \
                 and toks[k + 1].w[0].isupper() and (any(
-                    toks[x].low == "of" and x > 0 and toks[x - 1].w[0].isupper()
+                    toks[x].low in ("of", "for") and x > 0 and toks[x - 1].w[0].isupper()
                     for x in range(max(0, k - 4), k - 1) if toks[x].s >= ss) or
                     _org_word_after(toks, k + 1, m)):
             # "the Department of Health and Human Services": one name

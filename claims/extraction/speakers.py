@@ -67,7 +67,8 @@ _PREP_IN = re.compile(r"\b(?:of|for|at|to|with|from|in|on)\b", re.I)
 _CONJ_DET = frozenset("the a an his her their its our my".split())
 _AND = re.compile(r"\s(?:and|&|as well as)\s")
 # the "of" part of a body's name: "Bank| of England", "Ministry| of Defence"
-_OF_NAME = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,3}(?![\w’'])")
+_OF_NAME = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,3}"
+                      r"(?:\s+(?:and|&)\s+[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,2})?(?![\w’'])")
 # one capitalised word written with its mark: a brand's name ("Which?", "Yahoo!")
 _MARKED_NAME = re.compile(r"[A-Z][\w&’'-]*[?!]")
 # a title and "of"/"for" before a body's name: "(the) Minister of [State Security]"
@@ -147,17 +148,25 @@ class _Entity:
 # "Trump aides", "Clinton campaign officials", "Fire crews": a name (or a capitalised word
 # opening the sentence) before the head noun of an unnamed source only modifies it
 _AND_JOIN = re.compile(r"\s+(?:and|&)\s+")  # "Food and Drug Administration"
+# the rest of a body's name up to its last word: "(Centers) for Disease Control and (Prevention)"
+_ORG_NAME_AND = re.compile(r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,4}?)?"
+                           r"\s*(?:and|&)\s+")
 _NOT_HEADS = frozenset("own said says".split())
 _UTTERANCES = load("utterance_nouns")
 _NUMBER_WORDS = load("number_words")  # "Hoff's letter said": Hoff speaks
 _HEAD_TAIL = re.compile(r"(?:[’']s)?((?:\s+[a-z][a-z-]*){1,3})\s*$")
+_PREP_AFTER_HEAD = re.compile(r"\s+(?:in|at|from|across|near|for|of)\s")
 
 
 def _modifies_head(text: str, end: int, b: int) -> bool:
     """The words from ``end`` to ``b`` are lower-case ones ending in a group or role noun."""
     m = _HEAD_TAIL.fullmatch(text, end, b)
     if m is None:
-        return False
+        # "Health officials in Texas": the head before a place or a body it belongs to
+        pm = _PREP_AFTER_HEAD.search(text, end, b)
+        m = _HEAD_TAIL.fullmatch(text, end, pm.start()) if pm else None
+        if m is None:
+            return False
     head = m.group(1).split()[-1]
     # after a possessive any noun is the head ("Kane's lawyers", "Ruiz's doctor"), except a
     # word of time ("Kane's late" is no such phrase; "Tuesday's" has no name)
@@ -695,6 +704,10 @@ class SpeakerResolver:
                     o.kind == "organization" and _AND_JOIN.fullmatch(text, r.end, o.start)
                     for o in runs if o.start > r.end):
                 continue  # "Food" in "The Food and Drug Administration": the body's name
+            if r.kind == "single" and any(
+                    o.kind == "organization" and _ORG_NAME_AND.fullmatch(text, o.end, r.start)
+                    for o in runs if o.end < r.start):
+                continue  # "Prevention" in "the Centers for Disease Control and Prevention"
             if r.kind == "single":
                 ent = self.lookup_person(r.tokens, r.start)
                 if ent is None:
