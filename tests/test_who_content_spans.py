@@ -236,3 +236,20 @@ def test_a_quote_before_and_said_belongs_to_the_clause_before():
     for s in said(t):
         assert (s.speaker or "").strip().lower() != "and"
     assert by_content(t, "it would pass").speaker_name == "senator"
+
+
+@pytest.mark.parametrize("apposition", ["director of the Harbor Institute's sea project",
+                                        "a retired director", "the city's mayor",
+                                        "a professor of economics at Yale"])
+def test_according_to_a_name_and_its_role_the_content_starts_after_the_role(apposition):
+    t = f"According to Ray Dunne, {apposition}, ships have been near the shoal every day."
+    s = by_content(t, "near the shoal")
+    assert s.text.startswith("ships have been"), s.text
+    assert s.speaker_name == "Ray Dunne"
+
+
+@pytest.mark.parametrize("clause", ["the economy, once strong, is now weak",
+                                    "the ships, which are old, have been near the shoal"])
+def test_according_to_a_name_then_a_clause_with_commas_keeps_the_whole_clause(clause):
+    s = by_content(f"According to Ray Dunne, {clause}.", clause.split(",")[-1].split()[-1])
+    assert s.text == clause, s.text

@@ -381,3 +381,9 @@ def test_executive_titles_are_the_role(title):
                    "sales rose")
     assert s.speaker_name == "Marta Quinn"
     assert s.speaker_role == title
+
+
+def test_a_plural_title_before_two_names_is_no_part_of_either():
+    t = ("Judge Ana Oberg was joined by Judges Tomas Brandt and Elena Ruiz.\n\n"
+         "Brandt, in a separate opinion, wrote that the lower court had erred.")
+    assert by_content(t, "lower court had erred").speaker_name == "Tomas Brandt"

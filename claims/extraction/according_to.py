@@ -1,14 +1,15 @@
 """The "according to" reader: "According to X, CLAUSE" and "CLAUSE, according to X"."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
-
-from claims.extraction.names import NOT_NAME_FIRST
+from claims.extraction.names import NOT_NAME_FIRST, TITLES
 from claims.extraction.paragraph import Cue
 from claims.extraction.quotes import QUOTE_CHARS, quote_kind
 from claims.extraction.spans import Attribution
 from claims.extraction.tokens import strip_content, strip_span
+from claims.extraction.words import AUX, COMMON_VERBS, ROLE_NOUNS
 
 
 def _name_dot(toks, m: int, k: int) -> bool:
@@ -24,6 +25,34 @@ def _name_dot(toks, m: int, k: int) -> bool:
 
 _ABBREVIATIONS = frozenset("Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Capt Sgt Adm Prof Rev St Jr Sr "
                            "Mt Ft Inc Co Corp Ltd".split())
+
+
+_APPOSITIVE_OPENERS = frozenset("a an the his her its their".split())
+_VERBISH = re.compile(r"[a-z]{3,}ed$")
+
+
+def _past_appositive(toks, a: int, se: int, cs: int) -> int:
+    """ "According to Ray Powell, director of the SeaLight project, Chinese ships ...": the
+    content starts after the source's apposition (a role: "a/the ..." or a title word, with
+    no verb before the next comma), else at ``cs``."""
+    if a >= len(toks) or toks[a].s >= se:
+        return cs
+    first = toks[a].low
+    if not (first in _APPOSITIVE_OPENERS and a + 1 < len(toks) and toks[a + 1].w[:1].islower()
+            or first in TITLES or first in ROLE_NOUNS):
+        return cs
+    for b in range(a + 1, min(len(toks), a + 14)):
+        t = toks[b]
+        if t.s >= se or t.inq or t.w in QUOTE_CHARS or t.w in (";", ":", "."):
+            return cs
+        if t.w == ",":
+            role = any(x.low in TITLES or x.low in ROLE_NOUNS for x in toks[a:b])
+            return t.e if role and b + 1 < len(toks) and toks[b + 1].s < se else cs
+        if t.low in AUX or t.low in COMMON_VERBS or t.low in ("that", "who", "which") or (
+                t.w[:1].islower() and _VERBISH.fullmatch(t.low) and t.low not in ROLE_NOUNS
+                and t.low not in TITLES and toks[b - 1].low not in _APPOSITIVE_OPENERS):
+            return cs  # a clause: "According to Ray Powell, ships have ..."
+    return cs
 
 
 def read_according(c: Cue) -> Optional[Attribution]:
@@ -47,6 +76,8 @@ def read_according(c: Cue) -> Optional[Attribution]:
     if before.strip(" “\"‘'") == "" or before.endswith(("(", "—")) and False:
         # "According to X, CLAUSE"
         cs = toks[m].e if m < n and toks[m].s < se else se
+        if m < n and toks[m].w == "," and toks[k].w[:1].isupper():
+            cs = _past_appositive(toks, m + 1, se, cs)
         sp = strip_content(text, cs, se)
     else:
         # "CLAUSE, according to X" (maybe ", according to X, CLAUSE-rest")

@@ -226,8 +226,9 @@ def _analyse_run(text: str, s: int, e: int) -> list[NameRun]:
         # title inside the run: last title-head word, name after it
         cut = -1
         for i, w in enumerate(words):
-            if w in NAME_TITLE_HEADS or w.rstrip(".") in NAME_TITLE_HEADS:
-                cut = i
+            if w in NAME_TITLE_HEADS or w.rstrip(".") in NAME_TITLE_HEADS or \
+                    w[-1:] == "s" and w[:-1] in NAME_TITLE_HEADS and i < len(words) - 2:
+                cut = i  # (a plural title opens a list: "Judges Thomas Brandt and ...")
         if cut < 0 and len(words) in (3, 4) and (
                 words[0].lower() in TITLES or _PARENT_OF.match(words[0])) and \
                 words[0].lower() not in _first_names() and \
