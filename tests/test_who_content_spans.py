@@ -253,3 +253,11 @@ def test_according_to_a_name_and_its_role_the_content_starts_after_the_role(appo
 def test_according_to_a_name_then_a_clause_with_commas_keeps_the_whole_clause(clause):
     s = by_content(f"According to Ray Dunne, {clause}.", clause.split(",")[-1].split()[-1])
     assert s.text == clause, s.text
+
+
+def test_according_to_a_source_with_a_grouped_number_keeps_the_whole_source():
+    t = ("Early farmers ate more fish than thought, according to a study of 9,000-year-old "
+         "teeth published on Wednesday.")
+    s = by_content(t, "Early farmers")
+    assert s.text == "Early farmers ate more fish than thought", s.text
+    assert "000-year-old" not in s.text

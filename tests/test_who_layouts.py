@@ -124,7 +124,8 @@ def test_a_dateline_dash_or_a_dash_inside_a_sentence_is_no_signature():
 
 
 @pytest.mark.parametrize("dateline", ["OSLO - ", "OSLO/BERLIN - ", "OSLO (Wire) - ",
-                                      "OSLO — ", "OSLO, March 3 -- "])
+                                      "OSLO — ", "OSLO, March 3 -- ", "OSLO -- ",
+                                      "OSLO, Norway, May 14, 2026 /Newswire/ -- "])
 def test_a_dateline_before_the_speaker_is_not_the_speaker(dateline):
     t = f"{dateline}Norway said on Monday that the new pipeline would open in May."
     assert by_content(t, "pipeline would open").speaker_name == "Norway"
@@ -198,3 +199,11 @@ def test_page_clutter_lines_are_never_statements():
     for s in said(t):
         assert "Lantern Trust Principles" not in s.text
         assert s.speaker_name not in ("Standards", "Our Standards")
+
+
+@pytest.mark.parametrize("dateline", ["", "TOLEDO -- ", "TOLEDO, Ohio, May 14, 2026 /Newswire/ -- "])
+def test_a_company_name_ending_in_an_abbreviation_then_an_apposition_speaks(dateline):
+    t = (f"{dateline}Brightfield Panels Inc., a leading U.S. maker of solar panels, today "
+         "announced plans to build a plant in Ohio.")
+    s = by_content(t, "plans to build")
+    assert s.speaker_name in ("Brightfield Panels Inc", "Brightfield Panels Inc."), s.speaker_name

@@ -169,3 +169,11 @@ def test_a_journal_a_study_appeared_in_does_not_speak():
     s = by_content(t, "thinning twice as fast")
     assert s.speaker_name != "Nature"
     assert s.speaker_type != "person"
+
+
+@pytest.mark.parametrize("journal", ["Nature Ecology & Evolution", "Science & Society"])
+def test_the_end_of_a_journal_name_with_an_ampersand_is_no_person(journal):
+    t = f"Farmers ate more fish, according to a study published in the journal {journal}."
+    s = by_content(t, "Farmers ate")
+    assert s.speaker_type != "person", s.speaker_name
+    assert s.speaker_name not in journal.split()

@@ -585,6 +585,15 @@ PROBES = {
     "measles.txt": {"risen to 159": "health officials in Texas",
                     "sending a team": "Centers for Disease Control and Prevention",
                     "phone rings all day": "Ana Morales"},
+    "press_release_plant.txt": {"^plans to build": "Greenfield Solar Inc",
+                                "Lordstown won on speed": "Raj Patel",
+                                "big win for the Mahoning": "Mike DeWine"},
+    "science_teeth.txt": {"Instead they kept doing both": "Elena Petrova",
+                          "safety net": "Mark Hughes",
+                          "skewed by local geology": "Sarah Klein",
+                          "teeth from sites in Italy": "Elena Petrova"},
+    "crime_charged.txt": {"the two knew each other": "Paul Grant",
+                          "tragic case": "Paul Grant"},
 }
 
 

@@ -23,6 +23,12 @@ def _name_dot(toks, m: int, k: int) -> bool:
         "." in prev.w or prev.w in _ABBREVIATIONS or len(prev.w) == 1 and prev.w.isupper())
 
 
+def _digit_group(toks, m: int) -> bool:
+    """The comma at ``m`` groups the digits of a number ("a study of 9,000-year-old teeth")."""
+    return toks[m].w == "," and 0 < m < len(toks) - 1 and toks[m - 1].e == toks[m].s and \
+        toks[m + 1].s == toks[m].e and toks[m - 1].w.isdigit() and toks[m + 1].w[:3].isdigit()
+
+
 _ABBREVIATIONS = frozenset("Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Capt Sgt Adm Prof Rev St Jr Sr "
                            "Mt Ft Inc Co Corp Ltd".split())
 
@@ -67,7 +73,7 @@ def read_according(c: Cue) -> Optional[Attribution]:
     k = j + 1
     m = k
     while m < n and toks[m].s < se and (toks[m].w not in (",", ";", ".", ":") or _name_dot(
-            toks, m, k)) and toks[m].w not in QUOTE_CHARS:
+            toks, m, k) or _digit_group(toks, m)) and toks[m].w not in QUOTE_CHARS:
         m += 1
     if m == k:
         return None

@@ -318,8 +318,10 @@ def _source_before_comma(text, toks, m, ss) -> Optional[Span]:
             if head:
                 return head
         if first in ("the", "a", "an") and k >= 1 and toks[k].w == "," and \
-                toks[k].s >= ss and toks[k - 1].w[0].isupper() and \
+                toks[k].s >= ss and (toks[k - 1].w[0].isupper() or k >= 2 and
+                                     toks[k - 1].w == "." and toks[k - 2].w[0].isupper()) and \
                 toks[k - 1].low not in PRONOUNS:
+            # (a name may end with an abbreviation's full stop: "Greenfield Solar Inc., a ...")
             # "Cruz, the only candidate to campaign in Wyoming, told": the name
             name = np_left(text, toks, k - 1, ss)
             if name and text[name[0]].isupper():
@@ -398,8 +400,8 @@ def np_left(text, toks, m, ss) -> Optional[Span]:
             break  # (a curly apostrophe after a plural is no quotation: "the Teachers’ Union")
         if not is_word(t) and t.w not in ("’", "'", "-", "&", "."):
             break
-        if t.w == "-" and t.s > 0 and text[t.s - 1] == " " and text[t.e:t.e + 1] == " ":
-            break  # a hyphen between spaces is a dash: "BEIJING - China said"
+        if t.w == "-" and t.s > 0 and text[t.s - 1] in " -" and text[t.e:t.e + 1] in (" ", "-"):
+            break  # a hyphen between spaces is a dash: "BEIJING - China said", "OSLO -- "
         low = t.low
         if low in ("for", "at", "with", "to") and k - 1 >= 0 and toks[k - 1].s >= ss and (
                 toks[k - 1].low in ROLE_NOUNS and low != "to" or

@@ -687,6 +687,8 @@ class SpeakerResolver:
             if r.kind not in ("person", "single"):
                 continue
             before = text[max(a, r.start - 5):r.start]
+            if before.endswith(("& ", "&")):
+                continue  # the end of a name with "&" ("the journal Ecology & Evolution")
             if _PREP_BEFORE.search(before) or _MEDIUM_BEFORE.search(
                     text, max(a, r.start - 40), r.start) or _ROLE_OF.match(text, a, r.start) and \
                     not _COMMA.search(text, a, r.start) or \
