@@ -594,6 +594,13 @@ PROBES = {
                           "teeth from sites in Italy": "Elena Petrova"},
     "crime_charged.txt": {"the two knew each other": "Paul Grant",
                           "tragic case": "Paul Grant"},
+    "feature_couple.txt": {"takes about": "Helen Price",
+                           "no plans to stop": "Mark Price",
+                           "open a café upstairs": "Mark Price",
+                           "does not blame the Prices": "Tom Wade"},
+    "council_webpage.txt": {"three too many": "Rosa Diaz",
+                            "can't park": "Frank Russo",
+                            "studied the impact": "David Chen"},
 }
 
 

@@ -256,3 +256,20 @@ def test_a_two_word_surname_later_is_the_full_name():
     t = ("Prof. José Luis García Márquez of the University of Seville led the team. "
          "García Márquez said the team had used 20 years of satellite data.")
     assert by_content(t, "satellite data").speaker_name == "José Luis García Márquez"
+
+
+@pytest.mark.parametrize("his, hers", [("Mark", "Helen"), ("David", "Susan"), ("Omar", "Leila")])
+def test_a_couple_named_together_mr_and_he_are_the_husband(his, hers):
+    t = (f"When {his} and {hers} Dowling bought the old chapel in 2019, neighbours laughed.\n\n"
+         f"\"People would stop and stare,\" says {hers} Dowling, 52.\n\n"
+         "Mrs Dowling says the shop takes about 3,000 pounds a week.\n\n"
+         "Mr Dowling says they have no plans to stop. \"Next year we want a cafe,\" he says.")
+    assert by_content(t, "takes about").speaker_name == f"{hers} Dowling"
+    assert by_content(t, "no plans to stop").speaker_name == f"{his} Dowling"
+    assert by_content(t, "want a cafe").speaker_name == f"{his} Dowling"
+
+
+def test_mr_with_only_a_womans_full_name_for_the_surname_is_not_her():
+    t = ("\"People would stop and stare,\" says Helen Dowling, 52.\n\n"
+         "Mr Dowling says they have no plans to stop.")
+    assert by_content(t, "no plans to stop").speaker_name != "Helen Dowling"

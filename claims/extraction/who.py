@@ -320,14 +320,24 @@ class _Registry:
         self.text = text
         self.full: dict[str, str] = {}
         self.checked: dict[str, bool] = {}
+        # every full name by surname, for a title or pronoun of one gender ("Mr Price" after
+        # "Mark and Helen Price"); ``full`` keeps "" where two people share the surname
+        self.by_surname: dict[str, set[str]] = {}
         for s in statements:
             if s.kind != "claim" and s.speaker_type == "person" and s.speaker_name:
                 self.add_person(s.speaker_name)
+        for m in _COUPLE.finditer(text):
+            # "Mark and Helen Price": both first names take the surname
+            a, b, last = m.group(1), m.group(2), m.group(3)
+            if _gender(f"{a} {last}") and _gender(f"{b} {last}"):
+                self.add_person(f"{a} {last}")
+                self.add_person(f"{b} {last}")
 
     def add_person(self, name: str) -> None:
         toks = name.split()
         if len(toks) >= 2 and all(t[:1].isupper() for t in toks):
             last = toks[-1]
+            self.by_surname.setdefault(last, set()).add(name)
             prev = self.full.get(last)
             if prev is None or len(name) > len(prev) and prev in name:
                 self.full[last] = name
@@ -340,10 +350,21 @@ class _Registry:
             w[0] for w in f.split()) == letters}
         return hits.pop() if len(hits) == 1 else None
 
-    def full_name(self, name: str, titled: bool = False) -> Optional[str]:
+    def full_name(self, name: str, titled: bool = False, gender: Optional[str] = None
+                  ) -> Optional[str]:
+        """The full name of a speaker named by surname (or first name) alone; with
+        ``gender`` (from "Mr"/"Mrs" or "he"/"she"), only a name of that gender, and the one
+        such name when two people share the surname."""
         toks = name.split()
         if len(toks) != 1:
             return None
+        if gender:
+            fits = {f for f in self.by_surname.get(toks[0], ()) if _gender(f) in (gender, None)}
+            if len(self.by_surname.get(toks[0], ())) > len(fits):
+                # a full name of the other gender has this surname: the one that fits, if
+                # its first name says so, else no guess
+                one = [f for f in fits if _gender(f) == gender]
+                return one[0] if len(one) == 1 and len(fits) == 1 else None
         f = self.full.get(toks[0])
         if f is None and not titled and (toks[0].lower() in _first_names() or any(
                 v and v.split()[0] == toks[0] for v in self.full.values())):
@@ -1609,6 +1630,21 @@ def _first_names() -> dict:
         return {}
 
 
+_COUPLE = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][a-z]+)\b(?! and)")
+_MALE_WORDS = re.compile(r"(?:Mr|Sir|Lord)\b\.?|(?:he|him|his)$", re.IGNORECASE)
+_FEMALE_WORDS = re.compile(r"(?:Mrs|Ms|Miss|Dame|Lady)\b\.?|(?:she|her)$", re.IGNORECASE)
+
+
+def _said_gender(sp: str) -> Optional[str]:
+    """The gender the speaker's own words give: a title ("Mr Price") or a pronoun."""
+    sp = sp.strip()
+    if _MALE_WORDS.match(sp):
+        return "m"
+    if _FEMALE_WORDS.match(sp):
+        return "f"
+    return None
+
+
 def _gender(name: Optional[str]) -> Optional[str]:
     if not name:
         return None
@@ -1881,7 +1917,8 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
             name = None  # the pronoun took a speaker that cannot speak ("the same thing")
         if name and stype == "person":
             # ("Mr. Lou" is a surname: never read as a first name)
-            full = reg.full_name(name, titled=bool(_HONORIFIC_START.match(sp)))
+            full = reg.full_name(name, titled=bool(_HONORIFIC_START.match(sp)),
+                                 gender=_said_gender(sp))
             if full:
                 name = full
         if (name, stype, role) != (st.speaker_name, st.speaker_type, st.speaker_role):
