@@ -177,3 +177,11 @@ def test_the_end_of_a_journal_name_with_an_ampersand_is_no_person(journal):
     s = by_content(t, "Farmers ate")
     assert s.speaker_type != "person", s.speaker_name
     assert s.speaker_name not in journal.split()
+
+
+@pytest.mark.parametrize("group", ["shop owners", "residents"])
+def test_a_relative_pronoun_after_the_source_is_no_part_of_its_name(group):
+    t = (f"The council approved the lanes despite objections from {group} who said "
+         "the plan would cost them parking.")
+    s = by_content(t, "cost them parking")
+    assert s.speaker_name == group, s.speaker_name

@@ -147,6 +147,7 @@ class _Entity:
 
 # "Trump aides", "Clinton campaign officials", "Fire crews": a name (or a capitalised word
 # opening the sentence) before the head noun of an unnamed source only modifies it
+_TRAILING_RELATIVE = re.compile(r"\s+(?:who|that|which)$")
 _AND_JOIN = re.compile(r"\s+(?:and|&)\s+")  # "Food and Drug Administration"
 # the rest of a body's name up to its last word: "(Centers) for Disease Control and (Prevention)"
 _ORG_NAME_AND = re.compile(r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,4}?)?"
@@ -544,6 +545,9 @@ class SpeakerResolver:
         """Resolve the source span [a, b): (speaker, gender, plural, role-only description)."""
         raw = self.text[a:b]
         s = raw.strip(" ,;:.“”\"‘’'()")
+        rel = _TRAILING_RELATIVE.search(s)
+        if rel is not None and rel.start() > 0:
+            s = s[:rel.start()]  # "business owners who (said ...)": the owners
         ls = s.lower()
         if _MARKED_NAME.fullmatch(s):
             return Speaker(s, "organization", None), None, False, None  # "Which?", "Yahoo!"
