@@ -387,3 +387,20 @@ def test_a_plural_title_before_two_names_is_no_part_of_either():
     t = ("Judge Ana Oberg was joined by Judges Tomas Brandt and Elena Ruiz.\n\n"
          "Brandt, in a separate opinion, wrote that the lower court had erred.")
     assert by_content(t, "lower court had erred").speaker_name == "Tomas Brandt"
+
+
+@pytest.mark.parametrize("tag", ["R-Texas", "D-N.Y.", "I-Vt.", "R-La."])
+@pytest.mark.parametrize("layout", ["{name}, {tag}, said the bill would pass.",
+                                    "{name} ({tag}) said the bill would pass.",
+                                    "{name}, {tag}, a leader of the caucus, said the bill would pass.",
+                                    "\"The bill will pass,\" said {name}, {tag}, who voted for it."])
+def test_a_lawmakers_party_and_state_is_no_name(tag, layout):
+    t = layout.format(name="Sen. Dana Whitlock", tag=tag)
+    s = by_content(t, "ill will pass" if "will pass" in t else "the bill would pass")
+    assert s.speaker_name == "Dana Whitlock", s.speaker_name
+
+
+@pytest.mark.parametrize("desc", ["the top Democrat on the committee", "a Republican from Ohio"])
+def test_a_party_word_after_a_determiner_in_the_apposition_is_no_name(desc):
+    t = f"\"We avoided a catastrophe,\" said Rep. Rosa Delgado of Ohio, {desc}."
+    assert by_content(t, "catastrophe").speaker_name == "Rosa Delgado"

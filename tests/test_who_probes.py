@@ -601,6 +601,10 @@ PROBES = {
     "council_webpage.txt": {"three too many": "Rosa Diaz",
                             "can't park": "Frank Russo",
                             "studied the impact": "David Chen"},
+    "ap_stopgap.txt": {"keeps the lights on": "Mike Johnson",
+                       "given up their leverage": "Chip Roy",
+                       "avoided a catastrophe": "Rosa DeLauro",
+                       "pass the bill by Friday": "Chuck Schumer"},
 }
 
 

@@ -17,7 +17,7 @@ from typing import Optional
 
 from claims.extraction.lexicons import load
 
-__all__ = ["NameRun", "NAME_RUN", "NAME_RUN_PLAIN", "analyse_run", "split_title_of", "classify_tokens", "is_title_word", "TITLES",
+__all__ = ["PARTY_TAG", "NameRun", "NAME_RUN", "NAME_RUN_PLAIN", "analyse_run", "split_title_of", "classify_tokens", "is_title_word", "TITLES",
            "ROLE_MODIFIERS", "NAME_TITLES", "ORG_WORDS", "KNOWN_ORGS", "PLACE_WORDS",
            "NOT_NAME_FIRST", "FUNCTION_FIRST", "ACRONYM"]
 
@@ -133,6 +133,10 @@ _ONE_TOKEN_KIND: dict[str, str] = {}
 _RUN_PARTS: dict[str, list["NameRun"]] = {}
 
 
+# a US lawmaker's party and state, written after the name: "R-Texas", "D-N.Y.", "I-Vt."
+PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z]*\.?(?:[A-Z]\.?)*$")
+
+
 def classify_tokens(toks: list[str]) -> str:
     if len(toks) == 1:
         t = toks[0]
@@ -149,6 +153,8 @@ def _classify(toks: list[str]) -> str:
     if not toks:
         return "other"
     clean = [t.rstrip(".") if not ACRONYM.match(t) else t for t in toks]
+    if PARTY_TAG.match(toks[0]):
+        return "other"  # "R-Texas", "D-N.Y.": a lawmaker's party and state, no name
     for t in toks:
         if t in ORG_WORDS or t in KNOWN_ORGS:
             return "organization"

@@ -19,7 +19,7 @@ import re
 from typing import Optional
 
 from claims.extraction.anonymous_sources import GROUP_NOUNS
-from claims.extraction.names import ORG_WORDS
+from claims.extraction.names import ORG_WORDS, PARTY_TAG
 from claims.extraction.contents import FOUND_WINDOW
 from claims.extraction.cues import AMBIG_NOUNS, CUES
 from claims.extraction.quotes import CLOSE_Q, QUOTE_CHARS
@@ -283,6 +283,10 @@ def _source_before_comma(text, toks, m, ss) -> Optional[Span]:
             not toks[k].inq and toks[k].w not in QUOTE_CHARS:
         k -= 1
     seg_start = k + 1
+    if seg_start < seg_end and k >= 1 and toks[k].w == "," and \
+            _party_tag(text, toks, seg_start, seg_end):
+        # "Chuck Schumer, D-N.Y., said": the name before the party and state
+        return np_left(text, toks, k - 1, ss)
     if seg_start < seg_end:
         first = toks[seg_start].low
         if _possessive_role(toks, seg_start, seg_end) and k >= 1 and toks[k].w == "," and \
@@ -346,6 +350,11 @@ def _possessive_role(toks, a: int, b: int) -> bool:
 _POSS_END = re.compile(r"(?:'s|’s|s'|s’)$")
 
 
+def _party_tag(text, toks, a: int, b: int) -> bool:
+    """toks[a:b] is a US lawmaker's party and state ("R-Texas", "D-N.Y.")."""
+    return b > a and b - a <= 4 and bool(PARTY_TAG.fullmatch(text, toks[a].s, toks[b - 1].e))
+
+
 def appositive_head(text, toks, seg_start, ss) -> Optional[Span]:
     """Walk back over comma-separated appositives ("the editor of X", "35", "a union ...")
     to the name they describe: "Sylke Tempel, the editor of X, the magazine of Y, said"."""
@@ -361,6 +370,9 @@ def appositive_head(text, toks, seg_start, ss) -> Optional[Span]:
         if not seg or len(seg) > 14:
             return None
         f = seg[0]
+        if _party_tag(text, toks, p + 1, k):
+            k = p  # "Rep. Chip Roy, R-Texas, a leader of ..., said"
+            continue
         if f.w[0].isupper() and f.low not in ("the", "a", "an") and len(seg) <= 6 and \
                 all(t.w[0].isupper() or t.w in (".", "-", "’", "'") for t in seg) and \
                 f.low not in PRONOUNS and f.low not in LEFT_STOP and f.low not in TIME and \

@@ -147,6 +147,9 @@ class _Entity:
 
 # "Trump aides", "Clinton campaign officials", "Fire crews": a name (or a capitalised word
 # opening the sentence) before the head noun of an unnamed source only modifies it
+# a determiner and at most two lower-case words right before a capitalised word: a
+# description ("the top Democrat", "a Republican"), not a person's name
+_DET_ADJ_BEFORE = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,2}$")
 _TRAILING_RELATIVE = re.compile(r"\s+(?:who|that|which)$")
 _AND_JOIN = re.compile(r"\s+(?:and|&)\s+")  # "Food and Drug Administration"
 # the rest of a body's name up to its last word: "(Centers) for Disease Control and (Prevention)"
@@ -714,6 +717,8 @@ class SpeakerResolver:
                     o.kind == "organization" and _ORG_NAME_AND.fullmatch(text, o.end, r.start)
                     for o in runs if o.end < r.start):
                 continue  # "Prevention" in "the Centers for Disease Control and Prevention"
+            if r.kind == "single" and len(r.tokens[0]) == 1:
+                continue  # a letter of an abbreviation ("D-N.Y."), never a name alone
             if r.kind == "single":
                 ent = self.lookup_person(r.tokens, r.start)
                 if ent is None:
@@ -721,6 +726,9 @@ class SpeakerResolver:
                     t0 = r.tokens[0]
                     if r.title is not None and re.search(r"\s(?:of|for)\b", r.title):
                         continue  # "President of Orbit Worldwide": no surname met elsewhere
+                    if r.title is None and _DET_ADJ_BEFORE.search(text, max(a, r.start - 40),
+                                                                   r.start):
+                        continue  # "the top Democrat on the committee": a description
                     if r.title is None and (t0 in NOT_NAME_FIRST or t0 in PLACE_WORDS
                                             or t0.lower() in GROUP_NOUNS
                                             or t0.lower() in TITLES
