@@ -261,3 +261,14 @@ def test_according_to_a_source_with_a_grouped_number_keeps_the_whole_source():
     s = by_content(t, "Early farmers")
     assert s.text == "Early farmers ate more fish than thought", s.text
     assert "000-year-old" not in s.text
+
+
+@pytest.mark.parametrize("number", ["40", "9,000", "2,093", "1.5 million"])
+def test_a_number_right_after_the_cue_opens_the_content(number):
+    s = by_content(f"Police said {number} people were hurt in the crash.", "were hurt")
+    assert s.text.startswith(number), s.text
+
+
+def test_a_day_of_the_month_after_the_cue_is_still_skipped():
+    s = by_content("Police said March 3 that 40 people were hurt.", "were hurt")
+    assert "March" not in s.text and "40 people" in s.text

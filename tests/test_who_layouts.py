@@ -207,3 +207,25 @@ def test_a_company_name_ending_in_an_abbreviation_then_an_apposition_speaks(date
          "announced plans to build a plant in Ohio.")
     s = by_content(t, "plans to build")
     assert s.speaker_name in ("Brightfield Panels Inc", "Brightfield Panels Inc."), s.speaker_name
+
+
+@pytest.mark.parametrize("city", ["Mumbai", "Lagos", "Chennai"])
+def test_a_city_label_opening_the_first_paragraph_is_a_dateline_not_a_speaker(city):
+    t = (f"Heavy rain shuts schools\n\n{city}: Incessant rain lashed the city on Tuesday, "
+         "throwing normal life out of gear.\n\nAn official said 40 roads were flooded.")
+    assert all(s.speaker_name != city for s in said(t))
+    assert by_content(t, "were flooded").speaker_name == "official"
+
+
+def test_interview_labels_repeated_are_still_speakers():
+    t = ("A conversation with a novelist\n\nBerg: Did you expect the book to sell so well?\n\n"
+         "Okonkwo: Not at all. My first two books sold maybe 3,000 copies each.\n\n"
+         "Berg: What comes next for you after this?\n\n"
+         "Okonkwo: A collection of short stories, out next spring from my publisher.")
+    assert by_content(t, "3,000 copies").speaker_name == "Okonkwo"
+    assert by_content(t, "short stories").speaker_name == "Okonkwo"
+
+
+def test_a_headline_label_opening_the_text_is_the_speaker():
+    t = "Sanders: Clinton needs to change her message on trade.  Bernie Sanders said on Sunday."
+    assert "Sanders" in by_content(t, "change her message").speaker_name

@@ -605,6 +605,15 @@ PROBES = {
                        "given up their leverage": "Chip Roy",
                        "avoided a catastrophe": "Rosa DeLauro",
                        "pass the bill by Friday": "Chuck Schumer"},
+    "mumbai_rain.txt": {"remain closed on Wednesday": "Bhushan Gagrani",
+                        "no cancellation as of now": "Swapnil Nila",
+                        "same story": "Rekha Sawant"},
+    "koalas.txt": {"extinct in NSW by 2050": "Chris Dickman",
+                   "deeply concerned": "Penny Sharpe",
+                   "reduce fire risk": "Kate McBride",
+                   "keep making excuses": "Stuart Blanch"},
+    "novelist_qa.txt": {"Not at all": "Ruth Okonkwo",
+                        "threw 300 of them away": "Ruth Okonkwo"},
 }
 
 

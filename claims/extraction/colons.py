@@ -17,7 +17,7 @@ from claims.extraction.sources import subject_of_sentence
 from claims.extraction.tokens import is_word, strip_content, strip_span
 from claims.extraction.words import LEFT_STOP, NOT_SPEAKERS, TIME
 
-__all__ = ["read_colons"]
+__all__ = ["read_colons", "dateline_labels"]
 
 # a heading before a colon, not a speaker: "The Latest: ...", "Delegate Update: ..."
 _LABEL_WORDS = load("heading_labels")
@@ -120,3 +120,34 @@ def _read_quote_after_colon(p: Paragraph, ci: int, qk: int) -> None:
         return
     p.used_quotes.add(qk)
     p.found.append(p.make("direct", [(q[0], q[1])], (t.s, t.e), src, si))
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|we|my|our|me|us)\b")
+
+
+def dateline_labels(text: str, atts) -> set[int]:
+    """Indices of the colon attributions that are a dateline, not a speaker label: one
+    capitalised word opening the report's first paragraph after its title, written as a
+    label nowhere else, before a sentence in the third person ("Mumbai: Incessant rain
+    lashed the city ..."). An interview repeats its labels ("Berg: ...", "Okonkwo: ...")."""
+    labels: dict[str, int] = {}
+    for at in atts:
+        if at.cue_span and at.source_span and text[at.cue_span[0]:at.cue_span[1]] == ":":
+            w = text[at.source_span[0]:at.source_span[1]].strip()
+            labels[w] = labels.get(w, 0) + 1
+    out: set[int] = set()
+    for i, at in enumerate(atts):
+        if not (at.cue_span and at.source_span and text[at.cue_span[0]:at.cue_span[1]] == ":"):
+            continue
+        w = text[at.source_span[0]:at.source_span[1]].strip()
+        if " " in w or not w[:1].isupper() or w.isupper() or labels.get(w) != 1:
+            continue
+        # (the title line alone before it: a label opening the text is a headline's,
+        # "Sanders: Clinton needs to ...", the speaker's)
+        before = text[:at.source_span[0]]
+        if len([line for line in before.splitlines() if line.strip()]) != 1:
+            continue
+        if any(_FIRST_PERSON.search(text, a, b) for a, b in at.content_spans):
+            continue
+        out.add(i)
+    return out

@@ -265,7 +265,7 @@ def skip_adverbials(toks, k, se, base) -> int:
         if k >= n or toks[k].s >= se:
             return k
         w = toks[k].low
-        if w in TIME or w in MONTHS or w.isdigit() or (
+        if w in TIME or w in MONTHS or w.isdigit() and k > start and toks[k - 1].low in MONTHS or (
                 w.endswith("ly") and toks[k].w[0].islower() and len(w) > 4 and w != "only"):
             k += 1
             continue

@@ -36,6 +36,7 @@ from typing import Iterable, Optional
 from claims.checkworthiness_model import score_checkworthiness
 from claims.extraction import checkworthiness as _cw
 from claims.extraction.attributions import find_attributions
+from claims.extraction.colons import dateline_labels
 from claims.extraction.context import attribution_context
 from claims.extraction.hedges import find_hedge
 from claims.extraction.sentences import split_sentences
@@ -90,7 +91,10 @@ def _body_attributions(report: Report, sentences: list[Sentence]) -> list[Attrib
     atts: list[Attribution] = list(find_attributions(text, sentences) or [])
     n = len(text)
     keep: list[Attribution] = []
-    for at in atts:
+    datelines = dateline_labels(text, atts)
+    for i, at in enumerate(atts):
+        if i in datelines:
+            continue  # "Mumbai: Incessant rain ...": the report's own claim, no speaker
         spans = [(int(s), int(e)) for s, e in at.content_spans if 0 <= s < e <= n]
         if not spans:
             continue

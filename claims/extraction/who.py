@@ -924,7 +924,8 @@ def _other_sense(text: str, st: Statement) -> bool:
     if st.cue_end is not None and st.kind != "direct":
         gap = text[st.cue_end:st.content_start]
         after = text[st.cue_end:st.cue_end + 40]
-        if re.match(r"(?:add|charg|report|post|record|show|count|claim|cit|estimat|maintain)",
+        if re.match(r"(?:add|charg|report|post|record|show|count|claim|cit|estimat|maintain|"
+                    r"declin|confirm|endors)",
                     (st.cue or "").lower()) and _NUMBERISH.match(after) and "that" not in gap:
             return True
     if st.cue_start is not None and lem in ("support", "lead", "back"):
