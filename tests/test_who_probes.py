@@ -614,6 +614,13 @@ PROBES = {
                    "keep making excuses": "Stuart Blanch"},
     "novelist_qa.txt": {"Not at all": "Ruth Okonkwo",
                         "threw 300 of them away": "Ruth Okonkwo"},
+    "korea_floods.txt": {"deeply sorry": "Yoon Suk Yeol",
+                         "cooperate fully": "Lee Sang-min",
+                         "apology came too late": "Park Ji-won",
+                         "warnings were there": "Park Ji-won",
+                         "to be prosecuted": "Kim Min-jung"},
+    "meta_optout.txt": {"roll out over the next four weeks": "Matt Pollard",
+                        "cost of doing business": "Sarah Wynn-Williams"},
 }
 
 

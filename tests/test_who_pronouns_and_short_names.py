@@ -273,3 +273,17 @@ def test_mr_with_only_a_womans_full_name_for_the_surname_is_not_her():
     t = ("\"People would stop and stare,\" says Helen Dowling, 52.\n\n"
          "Mr Dowling says they have no plans to stop.")
     assert by_content(t, "no plans to stop").speaker_name != "Helen Dowling"
+
+
+@pytest.mark.parametrize("full, short", [("Yoon Suk Yeol", "Yoon"), ("Park Ji-won", "Park"),
+                                         ("Lee Sang-min", "Lee"), ("Wen Jia Bao", "Wen")])
+def test_a_family_name_written_first_is_the_full_name(full, short):
+    t = (f"President {full} visited the flooded district on Monday.\n\n"
+         f"{short} said the government would rebuild every bridge.")
+    assert by_content(t, "rebuild every bridge").speaker_name == full
+
+
+def test_a_listed_first_name_is_no_family_name_of_a_western_three_word_name():
+    t = ("Mary Ann Smith visited the flooded district on Monday.\n\n"
+         "Mary Jones said the government would rebuild every bridge.")
+    assert by_content(t, "rebuild every bridge").speaker_name == "Mary Jones"

@@ -170,6 +170,8 @@ def _classify(toks: list[str]) -> str:
         return "single"
     if clean[0] in NOT_NAME_FIRST:
         return "other"
+    if len(toks) == 2 and _KOREAN_GIVEN.fullmatch(toks[1]):
+        return "person"  # "Park Ji-won", "Lee Sang-min": a family name, a two-part given name
     first_name = len(clean) <= 3 and clean[0].lower() in _first_names()
     initials = len(toks) in (2, 3) and toks[0][-1:] == "." and \
         _INITIALS.fullmatch(toks[0]) is not None and \
@@ -187,6 +189,7 @@ def _classify(toks: list[str]) -> str:
     return "person"
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+_KOREAN_GIVEN = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,4}")
 _COUNTRY_INITIALS = frozenset("U.S. U.K. U.N. E.U. U.S.A. U.A.E. D.C. L.A. N.Y.".split())
 
 

@@ -236,6 +236,7 @@ class SpeakerResolver:
         self.word_gender: dict[Optional[str], str] = {}
         self.para_first: Optional[list[int]] = None
         self.name_ok: dict[str, bool] = {}  # full name -> written as a name somewhere
+        self.prefix: Optional[dict[str, list[str]]] = None  # family name first -> full names
 
     # ------------------------------------------------------------------ helpers
     def sentence_of(self, pos: int) -> int:
@@ -282,7 +283,7 @@ class SpeakerResolver:
             return ent
         fulls = self.suffix.get(key)
         if not fulls:
-            return None
+            return self._family_name_first(tokens)
         if gender and len(fulls) > 1:
             # a surname two people share, read for "he"/"she": the one of that gender
             # ("Chris Murphy ... Anne Marie Murphy ... Murphy has an ally. He thinks")
@@ -308,6 +309,24 @@ class SpeakerResolver:
             if len(named) > 1:
                 return self.entities[min(named)[1]]
         return best or self.entities[fulls[0]]
+
+    def _family_name_first(self, tokens: list[str]) -> Optional[_Entity]:
+        """ "Yoon said" after "President Yoon Suk Yeol", "Park told" after "Park Ji-won": a
+        family name written first (East Asian order), when it opens exactly one full name of
+        three words or a hyphenated given name, and is no listed first name ("Grace Lee")."""
+        if len(tokens) != 1:
+            return None
+        if self.prefix is None:
+            self.prefix = {}
+            for full in self.entities:
+                parts = full.split()
+                if len(parts) == 3 and all(len(w) <= 6 for w in parts) or \
+                        len(parts) == 2 and "-" in parts[1] and parts[1][:1].isupper():
+                    self.prefix.setdefault(parts[0], []).append(full)
+        got = self.prefix.get(tokens[0], [])
+        if len(got) != 1 or first_name_gender(tokens[0]) and "-" not in got[0]:
+            return None  # ("Mary said" is no "Mary Ann Smith"; "Park" is "Park Ji-won")
+        return self.entities[got[0]]
 
     # ------------------------------------------------------------------ resolution
     def _antecedent(self, kind: str, gender: Optional[str], pos: int) -> Optional[Speaker]:
@@ -861,6 +880,10 @@ class SpeakerResolver:
         plural = last.endswith("s") and last not in ("boss", "press") or last in (
             "people", "police", "staff")
         if words[0][:1].isupper() and len(words) == 1 and last not in GROUP_NOUNS:
+            ent = self._family_name_first(words)
+            if ent is not None:  # "Park told" after "Park Ji-won" ("Park" is a place word too)
+                return Speaker(ent.name, "person", self.entity_role(ent, before=a)), \
+                    ent.gender, False, None
             # a lone capitalised word we could not place: "Mexico" -> the body it stands for
             return Speaker(s, "organization", None), None, False, None
         return self.anon.get(normalise_description(s), plural)
