@@ -229,3 +229,10 @@ def test_interview_labels_repeated_are_still_speakers():
 def test_a_headline_label_opening_the_text_is_the_speaker():
     t = "Sanders: Clinton needs to change her message on trade.  Bernie Sanders said on Sunday."
     assert "Sanders" in by_content(t, "change her message").speaker_name
+
+
+def test_a_semicolon_before_a_quotation_works_like_a_colon():
+    t = ("Ana Ruiz said the vote was close. Speaking through an interpreter she added; "
+         "“It is true that the momentum is building and we are part of the race.”")
+    s = by_content(t, "momentum is building")
+    assert s.speaker_name == "Ana Ruiz" and s.kind == "direct"

@@ -180,7 +180,7 @@ def _quote_after(c: Cue, k: int, nxt) -> Optional[int]:
     n = len(toks)
     qk = None
     m = k
-    if nxt is not None and nxt.w in (",", ":", "—", "-") and k + 1 < n:
+    if nxt is not None and nxt.w in (",", ":", ";", "—", "-") and k + 1 < n:
         m = k + 1
     if m < n and toks[m].s <= se + 2 and toks[m].w in _QUOTE_OR_APOSTROPHE:
         qk = p.quote_at(toks[m].s)
