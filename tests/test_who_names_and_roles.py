@@ -404,3 +404,18 @@ def test_a_lawmakers_party_and_state_is_no_name(tag, layout):
 def test_a_party_word_after_a_determiner_in_the_apposition_is_no_name(desc):
     t = f"\"We avoided a catastrophe,\" said Rep. Rosa Delgado of Ohio, {desc}."
     assert by_content(t, "catastrophe").speaker_name == "Rosa Delgado"
+
+
+@pytest.mark.parametrize("aide", ["A senior adviser to", "An aide to", "A former assistant to",
+                                  "A longtime adviser to jailed executive"])
+def test_an_aide_to_a_named_person_is_not_that_person(aide):
+    s = by_content(f"{aide} Senator Ann Vell said the plan was dead.", "the plan was dead")
+    assert s.speaker_name != "Ann Vell"
+    assert "Ann Vell" not in (s.speaker_name or "") or s.speaker_type == "anonymous"
+
+
+@pytest.mark.parametrize("party", ["Republican", "Democrat", "Labour"])
+def test_a_party_word_before_a_name_is_the_role(party):
+    t = (f"{party} Tom Barrow and his rival met on Thursday.\n\n"
+         "Barrow said the state's figures showed car thefts had doubled.")
+    assert by_content(t, "car thefts").speaker_name == "Tom Barrow"

@@ -621,6 +621,12 @@ PROBES = {
                          "to be prosecuted": "Kim Min-jung"},
     "meta_optout.txt": {"roll out over the next four weeks": "Matt Pollard",
                         "cost of doing business": "Sarah Wynn-Williams"},
+    "governor_debate.txt": {"making things up": "Elaine Cho",
+                            "numbers don't lie": "Tom Barrett",
+                            "car thefts had doubled": "Tom Barrett"},
+    "court_shredding.txt": {"Get rid of these": "Maria Santos",
+                            "did not know what was in those boxes": "Harold Kim",
+                            "$40 million fraud": "Rachel Dunn"},
 }
 
 

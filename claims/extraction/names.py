@@ -188,6 +188,7 @@ def _classify(toks: list[str]) -> str:
         return "other"
     return "person"
 
+_PARTY_MEMBERS = load("party_members")  # "Democrat Elaine Cho": the party is her role
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 _KOREAN_GIVEN = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,4}")
 _COUNTRY_INITIALS = frozenset("U.S. U.K. U.N. E.U. U.S.A. U.A.E. D.C. L.A. N.Y.".split())
@@ -239,7 +240,8 @@ def _analyse_run(text: str, s: int, e: int) -> list[NameRun]:
                     w[-1:] == "s" and w[:-1] in NAME_TITLE_HEADS and i < len(words) - 2:
                 cut = i  # (a plural title opens a list: "Judges Thomas Brandt and ...")
         if cut < 0 and len(words) in (3, 4) and (
-                words[0].lower() in TITLES or _PARENT_OF.match(words[0])) and \
+                words[0].lower() in TITLES or _PARENT_OF.match(words[0]) or
+                words[0] in _PARTY_MEMBERS) and \
                 words[0].lower() not in _first_names() and \
                 classify_tokens(words[1:]) == "person":
             cut = 0  # "Reader Graham Ellis", "Resident Ann Cole": a role word opening the run

@@ -389,6 +389,12 @@ def appositive_head(text, toks, seg_start, ss) -> Optional[Span]:
     return None
 
 
+# role nouns that take "to" for whom the role is held: "an aide to Senator Ann Lee" (the
+# aide speaks, not the senator)
+_AIDES_TO = frozenset("aide aides adviser advisers advisor advisors assistant assistants "
+                      "counsel counselor consultant consultants".split())
+
+
 def np_left(text, toks, m, ss) -> Optional[Span]:
     if m < 0 or toks[m].s < ss:
         return None
@@ -417,6 +423,7 @@ def np_left(text, toks, m, ss) -> Optional[Span]:
         low = t.low
         if low in ("for", "at", "with", "to") and k - 1 >= 0 and toks[k - 1].s >= ss and (
                 toks[k - 1].low in ROLE_NOUNS and low != "to" or
+                low == "to" and toks[k - 1].low in _AIDES_TO or
                 toks[k - 1].low == ("close" if low == "to" else "familiar")) and k < m:
             # "A spokeswoman for the ministry", "an economist at the bank", "two people
             # familiar with the talks", "a source close to the family"
@@ -455,7 +462,8 @@ def np_left(text, toks, m, ss) -> Optional[Span]:
             break
         if t.w[0].islower() and low not in ("the", "a", "an") and low not in PRONOUNS and \
                 count > 5 and not (low in ROLE_NOUNS and
-                                   toks[k + 1].low in ("for", "at", "with")):
+                                   toks[k + 1].low in ("for", "at", "with") or
+                                   low in _AIDES_TO and toks[k + 1].low == "to"):
             break  # (but "a spokesperson for the Parks and Recreation Department" goes on)
         if low in ("the", "a", "an") and k < m and k > 0 and toks[k - 1].s >= ss and \
                 is_word(toks[k - 1]) and toks[k - 1].low not in LEFT_STOP and \

@@ -97,6 +97,10 @@ _DOC_HEADS = frozenset("study report survey analysis review poll paper audit inv
 _OF_INSIDE = re.compile(r"\b[a-z][\w-]*\s+of\s+(?:[a-z][\w-]*\s+){0,3}$")
 _PREP_NOUNS_BEFORE = re.compile(r"\b(?:of|for|at|with|from)\s+(?:the\s+|a\s+|an\s+)?"
                                 r"(?:[a-z][\w-]*\s+){1,3}$")
+# a span opening with a determiner and a lower-case word: a description ("a former aide")
+_DESCRIPTION_OPENS = re.compile(r"\s*(?:(?:[Aa]n?|[Tt]he|[Oo]ne)\s+)?[a-z]")
+_PREP_WORDS_BEFORE = re.compile(r"\b(?:of|for|at|with|from|to)\s+(?:the\s+|a\s+|an\s+)?"
+                                r"(?:[a-z][\w-]*\s+){0,3}$")
 _PREP_BEFORE = re.compile(r"\b(?:of|on|for|at|with|from|in|by|to)\s+$")
 # "a study published in the journal Nature": the journal is where it appeared, no speaker
 _MEDIUM_BEFORE = re.compile(r"\b(?:of|on|for|at|from|in|by|to)\s+(?:the\s+)?(?:journal|"
@@ -719,7 +723,11 @@ class SpeakerResolver:
                     text, max(a, r.start - 40), r.start) or _ROLE_OF.match(text, a, r.start) and \
                     not _COMMA.search(text, a, r.start) or \
                     person is not None and _PREP_NOUNS_BEFORE.search(text, max(a, r.start - 60),
-                                                                     r.start):
+                                                                     r.start) or \
+                    _DESCRIPTION_OPENS.match(text, a) and _PREP_WORDS_BEFORE.search(
+                        text, max(a, r.start - 60), r.start if r.title_start is None else
+                        r.title_start):
+                # ("A former assistant to jailed executive Victor Lang" is not Lang)
                 # ("Maya Brandt of research firm Canalyst" is not Canalyst)
                 continue  # "a spokesman for (Mayor) Frank Jackson" is not Frank Jackson
             if _modifies_head(text, r.end, b):
