@@ -419,3 +419,11 @@ def test_a_party_word_before_a_name_is_the_role(party):
     t = (f"{party} Tom Barrow and his rival met on Thursday.\n\n"
          "Barrow said the state's figures showed car thefts had doubled.")
     assert by_content(t, "car thefts").speaker_name == "Tom Barrow"
+
+
+@pytest.mark.parametrize("group", ["Critics of", "Officials in the office of", "Lawyers for",
+                                   "Lawyers representing", "Supporters of", "Attorneys for"])
+def test_people_of_or_for_a_titled_person_are_not_that_person(group):
+    s = by_content(f"{group} Mayor Joan Pike said the budget was a mess.", "budget was a mess")
+    assert s.speaker_name != "Joan Pike", s.speaker_name
+    assert s.speaker_type != "person" or "Pike" not in (s.speaker_name or "")

@@ -101,7 +101,7 @@ _PREP_NOUNS_BEFORE = re.compile(r"\b(?:of|for|at|with|from)\s+(?:the\s+|a\s+|an\
 _DESCRIPTION_OPENS = re.compile(r"\s*(?:(?:[Aa]n?|[Tt]he|[Oo]ne)\s+)?[a-z]")
 _PREP_WORDS_BEFORE = re.compile(r"\b(?:of|for|at|with|from|to)\s+(?:the\s+|a\s+|an\s+)?"
                                 r"(?:[a-z][\w-]*\s+){0,3}$")
-_PREP_BEFORE = re.compile(r"\b(?:of|on|for|at|with|from|in|by|to)\s+$")
+_PREP_BEFORE = re.compile(r"\b(?:of|on|for|at|with|from|in|by|to|representing)\s+$")
 # "a study published in the journal Nature": the journal is where it appeared, no speaker
 _MEDIUM_BEFORE = re.compile(r"\b(?:of|on|for|at|from|in|by|to)\s+(?:the\s+)?(?:journal|"
                             r"magazine|newspaper|paper|website|blog|show|programme|program|"
@@ -716,7 +716,8 @@ class SpeakerResolver:
         for r in runs:
             if r.kind not in ("person", "single"):
                 continue
-            before = text[max(a, r.start - 5):r.start]
+            at = r.start if r.title_start is None else r.title_start  # (the title's start)
+            before = text[max(a, at - 13):at]
             if before.endswith(("& ", "&")):
                 continue  # the end of a name with "&" ("the journal Ecology & Evolution")
             if _PREP_BEFORE.search(before) or _MEDIUM_BEFORE.search(
