@@ -427,3 +427,12 @@ def test_people_of_or_for_a_titled_person_are_not_that_person(group):
     s = by_content(f"{group} Mayor Joan Pike said the budget was a mess.", "budget was a mess")
     assert s.speaker_name != "Joan Pike", s.speaker_name
     assert s.speaker_type != "person" or "Pike" not in (s.speaker_name or "")
+
+
+@pytest.mark.parametrize("source", ["A source close to Prime Minister Lars Berg",
+                                    "Two people familiar with Prime Minister Lars Berg's thinking"])
+def test_a_source_close_to_a_titled_person_is_the_whole_unnamed_source(source):
+    s = by_content(f"{source} said the talks had stalled.", "talks had stalled")
+    assert len(said(f"{source} said the talks had stalled.")) == 1
+    assert s.speaker_type == "anonymous"
+    assert (s.speaker_name or "").split()[0] in ("source", "Two", "people"), s.speaker_name

@@ -463,7 +463,9 @@ def np_left(text, toks, m, ss) -> Optional[Span]:
         if t.w[0].islower() and low not in ("the", "a", "an") and low not in PRONOUNS and \
                 count > 5 and not (low in ROLE_NOUNS and
                                    toks[k + 1].low in ("for", "at", "with") or
-                                   low in _AIDES_TO and toks[k + 1].low == "to"):
+                                   low in _AIDES_TO and toks[k + 1].low == "to" or
+                                   low in ("close", "familiar") or
+                                   toks[k + 1].low in ("close", "familiar")):
             break  # (but "a spokesperson for the Parks and Recreation Department" goes on)
         if low in ("the", "a", "an") and k < m and k > 0 and toks[k - 1].s >= ss and \
                 is_word(toks[k - 1]) and toks[k - 1].low not in LEFT_STOP and \
