@@ -287,3 +287,10 @@ def test_a_listed_first_name_is_no_family_name_of_a_western_three_word_name():
     t = ("Mary Ann Smith visited the flooded district on Monday.\n\n"
          "Mary Jones said the government would rebuild every bridge.")
     assert by_content(t, "rebuild every bridge").speaker_name == "Mary Jones"
+
+
+def test_a_first_name_that_is_also_a_broadcasters_name_opens_a_persons_name():
+    t = ("Fox Orme said the plant would close. Aadhya Hale said the workers had been told. "
+         "He added that severance would be paid.")
+    assert by_content(t, "plant would close").speaker_type == "person"
+    assert by_content(t, "severance would be paid").speaker_name == "Fox Orme"

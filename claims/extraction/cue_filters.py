@@ -57,8 +57,9 @@ def nominal_use(c: Cue, prevlow: str) -> bool:
     t = toks[i]
     if prevlow in _NOMINAL_BEFORE:
         return True
-    if t.low.endswith("ing") and prevlow.endswith(("'s", "’s", "s'", "s’")):
-        return True  # "people familiar with Berg's thinking said": a noun
+    if t.low.endswith("ing") and prevlow.endswith(("'s", "’s", "s'", "s’")) and \
+            i + 1 < len(toks) and toks[i + 1].low in CUES:
+        return True  # "people familiar with Berg's thinking said": a noun before the verb
     if t.low == base and base not in _BARE_BASE_OK:
         return True
     if prevlow == "to" and t.low == base:

@@ -155,8 +155,10 @@ def _classify(toks: list[str]) -> str:
     clean = [t.rstrip(".") if not ACRONYM.match(t) else t for t in toks]
     if PARTY_TAG.match(toks[0]):
         return "other"  # "R-Texas", "D-N.Y.": a lawmaker's party and state, no name
+    # (a listed first name that is also a body's name opens a person's name: "Fox Orme")
+    named = len(toks) == 2 and toks[0] in KNOWN_ORGS and first_name_gender(toks[0]) is not None
     for t in toks:
-        if t in ORG_WORDS or t in KNOWN_ORGS:
+        if t in ORG_WORDS or t in KNOWN_ORGS and not (named and t == toks[0]):
             return "organization"
     if len(clean) >= 2 and clean[-1] in BUSINESS_HEADS and \
             clean[0].lower() not in _first_names():
