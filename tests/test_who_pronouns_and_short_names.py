@@ -147,12 +147,14 @@ def test_she_goes_to_the_woman_whose_first_name_says_so(she, he):
 
 
 def _plain_first_names(name: str) -> list[str]:
-    """First names of a gender list that are no other capitalised word the rules know."""
+    """First names of a gender list that are no other capitalised word the rules know
+    (a place, a body's word such as "Channel" or "Herald", an honorific such as "Sir")."""
     from claims.extraction.lexicons import load
-    from claims.extraction.names import FUNCTION_FIRST, NOT_NAME_FIRST, PLACE_WORDS, TITLES
+    from claims.extraction.names import (FUNCTION_FIRST, NAME_TITLES, NOT_NAME_FIRST,
+                                         ORG_WORDS, PLACE_WORDS, TITLES)
     return [n.capitalize() for n in sorted(load(name)) if len(n) >= 3 and
-            n.capitalize() not in NOT_NAME_FIRST | FUNCTION_FIRST | PLACE_WORDS and
-            n not in TITLES]
+            n.capitalize() not in NOT_NAME_FIRST | FUNCTION_FIRST | PLACE_WORDS | ORG_WORDS |
+            NAME_TITLES and n not in TITLES]
 
 
 _WOMEN = _plain_first_names("first_names_female")

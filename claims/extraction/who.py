@@ -1854,7 +1854,9 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
         elif lsp in _PRONOUN_PERSON and _pronoun_subject(text, st, done, remap):
             name, stype, role = _pronoun_subject(text, st, done, remap)
         elif lsp in _PRONOUN_PERSON and stype == "person" and name and (
-                _ORG_WORD.search(name) or name in org_names):
+                _ORG_WORD.search(name) and _gender(name) is None or name in org_names):
+            # (an organisation's word in a person's name with a first name is a person's:
+            # "Edison Orme")
             name = None
             for p in reversed(done[-50:]):
                 if p.speaker_type == "person" and p.speaker_name and not _ORG_WORD.search(
