@@ -436,3 +436,9 @@ def test_a_source_close_to_a_titled_person_is_the_whole_unnamed_source(source):
     assert len(said(f"{source} said the talks had stalled.")) == 1
     assert s.speaker_type == "anonymous"
     assert (s.speaker_name or "").split()[0] in ("source", "Two", "people"), s.speaker_name
+
+
+@pytest.mark.parametrize("name", ["Erik ten Hag", "Gerrit ter Horst", "Karl zu Guttenberg"])
+def test_dutch_and_german_particles_stay_inside_the_name(name):
+    s = by_content(f"Club manager {name} said the team had played well.", "played well")
+    assert s.speaker_name == name

@@ -52,7 +52,7 @@ _TOKEN = (
     r"[A-ZÀ-Þ]\w*(?:[’'\-][A-Za-zÀ-ÿ]\w*)*(?:(?<=s)[’'](?=[ \u00a0]+[A-Z]))?)"
 )  # (a plural possessive inside a name: "The Taxpayers' Alliance", "Teachers’ Union")
 
-_PARTICLE = r"(?:de|da|del|della|dello|degli|dei|di|des|der|den|van|von|bin|al|el|la|le|du|dos|das|y|ibn)"
+_PARTICLE = r"(?:de|da|del|della|dello|degli|dei|di|des|der|den|ten|ter|van|von|zu|bin|al|el|la|le|du|dos|das|y|ibn)"
 
 _MORE_TOKENS = r"(?:[ \u00a0]+(?:" + _PARTICLE + r"[ \u00a0]+){0,2}" + _TOKEN + r")*"
 # (two particles: "Ingrid van der Berg", "Ana de la Cruz")
