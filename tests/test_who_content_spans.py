@@ -272,3 +272,17 @@ def test_a_number_right_after_the_cue_opens_the_content(number):
 def test_a_day_of_the_month_after_the_cue_is_still_skipped():
     s = by_content("Police said March 3 that 40 people were hurt.", "were hurt")
     assert "March" not in s.text and "40 people" in s.text
+
+
+@pytest.mark.parametrize("quantity", ["at least 200", "up to 200", "nearly 200", "roughly 200",
+                                      "at most 20", "more than 200"])
+def test_a_quantity_right_after_the_cue_opens_the_content(quantity):
+    t = f"Amnesty director Ines Varga said {quantity} people had been arrested."
+    s = by_content(t, "had been arrested")
+    assert s.text.startswith(quantity), s.text
+    assert s.speaker_name == "Ines Varga"
+
+
+def test_at_a_place_after_the_cue_is_still_skipped():
+    s = by_content("Police said at the scene that 200 people had been arrested.", "arrested")
+    assert s.text == "that 200 people had been arrested"

@@ -442,3 +442,10 @@ def test_a_source_close_to_a_titled_person_is_the_whole_unnamed_source(source):
 def test_dutch_and_german_particles_stay_inside_the_name(name):
     s = by_content(f"Club manager {name} said the team had played well.", "played well")
     assert s.speaker_name == name
+
+
+def test_an_acronym_in_brackets_after_a_body_is_no_part_of_its_name():
+    t = ("Growth beat the target, according to the National Bureau of Statistics (NBS).\n\n"
+         "Sales rose 7.2 percent, the NBS said.")
+    s = by_content(t, "Growth beat the target")
+    assert s.speaker_name == "National Bureau of Statistics"

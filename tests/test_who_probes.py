@@ -627,6 +627,13 @@ PROBES = {
     "court_shredding.txt": {"Get rid of these": "Maria Santos",
                             "did not know what was in those boxes": "Harold Kim",
                             "$40 million fraud": "Rachel Dunn"},
+    "xinhua_gdp.txt": {"recovery with positive momentum": "Kang Yi",
+                       "main driver of growth": "Liu Aihua",
+                       "higher than the target": "National Bureau of Statistics"},
+    "kenya_finance_bill.txt": {"346 billion shillings": "Njuguna Ndung'u",
+                               "declared war on the poor": "Raila Odinga",
+                               "at least 200 people": "Irungu Houghton",
+                               "sign the bill into law": "Hussein Mohamed"},
 }
 
 

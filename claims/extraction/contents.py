@@ -21,6 +21,7 @@ from claims.extraction.tokens import is_word
 from claims.extraction.words import (ADVERBIAL_PREP, AUX, COMMON_VERBS, LEFT_STOP, MONTHS,
                                      PRONOUNS, TIME)
 
+_NUMBER_WORDS = load("number_words")  # "said nearly two-thirds ..."
 _CUT_AFTER_COMMA = load("content_cut_after_comma")
 # past and present forms of saying after "and" that start the speaker's next act
 _AND_CUE_VERBS = frozenset(w for w in SPEECH_CUES if w.endswith(("ed", "s")) or w in (
@@ -266,7 +267,10 @@ def skip_adverbials(toks, k, se, base) -> int:
             return k
         w = toks[k].low
         if w in TIME or w in MONTHS or w.isdigit() and k > start and toks[k - 1].low in MONTHS or (
-                w.endswith("ly") and toks[k].w[0].islower() and len(w) > 4 and w != "only"):
+                w.endswith("ly") and toks[k].w[0].islower() and len(w) > 4 and w != "only" and
+                not (k + 1 < n and (toks[k + 1].w[:1].isdigit() or toks[k + 1].low in
+                                    _NUMBER_WORDS))):
+            # (an adverb before a number is the number's: "said nearly 200 people ...")
             k += 1
             continue
         if w in ("last", "this", "next", "earlier", "late", "early") and k + 1 < n:

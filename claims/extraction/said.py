@@ -110,7 +110,8 @@ def read_said(c: Cue, ing: bool) -> Optional[Attribution]:
             return att
     rest_empty = nxt is None or nxt.s >= se or nxt.w in (".", "!", "?") or (
         nxt.w == "," and (is_tail(toks, k + 1, se) or _subordinate_tail(toks, k + 1, se))) or (
-        nxt.low in ADVERBIAL_PREP and nxt.low != "to" and short_tail(text, toks, k, se))
+        nxt.low in ADVERBIAL_PREP and nxt.low != "to" and not _quantity_at(toks, k) and
+        short_tail(text, toks, k, se))
     if not rest_empty and not ing and c.base in ("tell", "email") and nxt is not None and \
             src_left is not None and text[ss:src_left[0]].rstrip().endswith(",") and \
             _plain_hearer_then_tail(text, toks, k, se):
@@ -137,6 +138,11 @@ def read_said(c: Cue, ing: bool) -> Optional[Attribution]:
 # verbs of saying whose object is a clause, never a noun phrase alone
 _CLAUSE_VERBS = frozenset("say claim argue insist add note warn believe think predict contend "
                           "assert".split())
+
+
+def _quantity_at(toks, k: int) -> bool:
+    """ "at least 200", "at most ten": a quantity opening the clause, no prepositional tail."""
+    return toks[k].low == "at" and k + 1 < len(toks) and toks[k + 1].low in ("least", "most")
 
 
 def _content_start(c: Cue) -> int:
@@ -327,8 +333,12 @@ def _forward_start_ok(c: Cue, k: int, nxt) -> bool:
             not (nxt.low == "her" and base in CLAUSE_OK_NP and base not in HEARER_VERBS and
                  k + 1 < n and toks[k + 1].w[0].islower() and toks[k + 1].low not in LEFT_STOP) \
             and not (nxt.low == "about" and k + 1 < n and (toks[k + 1].w[0].isdigit() or
-                     toks[k + 1].low in ("half", "a", "one", "two", "three", "a", "as"))):
-        return False
+                     toks[k + 1].low in ("half", "a", "one", "two", "three", "a", "as"))) \
+            and not _quantity_at(toks, k) and not (
+                nxt.low == "up" and k + 2 < n and toks[k + 1].low == "to" and (
+                    toks[k + 2].w[:1].isdigit() or toks[k + 2].w[:1] in "$€£" or
+                    toks[k + 2].low in _NUMBER_WORDS)):
+        return False  # ("said at least 200 people ...", "said up to 200 ...": a quantity)
     if np_ok and nxt.low in _NO_OBJECT_START or \
             base in ("support", "oppose", "see", "view") and nxt.low in ("for", "from", "to"):
         return False

@@ -571,6 +571,8 @@ class SpeakerResolver:
         """Resolve the source span [a, b): (speaker, gender, plural, role-only description)."""
         raw = self.text[a:b]
         s = raw.strip(" ,;:.“”\"‘’'()")
+        if s.count("(") > s.count(")"):
+            s = s[:s.rindex("(")].rstrip()  # "National Bureau of Statistics (NBS)": the name
         rel = _TRAILING_RELATIVE.search(s)
         if rel is not None and rel.start() > 0:
             s = s[:rel.start()]  # "business owners who (said ...)": the owners
@@ -856,6 +858,8 @@ class SpeakerResolver:
                 desc = normalise_description(s)
                 plural = tail[-1].endswith("s") or tail[-1] in ("people", "police", "staff")
                 return self.anon.get(desc, plural)
+            if name.count("(") > name.count(")"):
+                name = name[:name.rindex("(")].rstrip()  # "... Statistics (NBS": the name
             # "spokesman for the DHS" (no determiner, lower-case head) is a person's role
             if lw0 in DETERMINERS or (words and words[0][:1].isupper()):
                 return Speaker(name, "organization", None), None, True, None
