@@ -275,7 +275,7 @@ def test_a_day_of_the_month_after_the_cue_is_still_skipped():
 
 
 @pytest.mark.parametrize("quantity", ["at least 200", "up to 200", "nearly 200", "roughly 200",
-                                      "at most 20", "more than 200"])
+                                      "as many as 200", "at most 20", "more than 200"])
 def test_a_quantity_right_after_the_cue_opens_the_content(quantity):
     t = f"Amnesty director Ines Varga said {quantity} people had been arrested."
     s = by_content(t, "had been arrested")

@@ -141,8 +141,12 @@ _CLAUSE_VERBS = frozenset("say claim argue insist add note warn believe think pr
 
 
 def _quantity_at(toks, k: int) -> bool:
-    """ "at least 200", "at most ten": a quantity opening the clause, no prepositional tail."""
-    return toks[k].low == "at" and k + 1 < len(toks) and toks[k + 1].low in ("least", "most")
+    """ "at least 200", "at most ten", "as many as 200": a quantity opening the clause, no
+    prepositional tail."""
+    if toks[k].low == "at":
+        return k + 1 < len(toks) and toks[k + 1].low in ("least", "most")
+    return toks[k].low == "as" and k + 2 < len(toks) and toks[k + 1].low in (
+        "many", "much", "few", "little") and toks[k + 2].low == "as"
 
 
 def _content_start(c: Cue) -> int:
