@@ -449,3 +449,9 @@ def test_an_acronym_in_brackets_after_a_body_is_no_part_of_its_name():
          "Sales rose 7.2 percent, the NBS said.")
     s = by_content(t, "Growth beat the target")
     assert s.speaker_name == "National Bureau of Statistics"
+
+
+@pytest.mark.parametrize("body", ["WHO", "UNESCO", "IAEA"])
+def test_a_director_general_of_an_acronym_body_is_the_person(body):
+    s = by_content(f"{body} Director-General Ana Tedros said the plan would fail.", "plan would")
+    assert s.speaker_name == "Ana Tedros" and s.speaker_type == "person"
