@@ -328,7 +328,7 @@ class _Registry:
                 self.add_person(s.speaker_name)
         for m in _COUPLE.finditer(text):
             # "Mark and Helen Price": both first names take the surname
-            a, b, last = m.group(1), m.group(2), m.group(3)
+            a, _, b, last = m.group(0).split()
             if _gender(f"{a} {last}") and _gender(f"{b} {last}"):
                 self.add_person(f"{a} {last}")
                 self.add_person(f"{b} {last}")
@@ -661,14 +661,22 @@ def _other_body_between(text: str, p: Statement, pos: int) -> bool:
 
 
 _WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+# a body introduced by what it is: "shipping group Maersk", "carmaker Toyota" (group 1: the name)
+_COMPANY_INTRO = re.compile(r"\b(?:" + "|".join(sorted(_COMPANY_DESC)) + r"|[a-z]+maker)\s+([A-Z])")
 
 
 def _introduced_body(text: str, a: int, pos: int) -> Optional[str]:
     """The body named last between ``a`` and ``pos`` (the last 3,000 characters at most),
     when the report introduced it by what it is ("shares of shipping group Maersk fell after
     the company warned ...": Maersk); None when another body is named after it."""
+    lo = max(a, pos - 3000)
+    intro = None
+    for intro in _COMPANY_INTRO.finditer(text, lo, pos):
+        pass  # (most reports introduce no body so: one scan in C, then nothing to do)
+    if intro is None:
+        return None
     last = None
-    for m in _CAP_RUN.finditer(text, max(a, pos - 3000), pos):
+    for m in _CAP_RUN.finditer(text, intro.start(1), pos):
         other = m.group(0).strip()
         words = other.split()
         if not words or words[0] in _conf.SENTENCE_OPENERS or \
@@ -1631,7 +1639,9 @@ def _first_names() -> dict:
         return {}
 
 
-_COUPLE = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][a-z]+)\b(?! and)")
+# "Mark and Helen Price" (opening with the capital, checked behind, so that the engine skips
+# to the next capital: a third of the time of the same pattern opening with \b)
+_COUPLE = re.compile(r"[A-Z](?<![\w][A-Z])[a-z]+ and [A-Z][a-z]+ [A-Z][a-z]+\b(?! and)")
 _MALE_WORDS = re.compile(r"(?:Mr|Sir|Lord)\b\.?|(?:he|him|his)$", re.IGNORECASE)
 _FEMALE_WORDS = re.compile(r"(?:Mrs|Ms|Miss|Dame|Lady)\b\.?|(?:she|her)$", re.IGNORECASE)
 
