@@ -201,3 +201,11 @@ def test_as_the_audit_states_colon_quote():
 def test_after_told_comes_the_hearer_not_the_speaker(t, who):
     s = by_content(t, "saw blood")
     assert s.speaker_name == who and s.text.startswith("she saw blood")
+
+
+@pytest.mark.parametrize("clause", ["whose son was hurt", "who lives nearby",
+                                    "who added that it would close"])
+def test_inverted_speaker_then_a_relative_clause_about_them(clause):
+    s = by_content(f"The bridge was unsafe, said Ines Varga, {clause}.", "bridge was unsafe")
+    assert s.speaker_name == "Ines Varga"
+    assert s.text == "The bridge was unsafe"

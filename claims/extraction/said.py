@@ -576,6 +576,8 @@ def inverted_tail_ok(text, toks, j, se) -> bool:
             return True
     if _then_new_clause(toks, src[1], se):
         return True  # "..., say oceanographers (on Thursday), but the tide ...": a new clause
+    if re.match(r",\s*(?:who|whose)\s", rest) and not re.search(r"[“\"]", rest):
+        return True  # "..., said Ines Varga, whose son was hurt.": a clause about the speaker
     if re.search(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should)\b", rest) \
             and not rest.startswith(","):
         return False  # "X, of Y, said Clinton’s response to Trump was undercut": a clause

@@ -555,7 +555,8 @@ def source_right(text, toks, j, se) -> Optional[Span]:
             elif t.low != "and" or (m + 1 < n and toks[m + 1].w[0].islower()):
                 break
         if t.w == "," and m + 1 < n and toks[m + 1].low in ("adding", "noting", "in", "on",
-                                                           "at", "during", "who", "according",
+                                                           "at", "during", "who", "whose",
+                                                           "according",
                                                            "saying", "citing", "which"):
             break
         if t.low in TIME and m > k:
