@@ -122,3 +122,16 @@ def test_lookup_cosines_raw_and_adapted(tmp_path):
         ms = lookup(conn, index, query, model=default_model(True))
         assert ms and ms[0].key in ("f1", "c1") and all(0 <= m.score <= 1 for m in ms)
     engine.dispose()
+
+
+def test_queries_without_a_relevant_document_are_left_out_of_the_fit():
+    rng = np.random.default_rng(4)
+    q = _unit(rng.standard_normal((6, 8)).astype(np.float32))
+    docs = _unit(rng.standard_normal((20, 8)).astype(np.float32))
+    y = np.zeros((6, 20), np.float32)
+    y[np.arange(6), rng.integers(0, 20, 6)] = 1.0
+    alone = fit_adapter(q, y, docs, "m", steps=20)
+    extra_q = np.vstack([q, _unit(rng.standard_normal((4, 8)).astype(np.float32))])
+    extra_y = np.vstack([y, np.zeros((4, 20), np.float32)])
+    assert np.allclose(fit_adapter(extra_q, extra_y, docs, "m", steps=20).delta, alone.delta, atol=1e-6)
+    assert np.abs(alone.delta).max() > 1e-3  # it did learn something

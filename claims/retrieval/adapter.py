@@ -82,11 +82,14 @@ def fit_adapter(queries: np.ndarray, targets: np.ndarray, docs: np.ndarray, mode
                 temperature: float = TEMPERATURE) -> QueryAdapter:
     """Fit ``delta`` so that each query (rows of *queries*, unit vectors) ranks its documents
     first among *docs* (rows, unit vectors): *targets* ``(len(queries), len(docs))`` holds each
-    query's relevant documents (rows summing to 1). Minimises the softmax cross-entropy of
-    ``temperature * (q W) . d`` over all documents plus ``penalty/2 * |delta|^2``, by Adam."""
-    q = np.asarray(queries, dtype=np.float32)
-    d = np.asarray(docs, dtype=np.float32)
+    query's relevant documents (rows summing to 1; a query with a row of zeros is left out).
+    Minimises the softmax cross-entropy of ``temperature * (q W) . d`` over all documents plus
+    ``penalty/2 * |delta|^2``, by Adam."""
     y = np.asarray(targets, dtype=np.float32)
+    keep = y.sum(1) > 0  # a query without a relevant document teaches nothing
+    q = np.asarray(queries, dtype=np.float32)[keep]
+    y = y[keep]
+    d = np.asarray(docs, dtype=np.float32)
     dim = q.shape[1]
     delta = np.zeros((dim, dim), dtype=np.float32)
     m1 = np.zeros_like(delta)
