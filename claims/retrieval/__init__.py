@@ -11,7 +11,8 @@ Database-agnostic core used by the store:
 * ``claims.retrieval.factchecks`` -- reading ClaimReview JSON-LD and CSV fact-check files;
 * ``claims.retrieval.embed`` / ``claims.retrieval.vectors`` -- MiniLM sentence vectors
   (optional extra ``claims[embeddings]``) stored beside the index for the documents looked up
-  against.
+  against; ``claims.retrieval.adapter`` -- the linear map that moves a query's vector towards
+  the fact-checks' (fitted on CheckThat! 2020 train).
 
 ``lookup(conn, index, text)`` is the whole path: candidates from the database (full text, and
 the nearest stored vectors when there are any), re-ranked.
@@ -23,13 +24,15 @@ from typing import Optional, Sequence
 import numpy as np
 import sqlalchemy as sa
 
+from claims.retrieval.adapter import QueryAdapter, default_adapter
 from claims.retrieval.embed import Embedder, default_embedder
 from claims.retrieval.index import Candidate, IndexDoc, TextIndex, fts5_available
 from claims.retrieval.rerank import Match, RerankModel, default_model, rerank, same_claim, text_features
 from claims.retrieval.text import index_text, query_terms
 
 __all__ = [
-    "CANDIDATES", "NEAREST", "NEAREST_MIN_COS", "Candidate", "Embedder", "default_embedder", "embed_candidates",
+    "CANDIDATES", "NEAREST", "NEAREST_MIN_COS", "Candidate", "Embedder", "QueryAdapter", "default_adapter",
+    "default_embedder", "embed_candidates",
     "embed_queries", "embed_text", "IndexDoc", "Match", "RerankModel", "TextIndex", "default_model",
     "fts5_available", "lookup", "query_terms", "rerank", "same_claim",
 ]
@@ -90,21 +93,29 @@ def embed_queries(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
     return embedder.embed([embed_text(t) for t in texts])
 
 
+_SHIPPED = object()
+
+
 def embed_candidates(conn: sa.Connection, index: TextIndex, embedder: Embedder, text: str,
                      cands: list[Candidate], kinds: Optional[Sequence[str]] = None,
                      restrict: Optional[str] = None, nearest: int = NEAREST,
-                     query_vector: Optional[np.ndarray] = None):
-    """*cands* and the documents with the *nearest* stored vectors to *text*'s (best of body
-    and title), and each one's cosines with it (``(n, 2)``: body, title -- a document without a
+                     query_vector: Optional[np.ndarray] = None, adapter=_SHIPPED):
+    """*cands* and the documents with the *nearest* stored vectors to *text*'s adapted vector
+    (best of body and title), and each one's cosines with the query (``(n, 4)``: body and
+    title with the raw vector, body and title with the adapted one -- a document without a
     title is its own); ``(cands, None)`` when no vector is stored. A candidate without a stored
     vector (a claim nobody reviewed, found by ``search``) is embedded here, not stored.
-    *query_vector*: *text*'s vector if already made."""
+    *query_vector*: *text*'s vector if already made. *adapter*: a ``QueryAdapter``, None for
+    none (the adapted cosines are then the raw ones); default the shipped one."""
     vecs = index.vectors.load(conn, embedder.model_id)
     if not vecs.pairs:
         return cands, None
     # Documents are embedded from their indexed text; so is the query.
     q = query_vector if query_vector is not None else embedder.embed([embed_text(text)])[0]
-    cos_all = vecs.cosines(q)
+    if adapter is _SHIPPED:
+        adapter = default_adapter(embedder.model_id)
+    qa = adapter.apply(q) if adapter is not None else q
+    cos_all = vecs.cosines(qa)
     best = cos_all.max(1)
     k = min(nearest, len(best))
     top = np.argpartition(-best, k - 1)[:k] if k else []
@@ -112,17 +123,18 @@ def embed_candidates(conn: sa.Connection, index: TextIndex, embedder: Embedder, 
     extra = [vecs.pairs[i] for i in sorted(top, key=lambda i: -best[i])
              if best[i] >= NEAREST_MIN_COS and vecs.pairs[i] not in have]
     cands = list(cands) + index.fetch(conn, extra, kinds=kinds, restrict=restrict)
-    cos = np.zeros((len(cands), 2))
-    unknown = []
-    for i, c in enumerate(cands):
-        j = vecs.position.get((c.kind, c.key))
-        if j is None:
-            unknown.append(i)
-        else:
-            cos[i] = cos_all[j]
+    cos = np.zeros((len(cands), 4))
+    rows = [vecs.position.get((c.kind, c.key)) for c in cands]
+    known = [i for i, j in enumerate(rows) if j is not None]
+    if known:
+        at = [rows[i] for i in known]
+        cos[known, 2:] = cos_all[at]
+        cos[known, :2] = vecs.cosines_at(q, at) if adapter is not None else cos_all[at]
+    unknown = [i for i, j in enumerate(rows) if j is None]
     if unknown:
-        b = embedder.embed([cands[i].body for i in unknown]) @ q
-        t = embedder.embed([cands[i].title for i in unknown]) @ q
-        titled = np.array([bool(cands[i].title) for i in unknown])
-        cos[unknown] = np.stack([b, np.where(titled, t, b)], axis=1)
+        b = embedder.embed([cands[i].body for i in unknown])
+        t = embedder.embed([cands[i].title for i in unknown])
+        titled = np.array([bool(cands[i].title) for i in unknown])[:, None]
+        t = np.where(titled, t, b)
+        cos[unknown] = np.stack([b @ q, t @ q, b @ qa, t @ qa], axis=1)
     return cands, cos

@@ -66,6 +66,12 @@ FEATURES = (
     "cos_title",      # cosine with the title's vector
     "cos_body_rel",   # cos_body - the best candidate's
     "cos_title_rel",  # cos_title - the best candidate's
+    # the same with the query's vector moved towards fact-checks' (claims.retrieval.adapter)
+    "acos",           # cosine of the adapted query vector with the candidate's (best of claim and title)
+    "acos_rel",       # acos - the best candidate's acos
+    "acos_rank_inv",  # 1 / (1 + rank by acos among candidates)
+    "acos_body_rel",  # adapted cosine with the claim's vector - the best candidate's
+    "acos_title_rel", # adapted cosine with the title's vector - the best candidate's
 )
 EMBED_FEATURES = FEATURES[9:]
 
@@ -220,7 +226,8 @@ def text_features(query_norm: str, candidates: Sequence[Candidate]) -> np.ndarra
 def features(query_norm: str, candidates: Sequence[Candidate],
              cosines: Optional[np.ndarray] = None, text: Optional[np.ndarray] = None) -> np.ndarray:
     """The feature matrix (``FEATURES`` columns) of *candidates* for a query; the embedding
-    columns are 0 without *cosines* (``(n, 2)``: each candidate's body and title cosine).
+    columns are 0 without *cosines* (``(n, 4)``: each candidate's body and title cosine with
+    the query's vector, then with its adapted vector; ``(n, 2)``: no adapter, the raw ones).
     *text*: the candidates' ``text_features`` when already computed."""
     n = len(candidates)
     if not n:
@@ -233,7 +240,9 @@ def features(query_norm: str, candidates: Sequence[Candidate],
     X[:, 1] = 1.0 / (1 + (scores[None, :] > scores[:, None] * (1 + 1e-9) + 1e-12).sum(1))
     X[:, TEXT_COLUMNS] = text_features(query_norm, candidates) if text is None else text
     if cosines is not None:
-        both = np.asarray(cosines, dtype=float).reshape(n, 2)
+        cosines = np.asarray(cosines, dtype=float).reshape(n, -1)
+        both = cosines[:, :2]
+        adapted = cosines[:, 2:4] if cosines.shape[1] >= 4 else both
         cos = both.max(1)
         X[:, 9] = cos
         X[:, 10] = cos - cos.max()
@@ -241,6 +250,11 @@ def features(query_norm: str, candidates: Sequence[Candidate],
         X[:, 12] = [1.0 if c.score else 0.0 for c in candidates]
         X[:, 13:15] = both
         X[:, 15:17] = both - both.max(0)
+        acos = adapted.max(1)
+        X[:, 17] = acos
+        X[:, 18] = acos - acos.max()
+        X[:, 19] = 1.0 / (1 + (acos[None, :] > acos[:, None] + 1e-9).sum(1))
+        X[:, 20:22] = adapted - adapted.max(0)
     return X
 
 
@@ -267,7 +281,7 @@ def rerank(query: str, candidates: Sequence[Candidate], limit: Optional[int] = N
            text: Optional[np.ndarray] = None) -> list[Match]:
     """*candidates* (best BM25 first, then those found by their vectors only) re-scored and
     labelled, best first. *cosines*: the MiniLM cosines of each candidate (claim, title) with
-    the query (``claims.retrieval.embed_candidates``); *text*: their ``text_features`` if
+    the query's raw and adapted vectors (``claims.retrieval.embed_candidates``); *text*: their ``text_features`` if
     already computed."""
     if not candidates:
         return []

@@ -53,6 +53,20 @@ class Vectors:
             out[self.titled, 1] = np.einsum("ij,j->i", self.title, q)
         return out
 
+    def cosines_at(self, q: np.ndarray, rows) -> np.ndarray:
+        """``cosines(q)`` of the documents at *rows* only (the few candidates of a lookup)."""
+        rows = np.asarray(rows, dtype=np.int64)
+        out = np.empty((len(rows), 2), dtype=np.float32)
+        out[:, 0] = np.einsum("ij,j->i", self.body[rows], q)
+        out[:, 1] = out[:, 0]
+        if len(self.titled) and len(rows):
+            # title rows of the documents that have one
+            at = np.searchsorted(self.titled, rows)
+            has = (at < len(self.titled)) & (self.titled[np.minimum(at, len(self.titled) - 1)] == rows)
+            if has.any():
+                out[has, 1] = np.einsum("ij,j->i", self.title[at[has]], q)
+        return out
+
 
 def _blob(v: np.ndarray) -> bytes:
     return np.asarray(v, dtype="<f2").tobytes()
