@@ -145,3 +145,29 @@ def test_word_before_dot_examples():
         for lo in range(len(text) + 1):
             _word_before_dot_agrees(text, lo, len(text))
             _word_before_dot_agrees(text, lo, max(lo, len(text) - 1))
+
+
+# "As the report states: ...", "As Ana Ruiz put it, ...": starts, speakers, cues, contents
+_AS_PIECES = st.sampled_from(
+    ["As", "A", "s", "as", " ", "  ", "\n", "\t", ".", "!", "?", "”", '"', "“", "the", "its",
+     "report", "Ana", "Ruiz", "O'Neil", "states", "said", "put it", "on", "Monday", ":", ",",
+     "It failed.", "x", "9", "é", "AAs"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_AS_PIECES, max_size=30).map("".join) | st.lists(_AS_PIECES, max_size=20)
+       .map(" ".join), st.integers(0, 30))
+def test_as_states_same_as_plain(text, pos):
+    from claims.extraction import who
+    plain = re.compile(who._AS_STATES_START + who._AS_STATES_REST, re.MULTILINE)
+    pos = min(pos, len(text))
+    assert [m.groupdict() | {"span": m.span()} for m in who._AS_STATES.finditer(text, pos)] == \
+        [m.groupdict() | {"span": m.span()} for m in plain.finditer(text, pos)]
+
+
+def test_as_states_examples():
+    from claims.extraction import who
+    text = "Costs rose. As the report states: “Prices doubled.”\nAs Ana Ruiz put it, it failed. Has Ana said: no."
+    got = [m.group("spk") for m in who._AS_STATES.finditer(text)]
+    assert got == ["the report", "Ana Ruiz"]
+    assert [m.group("spk") for m in who._AS_STATES.finditer(text, 13)] == ["Ana Ruiz"]
