@@ -142,7 +142,9 @@ def _read_paragraph(text: str, sentences: list[Sentence], pidx: list[int],
             found.append(att)
     read_colons(p)
     attach_quoted_sentences(p, prev_direct)
-    cands = [(att, cue_model.features(p, att, gate, i, j)) for att, gate, i, j in p.gated]
+    # (the cue's features were computed when it was read: cue_model.features without them)
+    cands = [(att, cue_feats + cue_model.reading_features(p, att, gate, i, j))
+             for att, gate, i, j, cue_feats in p.gated]
     keep = None
     if found:
         last = max(found, key=lambda a: a.content_end)
@@ -214,14 +216,14 @@ def _gated(c: Cue, gate: str, ing: bool) -> None:
     """Read a cue the rules rejected as a candidate for the cue model; the paragraph's state
     (quotes taken) is left as it was, so that a rejected reading changes nothing else."""
     p = c.para
-    if CANDIDATES is None and not cue_model.worth_reading(
-            cue_model.cue_features(p, gate, c.i, c.j)):
+    cue_feats = cue_model.cue_features(p, gate, c.i, c.j)
+    if CANDIDATES is None and not cue_model.worth_reading(cue_feats):
         return None  # the model could not accept it, however it reads
     saved = set(p.used_quotes)
     att = read_said(c, ing)
     p.used_quotes = saved
     if att is not None:
-        p.gated.append((att, gate, c.i, c.j))
+        p.gated.append((att, gate, c.i, c.j, cue_feats))
     return None
 
 

@@ -42,7 +42,8 @@ class Paragraph:
     ends_open: bool  # the last quotation is not closed in this paragraph
     used_quotes: set[int] = field(default_factory=set)  # indices into quotes already taken
     found: list[Attribution] = field(default_factory=list)
-    # cue uses the rules rejected, read anyway for the cue model: (attribution, gate, i, j)
+    # cue uses the rules rejected, read anyway for the cue model:
+    # (attribution, gate, i, j, the cue's features)
     gated: list = field(default_factory=list)
 
     @classmethod
