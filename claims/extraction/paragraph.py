@@ -15,7 +15,7 @@ from typing import Optional
 from claims.extraction.quotes import find_quotes, is_scare, mark_quoted
 from claims.extraction.sources import who_antecedent
 from claims.extraction.spans import Attribution, Sentence, Span
-from claims.extraction.tokens import Tok, tokenize
+from claims.extraction.tokens import Tok, tok_starts, tokenize
 
 __all__ = ["Paragraph", "Cue"]
 
@@ -51,7 +51,7 @@ class Paragraph:
         """Tokens and quotes of the paragraph made of the sentences ``pidx``."""
         ps, pe = sentences[pidx[0]].start, sentences[pidx[-1]].end
         toks = tokenize(text, ps, pe)
-        starts = [t.s for t in toks]
+        starts = tok_starts(toks)  # (kept for the readers' bisects too)
         quotes = find_quotes(text, ps, pe)
         real_quotes = [q for q in quotes if not is_scare(text, q)]
         mark_quoted(toks, quotes, starts)
