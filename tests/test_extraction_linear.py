@@ -36,6 +36,11 @@ FAMILIES = {
     "seem": "The court seemed to rule. It is expected to fail. ",
     "parens": "(a) said (b) ",
     "headline": "Aaa Bbb\nSmith said it. ",
+    # a role word named before ("Conductor Ann Lee", "Ann Lee, the new conductor") and
+    # looked up for "the conductor said"; "As X put it" openings
+    "role": ("Conductor Ann Lee spoke. Bo Li, the new conductor, sat. The conductor said the "
+             "plan would fail. "),
+    "as_states": "As the report states: “It failed.” As Ann Lee put it, it was bad. ",
 }
 
 

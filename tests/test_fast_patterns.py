@@ -145,3 +145,61 @@ def test_word_before_dot_examples():
         for lo in range(len(text) + 1):
             _word_before_dot_agrees(text, lo, len(text))
             _word_before_dot_agrees(text, lo, max(lo, len(text) - 1))
+
+
+# "As the report states: ...", "As Ana Ruiz put it, ...": starts, speakers, cues, contents
+_AS_PIECES = st.sampled_from(
+    ["As", "A", "s", "as", " ", "  ", "\n", "\t", ".", "!", "?", "”", '"', "“", "the", "its",
+     "report", "Ana", "Ruiz", "O'Neil", "states", "said", "put it", "on", "Monday", ":", ",",
+     "It failed.", "x", "9", "é", "AAs"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_AS_PIECES, max_size=30).map("".join) | st.lists(_AS_PIECES, max_size=20)
+       .map(" ".join), st.integers(0, 30))
+def test_as_states_same_as_plain(text, pos):
+    from claims.extraction import who
+    plain = re.compile(who._AS_STATES_START + who._AS_STATES_REST, re.MULTILINE)
+    pos = min(pos, len(text))
+    assert [m.groupdict() | {"span": m.span()} for m in who._AS_STATES.finditer(text, pos)] == \
+        [m.groupdict() | {"span": m.span()} for m in plain.finditer(text, pos)]
+
+
+def test_as_states_examples():
+    from claims.extraction import who
+    text = "Costs rose. As the report states: “Prices doubled.”\nAs Ana Ruiz put it, it failed. Has Ana said: no."
+    got = [m.group("spk") for m in who._AS_STATES.finditer(text)]
+    assert got == ["the report", "Ana Ruiz"]
+    assert [m.group("spk") for m in who._AS_STATES.finditer(text, 13)] == ["Ana Ruiz"]
+
+
+# "conductor Elena Rossi", "Elena Rossi, the orchestra's conductor": role words, names,
+# articles, filler words, commas, spaces, word characters that touch the role word
+_ROLE_PIECES = st.sampled_from(
+    ["conductor", "Conductor", "CONDUCTOR", "chair", "co-chair", "Elena", "Rossi", "Ann",
+     "Lee", "O'Neil", "the", "a", "an", "orchestra's", "new", "x", ",", ", ", " ", "  ",
+     "\n", ".", "-", "’", "9", "_", "é", "ſ", "Ann Lee,", "Tom Ash Li,", ", the", "big"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_ROLE_PIECES, max_size=25).map("".join) | st.lists(_ROLE_PIECES, max_size=18)
+       .map(" ".join), st.sampled_from(["conductor", "chair", "co-chair", "a", "cha"]),
+       st.integers(0, 20), st.integers(0, 300))
+def test_names_with_role_same_as_patterns(text, role, lo, pos):
+    from claims.extraction import who
+    lo, pos = min(lo, len(text)), min(pos, len(text))
+    before_name, after_name = who._role_patterns(role)
+    assert who._names_with_role(text, role, lo, pos) == (
+        {m.group(1) for m in before_name.finditer(text, lo, pos)},
+        {m.group(1) for m in after_name.finditer(text, lo, pos)})
+
+
+def test_names_with_role_examples():
+    from claims.extraction import who
+    text = ("Conductor Elena Rossi spoke. Ann Lee, the orchestra's new conductor, and "
+            "Tom Ash, a conductor. Conductors Bo Li.")
+    assert who._names_with_role(text, "conductor", 0, len(text)) == (
+        {"Elena Rossi"}, {"Ann Lee", "Tom Ash"})
+    # the end bound cuts the text, as it does for the full patterns
+    assert who._names_with_role(text, "conductor", 0, 20) == ({"Elena Ross"}, set())
+    assert who._names_with_role(text, "conductor", 0, 14) == (set(), set())

@@ -22,6 +22,8 @@ import math
 import pathlib
 import threading
 from itertools import repeat
+from operator import itemgetter
+from typing import Callable
 
 from claims.checkworthiness_model.features import N_MAX, N_MIN, shape_features, words
 
@@ -30,16 +32,25 @@ __all__ = ["score_checkworthiness", "score_one", "load_model", "Model", "MODEL_P
 MODEL_PATH = pathlib.Path(__file__).with_name("model.json.gz")
 _NONE: dict[str, float] = {}  # no bigram starts with this word
 
-# The slices of a word's character n-grams by the length of "<word>", in the order of
-# features.char_ngrams (3-grams, then 4-, then 5-grams): cut in C by map(), not in a loop.
-_CUTS: dict[int, tuple[slice, ...]] = {}
+# By the length of "<word>": a function giving its character n-grams as a tuple, in the order
+# of features.char_ngrams (3-grams, then 4-, then 5-grams). An itemgetter of slices cuts them
+# all in one C call (half the time of map(s.__getitem__, slices); ~20,000 new words in 840
+# articles).
+_CUTS: dict[int, Callable[[str], tuple[str, ...]]] = {}
 
 
-def _cuts(n: int) -> tuple[slice, ...]:
-    cuts = tuple(slice(i, i + k) for k in range(N_MIN, N_MAX + 1) for i in range(n - k + 1))
+def _cuts(n: int) -> Callable[[str], tuple[str, ...]]:
+    cuts = [slice(i, i + k) for k in range(N_MIN, N_MAX + 1) for i in range(n - k + 1)]
+    if len(cuts) == 1:  # itemgetter of one item returns the item, not a tuple
+        one = cuts[0]
+
+        def cut(s: str) -> tuple[str, ...]:
+            return (s[one],)
+    else:
+        cut = itemgetter(*cuts)
     if n <= 200:  # longer "words" are rare junk: not kept
-        _CUTS[n] = cuts
-    return cuts
+        _CUTS[n] = cut
+    return cut
 
 
 class Model:
@@ -93,9 +104,8 @@ class Model:
 
     def _word(self, w: str) -> tuple[float, float, int, dict[str, float]]:
         s = "<" + w + ">"  # the n-grams of features.char_ngrams, without their "c:" prefix
-        cuts = _CUTS.get(len(s)) or _cuts(len(s))
-        hit = (self.uni.get(w, 0.0),
-               sum(map(self.char.get, map(s.__getitem__, cuts), repeat(0.0))), len(cuts),
+        grams = (_CUTS.get(len(s)) or _cuts(len(s)))(s)
+        hit = (self.uni.get(w, 0.0), sum(map(self.char.get, grams, repeat(0.0))), len(grams),
                self._bi_next.get(w, _NONE))
         if len(self._word_cache) > 200_000:  # bound memory on endless vocabularies
             self._word_cache.clear()

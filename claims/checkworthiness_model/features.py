@@ -75,7 +75,7 @@ def shape_features(text: str, ws: list[str]) -> list[str]:
     n = len(ws)
     feats.append("f:len" + ("<4" if n < 4 else "<8" if n < 8 else "<15" if n < 15
                             else "<25" if n < 25 else "<40" if n < 40 else "40+"))
-    if any(w in _FIRST for w in ws):
+    if not _FIRST.isdisjoint(ws):
         feats.append("f:first_person")
     return feats
 

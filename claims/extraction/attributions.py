@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import compress, count
 from typing import Optional
 
 from claims.extraction import cue_model
@@ -113,34 +114,37 @@ def _read_paragraph(text: str, sentences: list[Sentence], pidx: list[int],
     features."""
     p = Paragraph.read(text, sentences, pidx)
     toks, found = p.toks, p.found
-    n = len(toks)
-    i = 0
-    while i < n:
-        t = toks[i]
-        if t.low not in CUE_STARTS or t.inq or not is_word(t):
-            i += 1
+    i = 0  # the next token a cue may start at (a cue read skips its own tokens)
+    # Only the tokens whose word may start a cue are visited: ``compress`` picks them in C
+    # (a Python step for each of the ~870 tokens of an article cost ~1.5% of extraction).
+    for c in compress(count(), map(CUE_STARTS.__contains__, p.lows)):
+        if c < i:
             continue
-        cue = cue_at(toks, i)
+        t = toks[c]
+        if t.inq or not is_word(t):
+            continue
+        cue = cue_at(toks, c)
         if cue is None:
-            i += 1
             continue
         base, cue_end_i = cue
-        att = read_cue(p.cue(i, cue_end_i, base))
+        att = read_cue(p.cue(c, cue_end_i, base))
         if att is not None:
             found.append(att)
             if att.kind == "direct":
                 prev_direct = att
         i = cue_end_i + 1
     # research sources: "In a CNN poll, Clinton led ..." / "Trump is ahead in the polls."
-    for ci, t in enumerate(toks):
-        if t.low != "in" or t.inq:
+    for ci in compress(count(), map("in".__eq__, p.lows)):
+        if toks[ci].inq:
             continue
         att = read_poll(p, ci)
         if att is not None:
             found.append(att)
     read_colons(p)
     attach_quoted_sentences(p, prev_direct)
-    cands = [(att, cue_model.features(p, att, gate, i, j)) for att, gate, i, j in p.gated]
+    # (the cue's features were computed when it was read: cue_model.features without them)
+    cands = [(att, cue_feats + cue_model.reading_features(p, att, gate, i, j))
+             for att, gate, i, j, cue_feats in p.gated]
     keep = None
     if found:
         last = max(found, key=lambda a: a.content_end)
@@ -212,14 +216,14 @@ def _gated(c: Cue, gate: str, ing: bool) -> None:
     """Read a cue the rules rejected as a candidate for the cue model; the paragraph's state
     (quotes taken) is left as it was, so that a rejected reading changes nothing else."""
     p = c.para
-    if CANDIDATES is None and not cue_model.worth_reading(
-            cue_model.cue_features(p, gate, c.i, c.j)):
+    cue_feats = cue_model.cue_features(p, gate, c.i, c.j)
+    if CANDIDATES is None and not cue_model.worth_reading(cue_feats):
         return None  # the model could not accept it, however it reads
     saved = set(p.used_quotes)
     att = read_said(c, ing)
     p.used_quotes = saved
     if att is not None:
-        p.gated.append((att, gate, c.i, c.j))
+        p.gated.append((att, gate, c.i, c.j, cue_feats))
     return None
 
 

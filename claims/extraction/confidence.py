@@ -25,6 +25,8 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from claims.types import Statement
+
 MODEL_PATH = pathlib.Path(__file__).with_name("attribution_model.json")
 
 PRONOUNS = frozenset("he she they it i we you".split())
@@ -137,7 +139,12 @@ def speaker_form(speaker: Optional[str], name: Optional[str], stype: Optional[st
 
 def features(st, text: str) -> list[str]:
     """The binary features of one attributed statement (``Statement`` or a dict with its fields)."""
-    g = st.get if isinstance(st, dict) else (lambda k, d=None: getattr(st, k, d))
+    if isinstance(st, dict):
+        g = st.get
+    elif type(st) is Statement:
+        g = st.__dict__.get  # its fields are plain attributes: no Python call per field
+    else:
+        g = (lambda k, d=None: getattr(st, k, d))
     kind = g("kind")
     cue = g("cue")
     lem = lemma(cue)

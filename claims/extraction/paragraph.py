@@ -15,7 +15,7 @@ from typing import Optional
 from claims.extraction.quotes import find_quotes, is_scare, mark_quoted
 from claims.extraction.sources import who_antecedent
 from claims.extraction.spans import Attribution, Sentence, Span
-from claims.extraction.tokens import Tok, tokenize
+from claims.extraction.tokens import Tok, tok_starts, tokenize
 
 __all__ = ["Paragraph", "Cue"]
 
@@ -36,12 +36,14 @@ class Paragraph:
     start: int
     end: int
     toks: list[Tok]
+    lows: list[str]  # the tokens' lower-case words, for scans that look for a few words
     sent_of: list[int]  # sentence index of each token
     quotes: list[list]  # real quotations [start, end, closed], scare quotes left out
     ends_open: bool  # the last quotation is not closed in this paragraph
     used_quotes: set[int] = field(default_factory=set)  # indices into quotes already taken
     found: list[Attribution] = field(default_factory=list)
-    # cue uses the rules rejected, read anyway for the cue model: (attribution, gate, i, j)
+    # cue uses the rules rejected, read anyway for the cue model:
+    # (attribution, gate, i, j, the cue's features)
     gated: list = field(default_factory=list)
 
     @classmethod
@@ -49,17 +51,22 @@ class Paragraph:
         """Tokens and quotes of the paragraph made of the sentences ``pidx``."""
         ps, pe = sentences[pidx[0]].start, sentences[pidx[-1]].end
         toks = tokenize(text, ps, pe)
+        starts = tok_starts(toks)  # (kept for the readers' bisects too)
         quotes = find_quotes(text, ps, pe)
         real_quotes = [q for q in quotes if not is_scare(text, q)]
-        mark_quoted(toks, quotes)
-        sent_of = []
-        si = 0
-        for t in toks:
-            while si < len(pidx) - 1 and t.s >= sentences[pidx[si]].end:
-                si += 1
-            sent_of.append(pidx[si])
+        mark_quoted(toks, quotes, starts)
+        # sentence of each token: the tokens up to the first one at or after a sentence's end
+        # belong to it (a bisect per sentence, not a Python step per token)
+        sent_of: list[int] = []
+        done = 0
+        for si in pidx[:-1]:
+            b = bisect.bisect_left(starts, sentences[si].end, done)
+            sent_of.extend([si] * (b - done))
+            done = b
+        sent_of.extend([pidx[-1]] * (len(toks) - done))
         ends_open = bool(real_quotes) and not real_quotes[-1][2]
-        return cls(text, sentences, pidx, ps, pe, toks, sent_of, real_quotes, ends_open)
+        return cls(text, sentences, pidx, ps, pe, toks, [t.low for t in toks], sent_of,
+                   real_quotes, ends_open)
 
     def quote_at(self, pos: int) -> Optional[int]:
         """Index of the quotation holding offset ``pos``, or None."""

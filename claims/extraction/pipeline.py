@@ -49,7 +49,11 @@ __all__ = ["extract_report", "statements_frame", "statement_id"]
 
 
 def statement_id(report_id: str, kind: str, spans: Iterable[Iterable[int]]) -> str:
-    key = ",".join(f"{s}-{e}" for s, e in spans)
+    if isinstance(spans, (list, tuple)) and len(spans) == 1:
+        s, e = spans[0]  # (most statements: one span; no generator)
+        key = f"{s}-{e}"
+    else:
+        key = ",".join(f"{s}-{e}" for s, e in spans)
     return "s" + hashlib.sha1(f"{report_id}|{kind}|{key}".encode("utf-8")).hexdigest()[:12]
 
 

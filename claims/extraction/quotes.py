@@ -149,11 +149,13 @@ def quote_kind(text, spans, quotes) -> str:
     return "indirect"
 
 
-def mark_quoted(toks, quotes) -> None:
-    """Set ``inq`` on the tokens inside the quotes (not on the quote marks themselves)."""
+def mark_quoted(toks, quotes, starts: Optional[list[int]] = None) -> None:
+    """Set ``inq`` on the tokens inside the quotes (not on the quote marks themselves);
+    ``starts``: the tokens' start offsets, if the caller has them."""
     if not quotes:
         return
-    starts = [t.s for t in toks]
+    if starts is None:
+        starts = [t.s for t in toks]
     for q in quotes:
         lo = bisect.bisect_right(starts, q[0])
         hi = bisect.bisect_left(starts, q[1] - (1 if q[2] else 0))

@@ -28,15 +28,11 @@ from claims.extraction.quotes import CLOSE_Q, QUOTE_CHARS, quote_kind
 from claims.extraction.sources import (after_coordination, source_left, source_right,
                                        subject_of_sentence, trim_aux, with_subject)
 from claims.extraction.spans import Attribution, Span
-from claims.extraction.tokens import is_word, strip_content, strip_span
+from claims.extraction.tokens import is_word, strip_content, strip_span, tok_starts
 from claims.extraction.words import (ADVERBIAL_PREP, COMMON_VERBS, LEFT_STOP, MONTHS, PRONOUNS,
                                      TIME)
 
 __all__ = ["read_said"]
-
-
-def _tok_start(t) -> int:
-    return t.s
 
 
 def _quote_start(q) -> int:
@@ -271,7 +267,7 @@ def _read_cue_name_quote(c: Cue) -> Optional[Attribution]:
     n = len(toks)
     srcr = source_right(text, toks, c.j, c.se)
     if srcr:
-        m2 = bisect.bisect_left(toks, srcr[1], key=_tok_start)
+        m2 = bisect.bisect_left(tok_starts(toks), srcr[1])
         if m2 + 1 < n and toks[m2].w == "," and toks[m2 + 1].w in QUOTE_CHARS:
             qk2 = p.quote_at(toks[m2 + 1].s)
             if qk2 is not None and qk2 not in p.used_quotes and \
@@ -412,7 +408,7 @@ def _read_forward(c: Cue, k: int, nxt, ing: bool,
     if not sp:
         return None
     nwords = 0  # words of the content, counted up to 3 (all the tests below need)
-    m = bisect.bisect_left(toks, sp[0], key=_tok_start)
+    m = bisect.bisect_left(tok_starts(toks), sp[0])
     while m < len(toks) and toks[m].s < sp[1] and nwords < 3:
         nwords += is_word(toks[m])
         m += 1
@@ -665,7 +661,7 @@ def _then_new_clause(toks, pos: int, se: int) -> bool:
     """After the inverted source ending at ``pos``: at most a short time phrase ("on
     Thursday", "last week"), then ", but|although|while ..." -- the attribution is over and
     a clause of the writer's own follows."""
-    k = bisect.bisect_left(toks, pos, key=_tok_start)
+    k = bisect.bisect_left(tok_starts(toks), pos)
     m = k
     while m < len(toks) and toks[m].s < se and m - k < 4 and (
             toks[m].low in TIME or toks[m].low in MONTHS or toks[m].w.isdigit() or
@@ -691,7 +687,7 @@ def reduced_relative(toks, src, ss) -> bool:
     """ "... over the wall the US leader has pledged to build ...": the source NP follows a
     noun inside the clause, so the cue sits in a relative clause about that noun (not a
     statement of its own). "In a statement the company said" (an opening phrase) is not."""
-    p = bisect.bisect_left(toks, src[0], key=_tok_start)
+    p = bisect.bisect_left(tok_starts(toks), src[0])
     if p >= len(toks) or toks[p].low not in ("the", "a", "an") or p == 0:
         return False
     q = p - 1

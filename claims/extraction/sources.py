@@ -26,7 +26,7 @@ from claims.extraction.quotes import CLOSE_Q, QUOTE_CHARS
 from claims.extraction.sentences import ABBREVIATIONS
 from claims.extraction.lexicons import load
 from claims.extraction.spans import Span
-from claims.extraction.tokens import Tok, is_word, strip_span
+from claims.extraction.tokens import Tok, is_word, strip_span, tok_starts
 from claims.extraction.words import (ADVERBIAL_PREP, AUX, COMMON_VERBS, KEEP, LEFT_STOP,
                                      LEFT_STOP_KEEP, MONTHS, PRONOUNS, ROLE_NOUNS, TIME)
 
@@ -46,10 +46,6 @@ def _org_word_after(toks, k: int, m: int) -> bool:
             return True
         k += 1
     return False
-
-
-def _tok_start(t) -> int:
-    return t.s
 
 
 # auxiliaries proper: capitalised after a name they still are no surname ("Trump Has Said"
@@ -155,7 +151,7 @@ def source_left(text, toks, i, ss, quotes) -> Optional[Span]:
 def _group_before_place(text, toks, sp: Span, ss) -> Span:
     """ "Officials in Porto Alegre said": the people before the prepositional phrase speak,
     not the place; the source is the whole phrase."""
-    p = bisect.bisect_left(toks, sp[0], key=_tok_start)
+    p = bisect.bisect_left(tok_starts(toks), sp[0])
     if p < 2 or toks[p - 1].low not in ("in", "at", "from", "across") or toks[p - 2].s < ss \
             or toks[p - 2].low not in GROUP_NOUNS:
         return sp
@@ -166,7 +162,7 @@ def _group_before_place(text, toks, sp: Span, ss) -> Span:
 def _passive_agent_head(text, toks, sp: Span, ss) -> Span:
     """ "Economists polled by the agency expect ...": the agent of a participle is not the
     speaker; the noun phrase the participle follows is."""
-    p = bisect.bisect_left(toks, sp[0], key=_tok_start)
+    p = bisect.bisect_left(tok_starts(toks), sp[0])
     if p < 3 or toks[p - 1].low != "by" or toks[p - 2].s < ss:
         return sp
     part = toks[p - 2]
@@ -207,7 +203,7 @@ def _conjunct_like(toks, a: int, b: int) -> bool:
 def coordinated(text, toks, sp: Span, ss) -> Span:
     """``sp`` widened over a coordinated subject that opens the clause ("X and Y", "X and
     his wife, Y"); ``sp`` itself when it is not the second of two such conjuncts."""
-    p = bisect.bisect_left(toks, sp[0], key=_tok_start)
+    p = bisect.bisect_left(tok_starts(toks), sp[0])
     q = p - 1
     right_start = p
     if q >= 1 and toks[q].w == "," and toks[q].s >= ss:
@@ -215,7 +211,7 @@ def coordinated(text, toks, sp: Span, ss) -> Span:
         inner = np_left(text, toks, q - 1, ss)
         if not inner:
             return sp
-        right_start = bisect.bisect_left(toks, inner[0], key=_tok_start)
+        right_start = bisect.bisect_left(tok_starts(toks), inner[0])
         if not _conjunct_like(toks, right_start, q - 1):
             return sp
         q = right_start - 1
@@ -224,7 +220,7 @@ def coordinated(text, toks, sp: Span, ss) -> Span:
         q -= 2  # "X as well as Y said": X is a speaker too, as with "and"
     elif q < 1 or toks[q].s < ss or toks[q].low not in ("and", "&"):
         return sp
-    end = bisect.bisect_left(toks, sp[1], key=_tok_start) - 1
+    end = bisect.bisect_left(tok_starts(toks), sp[1]) - 1
     if not _conjunct_like(toks, right_start, min(end, right_start + 5)) and right_start == p:
         return sp
     # the left conjunct: back to the clause's start (the sentence start, a comma, "both")
@@ -308,7 +304,7 @@ def _source_before_comma(text, toks, m, ss) -> Optional[Span]:
                 if np_ and not text[np_[0]].isupper() or np_ and \
                         text[np_[0]:np_[0] + 4].lower() in ("the ", "a ", "an "):
                     # "Zaheed, acting director of CREDO, which ..., said": the name
-                    p = bisect.bisect_left(toks, np_[0], key=_tok_start) - 1
+                    p = bisect.bisect_left(tok_starts(toks), np_[0]) - 1
                     if p >= 1 and toks[p].w == "," and toks[p].s >= ss and \
                             toks[p - 1].w[0].isupper() and toks[p - 1].low not in PRONOUNS:
                         name = np_left(text, toks, p - 1, ss)
@@ -584,7 +580,7 @@ def subject_of_sentence(text, toks, i, ss, found) -> Optional[Span]:
         if a.source_span and a.source_span[0] >= ss:
             return a.source_span
     # first NP: skip an introductory phrase ending with a comma
-    k = bisect.bisect_left(toks, ss, key=_tok_start)
+    k = bisect.bisect_left(tok_starts(toks), ss)
     # a sentence opening with a quotation: the subject comes after it
     while k < i and (toks[k].inq or toks[k].w in QUOTE_CHARS or toks[k].w in (",", "'")):
         k += 1
@@ -673,7 +669,7 @@ def with_subject(text, toks, i, ss) -> Optional[Span]:
     sp = np_left(text, toks, m, ss) if m >= 0 and toks[m].s >= ss else None
     if not sp:
         return None
-    p = bisect.bisect_left(toks, sp[0], key=_tok_start) - 1
+    p = bisect.bisect_left(tok_starts(toks), sp[0]) - 1
     if p >= 0 and toks[p].s >= ss and toks[p].low == "with":
         return sp
     return None

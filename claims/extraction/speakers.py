@@ -182,6 +182,25 @@ def _modifies_head(text: str, end: int, b: int) -> bool:
         and head not in _UTTERANCES
 
 
+# One capitalised word found as a name run -> None (no name: a function word, or "other") or
+# (the word without its possessive, characters cut, kind). It depends on the word alone and a
+# report repeats its names: read once per process. Bounded like the memos of names.py.
+_SINGLE_WORD_RUN: dict[str, Optional[tuple[str, int, str]]] = {}
+
+
+def _single_word_run(tok: str) -> Optional[tuple[str, int, str]]:
+    got: Optional[tuple[str, int, str]] = None
+    if tok not in FUNCTION_FIRST:
+        word, cut = (tok[:-2], 2) if tok.endswith(("’s", "'s")) else (tok, 0)
+        k = classify_tokens([word])
+        if k != "other":
+            got = (word, cut, k)
+    if len(_SINGLE_WORD_RUN) >= 100_000:
+        _SINGLE_WORD_RUN.clear()
+    _SINGLE_WORD_RUN[tok] = got
+    return got
+
+
 class SpeakerResolver:
     """Per-report state: the index of names, the entity registry, the speaker history."""
 
@@ -192,19 +211,17 @@ class SpeakerResolver:
         self.start = start
         self.runs: list[NameRun] = []
         runs = self.runs
+        single = _SINGLE_WORD_RUN
         for m in NAME_RUN.finditer(text, start):
             tok = m.group(0)
             if " " not in tok and "\u00a0" not in tok:
-                # fast path: one capitalised word
-                if tok in FUNCTION_FIRST:
-                    continue
-                e = m.end()
-                if tok.endswith(("’s", "'s")):
-                    tok = tok[:-2]
-                    e -= 2
-                k = classify_tokens([tok])
-                if k != "other":
-                    runs.append(NameRun(m.start(), e, [tok], k))
+                # fast path: one capitalised word, read once per distinct word
+                got = single.get(tok, False)
+                if got is False:
+                    got = _single_word_run(tok)
+                if got is not None:
+                    word, cut, k = got
+                    runs.append(NameRun(m.start(), m.end() - cut, [word], k))
                 continue
             split = split_title_of(text, m.start(), m.end())
             if split is not None:

@@ -12,7 +12,7 @@ from typing import Optional
 
 from claims.extraction.spans import Span
 
-__all__ = ["Tok", "tokenize", "is_word", "strip_span", "strip_content"]
+__all__ = ["Tok", "tokenize", "tok_starts", "is_word", "strip_span", "strip_content"]
 
 _WORD_CHAR = re.compile(r"\w")
 # The tokens of r"\w+(?:[-’'.&]\w+)*|[^\w\s]", found faster: the pattern opens with a
@@ -71,3 +71,20 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
         t.inq = False
         append(t)
     return out
+
+
+# The start offsets of the token list last asked for (the paragraph being read): the readers
+# bisect a paragraph's tokens by offset thousands of times per article, and a bisect with a
+# key calls it ~20 times. One (tokens, starts) tuple, replaced whole (never half-updated).
+_STARTS: tuple = (None, [])
+
+
+def tok_starts(toks: list[Tok]) -> list[int]:
+    """``[t.s for t in toks]``, kept for the last list asked for (which must not change)."""
+    global _STARTS
+    memo = _STARTS
+    if memo[0] is toks:
+        return memo[1]
+    starts = [t.s for t in toks]
+    _STARTS = (toks, starts)
+    return starts

@@ -477,12 +477,74 @@ def _lower(text: str) -> str:
     return text.lower()
 
 
-@lru_cache(maxsize=256)
 def _role_patterns(role: str) -> tuple[re.Pattern, re.Pattern]:
-    """"conductor Elena Rossi" and "Elena Rossi, the orchestra's conductor"."""
+    """"conductor Elena Rossi" and "Elena Rossi, the orchestra's conductor", as single
+    patterns: the readable form of what ``_names_with_role`` finds (tests compare the two)."""
     r = re.escape(role)
     return (re.compile(r"(?i:\b" + r + r")\s+" + _NAME_AFTER),
             re.compile(_NAME_AFTER + r",\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?" + r + r"\b"))
+
+
+# The two patterns of _role_patterns cost ~1 ms to compile for each new role word (most of
+# _role_holder's time on 840 articles, and more at scale, as the role words are many). Their
+# fixed parts are compiled once here; only the role word itself is compiled per role (a
+# literal: ~40 us), and the scans step through the text as the full patterns' searches do.
+_ROLE_NAME_REST = re.compile(r"\s+" + _NAME_AFTER)  # after "conductor": " Elena Rossi"
+_NAME_ARTICLE = re.compile(_NAME_AFTER + r",\s+(?:the|a|an)\s+")  # "Elena Rossi, the "
+_FILLER_WORD = re.compile(r"[\w’'-]+\s+")
+
+
+@lru_cache(maxsize=2048)
+def _role_word(role: str) -> tuple[re.Pattern, re.Pattern]:
+    """The role word opening "conductor Elena Rossi" (any case, at a word start) and closing
+    "Elena Rossi, the orchestra's conductor" (as written, at a word end)."""
+    r = re.escape(role)
+    return re.compile(r"(?i:\b" + r + r")"), re.compile(r + r"\b")
+
+
+def _names_with_role(text: str, role: str, lo: int, pos: int) -> tuple[set[str], set[str]]:
+    """The names the patterns of ``_role_patterns(role)`` find in ``text[lo:pos]`` (each:
+    the set of its matches' group 1), found as their ``finditer`` would find them.
+
+    Each full pattern reads one way at a given start (every word of the name runs to its
+    end, the article is one of three, each filler word is whole): a match is the role word
+    (or the name and article) there and the fixed rest after it. A failed start moves the
+    scan on by one character, a match moves it to the match's end, as ``finditer`` does."""
+    opens, closes = _role_word(role)
+    before: set[str] = set()
+    cur = lo
+    while True:
+        m = opens.search(text, cur, pos)
+        if m is None:
+            break
+        r = _ROLE_NAME_REST.match(text, m.end(), pos)
+        if r is None:
+            cur = m.start() + 1
+        else:
+            before.add(r.group(1))
+            cur = r.end()
+    after: set[str] = set()
+    cur = lo
+    while True:
+        g = _NAME_ARTICLE.search(text, cur, pos)
+        if g is None:
+            break
+        end, p = None, g.end()
+        for k in range(4):  # "(?:[\w’'-]+\s+){0,3}?": the fewest filler words first
+            r = closes.match(text, p, pos)
+            if r is not None:
+                end = r.end()
+                break
+            f = _FILLER_WORD.match(text, p, pos) if k < 3 else None
+            if f is None:
+                break
+            p = f.end()
+        if end is None:
+            cur = g.start() + 1
+        else:
+            after.add(g.group(1))
+            cur = end
+    return before, after
 
 
 def _role_holder(text: str, st: Statement) -> Optional[str]:
@@ -498,9 +560,8 @@ def _role_holder(text: str, st: Statement) -> Optional[str]:
     lo = max(0, pos - 6000)
     if _lower(text).find(words[1], lo, pos) < 0:
         return None  # the role word was never written before: nothing to look for
-    before_name, after_name = _role_patterns(words[1])
-    found = {m.group(1) for m in before_name.finditer(text, lo, pos)}
-    found |= {m.group(1) for m in after_name.finditer(text, lo, pos)}
+    before, after = _names_with_role(text, words[1], lo, pos)
+    found = before | after
     people = set()
     for f in found:
         got = _person_in(f)
@@ -1047,13 +1108,18 @@ def _continuations(report: Report, sts: list[Statement]) -> list[Statement]:
     return out
 
 
-_AS_STATES = re.compile(
-    r"(?:^|(?<=[.!?”\"]\s))As\s+(?P<spk>(?:the|its|their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?|"
+_AS_STATES_START = r"(?:^|(?<=[.!?”\"]\s))As"  # at a line or sentence start (readable form)
+# The pattern opens with its first letter and checks the start behind it (same matches,
+# tests/test_fast_patterns.py): the engine skips to the next "A" instead of trying the
+# assertions at every character (the scan cost ~1.5% of extraction).
+_AS_STATES_REST = (
+    r"\s+(?P<spk>(?:the|its|their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?|"
     r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s+(?P<cue>states|stated|says|said|notes|noted|"
     r"puts it|put it|writes|wrote|explains|explained|argues|argued|warns|warned)"
     # a short adverbial of time or place before the comma ("put it on Tuesday,")
     r"(?P<adv>\s+(?:on|in|at|last|this|earlier|later)\b[^,:;.“”\"\n]{1,30})?\s*[:,]\s*"
-    r"(?P<c>“[^“”\n]+”|\"[^\"\n]+\"|[^\n“”\"]+?[.!?](?=\s|$))", re.MULTILINE)
+    r"(?P<c>“[^“”\n]+”|\"[^\"\n]+\"|[^\n“”\"]+?[.!?](?=\s|$))")
+_AS_STATES = re.compile(r"A(?:(?<=^A)|(?<=[.!?”\"]\sA))s" + _AS_STATES_REST, re.MULTILINE)
 # the lookbehind after the opening mark (same matches): the engine then skips to a "“"
 _QUOTE_SENTENCE = re.compile(r"(?P<q>“(?<=[.!?]\s“)[^“”\n]{8,}[.!?]”)(?=\s|$)")
 

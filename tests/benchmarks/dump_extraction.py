@@ -5,7 +5,7 @@
     cmp /tmp/extract_ref.jsonl /tmp/extract_mine.jsonl   # or diff, to see which statements moved
 
 Extracts PolNeAR dev and train and realnews (``Report(id, text)``, as the scorers do), the two
-seed reports and ``--distinct N`` generated articles of ``../shared/bench/distinct_corpus.py``
+seed reports, the who-said-what probes of ``tests/data/who_probes`` and ``--distinct N`` generated articles of ``../shared/bench/distinct_corpus.py``
 (both read with ``claims.reports.read_report``, so metadata and headlines count) and writes
 every Statement field, one statement a line, keys sorted, floats rounded to 1e-9 (so only a
 real change shows, not the last bit of a sum taken in another order). Takes ``claims`` from the
@@ -58,7 +58,7 @@ def main(argv=None) -> int:
     plain = [("polnear-dev", SHARED / "polnear" / "dev" / "text"),
              ("polnear-train", SHARED / "polnear" / "train" / "text"),
              ("realnews", SHARED / "realnews" / "text")]
-    read = [("seeds", REPO / "seeds")]
+    read = [("seeds", REPO / "seeds"), ("who_probes", REPO / "tests" / "data" / "who_probes")]
     if a.distinct:
         read.append(("distinct", _distinct_dir(a.distinct, a.seed)))
     n_rep = n_st = 0
@@ -77,7 +77,7 @@ def main(argv=None) -> int:
                 write(tag, Report(id=p.stem, text=p.read_text(encoding="utf-8"), source=p.stem))
         for tag, folder in read:
             paths = sorted(p for p in folder.rglob("*") if p.is_file()
-                           and p.suffix in (".txt", ".html") and "manifest" not in p.name)
+                           and p.suffix in (".txt", ".md", ".html") and "manifest" not in p.name)
             for p in paths:
                 write(tag, read_report(p))
     print(f"{n_rep} reports, {n_st} statements -> {a.out}")
