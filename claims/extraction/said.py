@@ -597,7 +597,7 @@ def _name_then_verb(toks, src) -> bool:
     clause, not an inverted speaker. A role noun after a name ("State Department
     spokeswoman") is not a verb, nor is a participle after a determiner ("the newly
     appointed envoy")."""
-    k = bisect.bisect_left(toks, src[0], key=_tok_start)
+    k = bisect.bisect_left(tok_starts(toks), src[0])
     first = k
     while k < len(toks) and toks[k].s < src[1]:
         t = toks[k]
