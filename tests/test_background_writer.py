@@ -179,3 +179,32 @@ def test_planned_statements_as_given_equal_the_rows_made_from_them(tmp_path):
         edited = [dataclasses.replace(r, text=r.text + "\nEdited.", content_hash=None) for r in reports[:1]]
         again = store.plan_reports(edited, statements_frame(extract_rows(edited)), run_id=4)
         assert again._frame is None and again.added == 1 and again.added_ids[0].startswith(reports[0].id + "~")
+
+
+def test_a_run_freezes_its_state_out_of_the_gc_and_unfreezes_it(tmp_path, monkeypatch):
+    """The grouping state is frozen out of the cyclic GC during a run (every FREEZE_EVERY
+    batches what the run made is collected and frozen too) and unfrozen when it ends (the GC's
+    thresholds as they were), with the
+    same database as a run with the GC left alone; a caller who turned the GC off keeps it off,
+    nothing frozen."""
+    import gc
+
+    _write_reports(tmp_path / "in", 9)
+    monkeypatch.setattr(api, "FREEZE_EVERY", 1)
+    frozen_during: list[int] = []
+    batch_done = api._LongLivedHeap.batch_done
+    monkeypatch.setattr(api._LongLivedHeap, "batch_done",
+                        lambda self: (batch_done(self), frozen_during.append(gc.get_freeze_count())))
+    assert gc.get_freeze_count() == 0
+    thresholds = gc.get_threshold()
+    frozen = api.run([tmp_path / "in"], db=tmp_path / "f.db", output=None, workers=1, batch_size=3)
+    assert gc.get_freeze_count() == 0 and gc.isenabled() and gc.get_threshold() == thresholds
+    assert len(frozen_during) == 3 and all(n > 10_000 for n in frozen_during)  # the state and all imported
+    gc.disable()
+    try:
+        frozen_during.clear()
+        plain = api.run([tmp_path / "in"], db=tmp_path / "p.db", output=None, workers=1, batch_size=3)
+        assert not gc.isenabled() and frozen_during == [0, 0, 0]
+    finally:
+        gc.enable()
+    assert frozen.claims == plain.claims and _tables(tmp_path / "f.db") == _tables(tmp_path / "p.db")

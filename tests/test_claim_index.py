@@ -100,7 +100,7 @@ def test_exact_match_is_checked_against_the_claims_text():
 
 
 def _index_fields(ix: ClaimIndex) -> dict:
-    return {"ids": ix.ids, "texts": ix.texts, "number": ix.number, "exact": ix.exact,
+    return {"ids": ix.ids, "texts": ix.texts, "raw_centers": ix.raw_centers, "number": ix.number, "exact": ix.exact,
             "postings": ix.postings, "common": ix.common, "norm_len": list(ix.norm_len),
             "shown_len": list(ix.shown_len)}
 
@@ -189,3 +189,37 @@ def test_best_candidates_are_most_words_then_closest_length_then_smallest_id(cla
     ranked = sorted((i for i in range(n) if claims[i][0] >= top * ci.INDEX_TOP_SHARE),
                     key=lambda i: (-claims[i][0], abs(claims[i][1] - length), ids[i]))
     assert got == sorted(ids[i] for i in ranked[:ci.INDEX_MAX_CANDIDATES])
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(stored=st.lists(st.lists(st.sampled_from(_WORDS), max_size=10), min_size=1, max_size=12),
+       new=st.lists(st.lists(st.sampled_from(_WORDS), max_size=10), min_size=1, max_size=12))
+def test_match_decides_as_grouping_the_raw_texts(stored, new):
+    """The index keeps normalised centers and hands group_claims their match keys: a batch is
+    grouped exactly as group_claims groups it with the stored claims' raw texts as previous."""
+    import pandas as pd
+
+    from claims.grouping.clustering import group_claims
+
+    texts = [" ".join(w) for w in stored]
+    ids = [f"C{i:03d}" for i in range(len(texts))]
+    ix = ClaimIndex()
+    ix.add(ids, texts)
+    frame = pd.DataFrame({"id": [f"s{i}" for i in range(len(new))], "report": "r1", "kind": "quote",
+                          "text": [" ".join(w) for w in new]})
+    previous_seen = []
+
+    def raw_group(statements, previous=None, **kwargs):
+        got = group_claims(statements, previous=previous, **kwargs)
+        if previous is not None:
+            previous_seen.append(len(previous))
+            raw = pd.DataFrame({"statement_id": previous["statement_id"], "claim_id": previous["claim_id"],
+                                "text": [texts[ids.index(c)] for c in previous["claim_id"]]})
+            want = group_claims(statements, previous=raw, **kwargs)
+            for a, b in ((got.assignments, want.assignments), (got.claims, want.claims), (got.similar, want.similar)):
+                pd.testing.assert_frame_equal(a.reset_index(drop=True), b.reset_index(drop=True))
+        return got
+
+    got = ix.match(frame, group=raw_group)
+    for sid, cid in got.exact.items():  # an exact match has the claim's normalised text
+        assert normalize_texts([frame.set_index("id").at[sid, "text"]]) == normalize_texts([texts[ids.index(cid)]])

@@ -73,6 +73,14 @@ def test_batch_path_agrees_with_reference(texts):
     assert normalize_texts(texts) == [N._normalize_one(t) for t in texts]
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_alphabet, max_size=25).map("".join), min_size=1, max_size=8))
+def test_batch_path_is_idempotent(texts):
+    """The claim index keeps normalised center texts, which grouping normalises again."""
+    once = normalize_texts(texts)
+    assert normalize_texts(once) == once
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from([b"a", b"b", b" ", b"\x00"]), max_size=60).map(b"".join),
        st.integers(1, 7))

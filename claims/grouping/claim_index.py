@@ -118,7 +118,13 @@ class ClaimIndex:
 
     def __init__(self) -> None:
         self.ids: list[str] = []
-        self.texts: list[str] = []  # raw center text per claim number
+        # per claim number, its center text normalised (``claims.normalize``; idempotent, so
+        # grouping that normalises it again gets the same text), or raw where it normalises to
+        # nothing (punctuation only; those numbers are in ``raw_centers``): the candidates'
+        # match keys need no normalising each batch (on an archive a batch has about two stored
+        # candidates per statement), and a normalised text is smaller than the raw one
+        self.texts: list[str] = []
+        self.raw_centers: set[int] = set()
         self.number: dict[str, int] = {}  # claim id -> claim number
         # hash of a center's exact-match key -> claim number (smallest id): the hash, not the
         # key, since the keys would cost ~200 bytes per claim (40% of the index); a hit is
@@ -156,7 +162,9 @@ class ClaimIndex:
                 continue
             k = len(self.ids)
             self.ids.append(cid)
-            self.texts.append(text)
+            self.texts.append(nt or text)
+            if not nt:
+                self.raw_centers.add(k)
             self.number[cid] = k
             self.shown_len.append(length)
             self.norm_len.append(len(nt))
@@ -214,7 +222,8 @@ class ClaimIndex:
                 other = [i for i, t in enumerate(part) if t is not None]
                 for i, t in zip(other, normalize_texts([part[i] or "" for i in other])):
                     shown[i] = len(t)
-            self.texts.extend(raw)
+            self.texts.extend(nt or text for nt, text in zip(norm, raw))
+            self.raw_centers.update(k for k, nt in zip(numbers[s:s + step], norm) if not nt)
             self.shown_len.extend(shown)
             self.norm_len.extend(map(len, norm))
             hashes = [hash(nt if nt else match_key(text, nt)) for text, nt in zip(raw, norm)]
@@ -246,6 +255,11 @@ class ClaimIndex:
             else:
                 del self.postings[w]
                 self.common.add(w)
+
+    def _match_key(self, k: int) -> str:
+        """The exact-match key (clustering.match_key) of claim number k's center."""
+        text = self.texts[k]
+        return match_key(text, "") if k in self.raw_centers else text
 
     def shown_length(self, claim_id: str) -> int:
         """The normalised length of the claim's displayed text."""
@@ -358,11 +372,9 @@ class ClaimIndex:
             else:
                 rest.append(i)
         if hits:
-            found = sorted(set(hits.values()))
-            stored = dict(zip(found, map(match_key, (self.texts[k] for k in found),
-                                         normalize_texts([self.texts[k] for k in found]))))
+            key_of = self._match_key
             for i, k in hits.items():
-                if stored[k] == keys[i]:
+                if key_of(k) == keys[i]:
                     exact[sids[i]] = self.ids[k]
                 else:  # another text with the same hash
                     rest.append(i)
@@ -380,6 +392,7 @@ class ClaimIndex:
                     "statement_id": pd.Series(["\x00claim:" + self.ids[k] for k in cand], dtype=object),
                     "claim_id": pd.Series([self.ids[k] for k in cand], dtype=object),
                     "text": pd.Series([self.texts[k] for k in cand], dtype=object),
+                    "match_key": pd.Series([self._match_key(k) for k in cand], dtype=object),
                 })
             groups = group(part, previous=previous, same_threshold=same_threshold,
                            similar_threshold=similar_threshold)

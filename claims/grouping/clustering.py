@@ -241,7 +241,8 @@ def group_claims(statements: pd.DataFrame, *, previous: Optional[pd.DataFrame] =
     statements needs at least: id, report, kind, text, speaker, speaker_name, report_date,
     content_start, content_end, checkworthiness (missing optional columns count as empty).
     previous: optional DataFrame (statement_id, claim_id, text) of statements already assigned
-    in earlier runs; their claim ids are kept. The claims table describes the input statements
+    in earlier runs; their claim ids are kept (an optional match_key column holds each text's
+    ``match_key`` when the caller knows it: the texts are then not normalised again). The claims table describes the input statements
     only (a previous claim appears in it when an input statement belongs to it).
     """
     # millions of small lists and dicts: the cyclic GC would rescan them over and over
@@ -269,8 +270,11 @@ def _previous_claims(previous) -> tuple[dict, list, list]:
         return {}, [], []
     p_sid = [str(x) for x in previous["statement_id"].tolist()]
     p_cid = [str(x) for x in previous["claim_id"].tolist()]
-    p_txt = previous["text"].tolist() if "text" in previous.columns else [""] * len(p_sid)
-    return dict(zip(p_sid, p_cid)), _match_keys(p_txt), p_cid
+    if "match_key" in previous.columns:  # known already (ClaimIndex.match): not normalised again
+        keys = [str(x) for x in previous["match_key"].tolist()]
+    else:
+        keys = _match_keys(previous["text"].tolist() if "text" in previous.columns else [""] * len(p_sid))
+    return dict(zip(p_sid, p_cid)), keys, p_cid
 
 
 def _fixed_clusters(p_code: np.ndarray, prev_cid: list, utexts: list):

@@ -337,13 +337,18 @@ def _speaker_ids(members, full_of, prev_forms, prev_name) -> dict:
     ents = sorted(members, key=lambda e: (_anchor(e), repr(e)))
     taken: set[str] = set()
     id_of: dict = {}
+    # (weight, statements, previous id, the entity's rank in ``ents``): the rank orders as its
+    # (anchor, repr) did, without making both strings again for each of the entity's previous
+    # ids (on an archive a person's full name has a dozen shorter forms, each another speaker's)
     claims_prev = []
-    for e in ents:
+    for rank, e in enumerate(ents):
         if e[0] in ("person", "org", "person?"):
+            size = -len(members[e])
             for pid, cnt in _prev_ids_of(e, forms_of_full, prev_forms).items():
-                claims_prev.append((-cnt, -len(members[e]), pid, _anchor(e), repr(e), e))
-    claims_prev.sort(key=lambda x: x[:5])
-    for _, _, pid, _, _, e in claims_prev:
+                claims_prev.append((-cnt, size, pid, rank))
+    claims_prev.sort()
+    for _, _, pid, rank in claims_prev:
+        e = ents[rank]
         if e in id_of or pid in taken:
             continue
         id_of[e] = pid
@@ -802,7 +807,11 @@ class _StoredKeys:
         got = self.cache.get(key)
         if got is None:
             ids = self.index.ids_of_key.get(key, ())
-            got = self.cache[key] = sorted(s for s in ((ids,) if type(ids) is str else ids) if s in self.wanted)
+            if type(ids) is str:  # most keys have one speaker: no generator, no sort
+                got = [ids] if ids in self.wanted else []
+            else:
+                got = sorted(s for s in ids if s in self.wanted)
+            self.cache[key] = got
         return got or default
 
     def __getitem__(self, key: tuple) -> list[str]:

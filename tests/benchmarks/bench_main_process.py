@@ -11,7 +11,8 @@ match). Each run then feeds the cached batches to the run's own loop (``claims.a
 _extract_group_store``: plan, group, hand to the background writer) on a fresh database, or on
 a copy of ``--onto`` (a database a bigger run left, to measure the cost at that size), and
 prints the main process's CPU milliseconds per report for each tenth, split by component
-(claim-index lookup, claim grouping, speakers, index update, planning), and the background
+(claim-index lookup, claim grouping, speakers, index update, planning; and the cyclic garbage
+collector's, young and full collections, which overlaps the others), and the background
 writer's seconds. ``--serial`` stores each batch in the main process (no writer), as before.
 Not collected by pytest.
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import gc
 import hashlib
 import os
 import pathlib
@@ -94,6 +96,33 @@ def main() -> None:
     timed(gb.GroupingState, "apply", "index update")
     timed(Store, "plan_reports", "planning")
     grouping.group_batch = gb.group_batch
+    gc_started: list[float] = []
+
+    def gc_timer(phase: str, info: dict) -> None:  # the cyclic GC's CPU, by generation
+        if phase == "start":
+            gc_started[:] = [time.process_time()]
+        elif gc_started:
+            acc["gc" if info["generation"] < 2 else "gc full"] += time.process_time() - gc_started.pop()
+
+    gc.callbacks.append(gc_timer)
+
+    near_duplicates = ci._near_duplicates
+
+    def counted(lists):  # the lookup's work: postings counted (the first three lists) per text
+        acc["texts counted"] += 1
+        acc["postings counted"] += sum(map(len, lists[:3]))
+        return near_duplicates(lists)
+
+    ci._near_duplicates = counted
+    match = ci.ClaimIndex.match
+
+    def matched(self, statements, **kwargs):  # statements looked up, stored claims found
+        got = match(self, statements, **kwargs)
+        acc["looked up"] += self.last_stats.get("queried", 0) if got.groups is not None else 0
+        acc["candidates"] += self.last_stats.get("candidates", 0) if got.groups is not None else 0
+        return got
+
+    ci.ClaimIndex.match = matched
     per_batch: list[tuple[int, float, dict]] = []
 
     class Cached:  # the executor: cached extraction results, timing the main process per batch
@@ -119,7 +148,8 @@ def main() -> None:
         api._extract_group_store(store, iter(()), summary, run_id=run_id, workers=1, dask=None,
                                  same_threshold=None, similar_threshold=None, progress=None)
     wall = time.perf_counter() - wall
-    labels = ["lookup", "claim grouping", "speakers", "index update", "planning"]
+    gc.callbacks.remove(gc_timer)
+    labels = ["lookup", "claim grouping", "speakers", "index update", "planning", "gc", "gc full"]
     print(f"{summary.reports_stored} reports{' onto a copy of ' + str(a.onto) if a.onto else ''}, "
           f"{'serial' if a.serial else 'background writer'}: {wall:.1f} s wall; "
           f"{summary.new_claims} new claims")
@@ -135,7 +165,9 @@ def main() -> None:
         for _, _, d in part:
             parts.update(d)
         print(f"{i + 1:5d} {1000 * sum(c for _, c, _ in part) / n:8.2f} "
-              + " ".join(f"{1000 * parts[k] / n:14.2f}" for k in labels))
+              + " ".join(f"{1000 * parts[k] / n:14.2f}" for k in labels)
+              + f"   | postings counted per text {parts['postings counted'] / max(1, parts['texts counted']):.0f},"
+              f" candidates per statement looked up {parts['candidates'] / max(1, parts['looked up']):.2f}")
     st = summary.stage_seconds
     if "store_background" in st:
         print(f"background writer: {st['store_background']:.1f} s ({st.get('store_background_cpu', 0.0):.1f} s CPU), "
