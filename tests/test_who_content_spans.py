@@ -286,3 +286,10 @@ def test_a_quantity_right_after_the_cue_opens_the_content(quantity):
 def test_at_a_place_after_the_cue_is_still_skipped():
     s = by_content("Police said at the scene that 200 people had been arrested.", "arrested")
     assert s.text == "that 200 people had been arrested"
+
+
+@pytest.mark.parametrize("source", ["two U.S. officials who spoke on condition of anonymity",
+                                    "a U.N. report seen by reporters"])
+def test_according_to_a_source_with_an_abbreviation_before_a_lower_case_word(source):
+    s = by_content(f"According to {source}, the ships carry about 2,000 sailors.", "ships carry")
+    assert s.text == "the ships carry about 2,000 sailors", s.text

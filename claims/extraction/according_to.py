@@ -19,6 +19,8 @@ def _name_dot(toks, m: int, k: int) -> bool:
     if toks[m].w != "." or m <= k or m + 1 >= len(toks):
         return False
     prev, nxt = toks[m - 1], toks[m + 1]
+    if prev.e == toks[m].s and "." in prev.w and nxt.w[:1].islower():
+        return True  # "two U.S. officials who ...": no sentence goes on in lower case
     return prev.e == toks[m].s and nxt.w[:1].isupper() and nxt.w not in NOT_NAME_FIRST and (
         "." in prev.w or prev.w in _ABBREVIATIONS or len(prev.w) == 1 and prev.w.isupper())
 
