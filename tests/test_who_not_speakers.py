@@ -185,3 +185,11 @@ def test_a_relative_pronoun_after_the_source_is_no_part_of_its_name(group):
          "the plan would cost them parking.")
     s = by_content(t, "cost them parking")
     assert s.speaker_name == group, s.speaker_name
+
+
+@pytest.mark.parametrize("word", ["TODAY", "YESTERDAY", "THIS", "LATER"])
+def test_a_capitalised_time_word_as_the_speaker_does_not_crash_the_extraction(word):
+    # an all-capitals word reads as an acronym, a body's name, which trimmed of its time word
+    # left no name at all: this crashed a whole `claims run` on generated text
+    got = said(f"{word} said the plan would fail.")
+    assert all(s.speaker_type != "person" for s in got)

@@ -165,6 +165,8 @@ def _classify(toks: list[str]) -> str:
         return "organization"  # "Skyline Rail", "Norland Freight": a business, not a person
     if len(toks) == 1:
         t = toks[0]
+        if t.lower() in _TIME_WORDS:
+            return "other"  # "YESTERDAY" in capitals is no body, "Monday" no surname
         if ACRONYM.match(t):
             return "organization"
         if t in NOT_NAME_FIRST or t in PLACE_WORDS:
@@ -190,6 +192,7 @@ def _classify(toks: list[str]) -> str:
         return "other"
     return "person"
 
+_TIME_WORDS = load("time_words")
 _PARTY_MEMBERS = load("party_members")  # "Democrat Elaine Cho": the party is her role
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 _KOREAN_GIVEN = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,4}")

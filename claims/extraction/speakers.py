@@ -875,8 +875,9 @@ class SpeakerResolver:
                 desc = normalise_description(s)
                 plural = tail[-1].endswith("s") or tail[-1] in ("people", "police", "staff")
                 return self.anon.get(desc, plural)
-            if name.count("(") > name.count(")"):
-                name = name[:name.rindex("(")].rstrip()  # "... Statistics (NBS": the name
+            if name and name.count("(") > name.count(")"):
+                # "... Statistics (NBS": the name ("TODAY" alone trims to no name at all)
+                name = name[:name.rindex("(")].rstrip() or None
             # "spokesman for the DHS" (no determiner, lower-case head) is a person's role
             if lw0 in DETERMINERS or (words and words[0][:1].isupper()):
                 return Speaker(name, "organization", None), None, True, None
