@@ -19,3 +19,8 @@ class ImportRefused(ClaimsError):
 
 class StoreError(ClaimsError):
     """The database is unreachable, from a newer schema, or otherwise unusable."""
+
+
+class ExtractionError(ClaimsError):
+    """The extractor failed on one report (a bug): the message names the report. The batches
+    stored before it stay stored, so a run started again resumes after them."""

@@ -18,11 +18,18 @@ BatchResult = tuple[list[Report], list[Statement]]
 
 def extract_batch(reports: list[Report]) -> list[Statement]:
     """Top-level (picklable) worker function: every statement of every report, in order."""
+    from .errors import ExtractionError
     from .extraction.pipeline import extract_report
 
     out: list[Statement] = []
     for report in reports:
-        out.extend(extract_report(report))
+        try:
+            out.extend(extract_report(report))
+        except Exception as error:  # a bug of ours on one report: say which, in one line
+            raise ExtractionError(
+                f"extraction failed on report {report.id} ({report.source}): "
+                f"{type(error).__name__}: {error}. Reports stored before it are kept; please "
+                "report this with the file") from error
     return out
 
 

@@ -227,3 +227,25 @@ def test_seed_000_statements():
     assert {"money", "number"} <= set(budget[0].check_reasons)
     assert budget[0].checkworthiness >= 0.7
     assert budget[0].speaker_type == "report"
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_extraction_bug_on_one_report_names_that_report(workers):
+    """A report the extractor fails on (here a text that is no string) stops the run with a
+    ClaimsError naming the report, also when the failure happens in a worker process."""
+    from claims.errors import ClaimsError, ExtractionError
+    from claims.parallel import extract_rows, make_executor
+
+    good = Report(id="good", text="Title\n\nAna Ruiz said the bridge was safe.",
+                         source="good.txt", date=None)
+    bad = Report(id="bad", text=None, source="folder/bad.txt", date=None)
+    ex = make_executor(workers, None)
+    try:
+        with pytest.raises(ExtractionError) as caught:
+            for _ in ex.map([[good], [bad]], extract_rows):
+                pass
+    finally:
+        ex.close()
+    assert isinstance(caught.value, ClaimsError)
+    assert "bad" in str(caught.value) and "folder/bad.txt" in str(caught.value)
+    assert "\n" not in str(caught.value)
