@@ -699,26 +699,32 @@ release releases letter memo filing lawsuit complaint ruling order decision docu
 statement statements remarks""".split())
 
 
-def _other_body_between(text: str, p: Statement, pos: int) -> bool:
-    """Another body than ``p``'s speaker is named between ``p`` and ``pos`` (the last 3,000
-    characters at most): an organisation's name, or a capitalised word the report writes
-    again and again and never as a surname ("Pixelon shares fell")."""
-    a = max(p.content_end, p.speaker_end or 0, pos - 3000)
-    own = set(p.speaker_name.split()) | set((p.speaker or "").split())
+def _bodies_named(text: str, a: int, pos: int, own: frozenset = frozenset()):
+    """(name, introduced) for each body named in ``text[a:pos]``, in order: a name the report
+    introduces by what it is ("shipping group Maersk", "carmaker Toyota": introduced), an
+    organisation's name, or a capitalised word the report writes again and again and never as
+    a surname ("Pixelon shares fell"). Names whose first word is in ``own`` are skipped."""
     for m in _CAP_RUN.finditer(text, a, pos):
         other = m.group(0).strip()
         words = other.split()
         if not words or words[0] in own or words[0] in _conf.SENTENCE_OPENERS or \
                 words[0].lower() in _conf.SENTENCE_OPENERS or words[0] in _TITLE_WORDS_CAP:
             continue
-        if _org_marked(other) and not _DIGIT.search(other) or len(words) == 1 and \
-                _body_like_word(text, words[0]):
-            return True
         before = _WORD_BEFORE.search(text, max(a, m.start() - 30), m.start())
         if before and (before.group(1) in _COMPANY_DESC or before.group(1).endswith("maker")) \
                 and words[0].lower() not in _first_names():
-            return True  # "Shares of shipping group Maersk fell ...", "carmaker Toyota"
-    return False
+            yield other, True
+        elif _org_marked(other) and not _DIGIT.search(other) or len(words) == 1 and \
+                _body_like_word(text, words[0]):
+            yield other, False
+
+
+def _other_body_between(text: str, p: Statement, pos: int) -> bool:
+    """Another body than ``p``'s speaker is named between ``p`` and ``pos`` (the last 3,000
+    characters at most)."""
+    a = max(p.content_end, p.speaker_end or 0, pos - 3000)
+    own = frozenset(p.speaker_name.split()) | frozenset((p.speaker or "").split())
+    return next(_bodies_named(text, a, pos, own), None) is not None
 
 
 _WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
@@ -730,26 +736,16 @@ def _introduced_body(text: str, a: int, pos: int) -> Optional[str]:
     """The body named last between ``a`` and ``pos`` (the last 3,000 characters at most),
     when the report introduced it by what it is ("shares of shipping group Maersk fell after
     the company warned ...": Maersk); None when another body is named after it."""
-    lo = max(a, pos - 3000)
     intro = None
-    for intro in _COMPANY_INTRO.finditer(text, lo, pos):
+    for intro in _COMPANY_INTRO.finditer(text, max(a, pos - 3000), pos):
         pass  # (most reports introduce no body so: one scan in C, then nothing to do)
     if intro is None:
         return None
     last = None
-    for m in _CAP_RUN.finditer(text, intro.start(1), pos):
-        other = m.group(0).strip()
-        words = other.split()
-        if not words or words[0] in _conf.SENTENCE_OPENERS or \
-                words[0].lower() in _conf.SENTENCE_OPENERS or words[0] in _TITLE_WORDS_CAP or \
-                other == last:
-            continue
-        before = _WORD_BEFORE.search(text, max(a, m.start() - 30), m.start())
-        if before and (before.group(1) in _COMPANY_DESC or before.group(1).endswith("maker")) \
-                and words[0].lower() not in _first_names():
-            last = other
-        elif _org_marked(other) and not _DIGIT.search(other) or len(words) == 1 and \
-                _body_like_word(text, words[0]):
+    for name, introduced in _bodies_named(text, intro.start(), pos):
+        if introduced:
+            last = name
+        elif name != last:
             last = None  # another body after it: no guess
     return last
 
