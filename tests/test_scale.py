@@ -76,6 +76,25 @@ def test_dask_local_cluster_stores_what_one_process_stores(tmp_path):
 
 
 @pytest.mark.skipif(CLAIMS is None, reason="the claims command is not installed")
+def _processes_holding(path, within: float) -> list[int]:
+    """Pids of the other processes with ``path`` open, once none is left or ``within`` seconds
+    pass (read from /proc; an empty list where there is no /proc)."""
+    deadline = time.monotonic() + within
+    while True:
+        pids = []
+        for d in Path("/proc").glob("[0-9]*"):
+            if d.name == str(os.getpid()):
+                continue  # (this test's own read-only peeks at the database)
+            try:
+                if any(os.readlink(fd) == str(path) for fd in (d / "fd").iterdir()):
+                    pids.append(int(d.name))
+            except OSError:
+                continue  # gone, or not ours to read
+        if not pids or time.monotonic() > deadline:
+            return pids
+        time.sleep(0.2)
+
+
 def test_a_killed_run_resumes_to_the_same_database(tmp_path):
     corpus = make_corpus(tmp_path / "corpus", 400)
     reference, killed = tmp_path / "reference.db", tmp_path / "killed.db"
@@ -103,6 +122,9 @@ def test_a_killed_run_resumes_to_the_same_database(tmp_path):
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     assert 0 < stored < 400
+    # the killed run's writer process (forked, holding the database open) ends with it
+    left = _processes_holding(killed, within=30)
+    assert left == [], [Path(f"/proc/{pid}/cmdline").read_bytes()[:200] for pid in left]
 
     resumed = subprocess.run(args, capture_output=True, text=True, timeout=300)
     assert resumed.returncode == 0, resumed.stderr

@@ -87,8 +87,10 @@ class BatchWriter:
                  cache_kib: int = WRITER_CACHE_KIB) -> None:
         context = multiprocessing.get_context("fork")
         self._pipe, child = context.Pipe()
-        self._process = context.Process(target=_serve, args=(url, child, group, cache_kib), name="claims-writer",
-                                        daemon=True)
+        # (the main process's end goes along to be closed there: a forked copy of it would
+        # keep the pipe open, so a killed main process would leave the writer waiting forever)
+        self._process = context.Process(target=_serve, args=(url, child, group, cache_kib, self._pipe),
+                                        name="claims-writer", daemon=True)
         self._process.start()
         child.close()
         # twice a group: the main process fills the next group while the writer stores one
@@ -172,12 +174,18 @@ class BatchWriter:
                            else RuntimeError(f"background writer: {kind}: {message}"))
 
 
-def _serve(url: str, pipe, group: int = GROUP, cache_kib: int = WRITER_CACHE_KIB) -> None:
+def _serve(url: str, pipe, group: int = GROUP, cache_kib: int = WRITER_CACHE_KIB,
+           main_end=None) -> None:
     """The writer process: write the batches received, ``group`` in one transaction
     (Store.save_planned_batches; fewer when the main process says it has sent the last), and
     reply ("ok", carried over, seconds, CPU seconds) for each or ("error", kind, message); after
-    an error, reply ("skipped",) to each batch without writing."""
+    an error, reply ("skipped",) to each batch without writing. ``main_end``, the main
+    process's end of the pipe as forked, is closed first: the pipe then ends when the main
+    process does (killed or not), and the writer stops instead of waiting forever."""
     import time
+
+    if main_end is not None:
+        main_end.close()
 
     from . import Store
 
