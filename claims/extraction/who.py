@@ -502,6 +502,24 @@ def _role_word(role: str) -> tuple[re.Pattern, re.Pattern]:
     return re.compile(r"(?i:\b" + r + r")"), re.compile(r + r"\b")
 
 
+def _scan_as_finditer(opener: re.Pattern, complete, text: str, lo: int, pos: int):
+    """What a ``finditer`` of a pattern made of ``opener`` and a rest would yield between
+    ``lo`` and ``pos``: ``complete(m)`` reads the rest after an opener match ``m`` and gives
+    (value, end) or None; a failed start moves the scan on by one character, a match moves
+    it to the match's end."""
+    cur = lo
+    while True:
+        m = opener.search(text, cur, pos)
+        if m is None:
+            return
+        got = complete(m)
+        if got is None:
+            cur = m.start() + 1
+        else:
+            yield got[0]
+            cur = got[1]
+
+
 def _names_with_role(text: str, role: str, lo: int, pos: int) -> tuple[set[str], set[str]]:
     """The names the patterns of ``_role_patterns(role)`` find in ``text[lo:pos]`` (each:
     the set of its matches' group 1), found as their ``finditer`` would find them.
@@ -511,39 +529,25 @@ def _names_with_role(text: str, role: str, lo: int, pos: int) -> tuple[set[str],
     (or the name and article) there and the fixed rest after it. A failed start moves the
     scan on by one character, a match moves it to the match's end, as ``finditer`` does."""
     opens, closes = _role_word(role)
-    before: set[str] = set()
-    cur = lo
-    while True:
-        m = opens.search(text, cur, pos)
-        if m is None:
-            break
+
+    def role_then_name(m):
         r = _ROLE_NAME_REST.match(text, m.end(), pos)
-        if r is None:
-            cur = m.start() + 1
-        else:
-            before.add(r.group(1))
-            cur = r.end()
-    after: set[str] = set()
-    cur = lo
-    while True:
-        g = _NAME_ARTICLE.search(text, cur, pos)
-        if g is None:
-            break
-        end, p = None, g.end()
+        return None if r is None else (r.group(1), r.end())
+
+    def name_then_role(g):
+        p = g.end()
         for k in range(4):  # "(?:[\w’'-]+\s+){0,3}?": the fewest filler words first
             r = closes.match(text, p, pos)
             if r is not None:
-                end = r.end()
-                break
+                return g.group(1), r.end()
             f = _FILLER_WORD.match(text, p, pos) if k < 3 else None
             if f is None:
-                break
+                return None
             p = f.end()
-        if end is None:
-            cur = g.start() + 1
-        else:
-            after.add(g.group(1))
-            cur = end
+        return None
+
+    before = set(_scan_as_finditer(opens, role_then_name, text, lo, pos))
+    after = set(_scan_as_finditer(_NAME_ARTICLE, name_then_role, text, lo, pos))
     return before, after
 
 
