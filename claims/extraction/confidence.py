@@ -73,6 +73,8 @@ customers passenger passengers citizen citizens americans europeans protester pr
 demonstrators demonstrator immigrant immigrants refugees refugee piece article story
 column editorial op-ed tweet post book memoir message email transcript website blog
 journal outlet broadcaster channel magazine tabloid wire publication fund state country nation
+indictment indictments lawsuit lawsuits complaint affidavit petition ruling opinion memo
+guidance advisory bulletin
 city county town province embassy consulate database archive posting postings
 """.split())
 

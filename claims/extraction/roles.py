@@ -58,7 +58,7 @@ _VERBISH = re.compile(
     r"can|could|did|does|do|when|while|if|because|after|before)\b", re.I)
 _LEAD_TRIM = re.compile(
     r"^(?:(?:the|a|an|and|but|also|then|on|in|at|last|this|early|late|earlier|later|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b\s*)+",
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b(?![&’'-])\s*)+",
     re.I,
 )
 _ROLE_STOP = frozenset(

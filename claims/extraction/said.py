@@ -278,6 +278,11 @@ def _read_cue_name_quote(c: Cue) -> Optional[Attribution]:
     return None
 
 
+# the word before a fronted source that makes the source a preposition's object
+_PREP_BEFORE_SOURCE = frozenset("on of about to for with at in by from into over against "
+                                "regarding concerning".split())
+
+
 def _read_fronted(c: Cue, src_left: Optional[Span], inverted: bool) -> Optional[Attribution]:
     """4. CLAUSE, SOURCE CUE (adverbials). / CLAUSE, CUE SOURCE."""
     p = c.para
@@ -295,6 +300,11 @@ def _read_fronted(c: Cue, src_left: Optional[Span], inverted: bool) -> Optional[
     if inverted:
         src = source_right(text, toks, j, se) or src
     lim = src[0] if src and src[0] < cue_start else cue_start
+    before = text[ss:lim].rstrip()
+    if before[before.rfind(" ") + 1:].lower() in _PREP_BEFORE_SOURCE:
+        # "did not respond to a request for comment on the union's claim.": the source is the
+        # object of a preposition, so what comes before is no clause it said
+        return None
     cs = content_start_before(text, toks, i, ss, p.start, p.found)
     sp = strip_content(text, cs, lim)
     if not sp:

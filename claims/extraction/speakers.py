@@ -65,13 +65,16 @@ __all__ = ["Speaker", "resolve_speakers", "SpeakerResolver", "normalise_descript
 # a coordination inside a speaker span, and what tells it from one described person
 _PREP_IN = re.compile(r"\b(?:of|for|at|to|with|from|in|on)\b", re.I)
 _CONJ_DET = frozenset("the a an his her their its our my".split())
-_AND = re.compile(r"\s(?:and|&|as well as)\s")
+_AND = re.compile(r"\s(?:and|as well as)\s")  # ("&" joins a firm's name: "Marks & Spencer")
 # the "of" part of a body's name: "Bank| of England", "Ministry| of Defence"
 _OF_NAME = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,3}"
                       r"(?:\s+(?:and|&)\s+[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,2})?(?![\w’'])")
 # one capitalised word written with its mark: a brand's name ("Which?", "Yahoo!")
 _MARKED_NAME = re.compile(r"[A-Z][\w&’'-]*[?!]")
 # a title and "of"/"for" before a body's name: "(the) Minister of [State Security]"
+# capitalised words joined by "&": "Marks & Spencer", "AT&T", "Procter & Gamble Co"
+_AMPERSAND_NAME = re.compile(r"(?<![\w&])(?:[A-Z][\w.’'-]*[ \u00a0])*[A-Z][\w.’'-]*(?:[ \u00a0]?&"
+                             r"[ \u00a0]?[A-Z][\w’'-]*)+(?:[ \u00a0][A-Z][\w’'-]*)*")
 _TITLE_OF_LEAD = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+){0,2}?([A-Z][\w-]*)\s+"
                             r"(?:of|for)\s+(?:the\s+)?")
 
@@ -201,6 +204,26 @@ def _single_word_run(tok: str) -> Optional[tuple[str, int, str]]:
     return got
 
 
+
+def _join_ampersand_names(text: str, runs: list[NameRun]) -> list[NameRun]:
+    """ "Marks & Spencer", "Harlow & Finch", "AT&T": names joined by "&" are one body's name
+    (two people are joined by "and"), so the runs they cover become one organisation."""
+    spans = [m.span() for m in _AMPERSAND_NAME.finditer(text)]
+    if not spans:
+        return runs
+    joined = [NameRun(a, b, [text[a:b]], "organization") for a, b in spans]
+    starts = [a for a, _ in spans]
+    kept = []
+    for r in runs:  # the runs inside a joined name give way to it
+        k = bisect.bisect_right(starts, r.start) - 1
+        inside = k >= 0 and r.start < spans[k][1]
+        if not inside and k + 1 < len(spans) and spans[k + 1][0] < r.end:
+            inside = True
+        if not inside:
+            kept.append(r)
+    return sorted(kept + joined, key=lambda r: r.start)
+
+
 class SpeakerResolver:
     """Per-report state: the index of names, the entity registry, the speaker history."""
 
@@ -230,6 +253,8 @@ class SpeakerResolver:
             for r in analyse_run(text, m.start(), m.end()):
                 if r.kind != "other":
                     runs.append(r)
+        if "&" in text:
+            self.runs = runs = _join_ampersand_names(text, runs)
         self.run_starts = [r.start for r in self.runs]
         # person index: full name -> entity; suffix (surname, "Pena Nieto") -> full names
         self.entities: dict[str, _Entity] = {}
@@ -854,6 +879,12 @@ class SpeakerResolver:
             # "a study of ancient DNA published in Nature": the acronym is what the study is
             # about, not who speaks
             org_runs = []
+        if org_runs and words and (lw0 in _DOC_HEADS or lw0 in ("a", "an", "the") and
+                                   len(words) > 1 and words[1].lower() in _DOC_HEADS):
+            # "a study ... published in the journal Nature Ecology & Evolution": the journal is
+            # where the study appeared, the study speaks
+            org_runs = [r for r in org_runs if not _MEDIUM_BEFORE.search(
+                text, max(0, r.start - 40), r.start)]
         if org_runs:
             r = org_runs[0]
             start = r.start
