@@ -393,6 +393,22 @@ def test_a_journal_with_an_ampersand_is_where_a_study_appeared():
     assert s.speaker_name != "Ecology & Evolution"
 
 
+def test_one_said_is_one_of_the_group_named_just_before():
+    t = ("Insiders claim Cole had been unhappy for months. "
+         "“He felt she put her career first,” one said.")
+    assert by_content(t, "career first").speaker_name == "insiders"
+    t = "Two officials briefed reporters. One said the talks had stalled badly."
+    assert by_content(t, "stalled badly").speaker_name == "officials"
+    # no group before: no name, never a person named before
+    t = "Tom Ash met Ann Lee on Monday. One said the talks had stalled badly."
+    s = by_content(t, "stalled badly")
+    assert s.speaker_name is None and s.attribution_confidence <= 0.6
+    # and a later "she" is not the group
+    t = ("Maria Lopez met several lawyers. One suggested she marry a citizen. "
+         "Lopez said she refused. She said the process had taken nine years.")
+    assert by_content(t, "taken nine years").speaker_name == "Maria Lopez"
+
+
 # ----------------------------------------------------------------- whole articles, by the CLI
 
 # Invented articles in styles the realnews dev articles under-represent (tabloid, court,
@@ -463,7 +479,7 @@ PROBES = {
     "celebrity.txt": {"quietly went their separate ways": "source close to the couple",
                       "Jade is devastated": "insider",
                       "do not comment on Jade": "spokesman for Kimber",
-                      "Sending love to Jade": None},
+                      "Sending love to Jade": "fans"},
     "interview_qa.txt": {"not freak events": "Nadia Osei",
                          "Blame is the wrong word": "Nadia Osei",
                          "Stop approving new homes": "Nadia Osei"},
@@ -674,6 +690,34 @@ PROBES = {
                                "declared war on the poor": "Raila Odinga",
                                "at least 200 people": "Irungu Houghton",
                                "sign the bill into law": "Hussein Mohamed"},
+    "business_pr.txt": {"close 40 of its 210 stores": "Harlow & Finch",
+                        "honest about where our customers": "Dana Whitlock",
+                        "online sales rose 14%": "Dana Whitlock",
+                        "out of nowhere": "Luis Ortega",
+                        "save the company $85 million": "analysts at Brightwater Securities"},
+    "science_journal.txt": {"higher their risk": "Maya Okafor",
+                            "big, careful study": "Peter Hale",
+                            "changing meal times": "Maya Okafor"},
+    "court_allege.txt": {"wrote 312 checks": "indictment",
+                         "looks forward to telling": "Anne Castillo",
+                         "meal someone did not get": "Mark Rivas",
+                         "donations had not fallen": "Helen Marsh"},
+    "social_posts.txt": {"ribbon to cut": "Rachel Kim",
+                         "secured $40 million": "Tom Bradley",
+                         "money is there": "Ben Ali"},
+    "uk_broadsheet.txt": {"foundation of everything": "Rachel Reeves",
+                          "lost control": "Mel Stride",
+                          "higher mortgage rates": "Mel Stride",
+                          "headroom is gone": "Paul Johnson"},
+    "tabloid_pal.txt": {"Jodie is devastated": "source close to the couple",
+                        "career first": "insiders"},
+    "tv_transcript.txt": {"I believe it will": "James Lankford",
+                          "370 pages long": "James Lankford"},
+    "local_police.txt": {"hit a parked truck": "Alex Moore",
+                         "not a bad kid": "Linda"},
+    "health_cdc.txt": {"watching this very closely": "Nirav Shah",
+                       "tested 45 farm workers": "Nirav Shah",
+                       "nearly enough cows": "Angela Rasmussen"},
 }
 
 

@@ -625,6 +625,11 @@ class SpeakerResolver:
             return self._resolve_pronoun(ls, a)
         if ls in _QUANTIFIERS:
             return self._quantified_group(a)
+        if ls == "one":
+            # "Insiders claim ... “...,” one said": one of the group named just before, by
+            # that group's name (no group: no name); kept plural, so that a later "he" or
+            # "she" is never read as the group
+            return self._quantified_group(a)
         kin = _PARENT_OF.fullmatch(s)
         if kin:
             # "the mum-of-two told The Sun": the one person named just before, when her first

@@ -265,8 +265,9 @@ def _cannot_speak(st: Statement) -> Optional[str]:
         return "drop"
     last = words[-1]
     head = last.lower().strip(".’'")
-    if len(words) == 1 and head in _LONE_DETERMINERS:
-        return "drop"  # "The" left alone by a cut span: no one
+    if len(words) == 1 and head in _LONE_DETERMINERS and not (head == "one" and
+                                                              st.speaker_name):
+        return "drop"  # "The" left alone by a cut span: no one ("one" of a group named: kept)
     if last[:1].isupper() or last.isupper():
         return None  # a name: the resolver's business
     cut = next((i for i, w in enumerate(words) if i and w.lower() in _POST_HEAD), None)
