@@ -409,6 +409,13 @@ def test_one_said_is_one_of_the_group_named_just_before():
     assert by_content(t, "taken nine years").speaker_name == "Maria Lopez"
 
 
+def test_a_research_word_opening_a_sentence_is_no_surname():
+    for t in ("Data released on Monday show unemployment rose to 5 percent.",
+              "Records show the driver was booked into the county jail."):
+        s = [x for x in said(t) if "unemployment" in x.text or "driver" in x.text]
+        assert s and s[0].speaker_type != "person", (s[0].speaker_name, s[0].speaker_type)
+
+
 # ----------------------------------------------------------------- whole articles, by the CLI
 
 # Invented articles in styles the realnews dev articles under-represent (tabloid, court,

@@ -164,6 +164,7 @@ _ORG_NAME_AND = re.compile(r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+
                            r"\s*(?:and|&)\s+")
 _NOT_HEADS = frozenset("own said says".split())
 _UTTERANCES = load("utterance_nouns")
+_RESEARCH_WORDS = load("research_sources")  # "Data", "Records": no surname
 _NUMBER_WORDS = load("number_words")  # "Hoff's letter said": Hoff speaks
 _HEAD_TAIL = re.compile(r"(?:[’']s)?((?:\s+[a-z][a-z-]*){1,3})\s*$")
 _PREP_AFTER_HEAD = re.compile(r"\s+(?:in|at|from|across|near|for|of)\s")
@@ -809,8 +810,10 @@ class SpeakerResolver:
                     if r.title is None and (t0 in NOT_NAME_FIRST or t0 in PLACE_WORDS
                                             or t0.lower() in GROUP_NOUNS
                                             or t0.lower() in TITLES
-                                            or t0.lower() in _NUMBER_WORDS):
-                        continue  # ("One person familiar with ...": a count, no name)
+                                            or t0.lower() in _NUMBER_WORDS
+                                            or t0.lower() in _RESEARCH_WORDS):
+                        continue  # ("One person familiar with ...": a count, no name;
+                        # "Data released on Monday show": a sentence's first word, no name)
                 person = (r, ent)
             else:
                 # "Ms Amberley" after "Rachel Amberley": a titled surname is looked up too
