@@ -416,6 +416,21 @@ def test_a_research_word_opening_a_sentence_is_no_surname():
         assert s and s[0].speaker_type != "person", (s[0].speaker_name, s[0].speaker_type)
 
 
+def test_may_after_a_name_or_title_is_a_surname_not_the_modal_or_month():
+    t = ("Theresa May said the deal was dead. Mrs May told MPs she would not resign. "
+         "Talks will resume in May, officials said. The deal may fail, aides said.")
+    assert by_content(t, "deal was dead").speaker_name == "Theresa May"
+    assert by_content(t, "not resign").speaker_name == "Theresa May"
+    assert by_content(t, "Talks will resume").speaker_name == "officials"
+    assert by_content(t, "deal may fail").speaker_name == "aides"
+    s = by_content("Judge Mrs Justice May said the firm had shown disregard for the law.",
+                   "disregard")
+    assert s.speaker_name.endswith("May")
+    # a headline's capitalised "May" stays the modal
+    t = "Trump May Not Run Again, Aides Say"
+    assert all(x.speaker_name != "Trump May" for x in said(t))
+
+
 # ----------------------------------------------------------------- whole articles, by the CLI
 
 # Invented articles in styles the realnews dev articles under-represent (tabloid, court,

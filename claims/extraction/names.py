@@ -254,6 +254,8 @@ def _analyse_run(text: str, s: int, e: int) -> list[NameRun]:
             name_toks = part[cut + 1:]
             # leading modifiers like "Senior" are title words too
             k = classify_tokens([p[2] for p in name_toks])
+            if k == "other" and len(name_toks) == 1 and name_toks[0][2] == "May":
+                k = "single"  # "Mrs May", "Mr Justice May": after a title, a surname
             if k in ("person", "single"):
                 out.append(NameRun(name_toks[0][0], name_toks[-1][1], [p[2] for p in name_toks],
                                 "person", text[part[0][0]:part[cut][1]], part[0][0]))

@@ -63,12 +63,29 @@ def _surname_filler(toks, m: int, ss: int) -> bool:
         toks[m - 1].s >= ss and toks[m - 1].w[:1].isupper() and toks[m - 1].w.isalpha()
 
 
+def _may_surname(toks, k: int, ss: int) -> bool:
+    """ "Theresa May", "Mrs May", "Brian May": "May" after a capitalised word of the same
+    clause is a surname, not the modal verb nor the month."""
+    if toks[k].w != "May" or k + 1 < len(toks) and (toks[k + 1].w[:1].isdigit() or
+                                                     toks[k + 1].w[:1].isupper()):
+        return False  # ("in May 2019", "on May 5": the month; "Trump May Not Have": a headline)
+    if k + 1 < len(toks) and toks[k + 1].low in _PAST_SPEECH:
+        return True  # "Later, May said": the modal never comes before a past form
+    return k > 0 and toks[k - 1].s >= ss and toks[k - 1].w[:1].isupper() and \
+        toks[k - 1].w.rstrip(".").isalpha() and toks[k - 1].low not in LEFT_STOP
+
+
+_PAST_SPEECH = frozenset("said told wrote added says tells writes adds insisted warned "
+                         "argued replied claimed".split())
+
+
 def _source_left(text, toks, i, ss, quotes) -> Optional[Span]:
     """The noun phrase right before the cue (skipping auxiliaries): "the DHS", "Merten",
     "he", "a senior State Department official", "Kenneth Merten" in ", Kenneth Merten, told"."""
     m = i - 1
     while m >= 0 and toks[m].s >= ss and (toks[m].low in AUX and not (
-            toks[i].w[:1].islower() and _surname_filler(toks, m, ss)) or toks[m].low == "n't" or
+            toks[i].w[:1].islower() and _surname_filler(toks, m, ss)) and not \
+            _may_surname(toks, m, ss) or toks[m].low == "n't" or
                                           (toks[m].low in KEEP and toks[i].low.endswith("ing"))
                                           or
                                           toks[m].low.endswith(("n't", "n’t")) or (
@@ -78,7 +95,8 @@ def _source_left(text, toks, i, ss, quotes) -> Optional[Span]:
     # "Trump on Sunday tweeted", "Feinstein last week said", "but on Tuesday wrote"
     m0 = m
     while m >= 0 and toks[m].s >= ss and (toks[m].low in TIME or toks[m].low in MONTHS or
-                                          toks[m].w.isdigit()) and m0 - m < 4:
+                                          toks[m].w.isdigit()) and m0 - m < 4 and \
+            not _may_surname(toks, m, ss):
         m -= 1
     if m < m0:
         if m >= 0 and toks[m].low in ("on", "last", "this", "earlier", "in", "but", "and"):
@@ -86,9 +104,10 @@ def _source_left(text, toks, i, ss, quotes) -> Optional[Span]:
                                              "and"):
                 m -= 1
         elif m >= 0 and toks[m].w[0].isupper() and toks[m0].w[0].isupper():
-            m = m0  # "Mr. Sunday said": a name, not a day
-        while m >= 0 and toks[m].s >= ss and toks[m].low in AUX:
-            m -= 1
+            m = m0  # "Mr. Sunday said", "Theresa May said": a name, not a day (nor "may")
+        if m < m0:
+            while m >= 0 and toks[m].s >= ss and toks[m].low in AUX:
+                m -= 1
     if m < 0 or toks[m].s < ss:
         return None
     if toks[m].w in ("?", "!") and m >= 1 and toks[m - 1].e == toks[m].s and \
@@ -441,7 +460,7 @@ def np_left(text, toks, m, ss) -> Optional[Span]:
             k -= 1
             count += 1
             continue
-        if low in LEFT_STOP and low not in LEFT_STOP_KEEP:
+        if low in LEFT_STOP and low not in LEFT_STOP_KEEP and not _may_surname(toks, k, ss):
             break
         if low in CUES and k != m and t.w[0].islower() and not (
                 (low == CUES[low] or low in AMBIG_NOUNS) and k > 0 and
@@ -502,7 +521,8 @@ def trim_aux(text, sp):
     headline = nxt is not None and nxt.group(1).isupper()
     while words and words[-1].group(0).lower().strip(",") in AUX and (headline or not (
             words[-1].group(0)[:1].isupper() and len(words) > 1 and
-            words[-1].group(0).lower() not in _AUX_VERBS and words[-2].group(0)[:1].isupper())):
+            (words[-1].group(0).lower() not in _AUX_VERBS or words[-1].group(0) == "May") and
+            words[-2].group(0)[:1].isupper())):
         words.pop()
     if not words:
         return None
