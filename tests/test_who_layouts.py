@@ -22,6 +22,26 @@ def test_quote_only_paragraph_continues_previous_speaker():
     assert s.kind == "direct"
 
 
+@pytest.mark.parametrize("gap", ["\n", "\n\n", "\n \n"])
+def test_quote_paragraphs_continue_across_blank_lines_and_open_marks(gap):
+    # a quotation over two paragraphs: newsrooms open both with a mark and close the last
+    for o, c in (("“", "”"), ('"', '"')):
+        t = (f"Mayor Dana Holt said the city had no choice about the cuts.{gap}"
+             f"{o}We are facing a $1 billion shortfall. I did not create it.{gap}"
+             f"{o}Every department will share the pain, my office too.{c}{gap}"
+             "The council votes on Friday.")
+        for frag in ("$1 billion shortfall", "share the pain"):
+            assert by_content(t, frag).speaker_name == "Dana Holt", (gap, o, frag)
+
+
+def test_quote_paragraph_is_not_carried_from_a_poll_or_a_short_aside():
+    t = ("A new poll found most voters backed the plan.\n\n"
+         "“We are not surprised at all by these numbers, frankly.”")
+    assert all("not surprised" not in s.text for s in said(t))
+    t = "Tom Ash said the talks had failed badly.\n\n“(CROSSTALK.)”"
+    assert all("CROSSTALK" not in s.text for s in said(t))
+
+
 def test_quote_sentence_after_a_sentence_whose_subject_is_a_person():
     t = ("Sam Lee, the museum director, once summed up the problem with a joke. “The roof "
          "is older than the paintings.”")

@@ -1070,15 +1070,37 @@ def _quote_paragraphs(text: str, sts: list[Statement], body_start: int) -> list[
         if len(seg) < 8 or seg[0] not in "“\"":
             continue
         body = seg.rstrip(".")
-        if body[-1:] not in "”\"":
+        if body[-1:] in "”\"":
+            inner = body[1:-1]
+        elif seg[0] == "“" and "”" not in seg and "“" not in seg[1:] or \
+                seg[0] == '"' and seg.count('"') == 1:
+            # a quotation running on into the next paragraph: newsrooms open each of its
+            # paragraphs with a mark and close only the last
+            inner = ""
+        else:
             continue
-        inner = body[1:-1]
         if "“" in inner or "”" in inner or inner.count('"'):
             continue
         if covered.overlaps(a, b):
             continue
         out.append((a, b))
     return out
+
+
+_WORDS_OF_TWO = re.compile(r"[A-Za-z]{2,}")
+_PAPER_HEADS = frozenset(load("research_sources")) | _DOC_DESC | _THINGS | {"postings"}
+_COMMON_VERB_FORMS = frozenset(load("common_verbs"))
+
+
+def _quotes_on(name: str) -> bool:
+    """An unnamed speaker whose quotation may run on into the next paragraph: people
+    described in a few words ("a senior official", "his supporters"), not a document or
+    a poll (they are not quoted at length) nor a phrase the resolver cut badly."""
+    words = name.split()
+    head = words[-1].lower()
+    return len(words) <= 4 and _head_can_speak(head) and head not in _PAPER_HEADS and \
+        head.rstrip("s") not in _PAPER_HEADS and " of " not in f" {name} " and \
+        words[0].lower() not in _COMMON_VERB_FORMS
 
 
 def _continuations(report: Report, sts: list[Statement]) -> list[Statement]:
@@ -1091,12 +1113,20 @@ def _continuations(report: Report, sts: list[Statement]) -> list[Statement]:
         while k >= 0 and att[k].content_end > a:
             k -= 1
         prev = att[k] if k >= 0 else None
+        if out and (prev is None or out[-1].content_end > prev.content_end):
+            prev = out[-1]  # the paragraph before was a quotation run on: one speaker
         if prev is None or not prev.speaker_name or prev.kind == "claim":
             continue
-        # the previous statement's paragraph must end right before this one
+        # the previous statement's paragraph must end right before this one (blank lines
+        # between paragraphs allowed)
         between = text[prev.content_end:a]
-        if between.count("\n") != 1 or prev.speaker_type not in ("person", "anonymous"):
+        if "\n" not in between or between[between.index("\n"):].strip() or \
+                prev.speaker_type not in ("person", "anonymous"):
             continue
+        if prev.speaker_type == "anonymous" and not _quotes_on(prev.speaker_name):
+            continue  # a doubtful description ("47 percent", "new poll"): not carried over
+        if len(_WORDS_OF_TWO.findall(text, a, b)) < 4:
+            continue  # "(CROSSTALK.)": no statement
         from claims.extraction.pipeline import statement_id
         end = b if text[b - 1] in "”\"" else b - 1 if text[b - 2:b - 1] in "”\"" else b
         sid = statement_id(report.id, "direct", [(a, end)])
