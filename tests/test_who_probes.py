@@ -431,6 +431,23 @@ def test_may_after_a_name_or_title_is_a_surname_not_the_modal_or_month():
     assert all(x.speaker_name != "Trump May" for x in said(t))
 
 
+def test_a_low_opening_quotation_does_not_swallow_the_next_sentence():
+    # German „...“ quotations: before, the “ closing it opened a quotation that ran to the
+    # paragraph's end, and the English statement after it was lost
+    t = ("Chancellor Olaf Scholz sagte: „Wir werden das schaffen.“ Scholz said the plan "
+         "would be ready by June. „Das ist gut“, sagte Merz.")
+    s = by_content(t, "ready by June")
+    assert s.speaker_name == "Olaf Scholz"
+    assert "Merz" not in s.text
+
+
+def test_kin_first_name_keeps_its_surname_for_later_pronouns():
+    t = ("Jenny Walsh runs the shop with her husband. Her husband, Mark, said business had "
+         "never been worse. He says the rent has doubled since 2020.")
+    assert by_content(t, "never been worse").speaker_name == "Mark Walsh"
+    assert by_content(t, "rent has doubled").speaker_name == "Mark Walsh"
+
+
 # ----------------------------------------------------------------- whole articles, by the CLI
 
 # Invented articles in styles the realnews dev articles under-represent (tabloid, court,

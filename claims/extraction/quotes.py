@@ -30,10 +30,10 @@ __all__ = ["CLOSE_Q", "QUOTE_CHARS", "find_quotes", "is_scare", "mark_quoted", "
 CLOSE_Q = "”’»\"'"
 
 
-QUOTE_CHARS = frozenset("“”‘’«»\"")
+QUOTE_CHARS = frozenset("“”‘’«»„\"")
 
 
-_QCHARS = re.compile(r"[“”«»\"‘’']")
+_QCHARS = re.compile(r"[“”«»„\"‘’']")
 
 
 def find_quotes(text: str, ps: int, pe: int) -> list[list]:
@@ -48,6 +48,20 @@ def find_quotes(text: str, ps: int, pe: int) -> list[list]:
     while x < np_:
         i = pos[x]
         c = text[i]
+        if c == "„":
+            # German and other central European quotations open low and close with “ (or ”)
+            y = x + 1
+            while y < np_ and text[pos[y]] not in ("“", "”", '"', "„"):
+                y += 1
+            if y < np_ and text[pos[y]] != "„":
+                quotes.append([i, pos[y] + 1, True])
+                x = y + 1
+                continue
+            quotes.append([i, pos[y] if y < np_ else pe, False])
+            if y >= np_:
+                break
+            x = y
+            continue
         if c == "“" or c == "«":
             close = "”" if c == "“" else "»"
             y = x + 1

@@ -26,7 +26,7 @@ _OPENERS = load("sentence_openers")
 
 # Candidate end of sentence: terminal punctuation (or an ellipsis), closing quotes/brackets,
 # whitespace (no newline), then the first character of the next sentence.
-_AFTER_END = r"[\"”’'»)\]]*(?=[ \t\u00a0]+[\"“‘'«(\[]{0,3}[A-Z0-9À-ÖØ-Þ])"
+_AFTER_END = r"[\"”’'»)\]]*(?=[ \t\u00a0]+[\"“„‘'«(\[]{0,3}[A-Z0-9À-ÖØ-Þ])"
 _END_PLAIN = re.compile(r"(?:\.\.\.|…|[.!?]+)" + _AFTER_END)
 # _END_PLAIN opening with a character class, so the regex engine skips to the next . ! ? or …
 # instead of trying the pattern at every character (a third of the cost of splitting): the
@@ -35,7 +35,7 @@ _END_PLAIN = re.compile(r"(?:\.\.\.|…|[.!?]+)" + _AFTER_END)
 _END = re.compile(r"[.!?…](?:(?<=\.)\.\.|(?<=…)|(?<=[.!?])[.!?]*)" + _AFTER_END)
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’]*)\.$")  # _word_before_dot's definition
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.'’")
-_NEXT_WORD = re.compile(r"[ \t\u00a0]+[\"“‘'«(\[]{0,3}([A-Za-z0-9À-ÖØ-Þ][\w'’]*)")
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+[\"“„‘'«(\[]{0,3}([A-Za-z0-9À-ÖØ-Þ][\w'’]*)")
 _PARA = re.compile(r"[^\n]+")
 _WS = " \t\u00a0\u2009\u200a\u200b\u202f\u3000\r\f\v"
 

@@ -1878,6 +1878,9 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
     out: list[Statement] = []
     done: list[Statement] = []
     muted: set[str] = set()  # speaker names cleared as speakers that cannot speak
+    # first name -> the full name a kin phrase gave it ("Her husband, Mark," -> "Mark Walsh"),
+    # so that "he says" resolved to "Mark" later names him the same way
+    kin_names: dict[str, str] = {}
     for st in statements:
         if _is_clutter(clutter, st):
             continue
@@ -2023,6 +2026,10 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
         kin = _kin_first_name(text, st) if stype == "person" else None
         if kin is not None:
             name = kin[1]  # "Margaret Hollis", or no name rather than a first name alone
+            if kin[1]:
+                kin_names[kin[0]] = kin[1]
+        elif stype == "person" and name in kin_names:
+            name = kin_names[name]
         if name in muted and lsp in _conf.PRONOUNS:
             name = None  # the pronoun took a speaker that cannot speak ("the same thing")
         if name and stype == "person":
