@@ -448,6 +448,18 @@ def test_kin_first_name_keeps_its_surname_for_later_pronouns():
     assert by_content(t, "rent has doubled").speaker_name == "Mark Walsh"
 
 
+def test_a_next_quotation_with_its_own_cue_is_its_own_statement():
+    t = ("Ana Ruiz won the award.\n“It was a hard role,” joked Ruiz of the part. “I had to "
+         "learn to ride a horse in two weeks,” she said, laughing.")
+    first = by_content(t, "hard role")
+    second = by_content(t, "ride a horse")
+    assert first is not second and "ride a horse" not in first.text
+    assert second.speaker_name == "Ana Ruiz"
+    # a quotation with no cue of its own still continues the one before
+    t = "“It was a hard role,” joked Ana Ruiz. “I had to learn to ride a horse.”"
+    assert "ride a horse" in by_content(t, "hard role").text
+
+
 # ----------------------------------------------------------------- whole articles, by the CLI
 
 # Invented articles in styles the realnews dev articles under-represent (tabloid, court,

@@ -237,7 +237,9 @@ def _read_quote_then_cue(c: Cue, back: tuple[int, int]) -> Optional[Attribution]
         q2 = quotes[k2]
         if k2 in used_quotes or q2[0] < cue_end:
             continue
-        if q2[0] <= end_cl + 3 and q2[0] < se + 2:
+        if q2[0] <= end_cl + 3 and q2[0] < se + 2 and not (
+                q2[0] > se and q2[2] and text[q2[1] - 2:q2[1] - 1] == ","):
+            # (a next sentence's “...,” ends with a comma: its own cue follows, "he said")
             spans.append((q2[0], q2[1]))
             used_quotes.add(k2)
         break
