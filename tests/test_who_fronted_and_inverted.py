@@ -209,3 +209,34 @@ def test_inverted_speaker_then_a_relative_clause_about_them(clause):
     s = by_content(f"The bridge was unsafe, said Ines Varga, {clause}.", "bridge was unsafe")
     assert s.speaker_name == "Ines Varga"
     assert s.text == "The bridge was unsafe"
+
+
+# ----------------------------------------------------------------- "as X put it"
+
+
+def test_clause_before_as_source_put_it():
+    t = "Lobbyists are waging a quiet war on the new law, as the Daily Ledger put it on Tuesday."
+    s = by_content(t, "quiet war")
+    assert s.speaker_name == "Daily Ledger"
+    assert not s.text.rstrip().endswith("as")
+    t = "Prices will keep rising this year, as the minister said on Monday."
+    assert by_content(t, "keep rising").text == "Prices will keep rising this year"
+
+
+def test_parenthetical_as_source_put_it_quotes_what_follows():
+    t = ("The governor, who owed his election to, as one aide put it, an “extreme makeover” "
+         "run by consultants, left office in May.")
+    s = by_content(t, "extreme makeover")
+    assert s.text == "“extreme makeover”"
+    assert "aide" in (s.speaker_name or "")
+
+
+def test_quote_then_as_she_put_it():
+    t = "Ann Lee spoke first. “We are broke,” as she put it."
+    s = by_content(t, "We are broke")
+    assert s.speaker_name == "Ann Lee"
+
+
+def test_put_it_somewhere_is_no_cue():
+    assert not [s for s in said("He put it in the bank on Monday morning before work.")
+                if s.cue and "put" in s.cue]

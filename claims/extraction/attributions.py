@@ -41,7 +41,7 @@ from claims.extraction.polls import read_poll
 from claims.extraction.quotes import attach_quoted_sentences
 from claims.extraction.said import read_said
 from claims.extraction.seem import read_seem
-from claims.extraction.spans import Attribution, Sentence
+from claims.extraction.spans import Attribution, Sentence, SpanSet
 from claims.extraction.tokens import is_word
 from claims.extraction.words import BE
 
@@ -88,21 +88,20 @@ def _admit_gated(text: str, kept: list[Attribution],
         return kept
     # a candidate may not touch what the rules kept (content, cue or source): it would
     # replace a rule's reading, or swallow it as a nested attribution
-    spans = [sp for a in kept for sp in (a.content_spans + [a.cue_span, a.source_span])
-             if sp is not None]
+    spans = SpanSet(sp for a in kept for sp in (a.content_spans + [a.cue_span, a.source_span])
+                    if sp is not None)  # (sorted: a report of many candidates stays linear)
     add = []
     for att, feats in gated:
         a, b = att.content_start, att.content_end
         if "gap=3+" in feats or not cue_model.speaker_like(text, att.source_span) or \
-                not cue_model.content_like(text, att) or any(
-                x < b and a < y for x, y in spans):
+                not cue_model.content_like(text, att) or spans.overlaps(a, b):
             # an object between cue and content ("found the lot that ..."): the "that" is
             # likely a relative pronoun; no one who can hold a view (a reviewer could not
             # check it); or it touches what a rule read
             continue
         if cue_model.accept(feats):
             add.append(att)
-            spans.append((a, b))
+            spans.add(a, b)
     return _validate(text, kept + add) if add else kept
 
 

@@ -95,7 +95,9 @@ PHRASAL = {**_phrasal(["talk", "speak"], "about", "discuss"),
 MAKE = frozenset("make makes made making".split())
 # every lower-cased word cue_at can start a cue at: the reader's loop skips all other tokens
 # without calling it (most tokens of a paragraph are no cue)
-CUE_STARTS = frozenset({"according"} | PHRASAL.keys() | MAKE | CUES.keys())
+# "as the Times put it", "she puts it": only with "it" right after
+PUT = frozenset("put puts".split())
+CUE_STARTS = frozenset({"according"} | PHRASAL.keys() | MAKE | PUT | CUES.keys())
 
 
 def cue_at(toks, i: int) -> Optional[tuple[str, int]]:
@@ -114,6 +116,8 @@ def cue_at(toks, i: int) -> Optional[tuple[str, int]]:
             toks[i + 1].low == "it" and i + 2 < n and toks[i + 2].low == "clear")):
         # "made (it) clear that ..."
         return "argue", (i + 1 if toks[i + 1].low == "clear" else i + 2)
+    if t.low in PUT and i + 1 < n and toks[i + 1].low == "it":
+        return "say", i + 1
     if t.low in CUES:
         base = CUES[t.low]
         if base == "point":

@@ -76,11 +76,52 @@ _NO_OBJECT_START = ("of", "about", "up", "out", "down", "off", "in", "at", "by",
                     "will", "would", "can", "could")
 
 
+_CLOSER = {"“": "”", '"': '"', "«": "»", "„": "“", "'": "'"}  # ("'" only as "''...''")
+
+
+def _read_as_put_it(c: Cue) -> Optional[Attribution]:
+    """ "..., as the Times put it, an “extreme makeover” that ...": the quotation right after
+    the parenthesis is what was said (short quotations count here: they are what such a
+    phrase quotes); None for the other readings ("CLAUSE, as X put it": the fronted one,
+    which keeps the whole clause, quotations in it included, as the annotators do)."""
+    p = c.para
+    text, toks, i, j = p.text, p.toks, c.i, c.j
+    m = i - 1
+    while m >= 0 and toks[m].s >= c.ss and toks[m].low != "as" and i - m < 8:
+        m -= 1
+    if m < 0 or toks[m].low != "as":
+        return None
+    src = strip_span(text, toks[m + 1].s, toks[i - 1].e) if m + 1 < i else None
+    used = {p.quotes[u][0] for u in p.used_quotes}
+    k = j + 1
+    while k < len(toks) and toks[k].w == ",":
+        k += 1
+    if k > j + 1 and k + 1 < len(toks) and toks[k].low in ("a", "an", "the"):
+        k += 1  # ", as X put it, an “extreme makeover”"
+    q = None
+    if k > j + 1 and k < len(toks) and toks[k].s < c.se + 2 and text[toks[k].s] in _CLOSER:
+        # the quotation opening there, short ones included (p.quotes leaves them out)
+        a = toks[k].s
+        mark = "''" if text.startswith("''", a) else _CLOSER[text[a]]
+        b = text.find(mark, a + len(mark), min(p.end, a + 300)) if mark != "'" else -1
+        q = (a, b + len(mark)) if b > a else None  # (one "'" may be an apostrophe: no)
+    if q is None or q[0] in used:
+        return None
+    for u, real in enumerate(p.quotes):
+        if real[0] == q[0]:
+            p.used_quotes.add(u)
+    return c.make("direct", [(q[0], q[1])], src)
+
+
 def read_said(c: Cue, ing: bool) -> Optional[Attribution]:
     """Read the attribution around a cue verb (see the module docstring for the steps)."""
     p = c.para
     text, toks = p.text, p.toks
     i, j, ss, se = c.i, c.j, c.ss, c.se
+    if toks[j].low == "it" and toks[i].low in ("put", "puts"):
+        att = _read_as_put_it(c)
+        if att is not None:
+            return att
     k = _content_start(c)
     nxt = toks[k] if k < len(toks) and toks[k].s < se + 1 else None
     qk = _quote_after(c, k, nxt)
@@ -206,6 +247,8 @@ def _read_quote_then_cue(c: Cue, back: tuple[int, int]) -> Optional[Attribution]
     i, j, ss, se = c.i, c.j, c.ss, c.se
     qidx, src_tokens_start = back
     q = quotes[qidx]
+    if src_tokens_start < i - 1 and toks[src_tokens_start].low == "as":
+        src_tokens_start += 1  # "“...,” as she put it"
     if src_tokens_start < i:  # "“...,” he said"
         src = strip_span(text, toks[src_tokens_start].s, toks[i - 1].e)
         src = trim_aux(text, src)
@@ -307,6 +350,8 @@ def _read_fronted(c: Cue, src_left: Optional[Span], inverted: bool) -> Optional[
         # "did not respond to a request for comment on the union's claim.": the source is the
         # object of a preposition, so what comes before is no clause it said
         return None
+    if before.endswith((", as", ",as")) or before.lower() == "as":
+        lim = text.rfind(",", ss, lim) if "," in before else ss  # "CLAUSE, as X put it"
     cs = content_start_before(text, toks, i, ss, p.start, p.found)
     sp = strip_content(text, cs, lim)
     if not sp:

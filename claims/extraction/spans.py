@@ -27,6 +27,8 @@ All offsets are Python string indices into the report text.
 """
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -59,3 +61,28 @@ class Attribution:
     @property
     def content_end(self) -> int:
         return self.content_spans[-1][1]
+
+
+class SpanSet:
+    """Content spans, sorted, asked "does anything overlap [a, b)?" in logarithmic time (a
+    report of thousands of statements must not take quadratic time)."""
+
+    def __init__(self, spans=()):
+        self.s = sorted((int(a), int(b)) for a, b in spans)
+        self.starts = [a for a, _ in self.s]
+        self.maxlen = max((b - a for a, b in self.s), default=0)
+
+    def add(self, a: int, b: int) -> None:
+        k = bisect.bisect_left(self.starts, a)
+        self.starts.insert(k, a)
+        self.s.insert(k, (a, b))
+        self.maxlen = max(self.maxlen, b - a)
+
+    def near(self, a: int, b: int):
+        """The spans that overlap [a, b)."""
+        i = bisect.bisect_left(self.starts, b)
+        j = bisect.bisect_left(self.starts, a - self.maxlen)
+        return [x for x in self.s[j:i] if x[1] > a]
+
+    def overlaps(self, a: int, b: int) -> bool:
+        return bool(self.near(a, b))

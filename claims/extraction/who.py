@@ -40,6 +40,7 @@ from claims.extraction import confidence as _conf
 from claims.extraction.context import attribution_context
 from claims.extraction.lexicons import load
 from claims.extraction.names import first_name_gender, is_title_word
+from claims.extraction.spans import SpanSet as _Spans
 from claims.types import Report, Statement
 
 __all__ = ["refine"]
@@ -1030,31 +1031,6 @@ def _is_bare_object(content: str) -> bool:
         return False
     words = re.findall(r"[\w’']+", content.lower())
     return not any(w in _FINITE or w.endswith("n’t") or w.endswith("n't") for w in words)
-
-
-class _Spans:
-    """Content spans, sorted, asked "does anything overlap [a, b)?" in logarithmic time (a
-    report of thousands of statements must not take quadratic time)."""
-
-    def __init__(self, spans=()):
-        self.s = sorted((int(a), int(b)) for a, b in spans)
-        self.starts = [a for a, _ in self.s]
-        self.maxlen = max((b - a for a, b in self.s), default=0)
-
-    def add(self, a: int, b: int) -> None:
-        k = bisect.bisect_left(self.starts, a)
-        self.starts.insert(k, a)
-        self.s.insert(k, (a, b))
-        self.maxlen = max(self.maxlen, b - a)
-
-    def near(self, a: int, b: int):
-        """The spans that overlap [a, b)."""
-        i = bisect.bisect_left(self.starts, b)
-        j = bisect.bisect_left(self.starts, a - self.maxlen)
-        return [x for x in self.s[j:i] if x[1] > a]
-
-    def overlaps(self, a: int, b: int) -> bool:
-        return bool(self.near(a, b))
 
 
 def _quote_paragraphs(text: str, sts: list[Statement], body_start: int) -> list[tuple[int, int]]:
