@@ -240,3 +240,20 @@ def test_quote_then_as_she_put_it():
 def test_put_it_somewhere_is_no_cue():
     assert not [s for s in said("He put it in the bank on Monday morning before work.")
                 if s.cue and "put" in s.cue]
+
+
+def test_no_fronted_statement_when_the_source_opens_a_subordinate_clause():
+    t = ("In a marble tower downtown, twenty analysts listened while Ana Ruiz, the former "
+         "minister, opined on the state of the world.")
+    assert not [s for s in said(t) if "twenty analysts" in s.text]
+    # but a coordinated subject after the comma is read, both named
+    t = "Tom Ash spoke first. It is all about reaching readers early, he and Ann Lee said."
+    s = by_content(t, "reaching readers")
+    assert s.speaker_name == "Tom Ash and Ann Lee"
+    assert s.text == "It is all about reaching readers early"
+
+
+def test_where_it_was_said_after_the_cue_is_no_second_cue():
+    for venue in ("in his post", "in a blog post", "in a tweet on Monday"):
+        t = f"The deal gives Apple unlimited discounts, Tom Sargent said {venue}."
+        assert by_content(t, "unlimited discounts").speaker_name == "Tom Sargent", venue

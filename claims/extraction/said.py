@@ -325,7 +325,8 @@ def _read_cue_name_quote(c: Cue) -> Optional[Attribution]:
 
 # the word before a fronted source that makes the source a preposition's object
 _PREP_BEFORE_SOURCE = frozenset("on of about to for with at in by from into over against "
-                                "regarding concerning".split())
+                                "regarding concerning while when because although though "
+                                "since until unless whereas if and but or that which".split())
 
 
 def _read_fronted(c: Cue, src_left: Optional[Span], inverted: bool) -> Optional[Attribution]:
@@ -346,9 +347,17 @@ def _read_fronted(c: Cue, src_left: Optional[Span], inverted: bool) -> Optional[
         src = source_right(text, toks, j, se) or src
     lim = src[0] if src and src[0] < cue_start else cue_start
     before = text[ss:lim].rstrip()
+    words = before.rsplit(None, 2)
+    if len(words) == 3 and words[2].lower() in ("and", "or") and words[0].endswith(",") and (
+            words[1].lower() in ("he", "she", "they", "we", "i") or words[1][:1].isupper()):
+        # "CLAUSE, he and Mr. Allen said": both speak; the clause ends at the comma
+        lim = ss + len(words[0]) + (len(before) - len(" ".join(words)))
+        src = (before.rfind(words[1], 0) + ss, src[1]) if src else src
+        before = text[ss:lim].rstrip(" ,")
     if before[before.rfind(" ") + 1:].lower() in _PREP_BEFORE_SOURCE:
-        # "did not respond to a request for comment on the union's claim.": the source is the
-        # object of a preposition, so what comes before is no clause it said
+        # "did not respond to a request for comment on the union's claim.", "analysts listened
+        # while Rubin opined on the world": the source is a preposition's object or a
+        # subordinate clause's subject, so what comes before is no clause it said
         return None
     if before.endswith((", as", ",as")) or before.lower() == "as":
         lim = text.rfind(",", ss, lim) if "," in before else ss  # "CLAUSE, as X put it"
@@ -544,10 +553,16 @@ def short_tail(text, toks, k, se) -> bool:
     m = k
     while m < len(toks) and toks[m].s < se:
         t = toks[m]
-        if t.low == "that" or t.w in QUOTE_CHARS or t.low in SPEECH_CUES or m - k > 14:
+        if t.low == "that" or t.w in QUOTE_CHARS or m - k > 14:
             return False
+        if t.low in SPEECH_CUES and not any(toks[x].low in _NOUN_DETERMINERS
+                                            for x in range(max(k, m - 2), m)):
+            return False  # (but "in his post", "in a blog post": a noun, where it was said)
         m += 1
     return True
+
+
+_NOUN_DETERMINERS = frozenset("a an the his her their its our my your this that".split())
 
 
 def is_inverted(toks, i, j, ss) -> bool:
