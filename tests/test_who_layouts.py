@@ -256,3 +256,14 @@ def test_a_semicolon_before_a_quotation_works_like_a_colon():
          "“It is true that the momentum is building and we are part of the race.”")
     s = by_content(t, "momentum is building")
     assert s.speaker_name == "Ana Ruiz" and s.kind == "direct"
+
+
+def test_headline_signed_with_a_colon_and_a_surname():
+    t = ("Finance Minister Ravi Menon on Monday called for changes at state lenders.\n"
+         "State banks need more autonomy and fresh capital this year: Menon\n"
+         "Key points of the budget plan: Reuters\n"
+         "The new rules on rents take effect from May: Delhi")
+    s = by_content(t, "more autonomy")
+    assert s.speaker_name == "Ravi Menon"
+    # a label or a place after the colon names no one the report names in full
+    assert not [x for x in said(t) if "Key points" in x.text or "rules on rents" in x.text]

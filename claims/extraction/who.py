@@ -1272,6 +1272,45 @@ _SIGNED = re.compile(
     r"(?P<who>[A-Z][\w’'.-]*(?:[ \t][A-Z][\w’'.-]*){1,4}?)\.?[ \t\xa0]*$", re.MULTILINE)
 
 
+# a headline signed with a colon and a surname: "India needs reforms in banking: Jaitley"
+_COLON_SIGNED = re.compile(
+    r"^[ \t\xa0]*(?P<c>[^\n:]{20,240}?)[ \t\xa0]*:[ \t\xa0]*"
+    r"(?P<who>[A-Z][\w’'-]+(?:[ \t][A-Z][\w’'-]+){0,2})[ \t\xa0]*$", re.MULTILINE)
+
+
+def _colon_signed(report: Report, sts: list[Statement], reg: "_Registry") -> list[Statement]:
+    """Lines that end with a colon and a name and hold no statement yet ("India needs
+    reforms in banking sector, more autonomy for state banks: Jaitley", the way wire and
+    Indian outlets title what someone said): the name's statement, only when the report
+    names that person in full elsewhere (else no guess)."""
+    from claims.extraction.pipeline import statement_id
+    text = report.text
+    if ":" not in text:
+        return []
+    spans = _Spans((s.content_start, s.content_end) for s in sts if s.kind != "claim")
+    out = []
+    for m in _COLON_SIGNED.finditer(text, report.body_start or 0):
+        a, b = m.span("c")
+        who_ = m.group("who")
+        if spans.overlaps(a, b) or len(text[a:b].split()) < 4 or text[a:b].rstrip()[-1:] in ".?!":
+            continue
+        full = reg.full_name(who_)
+        if not full or full == who_:
+            continue  # no one the report names in full: a label, a place, a byline
+        kind = "direct" if text[a] in "“\"‘" else "indirect"
+        out.append(Statement(
+            id=statement_id(report.id, kind, [(a, b)]), report=report.id, kind=kind,
+            text=text[a:b], content_start=a, content_end=b, content_spans=None, speaker=who_,
+            speaker_start=m.start("who"), speaker_end=m.end("who"), speaker_name=full,
+            speaker_type="person", speaker_role=None, cue=":", cue_start=b,
+            cue_end=m.start("who"), venue=None, said_on=None, hedge=None,
+            checkworthiness=-1.0, check_reasons=[], sentence=text[m.start():m.end()].strip(),
+            paragraph=_paragraph_no(text, report.body_start or 0, a),
+            report_date=report.date))
+        spans.add(a, b)
+    return out
+
+
 def _signed_quotes(report: Report, sts: list[Statement], reg: "_Registry") -> list[Statement]:
     """Lines holding only a quotation, a dash and a name ("“...” ― Sonya Herridge") that no
     statement covers yet: the name's quotation."""
@@ -2022,6 +2061,7 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
             org_names.add(st.speaker_name)
     out.extend(_orphan_quotes(report, out, reg))
     out.extend(_signed_quotes(report, out, reg))
+    out.extend(_colon_signed(report, out, reg))
     out.extend(_as_states(report, out, reg, done))
     out.extend(_quote_after_subject(report, out, reg))
     out.extend(_continuations(report, out))
