@@ -267,3 +267,20 @@ def test_headline_signed_with_a_colon_and_a_surname():
     assert s.speaker_name == "Ravi Menon"
     # a label or a place after the colon names no one the report names in full
     assert not [x for x in said(t) if "Key points" in x.text or "rules on rents" in x.text]
+
+
+def test_a_headline_naming_who_says_what_is_a_statement(tmp_path):
+    import claims
+    f = tmp_path / "r.txt"
+    f.write_text("Mayor Ann Lee Says Rates Will Fall Next Year\nCity taxes\n"
+                 "Mayor Ann Lee said on Monday that property rates would fall by 2 percent "
+                 "next year.\n", encoding="utf-8")
+    df = claims.extract([f])
+    head = df[df.text.str.startswith("Rates Will Fall")]
+    assert len(head) == 1
+    assert head.iloc[0].speaker_name == "Ann Lee" and head.iloc[0].speaker_type == "person"
+    # a headline with no one saying it is neither a statement nor a claim
+    f.write_text("Rates to fall by 2 percent next year\nThe city cut property rates by 2 "
+                 "percent on Monday, the council said.\n", encoding="utf-8")
+    df = claims.extract([f])
+    assert not df.text.str.contains("Rates to fall").any()

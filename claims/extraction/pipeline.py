@@ -4,7 +4,9 @@
 
 1. ``split_sentences(report.text, start=report.body_start)``.
 2. ``find_attributions(text, sentences)``; attributions whose cue (or content) lies in the
-   headline span ``report.title_span`` are dropped: a headline paraphrases the body.
+   headline span ``report.title_span`` are dropped unless both their cue and their source are
+   written there: "Jamie Dimon Says Banks Are Under Assault" is what readers of the headline
+   take away (and annotators count it), while a headline's bare paraphrase is no statement.
 3. speakers (``speakers.resolve_speakers``), venue/date/hedge (``context``, from ``venue``,
    ``said_on`` and ``hedges``) and check-worthiness of the content (``checkworthiness.score``)
    for each attribution.
@@ -31,12 +33,14 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from typing import Iterable, Optional
 
 from claims.checkworthiness_model import score_checkworthiness
 from claims.extraction import checkworthiness as _cw
 from claims.extraction.attributions import find_attributions
 from claims.extraction.colons import dateline_labels
+from claims.extraction.confidence import SPEAKING_HEADS
 from claims.extraction.context import attribution_context
 from claims.extraction.hedges import find_hedge
 from claims.extraction.sentences import split_sentences
@@ -55,6 +59,30 @@ def statement_id(report_id: str, kind: str, spans: Iterable[Iterable[int]]) -> s
     else:
         key = ",".join(f"{s}-{e}" for s, e in spans)
     return "s" + hashlib.sha1(f"{report_id}|{kind}|{key}".encode("utf-8")).hexdigest()[:12]
+
+
+# the cues a headline's statement is kept with: its terse grammar (no articles, "China
+# warns Philippines over shoal") misleads the readings of cues that take an object
+_HEADLINE_CUES = frozenset("says said claims claimed insists insisted admits admitted".split())
+# the speaker a headline's statement is kept with: a name of two to four capitalised words
+# ("Jamie Dimon", "Mayor Ann Lee"), not a possessive ("Trump's Son") nor a lone word
+# ("Witness", "Startup", "Pyongyang": the body says who)
+_HEADLINE_NAME = re.compile(r"(?:[A-Z][\w.-]*[ \u00a0]+){1,3}[A-Z][\w.-]*")
+
+
+def _headline_statement(text: str, at: Attribution) -> bool:
+    """Is the attribution in the headline one to keep? Someone named saying something in
+    the headline ("Jamie Dimon Says Banks Are Under Assault"): what its readers take away,
+    and annotators count it; a headline's bare paraphrase of the body is no statement."""
+    if at.source_span is None or at.cue_span is None:
+        return False
+    if text[at.cue_span[0]:at.cue_span[1]].lower() not in _HEADLINE_CUES:
+        return False
+    spans = at.content_spans
+    src = text[at.source_span[0]:at.source_span[1]].strip()
+    return len(text[spans[0][0]:spans[-1][1]].split()) >= 3 and \
+        _HEADLINE_NAME.fullmatch(src) is not None and \
+        src.split()[-1].lower() not in SPEAKING_HEADS
 
 
 def _in_title(report: Report, pos: Optional[int]) -> bool:
@@ -104,7 +132,8 @@ def _body_attributions(report: Report, sentences: list[Sentence]) -> list[Attrib
             continue
         at.content_spans = spans
         anchor = at.cue_span[0] if at.cue_span else spans[0][0]
-        if _in_title(report, anchor) or _in_title(report, spans[0][0]):
+        if (_in_title(report, anchor) or _in_title(report, spans[0][0])) and not \
+                _headline_statement(text, at):
             continue
         keep.append(at)
     return keep

@@ -72,6 +72,9 @@ _OF_NAME = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'&-]*(?:\s+[A-Z][\
 # one capitalised word written with its mark: a brand's name ("Which?", "Yahoo!")
 _MARKED_NAME = re.compile(r"[A-Z][\w&’'-]*[?!]")
 # a title and "of"/"for" before a body's name: "(the) Minister of [State Security]"
+# a capitalised cue inside a run of capitalised words (a title-case headline)
+_TITLE_CASE_CUE = re.compile(r"[ \u00a0](?:Says|Said|Tells|Told|Warns|Warned|Claims|Claimed|"
+                             r"Insists|Admits|Urges|Denies|Vows|Predicts|Announces)\b")
 # capitalised words joined by "&": "Marks & Spencer", "AT&T", "Procter & Gamble Co"
 _AMPERSAND_NAME = re.compile(r"(?<![\w&])(?:[A-Z][\w.’'-]*[ \u00a0])*[A-Z][\w.’'-]*(?:[ \u00a0]?&"
                              r"[ \u00a0]?[A-Z][\w’'-]*)+(?:[ \u00a0][A-Z][\w’'-]*)*")
@@ -246,6 +249,13 @@ class SpeakerResolver:
                 if got is not None:
                     word, cut, k = got
                     runs.append(NameRun(m.start(), m.end() - cut, [word], k))
+                continue
+            cue = _TITLE_CASE_CUE.search(tok)
+            if cue is not None:
+                # a title-case headline, "Mayor Ann Lee Says Rates Will Fall": the name
+                # ends before its cue (the words after it are what was said)
+                runs.extend(r for r in analyse_run(text, m.start(), m.start() + cue.start())
+                            if r.kind != "other")
                 continue
             split = split_title_of(text, m.start(), m.end())
             if split is not None:

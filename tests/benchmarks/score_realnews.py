@@ -27,14 +27,16 @@ sys.path.insert(0, str(REPO))
 
 def extract_to(text_dir: pathlib.Path, out: pathlib.Path) -> tuple[int, float]:
     from claims.extraction.pipeline import extract_report
-    from claims.types import Report
+    from claims.reports import read_report
 
     n = 0
     t0 = time.perf_counter()
     with open(out, "w", encoding="utf-8") as f:
         for p in sorted(text_dir.glob("*.txt")):
-            text = p.read_text(encoding="utf-8")
-            for st in extract_report(Report(id=p.stem, text=text, source=str(p))):
+            # read as `claims extract` reads a file (metadata line, headline span), so the
+            # figures are the CLI's
+            rep = read_report(p)
+            for st in extract_report(rep):
                 f.write(json.dumps(st.to_dict(), ensure_ascii=False) + "\n")
             n += 1
     return n, time.perf_counter() - t0
