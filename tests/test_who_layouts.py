@@ -284,3 +284,15 @@ def test_a_headline_naming_who_says_what_is_a_statement(tmp_path):
                  "percent on Monday, the council said.\n", encoding="utf-8")
     df = claims.extract([f])
     assert not df.text.str.contains("Rates to fall").any()
+
+
+def test_answer_lines_are_the_interviewee_named_in_the_introduction():
+    for mark in (":", "."):
+        t = (f"Ines Varga took over the fire service in June. We asked her about summer.\n"
+             f"Q{mark} How bad will this season be?\n"
+             f"A{mark} Worse than last year. The grass is drier than I have ever seen.\n")
+        assert by_content(t, "grass is drier").speaker_name == "Ines Varga", mark
+    # two people in the introduction: no guess
+    t = ("Tom Ash and Ann Lee run the service.\nQ: How bad will it be?\n"
+         "A: Worse than last year, and the grass is drier.\n")
+    assert by_content(t, "grass is drier").speaker_name is None

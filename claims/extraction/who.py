@@ -302,6 +302,62 @@ _FULL_NAME = re.compile(r"(?<![\w’'])([A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'-]
 _QUESTION_LINE = re.compile(r"[ \t*_]*(?:Q|Question)[ \t]*[:.][*_]*[ \t]")
 
 
+# an interviewee's answer line: "A: Worse than last year." / "A. No."
+_ANSWER_LINE = re.compile(r"^[ \t*_]*(?:A|Answer)[ \t]*[:.][*_]*[ \t]+(?P<c>\S[^\n]*)",
+                          re.MULTILINE)
+
+
+def _interviewee(text: str, pos: int) -> Optional[str]:
+    """The person answering an interview's questions: the one person named in full before
+    its first question line ("Maria Velasquez took over ... We asked her ..."); None when
+    the introduction names none or two."""
+    q = _QUESTION_LINE_ANYWHERE.search(text, 0, pos)
+    if q is None:
+        return None
+    names = set()
+    for m in _FULL_NAME.finditer(text, 0, q.start()):
+        got = _person_in(m.group(1))
+        if got and got[0] == m.group(1):
+            names.add(got[0])
+    return names.pop() if len(names) == 1 else None
+
+
+_QUESTION_LINE_ANYWHERE = re.compile(r"^[ \t*_]*(?:Q|Question)[ \t]*[:.][*_]*[ \t]",
+                                     re.MULTILINE)
+
+
+def _answer_lines(report: Report, sts: list[Statement]) -> list[Statement]:
+    """ "A. Worse than last year." lines of a question-and-answer interview that no
+    statement covers (the colon reader reads "A:", not "A."): the interviewee's answers."""
+    from claims.extraction.pipeline import statement_id
+    text = report.text
+    if "A." not in text or _QUESTION_LINE_ANYWHERE.search(text) is None:
+        return []
+    spans = _Spans((s.content_start, s.content_end) for s in sts if s.kind != "claim")
+    out = []
+    who_ = None
+    for m in _ANSWER_LINE.finditer(text, report.body_start or 0):
+        a, b = m.span("c")
+        b = a + len(text[a:b].rstrip())
+        if spans.overlaps(a, b) or len(text[a:b].split()) < 2:
+            continue
+        who_ = who_ or _interviewee(text, a)
+        if who_ is None:
+            return []
+        out.append(Statement(
+            id=statement_id(report.id, "indirect", [(a, b)]), report=report.id,
+            kind="indirect", text=text[a:b], content_start=a, content_end=b,
+            content_spans=None, speaker=m.group(0)[:m.start("c") - m.start()].strip(),
+            speaker_start=m.start(), speaker_end=m.start() + 1, speaker_name=who_,
+            speaker_type="person", speaker_role=None, cue=".", cue_start=m.start() + 1,
+            cue_end=m.start() + 2, venue=None, said_on=None, hedge=None,
+            checkworthiness=-1.0, check_reasons=[], sentence=text[m.start():b],
+            paragraph=_paragraph_no(text, report.body_start or 0, a),
+            report_date=report.date))
+        spans.add(a, b)
+    return out
+
+
 def _initials_in_text(text: str, letters: str, pos: int) -> Optional[str]:
     """The one person named before ``pos`` whose initials these are: an interview's "AD:"
     after "author Amir Darwish" (a speaker or not); None when none or several fit."""
@@ -1922,6 +1978,13 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
         if sp in ("Q", "Question") and _QUESTION_LINE.match(
                 text, _rfind_nl(text, st.content_start) + 1):
             continue  # the interviewer's question (what it reports of others stays)
+        if sp in ("A", "Answer") and (st.cue or "").strip() == ":":
+            # "Q: ... / A: ...": the interviewee, the one person the introduction names
+            who_ = _interviewee(text, st.content_start)
+            st = replace(st, speaker_name=who_, speaker_type="person", speaker_role=None)
+            out.append(st)
+            done.append(st)
+            continue
         if (st.cue or "").strip() == ":" and re.fullmatch(r"[A-Z]{2,3}", sp) and (
                 reg.initials(sp) or _initials_in_text(text, sp, st.content_start)):
             st = replace(st, speaker_name=reg.initials(sp) or _initials_in_text(
@@ -2062,6 +2125,7 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
     out.extend(_orphan_quotes(report, out, reg))
     out.extend(_signed_quotes(report, out, reg))
     out.extend(_colon_signed(report, out, reg))
+    out.extend(_answer_lines(report, out))
     out.extend(_as_states(report, out, reg, done))
     out.extend(_quote_after_subject(report, out, reg))
     out.extend(_continuations(report, out))
