@@ -48,20 +48,6 @@ def find_quotes(text: str, ps: int, pe: int) -> list[list]:
     while x < np_:
         i = pos[x]
         c = text[i]
-        if c == "„":
-            # German and other central European quotations open low and close with “ (or ”)
-            y = x + 1
-            while y < np_ and text[pos[y]] not in ("“", "”", '"', "„"):
-                y += 1
-            if y < np_ and text[pos[y]] != "„":
-                quotes.append([i, pos[y] + 1, True])
-                x = y + 1
-                continue
-            quotes.append([i, pos[y] if y < np_ else pe, False])
-            if y >= np_:
-                break
-            x = y
-            continue
         if c == "“" or c == "«":
             close = "”" if c == "“" else "»"
             y = x + 1
@@ -124,6 +110,20 @@ def find_quotes(text: str, ps: int, pe: int) -> list[list]:
                 continue
             quotes.append([i, found + 1, True])
             x = y + 1
+            continue
+        if c == "„":
+            # German and other central European quotations open low and close with “ (or ”)
+            y = x + 1
+            while y < np_ and text[pos[y]] not in ("“", "”", '"', "„"):
+                y += 1
+            if y < np_ and text[pos[y]] != "„":
+                quotes.append([i, pos[y] + 1, True])
+                x = y + 1
+                continue
+            quotes.append([i, pos[y] if y < np_ else pe, False])
+            if y >= np_:
+                break
+            x = y
             continue
         x += 1
     return quotes

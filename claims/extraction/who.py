@@ -1329,9 +1329,9 @@ _SIGNED = re.compile(
 
 
 # a headline signed with a colon and a surname: "India needs reforms in banking: Jaitley"
+# (found from the colon: a scan from every line's start cost ~2% of extraction)
 _COLON_SIGNED = re.compile(
-    r"^[ \t\xa0]*(?P<c>[^\n:]{20,240}?)[ \t\xa0]*:[ \t\xa0]*"
-    r"(?P<who>[A-Z][\w’'-]+(?:[ \t][A-Z][\w’'-]+){0,2})[ \t\xa0]*$", re.MULTILINE)
+    r":[ \t\xa0]*(?P<who>[A-Z][\w’'-]+(?:[ \t][A-Z][\w’'-]+){0,2})[ \t\xa0]*$", re.MULTILINE)
 
 
 def _colon_signed(report: Report, sts: list[Statement], reg: "_Registry") -> list[Statement]:
@@ -1346,7 +1346,12 @@ def _colon_signed(report: Report, sts: list[Statement], reg: "_Registry") -> lis
     spans = _Spans((s.content_start, s.content_end) for s in sts if s.kind != "claim")
     out = []
     for m in _COLON_SIGNED.finditer(text, report.body_start or 0):
-        a, b = m.span("c")
+        ls = _rfind_nl(text, m.start()) + 1
+        line = text[ls:m.start()]
+        a = ls + len(line) - len(line.lstrip(" \t\xa0"))
+        b = ls + len(line.rstrip(" \t\xa0"))
+        if not 20 <= b - a <= 240 or ":" in text[a:b]:
+            continue
         who_ = m.group("who")
         if spans.overlaps(a, b) or len(text[a:b].split()) < 4 or text[a:b].rstrip()[-1:] in ".?!":
             continue
@@ -1360,7 +1365,7 @@ def _colon_signed(report: Report, sts: list[Statement], reg: "_Registry") -> lis
             speaker_start=m.start("who"), speaker_end=m.end("who"), speaker_name=full,
             speaker_type="person", speaker_role=None, cue=":", cue_start=b,
             cue_end=m.start("who"), venue=None, said_on=None, hedge=None,
-            checkworthiness=-1.0, check_reasons=[], sentence=text[m.start():m.end()].strip(),
+            checkworthiness=-1.0, check_reasons=[], sentence=text[a:m.end()].strip(),
             paragraph=_paragraph_no(text, report.body_start or 0, a),
             report_date=report.date))
         spans.add(a, b)
