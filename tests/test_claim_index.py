@@ -223,3 +223,70 @@ def test_match_decides_as_grouping_the_raw_texts(stored, new):
     got = ix.match(frame, group=raw_group)
     for sid, cid in got.exact.items():  # an exact match has the claim's normalised text
         assert normalize_texts([frame.set_index("id").at[sid, "text"]]) == normalize_texts([texts[ids.index(cid)]])
+
+
+_FAMILY_WORDS = ["senate", "passed", "the", "bill", "on", "tuesday", "vote", "was", "52", "48", "after",
+                 "debate", "officials", "said", "not", "budget", "plan", "x", "house", "members"]
+_family_words = st.lists(st.sampled_from(_FAMILY_WORDS), min_size=1, max_size=14)
+
+
+@st.composite
+def _family(draw):
+    """A text and stored texts like it: parts of it (partial quotes), it wrapped in other words,
+    it with a word changed, and others."""
+    base = draw(st.lists(st.sampled_from(_FAMILY_WORDS), min_size=4, max_size=16))
+    out = [base]
+    for _ in range(draw(st.integers(1, 6))):
+        kind = draw(st.sampled_from(["part", "wrap", "edit", "other"]))
+        if kind == "part":
+            i = draw(st.integers(0, len(base) - 1))
+            out.append(base[i:draw(st.integers(i + 1, len(base)))])
+        elif kind == "wrap":
+            out.append(draw(_family_words) + base + draw(_family_words))
+        elif kind == "edit":
+            w = list(base)
+            w[draw(st.integers(0, len(w) - 1))] = draw(st.sampled_from(_FAMILY_WORDS))
+            out.append(w)
+        else:
+            out.append(draw(_family_words))
+    return out
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_family(), st.sampled_from([60.0, 75.0, 86.0]), st.booleans())
+def test_candidates_dropped_before_grouping_could_never_score_the_floor(texts, floor, original_looks_up):
+    """ClaimIndex._able keeps every stored claim that scores at least the floor with a text that
+    found it, by the scoring group_claims uses (score_pairs: ratio, containment, partial)."""
+    import numpy as np
+
+    from claims.grouping.scoring import n_words, score_pairs
+
+    if not original_looks_up:  # a part, a wrapped copy... looks up; the original is stored
+        texts = texts[1:] + texts[:1]
+    norm = [t for t in normalize_texts([" ".join(w) for w in texts]) if t]
+    if len(norm) < 2:
+        return
+    ix = ClaimIndex()
+    ix.add([f"C{i:04d}" for i in range(1, len(norm))], norm[1:])
+    query = norm[0]
+    stored = list(range(len(ix)))
+    kept = set(ix._able({query: stored}, floor))
+    arr = np.empty(len(norm), dtype=object)
+    arr[:] = [query] + [ix.texts[k] for k in stored]
+    lens = np.array([len(t) for t in arr])
+    nwords = np.array([n_words(t) for t in arr])
+    lo = np.zeros(len(stored), np.int64)
+    hi = np.arange(1, len(norm), dtype=np.int64)
+    _, scored_hi, _ = score_pairs(arr, lo, hi, lens, nwords, floor)
+    assert {int(h) - 1 for h in scored_hi} <= kept
+
+
+def test_candidates_far_from_every_text_that_found_them_are_dropped():
+    ix = ClaimIndex()
+    near = "the senate passed the budget bill on tuesday after a long debate"
+    far = "the senate passed an unrelated measure about fishing quotas in alaska waters"
+    ix.add(["C1", "C2"], normalize_texts([near, far]))
+    query = normalize_texts(["the senate passed the budget bill on tuesday after long debate"])[0]
+    assert ix._able({query: [0, 1]}, 75.0) == [0]
+    # a claim far from one text is kept when it is near another that found it
+    assert ix._able({query: [0, 1], ix.texts[1]: [1]}, 75.0) == [0, 1]

@@ -22,10 +22,15 @@ Cost per statement does not depend on how many claims are stored (issue 12):
   source sentence with other names, numbers and words, which pile up as the archive grows)
   are not candidates, and are not even counted: only the first three lists are counted, the
   others probed;
-* of those, at most ``INDEX_MAX_CANDIDATES`` per distinct text are handed to ``group_claims``
+* of those, at most ``INDEX_MAX_CANDIDATES`` per distinct text are kept for ``group_claims``
   (which scores them with the same-claim guards): the ones sharing the most words (and at
   least ``INDEX_TOP_SHARE`` of what the best claim shares), then the closest in length, then
-  the smallest claim id.
+  the smallest claim id;
+* and of those, only the claims whose center can score the grouping floor (the similar
+  threshold) with a text that found them (``_able``: one C++ ``cpdist`` of ``fuzz.ratio`` over
+  the pairs bounds the score): on an archive most claims found are the same source sentence
+  with other words, which can be neither the same claim nor a similar one (64% at 430,000
+  claims), and ``group_claims`` costs per text it is given.
 
 Near duplicates against the earlier rule (any two of the looked-up words, the ten sharing most),
 ``python tests/benchmarks/bench_index.py`` on 10,000 distinct reports (233,997 statements, one
@@ -48,6 +53,7 @@ from typing import Optional, Sequence
 
 import numpy as np
 import pandas as pd
+from rapidfuzz import fuzz, process
 
 from claims.normalize import normalize_texts
 
@@ -62,7 +68,9 @@ INDEX_QUERY_BUDGET = 300  # ...this many postings (counting postings is the look
 INDEX_MAX_DF = 400  # ...ignoring words found in more claims than this (common words)
 INDEX_LENGTH_SLACK = 12  # a text with one looked-up word: claims this close in length (or 1/6)
 INDEX_TOP_SHARE = 0.5  # a candidate shares at least half as many as the claim sharing most
-INDEX_MAX_CANDIDATES = 10  # ...and at most this many claims per distinct text (most words shared)
+# ...and at most this many claims per distinct text (most words shared), then only those that can
+# score the grouping floor (``_able``): with that filter, 10 lost planted repeats that 30 keeps
+INDEX_MAX_CANDIDATES = 30
 
 
 def _near_duplicates(lists: list[list[int]]) -> dict[int, int]:
@@ -269,7 +277,15 @@ class ClaimIndex:
         self.shown_len[self.number[claim_id]] = length
 
     def _candidates(self, norms: Sequence[str]) -> list[int]:
+        """The stored claims near the texts ``norms`` (normalised), in claim-number order."""
         found: set[int] = set()
+        for claims in self._candidates_of(norms).values():
+            found.update(claims)
+        return sorted(found)
+
+    def _candidates_of(self, norms: Sequence[str]) -> dict[str, list[int]]:
+        """Each distinct text of ``norms`` -> the stored claims near it (see the module doc)."""
+        out: dict[str, list[int]] = {}
         norm_lens = None
         postings = self.postings
         get = postings.get
@@ -310,11 +326,44 @@ class ClaimIndex:
             else:
                 count = _near_duplicates(lists)
             if len(count) <= INDEX_MAX_CANDIDATES:
-                found.update(count)
+                out[nt] = list(count)
             else:
-                found.update(self._best(count, len(nt)))
+                out[nt] = self._best(count, len(nt))
         del norm_lens  # the array may grow again
-        return sorted(found)
+        return out
+
+    def _able(self, found: dict[str, list[int]], floor: float) -> list[int]:
+        """The claims of ``found`` (text -> claims near it) whose center can score at least
+        ``floor`` with a text that found it, in claim-number order.
+
+        A pair's score (scoring.score_pairs) is at most the larger of its ``fuzz.ratio`` and the
+        containment that ratio implies (``ratio * (long + short) / (2 * short)``, capped at 100:
+        partial_ratio and the local containment are bounded by it), so a claim below ``floor``
+        with every text that found it can be neither the same claim nor a similar one. On an
+        archive most claims found are the same source sentence with other names, numbers and
+        words (their count grows with the archive, up to the cap per text); measured at 430,000
+        claims, 64% of them. One ``cpdist`` over the pairs (C++) drops them before
+        ``group_claims``, whose cost grows with the texts it is given."""
+        if not found:
+            return []
+        claims = [k for ks in found.values() for k in ks]
+        texts = [nt for nt, ks in found.items() for _ in ks]
+        keep: set[int] = set()
+        if self.raw_centers:  # punctuation only: matched by its exact text, always kept
+            keep.update(k for k in claims if k in self.raw_centers)
+            texts = [t for t, k in zip(texts, claims) if k not in self.raw_centers]
+            claims = [k for k in claims if k not in self.raw_centers]
+        if claims:
+            centers = list(map(self.texts.__getitem__, claims))
+            ratio = process.cpdist(texts, centers, scorer=fuzz.ratio, workers=1, dtype=np.float32)
+            la = np.fromiter(map(len, texts), dtype=np.float64, count=len(texts))
+            lb = np.fromiter(map(len, centers), dtype=np.float64, count=len(centers))
+            short = np.maximum(np.minimum(la, lb), 1)
+            bound = np.maximum(ratio, np.minimum(ratio * ((la + lb) / (2.0 * short)), 100.0))
+            # float32 ratios, as score_pairs compares them: a margin, never a tighter bound
+            ok = np.flatnonzero(bound >= floor - 0.01)
+            keep.update(np.asarray(claims, dtype=np.int64)[ok].tolist())
+        return sorted(keep)
 
     def _best(self, count: dict, length: int) -> list[int]:
         """The (at most) INDEX_MAX_CANDIDATES claims of ``count`` (claim -> words shared), most words
@@ -383,8 +432,10 @@ class ClaimIndex:
         previous_ids: set = set()
         if rest:
             part = statements.iloc[rest] if len(rest) < len(statements) else statements
-            cand = self._candidates([norm[i] for i in rest])
-            self.last_stats = {"queried": len(rest), "candidates": len(cand)}
+            found = self._candidates_of([norm[i] for i in rest])
+            cand = self._able(found, min(same_threshold, similar_threshold))
+            self.last_stats = {"queried": len(rest), "candidates": len(cand),
+                               "found": len(set().union(*found.values())) if found else 0}
             previous = None
             if cand:
                 previous_ids = {self.ids[k] for k in cand}

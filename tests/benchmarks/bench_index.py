@@ -64,7 +64,8 @@ def main() -> None:
                 spent[name] += time.process_time() - t0
         return wrapper
     batch_mod.group_speakers_compact = timed("speakers", batch_mod.group_speakers_compact)
-    ClaimIndex._candidates = timed("index", ClaimIndex._candidates)
+    ClaimIndex._candidates_of = timed("index", ClaimIndex._candidates_of)
+    ClaimIndex._able = timed("index", ClaimIndex._able)
     batch_mod.group_claims = timed("group_claims", batch_mod.group_claims)
     state = GroupingState()
     rows = []

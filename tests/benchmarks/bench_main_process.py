@@ -90,7 +90,8 @@ def main() -> None:
     def timed(owner, name: str, label: str) -> None:  # CPU seconds of a step, by label
         time_calls(owner, name, label, acc)
 
-    timed(ci.ClaimIndex, "_candidates", "lookup")
+    for step in ("_candidates_of", "_able") if hasattr(ci.ClaimIndex, "_able") else ("_candidates",):
+        timed(ci.ClaimIndex, step, "lookup")
     timed(gb, "group_claims", "claim grouping")
     timed(gb, "group_speakers_compact", "speakers")
     timed(gb.GroupingState, "apply", "index update")
@@ -120,6 +121,7 @@ def main() -> None:
         got = match(self, statements, **kwargs)
         acc["looked up"] += self.last_stats.get("queried", 0) if got.groups is not None else 0
         acc["candidates"] += self.last_stats.get("candidates", 0) if got.groups is not None else 0
+        acc["found"] += self.last_stats.get("found", self.last_stats.get("candidates", 0)) if got.groups is not None else 0
         return got
 
     ci.ClaimIndex.match = matched
@@ -167,7 +169,8 @@ def main() -> None:
         print(f"{i + 1:5d} {1000 * sum(c for _, c, _ in part) / n:8.2f} "
               + " ".join(f"{1000 * parts[k] / n:14.2f}" for k in labels)
               + f"   | postings counted per text {parts['postings counted'] / max(1, parts['texts counted']):.0f},"
-              f" candidates per statement looked up {parts['candidates'] / max(1, parts['looked up']):.2f}")
+              f" stored claims found per statement looked up {parts['found'] / max(1, parts['looked up']):.2f},"
+              f" given to group_claims {parts['candidates'] / max(1, parts['looked up']):.2f}")
     st = summary.stage_seconds
     if "store_background" in st:
         print(f"background writer: {st['store_background']:.1f} s ({st.get('store_background_cpu', 0.0):.1f} s CPU), "
