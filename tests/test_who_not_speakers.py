@@ -193,3 +193,11 @@ def test_a_capitalised_time_word_as_the_speaker_does_not_crash_the_extraction(wo
     # left no name at all: this crashed a whole `claims run` on generated text
     got = said(f"{word} said the plan would fail.")
     assert all(s.speaker_type != "person" for s in got)
+
+
+def test_title_case_possessive_before_a_role_is_not_the_speaker():
+    for t in ("Trump’s Lawyer Says He Will Appeal The Ruling Soon\nThe case goes on in court.",
+              "The case goes on. Kane’s Lawyer said he will appeal the ruling soon.",
+              "Ruiz’s Son Says The Family Will Sue The City\nThe case goes on in court."):
+        s = [x for x in said(t) if "ppeal" in x.text or "Sue" in x.text][0]
+        assert s.speaker_name not in ("Trump", "Kane", "Ruiz"), (t, s.speaker_name)

@@ -170,6 +170,9 @@ _UTTERANCES = load("utterance_nouns")
 _RESEARCH_WORDS = load("research_sources")  # "Data", "Records": no surname
 _NUMBER_WORDS = load("number_words")  # "Hoff's letter said": Hoff speaks
 _HEAD_TAIL = re.compile(r"(?:[’']s)?((?:\s+[a-z][a-z-]*){1,3})\s*$")
+_CAP_HEAD_TAIL = re.compile(r"[’']s\s+([A-Z][a-z-]+)\s*")
+_KIN_NOUNS = frozenset("son sons daughter daughters wife husband brother sister mother father "
+                       "widow widower family parents children partner".split())
 _PREP_AFTER_HEAD = re.compile(r"\s+(?:in|at|from|across|near|for|of)\s")
 
 
@@ -177,6 +180,11 @@ def _modifies_head(text: str, end: int, b: int) -> bool:
     """The words from ``end`` to ``b`` are lower-case ones ending in a group or role noun."""
     m = _HEAD_TAIL.fullmatch(text, end, b)
     if m is None:
+        cap = _CAP_HEAD_TAIL.fullmatch(text, end, b)
+        if cap is not None:
+            # a title-case headline's "Trump’s Lawyer Says": the lawyer, not Trump
+            w = cap.group(1).lower()
+            return w in GROUP_NOUNS or w in TITLES or w in _KIN_NOUNS
         # "Health officials in Texas": the head before a place or a body it belongs to
         pm = _PREP_AFTER_HEAD.search(text, end, b)
         m = _HEAD_TAIL.fullmatch(text, end, pm.start()) if pm else None
