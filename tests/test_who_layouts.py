@@ -296,3 +296,15 @@ def test_answer_lines_are_the_interviewee_named_in_the_introduction():
     t = ("Tom Ash and Ann Lee run the service.\nQ: How bad will it be?\n"
          "A: Worse than last year, and the grass is drier.\n")
     assert by_content(t, "grass is drier").speaker_name is None
+
+
+def test_teaser_lines_with_a_colon_label_are_clutter():
+    t = ("The council voted 7-2 on Tuesday to add 12 miles of bike lanes downtown.\n"
+         "RELATED: Mayor says budget gap will close by spring\n"
+         "You might also like: Governor says tax cut is coming\n"
+         "Watch: Police chief says crashes rose 20% last year\n"
+         "Business owners on Main Street said they feared losing parking.\n")
+    texts = [s.text for s in said(t)]
+    assert not any("budget gap" in x or "tax cut" in x or "crashes rose" in x for x in texts)
+    s = by_content(t, "losing parking")
+    assert s.speaker_type != "person" and "owners" in (s.speaker_name or "")

@@ -171,9 +171,11 @@ def _group_before_place(text, toks, sp: Span, ss) -> Span:
     """ "Officials in Porto Alegre said": the people before the prepositional phrase speak,
     not the place; the source is the whole phrase."""
     p = bisect.bisect_left(tok_starts(toks), sp[0])
-    if p < 2 or toks[p - 1].low not in ("in", "at", "from", "across") or toks[p - 2].s < ss \
+    if p < 2 or toks[p - 1].low not in ("in", "at", "from", "across", "on") or toks[p - 2].s < ss \
             or toks[p - 2].low not in GROUP_NOUNS:
         return sp
+    if toks[p - 1].low == "on" and not (toks[p - 2].w.islower() and toks[p - 2].low.endswith("s")):
+        return sp  # "owners on Main Street", not "the Commission on Presidential Debates"
     head = np_left(text, toks, p - 2, ss)
     return (head[0], sp[1]) if head else sp
 

@@ -173,6 +173,7 @@ _HEAD_TAIL = re.compile(r"(?:[’']s)?((?:\s+[a-z][a-z-]*){1,3})\s*$")
 _CAP_HEAD_TAIL = re.compile(r"[’']s\s+([A-Z][a-z-]+)\s*")
 _KIN_NOUNS = frozenset("son sons daughter daughters wife husband brother sister mother father "
                        "widow widower family parents children partner".split())
+_ON_AFTER_HEAD = re.compile(r"\s+on\s")  # "Business owners on Main Street" (a group noun first)
 _PREP_AFTER_HEAD = re.compile(r"\s+(?:in|at|from|across|near|for|of)\s")
 
 
@@ -186,7 +187,7 @@ def _modifies_head(text: str, end: int, b: int) -> bool:
             w = cap.group(1).lower()
             return w in GROUP_NOUNS or w in TITLES or w in _KIN_NOUNS
         # "Health officials in Texas": the head before a place or a body it belongs to
-        pm = _PREP_AFTER_HEAD.search(text, end, b)
+        pm = _PREP_AFTER_HEAD.search(text, end, b) or _ON_AFTER_HEAD.search(text, end, b)
         m = _HEAD_TAIL.fullmatch(text, end, pm.start()) if pm else None
         if m is None:
             return False

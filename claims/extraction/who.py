@@ -52,9 +52,9 @@ _CLUTTER = re.compile(
     r"trending(?: on \w+)?|see also|more from|recommended|advertisement|sponsored|"
     r"sign up|subscribe|share this|tweet this|link this|digg this|email this|reprints?|"
     r"our standards|click here|watch:|video:|photo:|follow us|most popular|most read|"
-    r"editor'?s picks?|you may also like|top stories|more on this)\b",
+    r"editor'?s picks?|you (?:may|might) also like|top stories|more on this)(?:\b|(?<=:))",
     re.IGNORECASE,
-)
+)  # ("related:", "watch:": no word boundary after the colon, the colon ends the label)
 _TITLES = frozenset("""
 senator sen sen. rep rep. representative governor gov gov. mayor president
 mr mr. mrs mrs. ms ms. dr dr. prof prof. professor judge justice general gen gen. minister
