@@ -50,6 +50,9 @@ def db_content(path: Path) -> dict:
             cols = [r[1] for r in con.execute(f"PRAGMA table_info({table})")]
             keep = [c for c in cols if not re.search(r"(_at|run_id)$", c)]
             out[table] = con.execute(f"SELECT {', '.join(keep)} FROM {table} ORDER BY {key}").fetchall()
+        # the full-text index ("checked before", search) holds the same documents
+        out["search"] = con.execute("SELECT k.kind, k.key, t.body, t.title FROM claim_search_keys AS k "
+                                    "JOIN claim_search AS t ON t.rowid = k.id ORDER BY k.kind, k.key").fetchall()
         return out
     finally:
         con.close()
