@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import json
 from dataclasses import dataclass
 from typing import Optional
 
@@ -37,7 +36,7 @@ from sqlalchemy import bindparam
 from claims.errors import StoreError
 
 from .schema import claims_t, meta_t, similar_t, speakers_t, statements_t
-from .values import CHUNK, IN_CHUNK, chunks, insert_columns, insert_rows, loads, now_iso
+from .values import CHUNK, IN_CHUNK, chunks, insert_columns, insert_rows, json_text, loads, now_iso
 from .verdicts import carry_over_verdicts
 
 
@@ -356,8 +355,8 @@ def _update_claims(conn: sa.Connection, claim_updates: list) -> list[tuple[str, 
 
 
 def _speaker_row(s: dict) -> dict:
-    return {"name": s["name"], "type": s["type"], "aliases": json.dumps(list(s["aliases"]), ensure_ascii=False),
-            "roles": json.dumps(list(s["roles"]), ensure_ascii=False)}
+    return {"name": s["name"], "type": s["type"], "aliases": json_text(list(s["aliases"])),
+            "roles": json_text(list(s["roles"]))}
 
 
 def _write_speakers(conn: sa.Connection, new: list[dict], updated: list[dict]) -> None:

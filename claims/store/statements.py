@@ -344,7 +344,7 @@ def _driver_columns(frame: pd.DataFrame) -> dict[str, list]:
                 vals = [int(v) if isinstance(v, float) else v for v in vals]
         else:
             vals = py_list(vals)
-            if c in STATEMENT_INT:  # int column with NaNs
+            if c in STATEMENT_INT and float in set(map(type, vals)):  # int column with NaNs
                 vals = [int(v) if isinstance(v, float) else v for v in vals]
         conv[c] = vals
     return conv
