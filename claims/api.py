@@ -592,7 +592,7 @@ def _extract_group_store(store, batches: Iterator[list[Report]], summary: RunSum
                     summary.skipped("already stored")
                 t2 = time.perf_counter()
                 try:
-                    writer.submit(job)  # waits while the writer is four batches behind
+                    writer.submit(job)  # waits while GROUP + AHEAD batches are in flight
                 except GroupingConflict:
                     pass  # handled below, once the writer has stopped
                 stage["store"] = stage.get("store", 0.0) + time.perf_counter() - t2

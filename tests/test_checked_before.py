@@ -15,6 +15,7 @@ import pytest
 import claims
 from claims.errors import ClaimsError
 from claims.retrieval.factchecks import FactCheck
+from claims.retrieval.text import index_text
 from claims.store import SCHEMA_VERSION, Store
 from claims.store.search import SEARCH_INDEX
 
@@ -141,6 +142,9 @@ def test_claims_are_indexed_as_they_are_stored(db_url, tmp_path):
         frame = store.claims_frame()
         with store.transaction() as conn:
             assert SEARCH_INDEX.count(conn, "claim") == len(frame)
+            # each claim's stored text, as the index normalises it (new claims and fuller texts)
+            indexed = {c.key: c.body for c in SEARCH_INDEX.fetch(conn, [("claim", k) for k in frame["claim_id"]])}
+        assert indexed == {cid: index_text(text) for cid, text in zip(frame["claim_id"], frame["text"])}
         text = frame.sort_values("text").iloc[0]["text"]
         cid = frame.sort_values("text").iloc[0]["claim_id"]
         found = store.search(text, limit=3)

@@ -149,6 +149,25 @@ def test_index_add_replaces_and_remove_drops(engine, index):
         assert index.keys(conn, "claim") == {"c6"}
 
 
+def test_index_add_of_new_documents_indexes_the_same_and_refuses_an_indexed_one(engine, index):
+    with engine.begin() as conn:
+        index.add(conn, [IndexDoc("claim", "n1", "Penguins can fly over Antarctica."),
+                         IndexDoc("claim", "n2", "A baseball stadium dragon video is fake.")], new=True)
+    with engine.connect() as conn:
+        assert index.count(conn, "claim") == 2
+        assert [(c.kind, c.key) for c in index.candidates(conn, "penguins fly", kinds=["claim"])] == [("claim", "n1")]
+        assert index.fetch(conn, [("claim", "n2")])[0].body == "a baseball stadium dragon video is fake"
+    # "new" skips the lookup of a document to replace: one already indexed is refused, and the
+    # transaction rolls back whole
+    with pytest.raises((sa.exc.IntegrityError, sqlite3.IntegrityError)):  # (SQLite: straight from the driver)
+        with engine.begin() as conn:
+            index.add(conn, [IndexDoc("claim", "n3", "Wombats share burrows."),
+                             IndexDoc("claim", "n1", "Penguins cannot fly.")], new=True)
+    with engine.connect() as conn:
+        assert index.count(conn, "claim") == 2
+        assert index.fetch(conn, [("claim", "n1")])[0].body == "penguins can fly over antarctica"
+
+
 def test_index_rolls_back_with_the_transaction(engine, index):
     with pytest.raises(RuntimeError):
         with engine.begin() as conn:

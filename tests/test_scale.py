@@ -50,6 +50,9 @@ def db_content(path: Path) -> dict:
             cols = [r[1] for r in con.execute(f"PRAGMA table_info({table})")]
             keep = [c for c in cols if not re.search(r"(_at|run_id)$", c)]
             out[table] = con.execute(f"SELECT {', '.join(keep)} FROM {table} ORDER BY {key}").fetchall()
+        # the full-text index ("checked before", search) holds the same documents
+        out["search"] = con.execute("SELECT k.kind, k.key, t.body, t.title FROM claim_search_keys AS k "
+                                    "JOIN claim_search AS t ON t.rowid = k.id ORDER BY k.kind, k.key").fetchall()
         return out
     finally:
         con.close()
@@ -100,9 +103,10 @@ def test_a_killed_run_resumes_to_the_same_database(tmp_path):
     reference, killed = tmp_path / "reference.db", tmp_path / "killed.db"
     # Claims and speakers are grouped batch by batch as they are stored (memory stays flat), so
     # the reference uses the same batches: same input + same batch size = same database.
-    claims.run([corpus], db=reference, output=None, workers=1, batch_size=20)
+    # (small batches: the background writer commits 16 at once, and the kill must come between)
+    claims.run([corpus], db=reference, output=None, workers=1, batch_size=10)
 
-    args = [CLAIMS, "run", str(corpus), "--db", str(killed), "--workers", "1", "--batch-size", "20",
+    args = [CLAIMS, "run", str(corpus), "--db", str(killed), "--workers", "1", "--batch-size", "10",
             "-o", str(tmp_path / "review.xlsx")]
     process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     stored = 0

@@ -695,3 +695,68 @@ def test_loaded_state_equals_the_one_claim_at_a_time_state(db):
     for f in ("rows", "form_keys", "ids_of_key", "the_keys", "tokens_of"):
         assert getattr(state.speakers, f) == getattr(speakers, f), f
     assert vars(state.speakers.person_forms) == vars(speakers.person_forms)
+
+
+# --- bulk writes: the driver's fast paths give what the per-value conversions give -----------
+
+_cell = hs.one_of(hs.none(), hs.text(max_size=5), hs.integers(-5, 5), hs.floats(allow_infinity=False),
+                  hs.booleans())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(hs.lists(hs.tuples(_cell, hs.one_of(hs.none(), hs.floats(allow_infinity=False)), hs.integers(0, 9),
+                          hs.one_of(hs.none(), hs.lists(hs.text(max_size=3), max_size=3))), max_size=8))
+def test_statement_columns_equal_converting_each_value(rows):
+    """_driver_columns skips the per-value conversion of columns already plain: the values and
+    their types must be what py()/dumps() of each value give (NaN -> None, numpy -> Python)."""
+    from claims.store.statements import _driver_columns
+    from claims.store.values import dumps, py
+
+    frame = pd.DataFrame({"speaker": [r[0] for r in rows], "checkworthiness": pd.Series([r[1] for r in rows], dtype=float),
+                          "paragraph": pd.Series([r[2] for r in rows], dtype="int64"),
+                          "attribution_confidence": pd.Series([r[1] for r in rows], dtype=object),
+                          "check_reasons": pd.Series([r[3] for r in rows], dtype=object)})
+    got = _driver_columns(frame)
+    for c in frame.columns:
+        expected = [dumps(v) for v in frame[c].tolist()] if c == "check_reasons" else [py(v) for v in frame[c].tolist()]
+        assert got[c] == expected, c
+        assert [type(v) for v in got[c]] == [type(v) for v in expected], c
+    assert got["id"] == [None] * len(rows)  # a column the frame lacks
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(hs.lists(hs.tuples(hs.text(max_size=4), hs.one_of(hs.none(), hs.floats(-1, 1), hs.integers(0, 3)),
+                          hs.integers(0, 9)), max_size=12, unique_by=lambda r: r[0]))
+def test_insert_rows_stores_what_sqlalchemy_stores(tmp_path_factory, rows):
+    from claims.store.values import insert_columns, insert_rows
+
+    meta = sa.MetaData()
+    table = sa.Table("t", meta, sa.Column("k", sa.Text, primary_key=True), sa.Column("x", sa.Float),
+                     sa.Column("n", sa.Integer))
+    dicts = [{"k": k, "x": x, "n": n} for k, x, n in rows]
+    stored = []
+    for how in ("sqlalchemy", "insert_rows", "insert_columns"):
+        engine = sa.create_engine(f"sqlite:///{tmp_path_factory.mktemp('ins') / 'i.db'}")
+        meta.create_all(engine)
+        with engine.begin() as conn:
+            if how == "sqlalchemy":
+                if dicts:
+                    conn.execute(table.insert(), dicts)
+            elif how == "insert_rows":
+                insert_rows(conn, table, dicts)
+            else:
+                insert_columns(conn, table, {c: [d[c] for d in dicts] for c in ("k", "x", "n")})
+            stored.append(conn.exec_driver_sql("SELECT k, x, typeof(x), n FROM t ORDER BY k").all())
+        engine.dispose()
+    assert stored[0] == stored[1] == stored[2]
+
+
+@settings(max_examples=300, deadline=None)
+@given(hs.one_of(hs.lists(hs.text()), hs.lists(hs.one_of(hs.text(), hs.integers(), hs.lists(hs.text(), max_size=2)))))
+def test_json_text_is_json_dumps(value):
+    import json
+
+    from claims.store.values import dumps, json_text
+
+    assert json_text(value) == json.dumps(value, ensure_ascii=False)
+    assert dumps(value) == json.dumps(value, ensure_ascii=False)

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import json
 from dataclasses import dataclass
 from typing import Optional
 
@@ -37,7 +36,7 @@ from sqlalchemy import bindparam
 from claims.errors import StoreError
 
 from .schema import claims_t, meta_t, similar_t, speakers_t, statements_t
-from .values import CHUNK, IN_CHUNK, chunks, insert_columns, insert_rows, loads, now_iso
+from .values import CHUNK, IN_CHUNK, chunks, insert_columns, insert_rows, json_text, loads, now_iso
 from .verdicts import carry_over_verdicts
 
 
@@ -220,11 +219,12 @@ class ClaimsMixin:
             result.assigned = len(grouping.claim_of)
             insert_rows(conn, claims_t, [{**row, "created_at": now, "run_id": run_id} for row in grouping.new_claims])
             result.new_claims = len(grouping.new_claims)
-            _update_claims(conn, grouping.claim_updates)
+            retexted = _update_claims(conn, grouping.claim_updates)
             _write_speakers(conn, grouping.new_speakers, grouping.updated_speakers)
             _write_similar(conn, grouping.similar)
             result.carried_over = carry_over_verdicts(conn, grouping.joined_reports, now, run_id)
-            self.index_claims(_indexed_texts(grouping))
+            self.index_claims(((row["claim_id"], row.get("text")) for row in grouping.new_claims), new=True)
+            self.index_claims(retexted)
             result.generation = _bump_generation(conn)
             result.claims_mark = _claims_mark(conn)
         return result
@@ -265,13 +265,6 @@ class ClaimsMixin:
         return result
 
 
-def _indexed_texts(grouping) -> list[tuple]:
-    """(claim id, text) of the new claims and of stored claims whose shown text changed."""
-    rows = [(row["claim_id"], row.get("text")) for row in grouping.new_claims]
-    rows.extend((u.claim_id, u.text) for u in grouping.claim_updates if u.text is not None)
-    return rows
-
-
 def _write_statement_ids(conn: sa.Connection, grouping) -> None:
     claim_of, speaker_of = grouping.claim_of, grouping.speaker_of
     sids = [sid for sid in grouping.statement_ids if sid in claim_of or sid in speaker_of]
@@ -291,11 +284,13 @@ def _write_statement_ids(conn: sa.Connection, grouping) -> None:
         conn.execute(upd, list(chunk))
 
 
-def _update_claims(conn: sa.Connection, claim_updates: list) -> None:
+def _update_claims(conn: sa.Connection, claim_updates: list) -> list[tuple[str, str]]:
     """Add what the batch brings to the stored claims: counts, highest checkworthiness, an
-    earlier first report, a fuller text."""
+    earlier first report, a fuller text. Returns (claim id, text) of the claims whose text was
+    replaced (to be indexed again: the full-text index holds the stored text, not a proposed
+    one another command's fuller text kept out)."""
     if not claim_updates:
-        return
+        return []
     existing: dict[str, dict] = {}
     c = claims_t.c
     for chunk in chunks([u.claim_id for u in claim_updates], IN_CHUNK):
@@ -330,6 +325,7 @@ def _update_claims(conn: sa.Connection, claim_updates: list) -> None:
         if u.first_date is not None and (old["first_date"] is None or u.first_date < old["first_date"]):
             up["first_report"], up["first_date"] = u.first_report, u.first_date
         updates.append(up)
+    retexted = [(u.claim_id, u.text) for u in claim_updates if u.claim_id in fuller]
     if conn.dialect.name == "sqlite":  # straight through the driver: same statement, no per-row overhead
         sql = ('UPDATE "claims" SET "first_report" = ?, "first_date" = ?, "n_occurrences" = ?, '
                '"n_reports" = ?, "checkworthiness" = ?, "text" = ?, '
@@ -339,7 +335,7 @@ def _update_claims(conn: sa.Connection, claim_updates: list) -> None:
                    u["text"], u["representative_id"], u["b_claim_id"]) for u in updates]
         for chunk in chunks(params, CHUNK):
             conn.exec_driver_sql(sql, list(chunk))
-        return
+        return retexted
     cu = (
         claims_t.update()
         .where(claims_t.c.claim_id == bindparam("b_claim_id"))
@@ -355,11 +351,12 @@ def _update_claims(conn: sa.Connection, claim_updates: list) -> None:
     )
     for chunk in chunks(updates, CHUNK):
         conn.execute(cu, list(chunk))
+    return retexted
 
 
 def _speaker_row(s: dict) -> dict:
-    return {"name": s["name"], "type": s["type"], "aliases": json.dumps(list(s["aliases"]), ensure_ascii=False),
-            "roles": json.dumps(list(s["roles"]), ensure_ascii=False)}
+    return {"name": s["name"], "type": s["type"], "aliases": json_text(list(s["aliases"])),
+            "roles": json_text(list(s["roles"]))}
 
 
 def _write_speakers(conn: sa.Connection, new: list[dict], updated: list[dict]) -> None:

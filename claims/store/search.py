@@ -107,15 +107,16 @@ class SearchMixin:
         if not SEARCH_INDEX.exists(conn):
             raise StoreError(f"{self.label}: no full-text index (this SQLite has no FTS5)")
 
-    def index_claims(self, rows: Iterable[tuple[str, Optional[str]]]) -> int:
-        """(Re)index own claims given as ``(claim_id, text)``; returns how many."""
+    def index_claims(self, rows: Iterable[tuple[str, Optional[str]]], *, new: bool = False) -> int:
+        """(Re)index own claims given as ``(claim_id, text)``; returns how many. ``new``: claims
+        stored in this transaction, not indexed yet (``TextIndex.add``: nothing to replace)."""
         rows = [(cid, text) for cid, text in rows if cid]
         if not rows:
             return 0
         with self.transaction() as conn:
             if not SEARCH_INDEX.exists(conn):
                 return 0
-            return SEARCH_INDEX.add(conn, (IndexDoc(CLAIM, cid, text or "") for cid, text in rows))
+            return SEARCH_INDEX.add(conn, (IndexDoc(CLAIM, cid, text or "") for cid, text in rows), new=new)
 
     def import_factchecks(self, factchecks: Sequence, source: str = "") -> FactcheckImport:
         """Store ``claims.retrieval.factchecks.FactCheck`` records (all or none) and index them.

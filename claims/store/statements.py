@@ -18,7 +18,7 @@ from claims.types import STATEMENT_COLUMNS, Report, statements_frame
 
 from .schema import (STATEMENT_INT, STATEMENT_JSON, STATEMENT_LIST, reports_t, statements_t)
 from .values import (CHUNK, IN_CHUNK, chunks, dumps, insert_rows, loads, make_frame, now_iso,
-                     plain_json, py)
+                     plain_json, py_list)
 
 # Columns a stored statement has besides the Statement fields.
 STORED_COLUMNS = ("claim_id", "speaker_id", "added_at", "run_id")
@@ -322,19 +322,29 @@ def _plan_as_given(conn: sa.Connection, frame: pd.DataFrame, to_add: list[tuple]
 
 def _driver_columns(frame: pd.DataFrame) -> dict[str, list]:
     """The frame's Statement columns as the driver takes them (JSON columns as text), column by
-    column (one conversion function per column, no per-cell dispatch); columns it lacks: None."""
+    column (one conversion function per column, no per-cell dispatch); columns it lacks: None.
+    A column already plain (int64; float64 without NaN; text of str and None) is taken as
+    ``tolist`` gives it: the background writer converts millions of cells per run."""
     n_rows = len(frame)
     conv: dict[str, list] = {}
     for c in STATEMENT_COLUMNS:
         if c not in frame.columns:
             conv[c] = [None] * n_rows
             continue
-        vals = frame[c].tolist()
+        column = frame[c]
+        vals = column.tolist()
+        kind = column.dtype.kind
         if c in STATEMENT_JSON:
             vals = [dumps(v) for v in vals]
+        elif kind in "iub":  # numpy ints and bools: tolist gives Python ones
+            pass
+        elif kind == "f":  # NaN -> None (and, in an int column, whole floats -> int)
+            vals = [None if v != v else v for v in vals] if column.isna().any() else vals
+            if c in STATEMENT_INT:
+                vals = [int(v) if isinstance(v, float) else v for v in vals]
         else:
-            vals = [py(v) for v in vals]
-            if c in STATEMENT_INT:  # int column with NaNs
+            vals = py_list(vals)
+            if c in STATEMENT_INT and float in set(map(type, vals)):  # int column with NaNs
                 vals = [int(v) if isinstance(v, float) else v for v in vals]
         conv[c] = vals
     return conv

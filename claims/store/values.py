@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import math
+import operator
 from typing import Any, Iterator, Optional, Sequence
 
 import pandas as pd
@@ -37,6 +38,17 @@ def is_missing(v: Any) -> bool:
         return v is pd.NA or v is pd.NaT or (not isinstance(v, (list, tuple, dict, str)) and bool(pd.isna(v)))
     except (TypeError, ValueError):
         return False
+
+
+_PLAIN_TYPES = frozenset((str, int, bool, type(None)))
+
+
+def py_list(values: list) -> list:
+    """``[py(v) for v in values]``, the list itself when every value is already plain (a text
+    column of str and None: one pass over the types instead of a call per value)."""
+    if _PLAIN_TYPES.issuperset(map(type, values)):
+        return values
+    return [py(v) for v in values]
 
 
 def py(v: Any) -> Any:
@@ -84,9 +96,27 @@ def plain_json(v: Any) -> bool:
     return True
 
 
+# json.dumps with any argument makes a new encoder per call: most of its cost on short lists
+# (the background writer dumps two per statement)
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+_quote = json.encoder.encode_basestring  # the C quoting json.dumps(..., ensure_ascii=False) uses
+
+
+def json_text(v: Any) -> str:
+    """``json.dumps(v, ensure_ascii=False)``; a list of strings (check reasons, aliases) quoted
+    and joined directly, as the encoder would (it costs a few µs per call, a run makes millions)."""
+    if type(v) is list and all(type(x) is str for x in v):
+        return "[" + ", ".join(map(_quote, v)) + "]"
+    return _encode(v)
+
+
 def dumps(v: Any) -> Optional[str]:
+    if v is None:  # (most content_spans)
+        return None
     if type(v) is list and plain_json(v):  # the common case, without the per-item conversions
-        return json.dumps(v, ensure_ascii=False)
+        return json_text(v)
     v = to_list(v)
     if v is None:
         return None
@@ -177,17 +207,14 @@ def insert_rows(conn: sa.Connection, table: sa.Table, rows: Sequence[dict]) -> N
             conn.execute(table.insert(), list(chunk))
         return
     sql, procs = direct
-    procs_at = [(j, p) for j, p in enumerate(procs) if p is not None]
+    # a tuple per row by itemgetter (C), not a generator per row: the writer inserts ~20 claim
+    # rows per report; a column with a bind processor is converted column-wise
+    getter = operator.itemgetter(*names) if len(names) > 1 else (lambda r, n=names[0]: (r[n],))
     for chunk in chunks(rows, CHUNK):
-        params = [tuple(r[n] for n in names) for r in chunk]
-        if procs_at:  # the type's own bind processing (Float: float(x)), as SQLAlchemy would do
-            fixed = []
-            for p in params:
-                p = list(p)
-                for j, proc in procs_at:
-                    p[j] = proc(p[j])
-                fixed.append(tuple(p))
-            params = fixed
+        params = list(map(getter, chunk))
+        if any(p is not None for p in procs):  # the type's own (Float: float(x)), as SQLAlchemy would do
+            cols = [list(c) if proc is None else [proc(v) for v in c] for c, proc in zip(zip(*params), procs)]
+            params = list(zip(*cols))
         conn.exec_driver_sql(sql, params)
 
 

@@ -21,8 +21,8 @@ against the state reloaded from the database. Any other error stops the writer t
 is raised in the main process (one line, as the store's errors are).
 
 The writer process is forked when the run starts (before the claim index is loaded, so it is
-small), ignores Ctrl-C (the main process stops it once the batches in flight, ``2 * GROUP`` at
-most, are written) and exits when the main process goes away (storing the batches it holds).
+small), ignores Ctrl-C (the main process stops it once the batches in flight, ``GROUP + AHEAD``
+at most, are written) and exits when the main process goes away (storing the batches it holds).
 """
 from __future__ import annotations
 
@@ -45,9 +45,13 @@ __all__ = ["BatchWriter", "PlannedBatch", "can_fork"]
 # Batches stored in one transaction. Each commit writes every index page its inserts touched,
 # and the ids (statements, claims, speakers, full-text keys) are random, so a batch of 200
 # reports touches about one page per statement in each of five indexes; batches committed
-# together share pages (measured on 8,000 reports onto a database of 36,000, writer alone:
-# CPU per report 3.6 ms one batch per commit, 3.2 ms four, 2.4 ms eight).
-GROUP = 4
+# together share pages (44,000 reports replayed by the writer alone, bench_writer.py --jobs:
+# 231 KiB written per report four batches per commit, 162 eight, 119 sixteen; CPU per report
+# 2.14, 1.98, 1.62 ms). A kill loses the batches not committed: a resumed run extracts them again.
+GROUP = 16
+# Batches in flight beyond a group: the main process fills the next group while the writer
+# stores one, without holding two groups (each batch in flight is a few MB in both processes).
+AHEAD = 8
 _STOP = pickle.dumps(None)  # the main process's last message
 # The writer's SQLite page cache: the index pages a group touches (a few hundred MiB on a
 # database of a few million statements) stay cached from one group to the next instead of
@@ -80,7 +84,7 @@ def can_fork() -> bool:
 class BatchWriter:
     """``submit`` planned batches in order; ``close`` waits for them to be written and returns
     the batches not written (after a ``GroupingConflict``; empty otherwise). At most ``depth``
-    batches are in flight (two groups by default), so memory stays flat and the main process
+    batches are in flight (a group and ``AHEAD`` by default), so memory stays flat and the main process
     never runs far ahead; the writer stores ``group`` batches in one transaction."""
 
     def __init__(self, url: str, group: int = GROUP, depth: Optional[int] = None,
@@ -93,8 +97,8 @@ class BatchWriter:
                                         name="claims-writer", daemon=True)
         self._process.start()
         child.close()
-        # twice a group: the main process fills the next group while the writer stores one
-        self._depth = max(depth or 2 * group, group + 1)  # at most a group: both would wait
+        # the main process fills the next group while the writer stores one
+        self._depth = max(depth or group + AHEAD, group + 1)  # at most a group: both would wait
         self._in_flight: deque[PlannedBatch] = deque()
         self._error: Optional[BaseException] = None
         self._unwritten: list[PlannedBatch] = []
@@ -192,7 +196,7 @@ def _serve(url: str, pipe, group: int = GROUP, cache_kib: int = WRITER_CACHE_KIB
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process decides when to stop
     # A thread takes the batches off the pipe as they come, so that the main process's send
     # never waits while a group is being stored (a batch is ~3 MB, the pipe holds 64 KiB: it
-    # waited ~0.2 s per batch, measured); at most ``2 * group`` are in flight anyway.
+    # waited ~0.2 s per batch, measured); at most ``group + AHEAD`` are in flight anyway.
     inbox: queue.Queue = queue.Queue()
 
     def read() -> None:
