@@ -12,6 +12,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from claims.checkworthiness_model import features
 from claims.extraction import checkworthiness, names, sentences, tokens
 
 # capitals (ASCII, accented, the × inside À-Þ), abbreviations, name particles, apostrophes,
@@ -122,6 +123,29 @@ def test_rule_patterns_same_as_plain(data):
         fast = getattr(checkworthiness, name)
         assert [m.span() for m in fast.finditer(text)] == \
             [m.span() for m in re.finditer(plain, text)], name
+
+
+# what the word splitters without a regex scan must get right: separators alone, doubled, at
+# either end or between letters, digits, non-ASCII letters (one lowers to two characters,
+# one to an ASCII letter), the curly apostrophe, other punctuation and spaces
+_WORD_PIECES = st.sampled_from(
+    ["a", "z", "Q", "0", "9", "-", "--", "'", "’", ".", ",", " ", "\n", "\t", "é", "ß", "İ",
+     "\u212a", "_", "“", "?", "$", "x-y", "u.s.", "1,000", "don’t", "\u00a0", "\ud800"])
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(_WORD_PIECES, max_size=30).map("".join))
+def test_word_splitters_same_as_regex(text):
+    assert features.words(text) == features.words_plain(text)
+    low = text.lower()
+    assert checkworthiness._words(low) == checkworthiness._WORDS.findall(low)
+
+
+def test_word_splitter_examples():
+    assert features.words("Jobs rose 3.5% in the U.S., don’t--they?") == \
+        ["jobs", "rose", "0.0", "in", "the", "u.s", "don't", "they"]
+    assert checkworthiness._words("a well-known -x- e-mail--x caf\u00e9s") == \
+        ["a", "well-known", "x", "e-mail", "x", "caf", "s"]
 
 
 def _word_before_dot_agrees(text: str, lo: int, end: int) -> None:
