@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claims.checkworthiness_model import features
-from claims.extraction import checkworthiness, names, sentences, tokens
+from claims.extraction import checkworthiness, hedges, names, said_on, sentences, tokens
 
 # capitals (ASCII, accented, the × inside À-Þ), abbreviations, name particles, apostrophes,
 # hyphens, dots, spaces (with the no-break space), digits and lower-case letters
@@ -146,6 +146,26 @@ def test_word_splitter_examples():
         ["jobs", "rose", "0.0", "in", "the", "u.s", "don't", "they"]
     assert checkworthiness._words("a well-known -x- e-mail--x caf\u00e9s") == \
         ["a", "well-known", "x", "e-mail", "x", "caf", "s"]
+
+
+_GATE_PIECES = st.sampled_from(
+    ["1", "19", "2024", "٣", "day", "days", "Monday", "night", "morning", "afternoon",
+     "evening", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+     "Dec", "d", "a", "J", "M", "n", "e", "reported", "Reported", "said to", "said", "to",
+     "rumour", "rumor", "sources", "according", "thought", " ", ".", "_", "é"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_GATE_PIECES, max_size=20).map("".join), st.integers(0, 60),
+       st.integers(0, 60))
+def test_gates_same_as_plain(text, pos, endpos):
+    pos, endpos = min(pos, len(text)), min(endpos, len(text))
+    for fast, plain in ((said_on._DATE_GATE, said_on._DATE_GATE_PLAIN),
+                        (said_on._YEAR_GATE, said_on._YEAR_GATE_PLAIN)):
+        assert _spans(fast, text, pos, endpos) == _spans(plain, text, pos, endpos), fast
+    # the hedge gate's substring test finds what the gate's pattern finds
+    assert any(map(text[pos:endpos].__contains__, hedges._HEDGE_STEMS)) == \
+        (hedges._HEDGE_GATE.search(text, pos, endpos) is not None)
 
 
 def _word_before_dot_agrees(text: str, lo: int, end: int) -> None:
