@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claims.checkworthiness_model import features
-from claims.extraction import checkworthiness, hedges, names, said_on, sentences, tokens
+from claims.extraction import checkworthiness, hedges, names, said_on, sentences, tokens, who
 
 # capitals (ASCII, accented, the × inside À-Þ), abbreviations, name particles, apostrophes,
 # hyphens, dots, spaces (with the no-break space), digits and lower-case letters
@@ -166,6 +166,22 @@ def test_gates_same_as_plain(text, pos, endpos):
     # the hedge gate's substring test finds what the gate's pattern finds
     assert any(map(text[pos:endpos].__contains__, hedges._HEDGE_STEMS)) == \
         (hedges._HEDGE_GATE.search(text, pos, endpos) is not None)
+
+
+_LINE_PIECES = st.sampled_from(
+    ["\n", "\n\n", " ", "\t", "\u00a0", "Read more", "read MORE", "related:", "Related",
+     "Trending on X", "- ", "• ", "Subscribe", "advertisement", "x", "“", "”", '"', "―", "—",
+     "--", "Sonya Herridge", "Ana", ".", "?", "It was a long night for all of us.",
+     "we stood and waited."])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_LINE_PIECES, max_size=25).map("".join), st.integers(0, 80))
+def test_line_start_scans_same_as_finditer(text, start):
+    start = min(start, len(text))
+    for pattern in (who._CLUTTER_LINE, who._SIGNED):
+        assert [m.span() for m in who._at_line_starts(pattern, text, start)] == \
+            [m.span() for m in pattern.finditer(text, start)], pattern
 
 
 def _word_before_dot_agrees(text: str, lo: int, end: int) -> None:
