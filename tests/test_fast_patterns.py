@@ -12,7 +12,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.extraction import checkworthiness, names, sentences, tokens
+from claims.checkworthiness_model import features
+from claims.extraction import checkworthiness, hedges, names, said_on, sentences, tokens, who
 
 # capitals (ASCII, accented, the × inside À-Þ), abbreviations, name particles, apostrophes,
 # hyphens, dots, spaces (with the no-break space), digits and lower-case letters
@@ -122,6 +123,65 @@ def test_rule_patterns_same_as_plain(data):
         fast = getattr(checkworthiness, name)
         assert [m.span() for m in fast.finditer(text)] == \
             [m.span() for m in re.finditer(plain, text)], name
+
+
+# what the word splitters without a regex scan must get right: separators alone, doubled, at
+# either end or between letters, digits, non-ASCII letters (one lowers to two characters,
+# one to an ASCII letter), the curly apostrophe, other punctuation and spaces
+_WORD_PIECES = st.sampled_from(
+    ["a", "z", "Q", "0", "9", "-", "--", "'", "’", ".", ",", " ", "\n", "\t", "é", "ß", "İ",
+     "\u212a", "_", "“", "?", "$", "x-y", "u.s.", "1,000", "don’t", "\u00a0", "\ud800"])
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(_WORD_PIECES, max_size=30).map("".join))
+def test_word_splitters_same_as_regex(text):
+    assert features.words(text) == features.words_plain(text)
+    low = text.lower()
+    assert checkworthiness._words(low) == checkworthiness._WORDS.findall(low)
+
+
+def test_word_splitter_examples():
+    assert features.words("Jobs rose 3.5% in the U.S., don’t--they?") == \
+        ["jobs", "rose", "0.0", "in", "the", "u.s", "don't", "they"]
+    assert checkworthiness._words("a well-known -x- e-mail--x caf\u00e9s") == \
+        ["a", "well-known", "x", "e-mail", "x", "caf", "s"]
+
+
+_GATE_PIECES = st.sampled_from(
+    ["1", "19", "2024", "٣", "day", "days", "Monday", "night", "morning", "afternoon",
+     "evening", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+     "Dec", "d", "a", "J", "M", "n", "e", "reported", "Reported", "said to", "said", "to",
+     "rumour", "rumor", "sources", "according", "thought", " ", ".", "_", "é"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_GATE_PIECES, max_size=20).map("".join), st.integers(0, 60),
+       st.integers(0, 60))
+def test_gates_same_as_plain(text, pos, endpos):
+    pos, endpos = min(pos, len(text)), min(endpos, len(text))
+    for fast, plain in ((said_on._DATE_GATE, said_on._DATE_GATE_PLAIN),
+                        (said_on._YEAR_GATE, said_on._YEAR_GATE_PLAIN)):
+        assert _spans(fast, text, pos, endpos) == _spans(plain, text, pos, endpos), fast
+    # the hedge gate's substring test finds what the gate's pattern finds
+    assert any(map(text[pos:endpos].__contains__, hedges._HEDGE_STEMS)) == \
+        (hedges._HEDGE_GATE.search(text, pos, endpos) is not None)
+
+
+_LINE_PIECES = st.sampled_from(
+    ["\n", "\n\n", " ", "\t", "\u00a0", "Read more", "read MORE", "related:", "Related",
+     "Trending on X", "- ", "• ", "Subscribe", "advertisement", "x", "“", "”", '"', "―", "—",
+     "--", "Sonya Herridge", "Ana", ".", "?", "It was a long night for all of us.",
+     "we stood and waited."])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_LINE_PIECES, max_size=25).map("".join), st.integers(0, 80))
+def test_line_start_scans_same_as_finditer(text, start):
+    start = min(start, len(text))
+    for pattern in (who._CLUTTER_LINE, who._SIGNED):
+        assert [m.span() for m in who._at_line_starts(pattern, text, start)] == \
+            [m.span() for m in pattern.finditer(text, start)], pattern
 
 
 def _word_before_dot_agrees(text: str, lo: int, end: int) -> None:

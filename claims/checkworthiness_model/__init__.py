@@ -122,14 +122,14 @@ class Model:
         bi = 0
         after = self._bi_next.get("^", _NONE)
         for w in ws:
-            hit = cache.get(w) or self._word(w)
-            uni += hit[0]
-            chars += hit[1]
-            count += hit[2]
+            u, c, n, nxt = cache.get(w) or self._word(w)  # (one unpack: fewer steps than 4 reads)
+            uni += u
+            chars += c
+            count += n
             v = after.get(w)
             if v is not None:
                 bi += v
-            after = hit[3]
+            after = nxt
         v = after.get("$")
         if v is not None:
             bi += v

@@ -35,16 +35,21 @@ _HEDGE_GATE = re.compile(
     r"eported|lleged|urported|uppos|pparent|eputed|stensib|said to|believed|thought|"
     r"understood|umou?r|expected|uspected|stimated|laimed|ources|eports|ccording"
 )
+# The same test without the regex engine: a piece holds a match of _HEDGE_GATE exactly when
+# it holds one of these strings (the pattern is an alternation of them). The engine tried
+# the alternation at every letter that opens one of them, most letters of a sentence (about
+# 37,000 instructions a sentence); a substring test per stem costs less than half.
+_HEDGE_STEMS = ("eported", "lleged", "urported", "uppos", "pparent", "eputed", "stensib",
+                "said to", "believed", "thought", "understood", "umor", "umour", "expected",
+                "uspected", "stimated", "laimed", "ources", "eports", "ccording")
 
 
 def find_hedge(text: str, pieces: Sequence[Span]) -> Optional[str]:
     """The first hedge phrase in the pieces, as written ("reportedly", "are said to be")."""
     for ps, pe in pieces:
-        if not _HEDGE_GATE.search(text, ps, pe):
+        if not any(map(text[ps:pe].__contains__, _HEDGE_STEMS)):
             continue
         m = _HEDGE.search(text, ps, pe)
         if m:
             return m.group(0)
     return None
-
-

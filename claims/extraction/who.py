@@ -126,9 +126,23 @@ def _line_of(text: str, pos: int) -> str:
 _CLUTTER_LINE = re.compile(_CLUTTER.pattern + r".*$", re.IGNORECASE | re.MULTILINE)
 
 
+def _at_line_starts(pattern: re.Pattern, text: str, start: int):
+    """``pattern.finditer(text, start)`` for a MULTILINE pattern opening with "^" that matches
+    no empty string, tried at the line starts only: the engine has no first character to
+    skip ahead to and tried it at every offset of the report. Same matches
+    (tests/test_fast_patterns.py)."""
+    pos = start
+    for k in [-1] + _newlines(text):
+        if k + 1 >= pos:
+            m = pattern.match(text, k + 1)
+            if m:
+                yield m
+                pos = m.end()
+
+
 def _clutter_lines(text: str, start: int) -> list[tuple[int, int]]:
     """Spans of the report's clutter lines ("Read more", "Trending", share buttons ...)."""
-    return [(m.start(), m.end()) for m in _CLUTTER_LINE.finditer(text, start)]
+    return [(m.start(), m.end()) for m in _at_line_starts(_CLUTTER_LINE, text, start)]
 
 
 def _is_clutter(lines: "_Spans", st: Statement) -> bool:
@@ -1380,7 +1394,7 @@ def _signed_quotes(report: Report, sts: list[Statement], reg: "_Registry") -> li
     body = report.body_start or 0
     spans = _Spans((s.content_start, s.content_end) for s in sts if s.kind != "claim")
     out = []
-    for m in _SIGNED.finditer(text, body):
+    for m in _at_line_starts(_SIGNED, text, body):
         a, b = m.span("q")
         who_ = m.group("who").rstrip(".")
         if spans.overlaps(a, b) or _DIGIT.search(who_) or who_.split()[0] in _TITLE_WORDS_CAP \
@@ -1549,6 +1563,8 @@ _SEEN_BY = re.compile(r"(?P<np>(?:[A-Z]?[\w’'-]+\s+){0,4}(?:report|reports|doc
 
 
 _BY_BEFORE = re.compile(r"\b(?:by|to)\s+(?:the\s+)?$")
+_SEEN_VERB = re.compile(r"(?:seen|obtained|reviewed|published|released|compiled|leaked)\s+"
+                        r"(?:by|to)\s+(?:the\s+)?$")
 
 
 def _agent_of_document(text: str, st: Statement) -> Statement:
@@ -1557,7 +1573,11 @@ def _agent_of_document(text: str, st: Statement) -> Statement:
         return st
     if not _BY_BEFORE.search(text, max(0, st.speaker_start - 12), st.speaker_start):
         return st
-    m = _SEEN_BY.search(text, max(0, st.speaker_start - 120), st.speaker_start)
+    lo = max(0, st.speaker_start - 120)
+    # (the verb and "by" that end every match first: cheap, and rarely there)
+    if not _SEEN_VERB.search(text, lo, st.speaker_start):
+        return st
+    m = _SEEN_BY.search(text, lo, st.speaker_start)
     if not m:
         return st
     np_ = m.group("np").strip()
