@@ -117,6 +117,28 @@ def _paragraph_no(text: str, start: int, pos: int) -> int:
     return bisect.bisect_left(nl, pos) - bisect.bisect_left(nl, start) + 1
 
 
+def _added(report: Report, kind: str, a: int, b: int, *, speaker: Optional[str],
+           speaker_start: Optional[int], speaker_end: Optional[int],
+           speaker_name: Optional[str], speaker_type: str, cue: Optional[str],
+           cue_start: Optional[int], cue_end: Optional[int], sentence: str,
+           speaker_role: Optional[str] = None, sid: Optional[str] = None,
+           paragraph: Optional[int] = None) -> Statement:
+    """A statement ``refine`` adds (a signed quotation, an interview's answer, a trailing
+    attribution ...): one content span [a, b), no venue, date or hedge yet, and a
+    check-worthiness of -1 (``refine`` places and scores every added statement at its end)."""
+    from claims.extraction.pipeline import statement_id
+    return Statement(
+        id=sid or statement_id(report.id, kind, [(a, b)]), report=report.id, kind=kind,
+        text=report.text[a:b], content_start=a, content_end=b, content_spans=None,
+        speaker=speaker, speaker_start=speaker_start, speaker_end=speaker_end,
+        speaker_name=speaker_name, speaker_type=speaker_type, speaker_role=speaker_role,
+        cue=cue, cue_start=cue_start, cue_end=cue_end, venue=None, said_on=None, hedge=None,
+        checkworthiness=-1.0, check_reasons=[], sentence=sentence,
+        paragraph=paragraph if paragraph is not None else _paragraph_no(
+            report.text, report.body_start or 0, a),
+        report_date=report.date)
+
+
 def _line_of(text: str, pos: int) -> str:
     a = _rfind_nl(text, pos) + 1
     b = text.find("\n", pos)
@@ -343,7 +365,6 @@ _QUESTION_LINE_ANYWHERE = re.compile(r"^[ \t*_]*(?:Q|Question)[ \t]*[:.][*_]*[ \
 def _answer_lines(report: Report, sts: list[Statement]) -> list[Statement]:
     """ "A. Worse than last year." lines of a question-and-answer interview that no
     statement covers (the colon reader reads "A:", not "A."): the interviewee's answers."""
-    from claims.extraction.pipeline import statement_id
     text = report.text
     if "A." not in text or _QUESTION_LINE_ANYWHERE.search(text) is None:
         return []
@@ -358,16 +379,11 @@ def _answer_lines(report: Report, sts: list[Statement]) -> list[Statement]:
         who_ = who_ or _interviewee(text, a)
         if who_ is None:
             return []
-        out.append(Statement(
-            id=statement_id(report.id, "indirect", [(a, b)]), report=report.id,
-            kind="indirect", text=text[a:b], content_start=a, content_end=b,
-            content_spans=None, speaker=m.group(0)[:m.start("c") - m.start()].strip(),
+        out.append(_added(
+            report, "indirect", a, b, speaker=m.group(0)[:m.start("c") - m.start()].strip(),
             speaker_start=m.start(), speaker_end=m.start() + 1, speaker_name=who_,
-            speaker_type="person", speaker_role=None, cue=".", cue_start=m.start() + 1,
-            cue_end=m.start() + 2, venue=None, said_on=None, hedge=None,
-            checkworthiness=-1.0, check_reasons=[], sentence=text[m.start():b],
-            paragraph=_paragraph_no(text, report.body_start or 0, a),
-            report_date=report.date))
+            speaker_type="person", cue=".", cue_start=m.start() + 1, cue_end=m.start() + 2,
+            sentence=text[m.start():b]))
         spans.add(a, b)
     return out
 
@@ -1204,7 +1220,6 @@ _QUOTE_SENTENCE = re.compile(r"(?P<q>“(?<=[.!?]\s“)[^“”\n]{8,}[.!?]”)(
 def _as_states(report: Report, sts: list[Statement], reg: "_Registry",
                done: list[Statement]) -> list[Statement]:
     """"As the report states: “...”" / "As Ms. Ruiz put it, ..." -> statements."""
-    from claims.extraction.pipeline import statement_id
     text = report.text
     out: list[Statement] = []
     if "As" not in text:  # most reports: no search at all
@@ -1228,22 +1243,17 @@ def _as_states(report: Report, sts: list[Statement], reg: "_Registry",
         else:
             name, stype = _DET.sub("", spk), "anonymous"
         kind = "direct" if text[a] in "“\"" else "indirect"
-        out.append(Statement(
-            id=statement_id(report.id, kind, [(a, e)]), report=report.id, kind=kind,
-            text=text[a:e], content_start=a, content_end=e, content_spans=None, speaker=spk,
-            speaker_start=m.start("spk"), speaker_end=m.end("spk"), speaker_name=name,
-            speaker_type=stype, speaker_role=None, cue=m.group("cue"),
-            cue_start=m.start("cue"), cue_end=m.end("cue"), venue=None, said_on=None,
-            hedge=None, checkworthiness=-1.0, check_reasons=[], sentence=text[m.start():e],
-            paragraph=_paragraph_no(text, report.body_start or 0, a),
-            report_date=report.date))
+        out.append(_added(
+            report, kind, a, e, speaker=spk, speaker_start=m.start("spk"),
+            speaker_end=m.end("spk"), speaker_name=name, speaker_type=stype,
+            cue=m.group("cue"), cue_start=m.start("cue"), cue_end=m.end("cue"),
+            sentence=text[m.start():e]))
     return out
 
 
 def _quote_after_subject(report: Report, sts: list[Statement], reg: "_Registry") -> list[Statement]:
     """A sentence that is only a quotation, after a sentence of the same paragraph whose
     subject is a person ("Ann Bo, the head of X, once put it bluntly. “...”"): hers."""
-    from claims.extraction.pipeline import statement_id
     text = report.text
     spans = _Spans((s.content_start, s.content_end) for s in sts if s.kind != "claim")
     out = []
@@ -1261,15 +1271,10 @@ def _quote_after_subject(report: Report, sts: list[Statement], reg: "_Registry")
             continue
         name = reg.full_name(got[0]) or got[0]
         ns = ls + head.start(1)
-        out.append(Statement(
-            id=statement_id(report.id, "direct", [(a, e)]), report=report.id, kind="direct",
-            text=text[a:e], content_start=a, content_end=e, content_spans=None,
-            speaker=head.group(1), speaker_start=ns, speaker_end=ns + len(head.group(1)),
-            speaker_name=name, speaker_type="person", speaker_role=None, cue=None,
-            cue_start=None, cue_end=None, venue=None, said_on=None, hedge=None,
-            checkworthiness=-1.0, check_reasons=[], sentence=text[ls:e],
-            paragraph=_paragraph_no(text, report.body_start or 0, a),
-            report_date=report.date))
+        out.append(_added(
+            report, "direct", a, e, speaker=head.group(1), speaker_start=ns,
+            speaker_end=ns + len(head.group(1)), speaker_name=name, speaker_type="person",
+            cue=None, cue_start=None, cue_end=None, sentence=text[ls:e]))
         spans.add(a, e)
     return out
 
@@ -1323,13 +1328,11 @@ def _orphan_quotes(report: Report, sts: list[Statement], reg: "_Registry") -> li
         ss = _rfind_nl(text, a) + 1
         se = text.find("\n", b)
         se = len(text) if se < 0 else se
-        out.append(Statement(
-            id=sid, report=report.id, kind="direct", text=text[a:b], content_start=a,
-            content_end=b, content_spans=None, speaker=who_, speaker_start=ns,
+        out.append(_added(
+            report, "direct", a, b, sid=sid, speaker=who_, speaker_start=ns,
             speaker_end=ns + len(who_), speaker_name=name, speaker_type="person",
-            speaker_role=role, cue=verb, cue_start=cs, cue_end=cs + len(verb), venue=None,
-            said_on=None, hedge=None, checkworthiness=-1.0, check_reasons=[],
-            sentence=text[ss:se], paragraph=par, report_date=report.date))
+            speaker_role=role, cue=verb, cue_start=cs, cue_end=cs + len(verb),
+            sentence=text[ss:se], paragraph=par))
         spans.add(a, b)
     return out
 
@@ -1353,7 +1356,6 @@ def _colon_signed(report: Report, sts: list[Statement], reg: "_Registry") -> lis
     reforms in banking sector, more autonomy for state banks: Jaitley", the way wire and
     Indian outlets title what someone said): the name's statement, only when the report
     names that person in full elsewhere (else no guess)."""
-    from claims.extraction.pipeline import statement_id
     text = report.text
     if ":" not in text:
         return []
@@ -1373,15 +1375,10 @@ def _colon_signed(report: Report, sts: list[Statement], reg: "_Registry") -> lis
         if not full or full == who_:
             continue  # no one the report names in full: a label, a place, a byline
         kind = "direct" if text[a] in "“\"‘" else "indirect"
-        out.append(Statement(
-            id=statement_id(report.id, kind, [(a, b)]), report=report.id, kind=kind,
-            text=text[a:b], content_start=a, content_end=b, content_spans=None, speaker=who_,
-            speaker_start=m.start("who"), speaker_end=m.end("who"), speaker_name=full,
-            speaker_type="person", speaker_role=None, cue=":", cue_start=b,
-            cue_end=m.start("who"), venue=None, said_on=None, hedge=None,
-            checkworthiness=-1.0, check_reasons=[], sentence=text[a:m.end()].strip(),
-            paragraph=_paragraph_no(text, report.body_start or 0, a),
-            report_date=report.date))
+        out.append(_added(
+            report, kind, a, b, speaker=who_, speaker_start=m.start("who"),
+            speaker_end=m.end("who"), speaker_name=full, speaker_type="person", cue=":",
+            cue_start=b, cue_end=m.start("who"), sentence=text[a:m.end()].strip()))
         spans.add(a, b)
     return out
 
@@ -1389,7 +1386,6 @@ def _colon_signed(report: Report, sts: list[Statement], reg: "_Registry") -> lis
 def _signed_quotes(report: Report, sts: list[Statement], reg: "_Registry") -> list[Statement]:
     """Lines holding only a quotation, a dash and a name ("“...” ― Sonya Herridge") that no
     statement covers yet: the name's quotation."""
-    from claims.extraction.pipeline import statement_id
     text = report.text
     body = report.body_start or 0
     spans = _Spans((s.content_start, s.content_end) for s in sts if s.kind != "claim")
@@ -1406,15 +1402,11 @@ def _signed_quotes(report: Report, sts: list[Statement], reg: "_Registry") -> li
         se = text.find("\n", b)
         se = len(text) if se < 0 else se
         cs, ce = m.span("dash")
-        out.append(Statement(
-            id=statement_id(report.id, "direct", [(a, b)]), report=report.id, kind="direct",
-            text=text[a:b], content_start=a, content_end=b, content_spans=None, speaker=who_,
-            speaker_start=m.start("who"), speaker_end=m.start("who") + len(who_),
-            speaker_name=name,
-            speaker_type="organization" if org else "person", speaker_role=None,
-            cue=m.group("dash"), cue_start=cs, cue_end=ce, venue=None, said_on=None,
-            hedge=None, checkworthiness=-1.0, check_reasons=[], sentence=text[ss:se],
-            paragraph=_paragraph_no(text, body, a), report_date=report.date))
+        out.append(_added(
+            report, "direct", a, b, speaker=who_, speaker_start=m.start("who"),
+            speaker_end=m.start("who") + len(who_), speaker_name=name,
+            speaker_type="organization" if org else "person", cue=m.group("dash"),
+            cue_start=cs, cue_end=ce, sentence=text[ss:se]))
         spans.add(a, b)
     return out
 
@@ -1799,14 +1791,10 @@ def _trailing(report: Report, sts: list[Statement], reg: "_Registry") -> list[St
             continue
         sid = statement_id(report.id, "indirect", [(a, e)])
         sent_end = m.end()
-        new.append(Statement(
-            id=sid, report=report.id, kind="indirect", text=text[a:e], content_start=a,
-            content_end=e, content_spans=None, speaker=spk, speaker_start=spk_start,
-            speaker_end=spk_start + len(spk), speaker_name=name, speaker_type=stype,
-            speaker_role=None, cue=cue, cue_start=cue_start, cue_end=cue_start + len(cue),
-            venue=None, said_on=None, hedge=None, checkworthiness=-1.0, check_reasons=[],
-            sentence=text[a:sent_end], paragraph=_paragraph_no(text, report.body_start or 0, a),
-            report_date=report.date))
+        new.append(_added(
+            report, "indirect", a, e, sid=sid, speaker=spk, speaker_start=spk_start,
+            speaker_end=spk_start + len(spk), speaker_name=name, speaker_type=stype, cue=cue,
+            cue_start=cue_start, cue_end=cue_start + len(cue), sentence=text[a:sent_end]))
     if not new:
         return sts
     spans = _Spans((s.content_start, s.content_end) for s in new)
