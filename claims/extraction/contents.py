@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from claims.extraction.cues import CUES, HEARER_VERBS, NP_CUES, SPEECH_CUES
+from claims.extraction.cues import CUES, HEARER_VERBS, NP_CUES, SPEECH_CUES, TAKES_TO
 from claims.extraction.lexicons import load
 from claims.extraction.quotes import QUOTE_CHARS
 from claims.extraction.tokens import is_word
@@ -40,6 +40,15 @@ _CLOSING_CUES = _MAIN_CUES | frozenset("say reported reports confirmed confirms 
 # a time or venue word ("in early June", "at a news conference", "on Twitter")
 _NP_END_PREPS = frozenset("in at on during after before amid".split())
 _VENUE_WORDS = load("venue_words")
+# "said in a statement it would ...": the medium of a statement, after which the reported
+# clause starts without "that" (one-word events and modifiers of ``venue_events``)
+_MEDIUM_NOUNS = frozenset(w.lower() for w in load("venue_events") if w.isalpha()) - {
+    "visit", "event", "ceremony", "session", "panel", "discussion", "appearance", "report",
+    "campaign"}
+_MEDIUM_MODIFIERS = frozenset(w.lower() for w in load("venue_event_modifiers") if w.isalpha())
+_MEDIUM_DETERMINERS = frozenset("a an the his her its their".split())
+_CLAUSE_OPENERS = frozenset("he she it they we i the its his her their there this these "
+                            "those".split())
 
 
 def starts_sentence(text, ss, pos) -> bool:
@@ -258,6 +267,40 @@ def cue_as_noun(toks, m: int) -> bool:
     return False
 
 
+def _infinitive_at(toks, k) -> bool:
+    """ "to block", not "to reporters" / "to the board": a verb after "to" at ``k``."""
+    return k + 1 < len(toks) and toks[k + 1].w[:1].islower() and toks[k + 1].low not in (
+        "the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "reporters",
+        "journalists", "colleagues", "lawmakers", "investors", "analysts", "supporters")
+
+
+def _after_medium(toks, k, se) -> Optional[int]:
+    """ "in a statement", "in an emailed statement", "in an interview Tuesday" at ``k``,
+    followed by the opening of a clause ("it would", "the talks had", "Smith was"): the
+    token where that clause starts, else None."""
+    n = len(toks)
+    m = k + 1
+    if m >= n or toks[m].low not in _MEDIUM_DETERMINERS:
+        return None
+    m += 1
+    if m < n and toks[m].low in _MEDIUM_MODIFIERS and m + 1 < n and \
+            toks[m + 1].low in _MEDIUM_NOUNS:
+        m += 1
+    if m >= n or toks[m].s >= se or toks[m].low not in _MEDIUM_NOUNS:
+        return None
+    m += 1
+    if m + 1 < n and toks[m].low == "on" and toks[m + 1].low in TIME:
+        m += 2
+    elif m < n and toks[m].low in TIME:
+        m += 1
+    if m + 1 >= n or toks[m].s >= se:
+        return None
+    t = toks[m]
+    if t.low in _CLAUSE_OPENERS or t.w[0].isupper() and t.w[0].isalpha():
+        return m
+    return None
+
+
 def skip_adverbials(toks, k, se, base) -> int:
     """Skip time words, "in a statement", "on Twitter" and a hearer object after a cue."""
     n = len(toks)
@@ -290,8 +333,15 @@ def skip_adverbials(toks, k, se, base) -> int:
                     and toks[m].low != "that" and not (toks[m].low in CUES and
                                                        not cue_as_noun(toks, m)):
                 m += 1
+            if m < n and toks[m].s < se and toks[m].low == "that" and w == "to" and \
+                    base in TAKES_TO and _infinitive_at(toks, k):
+                return k  # "vowed to block any deal that ...": the deal's "that"
             if m < n and toks[m].s < se and (toks[m].low == "that" or toks[m].w in
                                              (",", ":", "“", '"', "‘")):
+                k = m
+                continue
+            m = _after_medium(toks, k, se)
+            if m is not None:
                 k = m
                 continue
             return k

@@ -130,6 +130,8 @@ def read_said(c: Cue, ing: bool) -> Optional[Attribution]:
             "," not in text[src_left[1]:toks[i].s] and \
             reduced_relative(toks, src_left, ss):
         return None
+    if src_left and not toks[i].low.endswith("ing"):
+        src_left = _head_of_gapped_relative(text, toks, src_left, j, se)
     back = quote_before(text, toks, i, ss, p.start, p.quotes, p.quote_at)
     if back is not None and back[1] < i and all(
             t.low in _COORDINATORS for t in toks[back[1]:i]):
@@ -197,6 +199,8 @@ def _content_start(c: Cue) -> int:
             break
         if toks[m].w in (",", ";", "“", '"', "‘", ":") and m > k:
             break
+        if toks[m].low == "to" and m >= k and c.base in TAKES_TO:
+            break  # "vowed to block any deal that forces them": the "that" is the deal's
         if toks[m].low == "that" and not toks[m].inq:
             that_i = m
             break
@@ -753,6 +757,28 @@ def gap_after(toks, j, se) -> bool:
         return True
     w = toks[k]
     return w.low == "to" or w.low in ADVERBIAL_PREP or w.w in (",", ".", ";", ")")
+
+
+_GAP_VERBS = frozenset("would will could can may might should must was were is are had has "
+                       "have".split())
+
+
+def _head_of_gapped_relative(text, toks, src, j, se):
+    """ "a decision parents said would crowd classrooms": the cue's clause lacks its subject
+    (it is the noun before, "decision"), so the source is only the plural noun next to the
+    cue, not "decision parents". Other sources are returned as they are."""
+    k = j + 1
+    if k >= len(toks) or toks[k].s >= se or toks[k].low not in _GAP_VERBS:
+        return src
+    words = text[src[0]:src[1]].split()
+    if words and words[0].lower() in ("a", "an", "the"):
+        words = words[1:]
+    if len(words) != 2 or not all(w.isalpha() and w.islower() for w in words):
+        return src
+    first, last = words
+    if first.endswith("s") or not (last.endswith("s") or last == "people"):
+        return src
+    return (src[1] - len(last), src[1])
 
 
 def reduced_relative(toks, src, ss) -> bool:

@@ -251,12 +251,12 @@ def coordinated(text, toks, sp: Span, ss) -> Span:
     a = q - 1
     while a >= 0 and toks[a].s >= ss and is_word(toks[a]) or \
             a >= 1 and toks[a].w in (".", "-", "’", "'") and toks[a - 1].s >= ss:
-        if toks[a].low in ("both", "and") or q - a > 6:
+        if toks[a].low in ("both", "and", "with") or q - a > 6:
             break
         a -= 1
     first = a + 1
     if first >= q or not (a < 0 or toks[a].s < ss or toks[a].w in (",", "—", "–", ":") or
-                          toks[a].low == "both"):
+                          toks[a].low in ("both", "with")):
         return sp
     if not _conjunct_like(toks, first, q - 1) or first == q - 1 and toks[first].w[0].islower():
         return sp
@@ -430,9 +430,9 @@ def np_left(text, toks, m, ss) -> Optional[Span]:
     while k >= 0 and toks[k].s >= ss:
         t = toks[k]
         if (t.inq or t.w in QUOTE_CHARS) and not (
-                t.w == "’" and not t.inq and k > 0 and toks[k - 1].e == t.s and
-                toks[k - 1].low.endswith("s") and k < m and toks[k + 1].w[0].isupper()):
-            break  # (a curly apostrophe after a plural is no quotation: "the Teachers’ Union")
+                t.w in ("’", "'") and not t.inq and k > 0 and toks[k - 1].e == t.s and
+                toks[k - 1].low.endswith("s") and k < m and toks[k + 1].w[0].isalpha()):
+            break  # (an apostrophe after a plural is no quotation: "the teachers’ union")
         if not is_word(t) and t.w not in ("’", "'", "-", "&", "."):
             break
         if t.w == "-" and t.s > 0 and text[t.s - 1] in " -" and text[t.e:t.e + 1] in (" ", "-"):
@@ -691,6 +691,7 @@ def with_subject(text, toks, i, ss) -> Optional[Span]:
     sp = np_left(text, toks, m, ss) if m >= 0 and toks[m].s >= ss else None
     if not sp:
         return None
+    sp = coordinated(text, toks, sp, ss)  # ", with Hungary and Poland vowing to ..."
     p = bisect.bisect_left(tok_starts(toks), sp[0]) - 1
     if p >= 0 and toks[p].s >= ss and toks[p].low == "with":
         return sp

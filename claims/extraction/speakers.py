@@ -51,12 +51,14 @@ from typing import Optional, Sequence
 
 from claims.extraction.anonymous_sources import (DETERMINERS, GROUP_NOUNS, AnonymousSources,
                                                  normalise_description)
-from claims.extraction.names import (FUNCTION_FIRST, NAME_RUN, NOT_NAME_FIRST, PLACE_WORDS,
+from claims.extraction.names import (BUSINESS_HEADS, FUNCTION_FIRST, NAME_RUN, NOT_NAME_FIRST,
+                                     ORG_WORDS, PLACE_WORDS,
                                      TITLES, NameRun, analyse_run, classify_tokens,
                                      first_name_gender, is_title_word, split_title_of)
 from claims.extraction.roles import entity_role, gender_of as _gender_of, role_at, \
     role_gender, strip_role as _strip_role
 from claims.extraction.spans import Attribution, Sentence
+from claims.extraction.word_sets import lower_case_words
 from claims.extraction.lexicons import load
 
 __all__ = ["Speaker", "resolve_speakers", "SpeakerResolver", "normalise_description"]
@@ -169,7 +171,7 @@ _NOT_HEADS = frozenset("own said says".split())
 _UTTERANCES = load("utterance_nouns")
 _RESEARCH_WORDS = load("research_sources")  # "Data", "Records": no surname
 _NUMBER_WORDS = load("number_words")  # "Hoff's letter said": Hoff speaks
-_HEAD_TAIL = re.compile(r"(?:[’']s)?((?:\s+[a-z][a-z-]*){1,3})\s*$")
+_HEAD_TAIL = re.compile(r"(?:[’']s|(?<=s)[’'])?((?:\s+[a-z][a-z-]*){1,3})\s*$")
 _CAP_HEAD_TAIL = re.compile(r"[’']s\s+([A-Z][a-z-]+)\s*")
 _KIN_NOUNS = frozenset("son sons daughter daughters wife husband brother sister mother father "
                        "widow widower family parents children partner".split())
@@ -194,7 +196,9 @@ def _modifies_head(text: str, end: int, b: int) -> bool:
     head = m.group(1).split()[-1]
     # after a possessive any noun is the head ("Kane's lawyers", "Ruiz's doctor"), except a
     # word of time ("Kane's late" is no such phrase; "Tuesday's" has no name)
-    return head in GROUP_NOUNS or text[end:end + 2] in ("’s", "'s") and head not in _NOT_HEADS \
+    possessive = text[end:end + 2] in ("’s", "'s") or \
+        text[end:end + 1] in ("’", "'") and text[end - 1:end] == "s"  # ("Sanders’ aides")
+    return head in GROUP_NOUNS or possessive and head not in _NOT_HEADS \
         and head not in _UTTERANCES
 
 
@@ -237,6 +241,98 @@ def _join_ampersand_names(text: str, runs: list[NameRun]) -> list[NameRun]:
     return sorted(kept + joined, key=lambda r: r.start)
 
 
+def _drop_sentence_case_openers(text: str, runs: list[NameRun], sent_starts: list[int]
+                                ) -> list[NameRun]:
+    """ "Experimental Alzheimer's drug slows decline": a word capitalised only because it
+    opens the sentence is no part of the name after it when the report writes it in lower
+    case elsewhere ("an experimental Alzheimer's drug"), so "Experimental Alzheimer" is not
+    a person. Not a first name ("Will Smith said"), nor a word the report also capitalises
+    inside a sentence ("... of Black Lives Matter"), nor before a name the report never
+    writes alone ("Win Htein")."""
+    out = None
+    inside = None  # the first two words of names met inside a sentence; the words met alone
+    for n, r in enumerate(runs):
+        if r.kind != "person" or len(r.tokens) < 2 or r.title is not None:
+            continue
+        first, rest = r.tokens[0], r.tokens[1:]
+        if not first.isalpha() or first_name_gender(first) is not None or \
+                first.lower() not in lower_case_words(text):
+            continue
+        k = bisect.bisect_right(sent_starts, r.start) - 1
+        if k < 0 or text[sent_starts[k]:r.start].strip(" \t\n“\"‘'") != "":
+            continue
+        if inside is None:
+            inside = _names_inside(text, runs, sent_starts)
+        if (first, rest[0]) in inside[0] or len(rest) == 1 and \
+                first_name_gender(rest[0]) is None and not inside[1].get(rest[0], set()) - {first}:
+            continue
+        second = text.find(rest[0], r.start + len(first), r.end)
+        if second < 0:
+            continue
+        if out is None:
+            out = list(runs)
+        out[n] = NameRun(second, r.end, rest, "single" if len(rest) == 1 else "person")
+    return runs if out is None else out
+
+
+def _names_inside(text: str, runs: list[NameRun], sent_starts: list[int]
+                  ) -> tuple[set[tuple[str, str]], dict[str, set[str]]]:
+    """(the first two words of each name met inside a sentence, each word of a name -> the
+    words met right before it in names, "" where it opens one)."""
+    pairs: set[tuple[str, str]] = set()
+    before: dict[str, set[str]] = {}
+    for r in runs:
+        prev = ""
+        for t in r.tokens:
+            before.setdefault(t, set()).add(prev)
+            prev = t
+        k = bisect.bisect_right(sent_starts, r.start) - 1
+        if len(r.tokens) >= 2 and k >= 0 and \
+                text[sent_starts[k]:r.start].strip(" \t\n“\"‘'") != "":
+            pairs.add((r.tokens[0], r.tokens[1]))
+    return pairs, before
+
+
+_BODY_HEADS = ORG_WORDS | BUSINESS_HEADS | load("shop_name_heads")
+
+
+def _join_possessive_bodies(text: str, runs: list[NameRun]) -> list[NameRun]:
+    """ "St. Mary's Hospital", "the Alzheimer's Association", "Kane's Bakery": a body whose
+    name holds a possessive is one organisation, not the person "St Mary" nor a body called
+    "Association". Not when the possessor is a person or a place the report names as such
+    ("Donald Trump's Justice Department", "Britain's Foreign Office": the department speaks,
+    see ``_possessed_body``)."""
+    people = {r.tokens[-1] for r in runs if r.kind == "person" and len(r.tokens) >= 2 and
+              first_name_gender(r.tokens[0]) is not None}
+    out = None
+    for n in range(1, len(runs)):
+        o, p = runs[n], runs[n - 1]
+        if o.tokens[-1] not in _BODY_HEADS or o.kind not in ("organization", "single") or \
+                text[p.end:p.end + 2] not in ("’s", "'s") or \
+                text[p.end + 2:o.start].strip(" \u00a0") != "" or o.start - p.end > 4:
+            continue
+        if p.kind == "person" and first_name_gender(p.tokens[0]) is not None or \
+                p.tokens[-1] in people or p.tokens[-1] in PLACE_WORDS or \
+                p.kind == "organization":
+            continue
+        if out is None:
+            out = list(runs)
+        start = p.start if p.title_start is None else p.title_start
+        out[n - 1] = None
+        out[n] = NameRun(start, o.end, [text[start:o.end]], "organization")
+    return runs if out is None else [r for r in out if r is not None]
+
+
+def _possessed_body(text: str, r: NameRun, runs: list[NameRun], b: int) -> bool:
+    """The name ``r`` owns the body named right after it ("Donald Trump's Justice
+    Department said"): the body is the speaker, not the owner."""
+    if text[r.end:r.end + 2] not in ("’s", "'s"):
+        return False
+    return any(o.kind == "organization" and o.start - r.end <= 4 and o.end <= b and
+               text[o.end:b].strip(" ,;:.“”\"‘’'()") == ""
+               for o in runs if o.start > r.end)
+
+
 class SpeakerResolver:
     """Per-report state: the index of names, the entity registry, the speaker history."""
 
@@ -275,6 +371,9 @@ class SpeakerResolver:
                     runs.append(r)
         if "&" in text:
             self.runs = runs = _join_ampersand_names(text, runs)
+        self.runs = runs = _drop_sentence_case_openers(text, runs, self.sent_starts)
+        if "’s " in text or "'s " in text:
+            self.runs = runs = _join_possessive_bodies(text, runs)
         self.run_starts = [r.start for r in self.runs]
         # person index: full name -> entity; suffix (surname, "Pena Nieto") -> full names
         self.entities: dict[str, _Entity] = {}
@@ -800,6 +899,9 @@ class SpeakerResolver:
                 # ("A former assistant to jailed executive Victor Lang" is not Lang)
                 # ("Maya Brandt of research firm Canalyst" is not Canalyst)
                 continue  # "a spokesman for (Mayor) Frank Jackson" is not Frank Jackson
+            if _possessed_body(text, r, runs, b) or person is not None and \
+                    text[max(a, at - 1):at] == "(":
+                continue  # ("Sen. Bernie Sanders (Vt.) said": the state is no speaker)
             if _modifies_head(text, r.end, b):
                 # and so does every name before it ("Ohio Senator Al Roe's aide"), unless a
                 # comma sets this phrase off as an appositive ("Al Roe, one of the Ash aides")
@@ -810,10 +912,13 @@ class SpeakerResolver:
                     o.kind == "organization" and _AND_JOIN.fullmatch(text, r.end, o.start)
                     for o in runs if o.start > r.end):
                 continue  # "Food" in "The Food and Drug Administration": the body's name
-            if r.kind == "single" and any(
+            if (r.kind == "single" or r.tokens[0].lower() not in _FIRST_NAME_GENDER) and any(
                     o.kind == "organization" and _ORG_NAME_AND.fullmatch(text, o.end, r.start)
                     for o in runs if o.end < r.start):
-                continue  # "Prevention" in "the Centers for Disease Control and Prevention"
+                # "Prevention" in "the Centers for Disease Control and Prevention", "Business
+                # Research" in "the Centre for Economics and Business Research" (but "the
+                # Centre for X and Jane Doe" are two speakers: a first name opens a person's)
+                continue
             if r.kind == "single" and len(r.tokens[0]) == 1:
                 continue  # a letter of an abbreviation ("D-N.Y."), never a name alone
             if r.kind == "single":

@@ -41,6 +41,7 @@ from claims.extraction.context import attribution_context
 from claims.extraction.lexicons import load
 from claims.extraction.names import first_name_gender, is_title_word
 from claims.extraction.spans import SpanSet as _Spans
+from claims.extraction.word_sets import lower_case_words
 from claims.types import Report, Statement
 
 __all__ = ["refine"]
@@ -88,6 +89,7 @@ _DET = re.compile(r"^(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+
 # and those of businesses, whose names often carry no organisation word ("Fly Air")
 _ORG_DESC = load("organisation_descriptions")
 _COMPANY_DESC = load("company_descriptions")
+_NON_COMPANY_HEADS = load("non_company_heads")
 _DEMONYMS = load("demonyms")
 _NAMED_BY_HEAD = load("bodies_named_by_head")
 _ORG_NOUNS = load("organisation_nouns")  # bodies speak: "the league said", "the hospital said"
@@ -971,9 +973,13 @@ def _describe_org(text: str, st: Statement, prev: list[Statement],
     if best and not _person_in(best):
         return best
     company = head in _COMPANY_DESC
+    # a business ("the company", "the airline"), not "the group" (a foundation may be one)
+    firm = company and head not in ("group", "charity", "nonprofit")
     for p in reversed(prev[-50:]):
         if not p.speaker_name or not p.speaker_name[:1].isupper():
             continue
+        if firm and p.speaker_name.split()[-1] in _NON_COMPANY_HEADS:
+            continue  # "the company" is no "Lupus Research Association"
         described = head in (p.speaker or "").split() and p.speaker_type != "person" and \
             head not in p.speaker_name.lower().split()
         if described or company and _lone_body(text, p, prev):
@@ -1025,14 +1031,21 @@ def _describe_org(text: str, st: Statement, prev: list[Statement],
     for a in (ls, max(_rfind_nl(text, k), text.rfind(". ", 0, k - 1)) + 1):
         m = re.match(r"\s*((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)(?=\s+[a-z])",
                      text[a:pos])
+        if m and (m.group(1).endswith(("’s", "'s")) or
+                  m.group(1).split()[0].lower() in lower_case_words(text)):
+            # "Experimental Alzheimer's drug slows ...": an owner of what the sentence is
+            # about, opened by a word the report writes in lower case: no body's name
+            continue
         if m and len(m.group(1).split()) > 1 and m.group(1).split()[0] not in \
                 _conf.SENTENCE_OPENERS and m.group(1).split()[0].lower() not in \
                 _first_names() or m and _org_marked(m.group(1)) or m and \
                 (_one_word_body(text, m.group(1), pos // _BUCKET) or
                  _body_like_word(text, m.group(1))):
-            return m.group(1)
-    # else the organisation the report names most (twice at least)
-    mentions = _org_mentions(text, pos)
+            if not firm or m.group(1).split()[-1] not in _NON_COMPANY_HEADS:
+                return m.group(1)
+    # else the company the report names most (twice at least)
+    mentions = [(p, n) for p, n in _org_mentions(text, pos)
+                if not firm or n.split()[-1] not in _NON_COMPANY_HEADS]
     if not mentions:
         return None
     counts: dict[str, int] = {}

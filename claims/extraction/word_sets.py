@@ -1,0 +1,23 @@
+"""The words a report writes in lower case, as a set, read once per report.
+
+Rules ask "does the report write this word in lower case anywhere?" ("an experimental
+drug": then "Experimental" opening a headline is no part of a name). A regular-expression
+search over the whole report per question made a report of many such questions quadratic; one
+pass builds the set, kept for the last report seen (the pipeline reads one report at a time).
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["lower_case_words"]
+
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z]*(?![\w’'-])")
+_last: list = [None, frozenset()]
+
+
+def lower_case_words(text: str) -> frozenset[str]:
+    """Every whole word of ``text`` written in lower-case letters only."""
+    if _last[0] is not text:
+        _last[0] = text
+        _last[1] = frozenset(_LOWER_WORD.findall(text))
+    return _last[1]
