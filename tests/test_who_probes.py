@@ -795,7 +795,21 @@ PROBES = {
                          "PowerPoint": "Grace Lindqvist",
                          "no teacher loses": "teachers' union",
                          "would crowd classrooms": "parents"},
-    "tabloid_star.txt": {"hardest of my life": "Kayla Monroe",
+    "uk_single_quotes.txt": {"afraid to speak up": "Janet Pryce",
+                             "wish her well": "Cllr Martin Oduya",
+                             "tip of the iceberg": "Helen Yates",
+                             "behind closed doors": "Helen Yates"},
+    "match_penalty.txt": {"never a penalty": "Steve Hale",
+                       "clear foul": "Marco Bellini",
+                       "point at least": "Dan Okoro"},
+    "science_bees.txt": {"remarkably consistent": "Priya Raman",
+                          "findings were": "Lars Chittka"},
+    "robbery_local.txt": {"cowardly attack": "Claire Booth",
+                        "broken wrist": "Police"},
+    "chip_outlook.txt": {"inventory they built up": "Rafael Moreno",
+                           "600 jobs": "Ann-Marie Kowalski",
+                           "reset year": "Kevin Doyle"},
+    "popstar_split.txt": {"hardest of my life": "Kayla Monroe",
                          "through hell": "source close to the singer"},
     "health_cdc.txt": {"watching this very closely": "Nirav Shah",
                        "tested 45 farm workers": "Nirav Shah",
@@ -811,7 +825,7 @@ def test_cli_extract_probe_articles(tmp_path):
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     for name, want in PROBES.items():
         stem = name.rsplit(".", 1)[0]
-        mine = [r for r in rows if r["kind"] != "claim" and stem in r["report"]]
+        mine = [r for r in rows if r["kind"] != "claim" and r["report"] == stem]
         for fragment, speaker in want.items():
             # "^fragment": the statement's text starts with it (a nested statement ends its
             # outer statement's text)

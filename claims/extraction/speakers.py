@@ -80,6 +80,14 @@ _TITLE_CASE_CUE = re.compile(r"[ \u00a0](?:Says|Said|Tells|Told|Warns|Warned|Cla
 # capitalised words joined by "&": "Marks & Spencer", "AT&T", "Procter & Gamble Co"
 _AMPERSAND_NAME = re.compile(r"(?<![\w&])(?:[A-Z][\w.’'-]*[ \u00a0])*[A-Z][\w.’'-]*(?:[ \u00a0]?&"
                              r"[ \u00a0]?[A-Z][\w’'-]*)+(?:[ \u00a0][A-Z][\w’'-]*)*")
+# "the chief executive of", "its head of" before a body's name (group 1: the post's last word)
+_ROLE_OF_BODY = re.compile(r"\s*(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\s+"
+                           r"(?:of|at)\s+(?:the\s+)?")
+# posts many hold at once, or held to speak for a body: their holder is no one person named
+# by the post ("a spokesman for the ministry" speaks for it)
+_NOT_ONE_HOLDER = frozenset("spokesman spokeswoman spokesperson representative official "
+                            "source expert analyst member aide officer lawmaker diplomat person "
+                            "adviser advisor staffer employee".split())
 _TITLE_OF_LEAD = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+){0,2}?([A-Z][\w-]*)\s+"
                             r"(?:of|for)\s+(?:the\s+)?")
 
@@ -782,6 +790,14 @@ class SpeakerResolver:
         if lead is not None and is_title_word(lead.group(1)):
             # "Minister of State Security said": the minister speaks, not the ministry
             return Speaker(_strip_role(s), "anonymous", None), None, False, None
+        if org is not None:
+            role = _ROLE_OF_BODY.fullmatch(self.text, a, org.start)
+            if role is not None and is_title_word(role.group(1)) and \
+                    role.group(1).lower() not in _NOT_ONE_HOLDER:
+                # "The chief executive of Harrowgate Council said": the one who holds the
+                # post speaks, by role, never the council (a spokesman speaks for it)
+                desc = _strip_role(s)
+                return Speaker(desc, "person", desc), _gender_of(desc), False, desc
         found = self._named_organization(runs, s, words, b)
         if found is not None:
             return found
