@@ -150,3 +150,28 @@ def test_an_and_inside_a_centres_name_keeps_the_whole_name():
          "strikes costs the region about £45 million.")
     s = by_content(t, "each day of strikes")
     assert s.speaker_name and "Centre for Trade and Labour Research" in s.speaker_name
+
+
+# --------------------------------------------- a description before a name, a figure after
+
+
+def test_a_description_set_before_an_appositive_name_is_no_statement():
+    # "The Green candidate in Northfield, Amy Lister, has conceded.": her description, no
+    # clause she said
+    for t in ("The Green candidate in Northfield, Amy Lister, has conceded.",
+              "23:41 The Green candidate in Northfield, Amy Lister, has conceded."):
+        assert not [s for s in said(t) if "Green candidate" in s.text], said(t)
+
+
+def test_a_figure_after_the_cue_leaves_the_clause_before_as_content():
+    t = ("Turnout in the capital was 61 per cent, the electoral commission said, down from "
+         "66 per cent at the last election.")
+    s = by_content(t, "61 per cent")
+    assert s.text.startswith("Turnout in the capital"), s.text
+    assert s.speaker_name == "electoral commission"
+
+
+def test_a_clause_after_the_cue_is_still_the_content():
+    s = by_content("But to prevent floods, the mayor said, residents should move their cars.",
+                   "residents should")
+    assert "residents should move" in s.text
