@@ -311,3 +311,17 @@ def test_description_rules_cost_linear_time_in_a_long_report():
     finally:
         gc.enable()
     assert times[1] < 15 * times[0] + 1.5, times
+
+
+def test_a_parent_by_number_of_children_is_the_one_person_named_before():
+    t = ("Tom Hadley, 45, was climbing alone when a rockfall cut off his route.\n\n"
+         "\u201cI honestly thought that was it,\u201d the father of three told French television.")
+    s = by_content(t, "thought that was it")
+    assert s.speaker_name == "Tom Hadley"
+
+
+def test_a_parent_by_number_of_children_of_the_other_gender_is_no_guess():
+    t = ("Anna Price, 45, was climbing alone.\n\n"
+         "\u201cI honestly thought that was it,\u201d the father of three told French television.")
+    s = by_content(t, "thought that was it")
+    assert s.speaker_name is None

@@ -135,7 +135,8 @@ _AGE_DESC = re.compile(r"(?i:the)\s+(?:\d+|[a-z]+)-year-old(?:\s+[a-z]+)?|(?i:th
 _GROUP_OPENING = re.compile(r"\s*(?:The\s+)?([A-Za-z]+s)\b(?!['’])")
 # a parent described by the number of children: "the mum-of-two", "the father-of-three"
 _PARENT_OF = re.compile(r"(?i:the)\s+(?:\d+-year-old\s+)?(mum|mom|mother|dad|father|grandmother|"
-                        r"grandfather|gran|grandad|granddad|grandma|grandpa)-of-[a-z0-9]+",
+                        r"grandfather|gran|grandad|granddad|grandma|grandpa)(?:-of-[a-z0-9]+|"
+                        r" of (?:one|two|three|four|five|six|seven|eight|nine|ten|\d+))",
                         re.IGNORECASE)
 _FEMALE_PARENT = frozenset("mum mom mother grandmother gran grandma".split())
 _QUANTIFIERS = frozenset("some others many most several few both all".split())

@@ -309,6 +309,8 @@ def _cannot_speak(st: Statement) -> Optional[str]:
         return "drop"  # "The" left alone by a cut span: no one ("one" of a group named: kept)
     if last[:1].isupper() or last.isupper():
         return None  # a name: the resolver's business
+    if _PARENT_OF_NUMBER.fullmatch(sp):
+        return None  # "the father of three": a person (``SpeakerResolver`` names the one)
     cut = next((i for i, w in enumerate(words) if i and w.lower() in _POST_HEAD), None)
     if cut is not None and _head_can_speak(words[cut - 1]):
         # "a source close to the couple", "a friend of the family": the source, unless the
@@ -332,6 +334,9 @@ def _cannot_speak(st: Statement) -> Optional[str]:
 # words that end a speaker's head noun and open what follows it ("a source close to X",
 # "a friend of the family", "an aide familiar with the talks")
 _POST_HEAD = frozenset("close familiar of for at from with in to".split())
+_PARENT_OF_NUMBER = re.compile(r"(?i:the|a)\s+(?:\d+-year-old\s+)?(?:mum|mom|mother|dad|father|"
+                               r"grandmother|grandfather|gran|grandad|grandma|grandpa)[ -]of[ -]"
+                               r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)")
 _LONE_DETERMINERS = frozenset("the a an this these those one another".split())
 _NOBODY = re.compile(r"(?:no one|nobody|none|neither|no\s+\w+)$", re.IGNORECASE)
 _CAPS_NAME = re.compile(r"[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){1,2}")
