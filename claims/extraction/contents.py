@@ -47,8 +47,6 @@ _MEDIUM_NOUNS = frozenset(w.lower() for w in load("venue_events") if w.isalpha()
     "campaign"}
 _MEDIUM_MODIFIERS = frozenset(w.lower() for w in load("venue_event_modifiers") if w.isalpha())
 _MEDIUM_DETERMINERS = frozenset("a an the his her its their".split())
-_CLAUSE_OPENERS = frozenset("he she it they we i the its his her their there this these "
-                            "those".split())
 
 
 def starts_sentence(text, ss, pos) -> bool:
@@ -309,6 +307,15 @@ def skip_adverbials(toks, k, se, base) -> int:
         if k >= n or toks[k].s >= se:
             return k
         w = toks[k].low
+        if w == "," and k + 1 < n and toks[k + 1].low == "formerly":
+            # "wrote on X, formerly Twitter, that ...": the platform's old name
+            m = k + 2
+            while m < n and toks[m].s < se and toks[m].w != "," and m - k < 6:
+                m += 1
+            if m < n and toks[m].w == "," and m + 1 < n and toks[m + 1].s < se:
+                k = m + 1
+                continue
+            return k
         if w in TIME or w in MONTHS or w.isdigit() and k > start and toks[k - 1].low in MONTHS or (
                 w.endswith("ly") and toks[k].w[0].islower() and len(w) > 4 and w != "only" and
                 not (k + 1 < n and (toks[k + 1].w[:1].isdigit() or toks[k + 1].low in

@@ -339,6 +339,7 @@ _PARENT_OF_NUMBER = re.compile(r"(?i:the|a)\s+(?:\d+-year-old\s+)?(?:mum|mom|mot
                                r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)")
 _LONE_DETERMINERS = frozenset("the a an this these those one another".split())
 _NOBODY = re.compile(r"(?:no one|nobody|none|neither|no\s+\w+)$", re.IGNORECASE)
+_CAPS_TITLED_SURNAME = re.compile(r"([A-Z]{2,5}\.?)\s+([A-Z][A-Z’'-]{2,})")
 _CAPS_NAME = re.compile(r"[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){1,2}")
 _FULL_NAME = re.compile(r"(?<![\w’'])([A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'-]+){1,2})(?![\w’'])")
 # an interviewer's question line: "Q: Why write the book now?" (a question, no statement)
@@ -2023,6 +2024,9 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
             out.append(st)
             done.append(st)
             continue
+        titled = _CAPS_TITLED_SURNAME.fullmatch(sp) if (st.cue or "").strip() == ":" else None
+        if titled is not None and is_title_word(titled.group(1).rstrip(".")):
+            sp = titled.group(2)  # "SEN. KLINE: ..." after "SEN. ROBERTA KLINE: ..."
         if (st.cue or "").strip() == ":" and re.fullmatch(r"[A-Z][A-Z’'-]{2,}", sp) and \
                 not _org_marked(sp.title()):
             # a transcript's "PENCE: ..." is the person of that surname, named in full
