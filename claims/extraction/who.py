@@ -339,6 +339,8 @@ _PARENT_OF_NUMBER = re.compile(r"(?i:the|a)\s+(?:\d+-year-old\s+)?(?:mum|mom|mot
                                r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)")
 _LONE_DETERMINERS = frozenset("the a an this these those one another".split())
 _NOBODY = re.compile(r"(?:no one|nobody|none|neither|no\s+\w+)$", re.IGNORECASE)
+# "Obama on Climate Change: ...": the topic a headline gives between its speaker and colon
+_TOPIC_AFTER_LABEL = re.compile(r"\s+(?:on|about)\s+[^:\n]{1,60}$")
 _CAPS_TITLED_SURNAME = re.compile(r"([A-Z]{2,5}\.?)\s+([A-Z][A-Z’'-]{2,})")
 _CAPS_NAME = re.compile(r"[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){1,2}")
 _FULL_NAME = re.compile(r"(?<![\w’'])([A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'-]+){1,2})(?![\w’'])")
@@ -2049,7 +2051,8 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
                 continue
         if (st.cue or "").strip() == ":" and st.speaker and st.cue_start is not None \
                 and st.speaker_end is not None and st.speaker_end <= st.cue_start \
-                and (text[st.speaker_end:st.cue_start].strip() or (
+                and (text[st.speaker_end:st.cue_start].strip() and not _TOPIC_AFTER_LABEL.match(
+                    text, st.speaker_end, st.cue_start) or (
                     sp.split()[-1][:1].islower() and not _head_can_speak(sp.split()[-1]))) \
                 and not (
                 _person_in(sp) or reg.full_name(sp) or _org_marked(sp)
