@@ -509,6 +509,7 @@ def np_left(text, toks, m, ss) -> Optional[Span]:
 
 
 _NEXT_CHAR = re.compile(r"\s{0,10}(\S)")
+_NEXT_WORD = re.compile(r"\s{1,10}(\w+)")
 
 
 def trim_aux(text, sp):
@@ -521,6 +522,10 @@ def trim_aux(text, sp):
     # next word is capitalised too: a headline, "Trump Just Announced")
     nxt = _NEXT_CHAR.match(text, e)
     headline = nxt is not None and nxt.group(1).isupper()
+    after = _NEXT_WORD.match(text, e)
+    if words and words[-1].group(0) == "May" and after is not None and \
+            after.group(1) in _PAST_SPEECH:
+        return sp  # "“...,” May wrote.": the surname (the modal never comes before "wrote")
     while words and words[-1].group(0).lower().strip(",") in AUX and (headline or not (
             words[-1].group(0)[:1].isupper() and len(words) > 1 and
             (words[-1].group(0).lower() not in _AUX_VERBS or words[-1].group(0) == "May") and

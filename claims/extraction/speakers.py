@@ -1091,6 +1091,13 @@ class SpeakerResolver:
         plural = last.endswith("s") and last not in ("boss", "press") or last in (
             "people", "police", "staff")
         if words[0][:1].isupper() and len(words) == 1 and last not in GROUP_NOUNS:
+            fulls = set(self.suffix.get(words[0], ()))
+            if len(fulls) == 1:
+                # "“...,” May wrote" after "Judge Leigh May": a surname read as no name
+                # alone (a month, a modal) is the one person the report names with it
+                ent = self.entities[fulls.pop()]
+                return Speaker(ent.name, "person", self.entity_role(ent, before=a)), \
+                    ent.gender, False, None
             ent = self._family_name_first(words)
             if ent is not None:  # "Park told" after "Park Ji-won" ("Park" is a place word too)
                 return Speaker(ent.name, "person", self.entity_role(ent, before=a)), \
