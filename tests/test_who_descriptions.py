@@ -325,3 +325,17 @@ def test_a_parent_by_number_of_children_of_the_other_gender_is_no_guess():
          "\u201cI honestly thought that was it,\u201d the father of three told French television.")
     s = by_content(t, "thought that was it")
     assert s.speaker_name is None
+
+
+def test_the_singer_is_the_one_person_named_just_before_even_by_one_name():
+    t = ("Adele has cancelled four shows after doctors told her to rest her voice.\n\n"
+         "\u201cI\u2019m absolutely gutted,\u201d the singer wrote on Instagram.")
+    s = by_content(t, "gutted")
+    assert s.speaker_name == "Adele"
+
+
+def test_the_singer_after_two_people_is_no_guess():
+    t = ("Kayla Monroe and Jordan Pike split in August.\n\n"
+         "\u201cI\u2019m absolutely gutted,\u201d the singer wrote on Instagram.")
+    s = by_content(t, "gutted")
+    assert s.speaker_name not in ("Kayla Monroe", "Jordan Pike")

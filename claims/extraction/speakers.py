@@ -138,6 +138,10 @@ _PARENT_OF = re.compile(r"(?i:the)\s+(?:\d+-year-old\s+)?(mum|mom|mother|dad|fat
                         r"grandfather|gran|grandad|granddad|grandma|grandpa)(?:-of-[a-z0-9]+|"
                         r" of (?:one|two|three|four|five|six|seven|eight|nine|ten|\d+))",
                         re.IGNORECASE)
+# "the singer", "the veteran striker": one person described by what they do
+_PERSON_DESC = re.compile(r"(?i:the)\s+(?:[a-z-]+\s+)?([a-z]+)")
+_PERSON_NOUNS = load("person_descriptions")
+_GOVERNED = re.compile(r"\b(?:in|at|from|to|into|near|of|her|his|their|its)\s+$")
 _FEMALE_PARENT = frozenset("mum mom mother grandmother gran grandma".split())
 _QUANTIFIERS = frozenset("some others many most several few both all".split())
 _WORD = re.compile(r"[A-Za-z]+")
@@ -566,17 +570,30 @@ class SpeakerResolver:
         lo = self.sentences[max(cur - 3, 0)].start if self.sentences else self.start
         seen = set()
         i = bisect.bisect_left(self.run_starts, a) - 1
+        mononyms = set()
         while i >= 0 and self.runs[i].start >= lo:
             r = self.runs[i]
-            if r.kind in ("person", "single"):
+            if r.kind in ("person", "single") and not _GOVERNED.search(
+                    self.text, max(0, r.start - 8), r.start):
+                # (a name after "in", "her" is a place or a thing's: "her Las Vegas residency")
                 ent = self.lookup_person(r.tokens, r.start)
                 if ent is not None:
                     seen.add(ent.name)
+                elif r.kind == "single" and first_name_gender(r.tokens[0]) is not None and \
+                        not self._first_name_of_entity(r.tokens[0]):
+                    mononyms.add(r.tokens[0])  # "Adele has cancelled four shows"
             i -= 1
-        if len(seen) != 1:
+        if len(seen) + len(mononyms) != 1:
             return None
+        if mononyms:
+            return Speaker(mononyms.pop(), "person", None)
         ent = self.entities[seen.pop()]
         return Speaker(ent.name, "person", self.entity_role(ent))
+
+    def _first_name_of_entity(self, word: str) -> bool:
+        """``word`` opens the full name of a person the report names ("Kayla" of "Kayla
+        Monroe")."""
+        return any(name.split()[0] == word for name in self.entities)
 
     def _quantified_group(self, a: int) -> tuple[Speaker, Optional[str], bool, Optional[str]]:
         """ "Analysts were split. Some said ...": the group named in this or the previous
@@ -778,6 +795,13 @@ class SpeakerResolver:
             sp = self._one_person_before(a)
             # no one or two people named just before: an age or a nationality is no name
             return sp or Speaker(None, "person", None), None, False, None
+        doer = _PERSON_DESC.fullmatch(s)
+        if doer is not None and doer.group(1).lower() in _PERSON_NOUNS:
+            # "the singer wrote on Instagram": the one person named just before (a
+            # description is no name: when two were named, the description stands)
+            sp = self._one_person_before(a)
+            if sp is not None:
+                return sp, None, False, None
         runs = self.runs_in(a, b)
         both = self._coordinated(runs, a, b)
         if both is not None:
