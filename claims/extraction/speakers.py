@@ -141,6 +141,7 @@ _PARENT_OF = re.compile(r"(?i:the)\s+(?:\d+-year-old\s+)?(mum|mom|mother|dad|fat
 # "the singer", "the veteran striker": one person described by what they do
 _PERSON_DESC = re.compile(r"(?i:the)\s+(?:[a-z-]+\s+)?([a-z]+)")
 _PERSON_NOUNS = load("person_descriptions")
+_CAPITAL_ARTICLE = re.compile(r"(?:Al|El|Ad|As|Ash|Az|Ar|An|At|Ul|Ur)-[A-Z]")
 _GOVERNED = re.compile(r"\b(?:in|at|from|to|into|near|of|her|his|their|its)\s+$")
 _FEMALE_PARENT = frozenset("mum mom mother grandmother gran grandma".split())
 _QUANTIFIERS = frozenset("some others many most several few both all".split())
@@ -460,6 +461,9 @@ class SpeakerResolver:
                     return self.entities[f]
             return ent
         fulls = self.suffix.get(key)
+        if not fulls and _CAPITAL_ARTICLE.match(key):
+            fulls = self.suffix.get(key[0].lower() + key[1:])  # "Al-Jaber said" opening a
+            # sentence, after "Sultan al-Jaber"
         if not fulls:
             return self._family_name_first(tokens)
         if gender and len(fulls) > 1:
