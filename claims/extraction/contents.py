@@ -200,7 +200,8 @@ def closing_cue_clause(toks, k, se) -> bool:
     subject and a speech cue closing the sentence. The sentence before it is that speaker's
     content, so a content read forward from an earlier cue ("refused to ...") ends here."""
     n = len(toks)
-    if k >= n or toks[k].low.endswith("ing") or toks[k].low in LEFT_STOP:
+    if k >= n or toks[k].low.endswith("ing") or toks[k].low in LEFT_STOP and \
+            toks[k].low not in _SUBJECT_DETERMINERS:
         return False  # ", exposing the United States to ...": a participle, no subject
     for m in range(k, min(n, k + 7)):
         t = toks[m]
@@ -216,10 +217,15 @@ def closing_cue_clause(toks, k, se) -> bool:
             nx = toks[m + 1] if m + 1 < n else None
             return nx is None or nx.s >= se or not is_word(nx) or nx.low in TIME or \
                 nx.low in ADVERBIAL_PREP
+        if t.low in CUES and m > k and toks[m - 1].low in _SUBJECT_DETERMINERS:
+            continue  # ", the report said.": a noun after its determiner
         if t.low in AUX or t.low in PRONOUNS or t.low in CUES or t.low in COMMON_VERBS or \
                 t.low in ("that", "and", "but", "or", "which", "if", "when", "because"):
             return False
     return False
+
+
+_SUBJECT_DETERMINERS = frozenset("the a an his her its their".split())
 
 
 def main_clause_cue(toks, k, se) -> bool:

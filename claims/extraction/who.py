@@ -967,7 +967,8 @@ def _describe_org(text: str, st: Statement, prev: list[Statement],
         best = None
         for m in pat.finditer(text, max(0, pos - 3000), pos):
             best = m.group(1).strip()
-        if best:
+        if best and not best.endswith(("’s", "'s")):
+            # (not "a report from the FDIC's inspector general": the name's owner only)
             return best
         return None
     if head not in _ORG_DESC:

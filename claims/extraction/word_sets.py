@@ -11,13 +11,16 @@ import re
 
 __all__ = ["lower_case_words"]
 
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z]*(?![\w’'-])")
+# a word with its apostrophes and hyphens ("don't", "late-stage" are one word each): opening
+# with a character class, the scan skips ahead instead of trying a lookbehind everywhere
+_WORD = re.compile(r"[\w’'-]+")
 _last: list = [None, frozenset()]
 
 
 def lower_case_words(text: str) -> frozenset[str]:
-    """Every whole word of ``text`` written in lower-case letters only."""
+    """Every whole word of ``text`` written in lower-case letters only (ASCII)."""
     if _last[0] is not text:
         _last[0] = text
-        _last[1] = frozenset(_LOWER_WORD.findall(text))
+        _last[1] = frozenset(w for w in set(_WORD.findall(text))
+                             if w.isascii() and w.isalpha() and w.islower())
     return _last[1]
