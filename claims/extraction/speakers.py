@@ -58,7 +58,7 @@ from claims.extraction.names import (BUSINESS_HEADS, FUNCTION_FIRST, NAME_RUN, N
 from claims.extraction.roles import entity_role, gender_of as _gender_of, role_at, \
     role_gender, strip_role as _strip_role
 from claims.extraction.spans import Attribution, Sentence
-from claims.extraction.word_sets import lower_case_words
+from claims.extraction.word_sets import written_in_lower_case
 from claims.extraction.lexicons import load
 
 __all__ = ["Speaker", "resolve_speakers", "SpeakerResolver", "normalise_description"]
@@ -268,12 +268,12 @@ def _drop_sentence_case_openers(text: str, runs: list[NameRun], sent_starts: lis
     for n, r in enumerate(runs):
         if r.kind != "person" or len(r.tokens) < 2 or r.title is not None:
             continue
-        first, rest = r.tokens[0], r.tokens[1:]
-        if not first.isalpha() or first_name_gender(first) is not None or \
-                first.lower() not in lower_case_words(text):
-            continue
         k = bisect.bisect_right(sent_starts, r.start) - 1
         if k < 0 or text[sent_starts[k]:r.start].strip(" \t\n“\"‘'") != "":
+            continue
+        first, rest = r.tokens[0], r.tokens[1:]
+        if not first.isalpha() or first_name_gender(first) is not None or \
+                not written_in_lower_case(text, first.lower()):
             continue
         if inside is None:
             inside = _names_inside(text, runs, sent_starts)
@@ -316,8 +316,7 @@ def _join_possessive_bodies(text: str, runs: list[NameRun]) -> list[NameRun]:
     "Association". Not when the possessor is a person or a place the report names as such
     ("Donald Trump's Justice Department", "Britain's Foreign Office": the department speaks,
     see ``_possessed_body``)."""
-    people = {r.tokens[-1] for r in runs if r.kind == "person" and len(r.tokens) >= 2 and
-              first_name_gender(r.tokens[0]) is not None}
+    people = None  # the surnames of the people named in full (made when first needed)
     out = None
     for n in range(1, len(runs)):
         o, p = runs[n], runs[n - 1]
@@ -325,6 +324,9 @@ def _join_possessive_bodies(text: str, runs: list[NameRun]) -> list[NameRun]:
                 text[p.end:p.end + 2] not in ("’s", "'s") or \
                 text[p.end + 2:o.start].strip(" \u00a0") != "" or o.start - p.end > 4:
             continue
+        if people is None:
+            people = {r.tokens[-1] for r in runs if r.kind == "person" and len(r.tokens) >= 2
+                      and first_name_gender(r.tokens[0]) is not None}
         if p.kind == "person" and first_name_gender(p.tokens[0]) is not None or \
                 p.tokens[-1] in people or p.tokens[-1] in PLACE_WORDS or \
                 p.kind == "organization":

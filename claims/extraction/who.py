@@ -41,7 +41,7 @@ from claims.extraction.context import attribution_context
 from claims.extraction.lexicons import load
 from claims.extraction.names import first_name_gender, is_title_word
 from claims.extraction.spans import SpanSet as _Spans
-from claims.extraction.word_sets import lower_case_words
+from claims.extraction.word_sets import written_in_lower_case
 from claims.types import Report, Statement
 
 __all__ = ["refine"]
@@ -1041,7 +1041,7 @@ def _describe_org(text: str, st: Statement, prev: list[Statement],
         m = re.match(r"\s*((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)(?=\s+[a-z])",
                      text[a:pos])
         if m and (m.group(1).endswith(("’s", "'s")) or
-                  m.group(1).split()[0].lower() in lower_case_words(text)):
+                  written_in_lower_case(text, m.group(1).split()[0].lower())):
             # "Experimental Alzheimer's drug slows ...": an owner of what the sentence is
             # about, opened by a word the report writes in lower case: no body's name
             continue
