@@ -270,7 +270,7 @@ def test_candidates_dropped_before_grouping_could_never_score_the_floor(texts, f
     ix.add([f"C{i:04d}" for i in range(1, len(norm))], norm[1:])
     query = norm[0]
     stored = list(range(len(ix)))
-    kept = set(ix._able({query: stored}, floor))
+    kept = set(ix._able({query: stored}, floor).get(query, []))
     arr = np.empty(len(norm), dtype=object)
     arr[:] = [query] + [ix.texts[k] for k in stored]
     lens = np.array([len(t) for t in arr])
@@ -287,6 +287,6 @@ def test_candidates_far_from_every_text_that_found_them_are_dropped():
     far = "the senate passed an unrelated measure about fishing quotas in alaska waters"
     ix.add(["C1", "C2"], normalize_texts([near, far]))
     query = normalize_texts(["the senate passed the budget bill on tuesday after long debate"])[0]
-    assert ix._able({query: [0, 1]}, 75.0) == [0]
-    # a claim far from one text is kept when it is near another that found it
-    assert ix._able({query: [0, 1], ix.texts[1]: [1]}, 75.0) == [0, 1]
+    assert ix._able({query: [0, 1]}, 75.0) == {query: [0]}
+    # a claim far from one text is kept for another that found it and is near it
+    assert ix._able({query: [0, 1], ix.texts[1]: [1]}, 75.0) == {query: [0], ix.texts[1]: [1]}

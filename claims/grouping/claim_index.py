@@ -332,9 +332,9 @@ class ClaimIndex:
         del norm_lens  # the array may grow again
         return out
 
-    def _able(self, found: dict[str, list[int]], floor: float) -> list[int]:
-        """The claims of ``found`` (text -> claims near it) whose center can score at least
-        ``floor`` with a text that found it, in claim-number order.
+    def _able(self, found: dict[str, list[int]], floor: float) -> dict[str, list[int]]:
+        """``found`` (text -> claims near it) keeping, per text, the claims whose center can
+        score at least ``floor`` with it (texts left with none are left out).
 
         A pair's score (scoring.score_pairs) is at most the larger of its ``fuzz.ratio`` and the
         containment that ratio implies (``ratio * (long + short) / (2 * short)``, capped at 100:
@@ -344,13 +344,15 @@ class ClaimIndex:
         words (their count grows with the archive, up to the cap per text); measured at 430,000
         claims, 64% of them. One ``cpdist`` over the pairs (C++) drops them before
         ``group_claims``, whose cost grows with the texts it is given."""
+        out: dict[str, list[int]] = {}
         if not found:
-            return []
+            return out
         claims = [k for ks in found.values() for k in ks]
         texts = [nt for nt, ks in found.items() for _ in ks]
-        keep: set[int] = set()
         if self.raw_centers:  # punctuation only: matched by its exact text, always kept
-            keep.update(k for k in claims if k in self.raw_centers)
+            for t, k in zip(texts, claims):
+                if k in self.raw_centers:
+                    out.setdefault(t, []).append(k)
             texts = [t for t, k in zip(texts, claims) if k not in self.raw_centers]
             claims = [k for k in claims if k not in self.raw_centers]
         if claims:
@@ -361,9 +363,9 @@ class ClaimIndex:
             short = np.maximum(np.minimum(la, lb), 1)
             bound = np.maximum(ratio, np.minimum(ratio * ((la + lb) / (2.0 * short)), 100.0))
             # float32 ratios, as score_pairs compares them: a margin, never a tighter bound
-            ok = np.flatnonzero(bound >= floor - 0.01)
-            keep.update(np.asarray(claims, dtype=np.int64)[ok].tolist())
-        return sorted(keep)
+            for i in np.flatnonzero(bound >= floor - 0.01).tolist():
+                out.setdefault(texts[i], []).append(claims[i])
+        return out
 
     def _best(self, count: dict, length: int) -> list[int]:
         """The (at most) INDEX_MAX_CANDIDATES claims of ``count`` (claim -> words shared), most words
@@ -433,11 +435,26 @@ class ClaimIndex:
         if rest:
             part = statements.iloc[rest] if len(rest) < len(statements) else statements
             found = self._candidates_of([norm[i] for i in rest])
-            cand = self._able(found, min(same_threshold, similar_threshold))
+            able = self._able(found, min(same_threshold, similar_threshold))
+            cand = sorted(set().union(*able.values())) if able else []
             self.last_stats = {"queried": len(rest), "candidates": len(cand),
                                "found": len(set().union(*found.values())) if found else 0}
             previous = None
+            pairs = None
             if cand:
+                # each text is scored with the stored claims its own lookup found (and that can
+                # score the floor with it), not with all those the batch found: group_claims
+                # blocks the batch's texts among themselves only (issue 12: the stored claims
+                # given per batch grow with the archive, and blocking them cost most of it)
+                row = {k: r for r, k in enumerate(cand)}
+                sp: list[int] = []
+                pp: list[int] = []
+                for j, i in enumerate(rest):
+                    ks = able.get(norm[i])
+                    if ks:
+                        sp.extend([j] * len(ks))
+                        pp.extend(row[k] for k in ks)
+                pairs = (sp, pp)
                 previous_ids = {self.ids[k] for k in cand}
                 previous = pd.DataFrame({
                     "statement_id": pd.Series(["\x00claim:" + self.ids[k] for k in cand], dtype=object),
@@ -445,8 +462,9 @@ class ClaimIndex:
                     "text": pd.Series([self.texts[k] for k in cand], dtype=object),
                     "match_key": pd.Series([self._match_key(k) for k in cand], dtype=object),
                 })
+            extra = {"previous_pairs": pairs} if pairs is not None else {}
             groups = group(part, previous=previous, same_threshold=same_threshold,
-                           similar_threshold=similar_threshold)
+                           similar_threshold=similar_threshold, **extra)
         return IndexMatch(exact=exact, groups=groups, taken=self.number, previous_ids=previous_ids,
                           norm_lengths=[len(t) for t in norm])
 
