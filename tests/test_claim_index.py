@@ -290,3 +290,43 @@ def test_candidates_far_from_every_text_that_found_them_are_dropped():
     assert ix._able({query: [0, 1]}, 75.0) == {query: [0]}
     # a claim far from one text is kept for another that found it and is near it
     assert ix._able({query: [0, 1], ix.texts[1]: [1]}, 75.0) == {query: [0], ix.texts[1]: [1]}
+
+
+def _previous_and_batch(batch_texts):
+    import pandas as pd
+
+    stored = ["the senate passed the budget bill on tuesday after a long and bitter debate",
+              "the governor vetoed a fishing quota measure for alaska waters on friday"]
+    previous = pd.DataFrame({"statement_id": ["p1", "p2"], "claim_id": ["C1", "C2"], "text": stored})
+    batch = pd.DataFrame({"id": [f"s{i}" for i in range(len(batch_texts))], "report": "r9",
+                          "kind": "quote", "text": batch_texts})
+    return previous, batch
+
+
+def test_previous_pairs_are_the_only_stored_texts_a_statement_is_scored_with():
+    from claims.grouping.clustering import group_claims
+
+    previous, batch = _previous_and_batch(
+        ["the senate passed the budget bill on tuesday after a long and bitter debate today"])
+    paired = group_claims(batch, previous=previous, previous_pairs=([0], [0]))
+    assert paired.assignments.set_index("statement_id").at["s0", "claim_id"] == "C1"
+    alone = group_claims(batch, previous=previous, previous_pairs=([], []))
+    assert alone.assignments.set_index("statement_id").at["s0", "claim_id"] not in ("C1", "C2")
+    # without previous_pairs every stored text is blocked with the batch: the same join
+    free = group_claims(batch, previous=previous)
+    assert free.assignments.set_index("statement_id").at["s0", "claim_id"] == "C1"
+
+
+def test_a_statement_joins_the_stored_claim_its_near_twin_in_the_batch_was_paired_with():
+    """A copy whose own lookup missed the stored claim (a typo in a rare word) is scored with
+    the stored claims of the batch texts near it."""
+    from claims.grouping.clustering import group_claims
+
+    previous, batch = _previous_and_batch(
+        ["the senate passed the budget bill on tuesday after a long and bitter debate",
+         "the senate passed the budgte bill on tuesday after a long and bitter debate",
+         "the governor signed an unrelated housing measure in juneau on monday morning"])
+    got = group_claims(batch, previous=previous, previous_pairs=([0], [0]))
+    claim = got.assignments.set_index("statement_id")["claim_id"]
+    assert claim["s0"] == claim["s1"] == "C1"
+    assert claim["s2"] not in ("C1", "C2")

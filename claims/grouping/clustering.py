@@ -78,14 +78,15 @@ def cluster_texts(texts: Sequence[str], *, same_threshold: float = DEFAULT_SAME_
                   fixed: Optional[np.ndarray] = None,
                   fixed_center: Optional[np.ndarray] = None,
                   weights: Optional[np.ndarray] = None,
-                  fixed_pairs: Optional[tuple[np.ndarray, np.ndarray]] = None):
+                  fixed_pairs: Optional[tuple[np.ndarray, np.ndarray, int]] = None):
     """Cluster *distinct normalised* texts.
 
     fixed: optional int array, -1 for free texts, else a previous cluster number (>= 0) the text
     already belongs to; fixed_center: bool array, True for the representative of each previous
     cluster; weights: statements per text (default 1), for the visiting order; fixed_pairs:
-    (free text, fixed text) index arrays, the only pairs with a fixed text to score (the free
-    texts are then blocked among themselves only; see ``group_claims``' ``previous_pairs``).
+    (input text, fixed text) index arrays and the number of input texts (the first ones): the
+    only pairs of an input text and a previous-only text to score (the input texts are then
+    blocked among themselves only; see ``group_claims``' ``previous_pairs``).
     Free texts join a previous cluster only when they pass the same tier with its representative; previous
     clusters are never merged.
 
@@ -100,7 +101,7 @@ def cluster_texts(texts: Sequence[str], *, same_threshold: float = DEFAULT_SAME_
     nwords = np.fromiter(map(n_words, texts), dtype=np.int64, count=n)
     floor = min(same_threshold, similar_threshold)
     if fixed is not None and fixed_pairs is not None:
-        lo, hi = _pairs_with_fixed(arr, lens, nwords, fixed, fixed_pairs, floor)
+        lo, hi = _pairs_with_fixed(arr, lens, nwords, fixed_pairs, floor)
     else:
         lo, hi = candidate_pairs(texts)
     if fixed is not None and len(lo):
@@ -125,17 +126,15 @@ def cluster_texts(texts: Sequence[str], *, same_threshold: float = DEFAULT_SAME_
     return center, lo[sim], hi[sim], score[sim]
 
 
-def _pairs_with_fixed(arr, lens, nwords, fixed, fixed_pairs, floor):
-    """The candidate pairs when the pairs with fixed texts are given (``fixed_pairs``): the free
-    texts blocked among themselves, the given pairs, and, for two free texts that can score
-    the floor together, each with the other's given fixed texts (a copy whose own lookup missed
+def _pairs_with_fixed(arr, lens, nwords, fixed_pairs, floor):
+    """The candidate pairs when the pairs with previous texts are given (``fixed_pairs``): the
+    input texts blocked among themselves, the given pairs, and, for two input texts that can
+    score the floor together, each with the other's given texts (a copy whose own lookup missed
     the stored claim its near twin in the batch found: a typo in a rare word, a longer claim
     holding it). In (lo, hi) order, once each."""
     n = len(arr)
-    free_at = np.flatnonzero(np.asarray(fixed) < 0)
-    f_lo, f_hi = candidate_pairs(arr[free_at].tolist())
-    f_lo, f_hi = free_at[f_lo], free_at[f_hi]
-    a, b = (np.asarray(x, dtype=np.int64) for x in fixed_pairs)
+    a, b = (np.asarray(x, dtype=np.int64) for x in fixed_pairs[:2])
+    f_lo, f_hi = candidate_pairs(arr[:fixed_pairs[2]].tolist())
     if len(a) and len(f_lo):
         s_lo, s_hi, _ = score_pairs(arr, f_lo, f_hi, lens, nwords, floor)
         o = np.argsort(a, kind="stable")
@@ -366,7 +365,7 @@ def _group_claims(statements, previous, same_threshold, similar_threshold,
     fixed_pairs = None
     if previous_pairs is not None and fixed is not None:
         sp, pp = (np.asarray(x, dtype=np.int64) for x in previous_pairs)
-        fixed_pairs = (s_code[sp], codes[n:][pp])
+        fixed_pairs = (s_code[sp], codes[n:][pp], int(s_code.max()) + 1 if n else 0)
     center, sim_lo, sim_hi, sim_score = cluster_texts(
         utexts, same_threshold=same_threshold, similar_threshold=similar_threshold,
         fixed=fixed, fixed_center=fixed_center, weights=np.bincount(codes, minlength=nu),
