@@ -122,6 +122,7 @@ def main() -> None:
         acc["looked up"] += self.last_stats.get("queried", 0) if got.groups is not None else 0
         acc["candidates"] += self.last_stats.get("candidates", 0) if got.groups is not None else 0
         acc["found"] += self.last_stats.get("found", self.last_stats.get("candidates", 0)) if got.groups is not None else 0
+        acc["pairs"] += self.last_stats.get("pairs", 0) if got.groups is not None else 0
         return got
 
     ci.ClaimIndex.match = matched
@@ -158,6 +159,7 @@ def main() -> None:
     print("main-process CPU ms per report by tenth")
     print("tenth    total " + " ".join(f"{k:>14}" for k in labels))
     m = len(per_batch)
+    tenths: list[float] = []
     for i in range(10):
         part = per_batch[i * m // 10:(i + 1) * m // 10]
         n = sum(r for r, _, _ in part)
@@ -170,7 +172,13 @@ def main() -> None:
               + " ".join(f"{1000 * parts[k] / n:14.2f}" for k in labels)
               + f"   | postings counted per text {parts['postings counted'] / max(1, parts['texts counted']):.0f},"
               f" stored claims found per statement looked up {parts['found'] / max(1, parts['looked up']):.2f},"
-              f" given to group_claims {parts['candidates'] / max(1, parts['looked up']):.2f}")
+              f" given to group_claims {parts['candidates'] / max(1, parts['looked up']):.2f},"
+              f" pairs with them scored {parts['pairs'] / max(1, parts['looked up']):.2f}")
+        tenths.append(1000 * sum(c for _, c, _ in part) / n)
+    if tenths:
+        total_n = sum(r for r, _, _ in per_batch)
+        print(f"mean {1000 * sum(c for _, c, _ in per_batch) / max(1, total_n):.2f} ms per report;"
+              f" last tenth / first {tenths[-1] / tenths[0]:.2f}")
     st = summary.stage_seconds
     if "store_background" in st:
         print(f"background writer: {st['store_background']:.1f} s ({st.get('store_background_cpu', 0.0):.1f} s CPU), "
