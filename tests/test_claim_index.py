@@ -330,3 +330,40 @@ def test_a_statement_joins_the_stored_claim_its_near_twin_in_the_batch_was_paire
     claim = got.assignments.set_index("statement_id")["claim_id"]
     assert claim["s0"] == claim["s1"] == "C1"
     assert claim["s2"] not in ("C1", "C2")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(batch=st.lists(_family_words, min_size=1, max_size=8), stored=st.lists(_family_words, min_size=1, max_size=6),
+       given_pairs=st.lists(st.tuples(st.integers(0, 7), st.integers(0, 5)), max_size=12))
+def test_pairs_with_stored_texts_are_the_given_ones_and_their_twins(batch, stored, given_pairs):
+    """The pairs scored when the pairs with stored texts are given: the batch's texts blocked
+    among themselves, the given pairs, and each batch text with the stored texts given to a
+    batch text it can score the floor with; no other pair with a stored text."""
+    import numpy as np
+
+    from claims.grouping.blocking import candidate_pairs
+    from claims.grouping.clustering import _pairs_with_fixed
+    from claims.grouping.scoring import n_words, score_pairs
+
+    texts = list(dict.fromkeys(" ".join(w) for w in batch + stored))
+    n_in = len(dict.fromkeys(" ".join(w) for w in batch))
+    n = len(texts)
+    arr = np.empty(n, dtype=object)
+    arr[:] = texts
+    lens = np.array([len(t) for t in texts])
+    nwords = np.array([n_words(t) for t in texts])
+    pairs = {(a % n_in, n_in + b % max(1, n - n_in)) for a, b in given_pairs if n > n_in}
+    a = np.array([p[0] for p in pairs], dtype=np.int64)
+    b = np.array([p[1] for p in pairs], dtype=np.int64)
+    lo, hi = _pairs_with_fixed(arr, lens, nwords, (a, b, n_in), 75.0)
+    got = set(zip(lo.tolist(), hi.tolist()))
+    assert all(x < y for x, y in got) and len(got) == len(lo)
+    f_lo, f_hi = candidate_pairs(texts[:n_in])
+    inner = set(zip(f_lo.tolist(), f_hi.tolist()))
+    s_lo, s_hi, _ = score_pairs(arr, f_lo, f_hi, lens, nwords, 75.0)
+    twins = {}
+    for x, y in zip(s_lo.tolist(), s_hi.tolist()):
+        twins.setdefault(x, set()).add(y)
+        twins.setdefault(y, set()).add(x)
+    want = inner | pairs | {(x, s) for x in range(n_in) for y in twins.get(x, ()) for (g, s) in pairs if g == y}
+    assert got == {p for p in want if p[0] != p[1]}

@@ -2,7 +2,7 @@
 
 ``group_claims(statements)`` is the whole-corpus entry point (``claims.group_claims`` wraps it);
 ``ClaimIndex.match`` (claim_index.py) calls it on each new batch with the stored claims that
-may match as ``previous``. How it scales (10^6 distinct statements: ~60 s of CPU spread over
+may match as ``previous``, and which statement each was found by as ``previous_pairs``. How it scales (10^6 distinct statements: ~60 s of CPU spread over
 two cores, 1.7 GiB; see tests/benchmarks/bench_dedupe.py):
 
 1. Exact duplicates after normalisation are collapsed; the rest works on distinct texts.
