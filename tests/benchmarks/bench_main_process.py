@@ -12,8 +12,10 @@ _extract_group_store``: plan, group, hand to the background writer) on a fresh d
 a copy of ``--onto`` (a database a bigger run left, to measure the cost at that size), and
 prints the main process's CPU milliseconds per report for each tenth, split by component
 (claim-index lookup, claim grouping, speakers, index update, planning; and the cyclic garbage
-collector's, young and full collections, which overlaps the others), and the background
-writer's seconds. ``--serial`` stores each batch in the main process (no writer), as before.
+collector's, young and full collections, which overlaps the others; and per tenth the postings
+counted per looked-up text, the stored claims found, given to ``group_claims`` and the pairs
+with them scored, per statement looked up), the mean and the last tenth / first, and the
+background writer's seconds. ``--serial`` stores each batch in the main process (no writer), as before.
 Not collected by pytest.
 """
 from __future__ import annotations
