@@ -272,3 +272,19 @@ def test_a_document_by_a_possessive_owner_is_not_named_by_the_owner():
          "were told not to disclose the breach, the report said.")
     s = by_content(t, "not to disclose")
     assert not (s.speaker_name or "").endswith(("'s", "\u2019s")), s.speaker_name
+
+
+def test_according_to_a_description_then_the_name_in_apposition():
+    t = "No weapon was found at the scene, according to the family's lawyer, Ben Crane."
+    s = by_content(t, "No weapon")
+    assert s.text.rstrip(".") == "No weapon was found at the scene", s.text
+    assert s.speaker_name == "Ben Crane"
+    assert "according" not in (s.speaker_role or "")
+
+
+@pytest.mark.parametrize("agent", ["shot by police", "shot dead by police in Eastfield",
+                                   "hit by a bus"])
+def test_the_agent_of_a_participle_is_not_the_subject_that_speaks(agent):
+    t = f"The family of a man {agent} on Saturday has called for an inquiry into the death."
+    s = by_content(t, "inquiry")
+    assert (s.speaker_name or "").startswith("family"), s.speaker_name

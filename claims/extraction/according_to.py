@@ -36,6 +36,8 @@ _ABBREVIATIONS = frozenset("Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Capt Sgt Adm Pro
 
 
 _APPOSITIVE_OPENERS = frozenset("a an the his her its their".split())
+# a name of two to four capitalised words, and nothing after it but the sentence's end
+_APPOSITIVE_NAME = re.compile(r"(?:[A-Z][\w.’'-]*[ \u00a0]+){1,3}[A-Z][\w’'-]*[.!?]?")
 _VERBISH = re.compile(r"[a-z]{3,}ed$")
 
 
@@ -95,6 +97,11 @@ def read_according(c: Cue) -> Optional[Attribution]:
                 toks[m + 1].low not in ("who", "which", "whose", "where", "when", "a", "an",
                                         "the") and not toks[m + 1].low.endswith("ing"):
             post = strip_content(text, toks[m].e, se)
+            if post and _APPOSITIVE_NAME.fullmatch(text, post[0], post[1]):
+                # "..., according to the family's lawyer, Benjamin Crane.": his name, in
+                # apposition to the source, not more of the content
+                src = strip_span(text, toks[k].s, post[1])
+                post = None
         if pre is None:
             return None
         spans = [pre] + ([post] if post else [])

@@ -57,7 +57,7 @@ _VERBISH = re.compile(
     r"\b(?:said|says|told|tells|is|was|are|were|has|have|had|will|would|that|who|which|"
     r"can|could|did|does|do|when|while|if|because|after|before)\b", re.I)
 _LEAD_TRIM = re.compile(
-    r"^(?:(?:the|a|an|and|but|also|then|on|in|at|last|this|early|late|earlier|later|"
+    r"^(?:(?:according\s+to|the|a|an|and|but|also|then|on|in|at|last|this|early|late|earlier|later|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b(?![&’'-])\s*)+",
     re.I,
 )

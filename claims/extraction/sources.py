@@ -161,6 +161,9 @@ def source_left(text, toks, i, ss, quotes) -> Optional[Span]:
     sp = _source_left(text, toks, i, ss, quotes)
     if sp:
         sp = _group_before_place(text, toks, _passive_agent_head(text, toks, sp, ss), ss)
+        # ("a man shot dead by police in Eastfield": the group before the place may be the
+        # agent of a participle too)
+        sp = _passive_agent_head(text, toks, sp, ss)
         sp = coordinated(text, toks, sp, ss)
         if text[sp[0]].isdigit():
             sp = _after_clock(text, sp)
@@ -186,12 +189,25 @@ def _passive_agent_head(text, toks, sp: Span, ss) -> Span:
     p = bisect.bisect_left(tok_starts(toks), sp[0])
     if p < 3 or toks[p - 1].low != "by" or toks[p - 2].s < ss:
         return sp
-    part = toks[p - 2]
-    if not (part.low.endswith("ed") and part.w[0].islower()) or toks[p - 3].s < ss or \
-            not is_word(toks[p - 3]):
+    q = p - 2
+    if toks[q].low in _AFTER_PARTICIPLE and q >= 2:
+        q -= 1  # "a man shot dead by police"
+    part = toks[q]
+    if not ((part.low.endswith("ed") or part.low in _IRREGULAR_PARTICIPLES) and
+            part.w[0].islower()) or q < 1 or toks[q - 1].s < ss or not is_word(toks[q - 1]):
         return sp
-    head = np_left(text, toks, p - 3, ss)
+    head = np_left(text, toks, q - 1, ss)
+    if head:
+        lead = _LEADING_PREPOSITION.match(text, head[0], head[1])
+        if lead is not None:
+            head = (lead.end(), head[1])  # ("a copy of the memo seen by Reuters": the memo)
     return head or sp
+
+
+_LEADING_PREPOSITION = re.compile(r"(?:of|for|in|on|at|to|from|with)\s+")
+_IRREGULAR_PARTICIPLES = load("past_participles_irregular")
+_AFTER_PARTICIPLE = frozenset("dead alive unconscious badly fatally critically seriously "
+                              "twice repeatedly".split())
 
 
 # a question or an exclamation of one word, never a name written with its mark ("Why? said
