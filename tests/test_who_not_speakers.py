@@ -5,7 +5,7 @@ counts, addresses, document phrases and what a study is about -- and words aroun
 """
 import pytest
 
-
+import claims
 from _who_helpers import by_content, said  # one-report helpers shared by the who tests
 
 
@@ -201,3 +201,21 @@ def test_title_case_possessive_before_a_role_is_not_the_speaker():
               "Ruiz’s Son Says The Family Will Sue The City\nThe case goes on in court."):
         s = [x for x in said(t) if "ppeal" in x.text or "Sue" in x.text][0]
         assert s.speaker_name not in ("Trump", "Kane", "Ruiz"), (t, s.speaker_name)
+
+
+@pytest.mark.parametrize("subject", ["Villagers living below the dam",
+                                     "Residents living near the plant",
+                                     "Workers based in Leeds"])
+def test_people_described_by_where_they_live_speak_not_the_place(subject):
+    s = by_content(f"{subject} say the warnings were ignored for months.", "warnings were")
+    assert s.speaker_name and s.speaker_name.lower().startswith(subject.split()[0].lower())
+
+
+def test_copyright_and_caption_lines_are_no_statements():
+    t = ("Image caption, Rescue teams search for survivors\n\n"
+         "The dam gave way on Monday, officials said.\n\n"
+         "Copyright 2024 Example News. All rights reserved. Example News is not responsible "
+         "for the content of external sites.")
+    texts = [s.text for s in claims.extract_report(
+        claims.Report(id="t", text=t, source="t", date=None))]
+    assert not [x for x in texts if "responsible" in x or "Rescue teams" in x], texts

@@ -174,6 +174,11 @@ def _group_before_place(text, toks, sp: Span, ss) -> Span:
     """ "Officials in Porto Alegre said": the people before the prepositional phrase speak,
     not the place; the source is the whole phrase."""
     p = bisect.bisect_left(tok_starts(toks), sp[0])
+    if p >= 3 and toks[p - 1].low in _NEAR_PREPS and toks[p - 2].low in _DWELLING and \
+            toks[p - 3].s >= ss and toks[p - 3].low in GROUP_NOUNS:
+        # "Villagers living below the dam say", "Residents living near the plant said"
+        head = np_left(text, toks, p - 3, ss)
+        return (head[0], sp[1]) if head else sp
     if p < 2 or toks[p - 1].low not in ("in", "at", "from", "across", "on") or toks[p - 2].s < ss \
             or toks[p - 2].low not in GROUP_NOUNS:
         return sp
@@ -181,6 +186,12 @@ def _group_before_place(text, toks, sp: Span, ss) -> Span:
         return sp  # "owners on Main Street", not "the Commission on Presidential Debates"
     head = np_left(text, toks, p - 2, ss)
     return (head[0], sp[1]) if head else sp
+
+
+_NEAR_PREPS = frozenset("in at near below above beside by around along across on from "
+                        "outside inside behind".split())
+_DWELLING = frozenset("living working staying sleeping camped camping based stranded "
+                      "trapped gathered".split())
 
 
 def _passive_agent_head(text, toks, sp: Span, ss) -> Span:

@@ -53,7 +53,9 @@ _CLUTTER = re.compile(
     r"trending(?: on \w+)?|see also|more from|recommended|advertisement|sponsored|"
     r"sign up|subscribe|share this|tweet this|link this|digg this|email this|reprints?|"
     r"our standards|click here|watch:|video:|photo:|follow us|most popular|most read|"
-    r"editor'?s picks?|you (?:may|might) also like|top stories|more on this)(?:\b|(?<=:))",
+    r"editor'?s picks?|you (?:may|might) also like|top stories|more on this|copyright|©|"
+    r"all rights reserved|image caption|related topics|published \d+ (?:minutes?|hours?|days?) "
+    r"ago)(?:\b|(?<=:)|(?<=©))",
     re.IGNORECASE,
 )  # ("related:", "watch:": no word boundary after the colon, the colon ends the label)
 _TITLES = frozenset("""
