@@ -1874,7 +1874,8 @@ _PERSON_MENTION = re.compile(
 
 # "His wife, Margaret, said": a kin noun after a possessive, then a first name alone
 _KIN_BEFORE = re.compile(
-    r"\b(his|her)\s+(?:late\s+|former\s+|eldest\s+|youngest\s+)?(?:wife|husband|widow|"
+    r"\b(?:(his|her)|(?P<owner>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w-]+)(?:’s|'s))\s+"
+    r"(?:late\s+|former\s+|eldest\s+|youngest\s+)?(?:wife|husband|widow|"
     r"widower|son|daughter|mother|father|brother|sister|partner|"
     r"fianc[ée]e?)\s*,\s*$", re.IGNORECASE)
 
@@ -1885,11 +1886,20 @@ def _kin_first_name(text: str, st: Statement) -> Optional[tuple[str, Optional[st
     the one person of the possessive's gender named in the two sentences before (the name
     first, then None when none or two are named: a first name alone names no one)."""
     name = st.speaker_name or ""
-    if st.speaker_start is None or " " in name or name.lower() not in _first_names():
+    if st.speaker_start is None or " " in name or not name or (
+            name.lower() not in _first_names() and first_name_gender(name) is None):
         return None
-    m = _KIN_BEFORE.search(text, max(0, st.speaker_start - 40), st.speaker_start)
+    at = st.speaker_start
+    if st.speaker_end is not None:
+        inside = text.rfind(name, st.speaker_start, st.speaker_end)
+        if inside > st.speaker_start:
+            at = inside  # "Mr Walsh's widow, Anne": the kin phrase inside the speaker's words
+    m = _KIN_BEFORE.search(text, max(0, at - 40), at)
     if m is None:
         return None
+    if m.group("owner"):
+        # "Mr Walsh's widow, Anne, said": the surname is written
+        return name, f"{name} {m.group('owner').split()[-1]}"
     want = "m" if m.group(1).lower() == "his" else "f"
     lo = m.start()
     for _ in range(2):  # back to the start of the sentence before (across a paragraph break)
