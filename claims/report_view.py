@@ -248,12 +248,18 @@ def write_report_views(store, report_ids: Iterable[str], folder) -> list[Path]:
 
 
 def _write_page(path: Path, page: str) -> None:
-    """Temp file beside ``path``, then os.replace (no fsync: a view is made again by any run)."""
+    """Temp file beside ``path``, then os.replace (no fsync: a view is made again by any run).
+    The temp file's name is this process's own: two runs writing the same folder at once
+    (their views of a shared report) must not rename each other's file away."""
     import os
 
-    tmp = path.with_name("." + path.name + ".tmp")
-    tmp.write_text(page, encoding="utf-8")
-    os.replace(tmp, path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(page, encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
 
 
 def write_report_view(report_id: str, path, db="reports/claims.db") -> Path:

@@ -339,3 +339,17 @@ def test_the_singer_after_two_people_is_no_guess():
          "\u201cI\u2019m absolutely gutted,\u201d the singer wrote on Instagram.")
     s = by_content(t, "gutted")
     assert s.speaker_name not in ("Kayla Monroe", "Jordan Pike")
+
+
+@pytest.mark.parametrize("noun", ["carmaker", "drugmaker", "chipmaker"])
+def test_a_maker_of_something_is_the_company_that_opens_the_sentence(noun):
+    t = f"Volkmar AG will cut 4,000 jobs in Germany by 2027, the {noun} said on Thursday."
+    s = by_content(t, "4,000 jobs")
+    assert s.speaker_name == "Volkmar AG"
+
+
+def test_a_lawmaker_is_no_maker_of_goods():
+    t = ("Acme Corp said sales rose. The bill was filed in the House by Joey Sal. The lawmaker "
+         "said the remarks had shamed the country.")
+    s = by_content(t, "remarks had shamed")
+    assert s.speaker_name != "Acme Corp"

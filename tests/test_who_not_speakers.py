@@ -219,3 +219,15 @@ def test_copyright_and_caption_lines_are_no_statements():
     texts = [s.text for s in claims.extract_report(
         claims.Report(id="t", text=t, source="t", date=None))]
     assert not [x for x in texts if "responsible" in x or "Rescue teams" in x], texts
+
+
+def test_things_found_in_a_place_are_not_the_place():
+    s = by_content("Documents seized in Florida show that the files were classified.",
+                   "files were classified")
+    assert s.speaker_name != "Florida"
+
+
+def test_a_verb_idiom_with_on_is_no_place_phrase():
+    t = "Fact checkers seized on Trump's claim that there had been thousands of shootings."
+    for s in said(t):
+        assert s.speaker_name != "Fact checkers" or "thousands" not in s.text

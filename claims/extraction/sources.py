@@ -174,9 +174,14 @@ def _group_before_place(text, toks, sp: Span, ss) -> Span:
     """ "Officials in Porto Alegre said": the people before the prepositional phrase speak,
     not the place; the source is the whole phrase."""
     p = bisect.bisect_left(tok_starts(toks), sp[0])
-    if p >= 3 and toks[p - 1].low in _NEAR_PREPS and toks[p - 2].low in _DWELLING and \
-            toks[p - 3].s >= ss and toks[p - 3].low in GROUP_NOUNS:
-        # "Villagers living below the dam say", "Residents living near the plant said"
+    if p >= 3 and toks[p - 1].low in _NEAR_PREPS and toks[p - 3].s >= ss and (
+            toks[p - 2].low in _DWELLING and toks[p - 3].low in GROUP_NOUNS or
+            toks[p - 2].low in _FOUND_WORDS and toks[p - 1].low in _FOUND_PREPS and
+            is_word(toks[p - 3]) and
+            toks[p - 3].low not in LEFT_STOP and (
+                toks[p - 3].w.islower() or p == 3 or toks[p - 4].s < ss)):
+        # "Villagers living below the dam say", "Residents living near the plant said",
+        # "Footprints found in New Mexico show": the people or the things, not the place
         head = np_left(text, toks, p - 3, ss)
         return (head[0], sp[1]) if head else sp
     if p < 2 or toks[p - 1].low not in ("in", "at", "from", "across", "on") or toks[p - 2].s < ss \
@@ -190,6 +195,9 @@ def _group_before_place(text, toks, sp: Span, ss) -> Span:
 
 _NEAR_PREPS = frozenset("in at near below above beside by around along across on from "
                         "outside inside behind".split())
+_FOUND_PREPS = frozenset("in at near inside outside under beneath off".split())
+_FOUND_WORDS = frozenset("found discovered uncovered unearthed recovered seized collected "
+                         "recorded detected".split())
 _DWELLING = frozenset("living working staying sleeping camped camping based stranded "
                       "trapped gathered".split())
 

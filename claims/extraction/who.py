@@ -92,6 +92,9 @@ _DET = re.compile(r"^(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+
 _ORG_DESC = load("organisation_descriptions")
 _COMPANY_DESC = load("company_descriptions")
 _NON_COMPANY_HEADS = load("non_company_heads")
+_MADE_GOODS = frozenset("car auto drug chip plane aircraft phone handset steel toy shoe watch "
+                        "game software beer wine cheese furniture truck bus ship tyre tire "
+                        "computer pc camera vaccine".split())
 _DEMONYMS = load("demonyms")
 _NAMED_BY_HEAD = load("bodies_named_by_head")
 _ORG_NOUNS = load("organisation_nouns")  # bodies speak: "the league said", "the hospital said"
@@ -962,6 +965,9 @@ def _describe_org(text: str, st: Statement, prev: list[Statement],
     head = _description_head(sp)
     if head is None:
         return None
+    if head.endswith("maker") and head[:-5] in _MADE_GOODS:
+        head = "maker"  # "the carmaker", "the drugmaker": a maker of goods, a company (not
+        # "the lawmaker", "the filmmaker": people)
     pos = st.speaker_start or st.content_start
     if head in _DOC_DESC:
         pat = re.compile(r"\b" + head + r"\b[^.\n]{0,80}?\b(?:by|from)\s+(?:the\s+)?"
