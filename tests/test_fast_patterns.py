@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claims.checkworthiness_model import features
-from claims.extraction import checkworthiness, hedges, names, said_on, sentences, tokens, who
+from claims.extraction import checkworthiness, hedges, names, said_on, sentences, tokens, venue, who
 
 # capitals (ASCII, accented, the × inside À-Þ), abbreviations, name particles, apostrophes,
 # hyphens, dots, spaces (with the no-break space), digits and lower-case letters
@@ -263,3 +263,80 @@ def test_names_with_role_examples():
     # the end bound cuts the text, as it does for the full patterns
     assert who._names_with_role(text, "conductor", 0, 20) == ({"Elena Ross"}, set())
     assert who._names_with_role(text, "conductor", 0, 14) == (set(), set())
+
+
+# the words _VENUE is built from, its near misses, and what stands between them
+_VENUE_PIECES = st.sampled_from(
+    ["told", "tells", "telling", "tell", "In", "in", "During", "at", "Through", "via", "Before",
+     "In the course of", "a", "an", "the", "his", "its", "another", "on", "On", "said",
+     "spoke", "speaking", "appearing", "talking", "wrote", "writes", "writing", "tweeted",
+     "posted", "posted on social media", "Twitter", "X", "TV", "social media", "television",
+     "national television", "radio", "air", "statement", "interview", "press conference",
+     "phone", "Senate", "hearing", "reporters", "CNN", "Fox News", "Monday", "The", "of",
+     "with", "to", "network", "’s", "'s", " ", " ", " ", "  ", "\n", "\t", ",", ".", "-", "xin",
+     "aton", "Ton", "9"])
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(_VENUE_PIECES, max_size=14).map("".join), st.integers(0, 30), st.integers(0, 300))
+def test_venue_gate_holds_every_venue(text, pos, endpos):
+    # a piece the gate finds nothing in has no venue: skipping it changes no result
+    if venue._VENUE.search(text, pos, endpos):
+        assert venue._VENUE_GATE.search(text, pos, endpos)
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(_VENUE_PIECES, max_size=14).map(" ".join) | st.lists(_VENUE_PIECES, max_size=4)
+       .map(" ".join))
+def test_venue_gate_holds_every_venue_spaced(text):
+    if venue._VENUE.search(text):
+        assert venue._VENUE_GATE.search(text)
+
+
+_VENUE_LEAD_WORDS = (
+    ["told", "tells", "telling", "In", "in", "During", "during", "At", "at", "Through",
+     "through", "Via", "via", "Before", "before", "In the course of", "on", "said", "spoke",
+     "speaking", "appearing", "talking", "wrote", "writes", "writing", "tweeted", "posted",
+     "commented", "announced", "posting"])
+_VENUE_LEADS = st.sampled_from(_VENUE_LEAD_WORDS)
+_VENUE_SEP = st.sampled_from([" ", " ", "  ", "\n", "\u00a0", ""])
+# what follows a lead word in _VENUE's alternatives, and a few words that do not
+_VENUE_NEXT_WORDS = (
+    ["to", "with", "at", "before", "in", "on", "a", "an", "the", "his", "one", "another",
+     "reporters", "the press", "CNN", "Fox News", "The", "Monday", "air", "radio", "TV",
+     "television", "national television", "social media", "X", "statement", "phone",
+     "interview", "Senate", "hearing", "’s", "network", "of", "it", ",", "9"])
+_VENUE_NEXT = st.sampled_from(_VENUE_NEXT_WORDS)
+
+
+@settings(max_examples=6000, deadline=None)
+@given(st.lists(_VENUE_PIECES, max_size=3), _VENUE_LEADS,
+       st.lists(st.tuples(_VENUE_SEP, _VENUE_NEXT | _VENUE_PIECES), max_size=5))
+def test_venue_gate_holds_every_venue_led(before, lead, after):
+    # one of the words a venue opens with, then what may follow it
+    text = "".join(before) + " " + lead + "".join(sep + w for sep, w in after)
+    if venue._VENUE.search(text):
+        assert venue._VENUE_GATE.search(text)
+
+
+def test_venue_gate_holds_every_three_word_venue():
+    # every lead word followed by any two of the words after it, spaced: all 40,000 texts
+    found = 0
+    for lead in _VENUE_LEAD_WORDS:
+        for a in _VENUE_NEXT_WORDS:
+            for b in _VENUE_NEXT_WORDS:
+                text = f"{lead} {a} {b}"
+                if venue._VENUE.search(text):
+                    found += 1
+                    assert venue._VENUE_GATE.search(text), text
+    assert found > 1000  # (the texts do hold venues of every kind)
+
+
+def test_venue_gate_examples():
+    for text in ("told VOA", "in a statement", "In the course of an interview", "on Twitter",
+                 "said on CNN's State of the Union", "speaking to reporters",
+                 "wrote in the Washington Post", "tweeted", "posted on social media",
+                 "during a hearing Wednesday of the House Foreign Affairs Committee"):
+        assert venue._VENUE.search(text) and venue._VENUE_GATE.search(text), text
+        assert venue.find_venue(text, [(0, len(text))], 0)
+    assert not venue._VENUE_GATE.search("The minister met the press at noon on 5 May.")
