@@ -340,3 +340,17 @@ def test_venue_gate_examples():
         assert venue._VENUE.search(text) and venue._VENUE_GATE.search(text), text
         assert venue.find_venue(text, [(0, len(text))], 0)
     assert not venue._VENUE_GATE.search("The minister met the press at noon on 5 May.")
+
+
+_END_MARK_PIECES = st.sampled_from(
+    ["?", ".", "!", "..", "\"", "”", "’", "'", "»", ")", "]", "(", "“", " ", "\n", "\t",
+     "\u00a0", "\u2028", "a", "Z", "9", "?!"])
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(_END_MARK_PIECES, max_size=12).map("".join))
+def test_ends_with_same_as_patterns(text):
+    assert checkworthiness._ends_with(text, "?") == \
+        (checkworthiness._QUESTION.search(text) is not None)
+    assert checkworthiness._ends_with(text, (".", "!")) == \
+        (checkworthiness._TERMINAL.search(text) is not None)
