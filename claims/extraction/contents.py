@@ -117,7 +117,8 @@ def forward_end(text, toks, k, se, found) -> int:
             end = known
             break
         seen.append(m)
-        if _cuts_forward(text, toks, m, se, n):
+        # (only these tokens can cut: _cuts_forward's tests each start with one of them)
+        if toks[m].low in _MAY_CUT and _cuts_forward(text, toks, m, se, n):
             end = toks[m].s
             break
         m += 1
@@ -149,6 +150,10 @@ def _named_subject_before(toks, m: int) -> bool:
                                              toks[x + 1].low in COMMON_VERBS):
             return True
     return False
+
+
+# the words _cuts_forward can end a content at (";" / "," and "even" / "and")
+_MAY_CUT = frozenset({";", ",", "even", "and"})
 
 
 def _cuts_forward(text, toks, m, se, n) -> bool:
