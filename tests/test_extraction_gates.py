@@ -1,0 +1,72 @@
+"""Cheap tests that let the readers skip work give the answer the full test would give.
+
+Each reader below runs only where a cheap test says it may find something; these properties
+check, on generated paragraphs, that wherever the cheap test says no, the full one says no too
+(so skipping it changes nothing).
+"""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claims.extraction import contents, polls
+from claims.extraction.paragraph import Paragraph
+from claims.extraction.sentences import split_sentences
+
+# words the content-end and poll readers look at, and others around them
+_WORDS = st.sampled_from(
+    ["said", "says", "told", "he", "she", "they", "officials", "Clinton", "The", "the", "a",
+     "and", "but", "even", "as", "though", "if", "that", ",", ";", ".", ":", "—", "“", "”",
+     "\"", "in", "In", "poll", "survey", "study", "CNN", "released", "Monday", "led", "by",
+     "five", "points", "called", "on", "them", "to", "according", "Reuters", "reporters",
+     "is", "ahead", "polls", "council", "members", "added", "will", "not", "exposing",
+     "even as", "even though", "even as he said", "and called"])
+
+
+def _paragraph(words: list[str]) -> tuple[str, Paragraph] | None:
+    text = " ".join(words)
+    sents = split_sentences(text)
+    if not sents:
+        return None
+    first = [i for i, s in enumerate(sents) if s.paragraph == sents[0].paragraph]
+    return text, Paragraph.read(text, sents, first)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=40))
+def test_content_cuts_only_at_may_cut_words(words):
+    got = _paragraph(words)
+    if got is None:
+        return
+    text, p = got
+    n = len(p.toks)
+    for m, t in enumerate(p.toks):
+        se = p.sentences[p.sent_of[m]].end
+        if t.low not in contents._MAY_CUT:
+            assert not contents._cuts_forward(text, p.toks, m, se, n), (text, m)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=40))
+def test_no_poll_read_without_a_poll_word(words):
+    got = _paragraph(words)
+    if got is None:
+        return
+    text, p = got
+    if not polls.may_hold_poll(p.lows):
+        for ci, low in enumerate(p.lows):
+            if low == "in":
+                assert polls.read_poll(p, ci) is None, text
+
+
+def test_gates_examples():
+    text = "In a CNN poll released Monday, Clinton led Trump by five points."
+    _, p = _paragraph(text.split(" "))
+    assert polls.may_hold_poll(p.lows)
+    assert polls.read_poll(p, 0) is not None
+    text = "Officials said the plan will fail, and called on them to act; the rest followed."
+    _, p = _paragraph(text.split(" "))
+    se = p.sentences[0].end
+    cuts = [t.low for m, t in enumerate(p.toks)
+            if contents._cuts_forward(text, p.toks, m, se, len(p.toks))]
+    assert cuts and set(cuts) <= contents._MAY_CUT
