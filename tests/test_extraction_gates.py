@@ -70,3 +70,31 @@ def test_gates_examples():
     cuts = [t.low for m, t in enumerate(p.toks)
             if contents._cuts_forward(text, p.toks, m, se, len(p.toks))]
     assert cuts and set(cuts) <= contents._MAY_CUT
+
+
+_QUOTE_WORDS = st.sampled_from(
+    ["“", "”", "\"", "'", "’", "‘", ",", ".", "?", ";", ":", "—", "he", "said", "says",
+     "told", "Simon", "Lee", "of", "the", "group", "We", "will", "win", "it", "is", "over",
+     "\n", "said.", "Lee,", "win,”", "“We", "over.”"])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_QUOTE_WORDS, min_size=1, max_size=30))
+def test_quote_before_gate_changes_nothing(words):
+    from claims.extraction import said
+    got = _paragraph(words)
+    if got is None:
+        return
+    text, p = got
+    for i in range(len(p.toks)):
+        ss = p.sentences[p.sent_of[i]].start
+        args = (text, p.toks, i, ss, p.start, p.quotes, p.quote_at)
+        assert said.quote_before(*args) == said._walk_to_quote(*args), (text, i)
+
+
+def test_quote_before_examples():
+    from claims.extraction import said
+    text = "“We will win,” Simon Lee said."
+    _, p = _paragraph(text.split(" "))
+    i = [t.low for t in p.toks].index("said")
+    assert said.quote_before(text, p.toks, i, 0, 0, p.quotes, p.quote_at) is not None

@@ -506,6 +506,15 @@ _SUBORD = re.compile(r"[“\"‘']?(?:when|whenever|after|before|once|until|sinc
 def quote_before(text, toks, i, ss, ps, quotes, quote_at):
     """For "“...,” he said": the index of the quote just before the source/cue, and the token
     index where the source starts (== i when the cue comes first)."""
+    # what it looks for is a real quotation ending between the sentence's start and the cue:
+    # without one, the walk below finds nothing (most calls: no quotation in the paragraph)
+    lo, hi = max(ss, ps), toks[i].s
+    if not any(lo < q[1] <= hi for q in quotes):
+        return None
+    return _walk_to_quote(text, toks, i, ss, ps, quotes, quote_at)
+
+
+def _walk_to_quote(text, toks, i, ss, ps, quotes, quote_at):
     # walk left from i over at most 12 tokens of source to reach ',”' / '”' / ',"'
     m = i - 1
     steps = 0
