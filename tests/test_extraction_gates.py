@@ -98,3 +98,29 @@ def test_quote_before_examples():
     _, p = _paragraph(text.split(" "))
     i = [t.low for t in p.toks].index("said")
     assert said.quote_before(text, p.toks, i, 0, 0, p.quotes, p.quote_at) is not None
+
+
+def _forward_end_plain(text, toks, k, se) -> int:
+    """forward_end as first written: every token from k to the sentence end tested."""
+    m = k
+    while m < len(toks) and toks[m].s < se:
+        if contents._cuts_forward(text, toks, m, se, len(toks)):
+            return toks[m].s
+        m += 1
+    return se
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=40), st.randoms(use_true_random=False))
+def test_forward_end_same_as_plain(words, rnd):
+    got = _paragraph(words)
+    if got is None:
+        return
+    text, p = got
+    # scans from every token in a random order (they share the memo of the paragraph)
+    order = list(range(len(p.toks)))
+    rnd.shuffle(order)
+    for k in order:
+        for se in {p.sentences[p.sent_of[k]].end, p.end}:
+            assert contents.forward_end(text, p.toks, k, se, []) == \
+                _forward_end_plain(text, p.toks, k, se), (text, k, se)
