@@ -354,3 +354,15 @@ def test_ends_with_same_as_patterns(text):
         (checkworthiness._QUESTION.search(text) is not None)
     assert checkworthiness._ends_with(text, (".", "!")) == \
         (checkworthiness._TERMINAL.search(text) is not None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_WORD_PIECES | st.sampled_from(["٣", "²", "０", "½", "7", "x9y"]), max_size=30)
+       .map("".join))
+def test_word_string_tells_digits(text):
+    # the model's shape feature "f:digit" read from the word string (digits become "0")
+    low = features.word_string(text)
+    assert ("0" in low) == (features._DIGIT.search(text) is not None)
+    assert features.split_words(low) == features.words_plain(text)
+    assert features.shape_features(text, features.words(text), "0" in low) == \
+        features.shape_features(text, features.words(text))
