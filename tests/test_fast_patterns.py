@@ -20,6 +20,8 @@ from claims.extraction import checkworthiness, hedges, names, said_on, sentences
 _NAME_PIECES = st.sampled_from(
     ["A", "M", "S", "D", "J", "T", "Z", "À", "×", "Þ", "é", "r", "s", "t", "a", "n", "e",
      "Mr", "Mrs", "Dr", "Sen", "St", "Jr", "Ft", "de", "van", "al", "ibn", "y",
+     "Ms", "Mt", "Sgt", "Sr", "Rep", "Rev", "Gov", "Gen", "Lt", "Col", "Capt", "Adm", "Prof",
+     "della", "dos", "das", "du", "ten", "ter", "von", "zu", "bin", "el", "la", "le", "i",
      ".", "’", "'", "-", " ", "  ", "\u00a0", "\n", ",", "9", "_", "“", "U.S.", "O'Neil"])
 _TEXT = st.lists(_NAME_PIECES, max_size=40).map("".join)
 
