@@ -45,6 +45,15 @@ def test_name_run_examples():
     assert "Sen. Ana" in got[0] and "U.S." in got and "Dr. J. Smith" in got
     # inside a word or after an apostrophe or hyphen no run starts
     assert [m.group(0) for m in names.NAME_RUN.finditer("xAna l'Ana -Ana")] == []
+    # every abbreviation and particle, where the fast form's guards and groups decide
+    for w in names._ABBREVS:
+        for text in (f"{w}. Ana Ruiz", f"{w}.", f"Ana {w}. Ruiz", f"{w}x. Ana", f"{w} Ana"):
+            assert _spans(names.NAME_RUN, text, 0, len(text)) == \
+                _spans(names.NAME_RUN_PLAIN, text, 0, len(text)), text
+    for w in names._PARTICLES:
+        for text in (f"Ana {w} Ruiz", f"Ana {w} {w} Ruiz", f"Ana {w}x Ruiz"):
+            assert _spans(names.NAME_RUN, text, 0, len(text)) == \
+                _spans(names.NAME_RUN_PLAIN, text, 0, len(text)), text
 
 
 # capitalised words (stop words among them), auxiliaries and verbs the actor pattern reads
