@@ -13,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claims.checkworthiness_model import features
-from claims.extraction import checkworthiness, hedges, names, said_on, sentences, tokens, venue, who
+from claims.extraction import (checkworthiness, hedges, names, quotes, said_on, sentences, tokens,
+                               venue, who)
 
 # capitals (ASCII, accented, the × inside À-Þ), abbreviations, name particles, apostrophes,
 # hyphens, dots, spaces (with the no-break space), digits and lower-case letters
@@ -377,3 +378,13 @@ def test_word_string_tells_digits(text):
     assert features.split_words(low) == features.words_plain(text)
     assert features.shape_features(text, features.words(text), "0" in low) == \
         features.shape_features(text, features.words(text))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["“", "”", "«", "»", "„", "\"", "‘", "’", "'", "a", " ", "Z",
+                                 "\n", "é", "‚", "‟", "`"]), max_size=30).map("".join),
+       st.integers(0, 30), st.integers(0, 30))
+def test_quote_mark_positions_same_as_pattern(text, ps, pe):
+    ps, pe = min(ps, len(text)), min(pe, len(text))
+    assert quotes._mark_positions(text, ps, pe) == \
+        [m.start() for m in quotes._QCHARS.finditer(text, ps, pe)]
