@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claims.checkworthiness_model import features
-from claims.extraction import (checkworthiness, hedges, names, quotes, said_on, sentences, tokens,
-                               venue, who)
+from claims.extraction import (checkworthiness, fast_patterns, hedges, names, quotes, said_on,
+                               sentences, tokens, venue, who)
 
 # capitals (ASCII, accented, the × inside À-Þ), abbreviations, name particles, apostrophes,
 # hyphens, dots, spaces (with the no-break space), digits and lower-case letters
@@ -386,5 +386,36 @@ def test_word_string_tells_digits(text):
        st.integers(0, 30), st.integers(0, 30))
 def test_quote_mark_positions_same_as_pattern(text, ps, pe):
     ps, pe = min(ps, len(text)), min(pe, len(text))
-    assert quotes._mark_positions(text, ps, pe) == \
+    assert fast_patterns.char_positions(text, quotes._MARKS, ps, pe) == \
         [m.start() for m in quotes._QCHARS.finditer(text, ps, pe)]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_END_PIECES, max_size=40).map("".join), st.integers(0, 40), st.integers(0, 400))
+def test_finditer_at_marks_same_as_finditer(text, pos, endpos):
+    # the sentence ends, tried at their marks only
+    starts = fast_patterns.char_positions(text, ".!?…", pos, endpos)
+    assert [m.span() for m in fast_patterns.finditer_at(sentences._END, text, starts, pos, endpos)] \
+        == _spans(sentences._END, text, pos, endpos)
+
+
+_ORPHAN_PIECES = st.sampled_from(
+    ["“", "”", "\"", "We will win", "Stay calm", ",", "!", "?", " ", "\n", "said", "urged",
+     "Ivo Penn", "he", "She", "x", ".", ";", "'"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_ORPHAN_PIECES, max_size=30).map("".join), st.integers(0, 30))
+def test_finditer_at_quotes_same_as_finditer(text, pos):
+    # the quotes after which who.py looks for a speaker, tried at the quote marks only
+    starts = fast_patterns.char_positions(text, "“\"", pos)
+    got = [m.groupdict() | {"span": m.span()}
+           for m in fast_patterns.finditer_at(who._ORPHAN, text, starts, pos)]
+    assert got == [m.groupdict() | {"span": m.span()} for m in who._ORPHAN.finditer(text, pos)]
+
+
+def test_finditer_at_examples():
+    text = "“Stay calm,” urged Ivo Penn. “Go,” he said. \"No,\" said Ana Lee."
+    starts = fast_patterns.char_positions(text, "“\"")
+    assert len(list(fast_patterns.finditer_at(who._ORPHAN, text, starts))) == \
+        len(list(who._ORPHAN.finditer(text))) == 3
