@@ -419,3 +419,18 @@ def test_finditer_at_examples():
     starts = fast_patterns.char_positions(text, "“\"")
     assert len(list(fast_patterns.finditer_at(who._ORPHAN, text, starts))) == \
         len(list(who._ORPHAN.finditer(text))) == 3
+
+
+_COUPLE_PIECES = st.sampled_from(
+    ["Mark", "Helen", "Price", "Ana", "X", "and", " and ", "and ", " and", " ", "  ", "\n",
+     "x", "é", "É", "Mc", "’", ",", "9", "_", "Mark and Helen Price", "Ana and Bo Li",
+     "Helen Price", "Mark and ", " and Bo Li", "Bo Li and"])
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(_COUPLE_PIECES, max_size=25).map("".join))
+def test_finditer_at_couples_same_as_finditer(text):
+    # "Mark and Helen Price": tried before each " and " only
+    starts = fast_patterns.capitalised_before(text, " and ")
+    assert [m.span() for m in fast_patterns.finditer_at(who._COUPLE, text, starts)] == \
+        _spans(who._COUPLE, text, 0, len(text))

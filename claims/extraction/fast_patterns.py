@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
-__all__ = ["char_positions", "finditer_at"]
+__all__ = ["char_positions", "finditer_at", "capitalised_before"]
 
 
 def char_positions(text: str, chars: str, pos: int = 0, endpos: Optional[int] = None) -> list[int]:
@@ -44,3 +44,24 @@ def finditer_at(pattern: re.Pattern, text: str, starts: list[int], pos: int = 0,
         if m is not None:
             yield m
             last = m.end()
+
+
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def capitalised_before(text: str, literal: str, pos: int = 0) -> list[int]:
+    """The offsets of the capitalised words (``[A-Z][a-z]+``) written right before each
+    occurrence of ``literal`` in ``text[pos:]``, in order: where a pattern opening with such
+    a word and that literal ("Mark and Helen Price") can match."""
+    out: list[int] = []
+    find = text.find
+    a = find(literal, pos)
+    while a >= 0:
+        k = a
+        while k > pos and text[k - 1] in _LOWER:
+            k -= 1
+        if pos < k < a and text[k - 1] in _UPPER:
+            out.append(k - 1)
+        a = find(literal, a + 1)
+    return out

@@ -38,7 +38,7 @@ from typing import Optional
 from claims.extraction import checkworthiness as _cw
 from claims.extraction import confidence as _conf
 from claims.extraction.context import attribution_context
-from claims.extraction.fast_patterns import char_positions, finditer_at
+from claims.extraction.fast_patterns import capitalised_before, char_positions, finditer_at
 from claims.extraction.lexicons import load
 from claims.extraction.names import first_name_gender, is_title_word
 from claims.extraction.spans import SpanSet as _Spans
@@ -415,7 +415,8 @@ class _Registry:
         for s in statements:
             if s.kind != "claim" and s.speaker_type == "person" and s.speaker_name:
                 self.add_person(s.speaker_name)
-        for m in _COUPLE.finditer(text):
+        # (_COUPLE.finditer(text), tried before each " and " only)
+        for m in finditer_at(_COUPLE, text, capitalised_before(text, " and ")):
             # "Mark and Helen Price": both first names take the surname
             a, _, b, last = m.group(0).split()
             if _gender(f"{a} {last}") and _gender(f"{b} {last}"):
