@@ -116,18 +116,19 @@ _ACTOR_VERB = (
 _ACTOR_PLAIN = re.compile(
     r"(?<![\w’'])(?!(?:" + _ACTOR_STOP + r")\b)(?:[A-Z][\w’'.\-]*[a-z\d]|[A-Z]{2,})" + _ACTOR_VERB
 )
-# _ACTOR_PLAIN opening with a character class (the engine then skips to the next capital
-# instead of trying the lookbehind at every character): the capital is consumed first and
-# the lookbehind, the stop words (grouped by their capital: one lookbehind per letter) and
-# the rest of the name continue after it. Same matches (tests/test_fast_patterns.py).
+# _ACTOR_PLAIN opening with its capital: one alternative per capital letter, each followed by
+# its own stop words (the regex engine skips to the next capital, then only the alternative of
+# that letter gets past its first character; a lookbehind per letter was tried for each
+# capital before), then the lookbehind and the rest of the name. Same matches
+# (tests/test_fast_patterns.py).
 _STOP_BY_CAPITAL: dict[str, list[str]] = {}
 for _w in _ACTOR_STOP.split("|"):
     _STOP_BY_CAPITAL.setdefault(_w[0], []).append(_w[1:])
 _ACTOR = re.compile(
-    r"[A-Z](?<![\w’'][A-Z])(?!(?:"
-    + "|".join("(?<=" + c + ")(?:" + "|".join(rests) + ")"
-               for c, rests in _STOP_BY_CAPITAL.items())
-    + r")\b)(?:[\w’'.\-]*[a-z\d]|[A-Z]+)" + _ACTOR_VERB
+    "(?:" + "|".join(c + ("(?!(?:" + "|".join(_STOP_BY_CAPITAL[c]) + r")\b)"
+                          if c in _STOP_BY_CAPITAL else "")
+                     for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    + r")(?<![\w’'][A-Z])(?:[\w’'.\-]*[a-z\d]|[A-Z]+)" + _ACTOR_VERB
 )
 # r"\b(?:I|me|my|we|us|our)\b"
 _FIRST_PERSON = re.compile(r"[Imwuo](?<!\w[Imwuo])(?:(?<=I)|(?<=m)[ey]|(?<=w)e|(?<=u)s|(?<=o)ur)\b")
