@@ -26,7 +26,7 @@ from operator import itemgetter
 from typing import Callable
 
 from claims.checkworthiness_model.features import (N_MAX, N_MIN, shape_features, split_words,
-                                                   word_string, words)
+                                                   word_string)
 
 __all__ = ["score_checkworthiness", "score_one", "load_model", "Model", "MODEL_PATH"]
 
