@@ -311,3 +311,31 @@ def test_description_rules_cost_linear_time_in_a_long_report():
     finally:
         gc.enable()
     assert times[1] < 15 * times[0] + 1.5, times
+
+
+def test_a_parent_by_number_of_children_is_the_one_person_named_before():
+    t = ("Tom Hadley, 45, was climbing alone when a rockfall cut off his route.\n\n"
+         "\u201cI honestly thought that was it,\u201d the father of three told French television.")
+    s = by_content(t, "thought that was it")
+    assert s.speaker_name == "Tom Hadley"
+
+
+def test_a_parent_by_number_of_children_of_the_other_gender_is_no_guess():
+    t = ("Anna Price, 45, was climbing alone.\n\n"
+         "\u201cI honestly thought that was it,\u201d the father of three told French television.")
+    s = by_content(t, "thought that was it")
+    assert s.speaker_name is None
+
+
+def test_the_singer_is_the_one_person_named_just_before_even_by_one_name():
+    t = ("Adele has cancelled four shows after doctors told her to rest her voice.\n\n"
+         "\u201cI\u2019m absolutely gutted,\u201d the singer wrote on Instagram.")
+    s = by_content(t, "gutted")
+    assert s.speaker_name == "Adele"
+
+
+def test_the_singer_after_two_people_is_no_guess():
+    t = ("Kayla Monroe and Jordan Pike split in August.\n\n"
+         "\u201cI\u2019m absolutely gutted,\u201d the singer wrote on Instagram.")
+    s = by_content(t, "gutted")
+    assert s.speaker_name not in ("Kayla Monroe", "Jordan Pike")

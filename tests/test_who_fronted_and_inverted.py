@@ -257,3 +257,18 @@ def test_where_it_was_said_after_the_cue_is_no_second_cue():
     for venue in ("in his post", "in a blog post", "in a tweet on Monday"):
         t = f"The deal gives Apple unlimited discounts, Tom Sargent said {venue}."
         assert by_content(t, "unlimited discounts").speaker_name == "Tom Sargent", venue
+
+
+def test_a_closing_the_report_said_ends_the_inner_content_and_speaks_itself():
+    t = "The player has told the club he wants to leave, the report said."
+    got = said(t)
+    assert not [s for s in got if "report said" in s.text], [s.text for s in got]
+    outer = [s for s in got if s.text.startswith("The player has told")]
+    assert outer and outer[0].speaker_name == "report"
+
+
+def test_a_document_by_a_possessive_owner_is_not_named_by_the_owner():
+    t = ("A report from the Ferrow Board's inspector general was released on Monday. Staff "
+         "were told not to disclose the breach, the report said.")
+    s = by_content(t, "not to disclose")
+    assert not (s.speaker_name or "").endswith(("'s", "\u2019s")), s.speaker_name

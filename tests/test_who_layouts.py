@@ -308,3 +308,10 @@ def test_teaser_lines_with_a_colon_label_are_clutter():
     assert not any("budget gap" in x or "tax cut" in x or "crashes rose" in x for x in texts)
     s = by_content(t, "losing parking")
     assert s.speaker_type != "person" and "owners" in (s.speaker_name or "")
+
+
+def test_a_headline_label_with_a_topic_names_the_speaker_only():
+    t = ("Mayor Ana Ruiz on the budget: 'Every department will have to cut'\n\n"
+         "TULA - Mayor Ana Ruiz presented the budget on Thursday.")
+    s = by_content(t, "Every department")
+    assert s.speaker_name == "Ana Ruiz"

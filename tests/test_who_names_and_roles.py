@@ -455,3 +455,45 @@ def test_an_acronym_in_brackets_after_a_body_is_no_part_of_its_name():
 def test_a_director_general_of_an_acronym_body_is_the_person(body):
     s = by_content(f"{body} Director-General Ana Tedros said the plan would fail.", "plan would")
     assert s.speaker_name == "Ana Tedros" and s.speaker_type == "person"
+
+
+@pytest.mark.parametrize("post", ["chief executive", "head", "director", "chairwoman"])
+def test_the_holder_of_a_post_at_a_body_is_not_the_body(post):
+    # "The chief executive of X said": a person, named by the post, never X itself
+    t = f"Staff walked out. The {post} of Harrowgate Borough Council said the culture had failed."
+    s = by_content(t, "culture had failed")
+    assert s.speaker_name != "Harrowgate Borough Council"
+    assert s.speaker_type == "person"
+    assert post in (s.speaker_name or "")
+
+
+def test_a_spokesman_for_a_body_still_speaks_for_it():
+    t = "Jets took off. A spokesman for the Ministry of Defence said the jets had landed safely."
+    s = by_content(t, "jets had landed")
+    assert "Ministry of Defence" in (s.speaker_name or "")
+
+
+@pytest.mark.parametrize("name", ["Sultan al-Jaber", "Ayman al-Zawahiri"])
+def test_a_name_with_a_joined_arabic_article_is_whole(name):
+    s = by_content(f"{name}, who chaired the talks, said the industry was ready.", "industry")
+    assert s.speaker_name == name
+
+
+def test_a_titled_name_with_a_joined_article_keeps_its_title_as_role():
+    s = by_content("Syrian President Bashar al-Assad said the war was over.", "war was over")
+    assert s.speaker_name == "Bashar al-Assad"
+    assert s.speaker_role == "Syrian President"
+
+
+def test_the_capitalised_article_opening_a_sentence_is_the_same_person():
+    t = ("Sultan al-Jaber, who chaired the talks, said the industry was ready. Al-Jaber added "
+         "that oil would be needed for decades.")
+    s = by_content(t, "oil would be needed")
+    assert s.speaker_name == "Sultan al-Jaber"
+
+
+def test_a_group_named_with_a_joined_article_is_no_he():
+    t = ("Bob Vance said a group known as Ansar al-Tahrir was involved, but he said he played no "
+         "role in the statement.")
+    s = by_content(t, "played no role")
+    assert s.speaker_name == "Bob Vance"

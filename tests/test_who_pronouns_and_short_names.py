@@ -296,3 +296,17 @@ def test_a_first_name_that_is_also_a_broadcasters_name_opens_a_persons_name():
          "He added that severance would be paid.")
     assert by_content(t, "plant would close").speaker_type == "person"
     assert by_content(t, "severance would be paid").speaker_name == "Fox Orme"
+
+
+def test_a_surname_that_is_also_a_month_after_a_quote_is_the_person():
+    t = ("Judge Leigh May wrote in an order that the state had failed to show any fraud. "
+         "\u201cThe right to vote is not a privilege to be rationed,\u201d May wrote.")
+    s = by_content(t, "privilege to be rationed")
+    assert s.speaker_name == "Leigh May"
+
+
+def test_a_lone_surname_of_the_one_person_named_in_full_is_that_person():
+    t = ("President Ana Ortega opened the summit on Monday. Later, Ortega said the talks had "
+         "gone well.")
+    s = by_content(t, "talks had gone well")
+    assert s.speaker_name == "Ana Ortega"

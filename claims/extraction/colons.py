@@ -83,6 +83,11 @@ def _read_label(p: Paragraph, ci: int, qk, first: int = 0) -> None:
     t = toks[ci]
     head = toks[first:ci]
     src = strip_span(text, head[0].s, head[-1].e)
+    on = next((k for k, h in enumerate(head) if k and h.low in ("on", "about")), None)
+    if on is not None and all(h.w[0].isupper() or h.w in _NAME_PUNCT for h in head[:on]):
+        # "Obama on Climate Change: The Trends Are 'Terrifying.'": the speaker, then the
+        # topic the headline gives
+        src = strip_span(text, head[0].s, head[on - 1].e)
     e = p.end
     if first and text[head[0].s - 1] in "*_":  # the emphasis closing the label and the line
         b = t.e

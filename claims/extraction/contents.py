@@ -17,7 +17,7 @@ from itertools import compress, count
 from operator import attrgetter
 from typing import Optional
 
-from claims.extraction.cues import CUES, HEARER_VERBS, NP_CUES, SPEECH_CUES
+from claims.extraction.cues import CUES, HEARER_VERBS, NP_CUES, SPEECH_CUES, TAKES_TO
 from claims.extraction.lexicons import load
 from claims.extraction.quotes import QUOTE_CHARS
 from claims.extraction.tokens import is_word
@@ -43,6 +43,13 @@ _CLOSING_CUES = _MAIN_CUES | frozenset("say reported reports confirmed confirms 
 # a time or venue word ("in early June", "at a news conference", "on Twitter")
 _NP_END_PREPS = frozenset("in at on during after before amid".split())
 _VENUE_WORDS = load("venue_words")
+# "said in a statement it would ...": the medium of a statement, after which the reported
+# clause starts without "that" (one-word events and modifiers of ``venue_events``)
+_MEDIUM_NOUNS = frozenset(w.lower() for w in load("venue_events") if w.isalpha()) - {
+    "visit", "event", "ceremony", "session", "panel", "discussion", "appearance", "report",
+    "campaign"}
+_MEDIUM_MODIFIERS = frozenset(w.lower() for w in load("venue_event_modifiers") if w.isalpha())
+_MEDIUM_DETERMINERS = frozenset("a an the his her its their".split())
 
 
 def starts_sentence(text, ss, pos) -> bool:
@@ -207,7 +214,8 @@ def closing_cue_clause(toks, k, se) -> bool:
     subject and a speech cue closing the sentence. The sentence before it is that speaker's
     content, so a content read forward from an earlier cue ("refused to ...") ends here."""
     n = len(toks)
-    if k >= n or toks[k].low.endswith("ing") or toks[k].low in LEFT_STOP:
+    if k >= n or toks[k].low.endswith("ing") or toks[k].low in LEFT_STOP and \
+            toks[k].low not in _SUBJECT_DETERMINERS:
         return False  # ", exposing the United States to ...": a participle, no subject
     for m in range(k, min(n, k + 7)):
         t = toks[m]
@@ -223,10 +231,15 @@ def closing_cue_clause(toks, k, se) -> bool:
             nx = toks[m + 1] if m + 1 < n else None
             return nx is None or nx.s >= se or not is_word(nx) or nx.low in TIME or \
                 nx.low in ADVERBIAL_PREP
+        if t.low in CUES and m > k and toks[m - 1].low in _SUBJECT_DETERMINERS:
+            continue  # ", the report said.": a noun after its determiner
         if t.low in AUX or t.low in PRONOUNS or t.low in CUES or t.low in COMMON_VERBS or \
                 t.low in ("that", "and", "but", "or", "which", "if", "when", "because"):
             return False
     return False
+
+
+_SUBJECT_DETERMINERS = frozenset("the a an his her its their".split())
 
 
 def main_clause_cue(toks, k, se) -> bool:
@@ -272,6 +285,40 @@ def cue_as_noun(toks, m: int) -> bool:
     return False
 
 
+def _infinitive_at(toks, k) -> bool:
+    """ "to block", not "to reporters" / "to the board": a verb after "to" at ``k``."""
+    return k + 1 < len(toks) and toks[k + 1].w[:1].islower() and toks[k + 1].low not in (
+        "the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "reporters",
+        "journalists", "colleagues", "lawmakers", "investors", "analysts", "supporters")
+
+
+def _after_medium(toks, k, se) -> Optional[int]:
+    """ "in a statement", "in an emailed statement", "in an interview Tuesday" at ``k``,
+    followed by the opening of a clause ("it would", "the talks had", "Smith was"): the
+    token where that clause starts, else None."""
+    n = len(toks)
+    m = k + 1
+    if m >= n or toks[m].low not in _MEDIUM_DETERMINERS:
+        return None
+    m += 1
+    if m < n and toks[m].low in _MEDIUM_MODIFIERS and m + 1 < n and \
+            toks[m + 1].low in _MEDIUM_NOUNS:
+        m += 1
+    if m >= n or toks[m].s >= se or toks[m].low not in _MEDIUM_NOUNS:
+        return None
+    m += 1
+    if m + 1 < n and toks[m].low == "on" and toks[m + 1].low in TIME:
+        m += 2
+    elif m < n and toks[m].low in TIME:
+        m += 1
+    if m + 1 >= n or toks[m].s >= se:
+        return None
+    t = toks[m]
+    if t.low in _CLAUSE_OPENERS or t.w[0].isupper() and t.w[0].isalpha():
+        return m
+    return None
+
+
 def skip_adverbials(toks, k, se, base) -> int:
     """Skip time words, "in a statement", "on Twitter" and a hearer object after a cue."""
     n = len(toks)
@@ -280,6 +327,15 @@ def skip_adverbials(toks, k, se, base) -> int:
         if k >= n or toks[k].s >= se:
             return k
         w = toks[k].low
+        if w == "," and k + 1 < n and toks[k + 1].low == "formerly":
+            # "wrote on X, formerly Twitter, that ...": the platform's old name
+            m = k + 2
+            while m < n and toks[m].s < se and toks[m].w != "," and m - k < 6:
+                m += 1
+            if m < n and toks[m].w == "," and m + 1 < n and toks[m + 1].s < se:
+                k = m + 1
+                continue
+            return k
         if w in TIME or w in MONTHS or w.isdigit() and k > start and toks[k - 1].low in MONTHS or (
                 w.endswith("ly") and toks[k].w[0].islower() and len(w) > 4 and w != "only" and
                 not (k + 1 < n and (toks[k + 1].w[:1].isdigit() or toks[k + 1].low in
@@ -304,8 +360,15 @@ def skip_adverbials(toks, k, se, base) -> int:
                     and toks[m].low != "that" and not (toks[m].low in CUES and
                                                        not cue_as_noun(toks, m)):
                 m += 1
+            if m < n and toks[m].s < se and toks[m].low == "that" and w == "to" and \
+                    base in TAKES_TO and _infinitive_at(toks, k):
+                return k  # "vowed to block any deal that ...": the deal's "that"
             if m < n and toks[m].s < se and (toks[m].low == "that" or toks[m].w in
                                              (",", ":", "“", '"', "‘")):
+                k = m
+                continue
+            m = _after_medium(toks, k, se)
+            if m is not None:
                 k = m
                 continue
             return k

@@ -56,7 +56,10 @@ _PARTICLES = ("de da del della dello degli dei di des der den ten ter van von zu
               "du dos das y ibn").split()
 _PARTICLE = "(?:" + "|".join(_PARTICLES) + ")"
 
-_MORE_TOKENS = r"(?:[ \u00a0]+(?:" + _PARTICLE + r"[ \u00a0]+){0,2}" + _TOKEN + r")*"
+# an Arabic article joined to the name by a hyphen: "Sultan al-Jaber", "Abdel Fattah el-Sisi"
+_HYPHEN_PARTICLE = r"(?:al|el|ad|as|ash|az|ar|an|at|ul|ur)-[A-Z]\w*(?:[’'\-][A-Za-z]\w*)*"
+_MORE_TOKENS = (r"(?:[ \u00a0]+(?:(?:" + _PARTICLE + r"[ \u00a0]+){0,2}" + _TOKEN + r"|" +
+                _HYPHEN_PARTICLE + r"))*")
 # (two particles: "Ingrid van der Berg", "Ana de la Cruz")
 # A run of name tokens, as written for reading (NAME_RUN below is the same pattern, faster).
 NAME_RUN_PLAIN = re.compile(r"(?<![\w’'\-])" + _TOKEN + _MORE_TOKENS)
@@ -226,8 +229,15 @@ def _classify(toks: list[str]) -> str:
             return "other"
     if len(toks) > 5:
         return "other"
+    if any(_ARTICLE_JOINED.match(t) for t in toks[1:]) and not any(
+            first_name_gender(t) or is_title_word(t) for t in clean[:-1]):
+        # "Ansar al-Sharia", "Jabhat al-Nusra": a name with a joined Arabic article and no
+        # first name before it is a group's as often as a person's: no "he" or "she" for it
+        # ("Sultan al-Jaber", "Ayman al-Zawahiri" open with a first name)
+        return "organization"
     return "person"
 
+_ARTICLE_JOINED = re.compile(r"(?:al|el|ad|as|ash|az|ar|an|at|ul|ur)-[A-Z]")
 _TIME_WORDS = load("time_words")
 _PARTY_MEMBERS = load("party_members")  # "Democrat Elaine Cho": the party is her role
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
@@ -292,6 +302,8 @@ def _analyse_run(text: str, s: int, e: int) -> list[NameRun]:
             k = classify_tokens([p[2] for p in name_toks])
             if k == "other" and len(name_toks) == 1 and name_toks[0][2] == "May":
                 k = "single"  # "Mrs May", "Mr Justice May": after a title, a surname
+            if k == "organization" and any(_ARTICLE_JOINED.match(p[2]) for p in name_toks[1:]):
+                k = "person"  # "President Bashar al-Assad": the title says a person
             if k in ("person", "single"):
                 out.append(NameRun(name_toks[0][0], name_toks[-1][1], [p[2] for p in name_toks],
                                 "person", text[part[0][0]:part[cut][1]], part[0][0]))

@@ -30,8 +30,8 @@ from claims.extraction.sources import (after_coordination, source_left, source_r
                                        subject_of_sentence, trim_aux, with_subject)
 from claims.extraction.spans import Attribution, Span
 from claims.extraction.tokens import is_word, strip_content, strip_span, tok_starts
-from claims.extraction.words import (ADVERBIAL_PREP, COMMON_VERBS, LEFT_STOP, MONTHS, PRONOUNS,
-                                     TIME)
+from claims.extraction.words import (ADVERBIAL_PREP, AUX, COMMON_VERBS, LEFT_STOP, MONTHS,
+                                     PRONOUNS, TIME)
 
 __all__ = ["read_said"]
 
@@ -131,6 +131,8 @@ def read_said(c: Cue, ing: bool) -> Optional[Attribution]:
             "," not in text[src_left[1]:toks[i].s] and \
             reduced_relative(toks, src_left, ss):
         return None
+    if src_left and not toks[i].low.endswith("ing"):
+        src_left = _head_of_gapped_relative(text, toks, src_left, j, se)
     back = quote_before(text, toks, i, ss, p.start, p.quotes, p.quote_at)
     if back is not None and back[1] < i and all(
             t.low in _COORDINATORS for t in toks[back[1]:i]):
@@ -147,7 +149,10 @@ def read_said(c: Cue, ing: bool) -> Optional[Attribution]:
         if att is not None:
             return att
     rest_empty = nxt is None or nxt.s >= se or nxt.w in (".", "!", "?") or (
-        nxt.w == "," and (is_tail(toks, k + 1, se) or _subordinate_tail(toks, k + 1, se))) or (
+        nxt.w == "," and (is_tail(toks, k + 1, se) or _subordinate_tail(toks, k + 1, se) or
+                          src_left is not None and
+                          text[ss:src_left[0]].rstrip().endswith(",") and
+                          _verbless_tail(toks, k + 1, se))) or (
         nxt.low in ADVERBIAL_PREP and nxt.low != "to" and not _quantity_at(toks, k) and
         short_tail(text, toks, k, se))
     if not rest_empty and not ing and c.base in ("tell", "email") and nxt is not None and \
@@ -198,6 +203,8 @@ def _content_start(c: Cue) -> int:
             break
         if toks[m].w in (",", ";", "“", '"', "‘", ":") and m > k:
             break
+        if toks[m].low == "to" and m >= k and c.base in TAKES_TO:
+            break  # "vowed to block any deal that forces them": the "that" is the deal's
         if toks[m].low == "that" and not toks[m].inq:
             that_i = m
             break
@@ -368,7 +375,29 @@ def _read_fronted(c: Cue, src_left: Optional[Span], inverted: bool) -> Optional[
         return None
     if sp[1] - sp[0] < 8:
         return None
+    clock = _CLOCK_OPENING.match(text, sp[0], sp[1])
+    if clock is not None:
+        sp = (clock.end(), sp[1])  # "23:58 Turnout was 61 per cent, ...": a live blog's time
+    if src and src[1] <= cue_start and "," in text[src[1]:cue_start] and \
+            _noun_phrase_only(toks, sp):
+        # "The Green candidate in Northfield, Amy Lister, has conceded.": the words before
+        # the name are her description, no clause she said
+        return None
     return c.make(quote_kind(text, [sp], p.quotes), [sp], src)
+
+
+_CLOCK_OPENING = re.compile(r"\d{1,2}[:.]\d{2}[ \t]+(?=[A-Z“\"‘'])")
+
+
+def _noun_phrase_only(toks, sp: Span) -> bool:
+    """The words of ``sp`` open with a determiner and hold no verb-like word."""
+    a = bisect.bisect_left(tok_starts(toks), sp[0])
+    words = [t for t in toks[a:] if t.s < sp[1] and is_word(t)]
+    while words and words[0].w.isdigit():
+        words.pop(0)  # a live blog's clock: "23:41 The Green candidate ..."
+    if not words or words[0].low not in ("the", "a", "an") or len(words) > 10:
+        return False
+    return not any(t.low in AUX or t.low in COMMON_VERBS or t.inq for t in words)
 
 
 def _forward_start_ok(c: Cue, k: int, nxt) -> bool:
@@ -561,6 +590,31 @@ def is_tail(toks, k, se) -> bool:
     w = toks[k].low
     return w in ADVERBIAL_PREP or w in TIME or w in ("adding", "noting", "according",
                                                        "citing", "referring", "who", "which")
+
+
+_FIGURE_TAIL_OPENERS = frozenset("down up compared against from than roughly about nearly "
+                                 "almost more less".split())
+_VERB_WORDS = frozenset("is are was were be been being am has have had do does did will would "
+                        "shall should can could may might must".split())
+
+
+def _verbless_tail(toks, k, se) -> bool:
+    """After "CLAUSE, X said, ": a phrase with no verb and no quotation to the sentence's end
+    ("down from 66 per cent at the last election", "up 4% on the year"), so the content is
+    the clause before. Only a comparison or a figure opens such a phrase here: a verb of
+    the tail may be one no list knows ("campaign aims to ...")."""
+    if k >= len(toks) or toks[k].s >= se or not (
+            toks[k].low in _FIGURE_TAIL_OPENERS or toks[k].w[:1].isdigit()):
+        return False
+    n = 0
+    while k < len(toks) and toks[k].s < se:
+        t = toks[k]
+        if t.inq or t.w in QUOTE_CHARS or t.low in _VERB_WORDS or t.low in COMMON_VERBS or \
+                t.low in CUES or t.low.endswith(("ed", "ing")) or t.w in (";", ":"):
+            return False
+        n += 1
+        k += 1
+    return n > 0
 
 
 def short_tail(text, toks, k, se) -> bool:
@@ -768,6 +822,28 @@ def gap_after(toks, j, se) -> bool:
         return True
     w = toks[k]
     return w.low == "to" or w.low in ADVERBIAL_PREP or w.w in (",", ".", ";", ")")
+
+
+_GAP_VERBS = frozenset("would will could can may might should must was were is are had has "
+                       "have".split())
+
+
+def _head_of_gapped_relative(text, toks, src, j, se):
+    """ "a decision parents said would crowd classrooms": the cue's clause lacks its subject
+    (it is the noun before, "decision"), so the source is only the plural noun next to the
+    cue, not "decision parents". Other sources are returned as they are."""
+    k = j + 1
+    if k >= len(toks) or toks[k].s >= se or toks[k].low not in _GAP_VERBS:
+        return src
+    words = text[src[0]:src[1]].split()
+    if words and words[0].lower() in ("a", "an", "the"):
+        words = words[1:]
+    if len(words) != 2 or not all(w.isalpha() and w.islower() for w in words):
+        return src
+    first, last = words
+    if first.endswith("s") or not (last.endswith("s") or last == "people"):
+        return src
+    return (src[1] - len(last), src[1])
 
 
 def reduced_relative(toks, src, ss) -> bool:

@@ -251,12 +251,12 @@ def coordinated(text, toks, sp: Span, ss) -> Span:
     a = q - 1
     while a >= 0 and toks[a].s >= ss and is_word(toks[a]) or \
             a >= 1 and toks[a].w in (".", "-", "’", "'") and toks[a - 1].s >= ss:
-        if toks[a].low in ("both", "and") or q - a > 6:
+        if toks[a].low in ("both", "and", "with") or q - a > 6:
             break
         a -= 1
     first = a + 1
     if first >= q or not (a < 0 or toks[a].s < ss or toks[a].w in (",", "—", "–", ":") or
-                          toks[a].low == "both"):
+                          toks[a].low in ("both", "with")):
         return sp
     if not _conjunct_like(toks, first, q - 1) or first == q - 1 and toks[first].w[0].islower():
         return sp
@@ -430,9 +430,9 @@ def np_left(text, toks, m, ss) -> Optional[Span]:
     while k >= 0 and toks[k].s >= ss:
         t = toks[k]
         if (t.inq or t.w in QUOTE_CHARS) and not (
-                t.w == "’" and not t.inq and k > 0 and toks[k - 1].e == t.s and
-                toks[k - 1].low.endswith("s") and k < m and toks[k + 1].w[0].isupper()):
-            break  # (a curly apostrophe after a plural is no quotation: "the Teachers’ Union")
+                t.w in ("’", "'") and not t.inq and k > 0 and toks[k - 1].e == t.s and
+                toks[k - 1].low.endswith("s") and k < m and toks[k + 1].w[0].isalpha()):
+            break  # (an apostrophe after a plural is no quotation: "the teachers’ union")
         if not is_word(t) and t.w not in ("’", "'", "-", "&", "."):
             break
         if t.w == "-" and t.s > 0 and text[t.s - 1] in " -" and text[t.e:t.e + 1] in (" ", "-"):
@@ -509,6 +509,7 @@ def np_left(text, toks, m, ss) -> Optional[Span]:
 
 
 _NEXT_CHAR = re.compile(r"\s{0,10}(\S)")
+_NEXT_WORD = re.compile(r"\s{1,10}(\w+)")
 
 
 def trim_aux(text, sp):
@@ -521,6 +522,10 @@ def trim_aux(text, sp):
     # next word is capitalised too: a headline, "Trump Just Announced")
     nxt = _NEXT_CHAR.match(text, e)
     headline = nxt is not None and nxt.group(1).isupper()
+    after = _NEXT_WORD.match(text, e)
+    if words and words[-1].group(0) == "May" and after is not None and \
+            after.group(1) in _PAST_SPEECH:
+        return sp  # "“...,” May wrote.": the surname (the modal never comes before "wrote")
     while words and words[-1].group(0).lower().strip(",") in AUX and (headline or not (
             words[-1].group(0)[:1].isupper() and len(words) > 1 and
             (words[-1].group(0).lower() not in _AUX_VERBS or words[-1].group(0) == "May") and
@@ -691,6 +696,7 @@ def with_subject(text, toks, i, ss) -> Optional[Span]:
     sp = np_left(text, toks, m, ss) if m >= 0 and toks[m].s >= ss else None
     if not sp:
         return None
+    sp = coordinated(text, toks, sp, ss)  # ", with Hungary and Poland vowing to ..."
     p = bisect.bisect_left(tok_starts(toks), sp[0]) - 1
     if p >= 0 and toks[p].s >= ss and toks[p].low == "with":
         return sp

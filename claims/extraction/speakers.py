@@ -51,12 +51,14 @@ from typing import Optional, Sequence
 
 from claims.extraction.anonymous_sources import (DETERMINERS, GROUP_NOUNS, AnonymousSources,
                                                  normalise_description)
-from claims.extraction.names import (FUNCTION_FIRST, NAME_RUN, NOT_NAME_FIRST, PLACE_WORDS,
+from claims.extraction.names import (BUSINESS_HEADS, FUNCTION_FIRST, NAME_RUN, NOT_NAME_FIRST,
+                                     ORG_WORDS, PLACE_WORDS,
                                      TITLES, NameRun, analyse_run, classify_tokens,
                                      first_name_gender, is_title_word, split_title_of)
 from claims.extraction.roles import entity_role, gender_of as _gender_of, role_at, \
     role_gender, strip_role as _strip_role
 from claims.extraction.spans import Attribution, Sentence
+from claims.extraction.word_sets import written_in_lower_case
 from claims.extraction.lexicons import load
 
 __all__ = ["Speaker", "resolve_speakers", "SpeakerResolver", "normalise_description"]
@@ -78,6 +80,14 @@ _TITLE_CASE_CUE = re.compile(r"[ \u00a0](?:Says|Said|Tells|Told|Warns|Warned|Cla
 # capitalised words joined by "&": "Marks & Spencer", "AT&T", "Procter & Gamble Co"
 _AMPERSAND_NAME = re.compile(r"(?<![\w&])(?:[A-Z][\w.’'-]*[ \u00a0])*[A-Z][\w.’'-]*(?:[ \u00a0]?&"
                              r"[ \u00a0]?[A-Z][\w’'-]*)+(?:[ \u00a0][A-Z][\w’'-]*)*")
+# "the chief executive of", "its head of" before a body's name (group 1: the post's last word)
+_ROLE_OF_BODY = re.compile(r"\s*(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\s+"
+                           r"(?:of|at)\s+(?:the\s+)?")
+# posts many hold at once, or held to speak for a body: their holder is no one person named
+# by the post ("a spokesman for the ministry" speaks for it)
+_NOT_ONE_HOLDER = frozenset("spokesman spokeswoman spokesperson representative official "
+                            "source expert analyst member aide officer lawmaker diplomat person "
+                            "adviser advisor staffer employee".split())
 _TITLE_OF_LEAD = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+){0,2}?([A-Z][\w-]*)\s+"
                             r"(?:of|for)\s+(?:the\s+)?")
 
@@ -125,8 +135,14 @@ _AGE_DESC = re.compile(r"(?i:the)\s+(?:\d+|[a-z]+)-year-old(?:\s+[a-z]+)?|(?i:th
 _GROUP_OPENING = re.compile(r"\s*(?:The\s+)?([A-Za-z]+s)\b(?!['’])")
 # a parent described by the number of children: "the mum-of-two", "the father-of-three"
 _PARENT_OF = re.compile(r"(?i:the)\s+(?:\d+-year-old\s+)?(mum|mom|mother|dad|father|grandmother|"
-                        r"grandfather|gran|grandad|granddad|grandma|grandpa)-of-[a-z0-9]+",
+                        r"grandfather|gran|grandad|granddad|grandma|grandpa)(?:-of-[a-z0-9]+|"
+                        r" of (?:one|two|three|four|five|six|seven|eight|nine|ten|\d+))",
                         re.IGNORECASE)
+# "the singer", "the veteran striker": one person described by what they do
+_PERSON_DESC = re.compile(r"(?i:the)\s+(?:[a-z-]+\s+)?([a-z]+)")
+_PERSON_NOUNS = load("person_descriptions")
+_CAPITAL_ARTICLE = re.compile(r"(?:Al|El|Ad|As|Ash|Az|Ar|An|At|Ul|Ur)-[A-Z]")
+_GOVERNED = re.compile(r"\b(?:in|at|from|to|into|near|of|her|his|their|its)\s+$")
 _FEMALE_PARENT = frozenset("mum mom mother grandmother gran grandma".split())
 _QUANTIFIERS = frozenset("some others many most several few both all".split())
 _WORD = re.compile(r"[A-Za-z]+")
@@ -169,7 +185,7 @@ _NOT_HEADS = frozenset("own said says".split())
 _UTTERANCES = load("utterance_nouns")
 _RESEARCH_WORDS = load("research_sources")  # "Data", "Records": no surname
 _NUMBER_WORDS = load("number_words")  # "Hoff's letter said": Hoff speaks
-_HEAD_TAIL = re.compile(r"(?:[’']s)?((?:\s+[a-z][a-z-]*){1,3})\s*$")
+_HEAD_TAIL = re.compile(r"(?:[’']s|(?<=s)[’'])?((?:\s+[a-z][a-z-]*){1,3})\s*$")
 _CAP_HEAD_TAIL = re.compile(r"[’']s\s+([A-Z][a-z-]+)\s*")
 _KIN_NOUNS = frozenset("son sons daughter daughters wife husband brother sister mother father "
                        "widow widower family parents children partner".split())
@@ -194,7 +210,9 @@ def _modifies_head(text: str, end: int, b: int) -> bool:
     head = m.group(1).split()[-1]
     # after a possessive any noun is the head ("Kane's lawyers", "Ruiz's doctor"), except a
     # word of time ("Kane's late" is no such phrase; "Tuesday's" has no name)
-    return head in GROUP_NOUNS or text[end:end + 2] in ("’s", "'s") and head not in _NOT_HEADS \
+    possessive = text[end:end + 2] in ("’s", "'s") or \
+        text[end:end + 1] in ("’", "'") and text[end - 1:end] == "s"  # ("Sanders’ aides")
+    return head in GROUP_NOUNS or possessive and head not in _NOT_HEADS \
         and head not in _UTTERANCES
 
 
@@ -237,6 +255,100 @@ def _join_ampersand_names(text: str, runs: list[NameRun]) -> list[NameRun]:
     return sorted(kept + joined, key=lambda r: r.start)
 
 
+def _drop_sentence_case_openers(text: str, runs: list[NameRun], sent_starts: list[int]
+                                ) -> list[NameRun]:
+    """ "Experimental Alzheimer's drug slows decline": a word capitalised only because it
+    opens the sentence is no part of the name after it when the report writes it in lower
+    case elsewhere ("an experimental Alzheimer's drug"), so "Experimental Alzheimer" is not
+    a person. Not a first name ("Will Smith said"), nor a word the report also capitalises
+    inside a sentence ("... of Black Lives Matter"), nor before a name the report never
+    writes alone ("Win Htein")."""
+    out = None
+    inside = None  # the first two words of names met inside a sentence; the words met alone
+    for n, r in enumerate(runs):
+        if r.kind != "person" or len(r.tokens) < 2 or r.title is not None:
+            continue
+        k = bisect.bisect_right(sent_starts, r.start) - 1
+        if k < 0 or text[sent_starts[k]:r.start].strip(" \t\n“\"‘'") != "":
+            continue
+        first, rest = r.tokens[0], r.tokens[1:]
+        if not first.isalpha() or first_name_gender(first) is not None or \
+                not written_in_lower_case(text, first.lower()):
+            continue
+        if inside is None:
+            inside = _names_inside(text, runs, sent_starts)
+        if (first, rest[0]) in inside[0] or len(rest) == 1 and \
+                first_name_gender(rest[0]) is None and not inside[1].get(rest[0], set()) - {first}:
+            continue
+        second = text.find(rest[0], r.start + len(first), r.end)
+        if second < 0:
+            continue
+        if out is None:
+            out = list(runs)
+        out[n] = NameRun(second, r.end, rest, "single" if len(rest) == 1 else "person")
+    return runs if out is None else out
+
+
+def _names_inside(text: str, runs: list[NameRun], sent_starts: list[int]
+                  ) -> tuple[set[tuple[str, str]], dict[str, set[str]]]:
+    """(the first two words of each name met inside a sentence, each word of a name -> the
+    words met right before it in names, "" where it opens one)."""
+    pairs: set[tuple[str, str]] = set()
+    before: dict[str, set[str]] = {}
+    for r in runs:
+        prev = ""
+        for t in r.tokens:
+            before.setdefault(t, set()).add(prev)
+            prev = t
+        k = bisect.bisect_right(sent_starts, r.start) - 1
+        if len(r.tokens) >= 2 and k >= 0 and \
+                text[sent_starts[k]:r.start].strip(" \t\n“\"‘'") != "":
+            pairs.add((r.tokens[0], r.tokens[1]))
+    return pairs, before
+
+
+_BODY_HEADS = ORG_WORDS | BUSINESS_HEADS | load("shop_name_heads")
+
+
+def _join_possessive_bodies(text: str, runs: list[NameRun]) -> list[NameRun]:
+    """ "St. Mary's Hospital", "the Alzheimer's Association", "Kane's Bakery": a body whose
+    name holds a possessive is one organisation, not the person "St Mary" nor a body called
+    "Association". Not when the possessor is a person or a place the report names as such
+    ("Donald Trump's Justice Department", "Britain's Foreign Office": the department speaks,
+    see ``_possessed_body``)."""
+    people = None  # the surnames of the people named in full (made when first needed)
+    out = None
+    for n in range(1, len(runs)):
+        o, p = runs[n], runs[n - 1]
+        if o.tokens[-1] not in _BODY_HEADS or o.kind not in ("organization", "single") or \
+                text[p.end:p.end + 2] not in ("’s", "'s") or \
+                text[p.end + 2:o.start].strip(" \u00a0") != "" or o.start - p.end > 4:
+            continue
+        if people is None:
+            people = {r.tokens[-1] for r in runs if r.kind == "person" and len(r.tokens) >= 2
+                      and first_name_gender(r.tokens[0]) is not None}
+        if p.kind == "person" and first_name_gender(p.tokens[0]) is not None or \
+                p.tokens[-1] in people or p.tokens[-1] in PLACE_WORDS or \
+                p.kind == "organization":
+            continue
+        if out is None:
+            out = list(runs)
+        start = p.start if p.title_start is None else p.title_start
+        out[n - 1] = None
+        out[n] = NameRun(start, o.end, [text[start:o.end]], "organization")
+    return runs if out is None else [r for r in out if r is not None]
+
+
+def _possessed_body(text: str, r: NameRun, runs: list[NameRun], b: int) -> bool:
+    """The name ``r`` owns the body named right after it ("Donald Trump's Justice
+    Department said"): the body is the speaker, not the owner."""
+    if text[r.end:r.end + 2] not in ("’s", "'s"):
+        return False
+    return any(o.kind == "organization" and o.start - r.end <= 4 and o.end <= b and
+               text[o.end:b].strip(" ,;:.“”\"‘’'()") == ""
+               for o in runs if o.start > r.end)
+
+
 class SpeakerResolver:
     """Per-report state: the index of names, the entity registry, the speaker history."""
 
@@ -275,6 +387,9 @@ class SpeakerResolver:
                     runs.append(r)
         if "&" in text:
             self.runs = runs = _join_ampersand_names(text, runs)
+        self.runs = runs = _drop_sentence_case_openers(text, runs, self.sent_starts)
+        if "’s " in text or "'s " in text:
+            self.runs = runs = _join_possessive_bodies(text, runs)
         self.run_starts = [r.start for r in self.runs]
         # person index: full name -> entity; suffix (surname, "Pena Nieto") -> full names
         self.entities: dict[str, _Entity] = {}
@@ -348,6 +463,9 @@ class SpeakerResolver:
                     return self.entities[f]
             return ent
         fulls = self.suffix.get(key)
+        if not fulls and _CAPITAL_ARTICLE.match(key):
+            fulls = self.suffix.get(key[0].lower() + key[1:])  # "Al-Jaber said" opening a
+            # sentence, after "Sultan al-Jaber"
         if not fulls:
             return self._family_name_first(tokens)
         if gender and len(fulls) > 1:
@@ -458,17 +576,30 @@ class SpeakerResolver:
         lo = self.sentences[max(cur - 3, 0)].start if self.sentences else self.start
         seen = set()
         i = bisect.bisect_left(self.run_starts, a) - 1
+        mononyms = set()
         while i >= 0 and self.runs[i].start >= lo:
             r = self.runs[i]
-            if r.kind in ("person", "single"):
+            if r.kind in ("person", "single") and not _GOVERNED.search(
+                    self.text, max(0, r.start - 8), r.start):
+                # (a name after "in", "her" is a place or a thing's: "her Las Vegas residency")
                 ent = self.lookup_person(r.tokens, r.start)
                 if ent is not None:
                     seen.add(ent.name)
+                elif r.kind == "single" and first_name_gender(r.tokens[0]) is not None and \
+                        not self._first_name_of_entity(r.tokens[0]):
+                    mononyms.add(r.tokens[0])  # "Adele has cancelled four shows"
             i -= 1
-        if len(seen) != 1:
+        if len(seen) + len(mononyms) != 1:
             return None
+        if mononyms:
+            return Speaker(mononyms.pop(), "person", None)
         ent = self.entities[seen.pop()]
         return Speaker(ent.name, "person", self.entity_role(ent))
+
+    def _first_name_of_entity(self, word: str) -> bool:
+        """``word`` opens the full name of a person the report names ("Kayla" of "Kayla
+        Monroe")."""
+        return any(name.split()[0] == word for name in self.entities)
 
     def _quantified_group(self, a: int) -> tuple[Speaker, Optional[str], bool, Optional[str]]:
         """ "Analysts were split. Some said ...": the group named in this or the previous
@@ -670,6 +801,13 @@ class SpeakerResolver:
             sp = self._one_person_before(a)
             # no one or two people named just before: an age or a nationality is no name
             return sp or Speaker(None, "person", None), None, False, None
+        doer = _PERSON_DESC.fullmatch(s)
+        if doer is not None and doer.group(1).lower() in _PERSON_NOUNS:
+            # "the singer wrote on Instagram": the one person named just before (a
+            # description is no name: when two were named, the description stands)
+            sp = self._one_person_before(a)
+            if sp is not None:
+                return sp, None, False, None
         runs = self.runs_in(a, b)
         both = self._coordinated(runs, a, b)
         if both is not None:
@@ -683,6 +821,14 @@ class SpeakerResolver:
         if lead is not None and is_title_word(lead.group(1)):
             # "Minister of State Security said": the minister speaks, not the ministry
             return Speaker(_strip_role(s), "anonymous", None), None, False, None
+        if org is not None:
+            role = _ROLE_OF_BODY.fullmatch(self.text, a, org.start)
+            if role is not None and is_title_word(role.group(1)) and \
+                    role.group(1).lower() not in _NOT_ONE_HOLDER:
+                # "The chief executive of Harrowgate Council said": the one who holds the
+                # post speaks, by role, never the council (a spokesman speaks for it)
+                desc = _strip_role(s)
+                return Speaker(desc, "person", desc), _gender_of(desc), False, desc
         found = self._named_organization(runs, s, words, b)
         if found is not None:
             return found
@@ -800,6 +946,9 @@ class SpeakerResolver:
                 # ("A former assistant to jailed executive Victor Lang" is not Lang)
                 # ("Maya Brandt of research firm Canalyst" is not Canalyst)
                 continue  # "a spokesman for (Mayor) Frank Jackson" is not Frank Jackson
+            if _possessed_body(text, r, runs, b) or person is not None and \
+                    text[max(a, at - 1):at] == "(":
+                continue  # ("Sen. Bernie Sanders (Vt.) said": the state is no speaker)
             if _modifies_head(text, r.end, b):
                 # and so does every name before it ("Ohio Senator Al Roe's aide"), unless a
                 # comma sets this phrase off as an appositive ("Al Roe, one of the Ash aides")
@@ -810,10 +959,13 @@ class SpeakerResolver:
                     o.kind == "organization" and _AND_JOIN.fullmatch(text, r.end, o.start)
                     for o in runs if o.start > r.end):
                 continue  # "Food" in "The Food and Drug Administration": the body's name
-            if r.kind == "single" and any(
+            if (r.kind == "single" or r.tokens[0].lower() not in _FIRST_NAME_GENDER) and any(
                     o.kind == "organization" and _ORG_NAME_AND.fullmatch(text, o.end, r.start)
                     for o in runs if o.end < r.start):
-                continue  # "Prevention" in "the Centers for Disease Control and Prevention"
+                # "Prevention" in "the Centers for Disease Control and Prevention", "Business
+                # Research" in "the Centre for Economics and Business Research" (but "the
+                # Centre for X and Jane Doe" are two speakers: a first name opens a person's)
+                continue
             if r.kind == "single" and len(r.tokens[0]) == 1:
                 continue  # a letter of an abbreviation ("D-N.Y."), never a name alone
             if r.kind == "single":
@@ -969,6 +1121,13 @@ class SpeakerResolver:
         plural = last.endswith("s") and last not in ("boss", "press") or last in (
             "people", "police", "staff")
         if words[0][:1].isupper() and len(words) == 1 and last not in GROUP_NOUNS:
+            fulls = set(self.suffix.get(words[0], ()))
+            if len(fulls) == 1:
+                # "“...,” May wrote" after "Judge Leigh May": a surname read as no name
+                # alone (a month, a modal) is the one person the report names with it
+                ent = self.entities[fulls.pop()]
+                return Speaker(ent.name, "person", self.entity_role(ent, before=a)), \
+                    ent.gender, False, None
             ent = self._family_name_first(words)
             if ent is not None:  # "Park told" after "Park Ji-won" ("Park" is a place word too)
                 return Speaker(ent.name, "person", self.entity_role(ent, before=a)), \

@@ -42,6 +42,7 @@ from claims.extraction.fast_patterns import capitalised_before, char_positions, 
 from claims.extraction.lexicons import load
 from claims.extraction.names import first_name_gender, is_title_word
 from claims.extraction.spans import SpanSet as _Spans
+from claims.extraction.word_sets import written_in_lower_case
 from claims.types import Report, Statement
 
 __all__ = ["refine"]
@@ -89,6 +90,7 @@ _DET = re.compile(r"^(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+
 # and those of businesses, whose names often carry no organisation word ("Fly Air")
 _ORG_DESC = load("organisation_descriptions")
 _COMPANY_DESC = load("company_descriptions")
+_NON_COMPANY_HEADS = load("non_company_heads")
 _DEMONYMS = load("demonyms")
 _NAMED_BY_HEAD = load("bodies_named_by_head")
 _ORG_NOUNS = load("organisation_nouns")  # bodies speak: "the league said", "the hospital said"
@@ -308,6 +310,8 @@ def _cannot_speak(st: Statement) -> Optional[str]:
         return "drop"  # "The" left alone by a cut span: no one ("one" of a group named: kept)
     if last[:1].isupper() or last.isupper():
         return None  # a name: the resolver's business
+    if _PARENT_OF_NUMBER.fullmatch(sp):
+        return None  # "the father of three": a person (``SpeakerResolver`` names the one)
     cut = next((i for i, w in enumerate(words) if i and w.lower() in _POST_HEAD), None)
     if cut is not None and _head_can_speak(words[cut - 1]):
         # "a source close to the couple", "a friend of the family": the source, unless the
@@ -331,8 +335,14 @@ def _cannot_speak(st: Statement) -> Optional[str]:
 # words that end a speaker's head noun and open what follows it ("a source close to X",
 # "a friend of the family", "an aide familiar with the talks")
 _POST_HEAD = frozenset("close familiar of for at from with in to".split())
+_PARENT_OF_NUMBER = re.compile(r"(?i:the|a)\s+(?:\d+-year-old\s+)?(?:mum|mom|mother|dad|father|"
+                               r"grandmother|grandfather|gran|grandad|grandma|grandpa)[ -]of[ -]"
+                               r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)")
 _LONE_DETERMINERS = frozenset("the a an this these those one another".split())
 _NOBODY = re.compile(r"(?:no one|nobody|none|neither|no\s+\w+)$", re.IGNORECASE)
+# "Obama on Climate Change: ...": the topic a headline gives between its speaker and colon
+_TOPIC_AFTER_LABEL = re.compile(r"\s+(?:on|about)\s+[^:\n]{1,60}$")
+_CAPS_TITLED_SURNAME = re.compile(r"([A-Z]{2,5}\.?)\s+([A-Z][A-Z’'-]{2,})")
 _CAPS_NAME = re.compile(r"[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){1,2}")
 _FULL_NAME = re.compile(r"(?<![\w’'])([A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'-]+){1,2})(?![\w’'])")
 # an interviewer's question line: "Q: Why write the book now?" (a question, no statement)
@@ -959,7 +969,8 @@ def _describe_org(text: str, st: Statement, prev: list[Statement],
         best = None
         for m in pat.finditer(text, max(0, pos - 3000), pos):
             best = m.group(1).strip()
-        if best:
+        if best and not best.endswith(("’s", "'s")):
+            # (not "a report from the FDIC's inspector general": the name's owner only)
             return best
         return None
     if head not in _ORG_DESC:
@@ -973,9 +984,13 @@ def _describe_org(text: str, st: Statement, prev: list[Statement],
     if best and not _person_in(best):
         return best
     company = head in _COMPANY_DESC
+    # a business ("the company", "the airline"), not "the group" (a foundation may be one)
+    firm = company and head not in ("group", "charity", "nonprofit")
     for p in reversed(prev[-50:]):
         if not p.speaker_name or not p.speaker_name[:1].isupper():
             continue
+        if firm and p.speaker_name.split()[-1] in _NON_COMPANY_HEADS:
+            continue  # "the company" is no "Lupus Research Association"
         described = head in (p.speaker or "").split() and p.speaker_type != "person" and \
             head not in p.speaker_name.lower().split()
         if described or company and _lone_body(text, p, prev):
@@ -1027,14 +1042,21 @@ def _describe_org(text: str, st: Statement, prev: list[Statement],
     for a in (ls, max(_rfind_nl(text, k), text.rfind(". ", 0, k - 1)) + 1):
         m = re.match(r"\s*((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)(?=\s+[a-z])",
                      text[a:pos])
+        if m and (m.group(1).endswith(("’s", "'s")) or
+                  written_in_lower_case(text, m.group(1).split()[0].lower())):
+            # "Experimental Alzheimer's drug slows ...": an owner of what the sentence is
+            # about, opened by a word the report writes in lower case: no body's name
+            continue
         if m and len(m.group(1).split()) > 1 and m.group(1).split()[0] not in \
                 _conf.SENTENCE_OPENERS and m.group(1).split()[0].lower() not in \
                 _first_names() or m and _org_marked(m.group(1)) or m and \
                 (_one_word_body(text, m.group(1), pos // _BUCKET) or
                  _body_like_word(text, m.group(1))):
-            return m.group(1)
-    # else the organisation the report names most (twice at least)
-    mentions = _org_mentions(text, pos)
+            if not firm or m.group(1).split()[-1] not in _NON_COMPANY_HEADS:
+                return m.group(1)
+    # else the company the report names most (twice at least)
+    mentions = [(p, n) for p, n in _org_mentions(text, pos)
+                if not firm or n.split()[-1] not in _NON_COMPANY_HEADS]
     if not mentions:
         return None
     counts: dict[str, int] = {}
@@ -2008,6 +2030,9 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
             out.append(st)
             done.append(st)
             continue
+        titled = _CAPS_TITLED_SURNAME.fullmatch(sp) if (st.cue or "").strip() == ":" else None
+        if titled is not None and is_title_word(titled.group(1).rstrip(".")):
+            sp = titled.group(2)  # "SEN. KLINE: ..." after "SEN. ROBERTA KLINE: ..."
         if (st.cue or "").strip() == ":" and re.fullmatch(r"[A-Z][A-Z’'-]{2,}", sp) and \
                 not _org_marked(sp.title()):
             # a transcript's "PENCE: ..." is the person of that surname, named in full
@@ -2030,7 +2055,8 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
                 continue
         if (st.cue or "").strip() == ":" and st.speaker and st.cue_start is not None \
                 and st.speaker_end is not None and st.speaker_end <= st.cue_start \
-                and (text[st.speaker_end:st.cue_start].strip() or (
+                and (text[st.speaker_end:st.cue_start].strip() and not _TOPIC_AFTER_LABEL.match(
+                    text, st.speaker_end, st.cue_start) or (
                     sp.split()[-1][:1].islower() and not _head_can_speak(sp.split()[-1]))) \
                 and not (
                 _person_in(sp) or reg.full_name(sp) or _org_marked(sp)

@@ -30,7 +30,12 @@ Cost per statement does not depend on how many claims are stored (issue 12):
   threshold) with a text that found them (``_able``: one C++ ``cpdist`` of ``fuzz.ratio`` over
   the pairs bounds the score): on an archive most claims found are the same source sentence
   with other words, which can be neither the same claim nor a similar one (64% at 430,000
-  claims), and ``group_claims`` costs per text it is given.
+  claims), and ``group_claims`` costs per text it is given;
+* ``group_claims`` scores each text with the stored claims it found (``previous_pairs``), and
+  with those its near twins in the batch found, blocking the batch's texts among themselves
+  only: it used to block them together with all the stored claims the batch found, whose
+  number grows with the archive (at 18,000-20,000 reports its blocking cost 78 ms per batch,
+  now 28).
 
 Near duplicates against the earlier rule (any two of the looked-up words, the ten sharing most),
 ``python tests/benchmarks/bench_index.py`` on 10,000 distinct reports (233,997 statements, one
@@ -69,8 +74,10 @@ INDEX_MAX_DF = 400  # ...ignoring words found in more claims than this (common w
 INDEX_LENGTH_SLACK = 12  # a text with one looked-up word: claims this close in length (or 1/6)
 INDEX_TOP_SHARE = 0.5  # a candidate shares at least half as many as the claim sharing most
 # ...and at most this many claims per distinct text (most words shared), then only those that can
-# score the grouping floor (``_able``): with that filter, 10 lost planted repeats that 30 keeps
-INDEX_MAX_CANDIDATES = 30
+# score the grouping floor (``_able``). Measured on 50 batches (bench_grouping_quality.py), since
+# a text is scored with the stored claims its near twins in the batch found too: planted
+# repeats grouped 10,721 with 10, 10,723 with 15, 10,731 with 30 (10,721 with 30 before)
+INDEX_MAX_CANDIDATES = 15
 
 
 def _near_duplicates(lists: list[list[int]]) -> dict[int, int]:
@@ -332,9 +339,9 @@ class ClaimIndex:
         del norm_lens  # the array may grow again
         return out
 
-    def _able(self, found: dict[str, list[int]], floor: float) -> list[int]:
-        """The claims of ``found`` (text -> claims near it) whose center can score at least
-        ``floor`` with a text that found it, in claim-number order.
+    def _able(self, found: dict[str, list[int]], floor: float) -> dict[str, list[int]]:
+        """``found`` (text -> claims near it) keeping, per text, the claims whose center can
+        score at least ``floor`` with it (texts left with none are left out).
 
         A pair's score (scoring.score_pairs) is at most the larger of its ``fuzz.ratio`` and the
         containment that ratio implies (``ratio * (long + short) / (2 * short)``, capped at 100:
@@ -344,13 +351,15 @@ class ClaimIndex:
         words (their count grows with the archive, up to the cap per text); measured at 430,000
         claims, 64% of them. One ``cpdist`` over the pairs (C++) drops them before
         ``group_claims``, whose cost grows with the texts it is given."""
+        out: dict[str, list[int]] = {}
         if not found:
-            return []
+            return out
         claims = [k for ks in found.values() for k in ks]
         texts = [nt for nt, ks in found.items() for _ in ks]
-        keep: set[int] = set()
         if self.raw_centers:  # punctuation only: matched by its exact text, always kept
-            keep.update(k for k in claims if k in self.raw_centers)
+            for t, k in zip(texts, claims):
+                if k in self.raw_centers:
+                    out.setdefault(t, []).append(k)
             texts = [t for t, k in zip(texts, claims) if k not in self.raw_centers]
             claims = [k for k in claims if k not in self.raw_centers]
         if claims:
@@ -361,9 +370,9 @@ class ClaimIndex:
             short = np.maximum(np.minimum(la, lb), 1)
             bound = np.maximum(ratio, np.minimum(ratio * ((la + lb) / (2.0 * short)), 100.0))
             # float32 ratios, as score_pairs compares them: a margin, never a tighter bound
-            ok = np.flatnonzero(bound >= floor - 0.01)
-            keep.update(np.asarray(claims, dtype=np.int64)[ok].tolist())
-        return sorted(keep)
+            for i in np.flatnonzero(bound >= floor - 0.01).tolist():
+                out.setdefault(texts[i], []).append(claims[i])
+        return out
 
     def _best(self, count: dict, length: int) -> list[int]:
         """The (at most) INDEX_MAX_CANDIDATES claims of ``count`` (claim -> words shared), most words
@@ -433,11 +442,27 @@ class ClaimIndex:
         if rest:
             part = statements.iloc[rest] if len(rest) < len(statements) else statements
             found = self._candidates_of([norm[i] for i in rest])
-            cand = self._able(found, min(same_threshold, similar_threshold))
+            able = self._able(found, min(same_threshold, similar_threshold))
+            cand = sorted(set().union(*able.values())) if able else []
             self.last_stats = {"queried": len(rest), "candidates": len(cand),
                                "found": len(set().union(*found.values())) if found else 0}
             previous = None
+            pairs = None
             if cand:
+                # each text is scored with the stored claims its own lookup found (and that can
+                # score the floor with it), not with all those the batch found: group_claims
+                # blocks the batch's texts among themselves only (issue 12: the stored claims
+                # given per batch grow with the archive, and blocking them cost most of it)
+                row = {k: r for r, k in enumerate(cand)}
+                sp: list[int] = []
+                pp: list[int] = []
+                for j, i in enumerate(rest):
+                    ks = able.get(norm[i])
+                    if ks:
+                        sp.extend([j] * len(ks))
+                        pp.extend(row[k] for k in ks)
+                pairs = (sp, pp)
+                self.last_stats["pairs"] = len(sp)
                 previous_ids = {self.ids[k] for k in cand}
                 previous = pd.DataFrame({
                     "statement_id": pd.Series(["\x00claim:" + self.ids[k] for k in cand], dtype=object),
@@ -445,8 +470,9 @@ class ClaimIndex:
                     "text": pd.Series([self.texts[k] for k in cand], dtype=object),
                     "match_key": pd.Series([self._match_key(k) for k in cand], dtype=object),
                 })
+            extra = {"previous_pairs": pairs} if pairs is not None else {}
             groups = group(part, previous=previous, same_threshold=same_threshold,
-                           similar_threshold=similar_threshold)
+                           similar_threshold=similar_threshold, **extra)
         return IndexMatch(exact=exact, groups=groups, taken=self.number, previous_ids=previous_ids,
                           norm_lengths=[len(t) for t in norm])
 

@@ -2,7 +2,7 @@
 
 ``group_claims(statements)`` is the whole-corpus entry point (``claims.group_claims`` wraps it);
 ``ClaimIndex.match`` (claim_index.py) calls it on each new batch with the stored claims that
-may match as ``previous``. How it scales (10^6 distinct statements: ~60 s of CPU spread over
+may match as ``previous``, and which statement each was found by as ``previous_pairs``. How it scales (10^6 distinct statements: ~60 s of CPU spread over
 two cores, 1.7 GiB; see tests/benchmarks/bench_dedupe.py):
 
 1. Exact duplicates after normalisation are collapsed; the rest works on distinct texts.
@@ -77,13 +77,17 @@ def cluster_texts(texts: Sequence[str], *, same_threshold: float = DEFAULT_SAME_
                   similar_threshold: float = DEFAULT_SIMILAR_THRESHOLD,
                   fixed: Optional[np.ndarray] = None,
                   fixed_center: Optional[np.ndarray] = None,
-                  weights: Optional[np.ndarray] = None):
+                  weights: Optional[np.ndarray] = None,
+                  fixed_pairs: Optional[tuple[np.ndarray, np.ndarray, int]] = None):
     """Cluster *distinct normalised* texts.
 
     fixed: optional int array, -1 for free texts, else a previous cluster number (>= 0) the text
     already belongs to; fixed_center: bool array, True for the representative of each previous
-    cluster; weights: statements per text (default 1), for the visiting order. Free texts join
-    a previous cluster only when they pass the same tier with its representative; previous
+    cluster; weights: statements per text (default 1), for the visiting order; fixed_pairs:
+    (input text, fixed text) index arrays and the number of input texts (the first ones): the
+    only pairs of an input text and a previous-only text to score (the input texts are then
+    blocked among themselves only; see ``group_claims``' ``previous_pairs``).
+    Free texts join a previous cluster only when they pass the same tier with its representative; previous
     clusters are never merged.
 
     Returns (center, sim_lo, sim_hi, sim_score): center[i] is the index of the text's cluster
@@ -96,7 +100,10 @@ def cluster_texts(texts: Sequence[str], *, same_threshold: float = DEFAULT_SAME_
     lens = np.fromiter(map(len, texts), dtype=np.int64, count=n)
     nwords = np.fromiter(map(n_words, texts), dtype=np.int64, count=n)
     floor = min(same_threshold, similar_threshold)
-    lo, hi = candidate_pairs(texts)
+    if fixed is not None and fixed_pairs is not None:
+        lo, hi = _pairs_with_fixed(arr, lens, nwords, fixed_pairs, floor)
+    else:
+        lo, hi = candidate_pairs(texts)
     if fixed is not None and len(lo):
         # two texts of previous clusters: those are never merged, and their similarity was
         # scored when the later of them was grouped (an incremental run hands each batch the
@@ -117,6 +124,37 @@ def cluster_texts(texts: Sequence[str], *, same_threshold: float = DEFAULT_SAME_
     center[rest] = np.flatnonzero(rest)
     sim = score >= similar_threshold
     return center, lo[sim], hi[sim], score[sim]
+
+
+def _pairs_with_fixed(arr, lens, nwords, fixed_pairs, floor):
+    """The candidate pairs when the pairs with previous texts are given (``fixed_pairs``): the
+    input texts blocked among themselves, the given pairs, and, for two input texts that can
+    score the floor together, each with the other's given texts (a copy whose own lookup missed
+    the stored claim its near twin in the batch found: a typo in a rare word, a longer claim
+    holding it). In (lo, hi) order, once each."""
+    n = len(arr)
+    a, b = (np.asarray(x, dtype=np.int64) for x in fixed_pairs[:2])
+    f_lo, f_hi = candidate_pairs(arr[:fixed_pairs[2]].tolist())
+    if len(a) and len(f_lo):
+        s_lo, s_hi, _ = score_pairs(arr, f_lo, f_hi, lens, nwords, floor)
+        o = np.argsort(a, kind="stable")
+        a_s, b_s = a[o], b[o]
+        src = np.concatenate([s_lo, s_hi])  # gets the fixed texts of...
+        via = np.concatenate([s_hi, s_lo])  # ...this one
+        start = np.searchsorted(a_s, via, side="left")
+        cnt = np.searchsorted(a_s, via, side="right") - start
+        total = int(cnt.sum())
+        if total:
+            off = np.repeat(start - (np.cumsum(cnt) - cnt), cnt) + np.arange(total)
+            a = np.concatenate([a, np.repeat(src, cnt)])
+            b = np.concatenate([b, b_s[off]])
+    lo = np.concatenate([f_lo, np.minimum(a, b)])
+    hi = np.concatenate([f_hi, np.maximum(a, b)])
+    if len(a):
+        pair = np.unique(lo * np.int64(n) + hi)
+        lo, hi = pair // n, pair % n
+    keep = lo != hi
+    return lo[keep], hi[keep]
 
 
 def _same_tier_edges(arr, lens, nwords, lo, hi, score, same_threshold):
@@ -235,7 +273,8 @@ def match_key(raw, norm: str) -> str:
 
 def group_claims(statements: pd.DataFrame, *, previous: Optional[pd.DataFrame] = None,
                  same_threshold: float = DEFAULT_SAME_THRESHOLD,
-                 similar_threshold: float = DEFAULT_SIMILAR_THRESHOLD) -> ClaimGroups:
+                 similar_threshold: float = DEFAULT_SIMILAR_THRESHOLD,
+                 previous_pairs: Optional[tuple[Sequence[int], Sequence[int]]] = None) -> ClaimGroups:
     """Group statements into claims (see the module docstring).
 
     statements needs at least: id, report, kind, text, speaker, speaker_name, report_date,
@@ -244,12 +283,17 @@ def group_claims(statements: pd.DataFrame, *, previous: Optional[pd.DataFrame] =
     in earlier runs; their claim ids are kept (an optional match_key column holds each text's
     ``match_key`` when the caller knows it: the texts are then not normalised again). The claims table describes the input statements
     only (a previous claim appears in it when an input statement belongs to it).
+    previous_pairs: optional (statement positions, previous row positions): the only pairs of
+    an input statement and a previous text to score, when the caller found them already
+    (``ClaimIndex.match``: each text with the stored claims its own lookup found); the input
+    texts are then blocked among themselves only, not with the previous texts too, whose
+    number grows with the archive (issue 12).
     """
     # millions of small lists and dicts: the cyclic GC would rescan them over and over
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _group_claims(statements, previous, same_threshold, similar_threshold)
+        return _group_claims(statements, previous, same_threshold, similar_threshold, previous_pairs)
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -300,7 +344,8 @@ def _fixed_clusters(p_code: np.ndarray, prev_cid: list, utexts: list):
     return fixed, fixed_center, prev_cluster_ids
 
 
-def _group_claims(statements, previous, same_threshold, similar_threshold) -> ClaimGroups:
+def _group_claims(statements, previous, same_threshold, similar_threshold,
+                  previous_pairs=None) -> ClaimGroups:
     n = len(statements)
     sid = [x if type(x) is str else str(x) for x in column_values(statements, "id")]
     raw = column_values(statements, "text", "")
@@ -317,9 +362,14 @@ def _group_claims(statements, previous, same_threshold, similar_threshold) -> Cl
     if prev_norm:
         fixed, fixed_center, prev_cluster_ids = _fixed_clusters(codes[n:], prev_cid, utexts)
 
+    fixed_pairs = None
+    if previous_pairs is not None and fixed is not None:
+        sp, pp = (np.asarray(x, dtype=np.int64) for x in previous_pairs)
+        fixed_pairs = (s_code[sp], codes[n:][pp], int(s_code.max()) + 1 if n else 0)
     center, sim_lo, sim_hi, sim_score = cluster_texts(
         utexts, same_threshold=same_threshold, similar_threshold=similar_threshold,
-        fixed=fixed, fixed_center=fixed_center, weights=np.bincount(codes, minlength=nu))
+        fixed=fixed, fixed_center=fixed_center, weights=np.bincount(codes, minlength=nu),
+        fixed_pairs=fixed_pairs)
 
     # statement -> cluster key (center text index >= 0, or -1 - previous cluster number)
     s_center = center[s_code].copy()

@@ -12,8 +12,10 @@ _extract_group_store``: plan, group, hand to the background writer) on a fresh d
 a copy of ``--onto`` (a database a bigger run left, to measure the cost at that size), and
 prints the main process's CPU milliseconds per report for each tenth, split by component
 (claim-index lookup, claim grouping, speakers, index update, planning; and the cyclic garbage
-collector's, young and full collections, which overlaps the others), and the background
-writer's seconds. ``--serial`` stores each batch in the main process (no writer), as before.
+collector's, young and full collections, which overlaps the others; and per tenth the postings
+counted per looked-up text, the stored claims found, given to ``group_claims`` and the pairs
+with them scored, per statement looked up), the mean and the last tenth / first, and the
+background writer's seconds. ``--serial`` stores each batch in the main process (no writer), as before.
 Not collected by pytest.
 """
 from __future__ import annotations
@@ -122,6 +124,7 @@ def main() -> None:
         acc["looked up"] += self.last_stats.get("queried", 0) if got.groups is not None else 0
         acc["candidates"] += self.last_stats.get("candidates", 0) if got.groups is not None else 0
         acc["found"] += self.last_stats.get("found", self.last_stats.get("candidates", 0)) if got.groups is not None else 0
+        acc["pairs"] += self.last_stats.get("pairs", 0) if got.groups is not None else 0
         return got
 
     ci.ClaimIndex.match = matched
@@ -158,6 +161,7 @@ def main() -> None:
     print("main-process CPU ms per report by tenth")
     print("tenth    total " + " ".join(f"{k:>14}" for k in labels))
     m = len(per_batch)
+    tenths: list[float] = []
     for i in range(10):
         part = per_batch[i * m // 10:(i + 1) * m // 10]
         n = sum(r for r, _, _ in part)
@@ -170,7 +174,13 @@ def main() -> None:
               + " ".join(f"{1000 * parts[k] / n:14.2f}" for k in labels)
               + f"   | postings counted per text {parts['postings counted'] / max(1, parts['texts counted']):.0f},"
               f" stored claims found per statement looked up {parts['found'] / max(1, parts['looked up']):.2f},"
-              f" given to group_claims {parts['candidates'] / max(1, parts['looked up']):.2f}")
+              f" given to group_claims {parts['candidates'] / max(1, parts['looked up']):.2f},"
+              f" pairs with them scored {parts['pairs'] / max(1, parts['looked up']):.2f}")
+        tenths.append(1000 * sum(c for _, c, _ in part) / n)
+    if tenths:
+        total_n = sum(r for r, _, _ in per_batch)
+        print(f"mean {1000 * sum(c for _, c, _ in per_batch) / max(1, total_n):.2f} ms per report;"
+              f" last tenth / first {tenths[-1] / tenths[0]:.2f}")
     st = summary.stage_seconds
     if "store_background" in st:
         print(f"background writer: {st['store_background']:.1f} s ({st.get('store_background_cpu', 0.0):.1f} s CPU), "
