@@ -51,8 +51,9 @@ def test_name_run_examples():
         for text in (f"{w}. Ana Ruiz", f"{w}.", f"Ana {w}. Ruiz", f"{w}x. Ana", f"{w} Ana"):
             assert _spans(names.NAME_RUN, text, 0, len(text)) == \
                 _spans(names.NAME_RUN_PLAIN, text, 0, len(text)), text
-    for w in names._PARTICLES:
-        for text in (f"Ana {w} Ruiz", f"Ana {w} {w} Ruiz", f"Ana {w}x Ruiz"):
+    for w in names._PARTICLES + ["ash", "ul"]:
+        for text in (f"Ana {w} Ruiz", f"Ana {w} {w} Ruiz", f"Ana {w}x Ruiz", f"Ana {w}-Ruiz",
+                     f"Ana {w} {w}-Ruiz Lee", f"Ana {w}-ruiz"):
             assert _spans(names.NAME_RUN, text, 0, len(text)) == \
                 _spans(names.NAME_RUN_PLAIN, text, 0, len(text)), text
 

@@ -108,8 +108,9 @@ _TOKEN_FAST = (
     + r"\.|[A-Z]\.(?=\s+[A-Z][a-z])|"
     r"[A-ZÀ-Þ]\w*(?:[’'\-][A-Za-zÀ-ÿ]\w*)*(?:(?<=s)[’'](?=[ \u00a0]+[A-Z]))?)"
 )
-_MORE_TOKENS_FAST = (r"(?:[ \u00a0]+(?:" + _alternatives(_by_first_letter(_PARTICLES), "%s")
-                     + r"[ \u00a0]+){0,2}" + _TOKEN_FAST + r")*")
+# (_MORE_TOKENS with the particles grouped and _TOKEN_FAST: keep the two in step)
+_MORE_TOKENS_FAST = (r"(?:[ \u00a0]+(?:(?:" + _alternatives(_by_first_letter(_PARTICLES), "%s")
+                     + r"[ \u00a0]+){0,2}" + _TOKEN_FAST + r"|" + _HYPHEN_PARTICLE + r"))*")
 NAME_RUN = re.compile(r"[A-ZÀ-Þ](?<![\w’'\-][A-ZÀ-Þ])" + _TOKEN_TAIL + _MORE_TOKENS_FAST)
 
 _NONSPACE = re.compile(r"\S+")
