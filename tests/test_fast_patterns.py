@@ -13,13 +13,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claims.checkworthiness_model import features
-from claims.extraction import checkworthiness, hedges, names, said_on, sentences, tokens, who
+from claims.extraction import (checkworthiness, fast_patterns, hedges, names, quotes, said_on,
+                               sentences, tokens, venue, who)
 
 # capitals (ASCII, accented, the × inside À-Þ), abbreviations, name particles, apostrophes,
 # hyphens, dots, spaces (with the no-break space), digits and lower-case letters
 _NAME_PIECES = st.sampled_from(
     ["A", "M", "S", "D", "J", "T", "Z", "À", "×", "Þ", "é", "r", "s", "t", "a", "n", "e",
      "Mr", "Mrs", "Dr", "Sen", "St", "Jr", "Ft", "de", "van", "al", "ibn", "y",
+     "Ms", "Mt", "Sgt", "Sr", "Rep", "Rev", "Gov", "Gen", "Lt", "Col", "Capt", "Adm", "Prof",
+     "della", "dos", "das", "du", "ten", "ter", "von", "zu", "bin", "el", "la", "le", "i",
      ".", "’", "'", "-", " ", "  ", "\u00a0", "\n", ",", "9", "_", "“", "U.S.", "O'Neil"])
 _TEXT = st.lists(_NAME_PIECES, max_size=40).map("".join)
 
@@ -43,6 +46,16 @@ def test_name_run_examples():
     assert "Sen. Ana" in got[0] and "U.S." in got and "Dr. J. Smith" in got
     # inside a word or after an apostrophe or hyphen no run starts
     assert [m.group(0) for m in names.NAME_RUN.finditer("xAna l'Ana -Ana")] == []
+    # every abbreviation and particle, where the fast form's guards and groups decide
+    for w in names._ABBREVS:
+        for text in (f"{w}. Ana Ruiz", f"{w}.", f"Ana {w}. Ruiz", f"{w}x. Ana", f"{w} Ana"):
+            assert _spans(names.NAME_RUN, text, 0, len(text)) == \
+                _spans(names.NAME_RUN_PLAIN, text, 0, len(text)), text
+    for w in names._PARTICLES + ["ash", "ul"]:
+        for text in (f"Ana {w} Ruiz", f"Ana {w} {w} Ruiz", f"Ana {w}x Ruiz", f"Ana {w}-Ruiz",
+                     f"Ana {w} {w}-Ruiz Lee", f"Ana {w}-ruiz"):
+            assert _spans(names.NAME_RUN, text, 0, len(text)) == \
+                _spans(names.NAME_RUN_PLAIN, text, 0, len(text)), text
 
 
 # capitalised words (stop words among them), auxiliaries and verbs the actor pattern reads
@@ -263,3 +276,162 @@ def test_names_with_role_examples():
     # the end bound cuts the text, as it does for the full patterns
     assert who._names_with_role(text, "conductor", 0, 20) == ({"Elena Ross"}, set())
     assert who._names_with_role(text, "conductor", 0, 14) == (set(), set())
+
+
+# the words _VENUE is built from, its near misses, and what stands between them
+_VENUE_PIECES = st.sampled_from(
+    ["told", "tells", "telling", "tell", "In", "in", "During", "at", "Through", "via", "Before",
+     "In the course of", "a", "an", "the", "his", "its", "another", "on", "On", "said",
+     "spoke", "speaking", "appearing", "talking", "wrote", "writes", "writing", "tweeted",
+     "posted", "posted on social media", "Twitter", "X", "TV", "social media", "television",
+     "national television", "radio", "air", "statement", "interview", "press conference",
+     "phone", "Senate", "hearing", "reporters", "CNN", "Fox News", "Monday", "The", "of",
+     "with", "to", "network", "’s", "'s", " ", " ", " ", "  ", "\n", "\t", ",", ".", "-", "xin",
+     "aton", "Ton", "9"])
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(_VENUE_PIECES, max_size=14).map("".join), st.integers(0, 30), st.integers(0, 300))
+def test_venue_gate_holds_every_venue(text, pos, endpos):
+    # a piece the gate finds nothing in has no venue: skipping it changes no result
+    if venue._VENUE.search(text, pos, endpos):
+        assert venue._VENUE_GATE.search(text, pos, endpos)
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(_VENUE_PIECES, max_size=14).map(" ".join) | st.lists(_VENUE_PIECES, max_size=4)
+       .map(" ".join))
+def test_venue_gate_holds_every_venue_spaced(text):
+    if venue._VENUE.search(text):
+        assert venue._VENUE_GATE.search(text)
+
+
+_VENUE_LEAD_WORDS = (
+    ["told", "tells", "telling", "In", "in", "During", "during", "At", "at", "Through",
+     "through", "Via", "via", "Before", "before", "In the course of", "on", "said", "spoke",
+     "speaking", "appearing", "talking", "wrote", "writes", "writing", "tweeted", "posted",
+     "commented", "announced", "posting"])
+_VENUE_LEADS = st.sampled_from(_VENUE_LEAD_WORDS)
+_VENUE_SEP = st.sampled_from([" ", " ", "  ", "\n", "\u00a0", ""])
+# what follows a lead word in _VENUE's alternatives, and a few words that do not
+_VENUE_NEXT_WORDS = (
+    ["to", "with", "at", "before", "in", "on", "a", "an", "the", "his", "one", "another",
+     "reporters", "the press", "CNN", "Fox News", "The", "Monday", "air", "radio", "TV",
+     "television", "national television", "social media", "X", "statement", "phone",
+     "interview", "Senate", "hearing", "’s", "network", "of", "it", ",", "9"])
+_VENUE_NEXT = st.sampled_from(_VENUE_NEXT_WORDS)
+
+
+@settings(max_examples=6000, deadline=None)
+@given(st.lists(_VENUE_PIECES, max_size=3), _VENUE_LEADS,
+       st.lists(st.tuples(_VENUE_SEP, _VENUE_NEXT | _VENUE_PIECES), max_size=5))
+def test_venue_gate_holds_every_venue_led(before, lead, after):
+    # one of the words a venue opens with, then what may follow it
+    text = "".join(before) + " " + lead + "".join(sep + w for sep, w in after)
+    if venue._VENUE.search(text):
+        assert venue._VENUE_GATE.search(text)
+
+
+def test_venue_gate_holds_every_three_word_venue():
+    # every lead word followed by any two of the words after it, spaced: all 40,000 texts
+    found = 0
+    for lead in _VENUE_LEAD_WORDS:
+        for a in _VENUE_NEXT_WORDS:
+            for b in _VENUE_NEXT_WORDS:
+                text = f"{lead} {a} {b}"
+                if venue._VENUE.search(text):
+                    found += 1
+                    assert venue._VENUE_GATE.search(text), text
+    assert found > 1000  # (the texts do hold venues of every kind)
+
+
+def test_venue_gate_examples():
+    for text in ("told VOA", "in a statement", "In the course of an interview", "on Twitter",
+                 "said on CNN's State of the Union", "speaking to reporters",
+                 "wrote in the Washington Post", "tweeted", "posted on social media",
+                 "during a hearing Wednesday of the House Foreign Affairs Committee"):
+        assert venue._VENUE.search(text) and venue._VENUE_GATE.search(text), text
+        assert venue.find_venue(text, [(0, len(text))], 0)
+    assert not venue._VENUE_GATE.search("The minister met the press at noon on 5 May.")
+
+
+_END_MARK_PIECES = st.sampled_from(
+    ["?", ".", "!", "..", "\"", "”", "’", "'", "»", ")", "]", "(", "“", " ", "\n", "\t",
+     "\u00a0", "\u2028", "a", "Z", "9", "?!"])
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(_END_MARK_PIECES, max_size=12).map("".join))
+def test_ends_with_same_as_patterns(text):
+    assert checkworthiness._ends_with(text, "?") == \
+        (checkworthiness._QUESTION.search(text) is not None)
+    assert checkworthiness._ends_with(text, (".", "!")) == \
+        (checkworthiness._TERMINAL.search(text) is not None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_WORD_PIECES | st.sampled_from(["٣", "²", "０", "½", "7", "x9y"]), max_size=30)
+       .map("".join))
+def test_word_string_tells_digits(text):
+    # the model's shape feature "f:digit" read from the word string (digits become "0")
+    low = features.word_string(text)
+    assert ("0" in low) == (features._DIGIT.search(text) is not None)
+    assert features.split_words(low) == features.words_plain(text)
+    assert features.shape_features(text, features.words(text), "0" in low) == \
+        features.shape_features(text, features.words(text))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["“", "”", "«", "»", "„", "\"", "‘", "’", "'", "a", " ", "Z",
+                                 "\n", "é", "‚", "‟", "`"]), max_size=30).map("".join),
+       st.integers(0, 30), st.integers(0, 30))
+def test_quote_mark_positions_same_as_pattern(text, ps, pe):
+    ps, pe = min(ps, len(text)), min(pe, len(text))
+    assert fast_patterns.char_positions(text, quotes._MARKS, ps, pe) == \
+        [m.start() for m in quotes._QCHARS.finditer(text, ps, pe)]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_END_PIECES, max_size=40).map("".join), st.integers(0, 40), st.integers(0, 400))
+def test_finditer_at_marks_same_as_finditer(text, pos, endpos):
+    # the sentence ends, tried at their marks only
+    starts = fast_patterns.char_positions(text, ".!?…", pos, endpos)
+    assert [m.span() for m in fast_patterns.finditer_at(sentences._END, text, starts, pos, endpos)] \
+        == _spans(sentences._END, text, pos, endpos)
+
+
+_ORPHAN_PIECES = st.sampled_from(
+    ["“", "”", "\"", "We will win", "Stay calm", ",", "!", "?", " ", "\n", "said", "urged",
+     "Ivo Penn", "he", "She", "x", ".", ";", "'"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_ORPHAN_PIECES, max_size=30).map("".join), st.integers(0, 30))
+def test_finditer_at_quotes_same_as_finditer(text, pos):
+    # the quotes after which who.py looks for a speaker, tried at the quote marks only
+    starts = fast_patterns.char_positions(text, "“\"", pos)
+    got = [m.groupdict() | {"span": m.span()}
+           for m in fast_patterns.finditer_at(who._ORPHAN, text, starts, pos)]
+    assert got == [m.groupdict() | {"span": m.span()} for m in who._ORPHAN.finditer(text, pos)]
+
+
+def test_finditer_at_examples():
+    text = "“Stay calm,” urged Ivo Penn. “Go,” he said. \"No,\" said Ana Lee."
+    starts = fast_patterns.char_positions(text, "“\"")
+    assert len(list(fast_patterns.finditer_at(who._ORPHAN, text, starts))) == \
+        len(list(who._ORPHAN.finditer(text))) == 3
+
+
+_COUPLE_PIECES = st.sampled_from(
+    ["Mark", "Helen", "Price", "Ana", "X", "and", " and ", "and ", " and", " ", "  ", "\n",
+     "x", "é", "É", "Mc", "’", ",", "9", "_", "Mark and Helen Price", "Ana and Bo Li",
+     "Helen Price", "Mark and ", " and Bo Li", "Bo Li and"])
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(_COUPLE_PIECES, max_size=25).map("".join))
+def test_finditer_at_couples_same_as_finditer(text):
+    # "Mark and Helen Price": tried before each " and " only
+    starts = fast_patterns.capitalised_before(text, " and ")
+    assert [m.span() for m in fast_patterns.finditer_at(who._COUPLE, text, starts)] == \
+        _spans(who._COUPLE, text, 0, len(text))

@@ -25,7 +25,8 @@ from itertools import repeat
 from operator import itemgetter
 from typing import Callable
 
-from claims.checkworthiness_model.features import N_MAX, N_MIN, shape_features, words
+from claims.checkworthiness_model.features import (N_MAX, N_MIN, shape_features, split_words,
+                                                   word_string)
 
 __all__ = ["score_checkworthiness", "score_one", "load_model", "Model", "MODEL_PATH"]
 
@@ -113,7 +114,8 @@ class Model:
         return hit
 
     def margin(self, text: str) -> float:
-        ws = words(text)
+        low = word_string(text)
+        ws = split_words(low)
         cache = self._word_cache
         uni = chars = 0.0
         count = 0
@@ -137,7 +139,7 @@ class Model:
         if count:
             z += self.char_weight * chars / math.sqrt(count)
         get = self.shape.get
-        for f in shape_features(text, ws):
+        for f in shape_features(text, ws, "0" in low):  # (digits are "0" in low)
             z += get(f[2:], 0.0)
         return z
 

@@ -46,8 +46,19 @@ _LONE_SEP = re.compile(r"['.,\-](?:(?<![a-z0].)|(?![a-z0]))")
 def words(text: str) -> list[str]:
     """The sentence's normalised words (lower case, digits as ``0``, curly apostrophes straight):
     the matches of ``_WORD`` in ``text.lower().replace("’", "'")``, digits made ``0``."""
-    low = text.lower().replace("’", "'").encode("ascii", "replace").translate(_WORD_BYTES)
-    return _LONE_SEP.sub(" ", low.decode("ascii")).split()
+    return split_words(word_string(text))
+
+
+def word_string(text: str) -> str:
+    """``text`` lower-cased, each character that cannot be in a word a space, each ASCII
+    digit a "0" (``words`` splits it; "0" in it says whether the text holds a digit)."""
+    return text.lower().replace("’", "'").encode("ascii", "replace").translate(_WORD_BYTES) \
+        .decode("ascii")
+
+
+def split_words(low: str) -> list[str]:
+    """The words of a ``word_string``."""
+    return _LONE_SEP.sub(" ", low).split()
 
 
 def words_plain(text: str) -> list[str]:
@@ -76,10 +87,11 @@ def char_ngrams(word: str) -> list[str]:
     return ["c:" + s[i:i + k] for k in range(N_MIN, N_MAX + 1) for i in range(n - k + 1)]
 
 
-def shape_features(text: str, ws: list[str]) -> list[str]:
-    """The ``f:`` features of the sentence (each present once)."""
+def shape_features(text: str, ws: list[str], has_digit: "bool | None" = None) -> list[str]:
+    """The ``f:`` features of the sentence (each present once); ``has_digit``: whether it
+    holds an ASCII digit, when the caller knows ("0" in its ``word_string``)."""
     feats = []
-    if _DIGIT.search(text):
+    if has_digit if has_digit is not None else _DIGIT.search(text):
         feats.append("f:digit")
     if "%" in text or "percent" in text or "per cent" in text:
         feats.append("f:percent")

@@ -37,7 +37,7 @@ from claims.extraction.cue_filters import (noun_like, nominal_use, passive, prog
                                            research_finding, sees_as)
 from claims.extraction.cues import CUE_STARTS, SPEECH_CUES, THOUGHT_CUES, cue_at
 from claims.extraction.paragraph import Cue, Paragraph
-from claims.extraction.polls import read_poll
+from claims.extraction.polls import may_hold_poll, read_poll
 from claims.extraction.quotes import attach_quoted_sentences
 from claims.extraction.said import read_said
 from claims.extraction.seem import read_seem
@@ -133,7 +133,7 @@ def _read_paragraph(text: str, sentences: list[Sentence], pidx: list[int],
                 prev_direct = att
         i = cue_end_i + 1
     # research sources: "In a CNN poll, Clinton led ..." / "Trump is ahead in the polls."
-    for ci in compress(count(), map("in".__eq__, p.lows)):
+    for ci in compress(count(), map("in".__eq__, p.lows)) if may_hold_poll(p.lows) else ():
         if toks[ci].inq:
             continue
         att = read_poll(p, ci)

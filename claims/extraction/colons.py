@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import compress, count
 
 from claims.extraction.cover import holds
 from claims.extraction.cues import CUES
@@ -30,9 +31,10 @@ def read_colons(p: Paragraph) -> None:
     n = len(toks)
     # a transcript quoted whole: '"WALLACE: Let's start ...' (the label inside the quote)
     quoted = 1 if n > 2 and toks[0].w in QUOTE_CHARS and toks[0].s == p.start else 0
-    for ci, t in enumerate(toks):
-        if t.w != ":":
-            continue
+    # only the colons are visited: ``compress`` picks them in C (a Python step for each token
+    # of each paragraph cost ~1% of extraction)
+    for ci in compress(count(), map(":".__eq__, p.lows)):
+        t = toks[ci]
         if t.inq and not (quoted and ci <= 8 and _quoted_label(toks[1:ci])):
             continue
         if ci + 1 >= n or ci == 0 or toks[ci - 1].w.isdigit() and toks[ci + 1].w.isdigit():

@@ -12,6 +12,9 @@
 """
 from __future__ import annotations
 
+import bisect
+from itertools import compress, count
+from operator import attrgetter
 from typing import Optional
 
 from claims.extraction.cues import CUES, HEARER_VERBS, NP_CUES, SPEECH_CUES, TAKES_TO
@@ -103,22 +106,33 @@ def clause_end(toks, j, se) -> int:
     return se
 
 
-# forward_end of the last paragraph's tokens: (toks, {(token index, se): end}); the end
-# from token m does not depend on where the scan started, so scans share it (linear time)
-_FORWARD_MEMO: list = [None, {}]
+# forward_end of the last paragraph's tokens: (toks, {(token index, se): end}, the indices of
+# the tokens a content can end at); the end from token m does not depend on where the scan
+# started, so scans share it (linear time). Replaced whole, never half-updated.
+_FORWARD_MEMO: tuple = (None, {}, [])
+# the words _cuts_forward can end a content at (";" / "," and "even" / "and": each of its
+# tests starts with one of them)
+_MAY_CUT = frozenset({";", ",", "even", "and"})
+_LOW = attrgetter("low")
 
 
 def forward_end(text, toks, k, se, found) -> int:
     """End of a forward content: sentence end, or the start of a new cue clause
     (", he said" / ", and they say")."""
+    global _FORWARD_MEMO
     if _FORWARD_MEMO[0] is not toks:
-        _FORWARD_MEMO[0], _FORWARD_MEMO[1] = toks, {}
-    memo = _FORWARD_MEMO[1]
+        # only the tokens that can cut are visited (picked in C, not a Python step per token)
+        _FORWARD_MEMO = (toks, {}, list(compress(count(), map(_MAY_CUT.__contains__,
+                                                                map(_LOW, toks)))))
+    _, memo, cands = _FORWARD_MEMO
     seen = []
     end = se
     n = len(toks)
-    m = k
-    while m < n and toks[m].s < se:
+    j = bisect.bisect_left(cands, k)
+    while j < len(cands):
+        m = cands[j]
+        if toks[m].s >= se:
+            break
         known = memo.get((m, se))
         if known is not None:
             end = known
@@ -127,7 +141,7 @@ def forward_end(text, toks, k, se, found) -> int:
         if _cuts_forward(text, toks, m, se, n):
             end = toks[m].s
             break
-        m += 1
+        j += 1
     for m in seen:
         memo[(m, se)] = end
     return end

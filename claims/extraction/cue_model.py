@@ -62,12 +62,13 @@ def cue_features(p, gate: str, i: int, j: int) -> list[str]:
     prev = toks[i - 1].w if i > 0 and toks[i - 1].s >= ss else ""
     prev2 = toks[i - 2].w if i > 1 and toks[i - 2].s >= ss else ""
     nxt = toks[j + 1].w if j + 1 < len(toks) else ""
+    cprev, cnxt = _cls(prev), _cls(nxt)  # (each used twice)
     f = [
         "g=" + gate, "w=" + t.low, "gw=" + gate + "|" + t.low,
-        "p1=" + prev.lower(), "p1c=" + _cls(prev), "p2c=" + _cls(prev2),
-        "n1=" + nxt.lower(), "n1c=" + _cls(nxt),
+        "p1=" + prev.lower(), "p1c=" + cprev, "p2c=" + _cls(prev2),
+        "n1=" + nxt.lower(), "n1c=" + cnxt,
         # conjunctions: the same word is a cue in one frame and none in another
-        "w|p1c=" + t.low + "|" + _cls(prev), "w|n1c=" + t.low + "|" + _cls(nxt),
+        "w|p1c=" + t.low + "|" + cprev, "w|n1c=" + t.low + "|" + cnxt,
     ]
     if t.low in SPEECH_CUES:
         f.append("speech")

@@ -18,6 +18,13 @@ from claims.extraction.tokens import strip_content, strip_span
 _POLL_WORDS = load("poll_words")
 
 
+def may_hold_poll(lows: list[str]) -> bool:
+    """Can ``read_poll`` read anything in a paragraph of these lower-case words? Only where
+    a research word is among them: it needs one after "in" (most paragraphs have none, and
+    their "in"s are skipped without a Python step per word)."""
+    return not _POLL_WORDS.isdisjoint(lows)
+
+
 def read_poll(p: Paragraph, ci: int) -> Optional[Attribution]:
     """ "In a CNN poll released Monday, Clinton led ..." -> source "a CNN poll released
     Monday", content the clause after the comma."""

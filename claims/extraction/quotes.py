@@ -19,6 +19,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING, Optional
 
+from claims.extraction.fast_patterns import char_positions
 from claims.extraction.spans import Attribution
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -36,10 +37,13 @@ QUOTE_CHARS = frozenset("“”‘’«»„\"")
 _QCHARS = re.compile(r"[“”«»„\"‘’']")
 
 
+_MARKS = "“”«»„\"‘’'"  # the characters of _QCHARS, found by char_positions (fast_patterns.py)
+
+
 def find_quotes(text: str, ps: int, pe: int) -> list[list]:
     """Quote spans [start, end, closed] (marks included) of the paragraph text[ps:pe]."""
     quotes: list[list] = []
-    pos = [m.start() for m in _QCHARS.finditer(text, ps, pe)]
+    pos = char_positions(text, _MARKS, ps, pe)  # (_QCHARS.finditer's starts, fewer steps)
     np_ = len(pos)
     x = 0
     # the last single-quote scan: it started at scan_from and stopped at scan_y (closer or

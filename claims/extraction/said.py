@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from operator import itemgetter
 from typing import Optional
 
 from claims.extraction.contents import (clause_end, content_start_before, coordinated_verb,
@@ -532,9 +533,23 @@ _SUBORD = re.compile(r"[“\"‘']?(?:when|whenever|after|before|once|until|sinc
                      re.IGNORECASE)
 
 
+_quote_end = itemgetter(1)
+
+
 def quote_before(text, toks, i, ss, ps, quotes, quote_at):
     """For "“...,” he said": the index of the quote just before the source/cue, and the token
     index where the source starts (== i when the cue comes first)."""
+    # what it looks for is a real quotation ending between the sentence's start and the cue:
+    # without one, the walk below finds nothing (most calls: no quotation in the paragraph).
+    # The quotations are in text order and do not overlap: the last one ending by the cue
+    # is found by a bisect (a scan of them all would be quadratic in a long paragraph)
+    k = bisect.bisect_right(quotes, toks[i].s, key=_quote_end)
+    if k == 0 or quotes[k - 1][1] <= max(ss, ps):
+        return None
+    return _walk_to_quote(text, toks, i, ss, ps, quotes, quote_at)
+
+
+def _walk_to_quote(text, toks, i, ss, ps, quotes, quote_at):
     # walk left from i over at most 12 tokens of source to reach ',”' / '”' / ',"'
     m = i - 1
     steps = 0

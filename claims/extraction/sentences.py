@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from claims.extraction.fast_patterns import char_positions, finditer_at
 from claims.extraction.spans import Sentence
 from claims.extraction.lexicons import load
 
@@ -119,7 +120,8 @@ def split_sentences(text: str, start: int = 0) -> list[Sentence]:
             continue
         para += 1
         cur = ps
-        for m in _END.finditer(text, ps, pe):
+        # (_END.finditer(text, ps, pe), tried at the marks only: fast_patterns.py)
+        for m in finditer_at(_END, text, char_positions(text, ".!?…", ps, pe), ps, pe):
             if m.end() <= cur:
                 continue
             if not _is_boundary(text, m, ps):

@@ -38,6 +38,7 @@ from typing import Optional
 from claims.extraction import checkworthiness as _cw
 from claims.extraction import confidence as _conf
 from claims.extraction.context import attribution_context
+from claims.extraction.fast_patterns import capitalised_before, char_positions, finditer_at
 from claims.extraction.lexicons import load
 from claims.extraction.names import first_name_gender, is_title_word
 from claims.extraction.spans import SpanSet as _Spans
@@ -429,7 +430,8 @@ class _Registry:
         for s in statements:
             if s.kind != "claim" and s.speaker_type == "person" and s.speaker_name:
                 self.add_person(s.speaker_name)
-        for m in _COUPLE.finditer(text):
+        # (_COUPLE.finditer(text), tried before each " and " only)
+        for m in finditer_at(_COUPLE, text, capitalised_before(text, " and ")):
             # "Mark and Helen Price": both first names take the surname
             a, _, b, last = m.group(0).split()
             if _gender(f"{a} {last}") and _gender(f"{b} {last}"):
@@ -1329,7 +1331,8 @@ def _orphan_quotes(report: Report, sts: list[Statement], reg: "_Registry") -> li
     att = sorted((s for s in sts if s.kind != "claim"), key=lambda s: s.content_start)
     spans = _Spans((s.content_start, s.content_end) for s in att)
     out = []
-    for m in _ORPHAN.finditer(text, report.body_start or 0):
+    body = report.body_start or 0  # (_ORPHAN.finditer, tried at the quote marks only)
+    for m in finditer_at(_ORPHAN, text, char_positions(text, "“\"", body), body):
         q = "q" if m.group("q") is not None else "qa"
         a, b = m.start(), m.start(q) + len(m.group(q)) + 1
         if spans.overlaps(a, b):
