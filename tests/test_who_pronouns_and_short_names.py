@@ -310,3 +310,25 @@ def test_a_lone_surname_of_the_one_person_named_in_full_is_that_person():
          "gone well.")
     s = by_content(t, "talks had gone well")
     assert s.speaker_name == "Ana Ortega"
+
+
+def test_he_after_a_woman_of_the_same_surname_spoke_is_not_her():
+    t = ("Ruth Orme said in an email that her former husband had lied to her.\n\n"
+         "Orme's name became toxic after the reports Ruth Orme filed against him. He denied "
+         "the charges and said he had never hurt anyone.")
+    s = by_content(t, "never hurt anyone")
+    assert s.speaker_name != "Ruth Orme"
+
+
+def test_a_paragraph_subject_with_an_age_after_a_place_takes_the_pronoun():
+    t = ("Forecasters said the storm would weaken, a spokesman for the agency said.\n\n"
+         "In Pensacola, Karen Miles, 61, rode out the storm with her two dogs. "
+         "\u201cThe wind sounded like a freight train all night,\u201d she said.")
+    s = by_content(t, "freight train")
+    assert s.speaker_name == "Karen Miles"
+
+
+def test_a_role_word_before_a_first_name_is_no_part_of_the_name():
+    s = by_content("Forecaster Daniel Brown said the storm would weaken.", "storm would")
+    assert s.speaker_name == "Daniel Brown"
+    assert s.speaker_role == "Forecaster"

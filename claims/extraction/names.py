@@ -238,6 +238,9 @@ def _classify(toks: list[str]) -> str:
         return "organization"
     return "person"
 
+# a word naming what someone does, opening a run before a first name: "Forecaster Daniel
+# Brown", "Historian Ann Lee", "Pastor Rick Warren" (a role, like a title)
+_ROLE_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent)$")
 _ARTICLE_JOINED = re.compile(r"(?:al|el|ad|as|ash|az|ar|an|at|ul|ur)-[A-Z]")
 _TIME_WORDS = load("time_words")
 _PARTY_MEMBERS = load("party_members")  # "Democrat Elaine Cho": the party is her role
@@ -293,7 +296,9 @@ def _analyse_run(text: str, s: int, e: int) -> list[NameRun]:
                 cut = i  # (a plural title opens a list: "Judges Thomas Brandt and ...")
         if cut < 0 and len(words) in (3, 4) and (
                 words[0].lower() in TITLES or _PARENT_OF.match(words[0]) or
-                words[0] in _PARTY_MEMBERS) and \
+                words[0] in _PARTY_MEMBERS or _ROLE_SUFFIX.search(words[0]) and
+                first_name_gender(words[0]) is None and
+                first_name_gender(words[1]) is not None) and \
                 words[0].lower() not in _first_names() and \
                 classify_tokens(words[1:]) == "person":
             cut = 0  # "Reader Graham Ellis", "Resident Ann Cole": a role word opening the run

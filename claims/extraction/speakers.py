@@ -474,6 +474,8 @@ class SpeakerResolver:
             same = [f for f in fulls if self.entities[f].gender == gender]
             if len(same) == 1:
                 return self.entities[same[0]]
+            # (two of that gender: the latest of them, never one of the other gender)
+            fulls = [f for f in fulls if self.entities[f].gender in (gender, None)] or fulls
         # the full name mentioned most recently before pos, else the first one
         best, bestpos = None, -1
         for f in fulls:
@@ -659,7 +661,11 @@ class SpeakerResolver:
             return None  # ("Trade union leader Pat Roe": "Trade" is looked past)
         after = self.text[r.end:r.end + 90]
         if lead.rstrip().endswith(","):
-            after = after[1:] if after.startswith(",") else ""  # "Her lawyer, Al Roe, asked"
+            age = _AGE_APPOSITIVE.match(after)
+            if age is not None:
+                after = after[age.end() - 1:]  # "In Pensacola, Karen Miles, 61, rode out ..."
+            else:
+                after = after[1:] if after.startswith(",") else ""  # "Her lawyer, Al Roe, asked"
         elif after.startswith(","):
             m = _APPOSITIVE.match(after) or _AGE_APPOSITIVE.match(after)
             after = after[m.end() - 1:] if m else ""  # "Al Roe, her lawyer, asked", "Roe, 27,"

@@ -41,6 +41,7 @@ from claims.extraction.context import attribution_context
 from claims.extraction.fast_patterns import capitalised_before, char_positions, finditer_at
 from claims.extraction.lexicons import load
 from claims.extraction.names import first_name_gender, is_title_word
+from claims.extraction.roles import role_gender
 from claims.extraction.spans import SpanSet as _Spans
 from claims.extraction.word_sets import written_in_lower_case
 from claims.types import Report, Statement
@@ -1961,6 +1962,10 @@ def _pronoun_subject(text, st, done, remap):
         name = subj[1]
         for p in reversed(done[-50:]):
             if p.speaker_name and p.speaker_name.split()[-1] == name.split()[-1]:
+                if _gender(p.speaker_name) not in (None, want):
+                    # "Grayson ... he": not Lolita Grayson, who spoke last; with no speaker
+                    # of that surname and the pronoun's gender, no guess
+                    return None
                 name = p.speaker_name
                 break
         remap[st.speaker_name] = name
@@ -2099,6 +2104,13 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
                     stype = "anonymous"
         elif lsp in _PRONOUN_PERSON and _by_gender(text, st, done):
             name, stype, role = _by_gender(text, st, done)
+        elif lsp in _PRONOUN_PERSON and _gender(name) not in (None, "m" if lsp == "he" else "f") \
+                and not any(p.speaker_name == name and role_gender(p.speaker_role or "") ==
+                            ("m" if lsp == "he" else "f") for p in done[-50:]):
+            # "he" resolved to a woman by her first name (or "she" to a man), and no one of
+            # the pronoun's gender near: no name rather than the wrong person (unless her
+            # role said it: "9/11 widow Terry Strada" is a "she")
+            name, role = None, None
         elif lsp in _PRONOUN_PERSON and _pronoun_subject(text, st, done, remap):
             name, stype, role = _pronoun_subject(text, st, done, remap)
         elif lsp in _PRONOUN_PERSON and stype == "person" and name and (
