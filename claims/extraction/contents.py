@@ -49,7 +49,6 @@ _MEDIUM_NOUNS = frozenset(w.lower() for w in load("venue_events") if w.isalpha()
     "visit", "event", "ceremony", "session", "panel", "discussion", "appearance", "report",
     "campaign"}
 _MEDIUM_MODIFIERS = frozenset(w.lower() for w in load("venue_event_modifiers") if w.isalpha())
-_MEDIUM_DETERMINERS = frozenset("a an the his her its their".split())
 
 
 def starts_sentence(text, ss, pos) -> bool:
@@ -239,6 +238,7 @@ def closing_cue_clause(toks, k, se) -> bool:
     return False
 
 
+# determiners opening a noun phrase: a subject (", the report said"), a medium ("in a statement")
 _SUBJECT_DETERMINERS = frozenset("the a an his her its their".split())
 
 
@@ -298,7 +298,7 @@ def _after_medium(toks, k, se) -> Optional[int]:
     token where that clause starts, else None."""
     n = len(toks)
     m = k + 1
-    if m >= n or toks[m].low not in _MEDIUM_DETERMINERS:
+    if m >= n or toks[m].low not in _SUBJECT_DETERMINERS:
         return None
     m += 1
     if m < n and toks[m].low in _MEDIUM_MODIFIERS and m + 1 < n and \

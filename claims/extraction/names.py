@@ -57,7 +57,9 @@ _PARTICLES = ("de da del della dello degli dei di des der den ten ter van von zu
 _PARTICLE = "(?:" + "|".join(_PARTICLES) + ")"
 
 # an Arabic article joined to the name by a hyphen: "Sultan al-Jaber", "Abdel Fattah el-Sisi"
-_HYPHEN_PARTICLE = r"(?:al|el|ad|as|ash|az|ar|an|at|ul|ur)-[A-Z]\w*(?:[’'\-][A-Za-z]\w*)*"
+# (the articles themselves: ``JOINED_ARTICLES``, also read by the speaker resolver)
+JOINED_ARTICLES = "al|el|ad|as|ash|az|ar|an|at|ul|ur"
+_HYPHEN_PARTICLE = r"(?:" + JOINED_ARTICLES + r")-[A-Z]\w*(?:[’'\-][A-Za-z]\w*)*"
 _MORE_TOKENS = (r"(?:[ \u00a0]+(?:(?:" + _PARTICLE + r"[ \u00a0]+){0,2}" + _TOKEN + r"|" +
                 _HYPHEN_PARTICLE + r"))*")
 # (two particles: "Ingrid van der Berg", "Ana de la Cruz")
@@ -241,7 +243,7 @@ def _classify(toks: list[str]) -> str:
 # a word naming what someone does, opening a run before a first name: "Forecaster Daniel
 # Brown", "Historian Ann Lee", "Pastor Rick Warren" (a role, like a title)
 _ROLE_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent)$")
-_ARTICLE_JOINED = re.compile(r"(?:al|el|ad|as|ash|az|ar|an|at|ul|ur)-[A-Z]")
+_ARTICLE_JOINED = re.compile(r"(?:" + JOINED_ARTICLES + r")-[A-Z]")
 _TIME_WORDS = load("time_words")
 _PARTY_MEMBERS = load("party_members")  # "Democrat Elaine Cho": the party is her role
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")

@@ -51,8 +51,8 @@ from typing import Optional, Sequence
 
 from claims.extraction.anonymous_sources import (DETERMINERS, GROUP_NOUNS, AnonymousSources,
                                                  normalise_description)
-from claims.extraction.names import (BUSINESS_HEADS, FUNCTION_FIRST, NAME_RUN, NOT_NAME_FIRST,
-                                     ORG_WORDS, PLACE_WORDS,
+from claims.extraction.names import (BUSINESS_HEADS, FUNCTION_FIRST, JOINED_ARTICLES, NAME_RUN,
+                                     NOT_NAME_FIRST, ORG_WORDS, PLACE_WORDS,
                                      TITLES, NameRun, analyse_run, classify_tokens,
                                      first_name_gender, is_title_word, split_title_of)
 from claims.extraction.roles import entity_role, gender_of as _gender_of, role_at, \
@@ -141,7 +141,8 @@ _PARENT_OF = re.compile(r"(?i:the)\s+(?:\d+-year-old\s+)?(mum|mom|mother|dad|fat
 # "the singer", "the veteran striker": one person described by what they do
 _PERSON_DESC = re.compile(r"(?i:the)\s+(?:[a-z-]+\s+)?([a-z]+)")
 _PERSON_NOUNS = load("person_descriptions")
-_CAPITAL_ARTICLE = re.compile(r"(?:Al|El|Ad|As|Ash|Az|Ar|An|At|Ul|Ur)-[A-Z]")
+_CAPITAL_ARTICLE = re.compile(
+    r"(?:" + "|".join(a.capitalize() for a in JOINED_ARTICLES.split("|")) + r")-[A-Z]")
 _GOVERNED = re.compile(r"\b(?:in|at|from|to|into|near|of|her|his|their|its)\s+$")
 _FEMALE_PARENT = frozenset("mum mom mother grandmother gran grandma".split())
 _QUANTIFIERS = frozenset("some others many most several few both all".split())
