@@ -862,7 +862,7 @@ PROBES = {
     "election_liveblog.txt": {"^Turnout in the capital": "electoral commission",
                               "respect that": "Amy Lister"},
     "uk_single_quotes.txt": {"afraid to speak up": "Janet Pryce",
-                             "wish her well": "Cllr Martin Oduya",
+                             "wish her well": "Martin Oduya",
                              "tip of the iceberg": "Helen Yates",
                              "behind closed doors": "Helen Yates"},
     "match_penalty.txt": {"never a penalty": "Steve Hale",
@@ -880,6 +880,29 @@ PROBES = {
     "health_cdc.txt": {"watching this very closely": "Nirav Shah",
                        "tested 45 farm workers": "Nirav Shah",
                        "nearly enough cows": "Angela Rasmussen"},
+    # eleventh round: a council budget, a medical study, a sentencing, a celebrity
+    # interview, a "says" feature, Indian politics, court papers, a tabloid
+    "council_budget.txt": {"Nobody comes into local government": "Priya Shah",
+                           "pay more for less": "Mark Dyer",
+                           "could not back the closure": "Helen Cole"},
+    "medical_study.txt": {"level off after about 9,000": "Borja del Pozo Cruz",
+                          "could not prove that walking": "Susan Kohlhaas",
+                          "simply walk less": "Susan Kohlhaas"},
+    "court_sentencing.txt": {"abused a position": "Simon Phillips",
+                             "unable to pay her care fees": "Jane Morrow",
+                             "preyed on people": "Laura Pike"},
+    "celebrity_interview.txt": {"full-blown panic attacks": "Julia Marsh",
+                                "usually in that order": "Dennis Lowe"},
+    "says_feature.txt": {"online orders now make up": "Amy Hollis",
+                         "post their boots": "Amy Hollis",
+                         "high rents drove": "Rashid Mahmood"},
+    "india_politics.txt": {"living in relief camps": "Siddaramaiah",
+                           "The paperwork is not": "Amit Shah",
+                           "assessment was sent": "Krishna Byre Gowda"},
+    "court_papers.txt": {"often end in settlements": "Rachel Ostrow",
+                         "jury looking at their books": "Rachel Ostrow"},
+    "tabloid_source.txt": {"written out slowly": "source",
+                           "future storylines": "spokesperson for the programme"},
 }
 
 

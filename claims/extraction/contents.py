@@ -498,5 +498,17 @@ def np_object_end(toks, k, se) -> int:
             if nx in SPEECH_CUES or nx in AUX or nx in COMMON_VERBS or \
                     (nx.endswith("ed") and nx in CUES):
                 return t.s
+        if m > k + 1 and (low in _OWN_CLAUSE or low in _CLAUSE_OR_PREP and m + 1 < n and (
+                toks[m + 1].low in _SUBJECT_PRONOUNS or toks[m + 1].low in ("a", "an", "the") and
+                any(x.low in CUES for x in toks[m + 2:m + 5]))):
+            # "accused him of sexism because he ...", "pointed to the spot after a review
+            # found that ...": a clause of its own, not the object ("after two weeks of
+            # talks", "before the court" are phrases of the object or the verb)
+            return t.s
         m += 1
     return se
+
+
+_OWN_CLAUSE = frozenset("because although though whereas".split())
+_CLAUSE_OR_PREP = frozenset("after before when while since until".split())
+_SUBJECT_PRONOUNS = frozenset("he she they it we i you".split())

@@ -23,6 +23,9 @@ _NOMINAL_BEFORE = ("a", "an", "the", "his", "her", "their", "its", "our", "my", 
                    "this", "that", "these", "those", "of", "no", "every", "any", "from",
                    "in", "on", "for", "with", "by", "at", "into", "about", "against",
                    "over", "under", "between", "among", "without", "whose")
+# number words before a plural noun ("four shows", "dozens of" aside)
+_COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve twenty thirty "
+                    "forty fifty hundred".split())
 # bases that are cues in their bare form too ("I say", "they think"); any other bare base
 # ("claim", "report", "plan") is read as a noun
 _BARE_BASE_OK = ("say", "tell", "think", "know", "believe", "want",
@@ -64,6 +67,8 @@ def nominal_use(c: Cue, prevlow: str) -> bool:
         return True
     if prevlow == "to" and t.low == base:
         return True  # "to say", "wants to know"
+    if t.low.endswith("s") and t.low != base and prevlow in _COUNTS:
+        return True  # "cancelled four shows", "two reports": a counted noun
     if t.w[0].isupper() and i > 0 and toks[i - 1].s >= ss and toks[i - 1].w[0].isalnum() \
             and not ((t.low in SPEECH_CUES or c.si == 0) and title_case(text, ss, c.se)):
         return True  # a name or title: "Mark Said" (but "Trump Says He Will Win")

@@ -17,7 +17,7 @@ from typing import Optional
 
 from claims.extraction.lexicons import load
 
-__all__ = ["PARTY_TAG", "NameRun", "NAME_RUN", "NAME_RUN_PLAIN", "analyse_run", "split_title_of", "classify_tokens", "is_title_word", "TITLES",
+__all__ = ["PARTY_MEMBERS", "PARTY_TAG", "NameRun", "NAME_RUN", "NAME_RUN_PLAIN", "analyse_run", "split_title_of", "classify_tokens", "is_title_word", "TITLES",
            "ROLE_MODIFIERS", "NAME_TITLES", "ORG_WORDS", "KNOWN_ORGS", "PLACE_WORDS",
            "NOT_NAME_FIRST", "FUNCTION_FIRST", "ACRONYM"]
 
@@ -232,6 +232,9 @@ def _classify(toks: list[str]) -> str:
             return "other"
     if len(toks) > 5:
         return "other"
+    if len(toks) == 2 and toks[-1] in _PARTY_MEMBERS and (toks[0] in _PARTY_MEMBERS or
+                                                          toks[0] in _PARTY_QUALIFIERS):
+        return "other"  # "Liberal Democrat", "Social Democrat": a party's member, no name
     if any(_ARTICLE_JOINED.match(t) for t in toks[1:]) and not any(
             first_name_gender(t) or is_title_word(t) for t in clean[:-1]):
         # "Ansar al-Sharia", "Jabhat al-Nusra": a name with a joined Arabic article and no
@@ -242,12 +245,14 @@ def _classify(toks: list[str]) -> str:
 
 # a word naming what someone does, opening a run before a first name: "Forecaster Daniel
 # Brown", "Historian Ann Lee", "Pastor Rick Warren" (a role, like a title)
-_ROLE_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent)$")
+_ROLE_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|ee)$")
 _ARTICLE_JOINED = re.compile(r"(?:" + JOINED_ARTICLES + r")-[A-Z]")
 _TIME_WORDS = load("time_words")
-_PARTY_MEMBERS = load("party_members")  # "Democrat Elaine Cho": the party is her role
+PARTY_MEMBERS = _PARTY_MEMBERS = load("party_members")  # "Democrat Elaine Cho": her role
+_PARTY_QUALIFIERS = frozenset("Social Christian Free New National Scottish Welsh".split())
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 _KOREAN_GIVEN = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,4}")
+POST_NOMINALS = load("post_nominals")
 _COUNTRY_INITIALS = frozenset("U.S. U.K. U.N. E.U. U.S.A. U.A.E. D.C. L.A. N.Y.".split())
 
 
@@ -263,6 +268,18 @@ def analyse_run(text: str, s: int, e: int) -> list[NameRun]:
     # new objects each time: callers own (and may change) what they get
     return [NameRun(r.start + s, r.end + s, list(r.tokens), r.kind, r.title,
                     None if r.title_start is None else r.title_start + s) for r in parts]
+
+
+def _named_before_letters(words: list[str]) -> bool:
+    """``words`` (a run without its last word, letters such as "KC" or "MP") end with a
+    person's name: a first name opens it, after any title ("Sir Keir Starmer", "Judge Simon
+    Phillips"); "One Conservative MP" and "Labour MP" name no one."""
+    k = 0
+    while k < len(words) - 2 and (words[k] in NAME_TITLES or words[k].rstrip(".") in NAME_TITLES):
+        k += 1
+    rest = words[k:]
+    return 2 <= len(rest) <= 4 and first_name_gender(rest[0]) is not None and \
+        rest[-1] not in _PARTY_MEMBERS and classify_tokens(rest) == "person"
 
 
 def _analyse_run(text: str, s: int, e: int) -> list[NameRun]:
@@ -289,6 +306,12 @@ def _analyse_run(text: str, s: int, e: int) -> list[NameRun]:
             part = part[1:]
         if not part:
             continue
+        # letters for an office or an honour after a name of two words or more ("Simon
+        # Phillips KC", "Jane Smith MP") are not the name: as a last word they made it an
+        # acronym-bearing body, and a surname match failed
+        if len(part) >= 3 and part[-1][2] in POST_NOMINALS and _named_before_letters(
+                [p[2] for p in part[:-1]]):
+            part = part[:-1]
         words = [p[2] for p in part]
         # title inside the run: last title-head word, name after it
         cut = -1
@@ -316,9 +339,13 @@ def _analyse_run(text: str, s: int, e: int) -> list[NameRun]:
                 out.append(NameRun(name_toks[0][0], name_toks[-1][1], [p[2] for p in name_toks],
                                 "person", text[part[0][0]:part[cut][1]], part[0][0]))
                 continue
+        if cut == len(words) - 1 and len(words) >= 2 and all(
+                w in NAME_TITLES or w.rstrip(".") in NAME_TITLES for w in words):
+            # "the Prime Minister", "the Home Secretary": a title alone names no one (the
+            # speaker resolver looks for its holder)
+            out.append(NameRun(part[0][0], part[-1][1], words, "other"))
+            continue
         k = classify_tokens(words)
-        if k == "single":
-            k = "single"
         out.append(NameRun(part[0][0], part[-1][1], words, k))
     return out
 

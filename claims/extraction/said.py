@@ -192,6 +192,12 @@ def _quantity_at(toks, k: int) -> bool:
         "many", "much", "few", "little") and toks[k + 2].low == "as"
 
 
+# conjunctions that open a clause of its own after a cue's object
+_CLAUSE_OPENERS = frozenset("after before when while because although though since until "
+                            "unless whereas once".split())
+_SUBJECTS = frozenset("he she they it we i you a an the his her their its".split())
+
+
 def _content_start(c: Cue) -> int:
     """Token index after the cue's adverbials and hearer, moved to an explicit "that"."""
     toks, j, se = c.para.toks, c.j, c.se
@@ -209,6 +215,12 @@ def _content_start(c: Cue) -> int:
             that_i = m
             break
         if toks[m].low in CUES and m > j + 1 and not cue_as_noun(toks, m):
+            break
+        if toks[m].low in _CLAUSE_OPENERS and m > k and c.base not in _CLAUSE_VERBS and \
+                c.base not in HEARER_VERBS and m + 1 < n and toks[m + 1].low != "that" and (
+                    toks[m + 1].low in _SUBJECTS or toks[m + 1].w[0].isupper()):
+            # "pointed to the spot after a VAR review found that ...": the "that" is in
+            # another clause, with its own subject and verb
             break
         if toks[m].low in _FINITE_SOON and m > k:
             # "said Moore would veto the bill that ...": the clause began before this verb,
@@ -444,6 +456,11 @@ def _forward_start_ok(c: Cue, k: int, nxt) -> bool:
     return True
 
 
+# auxiliaries that open the rest of a clause a cue was inserted in ("..., he said, is
+# recovering.")
+_FINITE_OPENERS = frozenset("is are was were will would could can should may might must has "
+                            "have had".split())
+
 # verbs whose object is a count in another sense than saying ("added 95,000 jobs")
 _COUNT_SENSE = frozenset("add post record".split())
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozens hundreds "
@@ -508,11 +525,18 @@ def _read_forward(c: Cue, k: int, nxt, ing: bool,
     while m < len(toks) and toks[m].s < sp[1] and nwords < 3:
         nwords += is_word(toks[m])
         m += 1
+    # "The new policy, Jane Roe said, would fail.": the cue inserted in a clause; its rest,
+    # opening with the verb, may be two words (the subject before is added to the content)
+    inserted = 2 <= nwords < 3 and nxt.w == "," and src_left is not None and \
+        toks[bisect.bisect_left(tok_starts(toks), sp[0])].low in _FINITE_OPENERS and \
+        text[ss:src_left[0]].rstrip().endswith(",") and \
+        not text[src_left[1]:toks[i].s].strip() and \
+        text[src_left[0]:src_left[1]].lower() not in ("who", "which", "that")
     if nwords < (1 if base in NP_OBJECT and cend < se else
                  2 if base in ("call", "describe") and cend < se or
-                 nxt.low == "to" and base in TAKES_TO else 3):
+                 nxt.low == "to" and base in TAKES_TO or inserted else 3):
         return None
-    if nwords < 3 and not (nxt.low == "to" and base in TAKES_TO) and (
+    if nwords < 3 and not (nxt.low == "to" and base in TAKES_TO) and not inserted and (
             nxt.low in LEFT_STOP or nxt.low in ("the", "a", "an", "himself",
                                                 "herself", "themselves") or
             not nxt.w[0].isalpha()):
@@ -668,8 +692,22 @@ def name_appositive_subject(toks, i, ss) -> bool:
             ts[0].low not in PRONOUNS and ts[0].low not in LEFT_STOP and \
             ts[0].low not in TIME and ts[0].low not in MONTHS
 
-    if len(commas) == 1 and name and name[0].low in ("one", "a", "an", "the", "another") and \
-            len(name) <= 6 and is_name(seg[commas[0] + 1:]) and not any(
+    def role_then_name(ts):
+        # "veteran actor Dennis Lowe": lower-case role words, then a name of two words or more
+        caps = 0
+        while caps < len(ts) and ts[len(ts) - 1 - caps].w[0].isupper():
+            caps += 1
+        roles = ts[:len(ts) - caps]
+        return 2 <= caps <= 4 and 1 <= len(roles) <= 4 and is_name(ts[len(ts) - caps:]) and \
+            all((t.w[0].islower() or t is ts[0]) and t.w[0].isalpha() and
+                t.low not in LEFT_STOP and t.low not in CUES and t.low not in COMMON_VERBS and
+                t.low not in AUX for t in roles)
+        # (the first role word may open the sentence: "Music industry lawyer Rachel Ostrow")
+
+    if len(commas) == 1 and name and name[0].low in ("one", "a", "an", "the", "another",
+                                                      "that", "this") and \
+            len(name) <= 6 and (is_name(seg[commas[0] + 1:]) or
+                                role_then_name(seg[commas[0] + 1:])) and not any(
                 t.low in CUES or t.low in COMMON_VERBS or t.low in LEFT_STOP and
                 t.low not in ("of", "for", "at") for t in name[1:]):
         return True  # "One Republican hopeful, Carly Fiorina, says ..."
@@ -679,9 +717,11 @@ def name_appositive_subject(toks, i, ss) -> bool:
             name[-1].w[0].islower() and not any(
                 t.low in CUES or t.low in COMMON_VERBS for t in name):
         return True  # "Ash's daughter, Mia, said ...", "His lawyer, Ann Cole, says ..."
+    rest = seg[commas[0] + 1:]
+    if rest and rest[0].low in ("who", "whose") and len(commas) == 1 and role_then_name(name):
+        return True  # "Music industry lawyer Rachel Ostrow, who is not involved, said ..."
     if not is_name(name):
         return False
-    rest = seg[commas[0] + 1:]
     if not rest or any(t.low in CUES or t.low in ("is", "was", "are", "were", "has", "had",
                                                     "have", "will", "would")
                        for t in rest if t.w[0].islower()):

@@ -357,6 +357,14 @@ def _source_before_comma(text, toks, m, ss) -> Optional[Span]:
             # relative clause or participle: the noun is before it
             if k >= 0 and toks[k].w == "," and toks[k].s >= ss:
                 np_ = np_left(text, toks, k - 1, ss)
+                if np_ and text[np_[0]].isupper() and first == "who":
+                    # "Dr Ann Lee, director of research at Alzheimer's Research UK, who was
+                    # not involved, said": the body ends a description of the person before
+                    p = bisect.bisect_left(tok_starts(toks), np_[0]) - 1
+                    if p >= 0 and toks[p].s >= ss and toks[p].w[:1].islower():
+                        head = appositive_head(text, toks, seg_start, ss)
+                        if head and head[0] < np_[0]:
+                            return head
                 if np_ and not text[np_[0]].isupper() or np_ and \
                         text[np_[0]:np_[0] + 4].lower() in ("the ", "a ", "an "):
                     # "Zaheed, acting director of CREDO, which ..., said": the name
@@ -433,8 +441,9 @@ def appositive_head(text, toks, seg_start, ss) -> Optional[Span]:
                 return None  # "... ; Obama, the president," - keep it simple
             return strip_span(text, seg[0].s, seg[-1].e)
         if f.low in ("the", "a", "an") or f.w[0].isdigit() or (
-                f.w[0].islower() and f.low not in LEFT_STOP and f.low not in CUES and
-                f.low not in ("who", "which", "whose")):
+                f.w[0].islower() and (f.low not in LEFT_STOP or f.low == "of") and
+                f.low not in CUES and f.low not in ("who", "which", "whose")):
+            # (", of Cancer Research UK,": where the name before works)
             k = p
             continue
         return None
@@ -697,7 +706,19 @@ def subject_of_sentence(text, toks, i, ss, found) -> Optional[Span]:
         return None
     if toks[start].low in PRONOUNS:
         return (toks[start].s, toks[start].e)
+    if m < i and toks[m].w == "," and toks[m - 1].w[0].islower() and (
+            toks[start].low in _DESCRIPTION_DETERMINERS or _POSS_END.search(toks[start].w)):
+        # "His daughter, Amy Hollis, runs the website and says ...": the name the
+        # description is set beside is the subject
+        q = m + 1
+        while q < i and q - m <= 4 and toks[q].w[0].isupper() and toks[q].low not in PRONOUNS:
+            q += 1
+        if q - m >= 3 and q < i and toks[q].w == ",":
+            return strip_span(text, toks[m + 1].s, toks[q - 1].e)
     return strip_span(text, toks[start].s, toks[m - 1].e)
+
+
+_DESCRIPTION_DETERMINERS = frozenset("his her their its our my the a an".split())
 
 
 def _past_opening_phrases(toks, start, i) -> int:

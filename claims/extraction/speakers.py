@@ -51,10 +51,11 @@ from typing import Optional, Sequence
 
 from claims.extraction.anonymous_sources import (DETERMINERS, GROUP_NOUNS, AnonymousSources,
                                                  normalise_description)
-from claims.extraction.names import (BUSINESS_HEADS, FUNCTION_FIRST, JOINED_ARTICLES, NAME_RUN,
-                                     NOT_NAME_FIRST, ORG_WORDS, PLACE_WORDS,
-                                     TITLES, NameRun, analyse_run, classify_tokens,
-                                     first_name_gender, is_title_word, split_title_of)
+from claims.extraction.names import (BUSINESS_HEADS, FUNCTION_FIRST, JOINED_ARTICLES,
+                                     KNOWN_ORGS, NAME_RUN, NAME_TITLES, NOT_NAME_FIRST,
+                                     ORG_WORDS, PLACE_WORDS, TITLES, NameRun, analyse_run,
+                                     classify_tokens, first_name_gender, is_title_word,
+                                     split_title_of)
 from claims.extraction.roles import entity_role, gender_of as _gender_of, role_at, \
     role_gender, strip_role as _strip_role
 from claims.extraction.spans import Attribution, Sentence
@@ -589,7 +590,8 @@ class SpeakerResolver:
                 if ent is not None:
                     seen.add(ent.name)
                 elif r.kind == "single" and first_name_gender(r.tokens[0]) is not None and \
-                        not self._first_name_of_entity(r.tokens[0]):
+                        not self._first_name_of_entity(r.tokens[0]) and \
+                        not self._modifies_role(r.end):
                     mononyms.add(r.tokens[0])  # "Adele has cancelled four shows"
             i -= 1
         if len(seen) + len(mononyms) != 1:
@@ -598,6 +600,25 @@ class SpeakerResolver:
             return Speaker(mononyms.pop(), "person", None)
         ent = self.entities[seen.pop()]
         return Speaker(ent.name, "person", self.entity_role(ent))
+
+    def _by_first_name(self, r: NameRun) -> Optional[_Entity]:
+        """ "Kerry told fans" after "Kerry Lane": a first name alone (a listed one, after no
+        title) is the one person named in full with it before; None when two are, or when
+        no first name it is."""
+        w = r.tokens[0]
+        if r.title is not None or w in PLACE_WORDS or w in KNOWN_ORGS or (
+                first_name_gender(w) is None and w.lower() not in _FIRST_NAME_GENDER):
+            return None  # (a listed first name only: "Trump" is no "Trump Train")
+        found = [e for e in self.entities.values()
+                 if e.name.split()[0] == w and e.mentions and min(e.mentions) < r.start]
+        return found[0] if len(found) == 1 else None
+
+    def _modifies_role(self, end: int) -> bool:
+        """The word after a capitalised word ending at ``end`` is a lower-case title or
+        description it qualifies: "Oscar nominee Julia Marsh" (no one named "Oscar")."""
+        m = _WORD.match(self.text, end + 1) if self.text[end:end + 1] == " " else None
+        return m is not None and m.group(0).islower() and (
+            m.group(0) in TITLES or m.group(0) in _PERSON_NOUNS)
 
     def _first_name_of_entity(self, word: str) -> bool:
         """``word`` opens the full name of a person the report names ("Kayla" of "Kayla
@@ -954,8 +975,10 @@ class SpeakerResolver:
                 # ("Maya Brandt of research firm Canalyst" is not Canalyst)
                 continue  # "a spokesman for (Mayor) Frank Jackson" is not Frank Jackson
             if _possessed_body(text, r, runs, b) or person is not None and \
-                    text[max(a, at - 1):at] == "(":
-                continue  # ("Sen. Bernie Sanders (Vt.) said": the state is no speaker)
+                    text.rfind("(", person[0].end, at) > text.rfind(")", person[0].end, at):
+                # ("Sen. Bernie Sanders (Vt.) said", "Cllr Priya Shah (Lab, Riverside) said":
+                # the state, the party and the ward are no speaker)
+                continue
             if _modifies_head(text, r.end, b):
                 # and so does every name before it ("Ohio Senator Al Roe's aide"), unless a
                 # comma sets this phrase off as an appositive ("Al Roe, one of the Ash aides")
@@ -976,7 +999,7 @@ class SpeakerResolver:
             if r.kind == "single" and len(r.tokens[0]) == 1:
                 continue  # a letter of an abbreviation ("D-N.Y."), never a name alone
             if r.kind == "single":
-                ent = self.lookup_person(r.tokens, r.start)
+                ent = self.lookup_person(r.tokens, r.start) or self._by_first_name(r)
                 if ent is None:
                     # a lone capitalised word: a surname unless it reads like a body
                     t0 = r.tokens[0]
@@ -1123,6 +1146,15 @@ class SpeakerResolver:
                 last not in ("official", "source", "expert", "analyst", "member", "aide",
                              "officer", "lawmaker", "diplomat", "person"):
             desc = _strip_role(s)
+            if lw0 == "the" and desc:
+                holder = self._title_holder(desc, a)
+                if holder is not None:
+                    return holder[0], holder[1] or _gender_of(desc), False, None
+            if desc[:1].isupper() and all(w in NAME_TITLES for w in desc.split()):
+                # "the Prime Minister" with no holder named: a title, no name (in lower case,
+                # as "the senator" is left)
+                low = desc.lower()
+                return Speaker(low, "person", desc), _gender_of(desc), False, low
             return Speaker(desc, "person", desc), _gender_of(desc), False, desc
         # anonymous / unnamed sources
         plural = last.endswith("s") and last not in ("boss", "press") or last in (
@@ -1142,6 +1174,41 @@ class SpeakerResolver:
             # a lone capitalised word we could not place: "Mexico" -> the body it stands for
             return Speaker(s, "organization", None), None, False, None
         return self.anon.get(normalise_description(s), plural)
+
+    def _title_holder(self, desc: str, a: int) -> Optional[tuple[Speaker, Optional[str]]]:
+        """ "the Prime Minister said" after "Prime Minister Anthony Albanese", "the Pope"
+        after "Pope Leo": the one person the report named with that title before ``a``
+        (the title as written in the name, or ending with the description: "Union Home
+        Minister Amit Shah" for "the Home Minister"). None when no one or two people
+        were."""
+        want = desc.lower()
+        names = set()
+        i = bisect.bisect_left(self.run_starts, a) - 1
+        lo = a - 6000
+        while i >= 0 and self.runs[i].start >= lo:
+            r = self.runs[i]
+            i -= 1
+            if r.kind != "person":
+                continue
+            if r.title is None:
+                # a title the run kept ("President Obama" when "Obama" alone read as no
+                # name): another holder of it, so no answer
+                if " ".join(r.tokens).lower().startswith(want + " "):
+                    names.add(" ".join(r.tokens[len(want.split()):]))
+                continue
+            t = " ".join(r.title.lower().split())
+            if t == want or t.endswith(" " + want):
+                names.add(" ".join(r.tokens))
+        if len(names) != 1:
+            return None
+        name = names.pop()
+        full = set(self.suffix.get(name, ())) if name not in self.entities else {name}
+        if len(full) == 1:
+            name = full.pop()
+        ent = self.entities.get(name)
+        if ent is None:
+            return Speaker(name, "person", desc), None
+        return Speaker(name, "person", self.entity_role(ent, before=a) or desc), ent.gender
 
     def _org_by_word(self, word: str, pos: int, mods: Sequence[str] = ()) -> Optional[Speaker]:
         """The last body that spoke with ``word`` in its name ("the union" after "the Union
@@ -1201,13 +1268,20 @@ def resolve_speakers(
         linked: Optional[Speaker] = None
         a = attributions[i].source_span[0]
         best_pos = -1
+        holders = 0
         for ent in res.entities.values():
             first = min(ent.mentions) if ent.mentions else None
             if first is None or first >= a:
                 continue
             r = res.entity_role(ent)
-            if r and head in r.lower().split() and first > best_pos:
-                linked, best_pos = Speaker(ent.name, "person", r), first
+            if r and head in r.lower().split():
+                holders += 1
+                if first > best_pos:
+                    linked, best_pos = Speaker(ent.name, "person", r), first
+        if holders > 1:
+            # "President Ana Ruiz met President Tom Vale. The president said": two holders
+            # of the title, no guess (a wrong name is worse than none)
+            continue
         if linked is None:
             for j in order:
                 at = attributions[j]

@@ -40,7 +40,7 @@ from claims.extraction import confidence as _conf
 from claims.extraction.context import attribution_context
 from claims.extraction.fast_patterns import capitalised_before, char_positions, finditer_at
 from claims.extraction.lexicons import load
-from claims.extraction.names import first_name_gender, is_title_word
+from claims.extraction.names import PARTY_MEMBERS, first_name_gender, is_title_word
 from claims.extraction.roles import role_gender
 from claims.extraction.spans import SpanSet as _Spans
 from claims.extraction.word_sets import written_in_lower_case
@@ -329,6 +329,9 @@ def _cannot_speak(st: Statement) -> Optional[str]:
         return None if not named or doc or any(w in pre for w in named) else "none"
     if _head_can_speak(head) or head in _RESEARCH and (st.speaker_name or "")[:1].isupper():
         return None  # (a study named by the body that did it: ``_document_by``)
+    if len(words) >= 2 and words[0].lower() == "the" and all(
+            is_title_word(w) for w in words[1:]) and (st.speaker_name or "")[:1].isupper():
+        return None  # "the pope", "the former ambassador" the resolver named by its holder
     if head in _NOT_NOMINAL or head.endswith(("ly", "-based")) or (
             head.endswith("ed") and len(words) == 1):
         return "drop"
@@ -1749,8 +1752,8 @@ def _paragraph_subject(text: str, a: int, b: int) -> Optional[tuple[int, str]]:
         if not head:
             continue
         got = _person_in(head.group(1))
-        if got:
-            best = (ps, got[0])
+        if got and got[0].split()[-1] not in PARTY_MEMBERS:
+            best = (ps, got[0])  # (not "Liberal Democrat group leader ...": a party's member)
     return best
 
 

@@ -1,0 +1,135 @@
+"""Who said what (issue 9): titles standing for their holder, letters after a name, a
+council's "(Party, Ward)", descriptions set beside a name, and a cue inserted in a clause.
+
+Every sentence is invented (see ``_who_helpers``); no rule is keyed to a name in them.
+"""
+import pytest
+
+from _who_helpers import by_content, said
+
+
+@pytest.mark.parametrize("title,name", [
+    ("Prime Minister", "Anthony Albanese"),
+    ("Chief Minister", "Siddaramaiah"),
+    ("Home Secretary", "Yvette Cooper"),
+])
+def test_the_title_alone_is_its_one_holder(title, name):
+    t = f'{title} {name} spoke on Monday. "We will act," the {title} said.'
+    s = by_content(t, "We will act")
+    assert s.speaker_name == name
+
+
+def test_a_lower_case_title_is_its_holder_named_by_one_word():
+    t = "Pope Leo spoke in the square. The pope said the war must end."
+    assert by_content(t, "war must end").speaker_name == "Leo"
+
+
+def test_two_holders_of_the_title_give_no_name():
+    t = ("President Ana Ruiz met President Tom Vale in Lima. The president said the talks "
+         "had gone well.")
+    s = by_content(t, "talks had gone well")
+    assert s.speaker_name not in ("Ana Ruiz", "Tom Vale")
+
+
+def test_a_title_with_no_holder_named_is_no_name():
+    s = by_content("The Prime Minister said the plan was fair.", "plan was fair")
+    assert not (s.speaker_name or "")[:1].isupper()
+
+
+@pytest.mark.parametrize("written,name", [
+    ("Judge Simon Phillips KC", "Simon Phillips"),
+    ("Sir Keir Starmer MP", "Keir Starmer"),
+    ("Dame Sarah Mullally DBE", "Sarah Mullally"),
+])
+def test_letters_after_a_name_are_no_part_of_it(written, name):
+    s = by_content(f"Sentencing her, {written} said she had abused trust.", "abused trust")
+    assert s.speaker_name == name
+
+
+def test_a_party_and_no_name_before_the_letters_stays_unnamed():
+    s = by_content("One Conservative MP said the resignation would be a blow.", "blow")
+    assert s.speaker_name != "One Conservative"
+
+
+@pytest.mark.parametrize("bracket", ["(Lab, Riverside)", "(Con, Northfield)"])
+def test_a_councillors_party_and_ward_are_no_speaker(bracket):
+    t = f"Councillor Priya Shah {bracket}, cabinet member for finance, said bills would rise."
+    assert by_content(t, "bills would rise").speaker_name == "Priya Shah"
+
+
+def test_cllr_is_a_title():
+    t = "Opposition leader Cllr Mark Dyer said residents would pay more."
+    assert by_content(t, "residents would pay").speaker_name == "Mark Dyer"
+
+
+@pytest.mark.parametrize("between", [
+    "executive director of research at Alzheimer's Research UK",
+    "of Cancer Research UK",
+])
+def test_a_body_in_a_description_before_who_is_not_the_speaker(between):
+    t = (f"Dr Susan Kohlhaas, {between}, who was not involved in the study, cautioned that "
+         "the research showed an association.")
+    assert by_content(t, "showed an association").speaker_name == "Susan Kohlhaas"
+
+
+def test_a_description_then_a_name_before_a_verb_is_no_fronted_clause():
+    t = "Lowe was there. That co-star, veteran actor Dennis Lowe, confirmed the story."
+    assert all(s.speaker_name != "story" for s in said(t))
+
+
+@pytest.mark.parametrize("text,fragment,name", [
+    ("The new policy, Jane Roe said, would fail.", "would fail", "Jane Roe"),
+    ("The new policy, economist Jane Roe said, would fail.", "would fail", "Jane Roe"),
+])
+def test_a_cue_inserted_in_a_clause_with_a_short_rest(text, fragment, name):
+    s = by_content(text, fragment)
+    assert s.speaker_name == name
+    assert s.text.startswith("The new policy")
+
+
+def test_a_relative_clause_is_no_inserted_cue():
+    t = "The Secret Service, which has figured in numerous scandals, is another."
+    assert said(t) == []
+
+
+def test_a_description_set_beside_a_name_then_a_coordinated_cue():
+    t = "His daughter, Amy Hollis, runs the website and says online orders are up."
+    assert by_content(t, "online orders").speaker_name == "Amy Hollis"
+
+
+def test_a_capitalised_word_qualifying_a_role_is_no_second_person():
+    t = ("Oscar nominee Julia Marsh has revealed she was anxious. The actress, 38, told a "
+         "magazine that she had panic attacks.")
+    assert by_content(t, "panic attacks").speaker_name == "Julia Marsh"
+
+
+def test_a_counted_noun_is_no_cue():
+    t = "Adele has cancelled four shows. The singer said she was ill."
+    assert [s.text for s in said(t)] == ["she was ill"]
+
+
+def test_a_cue_objects_clause_ends_where_a_new_clause_opens():
+    t = ("Referee Anthony Taylor pointed to the spot after a VAR review found that the "
+         "defender had handled the ball.")
+    s = by_content(t, "handled the ball")
+    assert s.speaker_name != "Anthony Taylor"
+
+
+def test_a_role_then_name_before_who_is_the_subject_not_an_inverted_source():
+    t = ("Music industry lawyer Rachel Ostrow, who is not involved in the case, said such "
+         "audits often end in settlements.")
+    s = by_content(t, "settlements")
+    assert s.speaker_name == "Rachel Ostrow"
+    assert "Ostrow" not in s.text
+
+
+def test_a_first_name_alone_is_the_one_person_named_in_full_with_it():
+    t = ("Soap star Kelly Lane quit the show. Last year Kelly told fans that playing the role "
+         "was the job of a lifetime.")
+    assert by_content(t, "job of a lifetime").speaker_name == "Kelly Lane"
+
+
+def test_a_first_name_two_people_share_gives_neither():
+    t = ("Kelly Lane and Kelly Ross quit the show. Last year Kelly told fans that playing the "
+         "role was the job of a lifetime.")
+    assert by_content(t, "job of a lifetime").speaker_name not in ("Kelly Lane", "Kelly Ross")
