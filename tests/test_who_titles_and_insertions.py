@@ -133,3 +133,16 @@ def test_a_first_name_two_people_share_gives_neither():
     t = ("Kelly Lane and Kelly Ross quit the show. Last year Kelly told fans that playing the "
          "role was the job of a lifetime.")
     assert by_content(t, "job of a lifetime").speaker_name not in ("Kelly Lane", "Kelly Ross")
+
+
+def test_a_nationality_or_an_age_is_the_one_person_of_the_nearest_sentence():
+    t = ('"I found a way," Ana Ruiz said. Tom Vale said he was disappointed. The German added '
+         'that his serve had let him down. "I had my chances," the 28-year-old said.')
+    assert by_content(t, "serve had let him down").speaker_name == "Tom Vale"
+    assert by_content(t, "I had my chances").speaker_name == "Tom Vale"
+
+
+def test_a_description_written_before_without_a_name_is_that_unnamed_person():
+    t = ("A witness interviewed by staff said the head of technology, Russ Pittman, told staff "
+         "to keep quiet. The witness said the order was to protect the nomination.")
+    assert by_content(t, "protect the nomination").speaker_name != "Russ Pittman"

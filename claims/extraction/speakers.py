@@ -575,9 +575,49 @@ class SpeakerResolver:
 
     def _one_person_before(self, a: int) -> Optional[Speaker]:
         """ "Jessica Moran woke at 2 a.m. ... “...,” the 36-year-old said": the one person
-        named in the three sentences before; None when two are named there."""
+        named in the sentences before, the nearest first: the sentence just before, then
+        the two, then the three before (two people named in the nearest sentences that name
+        anyone: no answer, unless one person spoke in the sentence just before, "Sinner, who
+        beat Fritz, said ... “...,” the Italian said")."""
+        cur = self.sentence_of(a)
+        if not self.sentences:
+            return self._people_between(self.start, a)
+        for width in (1, 2, 3):
+            lo = self.sentences[max(cur - width, 0)].start
+            got = self._people_between(lo, a)
+            if got is not None:
+                return got
+            if self._people_count > 1:
+                break
+        prev = self.sentences[cur - 1] if cur >= 1 else None
+        spoke = {sp.name for si, sp, _, plural, _ in self.history[-6:]
+                 if si == cur - 1 and sp.type == "person" and sp.name and not plural and
+                 sp.name[:1].isupper() and prev is not None and
+                 sp.name.split()[-1] in self.text[prev.start:prev.end]}
+        # (named there, not a pronoun the history resolved: a wrong resolution must not spread)
+        if len(spoke) == 1:
+            name = spoke.pop()
+            ent = self.entities.get(name)
+            return Speaker(name, "person", self.entity_role(ent) if ent else None)
+        return None
+
+    def _unnamed_before(self, noun: str, a: int) -> bool:
+        """``noun`` was written in the three sentences before ``a`` with no name beside it
+        ("A witness interviewed by staff said ... The witness said": that witness, not a
+        person named since); "actor Dennis Lowe", "Lowe, the actor," name theirs."""
         cur = self.sentence_of(a)
         lo = self.sentences[max(cur - 3, 0)].start if self.sentences else self.start
+        for m in re.finditer(r"\b" + noun + r"\b", self.text[lo:a]):  # (not a headline's)
+            after = self.text[lo + m.end():lo + m.end() + 2]
+            before = self.text[max(lo, lo + m.start() - 40):lo + m.start()]
+            if after[:1] == " " and after[1:2].isupper() or re.search(
+                    r"[A-Z][\w’'-]+,\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}$", before):
+                continue
+            return True
+        return False
+
+    def _people_between(self, lo: int, a: int) -> Optional[Speaker]:
+        """The one person named in [lo, a) (``_people_count`` says how many were)."""
         seen = set()
         i = bisect.bisect_left(self.run_starts, a) - 1
         mononyms = set()
@@ -591,10 +631,13 @@ class SpeakerResolver:
                     seen.add(ent.name)
                 elif r.kind == "single" and first_name_gender(r.tokens[0]) is not None and \
                         not self._first_name_of_entity(r.tokens[0]) and \
-                        not self._modifies_role(r.end):
-                    mononyms.add(r.tokens[0])  # "Adele has cancelled four shows"
+                        not self._modifies_role(r.end) and \
+                        self.text[max(0, r.start - 4):r.start].lower() != "the ":
+                    # "Adele has cancelled four shows" (not "The German added": a nationality)
+                    mononyms.add(r.tokens[0])
             i -= 1
-        if len(seen) + len(mononyms) != 1:
+        self._people_count = len(seen) + len(mononyms)
+        if self._people_count != 1:
             return None
         if mononyms:
             return Speaker(mononyms.pop(), "person", None)
@@ -830,7 +873,8 @@ class SpeakerResolver:
             # no one or two people named just before: an age or a nationality is no name
             return sp or Speaker(None, "person", None), None, False, None
         doer = _PERSON_DESC.fullmatch(s)
-        if doer is not None and doer.group(1).lower() in _PERSON_NOUNS:
+        if doer is not None and doer.group(1).lower() in _PERSON_NOUNS and \
+                not self._unnamed_before(doer.group(1).lower(), a):
             # "the singer wrote on Instagram": the one person named just before (a
             # description is no name: when two were named, the description stands)
             sp = self._one_person_before(a)
