@@ -146,3 +146,26 @@ def test_a_description_written_before_without_a_name_is_that_unnamed_person():
     t = ("A witness interviewed by staff said the head of technology, Russ Pittman, told staff "
          "to keep quiet. The witness said the order was to protect the nomination.")
     assert by_content(t, "protect the nomination").speaker_name != "Russ Pittman"
+
+
+def test_an_embedded_post_is_its_authors():
+    t = ("Fans were upset on Friday after the band cancelled its tour.\n\n"
+         "So gutted. Had tickets for Glasgow since January pic.twitter.com/ab12Cd34\n"
+         "— Laura Finch (@laurafinch) March 3, 2025\n\n"
+         "The promoter said refunds would be issued.")
+    s = by_content(t, "So gutted")
+    assert s.speaker_name == "Laura Finch"
+    assert "pic.twitter" not in s.text
+    assert sum("So gutted" in x.text for x in said(t)) == 1
+
+
+def test_a_post_signature_without_a_handle_adds_nothing():
+    t = ("Fans were upset on Friday after the band cancelled its tour.\n\n"
+         "So gutted. Had tickets for Glasgow since January.\n"
+         "— Laura Finch, March 3, 2025\n")
+    assert all(s.speaker_name != "Laura Finch" for s in said(t))
+
+
+def test_a_cue_word_after_an_ordinal_is_a_noun():
+    t = "Fans were left disappointed after the band cancelled its tour days before the first show."
+    assert said(t) == []

@@ -26,6 +26,9 @@ _NOMINAL_BEFORE = ("a", "an", "the", "his", "her", "their", "its", "our", "my", 
 # number words before a plural noun ("four shows", "dozens of" aside)
 _COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve twenty thirty "
                     "forty fifty hundred".split())
+_DEFINITE = frozenset("the its his her their our this that".split())
+_ORDINALS = frozenset("first second third fourth fifth last next final opening latest "
+                      "previous".split())
 # bases that are cues in their bare form too ("I say", "they think"); any other bare base
 # ("claim", "report", "plan") is read as a noun
 _BARE_BASE_OK = ("say", "tell", "think", "know", "believe", "want",
@@ -69,6 +72,9 @@ def nominal_use(c: Cue, prevlow: str) -> bool:
         return True  # "to say", "wants to know"
     if t.low.endswith("s") and t.low != base and prevlow in _COUNTS:
         return True  # "cancelled four shows", "two reports": a counted noun
+    if prevlow in _ORDINALS and i > 1 and toks[i - 2].low in _DEFINITE:
+        # ("a third said": a fraction; "by first saying": an adverb)
+        return True  # "days before the first show", "the last report": a noun
     if t.w[0].isupper() and i > 0 and toks[i - 1].s >= ss and toks[i - 1].w[0].isalnum() \
             and not ((t.low in SPEECH_CUES or c.si == 0) and title_case(text, ss, c.se)):
         return True  # a name or title: "Mark Said" (but "Trump Says He Will Win")

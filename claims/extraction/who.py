@@ -1420,6 +1420,46 @@ def _colon_signed(report: Report, sts: list[Statement], reg: "_Registry") -> lis
     return out
 
 
+# an embedded social-media post as a web page prints it: the post's text, then a line "— Name
+# (@handle) March 3, 2025" (the post's author; the date optional)
+_POST_SIGNATURE = re.compile(
+    r"^[ \t\xa0]*[—―–-]{1,2}[ \t\xa0]*(?P<who>[A-Z][\w’'.-]*(?:[ \t][A-Z][\w’'.-]*){0,4})"
+    r"[ \t\xa0]*\(@\w{1,30}\)[^\n]{0,40}$", re.MULTILINE)
+_POST_TAIL = re.compile(r"(?:\s*(?:pic\.twitter\.com/\S+|https?://\S+|#\w+|@\w+))+\s*$")
+
+
+def _embedded_posts(report: Report, sts: list[Statement], reg: "_Registry") -> list[Statement]:
+    """The text line right above a "— Name (@handle) date" line, when no statement covers
+    it: a post by that name (an embedded tweet)."""
+    text = report.text
+    body = report.body_start or 0
+    if "(@" not in text:
+        return []
+    spans = _Spans((s.content_start, s.content_end) for s in sts if s.kind != "claim")
+    out = []
+    for m in _at_line_starts(_POST_SIGNATURE, text, body):
+        b = _rfind_nl(text, m.start())  # the end of the line above
+        if b <= body:
+            continue
+        a = _rfind_nl(text, b - 1) + 1
+        line = text[a:b]
+        tail = _POST_TAIL.search(line)
+        e = a + (tail.start() if tail else len(line.rstrip()))
+        a += len(line) - len(line.lstrip())
+        if e - a < 10 or spans.overlaps(a, e):
+            continue
+        who_ = m.group("who").rstrip(".")
+        org = _org_marked(who_)
+        name = who_ if org else (reg.full_name(who_) or who_)
+        out.append(_added(
+            report, "direct", a, e, speaker=who_, speaker_start=m.start("who"),
+            speaker_end=m.start("who") + len(who_), speaker_name=name,
+            speaker_type="organization" if org else "person", cue=None, cue_start=None,
+            cue_end=None, sentence=text[a:b]))
+        spans.add(a, e)
+    return out
+
+
 def _signed_quotes(report: Report, sts: list[Statement], reg: "_Registry") -> list[Statement]:
     """Lines holding only a quotation, a dash and a name ("“...” ― Sonya Herridge") that no
     statement covers yet: the name's quotation."""
@@ -2199,12 +2239,13 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
             org_names.add(st.speaker_name)
     out.extend(_orphan_quotes(report, out, reg))
     out.extend(_signed_quotes(report, out, reg))
+    out.extend(_embedded_posts(report, out, reg))
     out.extend(_colon_signed(report, out, reg))
     out.extend(_answer_lines(report, out))
     out.extend(_as_states(report, out, reg, done))
     out.extend(_quote_after_subject(report, out, reg))
     out.extend(_continuations(report, out))
-    # claims overlapping an added continuation go
+    # claims overlapping an added continuation (or an embedded post) go
     cont = _Spans((s.content_start, s.content_end) for s in out if s.kind != "claim")
     out = [s for s in out if s.kind != "claim" or not cont.overlaps(s.content_start,
                                                                      s.content_end)]
