@@ -169,3 +169,17 @@ def test_a_post_signature_without_a_handle_adds_nothing():
 def test_a_cue_word_after_an_ordinal_is_a_noun():
     t = "Fans were left disappointed after the band cancelled its tour days before the first show."
     assert said(t) == []
+
+
+def test_a_title_that_names_in_the_report_hold_is_no_name_when_no_one_holder_is_found():
+    t = ("Sen. Ana Ruiz and Sen. Tom Vale toured the plant. The Vermont senator said the plant "
+         "would close.")
+    s = by_content(t, "plant would close")
+    assert s.speaker_name is None
+    assert "senator" in (s.speaker_role or "")
+    assert s.attribution_confidence <= 0.6
+
+
+def test_a_title_no_name_in_the_report_holds_is_the_speaker_as_written():
+    s = by_content("The county auditor estimated that it would cost $40 million.", "$40 million")
+    assert s.speaker_name == "county auditor"

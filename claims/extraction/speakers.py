@@ -129,6 +129,10 @@ _ROLE_OF = re.compile(r"\s*(?i:a|an|the|one)\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s+"
                       r"(?:for|to|of|with|at)\s")
 # a person described by age only: "the 36-year-old", "the 19-year-old striker", "the teenager"
 # or by nationality: "the Italian", "the 28-year-old Brazilian" (lexicons/demonyms.txt)
+# a title and its abbreviation before a name ("Sen. Ana Ruiz" is a senator)
+_TITLE_ABBREVIATIONS = {"senator": "sen", "governor": "gov", "representative": "rep",
+                        "professor": "prof", "general": "gen", "doctor": "dr",
+                        "congressman": "rep", "congresswoman": "rep"}
 _AGE_DESC = re.compile(r"(?i:the)\s+(?:\d+|[a-z]+)-year-old(?:\s+[a-z]+)?|(?i:the)\s+teenager|"
                        r"(?i:the)\s+(?:(?:\d+|[a-z]+)-year-old\s+)?(?:" +
                        "|".join(sorted(load("demonyms"))) + r")")
@@ -420,6 +424,7 @@ class SpeakerResolver:
         self.para_first: Optional[list[int]] = None
         self.name_ok: dict[str, bool] = {}  # full name -> written as a name somewhere
         self.prefix: Optional[dict[str, list[str]]] = None  # family name first -> full names
+        self.title_heads: Optional[set[str]] = None  # title words written with a name
 
     # ------------------------------------------------------------------ helpers
     def sentence_of(self, pos: int) -> int:
@@ -1198,7 +1203,13 @@ class SpeakerResolver:
                 # "the Prime Minister" with no holder named: a title, no name (in lower case,
                 # as "the senator" is left)
                 low = desc.lower()
-                return Speaker(low, "person", desc), _gender_of(desc), False, low
+                return Speaker(None, "person", desc), _gender_of(desc), False, low
+            if self._title_held_by_a_name(last):
+                # "the Vermont senator said" after "Sen. Bernie Sanders", and no one holder
+                # found: someone the report named, so no name rather than the title as one
+                # (a reviewer reads the role)
+                return Speaker(None, "person", desc), _gender_of(desc), False, desc
+            # (no such title given to a name: "the county auditor" is the speaker as written)
             return Speaker(desc, "person", desc), _gender_of(desc), False, desc
         # anonymous / unnamed sources
         plural = last.endswith("s") and last not in ("boss", "press") or last in (
@@ -1218,6 +1229,19 @@ class SpeakerResolver:
             # a lone capitalised word we could not place: "Mexico" -> the body it stands for
             return Speaker(s, "organization", None), None, False, None
         return self.anon.get(normalise_description(s), plural)
+
+    def _title_held_by_a_name(self, head: str) -> bool:
+        """Some name in the report is written with the title ``head`` ("senator": "Sen.
+        Bernie Sanders", "Senator Ruiz"; "president": "President Obama")."""
+        got = self.title_heads
+        if got is None:
+            got = self.title_heads = set()
+            for r in self.runs:
+                if r.kind == "person" and r.title:
+                    got.update(w.lower().rstrip(".") for w in r.title.split())
+                elif r.kind == "person" and len(r.tokens) > 1:
+                    got.add(r.tokens[0].lower().rstrip("."))  # "President Obama" kept whole
+        return head in got or _TITLE_ABBREVIATIONS.get(head) in got
 
     def _title_holder(self, desc: str, a: int) -> Optional[tuple[Speaker, Optional[str]]]:
         """ "the Prime Minister said" after "Prime Minister Anthony Albanese", "the Pope"
