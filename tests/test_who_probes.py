@@ -922,6 +922,13 @@ PROBES = {
     "local_fire.txt": {"hammering on the door": "Sharon McBride",
                        "Sharon and her husband": "Jason Price",
                        "faulty phone charger": "Gary Oakes"},
+    "cnn_flood.txt": {"^Torrential rain": "officials",
+                      "worst disaster": "Eduardo Leite"},
+    "mail_weightloss.txt": {"tried everything": "Gemma Hartley",
+                            "proud of his wife": "Hartley",
+                            "Patient safety": "Regulatory Agency"},
+    "nypost_ejection.txt": {"terrible for years": "Gerrit Cole",
+                            "right to be frustrated": "Aaron Boone"},
     "tabloid_source.txt": {"written out slowly": "source",
                            "future storylines": "spokesperson for the programme"},
 }

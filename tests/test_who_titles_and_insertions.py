@@ -183,3 +183,32 @@ def test_a_title_that_names_in_the_report_hold_is_no_name_when_no_one_holder_is_
 def test_a_title_no_name_in_the_report_holds_is_the_speaker_as_written():
     s = by_content("The county auditor estimated that it would cost $40 million.", "$40 million")
     assert s.speaker_name == "county auditor"
+
+
+@pytest.mark.parametrize("verb", ["fumed", "barked", "laughed", "gushed"])
+def test_a_verb_of_manner_tags_a_quotation(verb):
+    t = f'"He has been terrible for years," Cole {verb} after the game.'
+    assert by_content(t, "terrible for years").speaker_name == "Cole"
+
+
+def test_a_place_and_its_state_after_of_are_no_speaker():
+    t = '"This is fantastic!" said Donald Hartley of Madison, Alabama.'
+    assert by_content(t, "fantastic").speaker_name == "Donald Hartley"
+
+
+def test_words_of_a_body_name_broken_by_a_lower_case_word_are_no_person():
+    t = ("A spokesperson for the Medicines and Healthcare products Regulatory Agency said "
+         "the drugs were safe.")
+    s = by_content(t, "drugs were safe")
+    assert s.speaker_name not in ("Healthcare", "Medicines")
+
+
+def test_an_outlet_dateline_is_no_part_of_the_content():
+    t = "(CNN) — Torrential rain has forced 20,000 people from their homes, officials said Sunday."
+    assert by_content(t, "Torrential rain").text.startswith("Torrential")
+
+
+def test_a_kin_word_before_an_appositive_name_gives_its_gender():
+    t = ('Rosa Lindqvist opened the shop in 2009. Her husband, Per, thought she was mad. '
+         '"He gave it six months," she says.')
+    assert by_content(t, "six months").speaker_name == "Rosa Lindqvist"

@@ -146,6 +146,8 @@ _PARENT_OF = re.compile(r"(?i:the)\s+(?:\d+-year-old\s+)?(mum|mom|mother|dad|fat
 # "the singer", "the veteran striker": one person described by what they do
 _PERSON_DESC = re.compile(r"(?i:the)\s+(?:[a-z-]+\s+)?([a-z]+)")
 _PERSON_NOUNS = load("person_descriptions")
+# "the former care worker": what one person was, said of someone the report just named
+_FORMER_DESC = re.compile(r"(?i:the)\s+former\s+(?:[a-z-]+\s+){0,2}([a-z]+)")
 _CAPITAL_ARTICLE = re.compile(
     r"(?:" + "|".join(a.capitalize() for a in JOINED_ARTICLES.split("|")) + r")-[A-Z]")
 _GOVERNED = re.compile(r"\b(?:in|at|from|to|into|near|of|her|his|their|its)\s+$")
@@ -183,7 +185,12 @@ class _Entity:
 # description ("the top Democrat", "a Republican"), not a person's name
 _DET_ADJ_BEFORE = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,2}$")
 _TRAILING_RELATIVE = re.compile(r"\s+(?:who|that|which)$")
+# the kin or role word an appositive name follows: "Her husband, (Per)"
+_KIN_BEFORE = re.compile(r"\b([a-z]+),\s*$")
 _AND_JOIN = re.compile(r"\s+(?:and|&)\s+")  # "Food and Drug Administration"
+# from a capitalised word to the body's name it belongs to: "(Medicines) and Healthcare
+# products (Regulatory Agency)", "(Healthcare) products (Regulatory Agency)"
+_BODY_NAME_GOES_ON = re.compile(r"(?:\s+(?:and|&)\s+[A-Z][\w’'-]*)*\s+[a-z]+\s+")
 # the rest of a body's name up to its last word: "(Centers) for Disease Control and (Prevention)"
 _ORG_NAME_AND = re.compile(r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,4}?)?"
                            r"\s*(?:and|&)\s+")
@@ -877,8 +884,10 @@ class SpeakerResolver:
             sp = self._one_person_before(a)
             # no one or two people named just before: an age or a nationality is no name
             return sp or Speaker(None, "person", None), None, False, None
-        doer = _PERSON_DESC.fullmatch(s)
-        if doer is not None and doer.group(1).lower() in _PERSON_NOUNS and \
+        doer = _PERSON_DESC.fullmatch(s) or _FORMER_DESC.fullmatch(s)
+        if doer is not None and (doer.group(1).lower() in _PERSON_NOUNS or
+                                 doer.re is _FORMER_DESC and
+                                 not any(is_title_word(w) for w in s.split()[2:])) and \
                 not self._unnamed_before(doer.group(1).lower(), a):
             # "the singer wrote on Instagram": the one person named just before (a
             # description is no name: when two were named, the description stands)
@@ -1005,6 +1014,7 @@ class SpeakerResolver:
         Trump), with its entity if known."""
         text = self.text
         person = None
+        governed_end = None  # the end of the last name a preposition governed
         for r in runs:
             if r.kind not in ("person", "single"):
                 continue
@@ -1012,6 +1022,12 @@ class SpeakerResolver:
             before = text[max(a, at - 13):at]
             if before.endswith(("& ", "&")):
                 continue  # the end of a name with "&" ("the journal Ecology & Evolution")
+            if governed_end is not None and text[governed_end:r.start] == ", ":
+                # "Donald Hartley of Madison, Alabama": the place goes on after the comma
+                governed_end = r.end
+                continue
+            if _PREP_BEFORE.search(before) and person is not None:
+                governed_end = r.end
             if _PREP_BEFORE.search(before) or _MEDIUM_BEFORE.search(
                     text, max(a, r.start - 40), r.start) or _ROLE_OF.match(text, a, r.start) and \
                     not _COMMA.search(text, a, r.start) or \
@@ -1047,6 +1063,12 @@ class SpeakerResolver:
                 continue
             if r.kind == "single" and len(r.tokens[0]) == 1:
                 continue  # a letter of an abbreviation ("D-N.Y."), never a name alone
+            if r.kind == "single" and any(
+                    o.kind == "organization" and _BODY_NAME_GOES_ON.fullmatch(text, r.end, o.start)
+                    for o in runs if o.start > r.end):
+                # "Medicines and Healthcare products Regulatory Agency": words of a body's
+                # name that a lower-case word broke into runs, no person
+                continue
             if r.kind == "single":
                 ent = self.lookup_person(r.tokens, r.start) or self._by_first_name(r)
                 if ent is None:
@@ -1321,7 +1343,12 @@ def resolve_speakers(
         sp, g, plural, desc = res.resolve(a, b)
         if g is None and sp.type == "anonymous" and not plural:
             g = _gender_of(text[a:b])  # "a furious mum", "the widower"
-        if g and sp.name and sp.type == "anonymous" and \
+        elif g is None and sp.type == "person" and not plural and sp.name and \
+                text[a:b].strip().lower() not in _PRONOUNS:
+            kin = _KIN_BEFORE.search(text, max(0, a - 30), a)
+            if kin is not None:
+                g = _gender_of(kin.group(1))  # "Her husband, Per," is a he
+        if g and sp.name and sp.type in ("anonymous", "person") and \
                 text[a:b].strip().lower() not in _PRONOUNS:
             res.word_gender.setdefault(sp.name, g)
         out[i] = sp

@@ -1727,9 +1727,10 @@ def _fronted_content(text: str, st: Statement) -> Statement:
 
 
 # a wire dateline opening a paragraph: "LIMA (Reuters) - ", "WASHINGTON ― ", "PARIS, March 3 -- "
-_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}"
+_DATELINE = re.compile(r"(?:[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}"
                        r"(?:,[ ][A-Z][a-z]+\.?(?:[ ]\d{1,2})?)?"
-                       r"(?:[ ]?\([A-Za-z. ]{2,30}\))?[ ]*(?:[-―—–]|--)[ ]+")
+                       r"(?:[ ]?\([A-Za-z. ]{2,30}\))?|\([A-Z][A-Za-z. ]{1,20}\))"
+                       r"[ ]*(?:[-―—–]|--)[ ]+")  # (or the outlet alone: "(CNN) — ")
 
 
 def _without_dateline(text: str, st: Statement) -> Statement:
