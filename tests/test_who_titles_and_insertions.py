@@ -212,3 +212,31 @@ def test_a_kin_word_before_an_appositive_name_gives_its_gender():
     t = ('Rosa Lindqvist opened the shop in 2009. Her husband, Per, thought she was mad. '
          '"He gave it six months," she says.')
     assert by_content(t, "six months").speaker_name == "Rosa Lindqvist"
+
+
+@pytest.mark.parametrize("text,name", [
+    ('"We need an organization," said Brad Komar, Clinton\'s Colorado state director.',
+     "Brad Komar"),
+    ("Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said he was "
+     "alarmed.", "Jeffrey Salkin"),
+    ("Elward Edd, an official at the Hopi Tribal Housing Authority in Arizona, which has a "
+     "backlog, said the burden was heavy.", "Elward Edd"),
+    ("Rachel Woolard, 20, of Tampa, Fla., said she would vote.", "Rachel Woolard"),
+])
+def test_a_state_or_a_roles_owner_after_the_name_is_no_speaker(text, name):
+    s = [x for x in said(text) if x.speaker_name is not None or x.speaker is not None][-1]
+    assert s.speaker_name == name
+
+
+def test_a_verb_whose_object_is_its_content_is_never_inverted():
+    t = ("Swanson, who is a pastor at the Reformation Church of Elizabeth, Colorado, slammed "
+         "the Girl Scouts for promoting lesbianism.")
+    s = by_content(t, "Girl Scouts")
+    assert s.speaker_name == "Swanson"
+    assert "pastor" not in s.text
+
+
+def test_the_last_items_of_a_list_in_a_clause_about_the_name_are_no_speaker():
+    t = ("Westmacott, who will retire soon after also serving in Iran, Turkey and France, "
+         "said the legacy did not look bad.")
+    assert by_content(t, "legacy").speaker_name == "Westmacott"

@@ -169,8 +169,9 @@ def read_said(c: Cue, ing: bool) -> Optional[Attribution]:
         rest_empty = m >= len(toks) or toks[m].s >= se or toks[m].w in (".", "!", "?")
     # ("A witness, who lives nearby, told the Gazette she ...": "told" is never inverted, the
     # words after it are its hearer, not its speaker)
-    inverted = not ing and c.base != "tell" and is_inverted(toks, i, j, ss) and \
-        inverted_tail_ok(text, toks, j, se)
+    # (nor a verb whose object is its content: ", slammed the Girl Scouts for ...")
+    inverted = not ing and c.base != "tell" and c.base not in NP_OBJECT and \
+        is_inverted(toks, i, j, ss) and inverted_tail_ok(text, toks, j, se)
     if rest_empty or inverted:
         if ing:
             return None

@@ -19,7 +19,7 @@ import re
 from typing import Optional
 
 from claims.extraction.anonymous_sources import GROUP_NOUNS
-from claims.extraction.names import ORG_WORDS, PARTY_TAG
+from claims.extraction.names import ORG_WORDS, PARTY_TAG, PLACE_WORDS
 from claims.extraction.contents import FOUND_WINDOW
 from claims.extraction.cues import AMBIG_NOUNS, CUES
 from claims.extraction.quotes import CLOSE_Q, QUOTE_CHARS
@@ -335,6 +335,21 @@ def _source_before_comma(text, toks, m, ss) -> Optional[Span]:
             not toks[k].inq and toks[k].w not in QUOTE_CHARS:
         k -= 1
     seg_start = k + 1
+    if k >= 1 and toks[k].w == "," and seg_end - seg_start <= 4 and all(
+            t.w[:1].isupper() or t.low in ("and", "&") or t.w == "." for t in toks[seg_start:seg_end]):
+        # "Westmacott, who will retire after serving in Iran, Turkey and France, praised":
+        # the last items of a list inside the clause about the name
+        who = _relative_clause_before(toks, k, ss)
+        if who is not None:
+            np_ = np_left(text, toks, who - 2, ss) if who >= 2 and toks[who - 1].w == "," \
+                else None
+            if np_ and text[np_[0]].isupper():
+                return np_
+    if 1 <= seg_end - seg_start <= 2 and k >= 1 and toks[k].w == "," and \
+            toks[seg_start].w.rstrip(".") in PLACE_WORDS and toks[k - 1].w[:1].isupper():
+        # "Swanson, who is a pastor at the church of Elizabeth, Colorado, slammed": the
+        # state of the place before; the source is read as if the cue came before the state
+        return _source_before_comma(text, toks, k, ss)
     if seg_start < seg_end and k >= 1 and toks[k].w == "," and \
             _party_tag(text, toks, seg_start, seg_end):
         # "Chuck Schumer, D-N.Y., said": the name before the party and state
@@ -365,6 +380,13 @@ def _source_before_comma(text, toks, m, ss) -> Optional[Span]:
                         head = appositive_head(text, toks, seg_start, ss)
                         if head and head[0] < np_[0]:
                             return head
+                if np_ and text[np_[0]:np_[1]].rstrip(".") in PLACE_WORDS:
+                    # "Jeffrey Salkin, a Hollywood, Fla., rabbi helping ..., said", "Edd, an
+                    # official at the X Authority in Arizona, which ..., said": a place
+                    # ends the description; the name is before it
+                    head = appositive_head(text, toks, seg_start, ss)
+                    if head:
+                        return head
                 if np_ and not text[np_[0]].isupper() or np_ and \
                         text[np_[0]:np_[0] + 4].lower() in ("the ", "a ", "an "):
                     # "Zaheed, acting director of CREDO, which ..., said": the name
@@ -391,6 +413,32 @@ def _source_before_comma(text, toks, m, ss) -> Optional[Span]:
             if name and text[name[0]].isupper():
                 return name
         return np_left(text, toks, seg_end - 1, ss)
+    return None
+
+
+def _relative_clause_before(toks, k: int, ss: int) -> Optional[int]:
+    """The index of "who"/"which" opening a comma-led segment before the comma at ``k``, the
+    segments between it and ``k`` being capitalised items of a list ("..., who served in Iran,
+    Turkey"): None when there is none."""
+    p = k
+    for _ in range(4):
+        q = p - 1
+        while q >= 0 and toks[q].s >= ss and toks[q].w not in (",", ";", ":") and \
+                not toks[q].inq:
+            q -= 1
+        if q < 0 or toks[q].s < ss or toks[q].w != ",":
+            return None
+        first = toks[q + 1]
+        if first.low in ("who", "whose"):
+            return q + 1
+        if not all(t.w[:1].isupper() or t.low in ("and", "&") or t.w == "."
+                   for t in toks[q + 1:p]) or p - q - 1 > 4:
+            # not an item of a list: a clause whose words lead back to the relative
+            if not any(t.low in ("who", "whose") for t in toks[q + 1:p]):
+                return None
+            w = next(x for x in range(q + 1, p) if toks[x].low in ("who", "whose"))
+            return w if toks[w - 1].w == "," else None
+        p = q
     return None
 
 
@@ -432,6 +480,9 @@ def appositive_head(text, toks, seg_start, ss) -> Optional[Span]:
         f = seg[0]
         if _party_tag(text, toks, p + 1, k):
             k = p  # "Rep. Chip Roy, R-Texas, a leader of ..., said"
+            continue
+        if f.w[0].isupper() and len(seg) <= 2 and f.w.rstrip(".") in PLACE_WORDS:
+            k = p  # "a Hollywood, Fla., rabbi": the state of a place, walked over
             continue
         if f.w[0].isupper() and f.low not in ("the", "a", "an") and len(seg) <= 6 and \
                 all(t.w[0].isupper() or t.w in (".", "-", "’", "'") for t in seg) and \

@@ -1063,6 +1063,9 @@ class SpeakerResolver:
                 continue
             if r.kind == "single" and len(r.tokens[0]) == 1:
                 continue  # a letter of an abbreviation ("D-N.Y."), never a name alone
+            if person is not None and text[r.end:r.end + 2] in ("'s", "’s") and \
+                    "," in text[person[0].end:r.start]:
+                continue  # "Brad Komar, Clinton's state director": the owner of his role
             if r.kind == "single" and any(
                     o.kind == "organization" and _BODY_NAME_GOES_ON.fullmatch(text, r.end, o.start)
                     for o in runs if o.start > r.end):
