@@ -240,3 +240,27 @@ def test_the_last_items_of_a_list_in_a_clause_about_the_name_are_no_speaker():
     t = ("Westmacott, who will retire soon after also serving in Iran, Turkey and France, "
          "said the legacy did not look bad.")
     assert by_content(t, "legacy").speaker_name == "Westmacott"
+
+
+@pytest.mark.parametrize("text,fragment", [
+    ("Twenty-four percent said she did nothing wrong.", "nothing wrong"),
+    ("Jurors rejected that argument after two days of deliberation.", "that argument"),
+    ("Associates say he is likely to run for reelection.", "run for reelection"),
+])
+def test_a_common_word_opening_its_sentence_is_no_name(text, fragment):
+    s = by_content(text, fragment)
+    assert s.speaker_type != "person" or not (s.speaker_name or "")[:1].isupper() or \
+        " " in (s.speaker_name or "")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Verizon said the strike was over.", "Verizon"),
+    ("Mexico said it would not pay.", "Mexico"),
+])
+def test_a_name_opening_its_sentence_stays_a_name(text, name):
+    assert by_content(text, text.split(" said ")[1][:10]).speaker_name == name
+
+
+def test_a_relative_that_with_a_modal_belongs_to_the_object():
+    t = "The senator proposed a constitutional amendment that would impose term limits."
+    assert by_content(t, "term limits").text.startswith("a constitutional amendment")

@@ -193,6 +193,7 @@ def _quantity_at(toks, k: int) -> bool:
         "many", "much", "few", "little") and toks[k + 2].low == "as"
 
 
+_MODALS = frozenset("would could will can should might may must".split())
 # conjunctions that open a clause of its own after a cue's object
 _CLAUSE_OPENERS = frozenset("after before when while because although though since until "
                             "unless whereas once".split())
@@ -230,8 +231,10 @@ def _content_start(c: Cue) -> int:
     if that_i is not None and that_i > k and (
             toks[k].low in PRONOUNS or toks[that_i - 1].low in _NOT_BEFORE_THAT):
         that_i = None  # "said she was not going to jump to that conclusion": no "that" clause
-    if that_i is not None and that_i > k and that_i + 1 < n and c.base in _CLAUSE_VERBS and (
+    if that_i is not None and that_i > k and that_i + 1 < n and (
+            c.base in _CLAUSE_VERBS or toks[that_i + 1].low in _MODALS) and (
             toks[that_i + 1].low in _FINITE_SOON or toks[that_i + 1].low in COMMON_VERBS):
+        # (and after any verb, "proposing changes that would ...": the changes are proposed)
         # "said the areas of the network that were hacked suggested ...": a relative
         # pronoun, the subject of its own verb; the reported clause starts at its noun
         # (after a verb of saying that takes a clause, not "proposing changes that would")

@@ -185,6 +185,10 @@ class _Entity:
 # description ("the top Democrat", "a Republican"), not a person's name
 _DET_ADJ_BEFORE = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,2}$")
 _TRAILING_RELATIVE = re.compile(r"\s+(?:who|that|which)$")
+# a lower-case word after a capitalised one, inside the speaker's span ("Early analysis")
+_LOWER_AFTER = re.compile(r"[ \u00a0]+[a-z]")
+# endings of plural nouns that are no one's surname ("Jurors", "Associates", "Millennials")
+_PLURAL_NOUN = re.compile(r"(?:ors|ers|ates|ians|ists|ies|ants|ents|als|ees|ans)$")
 # the kin or role word an appositive name follows: "Her husband, (Per)"
 _KIN_BEFORE = re.compile(r"\b([a-z]+),\s*$")
 _AND_JOIN = re.compile(r"\s+(?:and|&)\s+")  # "Food and Drug Administration"
@@ -432,6 +436,7 @@ class SpeakerResolver:
         self.name_ok: dict[str, bool] = {}  # full name -> written as a name somewhere
         self.prefix: Optional[dict[str, list[str]]] = None  # family name first -> full names
         self.title_heads: Optional[set[str]] = None  # title words written with a name
+        self.sentence_case: dict[str, bool] = {}  # word -> only ever opens sentences
 
     # ------------------------------------------------------------------ helpers
     def sentence_of(self, pos: int) -> int:
@@ -1074,6 +1079,9 @@ class SpeakerResolver:
                 continue
             if r.kind == "single":
                 ent = self.lookup_person(r.tokens, r.start) or self._by_first_name(r)
+                if ent is None and r.title is None and self._sentence_case_word(
+                        r.tokens[0], r.start, _LOWER_AFTER.match(text, r.end, b) is not None):
+                    continue  # "Jurors rejected", "Twenty-four percent said": no name
                 if ent is None:
                     # a lone capitalised word: a surname unless it reads like a body
                     t0 = r.tokens[0]
@@ -1103,6 +1111,28 @@ class SpeakerResolver:
             got = self.name_ok[full] = not all(
                 self._opens_sentence(m) and not self._subject_at(m, full)
                 for m in self.entities[full].mentions)
+        return got
+
+    def _sentence_case_word(self, word: str, pos: int, modifier: bool) -> bool:
+        """``word`` at ``pos`` opens its sentence, is no listed first name, no acronym, no
+        known body, and the report never writes it capitalised inside a sentence; and it
+        qualifies a lower-case word after it ("Twenty-four percent", "Early analysis") or
+        reads as a plural noun ("Jurors", "Associates"): a common word in sentence case, no
+        name ("Verizon said", "Mexico said" stay names)."""
+        w = word.rstrip(".,’'")
+        if not w or not self._opens_sentence(pos) or w.isupper() or w in KNOWN_ORGS or \
+                first_name_gender(w) is not None or w.lower() in _FIRST_NAME_GENDER or \
+                not w[0].isupper() or any(c.isupper() for c in w[1:]) or \
+                not (modifier or _PLURAL_NOUN.search(w)):
+            return False
+        got = self.sentence_case.get(w)
+        if got is None:
+            got = True
+            for m in re.finditer(r"(?<![\w’'-])" + re.escape(w) + r"(?![\w-])", self.text):
+                if not self._opens_sentence(m.start()):
+                    got = False
+                    break
+            self.sentence_case[w] = got
         return got
 
     def _opens_sentence(self, pos: int) -> bool:
@@ -1251,6 +1281,10 @@ class SpeakerResolver:
             if ent is not None:  # "Park told" after "Park Ji-won" ("Park" is a place word too)
                 return Speaker(ent.name, "person", self.entity_role(ent, before=a)), \
                     ent.gender, False, None
+            if self._sentence_case_word(words[0], a, False):
+                # "Jurors rejected ...", "Associates say ...": a common noun opening its
+                # sentence, no one's name
+                return self.anon.get(normalise_description(s.lower()), plural)
             # a lone capitalised word we could not place: "Mexico" -> the body it stands for
             return Speaker(s, "organization", None), None, False, None
         return self.anon.get(normalise_description(s), plural)
