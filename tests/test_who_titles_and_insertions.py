@@ -264,3 +264,15 @@ def test_a_name_opening_its_sentence_stays_a_name(text, name):
 def test_a_relative_that_with_a_modal_belongs_to_the_object():
     t = "The senator proposed a constitutional amendment that would impose term limits."
     assert by_content(t, "term limits").text.startswith("a constitutional amendment")
+
+
+def test_a_city_in_capitals_before_a_colon_opening_the_report_is_a_dateline():
+    t = ("Tata Motors posts record profit\n\nMUMBAI: Tata Motors on Friday reported a record "
+         "net profit, driven by strong demand.\n\nShares rose 2 per cent.")
+    assert all((s.speaker_name or "").lower() != "mumbai" for s in said(t))
+
+
+@pytest.mark.parametrize("name", ["PB Balaji", "N Chandrasekaran"])
+def test_initials_written_without_stops_open_a_persons_name(name):
+    t = f'"This has been an outstanding quarter," said {name}, group chief financial officer.'
+    assert by_content(t, "outstanding quarter").speaker_name == name

@@ -136,7 +136,7 @@ def dateline_labels(text: str, atts) -> set[int]:
     """Indices of the colon attributions that are a dateline, not a speaker label: one
     capitalised word opening the report's first paragraph after its title, written as a
     label nowhere else, before a sentence in the third person ("Mumbai: Incessant rain
-    lashed the city ..."). An interview repeats its labels ("Berg: ...", "Okonkwo: ...")."""
+    lashed the city ...", "MUMBAI: Tata Motors on Friday reported ..."). An interview repeats its labels ("Berg: ...", "Okonkwo: ...")."""
     labels: dict[str, int] = {}
     for at in atts:
         if at.cue_span and at.source_span and text[at.cue_span[0]:at.cue_span[1]] == ":":
@@ -147,8 +147,11 @@ def dateline_labels(text: str, atts) -> set[int]:
         if not (at.cue_span and at.source_span and text[at.cue_span[0]:at.cue_span[1]] == ":"):
             continue
         w = text[at.source_span[0]:at.source_span[1]].strip()
-        if " " in w or not w[:1].isupper() or w.isupper() or labels.get(w) != 1:
-            continue
+        if not w[:1].isupper() or labels.get(w) != 1 or (
+                " " in w or len(w) <= 3) and not (w.isupper() and len(w.split()) == 2):
+            continue  # ("MUMBAI:", "NEW DELHI:" too; "AD:", "Q:" are an interview's)
+        if w.isupper() and sum(x.isupper() for x in labels) > 1:
+            continue  # a transcript's first label ("ANDERSON COOPER: ..., COOPER: ...")
         # (the title line alone before it: a label opening the text is a headline's,
         # "Sanders: Clinton needs to ...", the speaker's)
         before = text[:at.source_span[0]]

@@ -218,6 +218,11 @@ def _classify(toks: list[str]) -> str:
         return "other"
     if len(toks) == 2 and _KOREAN_GIVEN.fullmatch(toks[1]):
         return "person"  # "Park Ji-won", "Lee Sang-min": a family name, a two-part given name
+    if len(toks) == 2 and _BARE_INITIALS.fullmatch(toks[0]) and \
+            toks[0] not in _NOT_INITIALS and all(
+                _NAME_WORD.fullmatch(t) and t not in ORG_WORDS and t not in KNOWN_ORGS and
+                t not in PLACE_WORDS and t not in BUSINESS_HEADS for t in toks[1:]):
+        return "person"  # "PB Balaji", "N Chandrasekaran": initials written without stops
     first_name = len(clean) <= 3 and clean[0].lower() in _first_names()
     initials = len(toks) in (2, 3) and toks[0][-1:] == "." and \
         _INITIALS.fullmatch(toks[0]) is not None and \
@@ -251,6 +256,11 @@ _TIME_WORDS = load("time_words")
 PARTY_MEMBERS = _PARTY_MEMBERS = load("party_members")  # "Democrat Elaine Cho": her role
 _PARTY_QUALIFIERS = frozenset("Social Christian Free New National Scottish Welsh".split())
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+_BARE_INITIALS = re.compile(r"[A-Z]{1,2}")
+_NAME_WORD = re.compile(r"[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?")
+# two capitals that are a country, a body or a thing, not a person's initials
+_NOT_INITIALS = frozenset("US UK EU UN AI TV PR GE HP BP EY PM MP CEO IT ID UA UAE NY LA DC "
+                          "SA NZ PC FC AC ML AG DA DJ MC VP GM MD RN PA ER GP".split())
 _KOREAN_GIVEN = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,4}")
 POST_NOMINALS = load("post_nominals")
 _COUNTRY_INITIALS = frozenset("U.S. U.K. U.N. E.U. U.S.A. U.A.E. D.C. L.A. N.Y.".split())
