@@ -276,3 +276,13 @@ def test_a_city_in_capitals_before_a_colon_opening_the_report_is_a_dateline():
 def test_initials_written_without_stops_open_a_persons_name(name):
     t = f'"This has been an outstanding quarter," said {name}, group chief financial officer.'
     assert by_content(t, "outstanding quarter").speaker_name == name
+
+
+@pytest.mark.parametrize("text,fragment,group", [
+    ("Officials in Paris, London and Rome said the plan was bad.", "plan was bad", "officials"),
+    ("Most Republican voters in Alabama, Georgia and Virginia said they felt betrayed.",
+     "felt betrayed", "voters"),
+])
+def test_places_listed_after_a_group_are_no_speaker(text, fragment, group):
+    s = by_content(text, fragment)
+    assert group in (s.speaker_name or "").lower()

@@ -174,6 +174,18 @@ def _group_before_place(text, toks, sp: Span, ss) -> Span:
     """ "Officials in Porto Alegre said": the people before the prepositional phrase speak,
     not the place; the source is the whole phrase."""
     p = bisect.bisect_left(tok_starts(toks), sp[0])
+    q = p
+    while q >= 3 and toks[q - 1].w in (",", "and") and toks[q - 2].w[:1].isupper() and \
+            toks[q - 2].s >= ss:
+        # "voters in Alabama, Georgia and Virginia said": back over the list's items
+        q -= 2
+        while q >= 1 and toks[q - 1].w[:1].isupper() and toks[q - 1].s >= ss:
+            q -= 1
+    if q < p and q >= 2 and any(t.low == "and" for t in toks[q:p]) and \
+            toks[q - 1].low in ("in", "at", "from", "across") and \
+            toks[q - 2].s >= ss and toks[q - 2].low in GROUP_NOUNS:
+        head = np_left(text, toks, q - 2, ss)
+        return (head[0], sp[1]) if head else sp
     if p >= 3 and toks[p - 1].low in _NEAR_PREPS and toks[p - 3].s >= ss and (
             toks[p - 2].low in _DWELLING and toks[p - 3].low in GROUP_NOUNS or
             toks[p - 2].low in _FOUND_WORDS and toks[p - 1].low in _FOUND_PREPS and

@@ -189,6 +189,11 @@ _TRAILING_RELATIVE = re.compile(r"\s+(?:who|that|which)$")
 _LOWER_AFTER = re.compile(r"[ \u00a0]+[a-z]")
 # endings of plural nouns that are no one's surname ("Jurors", "Associates", "Millennials")
 _PLURAL_NOUN = re.compile(r"(?:ors|ers|ates|ians|ists|ies|ants|ents|als|ees|ans)$")
+# a name after the earlier items of a list a preposition governs: "in Alabama, Georgia and
+# (Virginia)", "of Tampa, (Fla.)"
+_PLACE_LIST_BEFORE = re.compile(
+    r"\b(?:in|at|from|across|of)\s+(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*"
+    r"(?:,\s+and\s+|,\s+|\s+and\s+))+$")
 # the kin or role word an appositive name follows: "Her husband, (Per)"
 _KIN_BEFORE = re.compile(r"\b([a-z]+),\s*$")
 _AND_JOIN = re.compile(r"\s+(?:and|&)\s+")  # "Food and Drug Administration"
@@ -1027,11 +1032,13 @@ class SpeakerResolver:
             before = text[max(a, at - 13):at]
             if before.endswith(("& ", "&")):
                 continue  # the end of a name with "&" ("the journal Ecology & Evolution")
-            if governed_end is not None and text[governed_end:r.start] == ", ":
+            if governed_end is not None and text[governed_end:r.start] in (", ", " and ",
+                                                                           ", and ") or \
+                    _PLACE_LIST_BEFORE.search(text, max(a, r.start - 120), r.start):
                 # "Donald Hartley of Madison, Alabama": the place goes on after the comma
                 governed_end = r.end
                 continue
-            if _PREP_BEFORE.search(before) and person is not None:
+            if _PREP_BEFORE.search(before) and (person is not None or r.kind == "single"):
                 governed_end = r.end
             if _PREP_BEFORE.search(before) or _MEDIUM_BEFORE.search(
                     text, max(a, r.start - 40), r.start) or _ROLE_OF.match(text, a, r.start) and \
