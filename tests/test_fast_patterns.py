@@ -116,6 +116,38 @@ def test_tokens_same_as_plain(text):
         [(m.start(), m.end(), m.group(0), m.group(0).lower(), False) for m in plain.finditer(text)]
 
 
+
+# words of one piece, of a word and a mark before or after, of several words and marks, and
+# lone characters (the word character "_", a superscript digit): tokenize reads pieces with
+# one space between them without a regex, and with any other spacing with one
+_TOKEN_WORDS = st.lists(st.sampled_from(
+    ["a", "Zé", "9", "_", "x_y", "²", "said", "-", "—", "’", "'", ".", "&", ",", "“", "”",
+     "\"", "$", "(", ")", "%", "#", "<", "?", "!", ":", ";", "[", "]", "‘", "U.S.", "AT&T",
+     "don’t", "İ", "ǅ"]), min_size=1, max_size=4).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_TOKEN_WORDS, max_size=12),
+       st.lists(st.sampled_from([" ", " ", " ", "  ", "\t", "\u00a0", "\u2009"]), max_size=12),
+       st.sampled_from(["", " ", "x"]), st.integers(0, 3), st.integers(0, 3))
+def test_tokens_same_as_plain_at_any_spacing(words, spaces, edge, cut_a, cut_b):
+    spaces = spaces + [" "] * len(words)
+    text = edge + "".join(w + sp for w, sp in zip(words, spaces)) + edge
+    start, end = min(cut_a, len(text)), max(len(text) - cut_b, 0)
+    plain = re.compile(r"\w+(?:[-’'.&]\w+)*|[^\w\s]")
+    toks = tokens.tokenize(text, start, end)
+    assert [(t.s, t.e, t.w, t.low, t.inq) for t in toks] == \
+        [(m.start(), m.end(), m.group(0), m.group(0).lower(), False)
+         for m in plain.finditer(text, start, end)]
+
+
+def test_tokens_examples():
+    text = "“We said, ‘It’s 5%.’ Then (U.S.) x_y left—now.”"
+    assert [t.w for t in tokens.tokenize(text, 0, len(text))] == [
+        "“", "We", "said", ",", "‘", "It’s", "5", "%", ".", "’", "Then", "(", "U.S", ".", ")",
+        "x_y", "left", "—", "now", ".", "”"]
+    assert [(t.s, t.w) for t in tokens.tokenize(text, 4, 10)] == [(4, "said"), (8, ",")]
+
 # the rules' small patterns: (fast form in the module, plain form it stands for, pieces)
 _SMALL = [
     ("_MONEY_STRONG", r"[$€£¥]\s?\d|\d\s?(?:USD|EUR|GBP)\b",

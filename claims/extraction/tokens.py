@@ -20,6 +20,12 @@ _WORD_CHAR = re.compile(r"\w")
 # possessive (nothing follows a word to backtrack for). Same tokens (tests/test_fast_patterns.py).
 TOKEN = re.compile(r"\S(?:(?<=\w)\w*+(?:[-’'.&]\w++)*+|(?<=[^\w\s]))")
 
+# characters often written right after a word or right before one, without a space ("said,"
+# "“We"): none is a word character (each is a token of its own, never joined to the word)
+_ENDS = frozenset(",.:;?!\"”’')]%")
+_OPENS = frozenset("\"“‘'($[<#")
+
+
 class Tok:
     __slots__ = ("s", "e", "w", "low", "inq")
 
@@ -63,6 +69,64 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
     out: list[Tok] = []
     append = out.append
     new = Tok.__new__
+    seg = text[start:end]
+    pieces = seg.split()
+    if len(seg) - len("".join(pieces)) == len(pieces) - 1 == seg.count(" "):
+        # One space between pieces, none around (most paragraphs): each piece's offset
+        # follows from the last one's. No token holds a space (TOKEN's \s is str.split's),
+        # so a piece that is one word (str.isalnum is TOKEN's \w but "_": four pieces in
+        # five) is a token without a regex match (a search, a Match, a span tuple: ~2,000
+        # instructions); TOKEN reads the others ("said,", "U.S.", "“We"). The same tokens
+        # (tests/test_fast_patterns.py).
+        k = start
+        finditer = TOKEN.finditer
+        for w in pieces:
+            if w.isalnum():
+                t = new(Tok)
+                t.s = k
+                k += len(w)
+                t.e = k
+                t.w = w
+                t.low = w.lower()
+                t.inq = False
+                append(t)
+                k += 1
+                continue
+            e = k + len(w)
+            if len(w) == 1:  # any other character is a token of its own ("—", "-")
+                t = new(Tok)
+                t.s, t.e, t.w, t.low, t.inq = k, e, w, w.lower(), False
+                append(t)
+            elif w[-1] in _ENDS and w[:-1].isalnum():  # "said," "year."
+                t = new(Tok)
+                e -= 1
+                t.s, t.e, t.w = k, e, w[:-1]
+                t.low = t.w.lower()
+                t.inq = False
+                append(t)
+                t = new(Tok)
+                t.s, t.e, t.w, t.low, t.inq = e, e + 1, w[-1], w[-1], False
+                append(t)
+                e += 1
+            elif w[0] in _OPENS and w[1:].isalnum():  # "“We" "$5"
+                t = new(Tok)
+                t.s, t.e, t.w, t.low, t.inq = k, k + 1, w[0], w[0], False
+                append(t)
+                t = new(Tok)
+                t.s, t.e, t.w = k + 1, e, w[1:]
+                t.low = t.w.lower()
+                t.inq = False
+                append(t)
+            else:
+                for m in finditer(text, k, e):
+                    t = new(Tok)
+                    t.s, t.e = m.span()
+                    w = t.w = m[0]
+                    t.low = w.lower()
+                    t.inq = False
+                    append(t)
+            k = e + 1
+        return out
     for m in TOKEN.finditer(text, start, end):
         t = new(Tok)
         t.s, t.e = m.span()
