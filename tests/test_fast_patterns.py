@@ -154,11 +154,34 @@ _SMALL = [
      ["$", "€", "£", "¥", " ", "5", "12", "USD", "EUR", "GBPx", "a", "_", "\n"]),
     ("_EST", r"\b[a-z]{2,}est\b",
      ["est", "b", "lar", "g", "t", "E", "9", "_", " ", "-", "é", "tests", "west"]),
+    ("_YEAR_OR_DAY", checkworthiness._YEAR_OR_DAY_PLAIN,
+     ["1", "2", "0", "8", "9", "s", "Jan", "January", "Sep", "Sept", "September", "May", "June",
+      "Jul", "Dec", "J", "M", ".", " ", "  ", "st", "th", "x", "_", "é", "\n"]),
     ("_FIRST_PERSON", r"\b(?:I|me|my|we|us|our)\b",
      ["I", "me", "my", "we", "us", "our", "m", "e", "y", "o", "u", "r", "s", "w", "x", " ",
       "'", "_", "9", "é", "Im", "ours"]),
 ]
 
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["last", "next", "this", "week", "fall", "winter", "1", "2", "0", "8", "9", "s", "jan",
+     "sep", "sept", "may", "dis", ".", " ", "  ", "x", "_", "é", "-", "\n", "٣"]),
+    max_size=25).map("".join))
+def test_date_phrase_same_as_pattern(low):
+    has_digit = re.search(r"\d", low) is not None
+    assert checkworthiness._date_phrase(low, has_digit) == \
+        (checkworthiness._DATE_PHRASE.search(low) is not None)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["a", "Z", "5", "0", "9", "٣", "²", "½", "x", "’", "é", "İ", " "]),
+                max_size=20).map("".join))
+def test_has_digit_same_as_pattern(text):
+    ascii_low = text.lower().encode("ascii", "replace")
+    assert checkworthiness._has_digit(text, ascii_low) == \
+        (checkworthiness._DIGITS.search(text) is not None)
 
 @settings(max_examples=1500, deadline=None)
 @given(st.data())

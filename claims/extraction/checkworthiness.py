@@ -37,11 +37,18 @@ REASONS = (
 
 _NUMBER_SET = load("number_words")
 # A bare year or a day of month is a date, not a figure: "number" wants some other figure.
+_MONTHS = ("Jan(?:uary)?", "Feb(?:ruary)?", "Mar(?:ch)?", "Apr(?:il)?", "May", "June?", "July?",
+           "Aug(?:ust)?", "Sep(?:t(?:ember)?)?", "Oct(?:ober)?", "Nov(?:ember)?", "Dec(?:ember)?")
+_DAY = r"\.? \d{1,2}(?:st|nd|rd|th)?\b"
+_YEAR_OR_DAY_PLAIN = r"\b(?:1[89]\d\d|20\d\d)s?\b|\b(?:" + "|".join(_MONTHS) + ")" + _DAY
+# _YEAR_OR_DAY_PLAIN opening with its first character: the engine skips to a 1, a 2 or a
+# month's capital instead of trying both alternatives at every offset; the lookbehind after
+# it is the \b before it, and each alternative goes on after its first character (the one
+# a lookbehind checks). The same matches (tests/test_fast_patterns.py).
 _YEAR_OR_DAY = re.compile(
-    r"\b(?:1[89]\d\d|20\d\d)s?\b|"
-    r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.? \d{1,2}(?:st|nd|rd|th)?\b"
-)
+    r"[12" + "".join(sorted({m[0] for m in _MONTHS})) + r"](?<!\w.)(?:(?<=1)[89]\d\ds?\b|"
+    r"(?<=2)0\d\ds?\b|(?:" + "|".join("(?<=%s)%s" % (m[0], m[1:]) for m in _MONTHS) + ")"
+    + _DAY + ")")
 _DIGITS = re.compile(r"\d")
 _WORDS = re.compile(r"[a-z]++(?:-[a-z]++)*+")  # possessive: nothing follows to backtrack for
 # The matches of _WORDS found with fewer regex-engine steps (less than half the instructions;
@@ -53,10 +60,27 @@ _WORD_BYTES = bytes(c if 97 <= c <= 122 or c == 45 else 32 for c in range(256))
 _LONE_HYPHEN = re.compile(r"-(?:(?<![a-z]-)|(?![a-z]))")
 
 
-def _words(low: str) -> list[str]:
-    """``_WORDS.findall(low)``."""
-    return _LONE_HYPHEN.sub(" ", low.encode("ascii", "replace").translate(_WORD_BYTES)
-                            .decode("ascii")).split()
+def _words(low: str, ascii_low: "bytes | None" = None) -> list[str]:
+    """``_WORDS.findall(low)`` (``ascii_low``: ``low.encode("ascii", "replace")``, when the
+    caller has it)."""
+    if ascii_low is None:
+        ascii_low = low.encode("ascii", "replace")
+    s = ascii_low.translate(_WORD_BYTES).decode("ascii")
+    # (most texts hold no hyphen: no regex call for them)
+    return (_LONE_HYPHEN.sub(" ", s) if "-" in s else s).split()
+
+
+_NOT_DIGIT_BYTES = bytes(c for c in range(256) if not 48 <= c <= 57)
+
+
+def _has_digit(text: str, ascii_low: bytes) -> bool:
+    """``_DIGITS.search(text) is not None``, ``ascii_low`` being ``text.lower()`` encoded to
+    ASCII with "?" for the rest: an ASCII digit is looked for in C (its bytes without the
+    others); only a text with other characters and no ASCII digit is scanned for the other
+    digits \\d takes ("٣"), at ~70 instructions a character (tests/test_fast_patterns.py)."""
+    if ascii_low.translate(None, _NOT_DIGIT_BYTES):
+        return True
+    return not text.isascii() and _DIGITS.search(text) is not None
 
 
 # Patterns scanned over whole texts open with a character class (the regex engine then skips
@@ -67,10 +91,30 @@ _MONEY_STRONG = re.compile(r"[$€£¥\d](?:(?<=[$€£¥])\s?\d|(?<=\d)\s?(?:US
 _CURRENCY_SET = load("currency_words")
 _MONEY_SET = load("money_words")
 _DATE_SET = (frozenset(MONTH_NAMES) - {"may"}) | frozenset(WEEKDAYS) | {"yesterday"}
-_DATE_PHRASE = re.compile(
-    r"\b(?:last|next|this) (?:week|month|year|decade|spring|summer|autumn|fall|winter)\b|"
-    r"\b(?:1[89]\d\d|20\d\d)s?\b|\b(?:jan|feb|mar|apr|aug|sept?|oct|nov|dec)\. ?\d|\bmay \d"
+_SEASONS = r" (?:week|month|year|decade|spring|summer|autumn|fall|winter)\b"
+_MONTHS_LOW = ("jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec")
+_DATE_PHRASE = re.compile(  # (read lower-cased)
+    r"\b(?:last|next|this)" + _SEASONS + r"|\b(?:1[89]\d\d|20\d\d)s?\b|"
+    r"\b(?:jan|feb|mar|apr|aug|sept?|oct|nov|dec)\. ?\d|\bmay \d"
 )
+# _DATE_PHRASE tried at every offset (no first character to skip to: ~40,000 instructions a
+# sentence); _date_phrase asks the same in two scans that open with a character class. Every
+# alternative but the first holds a digit: found from that digit (the year's first one, or
+# the day after "jan. ", "may " ... checked by lookbehinds)
+_DATE_DIGIT = re.compile(
+    r"\d(?:(?<=1)(?<!\w.)[89]\d\ds?\b|(?<=2)(?<!\w.)0\d\ds?\b|(?<=\bmay \d)|"
+    + "|".join(r"(?<=\b%s\.\d)|(?<=\b%s\. \d)" % (m, m) for m in _MONTHS_LOW) + ")")
+_RELATIVE_DATE = re.compile(r"[lnt](?<!\w.)(?:(?<=l)ast|(?<=n)ext|(?<=t)his)" + _SEASONS)
+
+
+def _date_phrase(low: str, has_digit: bool) -> bool:
+    """Does ``_DATE_PHRASE`` match in ``low``? (``has_digit``: whether ``low`` holds a digit,
+    ``\\d``.) The same answer (tests/test_fast_patterns.py)."""
+    if has_digit and _DATE_DIGIT.search(low):
+        return True
+    return _RELATIVE_DATE.search(low) is not None
+
+
 _DATE_GATE = frozenset("last next this".split())
 _CAUSAL_GATE = load("causal_gate_words")
 _OPINION_GATE = load("opinion_gate_words")
@@ -180,11 +224,12 @@ def score(text: str) -> tuple[float, list[str]]:
     if not text:
         return 0.0, reasons
     low = text.lower()
-    words = _words(low)  # (_WORDS.findall(low), fewer instructions)
+    ascii_low = low.encode("ascii", "replace")
+    words = _words(low, ascii_low)  # (_WORDS.findall(low), fewer instructions)
     wset = set(words)
     # (``not wset.isdisjoint(S)`` is ``bool(wset & S)`` without building the intersection)
     has = wset.isdisjoint
-    has_digit = _DIGITS.search(text) is not None
+    has_digit = _has_digit(text, ascii_low)
     # "number": a figure other than a year or a day of the month
     number = not has(_NUMBER_SET)
     if not number and has_digit:
@@ -197,7 +242,7 @@ def score(text: str) -> tuple[float, list[str]]:
         reasons.append("money")
     if "%" in text or "percent" in low or "per cent" in low:
         reasons.append("percentage")
-    if not has(_DATE_SET) or ((has_digit or not has(_DATE_GATE)) and _DATE_PHRASE.search(low)):
+    if not has(_DATE_SET) or ((has_digit or not has(_DATE_GATE)) and _date_phrase(low, has_digit)):
         reasons.append("date")
     if (not has(_COMP_SET) or ("than" in wset and not has(_COMPARATIVES))
             or ("est" in low and any(w not in _NOT_SUPERLATIVE for w in _EST.findall(low)))):
