@@ -183,6 +183,18 @@ def test_has_digit_same_as_pattern(text):
     assert checkworthiness._has_digit(text, ascii_low) == \
         (checkworthiness._DIGITS.search(text) is not None)
 
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["I", "me", "my", "we", "us", "our", "m", "e", "y", "w", "u",
+                                 "o", "r", "s", "x", " ", "'", "’", "_", "9", "é", "Im", "-",
+                                 "\n", "\t", "$", "5", "USD", "EUR", "GB", "P", "€", "£", "¥"]),
+                max_size=25).map("".join))
+def test_first_person_and_money_gate_same_as_patterns(text):
+    assert checkworthiness._first_person(text) == \
+        (checkworthiness._FIRST_PERSON.search(text) is not None)
+    if checkworthiness._MONEY_STRONG.search(text):
+        assert checkworthiness._money_sign(text)
+
 @settings(max_examples=1500, deadline=None)
 @given(st.data())
 def test_rule_patterns_same_as_plain(data):

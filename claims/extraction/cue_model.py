@@ -82,7 +82,7 @@ def reading_features(p, att, gate: str, i: int, j: int) -> list[str]:
     toks, text = p.toks, p.text
     t = toks[i]
     cs, ce = att.content_start, att.content_end
-    cw = text[cs:ce].split()
+    cw = text[cs:ce].split(None, 9)  # (the first word, and the count up to ten: the bucket)
     c0 = cw[0].lower().strip("“\"‘'") if cw else ""
     n = len(cw)
     src = att.source_span
@@ -238,7 +238,7 @@ _NOT_CONTENT_START = frozenset("to into instead of in on at from with by than".s
 
 def content_like(text: str, att) -> bool:
     """A candidate content a reviewer could check: not a to-infinitive or fragment."""
-    w = text[att.content_start:att.content_end].split()
+    w = text[att.content_start:att.content_end].split(None, 1)  # (its first word)
     return bool(w) and w[0].lower().strip("“\"‘'") not in _NOT_CONTENT_START
 
 
