@@ -195,6 +195,43 @@ def test_first_person_and_money_gate_same_as_patterns(text):
     if checkworthiness._MONEY_STRONG.search(text):
         assert checkworthiness._money_sign(text)
 
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["est", "b", "lar", "g", "t", "e", "s", "E", "9", "_", " ", "-",
+                                 "é", "tests", "west", "bestest", ".", "\n", "ß"]),
+                max_size=25).map("".join))
+def test_est_words_same_as_pattern(low):
+    assert checkworthiness._est_words(low) == checkworthiness._EST.findall(low) == \
+        re.findall(r"\b[a-z]{2,}est\b", low)
+
+
+def test_score_tests_only_listed_word_sets():
+    # score() looks the text's words up among those of _LISTED only: every set it tests
+    # (``has(SET)``) and every word it looks for alone (``"w" in wset``) must be listed
+    import inspect
+    body = inspect.getsource(checkworthiness.score)
+    sets = set(re.findall(r"has\((\w+)\)", body))
+    assert sets and all(getattr(checkworthiness, n) in checkworthiness._WORD_SETS for n in sets)
+    assert all(w in checkworthiness._LISTED for w in re.findall(r'"(\w+)" in wset', body))
+
+
+_CW_WORDS = sorted(set().union(*checkworthiness._WORD_SETS))[::7] + [
+    "than", "of", "more", "jobs", "Trump", "said", "5", "$", "%", "?", ",", ".", "dozens",
+    "because", "think", "I", "last", "week", "2017"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_CW_WORDS), max_size=20).map(" ".join))
+def test_score_same_with_every_word_listed(text):
+    # the words outside _LISTED change no answer: scored with all of the text's words kept
+    fast = checkworthiness.score(text)
+    listed = checkworthiness._LISTED
+    try:
+        checkworthiness._LISTED = listed | frozenset(checkworthiness._words(text.lower()))
+        assert checkworthiness.score(text) == fast
+    finally:
+        checkworthiness._LISTED = listed
+
 @settings(max_examples=1500, deadline=None)
 @given(st.data())
 def test_rule_patterns_same_as_plain(data):
