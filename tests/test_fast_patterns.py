@@ -63,6 +63,9 @@ _ACTOR_PIECES = st.sampled_from(
     ["The", "A", "An", "I", "It", "May", "Mr", "Dr", "Last", "Monday", "Ana", "NASA", "US",
      "O'Neil", "Ruiz’s", "X.Y", "Co-op", "AB", "Z9", "also", "has", "not", "never", "was",
      "said", "met", "spent", "backed", "red", "ed", "plans", "backs", "told", "a", "the",
+     "had", "have", "held", "hit", "sold", "sent", "set", "saw", "says", "went", "were",
+     "will", "won", "withdrew", "would", "broke", "bought", "became", "later", "led", "left",
+     "reportedly", "recently", "rose", "ran", "put", "already", "are", "then", "took",
      " ", "  ", "\n", "’", "'", ".", "-", ",", "9", "_"])
 _ACTOR_TEXT = st.lists(_ACTOR_PIECES, max_size=30).map("".join)
 
