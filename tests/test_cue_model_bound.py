@@ -56,3 +56,36 @@ def test_the_bound_skips_some():
     # the joint bound is tighter than the family-wise one for some word and rule
     assert any(cue_model._best_joint_reading(g, w) < cue_model._best_reading(g, w) - 0.1
                for g in _GATES for w in _WORDS[:20])
+
+
+def _joint_first_word_plain(gate: str, word: str) -> float:
+    """The content's first-word part of the joint bound as first written: every first word
+    with a weight for this word or rule, then the best of the others."""
+    by_first, c0_order = cue_model._first_word_weights()
+    c0, wc0, gc0 = (by_first.get(pre, {}) for pre in ("c0=", "w|c0=" + word + "|",
+                                                       "g|c0=" + gate + "|"))
+    best = max([0.0] + [c0.get(c, 0.0) + wc0.get(c, 0.0) + gc0.get(c, 0.0)
+                        for c in (wc0.keys() | gc0.keys()) - cue_model._NOT_CONTENT_START])
+    for c in c0_order:
+        if c not in wc0 and c not in gc0:
+            return max(best, c0[c])
+    return best
+
+
+def test_joint_bound_same_as_plain():
+    # the rule's first words ranked once per rule give the bound the plain scan gives, for
+    # every rule and cue word of the model and words it never saw
+    m = cue_model
+    w = m.load_model()["weights"]
+    fams = m._families()
+    for gate in _GATES + ["unseen"]:
+        for word in _WORDS + ["unseen", "says"]:
+            sh = max(0.0, fams.get("sh=", 0.0))
+            best_src = max(w.get("src=" + c, 0.0) + w.get("gsrc=" + gate + "|" + c, 0.0)
+                           + w.get("w|src=" + word + "|" + c, 0.0) + (sh if c == "low" else 0.0)
+                           for c in m._SOURCE_CLASSES)
+            gap = max(0.0, w.get("gap=0", 0.0), w.get("gap=1-2", 0.0))
+            plain = (best_src + _joint_first_word_plain(gate, word) + gap
+                     + max(0.0, fams.get("kind=", 0.0)) + max(0.0, fams.get("clen=", 0.0))
+                     + max(0.0, fams.get("pos=", 0.0)))
+            assert m._best_joint_reading(gate, word) == plain, (gate, word)

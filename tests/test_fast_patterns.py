@@ -63,6 +63,9 @@ _ACTOR_PIECES = st.sampled_from(
     ["The", "A", "An", "I", "It", "May", "Mr", "Dr", "Last", "Monday", "Ana", "NASA", "US",
      "O'Neil", "Ruiz’s", "X.Y", "Co-op", "AB", "Z9", "also", "has", "not", "never", "was",
      "said", "met", "spent", "backed", "red", "ed", "plans", "backs", "told", "a", "the",
+     "had", "have", "held", "hit", "sold", "sent", "set", "saw", "says", "went", "were",
+     "will", "won", "withdrew", "would", "broke", "bought", "became", "later", "led", "left",
+     "reportedly", "recently", "rose", "ran", "put", "already", "are", "then", "took",
      " ", "  ", "\n", "’", "'", ".", "-", ",", "9", "_"])
 _ACTOR_TEXT = st.lists(_ACTOR_PIECES, max_size=30).map("".join)
 
@@ -116,17 +119,121 @@ def test_tokens_same_as_plain(text):
         [(m.start(), m.end(), m.group(0), m.group(0).lower(), False) for m in plain.finditer(text)]
 
 
+
+# words of one piece, of a word and a mark before or after, of several words and marks, and
+# lone characters (the word character "_", a superscript digit): tokenize reads pieces with
+# one space between them without a regex, and with any other spacing with one
+_TOKEN_WORDS = st.lists(st.sampled_from(
+    ["a", "Zé", "9", "_", "x_y", "²", "said", "-", "—", "’", "'", ".", "&", ",", "“", "”",
+     "\"", "$", "(", ")", "%", "#", "<", "?", "!", ":", ";", "[", "]", "‘", "U.S.", "AT&T",
+     "don’t", "İ", "ǅ"]), min_size=1, max_size=4).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_TOKEN_WORDS, max_size=12),
+       st.lists(st.sampled_from([" ", " ", " ", "  ", "\t", "\u00a0", "\u2009"]), max_size=12),
+       st.sampled_from(["", " ", "x"]), st.integers(0, 3), st.integers(0, 3))
+def test_tokens_same_as_plain_at_any_spacing(words, spaces, edge, cut_a, cut_b):
+    spaces = spaces + [" "] * len(words)
+    text = edge + "".join(w + sp for w, sp in zip(words, spaces)) + edge
+    start, end = min(cut_a, len(text)), max(len(text) - cut_b, 0)
+    plain = re.compile(r"\w+(?:[-’'.&]\w+)*|[^\w\s]")
+    toks = tokens.tokenize(text, start, end)
+    assert [(t.s, t.e, t.w, t.low, t.inq) for t in toks] == \
+        [(m.start(), m.end(), m.group(0), m.group(0).lower(), False)
+         for m in plain.finditer(text, start, end)]
+
+
+def test_tokens_examples():
+    text = "“We said, ‘It’s 5%.’ Then (U.S.) x_y left—now.”"
+    assert [t.w for t in tokens.tokenize(text, 0, len(text))] == [
+        "“", "We", "said", ",", "‘", "It’s", "5", "%", ".", "’", "Then", "(", "U.S", ".", ")",
+        "x_y", "left", "—", "now", ".", "”"]
+    assert [(t.s, t.w) for t in tokens.tokenize(text, 4, 10)] == [(4, "said"), (8, ",")]
+
 # the rules' small patterns: (fast form in the module, plain form it stands for, pieces)
 _SMALL = [
     ("_MONEY_STRONG", r"[$€£¥]\s?\d|\d\s?(?:USD|EUR|GBP)\b",
      ["$", "€", "£", "¥", " ", "5", "12", "USD", "EUR", "GBPx", "a", "_", "\n"]),
     ("_EST", r"\b[a-z]{2,}est\b",
      ["est", "b", "lar", "g", "t", "E", "9", "_", " ", "-", "é", "tests", "west"]),
+    ("_YEAR_OR_DAY", checkworthiness._YEAR_OR_DAY_PLAIN,
+     ["1", "2", "0", "8", "9", "s", "Jan", "January", "Sep", "Sept", "September", "May", "June",
+      "Jul", "Dec", "J", "M", ".", " ", "  ", "st", "th", "x", "_", "é", "\n"]),
     ("_FIRST_PERSON", r"\b(?:I|me|my|we|us|our)\b",
      ["I", "me", "my", "we", "us", "our", "m", "e", "y", "o", "u", "r", "s", "w", "x", " ",
       "'", "_", "9", "é", "Im", "ours"]),
 ]
 
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["last", "next", "this", "week", "fall", "winter", "1", "2", "0", "8", "9", "s", "jan",
+     "sep", "sept", "may", "dis", ".", " ", "  ", "x", "_", "é", "-", "\n", "٣"]),
+    max_size=25).map("".join))
+def test_date_phrase_same_as_pattern(low):
+    has_digit = re.search(r"\d", low) is not None
+    assert checkworthiness._date_phrase(low, has_digit) == \
+        (checkworthiness._DATE_PHRASE.search(low) is not None)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["a", "Z", "5", "0", "9", "٣", "²", "½", "x", "’", "é", "İ", " "]),
+                max_size=20).map("".join))
+def test_has_digit_same_as_pattern(text):
+    ascii_low = text.lower().encode("ascii", "replace")
+    assert checkworthiness._has_digit(text, ascii_low) == \
+        (checkworthiness._DIGITS.search(text) is not None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["I", "me", "my", "we", "us", "our", "m", "e", "y", "w", "u",
+                                 "o", "r", "s", "x", " ", "'", "’", "_", "9", "é", "Im", "-",
+                                 "\n", "\t", "$", "5", "USD", "EUR", "GB", "P", "€", "£", "¥"]),
+                max_size=25).map("".join))
+def test_first_person_and_money_gate_same_as_patterns(text):
+    assert checkworthiness._first_person(text) == \
+        (checkworthiness._FIRST_PERSON.search(text) is not None)
+    if checkworthiness._MONEY_STRONG.search(text):
+        assert checkworthiness._money_sign(text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["est", "b", "lar", "g", "t", "e", "s", "E", "9", "_", " ", "-",
+                                 "é", "tests", "west", "bestest", ".", "\n", "ß"]),
+                max_size=25).map("".join))
+def test_est_words_same_as_pattern(low):
+    assert checkworthiness._est_words(low) == checkworthiness._EST.findall(low) == \
+        re.findall(r"\b[a-z]{2,}est\b", low)
+
+
+def test_score_tests_only_listed_word_sets():
+    # score() looks the text's words up among those of _LISTED only: every set it tests
+    # (``has(SET)``) and every word it looks for alone (``"w" in wset``) must be listed
+    import inspect
+    body = inspect.getsource(checkworthiness.score)
+    sets = set(re.findall(r"has\((\w+)\)", body))
+    assert sets and all(getattr(checkworthiness, n) in checkworthiness._WORD_SETS for n in sets)
+    assert all(w in checkworthiness._LISTED for w in re.findall(r'"(\w+)" in wset', body))
+
+
+_CW_WORDS = sorted(set().union(*checkworthiness._WORD_SETS))[::7] + [
+    "than", "of", "more", "jobs", "Trump", "said", "5", "$", "%", "?", ",", ".", "dozens",
+    "because", "think", "I", "last", "week", "2017"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_CW_WORDS), max_size=20).map(" ".join))
+def test_score_same_with_every_word_listed(text):
+    # the words outside _LISTED change no answer: scored with all of the text's words kept
+    fast = checkworthiness.score(text)
+    listed = checkworthiness._LISTED
+    try:
+        checkworthiness._LISTED = listed | frozenset(checkworthiness._words(text.lower()))
+        assert checkworthiness.score(text) == fast
+    finally:
+        checkworthiness._LISTED = listed
 
 @settings(max_examples=1500, deadline=None)
 @given(st.data())

@@ -37,11 +37,18 @@ REASONS = (
 
 _NUMBER_SET = load("number_words")
 # A bare year or a day of month is a date, not a figure: "number" wants some other figure.
+_MONTHS = ("Jan(?:uary)?", "Feb(?:ruary)?", "Mar(?:ch)?", "Apr(?:il)?", "May", "June?", "July?",
+           "Aug(?:ust)?", "Sep(?:t(?:ember)?)?", "Oct(?:ober)?", "Nov(?:ember)?", "Dec(?:ember)?")
+_DAY = r"\.? \d{1,2}(?:st|nd|rd|th)?\b"
+_YEAR_OR_DAY_PLAIN = r"\b(?:1[89]\d\d|20\d\d)s?\b|\b(?:" + "|".join(_MONTHS) + ")" + _DAY
+# _YEAR_OR_DAY_PLAIN opening with its first character: the engine skips to a 1, a 2 or a
+# month's capital instead of trying both alternatives at every offset; the lookbehind after
+# it is the \b before it, and each alternative goes on after its first character (the one
+# a lookbehind checks). The same matches (tests/test_fast_patterns.py).
 _YEAR_OR_DAY = re.compile(
-    r"\b(?:1[89]\d\d|20\d\d)s?\b|"
-    r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.? \d{1,2}(?:st|nd|rd|th)?\b"
-)
+    r"[12" + "".join(sorted({m[0] for m in _MONTHS})) + r"](?<!\w.)(?:(?<=1)[89]\d\ds?\b|"
+    r"(?<=2)0\d\ds?\b|(?:" + "|".join("(?<=%s)%s" % (m[0], m[1:]) for m in _MONTHS) + ")"
+    + _DAY + ")")
 _DIGITS = re.compile(r"\d")
 _WORDS = re.compile(r"[a-z]++(?:-[a-z]++)*+")  # possessive: nothing follows to backtrack for
 # The matches of _WORDS found with fewer regex-engine steps (less than half the instructions;
@@ -53,10 +60,27 @@ _WORD_BYTES = bytes(c if 97 <= c <= 122 or c == 45 else 32 for c in range(256))
 _LONE_HYPHEN = re.compile(r"-(?:(?<![a-z]-)|(?![a-z]))")
 
 
-def _words(low: str) -> list[str]:
-    """``_WORDS.findall(low)``."""
-    return _LONE_HYPHEN.sub(" ", low.encode("ascii", "replace").translate(_WORD_BYTES)
-                            .decode("ascii")).split()
+def _words(low: str, ascii_low: "bytes | None" = None) -> list[str]:
+    """``_WORDS.findall(low)`` (``ascii_low``: ``low.encode("ascii", "replace")``, when the
+    caller has it)."""
+    if ascii_low is None:
+        ascii_low = low.encode("ascii", "replace")
+    s = ascii_low.translate(_WORD_BYTES).decode("ascii")
+    # (most texts hold no hyphen: no regex call for them)
+    return (_LONE_HYPHEN.sub(" ", s) if "-" in s else s).split()
+
+
+_NOT_DIGIT_BYTES = bytes(c for c in range(256) if not 48 <= c <= 57)
+
+
+def _has_digit(text: str, ascii_low: bytes) -> bool:
+    """``_DIGITS.search(text) is not None``, ``ascii_low`` being ``text.lower()`` encoded to
+    ASCII with "?" for the rest: an ASCII digit is looked for in C (its bytes without the
+    others); only a text with other characters and no ASCII digit is scanned for the other
+    digits \\d takes ("٣"), at ~70 instructions a character (tests/test_fast_patterns.py)."""
+    if ascii_low.translate(None, _NOT_DIGIT_BYTES):
+        return True
+    return not text.isascii() and _DIGITS.search(text) is not None
 
 
 # Patterns scanned over whole texts open with a character class (the regex engine then skips
@@ -64,13 +88,41 @@ def _words(low: str) -> list[str]:
 # the matches of the plain form in its comment (tests/test_fast_patterns.py).
 # r"[$€£¥]\s?\d|\d\s?(?:USD|EUR|GBP)\b"
 _MONEY_STRONG = re.compile(r"[$€£¥\d](?:(?<=[$€£¥])\s?\d|(?<=\d)\s?(?:USD|EUR|GBP)\b)")
+
+
+def _money_sign(text: str) -> bool:
+    """Could _MONEY_STRONG match? (each of its matches holds a sign or a code)"""
+    return "$" in text or "€" in text or "£" in text or "¥" in text or "USD" in text or \
+        "EUR" in text or "GBP" in text
+
+
 _CURRENCY_SET = load("currency_words")
 _MONEY_SET = load("money_words")
 _DATE_SET = (frozenset(MONTH_NAMES) - {"may"}) | frozenset(WEEKDAYS) | {"yesterday"}
-_DATE_PHRASE = re.compile(
-    r"\b(?:last|next|this) (?:week|month|year|decade|spring|summer|autumn|fall|winter)\b|"
-    r"\b(?:1[89]\d\d|20\d\d)s?\b|\b(?:jan|feb|mar|apr|aug|sept?|oct|nov|dec)\. ?\d|\bmay \d"
+_SEASONS = r" (?:week|month|year|decade|spring|summer|autumn|fall|winter)\b"
+_MONTHS_LOW = ("jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec")
+_DATE_PHRASE = re.compile(  # (read lower-cased)
+    r"\b(?:last|next|this)" + _SEASONS + r"|\b(?:1[89]\d\d|20\d\d)s?\b|"
+    r"\b(?:jan|feb|mar|apr|aug|sept?|oct|nov|dec)\. ?\d|\bmay \d"
 )
+# _DATE_PHRASE tried at every offset (no first character to skip to: ~40,000 instructions a
+# sentence); _date_phrase asks the same in two scans that open with a character class. Every
+# alternative but the first holds a digit: found from that digit (the year's first one, or
+# the day after "jan. ", "may " ... checked by lookbehinds)
+_DATE_DIGIT = re.compile(
+    r"\d(?:(?<=1)(?<!\w.)[89]\d\ds?\b|(?<=2)(?<!\w.)0\d\ds?\b|(?<=\bmay \d)|"
+    + "|".join(r"(?<=\b%s\.\d)|(?<=\b%s\. \d)" % (m, m) for m in _MONTHS_LOW) + ")")
+_RELATIVE_DATE = re.compile(r"[lnt](?<!\w.)(?:(?<=l)ast|(?<=n)ext|(?<=t)his)" + _SEASONS)
+
+
+def _date_phrase(low: str, has_digit: bool) -> bool:
+    """Does ``_DATE_PHRASE`` match in ``low``? (``has_digit``: whether ``low`` holds a digit,
+    ``\\d``.) The same answer (tests/test_fast_patterns.py)."""
+    if has_digit and _DATE_DIGIT.search(low):
+        return True
+    return _RELATIVE_DATE.search(low) is not None
+
+
 _DATE_GATE = frozenset("last next this".split())
 _CAUSAL_GATE = load("causal_gate_words")
 _OPINION_GATE = load("opinion_gate_words")
@@ -78,6 +130,22 @@ _COMP_SET = load("comparison_words")
 _COMPARATIVES = load("comparatives")
 # -est words that are not superlatives
 _EST = re.compile(r"[a-z](?<!\w[a-z])[a-z]+est\b")  # r"\b[a-z]{2,}est\b"
+_EST_END = re.compile(r"est\b")
+
+
+def _est_words(low: str) -> list[str]:
+    """``_EST.findall(low)``, found from each "est" ending a word (a literal the engine skips
+    to) back to its word's start: _EST tried every lower-case letter and, in each word,
+    every place "est" might end (~78,000 instructions a text holding "est"). The same
+    words (tests/test_fast_patterns.py)."""
+    out = []
+    for m in _EST_END.finditer(low):
+        a = k = m.start()
+        while k > 0 and "a" <= low[k - 1] <= "z":
+            k -= 1
+        if a - k >= 2 and (k == 0 or not (low[k - 1].isalnum() or low[k - 1] == "_")):
+            out.append(low[k:m.end()])
+    return out
 _NOT_SUPERLATIVE = load("not_superlatives")
 _QUANTITY_SET = load("quantity_units")
 _QUANTITY_NUM = re.compile(r"\d[\d,.]*\s+([a-z]+)(?:\s+([a-z]+))?")
@@ -101,16 +169,33 @@ _ACTOR_STOP = (
     r"November|December|Last|Next|Mr|Mrs|Ms|Dr"
 )
 # what follows the actor's name: a verb, after up to two auxiliaries or adverbs
+_ACTOR_AUX = ("also has have had will would could did does not never already recently then "
+              "previously later reportedly allegedly is was are were").split()
+_ACTOR_VERBS = ("spent paid won lost made cut sold bought gave took built met sent told said says "
+                "wrote rose fell grew knew left led ran set put began brought held kept sought "
+                "spoke stood threw became broke chose drove fought found got hit let meant quit "
+                "saw shut went wore withdrew has have had is was are were will would plans wants "
+                "owns controls funds supports opposes backs").split()
 _ACTOR_VERB = (
-    r"(?:’s|'s)?\s+"
-    r"(?:(?:also|has|have|had|will|would|could|did|does|not|never|already|"
-    r"recently|then|previously|later|reportedly|allegedly|is|was|are|were)\s+){0,2}"
-    r"(?:[a-z]{2,}ed|spent|paid|won|lost|made|cut|sold|bought|gave|took|built|met|"
-    r"sent|told|said|says|wrote|rose|fell|grew|knew|left|led|ran|set|put|"
-    r"began|brought|held|kept|sought|spoke|stood|threw|became|broke|chose|drove|fought|"
-    r"found|got|hit|let|meant|quit|saw|shut|went|wore|withdrew|"
-    r"has|have|had|is|was|are|were|will|would|plans|wants|owns|controls|funds|supports|"
-    r"opposes|backs)\b"
+    r"(?:’s|'s)?\s+(?:(?:" + "|".join(_ACTOR_AUX) + r")\s+){0,2}(?:[a-z]{2,}ed|"
+    + "|".join(_ACTOR_VERBS) + r")\b"
+)
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """``w1|w2|...`` with the words grouped by first letter (in the order the letters first
+    come, each group in the words' order): the engine tries one alternative per letter,
+    not every word (the words of two groups never match at one place: the same matches)."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w[1:])
+    return "|".join(c + "(?:" + "|".join(tails) + ")" for c, tails in groups.items())
+
+
+# _ACTOR_VERB with its word lists grouped by first letter (for _ACTOR below)
+_ACTOR_VERB_FAST = (
+    r"(?:’s|'s)?\s+(?:(?:" + _by_first_letter(_ACTOR_AUX) + r")\s+){0,2}(?:[a-z]{2,}ed|"
+    + _by_first_letter(_ACTOR_VERBS) + r")\b"
 )
 # a capitalised word (not a function word, weekday or month) doing something
 _ACTOR_PLAIN = re.compile(
@@ -128,10 +213,24 @@ _ACTOR = re.compile(
     "(?:" + "|".join(c + ("(?!(?:" + "|".join(_STOP_BY_CAPITAL[c]) + r")\b)"
                           if c in _STOP_BY_CAPITAL else "")
                      for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-    + r")(?<![\w’'][A-Z])(?:[\w’'.\-]*[a-z\d]|[A-Z]+)" + _ACTOR_VERB
+    + r")(?<![\w’'][A-Z])(?:[\w’'.\-]*[a-z\d]|[A-Z]+)" + _ACTOR_VERB_FAST
 )
 # r"\b(?:I|me|my|we|us|our)\b"
 _FIRST_PERSON = re.compile(r"[Imwuo](?<!\w[Imwuo])(?:(?<=I)|(?<=m)[ey]|(?<=w)e|(?<=u)s|(?<=o)ur)\b")
+_FIRST_PERSON_WORDS = frozenset("I me my we us our".split())
+# an ASCII text's \w runs: every other character made a space (one C pass), then split
+_W_RUN_BYTES = bytes(c if 48 <= c <= 57 or 65 <= c <= 90 or 97 <= c <= 122 or c == 95 else 32
+                     for c in range(256))
+
+
+def _first_person(text: str) -> bool:
+    """``_FIRST_PERSON.search(text)``: for an ASCII text (most), is one of its words (runs of
+    \\w, split in C) "I", "me", ...? (the regex tried every m, w, u and o: ~13,000
+    instructions a sentence). The same answer (tests/test_fast_patterns.py)."""
+    if text.isascii():
+        return not _FIRST_PERSON_WORDS.isdisjoint(
+            text.encode("ascii").translate(_W_RUN_BYTES).decode("ascii").split())
+    return _FIRST_PERSON.search(text) is not None
 _QUESTION = re.compile(r"\?[\"”’'»)\]]*\s*$")
 _TERMINAL = re.compile(r"[.!][\"”’'»)\]]*\s*$")
 _CLOSERS = "\"”’'»)]"
@@ -164,6 +263,12 @@ _W = {
 }
 _BASE = 0.08
 
+# every word set score() tests the text's words against, and the words it looks up alone
+_WORD_SETS = (_NUMBER_SET, _CURRENCY_SET, _MONEY_SET, _DATE_SET, _DATE_GATE, _COMP_SET,
+              _COMPARATIVES, _QUANTITY_SET, _MULTITUDES, _CAUSAL_SET, _CAUSAL_GATE, _OPINION_SET,
+              _OPINION_GATE, frozenset({"than", "of"}))
+_LISTED = frozenset().union(*_WORD_SETS)
+
 # An unattributed sentence scoring at least this (and passing is_claim's other tests) is a claim.
 CLAIM_THRESHOLD = 0.2
 
@@ -180,27 +285,33 @@ def score(text: str) -> tuple[float, list[str]]:
     if not text:
         return 0.0, reasons
     low = text.lower()
-    words = _words(low)  # (_WORDS.findall(low), fewer instructions)
-    wset = set(words)
+    ascii_low = low.encode("ascii", "replace")
+    words = _words(low, ascii_low)  # (_WORDS.findall(low), fewer instructions)
+    # The words found in any of the word sets below (and "than", "of"): each test of a set is
+    # then against these few, not against all the text's words (the same answers, as every
+    # set is part of _LISTED; ~10,000 instructions less a text).
     # (``not wset.isdisjoint(S)`` is ``bool(wset & S)`` without building the intersection)
+    wset = _LISTED.intersection(words)
     has = wset.isdisjoint
-    has_digit = _DIGITS.search(text) is not None
+    has_digit = _has_digit(text, ascii_low)
     # "number": a figure other than a year or a day of the month
     number = not has(_NUMBER_SET)
     if not number and has_digit:
         number = _DIGITS.search(_YEAR_OR_DAY.sub(" ", text)) is not None
     if number:
         reasons.append("number")
-    if (has_digit and _MONEY_STRONG.search(text)) or not has(_CURRENCY_SET) or (
+    # (a strong money figure holds a currency sign or code: no regex call without one)
+    if (has_digit and _money_sign(text) and _MONEY_STRONG.search(text)) or \
+            not has(_CURRENCY_SET) or (
         number and not has(_MONEY_SET)
     ):
         reasons.append("money")
     if "%" in text or "percent" in low or "per cent" in low:
         reasons.append("percentage")
-    if not has(_DATE_SET) or ((has_digit or not has(_DATE_GATE)) and _DATE_PHRASE.search(low)):
+    if not has(_DATE_SET) or ((has_digit or not has(_DATE_GATE)) and _date_phrase(low, has_digit)):
         reasons.append("date")
     if (not has(_COMP_SET) or ("than" in wset and not has(_COMPARATIVES))
-            or ("est" in low and any(w not in _NOT_SUPERLATIVE for w in _EST.findall(low)))):
+            or ("est" in low and any(w not in _NOT_SUPERLATIVE for w in _est_words(low)))):
         reasons.append("comparison")
     if number and (
         (has_digit and any(a in _QUANTITY_SET or b in _QUANTITY_SET
@@ -220,7 +331,7 @@ def score(text: str) -> tuple[float, list[str]]:
         s *= 0.5
     elif nwords < 8:
         s *= 0.8
-    if _QUESTION.search(text):
+    if "?" in text and _QUESTION.search(text):  # (no regex call without a "?")
         s *= 0.4
     if not has(_OPINION_SET) or (not has(_OPINION_GATE) and _OPINION_PHRASE.search(low)):
         s *= 0.75
@@ -241,7 +352,7 @@ def claim_score(text: str) -> "tuple[float, list[str]] | None":
 
 
 def _claim_shape(text: str) -> bool:
-    if not text or _QUESTION.search(text):
+    if not text or "?" in text and _QUESTION.search(text):
         return False
     nwords = text.count(" ") + 1
     # A line without a full stop is a headline or a caption fragment unless it is long enough
@@ -250,7 +361,7 @@ def _claim_shape(text: str) -> bool:
         return False
     if _FILLER_START.match(text):
         return False
-    if not ("“" in text or '"' in text) and _FIRST_PERSON.search(text):
+    if not ("“" in text or '"' in text) and _first_person(text):
         return False
     return True
 

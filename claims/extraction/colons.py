@@ -27,6 +27,8 @@ _NAME_PUNCT = (".", "-", "’", "'")
 
 def read_colons(p: Paragraph) -> None:
     """Add the attributions announced by a colon to ``p.found``."""
+    if p.text.find(":", p.start, p.end) < 0:
+        return  # (most paragraphs: no colon token to visit, found without a step per token)
     toks, found = p.toks, p.found
     n = len(toks)
     # a transcript quoted whole: '"WALLACE: Let's start ...' (the label inside the quote)

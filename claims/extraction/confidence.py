@@ -163,7 +163,8 @@ def features(st, text: str) -> list[str]:
     if name is None:
         f.append("no_name")
     c0 = content.lstrip(_QUOTES + " ")
-    first = c0.split()[0].lower() if c0.split() else ""
+    first = c0.split(None, 1)  # (the first word only: the content may be long)
+    first = first[0].lower() if first else ""
     if first in ("that", "to", "whether", "how", "what", "why", "if"):
         f.append("first=" + first)
         f.append("cue&first=%s&%s" % (lem, first))

@@ -82,7 +82,7 @@ def reading_features(p, att, gate: str, i: int, j: int) -> list[str]:
     toks, text = p.toks, p.text
     t = toks[i]
     cs, ce = att.content_start, att.content_end
-    cw = text[cs:ce].split()
+    cw = text[cs:ce].split(None, 9)  # (the first word, and the count up to ten: the bucket)
     c0 = cw[0].lower().strip("“\"‘'") if cw else ""
     n = len(cw)
     src = att.source_span
@@ -159,20 +159,40 @@ def _best_joint_reading(gate: str, word: str) -> float:
     best_src = max(w.get("src=" + c, 0.0) + w.get("gsrc=" + gate + "|" + c, 0.0)
                    + w.get("w|src=" + word + "|" + c, 0.0) + (sh if c == "low" else 0.0)
                    for c in _SOURCE_CLASSES)
-    by_first, c0_order = _first_word_weights()
+    by_first, _ = _first_word_weights()
     c0, wc0, gc0 = (by_first.get(pre, {}) for pre in ("c0=", "w|c0=" + word + "|",
                                                        "g|c0=" + gate + "|"))
-    # the first words with a weight for this word or rule, then the best of the others
-    # (their c0= weight alone: the highest not among those)
-    best_c0 = max([0.0] + [c0.get(c, 0.0) + wc0.get(c, 0.0) + gc0.get(c, 0.0)
-                           for c in (wc0.keys() | gc0.keys()) - _NOT_CONTENT_START])
-    for c in c0_order:
-        if c not in wc0 and c not in gc0:
+    # the first words with a weight for this word (few), then the best of those with one
+    # for the rule only, then the best of the others (their c0= weight alone); the rule's
+    # words are ranked once per rule (_rule_first_words), not for each new cue word
+    best = [c0.get(c, 0.0) + wc0.get(c, 0.0) + gc0.get(c, 0.0)
+            for c in wc0.keys() - _NOT_CONTENT_START]
+    by_rule, others = _rule_first_words(gate)
+    for v, c in by_rule:
+        if c not in wc0:
+            best.append(v)
+            break
+    best_c0 = max([0.0] + best)
+    for c in others:
+        if c not in wc0:
             best_c0 = max(best_c0, c0[c])
             break
     gap = max(0.0, w.get("gap=0", 0.0), w.get("gap=1-2", 0.0))
     return (best_src + best_c0 + gap + max(0.0, fams.get("kind=", 0.0))
             + max(0.0, fams.get("clen=", 0.0)) + max(0.0, fams.get("pos=", 0.0)))
+
+
+@lru_cache(maxsize=64)
+def _rule_first_words(gate: str) -> tuple[list[tuple[float, str]], list[str]]:
+    """For the rule ``gate``: its first words (``g|c0=``, fragment openers left out) with
+    ``c0=`` + ``g|c0=`` weight, highest first (added as ``_best_joint_reading`` adds them for
+    a word without a ``w|c0=`` weight), and the ``c0=`` first words it has none for, in
+    ``_first_word_weights``' order."""
+    by_first, c0_order = _first_word_weights()
+    c0, gc0 = by_first.get("c0=", {}), by_first.get("g|c0=" + gate + "|", {})
+    ranked = sorted(((c0.get(c, 0.0) + 0.0 + gc0[c], c) for c in gc0.keys() - _NOT_CONTENT_START),
+                    reverse=True)
+    return ranked, [c for c in c0_order if c not in gc0]
 
 
 @lru_cache(maxsize=1)
@@ -218,7 +238,7 @@ _NOT_CONTENT_START = frozenset("to into instead of in on at from with by than".s
 
 def content_like(text: str, att) -> bool:
     """A candidate content a reviewer could check: not a to-infinitive or fragment."""
-    w = text[att.content_start:att.content_end].split()
+    w = text[att.content_start:att.content_end].split(None, 1)  # (its first word)
     return bool(w) and w[0].lower().strip("“\"‘'") not in _NOT_CONTENT_START
 
 
