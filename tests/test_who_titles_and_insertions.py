@@ -286,3 +286,16 @@ def test_initials_written_without_stops_open_a_persons_name(name):
 def test_places_listed_after_a_group_are_no_speaker(text, fragment, group):
     s = by_content(text, fragment)
     assert group in (s.speaker_name or "").lower()
+
+
+def test_a_company_description_no_body_was_found_for_is_no_name_after_a_company_named():
+    t = ("Shares of Harbor Point Bancorp fell 18% on Thursday. The bank said in a filing that "
+         "the borrowers had defaulted.")
+    s = by_content(t, "borrowers had defaulted")
+    assert s.speaker_name is None
+    assert s.attribution_confidence <= 0.6
+
+
+def test_a_company_description_with_no_company_named_stays_as_written():
+    t = "Shares fell 18% on Thursday. The bank said in a filing that the borrowers had defaulted."
+    assert by_content(t, "borrowers had defaulted").speaker_name == "bank"

@@ -93,6 +93,9 @@ _DET = re.compile(r"^(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+
 # and those of businesses, whose names often carry no organisation word ("Fly Air")
 _ORG_DESC = load("organisation_descriptions")
 _COMPANY_DESC = load("company_descriptions")
+# a company's name as written ("Harbor Point Bancorp", "Acme Inc.", "Norland Freight Ltd")
+_CORPORATE_NAME = re.compile(r"\b[A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*)*\s+(?:Inc|Corp|Corporation|"
+                             r"Co|Ltd|LLC|plc|PLC|AG|SA|NV|Bancorp|Holdings|Group)\b\.?")
 _NON_COMPANY_HEADS = load("non_company_heads")
 _MADE_GOODS = frozenset("car auto drug chip plane aircraft phone handset steel toy shoe watch "
                         "game software beer wine cheese furniture truck bus ship tyre tire "
@@ -2179,6 +2182,12 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
                 if _cannot_speak(st) is not None:
                     if name and stype == "anonymous":
                         muted.add(name)
+                    name = None
+                elif name and name[:1].islower() and _description_head(sp) in _COMPANY_DESC \
+                        and _description_head(sp) not in ("group", "charity", "nonprofit") and \
+                        _CORPORATE_NAME.search(text, 0, st.speaker_start or st.content_start):
+                    # "the bank said" after "Harbor Point Bancorp" and no one body found for
+                    # it: a company the report named, so no name rather than "bank"
                     name = None
                 elif name and _ADJECTIVE_NAME.search(name):
                     # "the Oslo-based group": the adjective is no name; the description is
