@@ -299,3 +299,14 @@ def test_a_company_description_no_body_was_found_for_is_no_name_after_a_company_
 def test_a_company_description_with_no_company_named_stays_as_written():
     t = "Shares fell 18% on Thursday. The bank said in a filing that the borrowers had defaulted."
     assert by_content(t, "borrowers had defaulted").speaker_name == "bank"
+
+
+def test_a_headline_quotation_before_a_colon_and_a_name_is_that_persons():
+    t = ("'We will not back down': Zelensky vows to fight on\n\nKYIV - President Volodymyr "
+         "Zelensky said on Sunday that Ukraine would fight on.")
+    assert by_content(t, "not back down").speaker_name == "Volodymyr Zelensky"
+
+
+def test_a_headline_quotation_before_a_label_names_no_one():
+    t = '"A dark day": Opposition reacts\n\nOpposition leaders said the vote was a dark day.'
+    assert all(s.speaker_name != "Opposition" for s in said(t))

@@ -1423,6 +1423,41 @@ def _colon_signed(report: Report, sts: list[Statement], reg: "_Registry") -> lis
     return out
 
 
+# a headline that opens with a quotation, then a colon and who said it: "‘We will not back
+# down’: Zelensky vows to fight on"
+_QUOTE_COLON_NAME = re.compile(
+    r"^[ \t\xa0]*(?P<q>[“\"‘'][^\n“”\"]{8,200}?[”\"’'])[ \t\xa0]*:[ \t\xa0]*"
+    r"(?P<who>[A-Z][\w’'-]+(?:[ \t][A-Z][\w’'-]+){0,2})(?=[ \t\xa0]+[a-z]|[ \t\xa0]*$)",
+    re.MULTILINE)
+
+
+def _quote_colon_headlines(report: Report, sts: list[Statement],
+                           reg: "_Registry") -> list[Statement]:
+    """A line opening with a quotation, a colon and a name no statement covers yet: the
+    quotation is that person's, when the report names the person in full elsewhere."""
+    text = report.text
+    if ":" not in text:
+        return []
+    spans = _Spans((s.content_start, s.content_end) for s in sts if s.kind != "claim")
+    out = []
+    for m in _at_line_starts(_QUOTE_COLON_NAME, text, report.body_start or 0):
+        a, b = m.span("q")
+        who_ = m.group("who")
+        if spans.overlaps(a, b):
+            continue
+        full = reg.full_name(who_)
+        if not full or full == who_:
+            continue  # no one the report names in full: a label or a place
+        e = text.find("\n", b)
+        out.append(_added(
+            report, "direct", a, b, speaker=who_, speaker_start=m.start("who"),
+            speaker_end=m.end("who"), speaker_name=full, speaker_type="person", cue=":",
+            cue_start=b, cue_end=m.start("who"),
+            sentence=text[m.start("q"):e if e >= 0 else len(text)].strip()))
+        spans.add(a, b)
+    return out
+
+
 # an embedded social-media post as a web page prints it: the post's text, then a line "— Name
 # (@handle) March 3, 2025" (the post's author; the date optional)
 _POST_SIGNATURE = re.compile(
@@ -2250,6 +2285,7 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
     out.extend(_orphan_quotes(report, out, reg))
     out.extend(_signed_quotes(report, out, reg))
     out.extend(_embedded_posts(report, out, reg))
+    out.extend(_quote_colon_headlines(report, out, reg))
     out.extend(_colon_signed(report, out, reg))
     out.extend(_answer_lines(report, out))
     out.extend(_as_states(report, out, reg, done))
