@@ -72,6 +72,8 @@ def main() -> None:
     ap.add_argument("--cache", type=pathlib.Path, default=pathlib.Path(tempfile.gettempdir()) / "claims_bench_cache")
     ap.add_argument("--onto", type=pathlib.Path, help="replay onto a copy of this database")
     ap.add_argument("--serial", action="store_true", help="no background writer")
+    ap.add_argument("--profile", type=int, metavar="REPORTS",
+                    help="cProfile the main process from this many reports on; print the top by tottime")
     a = ap.parse_args()
 
     import claims.api as api
@@ -98,6 +100,9 @@ def main() -> None:
     timed(gb, "group_speakers_compact", "speakers")
     timed(gb.GroupingState, "apply", "index update")
     timed(Store, "plan_reports", "planning")
+    import claims.store.writer as writer_module
+    timed(api, "statements_frame", "frame")
+    timed(writer_module, "job_bytes", "hand over")
     grouping.group_batch = gb.group_batch
     gc_started: list[float] = []
 
@@ -129,12 +134,20 @@ def main() -> None:
 
     ci.ClaimIndex.match = matched
     per_batch: list[tuple[int, float, dict]] = []
+    profiler = None
+    if a.profile is not None:
+        import cProfile
+        profiler = cProfile.Profile()
 
     class Cached:  # the executor: cached extraction results, timing the main process per batch
         def map(self, batches, fn=None):
+            seen = 0
             for f in files:
                 with open(f, "rb") as fh:
                     reports, rows = pickle.load(fh)
+                if profiler is not None and seen >= a.profile:
+                    profiler.enable()
+                seen += len(reports)
                 before, t = dict(acc), time.process_time()
                 yield reports, (rows, 0.0, 0.0)
                 per_batch.append((len(reports), time.process_time() - t,
@@ -153,13 +166,20 @@ def main() -> None:
         api._extract_group_store(store, iter(()), summary, run_id=run_id, workers=1, dask=None,
                                  same_threshold=None, similar_threshold=None, progress=None)
     wall = time.perf_counter() - wall
+    if profiler is not None:
+        import pstats
+        profiler.disable()
+        profiler.dump_stats(str(a.cache / "main_process.prof"))
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(45)
+        print(f"profile saved in {a.cache / 'main_process.prof'}")
     gc.callbacks.remove(gc_timer)
-    labels = ["lookup", "claim grouping", "speakers", "index update", "planning", "gc", "gc full"]
+    labels = ["lookup", "claim grouping", "speakers", "index update", "planning", "frame", "hand over",
+              "rest", "gc", "gc full"]
     print(f"{summary.reports_stored} reports{' onto a copy of ' + str(a.onto) if a.onto else ''}, "
           f"{'serial' if a.serial else 'background writer'}: {wall:.1f} s wall; "
           f"{summary.new_claims} new claims")
     print("main-process CPU ms per report by tenth")
-    print("tenth    total " + " ".join(f"{k:>14}" for k in labels))
+    print("tenth   total " + " ".join(f"{k:>10}" for k in labels))
     m = len(per_batch)
     tenths: list[float] = []
     for i in range(10):
@@ -170,8 +190,10 @@ def main() -> None:
         parts = collections.Counter()
         for _, _, d in part:
             parts.update(d)
+        # the rest: what no label above counts (the batch's claim rows, its frame copy, bookkeeping)
+        parts["rest"] = sum(c for _, c, _ in part) - sum(parts[k] for k in labels if k not in ("rest", "gc", "gc full"))
         print(f"{i + 1:5d} {1000 * sum(c for _, c, _ in part) / n:8.2f} "
-              + " ".join(f"{1000 * parts[k] / n:14.2f}" for k in labels)
+              + " ".join(f"{1000 * parts[k] / n:10.2f}" for k in labels)
               + f"   | postings counted per text {parts['postings counted'] / max(1, parts['texts counted']):.0f},"
               f" stored claims found per statement looked up {parts['found'] / max(1, parts['looked up']):.2f},"
               f" given to group_claims {parts['candidates'] / max(1, parts['looked up']):.2f},"
