@@ -78,9 +78,16 @@ INDEX_TOP_SHARE = 0.5  # a candidate shares at least half as many as the claim s
 # a text is scored with the stored claims its near twins in the batch found too: planted
 # repeats grouped 10,721 with 10, 10,723 with 15, 10,731 with 30 (10,721 with 30 before)
 INDEX_MAX_CANDIDATES = 15
+# A posting list is an ``array`` of machine ints (claim numbers < 2**31), not a list of int
+# objects: a run allocates each claim's number when it is stored, so the numbers of one list
+# lie all over the heap, and counting a list touched one cache line per claim. The lookup's
+# set operations cost twice as much on such scattered numbers as on numbers side by side
+# (38 -> 71 ms per batch at 16,000 reports): that, more than the postings counted, was what grew
+POSTING_TYPE = "i"
+POSTING_DTYPE = np.dtype(f"i{array(POSTING_TYPE).itemsize}")  # the same ints seen by numpy
 
 
-def _near_duplicates(lists: list[list[int]]) -> dict[int, int]:
+def _near_duplicates(lists: list[array]) -> dict[int, int]:
     """The claims in all the posting ``lists`` but at most one (claim number -> lists it is in);
     with two lists, the claims in both.
 
@@ -95,17 +102,24 @@ def _near_duplicates(lists: list[list[int]]) -> dict[int, int]:
     by the counting, which keeps the cost per text low as the stored claims grow."""
     if len(lists) == 2:
         return dict.fromkeys(set(lists[0]).intersection(lists[1]), 2)
-    # the claims in two of the first three lists, by set intersections (in C): most claims of
-    # those lists are in one only, and looping over them in Python was the lookup's main cost
-    first = set(lists[0])
-    in_ab = first.intersection(lists[1])
-    in_ac = first.intersection(lists[2])
-    in_bc = set(lists[1]).intersection(lists[2])
+    # the claims in two of the first three lists, by set operations (in C): most claims of those
+    # lists are in one only, and looping over them in Python was the lookup's main cost. In two
+    # of a, b, c = in a and b, or in c and (a or b): the union is made from a's set, so the
+    # longest list, c (rarest first), is walked once (three intersections walked it twice)
+    seen = set(lists[0])
+    in_ab = seen.intersection(lists[1])
+    seen.update(lists[1])
+    in_c = seen.intersection(lists[2])
     rest = lists[3:]
     total = len(lists)
+    if not rest:
+        out = dict.fromkeys(in_ab | in_c, 2)
+        for k in in_ab.intersection(in_c):
+            out[k] = 3
+        return out
     out: dict[int, int] = {}
-    for k in in_ab | in_ac | in_bc:
-        missed = 0 if k in in_ab and k in in_ac else 1
+    for k in in_ab | in_c:
+        missed = 0 if k in in_ab and k in in_c else 1
         for p in rest:
             i = bisect_left(p, k)
             if i == len(p) or p[i] != k:
@@ -145,7 +159,8 @@ class ClaimIndex:
         # key, since the keys would cost ~200 bytes per claim (40% of the index); a hit is
         # checked against the claim's text, so a collision only sends a text the fuzzy way
         self.exact: dict[int, int] = {}
-        self.postings: dict[str, list[int]] = {}  # word -> claim numbers whose center has it
+        # word -> claim numbers whose center has it, increasing (an array: POSTING_TYPE)
+        self.postings: dict[str, array] = {}
         self.common: set[str] = set()  # words in more than INDEX_MAX_DF claims (no list kept)
         self.norm_len = array("q")  # normalised length of each claim's center
         # normalised length of each claim's displayed text (its fullest occurrence so far), per
@@ -192,7 +207,7 @@ class ClaimIndex:
                     continue
                 p = postings.get(w)
                 if p is None:
-                    postings[w] = [k]
+                    postings[w] = array(POSTING_TYPE, (k,))
                 elif len(p) < INDEX_MAX_DF:
                     p.append(k)
                 else:  # a common word: never looked up, so its list is not kept
@@ -219,10 +234,10 @@ class ClaimIndex:
             ids = [ids[i] for i in keep]
             center_texts = [center_texts[i] for i in keep]
             shown_texts = None if shown_texts is None else [shown_texts[i] for i in keep]
-        numbers = list(range(first, first + len(ids)))  # one int object per claim, shared
+        numbers = range(first, first + len(ids))
         self.number.update(zip(ids, numbers))
         self.ids.extend(ids)
-        builder = PostingsBuilder(first, INDEX_MAX_DF, numbers)
+        builder = PostingsBuilder(first, INDEX_MAX_DF)
         # an empty index given ids in increasing order (as the store loads them): the first
         # claim with a key is the one the exact-match table keeps
         ordered = not first and all(map(operator.lt, ids, islice(ids, 1, None)))
@@ -327,7 +342,7 @@ class ClaimIndex:
                 slack = max(INDEX_LENGTH_SLACK, length // 6)
                 if norm_lens is None:  # a view of the lengths (the array is not grown meanwhile)
                     norm_lens = np.frombuffer(self.norm_len, dtype=np.int64) if len(self.norm_len) else np.zeros(0, np.int64)
-                claims = np.fromiter(lists[0], dtype=np.int64, count=len(lists[0]))
+                claims = np.frombuffer(lists[0], dtype=POSTING_DTYPE)
                 near = claims[np.abs(norm_lens[claims] - length) <= slack]
                 count = dict.fromkeys(near.tolist(), 1)
             else:
