@@ -374,3 +374,40 @@ def test_pairs_with_stored_texts_are_the_given_ones_and_their_twins(batch, store
         twins.setdefault(y, set()).add(x)
     want = inner | pairs | {(x, s) for x in range(n_in) for y in twins.get(x, ()) for (g, s) in pairs if g == y}
     assert got == {p for p in want if p[0] != p[1]}
+
+
+def test_match_keys_given_to_group_claims_change_nothing():
+    """``ClaimIndex.match`` hands group_claims the batch's match keys (not normalised twice):
+    the same grouping as group_claims normalising them itself; keys of another length are refused."""
+    import pandas as pd
+
+    from claims.grouping.clustering import _match_keys, group_claims
+
+    texts = _texts(30) + ["...", "The senator said: rareword1 on Tuesday!", ""]
+    frame = pd.DataFrame({"id": [f"s{i}" for i in range(len(texts))], "report": "r1", "kind": "quote",
+                          "text": texts})
+    want = group_claims(frame)
+    got = group_claims(frame, match_keys=_match_keys(texts))
+    for a, b in ((got.assignments, want.assignments), (got.claims, want.claims), (got.similar, want.similar)):
+        pd.testing.assert_frame_equal(a, b)
+    with pytest.raises(ValueError):
+        group_claims(frame, match_keys=_match_keys(texts)[1:])
+
+
+def test_add_after_match_builds_the_same_index():
+    """``add`` takes the normalised texts the last ``match`` made where it can: the index is the
+    one ``add`` alone builds (texts of the batch, others, punctuation only, odd spaces)."""
+    import pandas as pd
+
+    batch = _texts(20) + ["...", "A\u00a0b  c\td", "Tax (left) 1,000 U.S."]
+    frame = pd.DataFrame({"id": [f"s{i}" for i in range(len(batch))], "report": "r1", "kind": "quote",
+                          "text": batch})
+    centers = batch[::2] + ["never in the batch", None]
+    ids = [f"C{i:04d}" for i in range(len(centers))]
+    after, alone = ClaimIndex(), ClaimIndex()
+    for ix in (after, alone):
+        ix.add(["C9999"], ["the senator said w1 w2 w3 rareword1 on tuesday"])
+    after.match(frame)
+    after.add(ids, centers)
+    alone.add(ids, centers)
+    assert _index_fields(after) == _index_fields(alone)

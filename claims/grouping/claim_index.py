@@ -53,6 +53,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
+from itertools import repeat
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
@@ -85,6 +86,8 @@ INDEX_MAX_CANDIDATES = 15
 # (38 -> 71 ms per batch at 16,000 reports): that, more than the postings counted, was what grew
 POSTING_TYPE = "i"
 POSTING_DTYPE = np.dtype(f"i{array(POSTING_TYPE).itemsize}")  # the same ints seen by numpy
+_NONE = array(POSTING_TYPE)  # the list of a word in no stored claim
+_ONE = (1,)  # sorts after (0, word, list) and before (1, word, list)
 
 
 def _near_duplicates(lists: list[array]) -> dict[int, int]:
@@ -167,6 +170,7 @@ class ClaimIndex:
         # claim number: a machine int each, not a Python object
         self.shown_len = array("q")
         self.last_stats: dict = {}  # of the last match: statements looked up, candidates found
+        self._normalized: dict[str, str] = {}  # text -> normalised, of the last match's batch
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -179,7 +183,11 @@ class ClaimIndex:
         """Index claims. ``shown_texts``: each claim's displayed text where it is not its center
         (None where it is; all None when not given)."""
         raw = [t if isinstance(t, str) else "" for t in center_texts]
-        norm = normalize_texts(raw)
+        known, self._normalized = self._normalized, {}
+        norm = [known.get(t) for t in raw]
+        missing = [i for i, t in enumerate(norm) if t is None]
+        for i, t in zip(missing, normalize_texts([raw[i] for i in missing])):
+            norm[i] = t
         shown = [len(t) for t in norm]
         if shown_texts is not None:
             other = [i for i, t in enumerate(shown_texts) if t is not None]
@@ -316,20 +324,23 @@ class ClaimIndex:
             # common words are never looked up (their lists are not kept); difference() walks
             # the text's words (difference_update would walk all the common words)
             looked = set(nt.split()).difference(common)
-            words = [(len(p), w) for w in looked if (p := get(w)) is not None]
-            if not words:
+            # (claims holding it, word, its list), rarest first, the words in no stored claim
+            # (an empty list) ahead: made and sorted in C, no Python loop over the words
+            lists = list(map(get, looked, repeat(_NONE)))
+            words = sorted(zip(map(len, lists), looked, lists))
+            unknown = bisect_left(words, _ONE)  # words in no stored claim
+            if unknown == len(words):
                 continue
-            unknown = len(looked) - len(words)  # words in no stored claim
-            words.sort()
-            if len(words) > INDEX_QUERY_MIN_WORDS:
-                total, last = 0, INDEX_QUERY_MIN_WORDS
-                for i, (df, _) in enumerate(words[:INDEX_QUERY_WORDS]):
+            if len(words) - unknown > INDEX_QUERY_MIN_WORDS:
+                total, last = 0, unknown + INDEX_QUERY_MIN_WORDS
+                for i, (df, _, _) in enumerate(words[unknown:unknown + INDEX_QUERY_WORDS]):
                     total += df
                     if i >= INDEX_QUERY_MIN_WORDS and total > INDEX_QUERY_BUDGET:
                         break
-                    last = i + 1
-                words = words[:last]
-            lists = [postings[w] for _, w in words]  # rarest first
+                    last = unknown + i + 1
+            else:
+                last = len(words)
+            lists = [p for _, _, p in words[unknown:last]]  # rarest first
             if len(lists) == 1:  # one word to go by: the claims holding it (at most INDEX_MAX_DF)
                 if unknown > 1:
                     # a stored claim repeating this text, or holding it, has all its words but
@@ -433,6 +444,9 @@ class ClaimIndex:
         group = group or group_claims
         raw = column_values(statements, "text", "")
         norm = normalize_texts(raw)
+        # kept for ``add``: the new claims' centers are texts of this batch (normalising is a
+        # pure function, so an entry is never stale)
+        self._normalized = dict(zip(raw, norm))
         sids = [str(x) for x in column_values(statements, "id")]
         exact: dict[str, str] = {}
         rest = []
@@ -486,6 +500,7 @@ class ClaimIndex:
                     "match_key": pd.Series([self._match_key(k) for k in cand], dtype=object),
                 })
             extra = {"previous_pairs": pairs} if pairs is not None else {}
+            extra["match_keys"] = [keys[i] for i in rest]  # not normalised again
             groups = group(part, previous=previous, same_threshold=same_threshold,
                            similar_threshold=similar_threshold, **extra)
         return IndexMatch(exact=exact, groups=groups, taken=self.number, previous_ids=previous_ids,
