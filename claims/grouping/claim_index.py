@@ -194,6 +194,7 @@ class ClaimIndex:
             for i, t in zip(other, normalize_texts([shown_texts[i] or "" for i in other])):
                 shown[i] = len(t)
         postings, common = self.postings, self.common
+        get = postings.get
         for cid, text, nt, length in zip(claim_ids, raw, norm, shown):
             cid = str(cid)
             if cid in self.number:
@@ -210,10 +211,8 @@ class ClaimIndex:
             old = self.exact.get(key)
             if old is None or self.ids[old] > cid:
                 self.exact[key] = k
-            for w in set(nt.split()):
-                if w in common:
-                    continue
-                p = postings.get(w)
+            for w in set(nt.split()).difference(common):  # (difference: walks the text's words)
+                p = get(w)
                 if p is None:
                     postings[w] = array(POSTING_TYPE, (k,))
                 elif len(p) < INDEX_MAX_DF:
