@@ -139,6 +139,7 @@ def test_add_many_builds_what_adding_one_claim_at_a_time_builds(before, claims, 
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(ci, "INDEX_MAX_DF", cap)
         mp.setattr(bulk_index, "_CHUNK", chunk)
+        mp.setattr(bulk_index, "_WORDS", chunk)
         bulk, one = ClaimIndex(), ClaimIndex()
         for ix in (bulk, one):
             for cid, words in before:
@@ -158,6 +159,7 @@ def test_add_many_at_scale_equals_add(monkeypatch):
     from claims.grouping import bulk_index
 
     monkeypatch.setattr(bulk_index, "_CHUNK", 700)
+    monkeypatch.setattr(bulk_index, "_WORDS", 50)
     monkeypatch.setattr(ci, "INDEX_MAX_DF", 60)
     r = random.Random(3)
     vocab = [f"v{i}" for i in range(600)]  # each in ~62 texts: about half of them common

@@ -27,6 +27,7 @@ from .claim_index import POSTING_DTYPE, POSTING_TYPE
 
 __all__ = ["PostingsBuilder", "word_postings"]
 
+_WORDS = 100_000  # posting lists made at a time (from one array of their numbers)
 _CHUNK = 25_000  # texts split at a time: bounds the token strings alive at once (~30 MB)
 # whitespace other than single spaces: str.split() would split where split(" ") does not
 _ODD_SPACE = re.compile(r"[^\S ]")
@@ -121,17 +122,24 @@ class PostingsBuilder:
         codes = keys >> 32
         nums = keys & 0xFFFFFFFF
         del keys
-        # one array of every list's numbers (machine ints, as ClaimIndex keeps them), sliced per word
-        flat = array(POSTING_TYPE)
-        flat.frombytes(nums.astype(POSTING_DTYPE).tobytes())
+        nums = nums.astype(POSTING_DTYPE)  # machine ints, as ClaimIndex keeps them
         starts = np.flatnonzero(np.diff(codes)) + 1
         firsts = np.concatenate([[0], starts]) if len(nums) else starts
         ends = np.concatenate([starts, [len(nums)]]) if len(nums) else starts
         listed = codes[firsts]
-        del codes, starts, nums
+        del codes, starts
         postings: dict[str, array] = {}
-        for c, x, y in zip(listed.tolist(), firsts.tolist(), ends.tolist()):
-            postings[words[c]] = flat[x:y]
+        # per block of words, their lists' numbers in one array, sliced per word (a slice is
+        # sized exactly; an array grown by frombytes keeps room for three more numbers)
+        raw, size = memoryview(nums).cast("B"), nums.itemsize  # (frombytes takes bytes, not ints)
+        for w in range(0, len(firsts), _WORDS):
+            lo, hi = int(firsts[w]), int(ends[min(w + _WORDS, len(firsts)) - 1])
+            block = array(POSTING_TYPE)
+            block.frombytes(raw[lo * size:hi * size])
+            for c, x, y in zip(listed[w:w + _WORDS].tolist(), (firsts[w:w + _WORDS] - lo).tolist(),
+                               (ends[w:w + _WORDS] - lo).tolist()):
+                postings[words[c]] = block[x:y]
+        raw.release()
         return postings, common
 
 

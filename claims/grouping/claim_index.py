@@ -241,7 +241,9 @@ class ClaimIndex:
             ids = [ids[i] for i in keep]
             center_texts = [center_texts[i] for i in keep]
             shown_texts = None if shown_texts is None else [shown_texts[i] for i in keep]
-        numbers = range(first, first + len(ids))
+        # one int object per claim, shared by the id and exact-match tables (a range would make
+        # one per table)
+        numbers = list(range(first, first + len(ids)))
         self.number.update(zip(ids, numbers))
         self.ids.extend(ids)
         builder = PostingsBuilder(first, INDEX_MAX_DF)
