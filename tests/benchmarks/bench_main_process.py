@@ -4,6 +4,7 @@ without paying for extraction each time (issue 12).
     python tests/benchmarks/bench_main_process.py --corpus /tmp/bench13/distinct_10000 --reports 4000
     python tests/benchmarks/bench_main_process.py --corpus DIR --reports 2000 --onto BIG.db   # at scale
     python tests/benchmarks/bench_main_process.py --corpus DIR --reports 4000 --serial       # no writer
+    python tests/benchmarks/bench_main_process.py --corpus DIR --reports 20000 --profile 16000  # cProfile the end
 
 The corpus's first ``--reports`` reports are extracted once (two worker processes) into
 ``--cache`` (pickled batches of 200 reports, reused while the corpus, count and code version
@@ -11,11 +12,14 @@ match). Each run then feeds the cached batches to the run's own loop (``claims.a
 _extract_group_store``: plan, group, hand to the background writer) on a fresh database, or on
 a copy of ``--onto`` (a database a bigger run left, to measure the cost at that size), and
 prints the main process's CPU milliseconds per report for each tenth, split by component
-(claim-index lookup, claim grouping, speakers, index update, planning; and the cyclic garbage
-collector's, young and full collections, which overlaps the others; and per tenth the postings
+(claim-index lookup, claim grouping, speakers, index update, planning, the statements frame,
+handing the batch to the writer (pickling it), the rest; and the cyclic garbage collector's,
+young and full collections, which overlaps the others; and per tenth the postings
 counted per looked-up text, the stored claims found, given to ``group_claims`` and the pairs
 with them scored, per statement looked up), the mean and the last tenth / first, and the
 background writer's seconds. ``--serial`` stores each batch in the main process (no writer), as before.
+``--profile N`` runs cProfile on the main process from the N-th report on and prints the top
+functions by own time (the profile is saved in the cache folder; it inflates small calls).
 Not collected by pytest.
 """
 from __future__ import annotations
