@@ -1,6 +1,7 @@
 """ClaimIndex stays bounded as it grows (issue 12): capped posting lists, capped candidates,
 decisions independent of the order claims were indexed in."""
 import random
+from array import array
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -77,7 +78,15 @@ def test_column_wise_posting_lists_equal_one_claim_at_a_time(monkeypatch):
         one.add([cid], [text])
     assert bulk.common == one.common and bulk.common
     assert {w: sorted(p) for w, p in bulk.postings.items()} == {w: sorted(p) for w, p in one.postings.items()}
-    assert all(p == sorted(p) for p in bulk.postings.values())
+    assert all(list(p) == sorted(p) for p in bulk.postings.values())
+    # machine ints on both paths, and after merging a chunk into a filled index (the lookup's
+    # cost depends on it: numbers as int objects lie all over a run's heap)
+    more = [f"D{i:04d}" for i in range(40)]
+    one.add(more, _texts(40))
+    bulk.add_many(more, _texts(40))
+    assert {w: list(p) for w, p in bulk.postings.items()} == {w: list(p) for w, p in one.postings.items()}
+    assert all(type(p) is array and p.typecode == ci.POSTING_TYPE
+               for p in [*bulk.postings.values(), *one.postings.values()])
 
 
 def test_exact_match_is_checked_against_the_claims_text():
@@ -142,7 +151,7 @@ def test_add_many_builds_what_adding_one_claim_at_a_time_builds(before, claims, 
         for cid, center, s in zip(ids, centers, shown):
             one.add([cid], [center], [s])
     assert _index_fields(bulk) == _index_fields(one)
-    assert all(p == sorted(p) and len(p) <= cap for p in bulk.postings.values())
+    assert all(list(p) == sorted(p) and len(p) <= cap for p in bulk.postings.values())
 
 
 def test_add_many_at_scale_equals_add(monkeypatch):
@@ -367,3 +376,40 @@ def test_pairs_with_stored_texts_are_the_given_ones_and_their_twins(batch, store
         twins.setdefault(y, set()).add(x)
     want = inner | pairs | {(x, s) for x in range(n_in) for y in twins.get(x, ()) for (g, s) in pairs if g == y}
     assert got == {p for p in want if p[0] != p[1]}
+
+
+def test_match_keys_given_to_group_claims_change_nothing():
+    """``ClaimIndex.match`` hands group_claims the batch's match keys (not normalised twice):
+    the same grouping as group_claims normalising them itself; keys of another length are refused."""
+    import pandas as pd
+
+    from claims.grouping.clustering import _match_keys, group_claims
+
+    texts = _texts(30) + ["...", "The senator said: rareword1 on Tuesday!", ""]
+    frame = pd.DataFrame({"id": [f"s{i}" for i in range(len(texts))], "report": "r1", "kind": "quote",
+                          "text": texts})
+    want = group_claims(frame)
+    got = group_claims(frame, match_keys=_match_keys(texts))
+    for a, b in ((got.assignments, want.assignments), (got.claims, want.claims), (got.similar, want.similar)):
+        pd.testing.assert_frame_equal(a, b)
+    with pytest.raises(ValueError):
+        group_claims(frame, match_keys=_match_keys(texts)[1:])
+
+
+def test_add_after_match_builds_the_same_index():
+    """``add`` takes the normalised texts the last ``match`` made where it can: the index is the
+    one ``add`` alone builds (texts of the batch, others, punctuation only, odd spaces)."""
+    import pandas as pd
+
+    batch = _texts(20) + ["...", "A\u00a0b  c\td", "Tax (left) 1,000 U.S."]
+    frame = pd.DataFrame({"id": [f"s{i}" for i in range(len(batch))], "report": "r1", "kind": "quote",
+                          "text": batch})
+    centers = batch[::2] + ["never in the batch", None]
+    ids = [f"C{i:04d}" for i in range(len(centers))]
+    after, alone = ClaimIndex(), ClaimIndex()
+    for ix in (after, alone):
+        ix.add(["C9999"], ["the senator said w1 w2 w3 rareword1 on tuesday"])
+    after.match(frame)
+    after.add(ids, centers)
+    alone.add(ids, centers)
+    assert _index_fields(after) == _index_fields(alone)

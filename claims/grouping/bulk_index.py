@@ -16,15 +16,18 @@ an index that already holds claims).
 from __future__ import annotations
 
 import re
+from array import array
 from itertools import chain
 from typing import Sequence
 
 import numpy as np
 import pandas as pd
 
+from .claim_index import POSTING_DTYPE, POSTING_TYPE
+
 __all__ = ["PostingsBuilder", "word_postings"]
 
-_WORDS = 100_000  # posting lists made at a time (their Python objects)
+_WORDS = 100_000  # posting lists made at a time (from one array of their numbers)
 _CHUNK = 25_000  # texts split at a time: bounds the token strings alive at once (~30 MB)
 # whitespace other than single spaces: str.split() would split where split(" ") does not
 _ODD_SPACE = re.compile(r"[^\S ]")
@@ -67,9 +70,8 @@ class PostingsBuilder:
     texts). Chunks keep the texts' token strings (and the caller's normalised texts) alive one
     chunk at a time."""
 
-    def __init__(self, first: int, cap: int, numbers: Sequence[int] = ()) -> None:
-        """``numbers``: the int objects ``first``, ``first + 1``, ... to put in the lists."""
-        self.start, self.next, self.cap, self.numbers = first, first, cap, numbers
+    def __init__(self, first: int, cap: int) -> None:
+        self.start, self.next, self.cap = first, first, cap
         self.vocab: dict[str, int] = {}  # word -> code, in order of first appearance
         self.df = np.zeros(0, dtype=np.int64)  # code -> texts holding the word so far
         self.kept: list[np.ndarray] = []  # per chunk: code << 32 | text number, one per (word, text)
@@ -106,7 +108,7 @@ class PostingsBuilder:
         self.df += np.bincount(codes, minlength=len(self.df))
         self.kept.append(keys[self.df[codes] <= self.cap])  # a word over the cap is common for good
 
-    def finish(self) -> tuple[dict[str, list[int]], set[str]]:
+    def finish(self) -> tuple[dict[str, array], set[str]]:
         df, cap = self.df, self.cap
         words = list(self.vocab)
         self.vocab = {}
@@ -118,28 +120,30 @@ class PostingsBuilder:
         keys = keys[df[keys >> 32] <= cap]  # words that went over the cap in a later chunk
         keys.sort()
         codes = keys >> 32
-        nums = (keys & 0xFFFFFFFF) - self.start
+        nums = keys & 0xFFFFFFFF
         del keys
-        # the lists hold the number objects of ``numbers`` (one per text, as ``add`` shares
-        # one per claim), not an int object per (word, text) pair
-        shared = np.empty(self.next - self.start, dtype=object)
-        shared[:] = self.numbers if len(self.numbers) else range(self.start, self.next)
+        nums = nums.astype(POSTING_DTYPE)  # machine ints, as ClaimIndex keeps them
         starts = np.flatnonzero(np.diff(codes)) + 1
         firsts = np.concatenate([[0], starts]) if len(nums) else starts
         ends = np.concatenate([starts, [len(nums)]]) if len(nums) else starts
         listed = codes[firsts]
         del codes, starts
-        postings: dict[str, list[int]] = {}
-        for w in range(0, len(firsts), _WORDS):  # Python objects for a block of words at a time
+        postings: dict[str, array] = {}
+        # per block of words, their lists' numbers in one array, sliced per word (a slice is
+        # sized exactly; an array grown by frombytes keeps room for three more numbers)
+        raw, size = memoryview(nums).cast("B"), nums.itemsize  # (frombytes takes bytes, not ints)
+        for w in range(0, len(firsts), _WORDS):
             lo, hi = int(firsts[w]), int(ends[min(w + _WORDS, len(firsts)) - 1])
-            block = shared[nums[lo:hi]].tolist()
+            block = array(POSTING_TYPE)
+            block.frombytes(raw[lo * size:hi * size])
             for c, x, y in zip(listed[w:w + _WORDS].tolist(), (firsts[w:w + _WORDS] - lo).tolist(),
                                (ends[w:w + _WORDS] - lo).tolist()):
                 postings[words[c]] = block[x:y]
+        raw.release()
         return postings, common
 
 
-def word_postings(norms: Sequence[str], first: int, cap: int) -> tuple[dict[str, list[int]], set[str]]:
+def word_postings(norms: Sequence[str], first: int, cap: int) -> tuple[dict[str, array], set[str]]:
     """``PostingsBuilder`` over ``norms`` in one go."""
     b = PostingsBuilder(first, cap)
     b.add(norms)

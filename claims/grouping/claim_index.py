@@ -53,6 +53,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
+from itertools import repeat
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
@@ -78,9 +79,18 @@ INDEX_TOP_SHARE = 0.5  # a candidate shares at least half as many as the claim s
 # a text is scored with the stored claims its near twins in the batch found too: planted
 # repeats grouped 10,721 with 10, 10,723 with 15, 10,731 with 30 (10,721 with 30 before)
 INDEX_MAX_CANDIDATES = 15
+# A posting list is an ``array`` of machine ints (claim numbers < 2**31), not a list of int
+# objects: a run allocates each claim's number when it is stored, so the numbers of one list
+# lie all over the heap, and counting a list touched one cache line per claim. The lookup's
+# set operations cost twice as much on such scattered numbers as on numbers side by side
+# (38 -> 71 ms per batch at 16,000 reports): that, more than the postings counted, was what grew
+POSTING_TYPE = "i"
+POSTING_DTYPE = np.dtype(f"i{array(POSTING_TYPE).itemsize}")  # the same ints seen by numpy
+_NONE = array(POSTING_TYPE)  # the list of a word in no stored claim
+_ONE = (1,)  # sorts after (0, word, list) and before (1, word, list)
 
 
-def _near_duplicates(lists: list[list[int]]) -> dict[int, int]:
+def _near_duplicates(lists: list[array]) -> dict[int, int]:
     """The claims in all the posting ``lists`` but at most one (claim number -> lists it is in);
     with two lists, the claims in both.
 
@@ -95,17 +105,24 @@ def _near_duplicates(lists: list[list[int]]) -> dict[int, int]:
     by the counting, which keeps the cost per text low as the stored claims grow."""
     if len(lists) == 2:
         return dict.fromkeys(set(lists[0]).intersection(lists[1]), 2)
-    # the claims in two of the first three lists, by set intersections (in C): most claims of
-    # those lists are in one only, and looping over them in Python was the lookup's main cost
-    first = set(lists[0])
-    in_ab = first.intersection(lists[1])
-    in_ac = first.intersection(lists[2])
-    in_bc = set(lists[1]).intersection(lists[2])
+    # the claims in two of the first three lists, by set operations (in C): most claims of those
+    # lists are in one only, and looping over them in Python was the lookup's main cost. In two
+    # of a, b, c = in a and b, or in c and (a or b): the union is made from a's set, so the
+    # longest list, c (rarest first), is walked once (three intersections walked it twice)
+    seen = set(lists[0])
+    in_ab = seen.intersection(lists[1])
+    seen.update(lists[1])
+    in_c = seen.intersection(lists[2])
     rest = lists[3:]
     total = len(lists)
+    if not rest:
+        out = dict.fromkeys(in_ab | in_c, 2)
+        for k in in_ab.intersection(in_c):
+            out[k] = 3
+        return out
     out: dict[int, int] = {}
-    for k in in_ab | in_ac | in_bc:
-        missed = 0 if k in in_ab and k in in_ac else 1
+    for k in in_ab | in_c:
+        missed = 0 if k in in_ab and k in in_c else 1
         for p in rest:
             i = bisect_left(p, k)
             if i == len(p) or p[i] != k:
@@ -145,13 +162,15 @@ class ClaimIndex:
         # key, since the keys would cost ~200 bytes per claim (40% of the index); a hit is
         # checked against the claim's text, so a collision only sends a text the fuzzy way
         self.exact: dict[int, int] = {}
-        self.postings: dict[str, list[int]] = {}  # word -> claim numbers whose center has it
+        # word -> claim numbers whose center has it, increasing (an array: POSTING_TYPE)
+        self.postings: dict[str, array] = {}
         self.common: set[str] = set()  # words in more than INDEX_MAX_DF claims (no list kept)
         self.norm_len = array("q")  # normalised length of each claim's center
         # normalised length of each claim's displayed text (its fullest occurrence so far), per
         # claim number: a machine int each, not a Python object
         self.shown_len = array("q")
         self.last_stats: dict = {}  # of the last match: statements looked up, candidates found
+        self._normalized: dict[str, str] = {}  # text -> normalised, of the last match's batch
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -164,13 +183,18 @@ class ClaimIndex:
         """Index claims. ``shown_texts``: each claim's displayed text where it is not its center
         (None where it is; all None when not given)."""
         raw = [t if isinstance(t, str) else "" for t in center_texts]
-        norm = normalize_texts(raw)
+        known, self._normalized = self._normalized, {}
+        norm = [known.get(t) for t in raw]
+        missing = [i for i, t in enumerate(norm) if t is None]
+        for i, t in zip(missing, normalize_texts([raw[i] for i in missing])):
+            norm[i] = t
         shown = [len(t) for t in norm]
         if shown_texts is not None:
             other = [i for i, t in enumerate(shown_texts) if t is not None]
             for i, t in zip(other, normalize_texts([shown_texts[i] or "" for i in other])):
                 shown[i] = len(t)
         postings, common = self.postings, self.common
+        get = postings.get
         for cid, text, nt, length in zip(claim_ids, raw, norm, shown):
             cid = str(cid)
             if cid in self.number:
@@ -187,12 +211,10 @@ class ClaimIndex:
             old = self.exact.get(key)
             if old is None or self.ids[old] > cid:
                 self.exact[key] = k
-            for w in set(nt.split()):
-                if w in common:
-                    continue
-                p = postings.get(w)
+            for w in set(nt.split()).difference(common):  # (difference: walks the text's words)
+                p = get(w)
                 if p is None:
-                    postings[w] = [k]
+                    postings[w] = array(POSTING_TYPE, (k,))
                 elif len(p) < INDEX_MAX_DF:
                     p.append(k)
                 else:  # a common word: never looked up, so its list is not kept
@@ -219,10 +241,12 @@ class ClaimIndex:
             ids = [ids[i] for i in keep]
             center_texts = [center_texts[i] for i in keep]
             shown_texts = None if shown_texts is None else [shown_texts[i] for i in keep]
-        numbers = list(range(first, first + len(ids)))  # one int object per claim, shared
+        # one int object per claim, shared by the id and exact-match tables (a range would make
+        # one per table)
+        numbers = list(range(first, first + len(ids)))
         self.number.update(zip(ids, numbers))
         self.ids.extend(ids)
-        builder = PostingsBuilder(first, INDEX_MAX_DF, numbers)
+        builder = PostingsBuilder(first, INDEX_MAX_DF)
         # an empty index given ids in increasing order (as the store loads them): the first
         # claim with a key is the one the exact-match table keeps
         ordered = not first and all(map(operator.lt, ids, islice(ids, 1, None)))
@@ -301,20 +325,23 @@ class ClaimIndex:
             # common words are never looked up (their lists are not kept); difference() walks
             # the text's words (difference_update would walk all the common words)
             looked = set(nt.split()).difference(common)
-            words = [(len(p), w) for w in looked if (p := get(w)) is not None]
-            if not words:
+            # (claims holding it, word, its list), rarest first, the words in no stored claim
+            # (an empty list) ahead: made and sorted in C, no Python loop over the words
+            lists = list(map(get, looked, repeat(_NONE)))
+            words = sorted(zip(map(len, lists), looked, lists))
+            unknown = bisect_left(words, _ONE)  # words in no stored claim
+            if unknown == len(words):
                 continue
-            unknown = len(looked) - len(words)  # words in no stored claim
-            words.sort()
-            if len(words) > INDEX_QUERY_MIN_WORDS:
-                total, last = 0, INDEX_QUERY_MIN_WORDS
-                for i, (df, _) in enumerate(words[:INDEX_QUERY_WORDS]):
+            if len(words) - unknown > INDEX_QUERY_MIN_WORDS:
+                total, last = 0, unknown + INDEX_QUERY_MIN_WORDS
+                for i, (df, _, _) in enumerate(words[unknown:unknown + INDEX_QUERY_WORDS]):
                     total += df
                     if i >= INDEX_QUERY_MIN_WORDS and total > INDEX_QUERY_BUDGET:
                         break
-                    last = i + 1
-                words = words[:last]
-            lists = [postings[w] for _, w in words]  # rarest first
+                    last = unknown + i + 1
+            else:
+                last = len(words)
+            lists = [p for _, _, p in words[unknown:last]]  # rarest first
             if len(lists) == 1:  # one word to go by: the claims holding it (at most INDEX_MAX_DF)
                 if unknown > 1:
                     # a stored claim repeating this text, or holding it, has all its words but
@@ -327,7 +354,7 @@ class ClaimIndex:
                 slack = max(INDEX_LENGTH_SLACK, length // 6)
                 if norm_lens is None:  # a view of the lengths (the array is not grown meanwhile)
                     norm_lens = np.frombuffer(self.norm_len, dtype=np.int64) if len(self.norm_len) else np.zeros(0, np.int64)
-                claims = np.fromiter(lists[0], dtype=np.int64, count=len(lists[0]))
+                claims = np.frombuffer(lists[0], dtype=POSTING_DTYPE)
                 near = claims[np.abs(norm_lens[claims] - length) <= slack]
                 count = dict.fromkeys(near.tolist(), 1)
             else:
@@ -418,6 +445,9 @@ class ClaimIndex:
         group = group or group_claims
         raw = column_values(statements, "text", "")
         norm = normalize_texts(raw)
+        # kept for ``add``: the new claims' centers are texts of this batch (normalising is a
+        # pure function, so an entry is never stale)
+        self._normalized = dict(zip(raw, norm))
         sids = [str(x) for x in column_values(statements, "id")]
         exact: dict[str, str] = {}
         rest = []
@@ -471,6 +501,7 @@ class ClaimIndex:
                     "match_key": pd.Series([self._match_key(k) for k in cand], dtype=object),
                 })
             extra = {"previous_pairs": pairs} if pairs is not None else {}
+            extra["match_keys"] = [keys[i] for i in rest]  # not normalised again
             groups = group(part, previous=previous, same_threshold=same_threshold,
                            similar_threshold=similar_threshold, **extra)
         return IndexMatch(exact=exact, groups=groups, taken=self.number, previous_ids=previous_ids,

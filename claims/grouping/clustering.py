@@ -274,7 +274,8 @@ def match_key(raw, norm: str) -> str:
 def group_claims(statements: pd.DataFrame, *, previous: Optional[pd.DataFrame] = None,
                  same_threshold: float = DEFAULT_SAME_THRESHOLD,
                  similar_threshold: float = DEFAULT_SIMILAR_THRESHOLD,
-                 previous_pairs: Optional[tuple[Sequence[int], Sequence[int]]] = None) -> ClaimGroups:
+                 previous_pairs: Optional[tuple[Sequence[int], Sequence[int]]] = None,
+                 match_keys: Optional[Sequence[str]] = None) -> ClaimGroups:
     """Group statements into claims (see the module docstring).
 
     statements needs at least: id, report, kind, text, speaker, speaker_name, report_date,
@@ -288,12 +289,15 @@ def group_claims(statements: pd.DataFrame, *, previous: Optional[pd.DataFrame] =
     (``ClaimIndex.match``: each text with the stored claims its own lookup found); the input
     texts are then blocked among themselves only, not with the previous texts too, whose
     number grows with the archive (issue 12).
+    match_keys: optional ``match_key`` of each statement's text, when the caller made them
+    (``ClaimIndex.match`` normalised the batch already): the texts are not normalised again.
     """
     # millions of small lists and dicts: the cyclic GC would rescan them over and over
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _group_claims(statements, previous, same_threshold, similar_threshold, previous_pairs)
+        return _group_claims(statements, previous, same_threshold, similar_threshold, previous_pairs,
+                             match_keys)
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -345,11 +349,13 @@ def _fixed_clusters(p_code: np.ndarray, prev_cid: list, utexts: list):
 
 
 def _group_claims(statements, previous, same_threshold, similar_threshold,
-                  previous_pairs=None) -> ClaimGroups:
+                  previous_pairs=None, match_keys=None) -> ClaimGroups:
     n = len(statements)
     sid = [x if type(x) is str else str(x) for x in column_values(statements, "id")]
     raw = column_values(statements, "text", "")
-    norm = _match_keys(raw)
+    if match_keys is not None and len(match_keys) != n:
+        raise ValueError(f"match_keys: {len(match_keys)} keys for {n} statements")
+    norm = list(match_keys) if match_keys is not None else _match_keys(raw)
     prev_claim_of_sid, prev_norm, prev_cid = _previous_claims(previous)
 
     # distinct normalised texts: input first, then previous-only ones

@@ -59,8 +59,10 @@ def load(db: str, code: str) -> None:
     t0, c0 = time.perf_counter(), time.process_time()
     state = store.load_grouping_state()
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    with open("/proc/self/statm") as f:  # what the loaded state keeps (the peak includes the load's scratch)
+        held = int(f.read().split()[1]) * resource.getpagesize() / 2**20
     print(json.dumps({"claims": len(state.claims), "speakers": len(state.speakers), "wall": wall, "cpu": cpu,
-                      "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                      "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "held_mib": held}))
 
 
 def main() -> int:
@@ -91,7 +93,7 @@ def main() -> int:
         sys.exit(out.stderr.strip().splitlines()[-1] if out.stderr.strip() else f"exit {out.returncode}")
     r = json.loads(out.stdout.strip().splitlines()[-1])
     print(f"load_grouping_state: {r['claims']} claims, {r['speakers']} speakers: {r['wall']:.1f} s wall, "
-          f"{r['cpu']:.1f} s CPU, peak {r['peak_mib']:.0f} MiB")
+          f"{r['cpu']:.1f} s CPU, peak {r['peak_mib']:.0f} MiB" + (f", {r['held_mib']:.0f} MiB held after" if 'held_mib' in r else ""))
     return 0
 
 

@@ -4,6 +4,7 @@ without paying for extraction each time (issue 12).
     python tests/benchmarks/bench_main_process.py --corpus /tmp/bench13/distinct_10000 --reports 4000
     python tests/benchmarks/bench_main_process.py --corpus DIR --reports 2000 --onto BIG.db   # at scale
     python tests/benchmarks/bench_main_process.py --corpus DIR --reports 4000 --serial       # no writer
+    python tests/benchmarks/bench_main_process.py --corpus DIR --reports 20000 --profile 16000  # cProfile the end
 
 The corpus's first ``--reports`` reports are extracted once (two worker processes) into
 ``--cache`` (pickled batches of 200 reports, reused while the corpus, count and code version
@@ -11,11 +12,14 @@ match). Each run then feeds the cached batches to the run's own loop (``claims.a
 _extract_group_store``: plan, group, hand to the background writer) on a fresh database, or on
 a copy of ``--onto`` (a database a bigger run left, to measure the cost at that size), and
 prints the main process's CPU milliseconds per report for each tenth, split by component
-(claim-index lookup, claim grouping, speakers, index update, planning; and the cyclic garbage
-collector's, young and full collections, which overlaps the others; and per tenth the postings
+(claim-index lookup, claim grouping, speakers, index update, planning, the statements frame,
+handing the batch to the writer (pickling it), the rest; and the cyclic garbage collector's,
+young and full collections, which overlaps the others; and per tenth the postings
 counted per looked-up text, the stored claims found, given to ``group_claims`` and the pairs
 with them scored, per statement looked up), the mean and the last tenth / first, and the
 background writer's seconds. ``--serial`` stores each batch in the main process (no writer), as before.
+``--profile N`` runs cProfile on the main process from the N-th report on and prints the top
+functions by own time (the profile is saved in the cache folder; it inflates small calls).
 Not collected by pytest.
 """
 from __future__ import annotations
@@ -72,6 +76,8 @@ def main() -> None:
     ap.add_argument("--cache", type=pathlib.Path, default=pathlib.Path(tempfile.gettempdir()) / "claims_bench_cache")
     ap.add_argument("--onto", type=pathlib.Path, help="replay onto a copy of this database")
     ap.add_argument("--serial", action="store_true", help="no background writer")
+    ap.add_argument("--profile", type=int, metavar="REPORTS",
+                    help="cProfile the main process from this many reports on; print the top by tottime")
     a = ap.parse_args()
 
     import claims.api as api
@@ -98,6 +104,9 @@ def main() -> None:
     timed(gb, "group_speakers_compact", "speakers")
     timed(gb.GroupingState, "apply", "index update")
     timed(Store, "plan_reports", "planning")
+    import claims.store.writer as writer_module
+    timed(api, "statements_frame", "frame")
+    timed(writer_module, "job_bytes", "hand over")
     grouping.group_batch = gb.group_batch
     gc_started: list[float] = []
 
@@ -129,12 +138,20 @@ def main() -> None:
 
     ci.ClaimIndex.match = matched
     per_batch: list[tuple[int, float, dict]] = []
+    profiler = None
+    if a.profile is not None:
+        import cProfile
+        profiler = cProfile.Profile()
 
     class Cached:  # the executor: cached extraction results, timing the main process per batch
         def map(self, batches, fn=None):
+            seen = 0
             for f in files:
                 with open(f, "rb") as fh:
                     reports, rows = pickle.load(fh)
+                if profiler is not None and seen >= a.profile:
+                    profiler.enable()
+                seen += len(reports)
                 before, t = dict(acc), time.process_time()
                 yield reports, (rows, 0.0, 0.0)
                 per_batch.append((len(reports), time.process_time() - t,
@@ -153,13 +170,20 @@ def main() -> None:
         api._extract_group_store(store, iter(()), summary, run_id=run_id, workers=1, dask=None,
                                  same_threshold=None, similar_threshold=None, progress=None)
     wall = time.perf_counter() - wall
+    if profiler is not None:
+        import pstats
+        profiler.disable()
+        profiler.dump_stats(str(a.cache / "main_process.prof"))
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(45)
+        print(f"profile saved in {a.cache / 'main_process.prof'}")
     gc.callbacks.remove(gc_timer)
-    labels = ["lookup", "claim grouping", "speakers", "index update", "planning", "gc", "gc full"]
+    labels = ["lookup", "claim grouping", "speakers", "index update", "planning", "frame", "hand over",
+              "rest", "gc", "gc full"]
     print(f"{summary.reports_stored} reports{' onto a copy of ' + str(a.onto) if a.onto else ''}, "
           f"{'serial' if a.serial else 'background writer'}: {wall:.1f} s wall; "
           f"{summary.new_claims} new claims")
     print("main-process CPU ms per report by tenth")
-    print("tenth    total " + " ".join(f"{k:>14}" for k in labels))
+    print("tenth   total " + " ".join(f"{k:>10}" for k in labels))
     m = len(per_batch)
     tenths: list[float] = []
     for i in range(10):
@@ -170,8 +194,10 @@ def main() -> None:
         parts = collections.Counter()
         for _, _, d in part:
             parts.update(d)
+        # the rest: what no label above counts (the batch's claim rows, its frame copy, bookkeeping)
+        parts["rest"] = sum(c for _, c, _ in part) - sum(parts[k] for k in labels if k not in ("rest", "gc", "gc full"))
         print(f"{i + 1:5d} {1000 * sum(c for _, c, _ in part) / n:8.2f} "
-              + " ".join(f"{1000 * parts[k] / n:14.2f}" for k in labels)
+              + " ".join(f"{1000 * parts[k] / n:10.2f}" for k in labels)
               + f"   | postings counted per text {parts['postings counted'] / max(1, parts['texts counted']):.0f},"
               f" stored claims found per statement looked up {parts['found'] / max(1, parts['looked up']):.2f},"
               f" given to group_claims {parts['candidates'] / max(1, parts['looked up']):.2f},"
