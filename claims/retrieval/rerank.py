@@ -6,9 +6,10 @@ relative to the best candidate's, the rank, rapidfuzz similarities (``token_set_
 query with the claim and with its title, ``partial_ratio`` of the shorter in the longer), the
 shares of the candidate's and the query's content words the other has, and shared word pairs
 -- and sorts by that probability (``Match.score``, 0-1). The weights live in
-``rerank_model.json`` beside this file, fitted on the CheckThat! 2020 claim-retrieval *train*
-split by ``tests/benchmarks/bench_retrieval.py --fit`` (dev is only measured); see
-``RerankModel`` for why it is two models.
+``rerank_model.json`` (``rerank_model_embed.json`` with the embedding features) beside this
+file, fitted on the CheckThat! 2020 claim-retrieval *train* split by
+``tests/benchmarks/bench_retrieval.py --fit`` (dev is only measured); see ``RerankModel`` for
+why it is two models and how they combine.
 
 Labels. ``same`` means "this is the claim that was checked", so it is given conservatively:
 the model is confident (``score >= SAME_MIN_SCORE``), the texts are near-identical
@@ -36,7 +37,7 @@ from claims.retrieval.index import Candidate
 from claims.retrieval.text import index_text, stop_words
 
 __all__ = [
-    "EMBED_FEATURES", "FEATURES", "MATCH_FEATURES", "MODEL_FILES", "Logistic", "Match", "RerankModel", "TEXT_COLUMNS",
+    "EMBED_FEATURES", "FEATURES", "MATCH_FEATURES", "MATCH_LOGIT", "MODEL_FILES", "Logistic", "Match", "RerankModel", "TEXT_COLUMNS",
     "default_model", "features", "rerank", "same_claim", "text_features",
     "SAME_MIN_SCORE", "SAME_RATIO", "SAME_PARTIAL", "SAME_MIN_WORDS", "SAME_MIN_SHARE",
 ]
@@ -74,6 +75,9 @@ FEATURES = (
     "acos_title_rel", # adapted cosine with the title's vector - the best candidate's
 )
 EMBED_FEATURES = FEATURES[9:]
+# The rank half of a "stacked" model (see RerankModel) also weighs the match half's logit.
+MATCH_LOGIT = "match_logit"
+_COLUMNS = FEATURES + (MATCH_LOGIT,)
 
 
 @dataclass(frozen=True)
@@ -102,10 +106,10 @@ class Logistic:
     scale: list[float]
 
     def predict(self, X: np.ndarray) -> np.ndarray:
-        """*X* has the ``FEATURES`` columns."""
+        """*X* has the ``FEATURES`` columns (and ``MATCH_LOGIT`` after them if it uses it)."""
         if not len(X):
             return np.zeros(0)
-        cols = [FEATURES.index(f) for f in self.features]
+        cols = [_COLUMNS.index(f) for f in self.features]
         z = ((X[:, cols] - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.weights)
         return 1.0 / (1.0 + np.exp(-np.clip(z + self.intercept, -50, 50)))
 
@@ -116,7 +120,7 @@ class Logistic:
     @classmethod
     def from_dict(cls, d: dict) -> "Logistic":
         feats = tuple(d["features"])
-        if any(f not in FEATURES for f in feats) or not (len(feats) == len(d["weights"]) == len(d["mean"])
+        if any(f not in _COLUMNS for f in feats) or not (len(feats) == len(d["weights"]) == len(d["mean"])
                                                          == len(d["scale"])):
             raise ValueError("rerank model made for other features: refit it")
         return cls(feats, [float(x) for x in d["weights"]], float(d["intercept"]),
@@ -125,29 +129,44 @@ class Logistic:
 
 @dataclass
 class RerankModel:
-    """Two logistic models: ``rank`` (all features, including the BM25 score relative to the
-    best candidate's and the rank), fitted on the train tweets' candidates, and ``match`` (the
-    text-match features only), fitted on those and on the same tweets with their fact-check
-    left out of the candidates (most claims looked up were never checked). The score is their geometric mean: ``rank`` orders candidates well but
-    trusts "best of the candidates", which means little when there are few (a store with a
-    handful of fact-checks); ``match`` keeps a poor match's score low then."""
+    """Two logistic models. ``match`` (the text-match features only) is fitted on the train
+    tweets' candidates and on the same tweets with their fact-check left out of the candidates
+    (most claims looked up were never checked): it says whether a text matches at all. ``rank``
+    (all features, including the BM25 score relative to the best candidate's and the rank)
+    orders the candidates. ``rank`` trusts "best of the candidates", which means little when
+    there are few (a store with a handful of fact-checks); ``match`` keeps a poor match's score
+    low then. How they combine (``combine``):
+
+    * ``"stacked"`` (the shipped models): ``rank`` weighs ``match``'s logit as one more feature
+      (``MATCH_LOGIT``); its weights were fitted listwise (the right fact-check's softmax share
+      among each tweet's candidates), then scaled and shifted into a probability on the
+      tweets as they are and with their fact-check left out (``bench_retrieval.py --fit``);
+    * ``"geometric"``: the geometric mean of the two probabilities (both fitted pointwise)."""
     rank: Logistic
     match: Logistic
     info: dict = field(default_factory=dict)
+    combine: str = "geometric"
 
     def predict(self, X: np.ndarray) -> np.ndarray:
         if not len(X):
             return np.zeros(0)
-        return np.sqrt(self.rank.predict(X) * self.match.predict(X))
+        m = self.match.predict(X)
+        if self.combine == "stacked":
+            p = np.clip(m, 1e-12, 1 - 1e-12)
+            return self.rank.predict(np.column_stack([X, np.log(p / (1 - p))]))
+        return np.sqrt(self.rank.predict(X) * m)
 
     def to_json(self) -> str:
-        return json.dumps({"rank": self.rank.to_dict(), "match": self.match.to_dict(), "info": self.info},
-                          indent=1)
+        return json.dumps({"combine": self.combine, "rank": self.rank.to_dict(), "match": self.match.to_dict(),
+                           "info": self.info}, indent=1)
 
     @classmethod
     def from_json(cls, data: str) -> "RerankModel":
         d = json.loads(data)
-        return cls(Logistic.from_dict(d["rank"]), Logistic.from_dict(d["match"]), d.get("info", {}))
+        combine = d.get("combine", "geometric")
+        if combine not in ("geometric", "stacked"):
+            raise ValueError(f"rerank model: unknown combination {combine!r}")
+        return cls(Logistic.from_dict(d["rank"]), Logistic.from_dict(d["match"]), d.get("info", {}), combine)
 
 
 MODEL_FILES = {False: "rerank_model.json", True: "rerank_model_embed.json"}
