@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 from claims.retrieval import default_model
 from claims.retrieval.fitting import listwise_loss, listwise_weights, logistic_weights
 from claims.retrieval.index import Candidate
-from claims.retrieval.rerank import FEATURES, MATCH_LOGIT, Logistic, RerankModel, features, rerank
+from claims.retrieval.rerank import (FEATURES, MATCH_LOGIT, QUERY_FEATURES, Logistic, QueryFacts, RerankModel, features,
+                                     rerank)
+from claims.retrieval.text import index_text, signature
 
 
 def _queries(w_true: np.ndarray, n: int, size: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -117,3 +119,55 @@ def test_an_older_geometric_model_file_still_loads():
     X[0, 0] = 1.0
     assert model.combine == "geometric"
     assert np.isclose(model.predict(X)[0], 1 / (1 + np.exp(-0.5)))
+
+
+# --- what the query says beyond its words (QueryFacts, QUERY_FEATURES) ------------------------
+
+TWEET = ("A young boy from my hometown, Maddox, wants 1,000 Christmas cards. #maddoxstrong "
+         "pic.twitter.com/i66s — Jo Smith (@JoSmithNews) December 1, 2018")
+
+
+def _col(X: np.ndarray, name: str) -> np.ndarray:
+    return X[:, FEATURES.index(name)]
+
+
+def test_query_facts_of_a_pasted_tweet():
+    f = QueryFacts.of(TWEET)
+    assert f.year == "2018" and {"jo", "smith", "news"} <= f.author
+    assert signature(TWEET).handle == "Jo Smith News" and signature("no signature here") is None
+    assert "maddox" in f.names and "young" not in f.names  # "A" starts the sentence; "young" is lower case
+    assert f.numbers == {"1000"}
+    assert "smith" not in f.words  # the author is not what the post says
+    plain = QueryFacts.of(None, index_text(TWEET))
+    assert plain.names == () and plain.year == "" and plain.author == frozenset()
+
+
+def test_query_features_numbers_names_year_and_author_agree_or_not():
+    cands = [Candidate("factcheck", "a", "terminally ill maddox hyde asked for 1000 christmas cards in 2018", "", 5.0),
+             Candidate("factcheck", "b", "a boy asked for christmas cards in 2015", "", 6.0),
+             Candidate("factcheck", "c", "jo smith reported a hoax about christmas cards", "", 1.0)]
+    X = features(index_text(TWEET), cands, facts=QueryFacts.of(TWEET))
+    assert list(_col(X, "num_query")) == [1.0, 0.0, 0.0]
+    # "a" names 1000 and 2018, the post only 1000 (2018 is its date); "c" names no number
+    assert list(_col(X, "num_cand")) == [0.5, 0.0, 0.5]
+    assert QueryFacts.of(TWEET).names == ("christmas", "maddox")
+    assert list(_col(X, "names")) == [1.0, 0.5, 0.5]
+    assert list(_col(X, "year_same")) == [1.0, 0.0, 0.0] and list(_col(X, "year_other")) == [0.0, 1.0, 0.0]
+    assert _col(X, "author")[2] == pytest.approx(2 / 3) and _col(X, "author")[0] == 0.0
+    # the rarest shared words weigh most: "maddox" is only in "a"
+    assert _col(X, "cover_idf")[0] > _col(X, "cover_idf")[1] > 0
+    # only the best BM25 candidate gets the gap, relative to the best score
+    assert list(_col(X, "bm25_gap")) == pytest.approx([0.0, 1 / 6, 0.0])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.text(max_size=40), st.floats(0, 50)), min_size=1, max_size=6), st.text(max_size=80),
+       st.booleans())
+def test_query_features_are_bounded_whatever_the_texts(docs, query, with_cos):
+    cands = [Candidate("claim", str(i), index_text(t), "", s) for i, (t, s) in enumerate(docs)]
+    cos = np.random.default_rng(len(docs)).uniform(-1, 1, (len(cands), 4)) if with_cos else None
+    X = features(index_text(query), cands, cos, facts=QueryFacts.of(query))
+    Q = X[:, [FEATURES.index(f) for f in QUERY_FEATURES]]
+    assert np.all(np.isfinite(Q))
+    assert np.all((Q[:, [0, 1, 2, 3, 4, 6, 7, 8]] >= 0) & (Q[:, [0, 1, 2, 3, 4, 6, 7, 8]] <= 1 + 1e-9))
+    assert np.all(Q[:, 5] >= 0)  # acos_gap: cosines differ by at most 2

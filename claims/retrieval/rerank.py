@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import functools
 import json
+import math
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Optional, Sequence
@@ -32,12 +34,12 @@ import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
-from claims.normalize import negations_in, numbers_in
+from claims.normalize import negations_in, normalize_text, numbers_in
 from claims.retrieval.index import Candidate
-from claims.retrieval.text import index_text, stop_words
+from claims.retrieval.text import index_text, prepare, signature, stop_words
 
 __all__ = [
-    "EMBED_FEATURES", "FEATURES", "MATCH_FEATURES", "MATCH_LOGIT", "MODEL_FILES", "Logistic", "Match", "RerankModel", "TEXT_COLUMNS",
+    "EMBED_FEATURES", "FEATURES", "QUERY_FEATURES", "QueryFacts", "WORD_FEATURES", "MATCH_FEATURES", "MATCH_LOGIT", "MODEL_FILES", "Logistic", "Match", "RerankModel", "TEXT_COLUMNS",
     "default_model", "features", "rerank", "same_claim", "text_features",
     "SAME_MIN_SCORE", "SAME_RATIO", "SAME_PARTIAL", "SAME_MIN_WORDS", "SAME_MIN_SHARE",
 ]
@@ -73,8 +75,22 @@ FEATURES = (
     "acos_rank_inv",  # 1 / (1 + rank by acos among candidates)
     "acos_body_rel",  # adapted cosine with the claim's vector - the best candidate's
     "acos_title_rel", # adapted cosine with the title's vector - the best candidate's
+    # what the query says beyond its words (QueryFacts), and how the candidates stand
+    "cover_idf",      # share of the query's content words, weighted by their rarity among the
+                      # candidates (log((n+1)/(df+0.5))), found in claim or title
+    "num_query",      # share of the query's numbers found in claim or title (0.5: none)
+    "num_cand",       # share of the candidate's numbers found in the query (0.5: none)
+    "names",          # share of the query's capitalised words inside a sentence found in
+                      # claim or title (0.5: none)
+    "bm25_gap",       # for the best BM25 candidate: (its score - the next score) / its score
+    "acos_gap",       # for the best adapted-cosine candidate: its acos - the next one's
+    "year_same",      # 1 when claim or title names the year the tweet was posted (its signature)
+    "year_other",     # 1 when claim or title names years, none of them the tweet's
+    "author",         # share of the tweet author's name and handle words in claim or title
 )
-EMBED_FEATURES = FEATURES[9:]
+WORD_FEATURES = FEATURES[:9]
+EMBED_FEATURES = FEATURES[9:22]
+QUERY_FEATURES = FEATURES[22:]
 # The rank half of a "stacked" model (see RerankModel) also weighs the match half's logit.
 MATCH_LOGIT = "match_logit"
 _COLUMNS = FEATURES + (MATCH_LOGIT,)
@@ -242,12 +258,86 @@ def text_features(query_norm: str, candidates: Sequence[Candidate]) -> np.ndarra
     return X
 
 
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-zA-Z]+)")
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
+
+
+@dataclass(frozen=True)
+class QueryFacts:
+    """What the ``QUERY_FEATURES`` need of a query, computed once per lookup."""
+    words: frozenset        # content words (stemmed) of what the post itself says
+    numbers: frozenset      # its numbers
+    names: tuple            # capitalised words inside its sentences, normalised ("Maddox" -> "maddox")
+    author: frozenset       # content words of a tweet's author name and handle
+    year: str               # the year the tweet was posted ("" when unknown)
+
+    @classmethod
+    def of(cls, query: Optional[str], query_norm: str = "") -> "QueryFacts":
+        """From the query as typed or pasted; without it (None) from its normalised text only
+        (no names, author or year)."""
+        if query is None:
+            return cls(frozenset(_content(query_norm)), frozenset(numbers_in(query_norm)), (), frozenset(), "")
+        plain = prepare(query, author=False)
+        body = normalize_text(plain)
+        sig = signature(query)
+        names = {normalize_text(m) for m in _NAME.findall(plain)}
+        author = frozenset(_content(index_text(sig.name + " " + sig.handle))) if sig else frozenset()
+        return cls(frozenset(_content(body)), frozenset(numbers_in(body)), tuple(sorted(n for n in names if n)),
+                   author, sig.year if sig else "")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _doc_facts(body: str, title: str) -> tuple[frozenset, frozenset, frozenset, str]:
+    """A candidate's content words, numbers, years and its texts joined; cached like
+    ``_content`` (the same stored claims come back as candidates for many queries)."""
+    text = body + " " + title
+    return (frozenset(_content(body)) | frozenset(_content(title)), frozenset(numbers_in(text)),
+            frozenset(_YEAR.findall(text)), text)
+
+
+def query_features(facts: QueryFacts, candidates: Sequence[Candidate], X: np.ndarray) -> np.ndarray:
+    """``(n, len(QUERY_FEATURES))`` for *candidates*, *X* their other features (for the gaps)."""
+    n = len(candidates)
+    out = np.zeros((n, len(QUERY_FEATURES)))
+    docs = [_doc_facts(c.body or "", c.title or "") for c in candidates]
+    # rarity among the candidates: a word most candidates share says little about which is right
+    df = dict.fromkeys(facts.words, 0)
+    for words, _, _, _ in docs:
+        for w in facts.words & words:
+            df[w] += 1
+    idf = {w: math.log((n + 1) / (k + 0.5)) for w, k in df.items()}
+    total = sum(idf.values())
+    n_numbers, n_names, n_author = len(facts.numbers), len(facts.names), len(facts.author)
+    for i, (words, nums, years, text) in enumerate(docs):
+        if total > 0:
+            out[i, 0] = sum(idf[w] for w in facts.words & words) / total
+        shared = len(facts.numbers & nums)
+        out[i, 1] = shared / n_numbers if n_numbers else 0.5
+        out[i, 2] = shared / len(nums) if nums else 0.5
+        # a name may be part of a longer word ("maddox" in a hashtag's "maddoxstrong")
+        out[i, 3] = sum(nm in text for nm in facts.names) / n_names if n_names else 0.5
+        if facts.year:
+            out[i, 6] = float(facts.year in years)
+            out[i, 7] = float(bool(years) and facts.year not in years)
+        if n_author:
+            out[i, 8] = len(facts.author & words) / n_author
+    # how far the best stands out (the second's score, or 0 alone)
+    for col, gap in ((0, 4), (17, 5)):
+        v = X[:, col]
+        best = int(np.argmax(v))
+        second = np.partition(v, -2)[-2] if n > 1 else (0.0 if col else v[best] - 1.0)
+        out[v >= v[best], gap] = v[best] - second
+    return out
+
+
 def features(query_norm: str, candidates: Sequence[Candidate],
-             cosines: Optional[np.ndarray] = None, text: Optional[np.ndarray] = None) -> np.ndarray:
+             cosines: Optional[np.ndarray] = None, text: Optional[np.ndarray] = None,
+             facts: Optional[QueryFacts] = None) -> np.ndarray:
     """The feature matrix (``FEATURES`` columns) of *candidates* for a query; the embedding
     columns are 0 without *cosines* (``(n, 4)``: each candidate's body and title cosine with
     the query's vector, then with its adapted vector; ``(n, 2)``: no adapter, the raw ones).
-    *text*: the candidates' ``text_features`` when already computed."""
+    *text*: the candidates' ``text_features`` when already computed. *facts*: the query's
+    ``QueryFacts`` (default: from *query_norm* alone)."""
     n = len(candidates)
     if not n:
         return np.zeros((0, len(FEATURES)))
@@ -274,6 +364,7 @@ def features(query_norm: str, candidates: Sequence[Candidate],
         X[:, 18] = acos - acos.max()
         X[:, 19] = 1.0 / (1 + (acos[None, :] > acos[:, None] + 1e-9).sum(1))
         X[:, 20:22] = adapted - adapted.max(0)
+    X[:, 22:] = query_features(facts or QueryFacts.of(None, query_norm), candidates, X)
     return X
 
 
@@ -306,7 +397,7 @@ def rerank(query: str, candidates: Sequence[Candidate], limit: Optional[int] = N
         return []
     model = model or default_model(cosines is not None)
     qn = index_text(query)
-    probs = model.predict(features(qn, candidates, cosines, text))
+    probs = model.predict(features(qn, candidates, cosines, text, QueryFacts.of(query, qn)))
     body_only = index_text(query, author=False)
     order = sorted(range(len(candidates)), key=lambda i: (-probs[i], i))
     if limit is not None:
