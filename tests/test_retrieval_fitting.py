@@ -171,3 +171,17 @@ def test_query_features_are_bounded_whatever_the_texts(docs, query, with_cos):
     assert np.all(np.isfinite(Q))
     assert np.all((Q[:, [0, 1, 2, 3, 4, 6, 7, 8]] >= 0) & (Q[:, [0, 1, 2, 3, 4, 6, 7, 8]] <= 1 + 1e-9))
     assert np.all(Q[:, 5] >= 0)  # acos_gap: cosines differ by at most 2
+
+
+def test_the_word_model_skips_the_query_features_and_ranks_the_same():
+    words = default_model(False)
+    assert not words.uses(QUERY_FEATURES) and default_model(True).uses(QUERY_FEATURES)
+    cands = [Candidate("factcheck", "a", "maddox asked for 1000 christmas cards in 2018", "", 5.0),
+             Candidate("factcheck", "b", "a boy asked for christmas cards in 2015", "", 6.0)]
+    qn = index_text(TWEET)
+    full = features(qn, cands, facts=QueryFacts.of(TWEET))
+    bare = features(qn, cands, query_columns=False)
+    q = [FEATURES.index(f) for f in QUERY_FEATURES]
+    assert np.all(bare[:, q] == 0) and np.any(full[:, q] != 0)
+    assert np.array_equal(words.predict(full), words.predict(bare))
+    assert [m.score for m in rerank(TWEET, cands)] == sorted(words.predict(bare).round(4).tolist(), reverse=True)
