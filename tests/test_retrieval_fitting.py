@@ -104,6 +104,9 @@ def test_a_model_file_with_an_unknown_combination_is_refused():
     d["combine"] = "product"
     with pytest.raises(ValueError, match="unknown combination"):
         RerankModel.from_json(json.dumps(d))
+    d["combine"] = "geometric"  # a geometric model has no match logit to weigh
+    with pytest.raises(ValueError, match="stacked model's rank half only"):
+        RerankModel.from_json(json.dumps(d))
     d["combine"] = "stacked"
     d["rank"]["features"][0] = "no_such_feature"
     with pytest.raises(ValueError, match="other features"):

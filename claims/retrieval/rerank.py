@@ -39,7 +39,8 @@ from claims.retrieval.index import Candidate
 from claims.retrieval.text import index_text, prepare, signature, stop_words
 
 __all__ = [
-    "EMBED_FEATURES", "FEATURES", "QUERY_FEATURES", "QueryFacts", "WORD_FEATURES", "MATCH_FEATURES", "MATCH_LOGIT", "MODEL_FILES", "Logistic", "Match", "RerankModel", "TEXT_COLUMNS",
+    "EMBED_FEATURES", "FEATURES", "QUERY_FEATURES", "WORD_FEATURES", "MATCH_FEATURES", "MATCH_LOGIT", "MODEL_FILES",
+    "Logistic", "Match", "QueryFacts", "RerankModel", "TEXT_COLUMNS", "query_features",
     "default_model", "features", "rerank", "same_claim", "text_features",
     "SAME_MIN_SCORE", "SAME_RATIO", "SAME_PARTIAL", "SAME_MIN_WORDS", "SAME_MIN_SHARE",
 ]
@@ -153,11 +154,12 @@ class RerankModel:
     there are few (a store with a handful of fact-checks); ``match`` keeps a poor match's score
     low then. How they combine (``combine``):
 
-    * ``"stacked"`` (the shipped models): ``rank`` weighs ``match``'s logit as one more feature
+    * ``"stacked"`` (the shipped embedding model): ``rank`` weighs ``match``'s logit as one more feature
       (``MATCH_LOGIT``); its weights were fitted listwise (the right fact-check's softmax share
       among each tweet's candidates), then scaled and shifted into a probability on the
       tweets as they are and with their fact-check left out (``bench_retrieval.py --fit``);
-    * ``"geometric"``: the geometric mean of the two probabilities (both fitted pointwise)."""
+    * ``"geometric"`` (the shipped word model): the geometric mean of the two probabilities
+      (both fitted pointwise)."""
     rank: Logistic
     match: Logistic
     info: dict = field(default_factory=dict)
@@ -186,6 +188,8 @@ class RerankModel:
         combine = d.get("combine", "geometric")
         if combine not in ("geometric", "stacked"):
             raise ValueError(f"rerank model: unknown combination {combine!r}")
+        if MATCH_LOGIT in d["match"]["features"] or (combine == "geometric" and MATCH_LOGIT in d["rank"]["features"]):
+            raise ValueError(f"rerank model: {MATCH_LOGIT} is a feature of a stacked model's rank half only")
         return cls(Logistic.from_dict(d["rank"]), Logistic.from_dict(d["match"]), d.get("info", {}), combine)
 
 
