@@ -6,8 +6,9 @@ Database-agnostic core used by the store:
   stop words from ``stopwords.txt``);
 * ``claims.retrieval.index`` -- ``TextIndex``: the full-text index in the database (SQLite
   FTS5 ``bm25()``, PostgreSQL ``ts_rank_cd``) on a SQLAlchemy connection;
-* ``claims.retrieval.rerank`` -- the re-ranker (rapidfuzz and word-overlap features, a logistic
-  model fitted on CheckThat! 2020 train) and the ``same``/``similar`` labels;
+* ``claims.retrieval.rerank`` -- the re-ranker (rapidfuzz and word-overlap features, logistic
+  models fitted on CheckThat! 2020 train) and the ``same``/``similar`` labels;
+  ``claims.retrieval.fitting`` -- the arithmetic that fits them (pointwise and listwise);
 * ``claims.retrieval.factchecks`` -- reading ClaimReview JSON-LD and CSV fact-check files;
 * ``claims.retrieval.embed`` / ``claims.retrieval.vectors`` -- MiniLM sentence vectors
   (optional extra ``claims[embeddings]``) stored beside the index for the documents looked up

@@ -6,9 +6,10 @@ relative to the best candidate's, the rank, rapidfuzz similarities (``token_set_
 query with the claim and with its title, ``partial_ratio`` of the shorter in the longer), the
 shares of the candidate's and the query's content words the other has, and shared word pairs
 -- and sorts by that probability (``Match.score``, 0-1). The weights live in
-``rerank_model.json`` beside this file, fitted on the CheckThat! 2020 claim-retrieval *train*
-split by ``tests/benchmarks/bench_retrieval.py --fit`` (dev is only measured); see
-``RerankModel`` for why it is two models.
+``rerank_model.json`` (``rerank_model_embed.json`` with the embedding features) beside this
+file, fitted on the CheckThat! 2020 claim-retrieval *train* split by
+``tests/benchmarks/bench_retrieval.py --fit`` (dev is only measured); see ``RerankModel`` for
+why it is two models and how they combine.
 
 Labels. ``same`` means "this is the claim that was checked", so it is given conservatively:
 the model is confident (``score >= SAME_MIN_SCORE``), the texts are near-identical
@@ -23,6 +24,8 @@ from __future__ import annotations
 
 import functools
 import json
+import math
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Optional, Sequence
@@ -31,12 +34,13 @@ import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
-from claims.normalize import negations_in, numbers_in
+from claims.normalize import negations_in, normalize_text, numbers_in
 from claims.retrieval.index import Candidate
-from claims.retrieval.text import index_text, stop_words
+from claims.retrieval.text import index_text, prepare, signature, stop_words
 
 __all__ = [
-    "EMBED_FEATURES", "FEATURES", "MATCH_FEATURES", "MODEL_FILES", "Logistic", "Match", "RerankModel", "TEXT_COLUMNS",
+    "EMBED_FEATURES", "FEATURES", "QUERY_FEATURES", "WORD_FEATURES", "MATCH_FEATURES", "MATCH_LOGIT", "MODEL_FILES",
+    "Logistic", "Match", "QueryFacts", "RerankModel", "TEXT_COLUMNS", "query_features",
     "default_model", "features", "rerank", "same_claim", "text_features",
     "SAME_MIN_SCORE", "SAME_RATIO", "SAME_PARTIAL", "SAME_MIN_WORDS", "SAME_MIN_SHARE",
 ]
@@ -72,8 +76,25 @@ FEATURES = (
     "acos_rank_inv",  # 1 / (1 + rank by acos among candidates)
     "acos_body_rel",  # adapted cosine with the claim's vector - the best candidate's
     "acos_title_rel", # adapted cosine with the title's vector - the best candidate's
+    # what the query says beyond its words (QueryFacts), and how the candidates stand
+    "cover_idf",      # share of the query's content words, weighted by their rarity among the
+                      # candidates (log((n+1)/(df+0.5))), found in claim or title
+    "num_query",      # share of the query's numbers found in claim or title (0.5: none)
+    "num_cand",       # share of the candidate's numbers found in the query (0.5: none)
+    "names",          # share of the query's capitalised words inside a sentence found in
+                      # claim or title (0.5: none)
+    "bm25_gap",       # for the best BM25 candidate: (its score - the next score) / its score
+    "acos_gap",       # for the best adapted-cosine candidate: its acos - the next one's
+    "year_same",      # 1 when claim or title names the year the tweet was posted (its signature)
+    "year_other",     # 1 when claim or title names years, none of them the tweet's
+    "author",         # share of the tweet author's name and handle words in claim or title
 )
-EMBED_FEATURES = FEATURES[9:]
+WORD_FEATURES = FEATURES[:9]
+EMBED_FEATURES = FEATURES[9:22]
+QUERY_FEATURES = FEATURES[22:]
+# The rank half of a "stacked" model (see RerankModel) also weighs the match half's logit.
+MATCH_LOGIT = "match_logit"
+_COLUMNS = FEATURES + (MATCH_LOGIT,)
 
 
 @dataclass(frozen=True)
@@ -102,10 +123,10 @@ class Logistic:
     scale: list[float]
 
     def predict(self, X: np.ndarray) -> np.ndarray:
-        """*X* has the ``FEATURES`` columns."""
+        """*X* has the ``FEATURES`` columns (and ``MATCH_LOGIT`` after them if it uses it)."""
         if not len(X):
             return np.zeros(0)
-        cols = [FEATURES.index(f) for f in self.features]
+        cols = [_COLUMNS.index(f) for f in self.features]
         z = ((X[:, cols] - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.weights)
         return 1.0 / (1.0 + np.exp(-np.clip(z + self.intercept, -50, 50)))
 
@@ -116,7 +137,7 @@ class Logistic:
     @classmethod
     def from_dict(cls, d: dict) -> "Logistic":
         feats = tuple(d["features"])
-        if any(f not in FEATURES for f in feats) or not (len(feats) == len(d["weights"]) == len(d["mean"])
+        if any(f not in _COLUMNS for f in feats) or not (len(feats) == len(d["weights"]) == len(d["mean"])
                                                          == len(d["scale"])):
             raise ValueError("rerank model made for other features: refit it")
         return cls(feats, [float(x) for x in d["weights"]], float(d["intercept"]),
@@ -125,29 +146,51 @@ class Logistic:
 
 @dataclass
 class RerankModel:
-    """Two logistic models: ``rank`` (all features, including the BM25 score relative to the
-    best candidate's and the rank), fitted on the train tweets' candidates, and ``match`` (the
-    text-match features only), fitted on those and on the same tweets with their fact-check
-    left out of the candidates (most claims looked up were never checked). The score is their geometric mean: ``rank`` orders candidates well but
-    trusts "best of the candidates", which means little when there are few (a store with a
-    handful of fact-checks); ``match`` keeps a poor match's score low then."""
+    """Two logistic models. ``match`` (the text-match features only) is fitted on the train
+    tweets' candidates and on the same tweets with their fact-check left out of the candidates
+    (most claims looked up were never checked): it says whether a text matches at all. ``rank``
+    (all features, including the BM25 score relative to the best candidate's and the rank)
+    orders the candidates. ``rank`` trusts "best of the candidates", which means little when
+    there are few (a store with a handful of fact-checks); ``match`` keeps a poor match's score
+    low then. How they combine (``combine``):
+
+    * ``"stacked"`` (the shipped embedding model): ``rank`` weighs ``match``'s logit as one more feature
+      (``MATCH_LOGIT``); its weights were fitted listwise (the right fact-check's softmax share
+      among each tweet's candidates), then scaled and shifted into a probability on the
+      tweets as they are and with their fact-check left out (``bench_retrieval.py --fit``);
+    * ``"geometric"`` (the shipped word model): the geometric mean of the two probabilities
+      (both fitted pointwise)."""
     rank: Logistic
     match: Logistic
     info: dict = field(default_factory=dict)
+    combine: str = "geometric"
 
     def predict(self, X: np.ndarray) -> np.ndarray:
         if not len(X):
             return np.zeros(0)
-        return np.sqrt(self.rank.predict(X) * self.match.predict(X))
+        m = self.match.predict(X)
+        if self.combine == "stacked":
+            p = np.clip(m, 1e-12, 1 - 1e-12)
+            return self.rank.predict(np.column_stack([X, np.log(p / (1 - p))]))
+        return np.sqrt(self.rank.predict(X) * m)
+
+    def uses(self, names: Sequence[str]) -> bool:
+        """Whether either half weighs any of the features *names*."""
+        return bool(set(names) & (set(self.rank.features) | set(self.match.features)))
 
     def to_json(self) -> str:
-        return json.dumps({"rank": self.rank.to_dict(), "match": self.match.to_dict(), "info": self.info},
-                          indent=1)
+        return json.dumps({"combine": self.combine, "rank": self.rank.to_dict(), "match": self.match.to_dict(),
+                           "info": self.info}, indent=1)
 
     @classmethod
     def from_json(cls, data: str) -> "RerankModel":
         d = json.loads(data)
-        return cls(Logistic.from_dict(d["rank"]), Logistic.from_dict(d["match"]), d.get("info", {}))
+        combine = d.get("combine", "geometric")
+        if combine not in ("geometric", "stacked"):
+            raise ValueError(f"rerank model: unknown combination {combine!r}")
+        if MATCH_LOGIT in d["match"]["features"] or (combine == "geometric" and MATCH_LOGIT in d["rank"]["features"]):
+            raise ValueError(f"rerank model: {MATCH_LOGIT} is a feature of a stacked model's rank half only")
+        return cls(Logistic.from_dict(d["rank"]), Logistic.from_dict(d["match"]), d.get("info", {}), combine)
 
 
 MODEL_FILES = {False: "rerank_model.json", True: "rerank_model_embed.json"}
@@ -223,12 +266,87 @@ def text_features(query_norm: str, candidates: Sequence[Candidate]) -> np.ndarra
     return X
 
 
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-zA-Z]+)")
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
+
+
+@dataclass(frozen=True)
+class QueryFacts:
+    """What the ``QUERY_FEATURES`` need of a query, computed once per lookup."""
+    words: frozenset        # content words (stemmed) of what the post itself says
+    numbers: frozenset      # its numbers
+    names: tuple            # capitalised words inside its sentences, normalised ("Maddox" -> "maddox")
+    author: frozenset       # content words of a tweet's author name and handle
+    year: str               # the year the tweet was posted ("" when unknown)
+
+    @classmethod
+    def of(cls, query: Optional[str], query_norm: str = "") -> "QueryFacts":
+        """From the query as typed or pasted; without it (None) from its normalised text only
+        (no names, author or year)."""
+        if query is None:
+            return cls(frozenset(_content(query_norm)), frozenset(numbers_in(query_norm)), (), frozenset(), "")
+        plain = prepare(query, author=False)
+        body = normalize_text(plain)
+        sig = signature(query)
+        names = {normalize_text(m) for m in _NAME.findall(plain)}
+        author = frozenset(_content(index_text(sig.name + " " + sig.handle))) if sig else frozenset()
+        return cls(frozenset(_content(body)), frozenset(numbers_in(body)), tuple(sorted(n for n in names if n)),
+                   author, sig.year if sig else "")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _doc_facts(body: str, title: str) -> tuple[frozenset, frozenset, frozenset, str]:
+    """A candidate's content words, numbers, years and its texts joined; cached like
+    ``_content`` (the same stored claims come back as candidates for many queries)."""
+    text = body + " " + title
+    return (frozenset(_content(body)) | frozenset(_content(title)), frozenset(numbers_in(text)),
+            frozenset(_YEAR.findall(text)), text)
+
+
+def query_features(facts: QueryFacts, candidates: Sequence[Candidate], X: np.ndarray) -> np.ndarray:
+    """``(n, len(QUERY_FEATURES))`` for *candidates*, *X* their other features (for the gaps)."""
+    n = len(candidates)
+    out = np.zeros((n, len(QUERY_FEATURES)))
+    docs = [_doc_facts(c.body or "", c.title or "") for c in candidates]
+    # rarity among the candidates: a word most candidates share says little about which is right
+    df = dict.fromkeys(facts.words, 0)
+    for words, _, _, _ in docs:
+        for w in facts.words & words:
+            df[w] += 1
+    idf = {w: math.log((n + 1) / (k + 0.5)) for w, k in df.items()}
+    total = sum(idf.values())
+    n_numbers, n_names, n_author = len(facts.numbers), len(facts.names), len(facts.author)
+    for i, (words, nums, years, text) in enumerate(docs):
+        if total > 0:
+            out[i, 0] = sum(idf[w] for w in facts.words & words) / total
+        shared = len(facts.numbers & nums)
+        out[i, 1] = shared / n_numbers if n_numbers else 0.5
+        out[i, 2] = shared / len(nums) if nums else 0.5
+        # a name may be part of a longer word ("maddox" in a hashtag's "maddoxstrong")
+        out[i, 3] = sum(nm in text for nm in facts.names) / n_names if n_names else 0.5
+        if facts.year:
+            out[i, 6] = float(facts.year in years)
+            out[i, 7] = float(bool(years) and facts.year not in years)
+        if n_author:
+            out[i, 8] = len(facts.author & words) / n_author
+    # how far the best stands out (the second's score, or 0 alone)
+    for col, gap in ((0, 4), (17, 5)):
+        v = X[:, col]
+        best = int(np.argmax(v))
+        second = np.partition(v, -2)[-2] if n > 1 else (0.0 if col else v[best] - 1.0)
+        out[v >= v[best], gap] = v[best] - second
+    return out
+
+
 def features(query_norm: str, candidates: Sequence[Candidate],
-             cosines: Optional[np.ndarray] = None, text: Optional[np.ndarray] = None) -> np.ndarray:
+             cosines: Optional[np.ndarray] = None, text: Optional[np.ndarray] = None,
+             facts: Optional[QueryFacts] = None, query_columns: bool = True) -> np.ndarray:
     """The feature matrix (``FEATURES`` columns) of *candidates* for a query; the embedding
     columns are 0 without *cosines* (``(n, 4)``: each candidate's body and title cosine with
     the query's vector, then with its adapted vector; ``(n, 2)``: no adapter, the raw ones).
-    *text*: the candidates' ``text_features`` when already computed."""
+    *text*: the candidates' ``text_features`` when already computed. *facts*: the query's
+    ``QueryFacts`` (default: from *query_norm* alone); *query_columns* False leaves the
+    ``QUERY_FEATURES`` columns 0 (a model that does not use them: the word model)."""
     n = len(candidates)
     if not n:
         return np.zeros((0, len(FEATURES)))
@@ -255,6 +373,8 @@ def features(query_norm: str, candidates: Sequence[Candidate],
         X[:, 18] = acos - acos.max()
         X[:, 19] = 1.0 / (1 + (acos[None, :] > acos[:, None] + 1e-9).sum(1))
         X[:, 20:22] = adapted - adapted.max(0)
+    if query_columns:
+        X[:, 22:] = query_features(facts or QueryFacts.of(None, query_norm), candidates, X)
     return X
 
 
@@ -287,7 +407,11 @@ def rerank(query: str, candidates: Sequence[Candidate], limit: Optional[int] = N
         return []
     model = model or default_model(cosines is not None)
     qn = index_text(query)
-    probs = model.predict(features(qn, candidates, cosines, text))
+    if model.uses(QUERY_FEATURES):
+        X = features(qn, candidates, cosines, text, QueryFacts.of(query, qn))
+    else:  # ~0.7 ms a lookup saved
+        X = features(qn, candidates, cosines, text, query_columns=False)
+    probs = model.predict(X)
     body_only = index_text(query, author=False)
     order = sorted(range(len(candidates)), key=lambda i: (-probs[i], i))
     if limit is not None:

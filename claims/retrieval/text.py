@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from importlib import resources
 from typing import Optional
 
@@ -32,6 +33,8 @@ __all__ = [
     "MAX_QUERY_TERMS",
     "stop_words",
     "split_signature",
+    "Signature",
+    "signature",
     "prepare",
     "index_text",
     "index_texts",
@@ -45,8 +48,8 @@ MAX_QUERY_TERMS = 40
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S*", re.IGNORECASE)
 # "— Ilhan Omar (@IlhanMN) January 6, 2020" at the end of a pasted tweet.
 _SIGNATURE = re.compile(
-    r"\s*[—–-]+\s*([^—–\n]{0,80}?)\s*\(@\w{1,30}\)\s*"
-    r"(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?\s*$"
+    r"\s*[—–-]+\s*([^—–\n]{0,80}?)\s*\(@(\w{1,30})\)\s*"
+    r"(?:[A-Z][a-z]+\.? \d{1,2}, (\d{4}))?\s*$"
 )
 _TAG = re.compile(r"(?<![\w&])[#@](\w+)")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)")
@@ -70,6 +73,26 @@ def split_signature(text: str) -> tuple[str, Optional[str]]:
     if not m or m.start() == 0:
         return text, None
     return text[:m.start()], (m.group(1).strip() or None)
+
+
+@dataclass(frozen=True)
+class Signature:
+    """Who posted a pasted tweet and when (its trailing ``— Name (@handle) Month D, YYYY``)."""
+    name: str     # "" when the signature has only a handle
+    handle: str   # without "@", its camel case split into words ("Ilhan MN")
+    year: str     # "" when the signature has no date
+
+
+def signature(text: Optional[str]) -> Optional[Signature]:
+    """The signature of a pasted tweet (links removed first), None when it has none."""
+    text = str(text) if text else ""
+    if "(@" not in text:  # the regex is slow; most texts have no signature
+        return None
+    text = _URL.sub(" ", text)
+    m = _SIGNATURE.search(text)
+    if not m or m.start() == 0:
+        return None
+    return Signature(m.group(1).strip(), _CAMEL.sub(" ", m.group(2)), m.group(3) or "")
 
 
 def _words_of_tag(m: re.Match) -> str:
