@@ -187,6 +187,7 @@ _DET_ADJ_BEFORE = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0
 _TRAILING_RELATIVE = re.compile(r"\s+(?:who|that|which)$")
 # a lower-case word after a capitalised one, inside the speaker's span ("Early analysis")
 _LOWER_AFTER = re.compile(r"[ \u00a0]+[a-z]")
+_CASE_WINDOW = 20_000  # how far around a word its other mentions are looked for
 # endings of plural nouns that are no one's surname ("Jurors", "Associates", "Millennials")
 _PLURAL_NOUN = re.compile(r"(?:ors|ers|ates|ians|ists|ies|ants|ents|als|ees|ans)$")
 # a name after the earlier items of a list a preposition governs: "in Alabama, Georgia and
@@ -442,6 +443,7 @@ class SpeakerResolver:
         self.prefix: Optional[dict[str, list[str]]] = None  # family name first -> full names
         self.title_heads: Optional[set[str]] = None  # title words written with a name
         self.sentence_case: dict[str, bool] = {}  # word -> only ever opens sentences
+        self.by_first: Optional[tuple[int, dict[str, list[_Entity]]]] = None  # first word
 
     # ------------------------------------------------------------------ helpers
     def sentence_of(self, pos: int) -> int:
@@ -674,8 +676,14 @@ class SpeakerResolver:
         if r.title is not None or w in PLACE_WORDS or w in KNOWN_ORGS or (
                 first_name_gender(w) is None and w.lower() not in _FIRST_NAME_GENDER):
             return None  # (a listed first name only: "Trump" is no "Trump Train")
-        found = [e for e in self.entities.values()
-                 if e.name.split()[0] == w and e.mentions and min(e.mentions) < r.start]
+        if self.by_first is None or self.by_first[0] != len(self.entities):
+            # (indexed once, again only if the entities grew: a long report stays linear)
+            index: dict[str, list[_Entity]] = {}
+            for e in self.entities.values():
+                index.setdefault(e.name.split()[0], []).append(e)
+            self.by_first = (len(self.entities), index)
+        found = [e for e in self.by_first[1].get(w, ())
+                 if e.mentions and min(e.mentions) < r.start]
         return found[0] if len(found) == 1 else None
 
     def _modifies_role(self, end: int) -> bool:
@@ -1135,7 +1143,9 @@ class SpeakerResolver:
         got = self.sentence_case.get(w)
         if got is None:
             got = True
-            for m in re.finditer(r"(?<![\w’'-])" + re.escape(w) + r"(?![\w-])", self.text):
+            # (the text around it, not the whole report: linear however long the report)
+            word_at = re.compile(r"(?<![\w’'-])" + re.escape(w) + r"(?![\w-])")
+            for m in word_at.finditer(self.text, max(0, pos - _CASE_WINDOW), pos + _CASE_WINDOW):
                 if not self._opens_sentence(m.start()):
                     got = False
                     break

@@ -94,6 +94,13 @@ _DET = re.compile(r"^(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+
 _ORG_DESC = load("organisation_descriptions")
 _COMPANY_DESC = load("company_descriptions")
 # a company's name as written ("Harbor Point Bancorp", "Acme Inc.", "Norland Freight Ltd")
+@lru_cache(maxsize=4)
+def _first_corporate_name(text: str) -> int:
+    """Where the report first writes a company's name (-1: nowhere); once per report."""
+    m = _CORPORATE_NAME.search(text)
+    return m.start() if m else -1
+
+
 _CORPORATE_NAME = re.compile(r"\b[A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*)*\s+(?:Inc|Corp|Corporation|"
                              r"Co|Ltd|LLC|plc|PLC|AG|SA|NV|Bancorp|Holdings|Group)\b\.?")
 _NON_COMPANY_HEADS = load("non_company_heads")
@@ -2220,7 +2227,8 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
                     name = None
                 elif name and name[:1].islower() and _description_head(sp) in _COMPANY_DESC \
                         and _description_head(sp) not in ("group", "charity", "nonprofit") and \
-                        _CORPORATE_NAME.search(text, 0, st.speaker_start or st.content_start):
+                        0 <= _first_corporate_name(text) < (st.speaker_start or
+                                                            st.content_start):
                     # "the bank said" after "Harbor Point Bancorp" and no one body found for
                     # it: a company the report named, so no name rather than "bank"
                     name = None
