@@ -22,7 +22,7 @@ from claims.extraction.lexicons import load
 from claims.extraction.quotes import QUOTE_CHARS
 from claims.extraction.tokens import is_word
 from claims.extraction.words import (ADVERBIAL_PREP, AUX, COMMON_VERBS, LEFT_STOP, MONTHS,
-                                     PRONOUNS, TIME)
+                                     PRONOUNS, SUBJECT_PRONOUNS, SUBORDINATORS, TIME)
 
 _NUMBER_WORDS = load("number_words")  # "said nearly two-thirds ..."
 _CUT_AFTER_COMMA = load("content_cut_after_comma")
@@ -499,7 +499,7 @@ def np_object_end(toks, k, se) -> int:
                     (nx.endswith("ed") and nx in CUES):
                 return t.s
         if m > k + 1 and (low in _OWN_CLAUSE or low in _CLAUSE_OR_PREP and m + 1 < n and (
-                toks[m + 1].low in _SUBJECT_PRONOUNS or toks[m + 1].low in ("a", "an", "the") and
+                toks[m + 1].low in SUBJECT_PRONOUNS or toks[m + 1].low in ("a", "an", "the") and
                 any(x.low in CUES for x in toks[m + 2:m + 5]))):
             # "accused him of sexism because he ...", "pointed to the spot after a review
             # found that ...": a clause of its own, not the object ("after two weeks of
@@ -509,6 +509,7 @@ def np_object_end(toks, k, se) -> int:
     return se
 
 
-_OWN_CLAUSE = frozenset("because although though whereas".split())
+# subordinators that are prepositions or adverbs too ("after two weeks", "before the court"):
+# a clause only when a subject follows; the others always open one ("because", "although")
 _CLAUSE_OR_PREP = frozenset("after before when while since until".split())
-_SUBJECT_PRONOUNS = frozenset("he she they it we i you".split())
+_OWN_CLAUSE = SUBORDINATORS - _CLAUSE_OR_PREP - {"unless", "once"}

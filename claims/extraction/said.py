@@ -31,7 +31,7 @@ from claims.extraction.sources import (after_coordination, source_left, source_r
 from claims.extraction.spans import Attribution, Span
 from claims.extraction.tokens import is_word, strip_content, strip_span, tok_starts
 from claims.extraction.words import (ADVERBIAL_PREP, AUX, COMMON_VERBS, LEFT_STOP, MONTHS,
-                                     PRONOUNS, TIME)
+                                     PRONOUNS, SUBJECT_PRONOUNS, SUBORDINATORS, TIME)
 
 __all__ = ["read_said"]
 
@@ -194,10 +194,8 @@ def _quantity_at(toks, k: int) -> bool:
 
 
 _MODALS = frozenset("would could will can should might may must".split())
-# conjunctions that open a clause of its own after a cue's object
-_CLAUSE_OPENERS = frozenset("after before when while because although though since until "
-                            "unless whereas once".split())
-_SUBJECTS = frozenset("he she they it we i you a an the his her their its".split())
+# what opens the subject of a clause after a subordinator ("after he left", "after a review")
+_SUBJECTS = SUBJECT_PRONOUNS | frozenset("a an the his her their its".split())
 
 
 def _content_start(c: Cue) -> int:
@@ -218,7 +216,7 @@ def _content_start(c: Cue) -> int:
             break
         if toks[m].low in CUES and m > j + 1 and not cue_as_noun(toks, m):
             break
-        if toks[m].low in _CLAUSE_OPENERS and m > k and c.base not in _CLAUSE_VERBS and \
+        if toks[m].low in SUBORDINATORS and m > k and c.base not in _CLAUSE_VERBS and \
                 c.base not in HEARER_VERBS and m + 1 < n and toks[m + 1].low != "that" and (
                     toks[m + 1].low in _SUBJECTS or toks[m + 1].w[0].isupper()):
             # "pointed to the spot after a VAR review found that ...": the "that" is in
@@ -702,11 +700,11 @@ def name_appositive_subject(toks, i, ss) -> bool:
         while caps < len(ts) and ts[len(ts) - 1 - caps].w[0].isupper():
             caps += 1
         roles = ts[:len(ts) - caps]
+        # (the first role word may open the sentence: "Music industry lawyer Rachel Ostrow")
         return 2 <= caps <= 4 and 1 <= len(roles) <= 4 and is_name(ts[len(ts) - caps:]) and \
             all((t.w[0].islower() or t is ts[0]) and t.w[0].isalpha() and
                 t.low not in LEFT_STOP and t.low not in CUES and t.low not in COMMON_VERBS and
                 t.low not in AUX for t in roles)
-        # (the first role word may open the sentence: "Music industry lawyer Rachel Ostrow")
 
     if len(commas) == 1 and name and name[0].low in ("one", "a", "an", "the", "another",
                                                       "that", "this") and \

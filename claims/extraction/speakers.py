@@ -605,13 +605,13 @@ class SpeakerResolver:
         beat Fritz, said ... “...,” the Italian said")."""
         cur = self.sentence_of(a)
         if not self.sentences:
-            return self._people_between(self.start, a)
+            return self._people_between(self.start, a)[0]
         for width in (1, 2, 3):
             lo = self.sentences[max(cur - width, 0)].start
-            got = self._people_between(lo, a)
+            got, count = self._people_between(lo, a)
             if got is not None:
                 return got
-            if self._people_count > 1:
+            if count > 1:
                 break
         prev = self.sentences[cur - 1] if cur >= 1 else None
         spoke = {sp.name for si, sp, _, plural, _ in self.history[-6:]
@@ -640,8 +640,8 @@ class SpeakerResolver:
             return True
         return False
 
-    def _people_between(self, lo: int, a: int) -> Optional[Speaker]:
-        """The one person named in [lo, a) (``_people_count`` says how many were)."""
+    def _people_between(self, lo: int, a: int) -> tuple[Optional[Speaker], int]:
+        """The one person named in [lo, a), and how many people were named there."""
         seen = set()
         i = bisect.bisect_left(self.run_starts, a) - 1
         mononyms = set()
@@ -660,13 +660,13 @@ class SpeakerResolver:
                     # "Adele has cancelled four shows" (not "The German added": a nationality)
                     mononyms.add(r.tokens[0])
             i -= 1
-        self._people_count = len(seen) + len(mononyms)
-        if self._people_count != 1:
-            return None
+        count = len(seen) + len(mononyms)
+        if count != 1:
+            return None, count
         if mononyms:
-            return Speaker(mononyms.pop(), "person", None)
+            return Speaker(mononyms.pop(), "person", None), 1
         ent = self.entities[seen.pop()]
-        return Speaker(ent.name, "person", self.entity_role(ent))
+        return Speaker(ent.name, "person", self.entity_role(ent)), 1
 
     def _by_first_name(self, r: NameRun) -> Optional[_Entity]:
         """ "Kerry told fans" after "Kerry Lane": a first name alone (a listed one, after no

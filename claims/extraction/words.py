@@ -21,6 +21,11 @@ LEFT_STOP_KEEP = frozenset("of".split())
 # nouns of a role, kept with a following "for/at/with" phrase ("a spokesman for the ministry")
 ROLE_NOUNS = load("role_nouns")
 PRONOUNS = frozenset("he she they i we you it who which".split())
+# pronouns that can open a clause as its subject ("... after he left")
+SUBJECT_PRONOUNS = frozenset("he she they it we i you".split())
+# conjunctions that open a clause of its own ("pointed to the spot after a review found ...")
+SUBORDINATORS = frozenset("after before when while because although though since until unless "
+                          "whereas once".split())
 TIME = load("time_words")
 MONTHS = frozenset(_MONTH_NUMBERS)  # full names and abbreviations ("sept", "dec")
 # adverbial prepositional phrases after a cue: "in a statement", "on Twitter", "at a rally"
