@@ -310,3 +310,11 @@ def test_a_headline_quotation_before_a_colon_and_a_name_is_that_persons():
 def test_a_headline_quotation_before_a_label_names_no_one():
     t = '"A dark day": Opposition reacts\n\nOpposition leaders said the vote was a dark day.'
     assert all(s.speaker_name != "Opposition" for s in said(t))
+
+
+def test_a_name_right_after_a_quotation_then_its_age_role_and_state():
+    t = ('"I just do not think she has been truthful," Cecelia Purner, 67, a retired nurse in '
+         'Tampa, Fla., said.')
+    s = by_content(t, "truthful")
+    assert s.speaker_name == "Cecelia Purner"
+    assert "Purner" not in s.text

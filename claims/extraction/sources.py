@@ -500,8 +500,10 @@ def appositive_head(text, toks, seg_start, ss) -> Optional[Span]:
                 all(t.w[0].isupper() or t.w in (".", "-", "’", "'") for t in seg) and \
                 f.low not in PRONOUNS and f.low not in LEFT_STOP and f.low not in TIME and \
                 f.low not in MONTHS:
-            if p >= 0 and toks[p].s >= ss and toks[p].w not in (",",):
+            if p >= 0 and toks[p].s >= ss and toks[p].w not in (",",) and \
+                    not (toks[p].w in QUOTE_CHARS and not toks[p].inq):
                 return None  # "... ; Obama, the president," - keep it simple
+                # (a quotation may end right before the name: '"...," Ann Lee, 67, a nurse')
             return strip_span(text, seg[0].s, seg[-1].e)
         if f.low in ("the", "a", "an") or f.w[0].isdigit() or (
                 f.w[0].islower() and (f.low not in LEFT_STOP or f.low == "of") and
