@@ -53,6 +53,8 @@ critics supporter supporters opponent opponents activist activists organizer org
 worker workers employee employees staff staffer staffers manager managers owner owners
 founder professor professors teacher teachers doctor doctors nurse nurses student students
 parent parents mother father man woman men women friend friends neighbor neighbors
+neighbour neighbours organiser organisers councillor councillors colleague colleagues
+relative relatives
 spokesmen observers observer diplomat diplomats candidate candidates governor mayor
 commissioner commissioners representative representatives delegate delegates general
 generals police military army government governments administration ministry department

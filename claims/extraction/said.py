@@ -159,6 +159,12 @@ def read_said(c: Cue, ing: bool) -> Optional[Attribution]:
             src_left is not None and text[ss:src_left[0]].rstrip().endswith(",") and \
             _plain_hearer_then_tail(text, toks, k, se):
         rest_empty = True  # "CLAUSE, the company told subscribers in an email on Monday."
+    elif not rest_empty and not ing and nxt is not None and nxt.low == "to" and \
+            c.base in SPEECH_CUES and src_left is not None and toks[i].w[:1].islower() and \
+            text[ss:src_left[0]].rstrip().endswith(",") and \
+            _PLAIN_SUBJECT.fullmatch(text, src_left[0], src_left[1]) and \
+            _to_hearer_then_tail(text, toks, k, se):
+        rest_empty = True  # "CLAUSE, the company confirmed to The Verge on Thursday."
     elif not rest_empty and not ing and c.base in ("tell", "email") and nxt is not None and (
             nxt.w[0].isupper() or nxt.low in ("reporters", "journalists", "me", "us", "him",
                                               "her", "them")):
@@ -825,6 +831,30 @@ def _plain_hearer_then_tail(text, toks, k, se) -> bool:
                 toks[x - 1].low not in ("a", "an", "the", "its", "his", "her", "their"):
             return False
     return True
+
+
+# a subject that can follow its clause: a pronoun, a name, or a description with no name in
+# it (not "..., a point Feinstein also acknowledged to Bloomberg": a relative clause)
+_PLAIN_SUBJECT = re.compile(
+    r"(?:he|she|they|it|we|I|(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*|"
+    r"(?:the|a|an|its|his|her|their)(?:\s+[a-z][\w’'-]*){1,4})\s*")
+
+
+def _to_hearer_then_tail(text, toks, k, se) -> bool:
+    """ "CLAUSE, the company confirmed to The Verge on Thursday.", "..., she explained to
+    reporters.": "to", its hearer (a name, or one or two lower-case words), then the sentence
+    end or a short adverbial tail; not "said to settle the case"."""
+    m = k + 1
+    if m >= len(toks) or toks[m].s >= se:
+        return False
+    if not toks[m].w[0].isupper():
+        return _plain_hearer_then_tail(text, toks, m, se)
+    while m < len(toks) and toks[m].s < se and toks[m].w[0].isupper():
+        m += 1
+    if m < len(toks) and toks[m].s < se and toks[m].w in (".", "!", "?"):
+        # the sentence's end, not an abbreviation's point ("wrote to Mrs. Clinton about")
+        return m + 1 >= len(toks) or toks[m + 1].s >= se
+    return m >= len(toks) or toks[m].s >= se or _plain_hearer_then_tail(text, toks, m, se)
 
 
 def _subordinate_tail(toks, k, se) -> bool:

@@ -158,6 +158,9 @@ _APPOSITIVE = re.compile(r",\s+(?:a|an|the|his|her|their|its)\s[^,.;:“”\"]{1
 _RELATIVES = frozenset("who which whose whom that".split())
 _AGE_APPOSITIVE = re.compile(r",\s+\d{1,3},\s")
 _OPEN_QUOTES = frozenset("“\"‘'«")
+# words opening a description that refers to no one in particular ("not every expert",
+# "no official", "each side"): never the antecedent of "he"/"she"
+_NO_ONE_IN_PARTICULAR = frozenset("not no every each any few none neither".split())
 # "spokesman", "chairman", "congressman": said of women too, so a weak sign of gender
 _MAN_WORD = re.compile(r"[a-z]man\b", re.IGNORECASE)
 _PLACE_PREP = re.compile(r"\b(?:in|at|near|across|outside|inside)\s+(?:the\s+)?$")
@@ -717,6 +720,8 @@ class SpeakerResolver:
         official"), not a thing ("the post", "a screen image")."""
         if sp.type == "person" or not sp.name:
             return True
+        if sp.name.split()[0].lower() in _NO_ONE_IN_PARTICULAR:
+            return False  # "not every expert thinks ... 'X,' he says": no one to refer to
         head = sp.name.split()[-1].lower()
         return sp.name in self.word_gender or head in GROUP_NOUNS or head in TITLES
 

@@ -534,6 +534,11 @@ _ACRONYM = re.compile(r"(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})")
 _CAP_RUN = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'&.-]*(?:\s+(?:of|for|on|and|&)?\s*"
                       r"[A-Z][\w’'&.-]*){0,6})")
 _DIGIT = re.compile(r"\d")
+# the definite article opening a description: "the company" is one the report named
+_DEFINITE = re.compile(r"(?i:the)\s")
+# a sentence's end inside a run of capitalised words ("... the European Union. The change")
+_RUN_SENTENCE_END = re.compile(r"\.\s+(?=(?:" + "|".join(sorted(_conf.SENTENCE_OPENERS)) +
+                               r")\b)")
 
 
 def _org_marked(name: str) -> bool:
@@ -547,6 +552,9 @@ def _all_org_mentions(text: str) -> tuple[list[int], list[str]]:
     pos, names = [], []
     for m in _CAP_RUN.finditer(text):
         name = m.group(0).strip()
+        cut = _RUN_SENTENCE_END.search(name)
+        if cut is not None:
+            name = name[:cut.start()]
         if _org_marked(name) and not _DIGIT.search(name):
             pos.append(m.start())
             names.append(name)
@@ -2226,11 +2234,14 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
                         muted.add(name)
                     name = None
                 elif name and name[:1].islower() and _description_head(sp) in _COMPANY_DESC \
-                        and _description_head(sp) not in ("group", "charity", "nonprofit") and \
+                        and _description_head(sp) not in ("group", "charity", "nonprofit") and (
                         0 <= _first_corporate_name(text) < (st.speaker_start or
-                                                            st.content_start):
-                    # "the bank said" after "Harbor Point Bancorp" and no one body found for
-                    # it: a company the report named, so no name rather than "bank"
+                                                            st.content_start) or
+                        _DEFINITE.match(_strip_opener(sp))):
+                    # "the bank said" after "Harbor Point Bancorp", or "Google is shutting
+                    # down ..., the company said", and no one body found for it: a company
+                    # the report named, so no name rather than "bank" (which would name
+                    # no one a reviewer could check)
                     name = None
                 elif name and _ADJECTIVE_NAME.search(name):
                     # "the Oslo-based group": the adjective is no name; the description is
