@@ -39,6 +39,27 @@ _APPOSITIVE_OPENERS = frozenset("a an the his her its their".split())
 # a name of two to four capitalised words, and nothing after it but the sentence's end
 _APPOSITIVE_NAME = re.compile(r"(?:[A-Z][\w.’'-]*[ \u00a0]+){1,3}[A-Z][\w’'-]*[.!?]?")
 _VERBISH = re.compile(r"[a-z]{3,}ed$")
+# participles of how a document reached the writer ("seen by Reuters", "obtained by TMZ")
+_READ_BY = frozenset("obtained seen reviewed viewed".split())  # the writer's, not the author's
+_HANDLED_PARTICIPLES = frozenset("obtained seen reviewed viewed released filed published "
+                                 "leaked shared provided".split())
+
+
+def _past_how_obtained(toks, a: int, se: int, cs: int) -> int:
+    """ "according to the documents, obtained by TMZ, he says ...", "according to a memo, seen
+    by Reuters, the plan ...": how the writer came by the source, then the content (which
+    starts after it), else ``cs``."""
+    if a >= len(toks) or toks[a].s >= se or not (
+            toks[a].low in _HANDLED_PARTICIPLES or _VERBISH.fullmatch(toks[a].low) and
+            a + 1 < len(toks) and toks[a + 1].low == "by"):
+        return cs
+    for b in range(a + 1, min(len(toks), a + 10)):
+        t = toks[b]
+        if t.s >= se or t.inq or t.w in QUOTE_CHARS or t.w in (";", ":", "."):
+            return cs
+        if t.w == ",":
+            return t.e if b + 1 < len(toks) and toks[b + 1].s < se else cs
+    return cs
 
 
 def _past_appositive(toks, a: int, se: int, cs: int) -> int:
@@ -81,13 +102,26 @@ def read_according(c: Cue) -> Optional[Attribution]:
         m += 1
     if m == k:
         return None
-    src = strip_span(text, toks[k].s, toks[m - 1].e)
+    src_end = m
+    for b in range(k + 1, m - 1):
+        if toks[b].low in _READ_BY and toks[b + 1].low == "by":
+            src_end = b  # "according to a memo seen by Reuters": the memo, not its reader
+            # (but "a complaint filed by the SEC", "excerpts released by the White House":
+            # the agent is the author)
+            break
+    src = strip_span(text, toks[k].s, toks[src_end - 1].e)
     before = text[ss:toks[i].s].strip()
-    if before.strip(" “\"‘'") == "" or before.endswith(("(", "—")) and False:
+    opens = before.strip(" “\"‘'") == "" or (
+        # "X filed suit, and according to the docs, he says ...": a new clause opens
+        before.endswith((", and", ", but", "; and", "; but", ";")) and m < n and
+        toks[m].w == "," and _past_how_obtained(toks, m + 1, se, -1) >= 0)
+    if opens:
         # "According to X, CLAUSE"
         cs = toks[m].e if m < n and toks[m].s < se else se
-        if m < n and toks[m].w == "," and toks[k].w[:1].isupper():
-            cs = _past_appositive(toks, m + 1, se, cs)
+        if m < n and toks[m].w == ",":
+            cs = _past_how_obtained(toks, m + 1, se, cs)
+            if toks[k].w[:1].isupper() and cs == toks[m].e:
+                cs = _past_appositive(toks, m + 1, se, cs)
         sp = strip_content(text, cs, se)
     else:
         # "CLAUSE, according to X" (maybe ", according to X, CLAUSE-rest")

@@ -33,8 +33,8 @@ from claims.extraction import cue_model
 from claims.extraction.according_to import read_according
 from claims.extraction.asked import SKIP, read_asked
 from claims.extraction.colons import read_colons
-from claims.extraction.cue_filters import (noun_like, nominal_use, passive, progressive,
-                                           research_finding, sees_as)
+from claims.extraction.cue_filters import (after_than, by_agent_follows, noun_like, nominal_use,
+                                           passive, progressive, research_finding, sees_as)
 from claims.extraction.cues import CUE_STARTS, SPEECH_CUES, THOUGHT_CUES, cue_at
 from claims.extraction.paragraph import Cue, Paragraph
 from claims.extraction.polls import may_hold_poll, read_poll
@@ -172,6 +172,11 @@ def read_cue(c: Cue) -> Optional[Attribution]:
     prevlow = prev.low if prev is not None and prev.s >= ss else ""
     if base != "according" and nominal_use(c, prevlow):
         return _gated(c, "nominal", False)
+    if base != "according" and after_than(toks, i, c.j, ss, c.se):
+        return None  # "more often than the standard models predicted": a comparison
+    if prevlow == "," and t.low.endswith("ed") and by_agent_follows(toks, c.j, c.se):
+        return None  # "The paper, posted online in March by Amira Nasser, shows ...": a
+        # participle phrase (a reduced passive), no one's speech
     ing = t.low.endswith("ing") and base != "according"
     if ing and (prevlow in ("of", "for", "in", "at", "from", "about") or t.w[0].isupper()):
         return _gated(c, "ingprep", False)

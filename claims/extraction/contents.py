@@ -232,6 +232,12 @@ def closing_cue_clause(toks, k, se) -> bool:
                 nx.low in ADVERBIAL_PREP
         if t.low in CUES and m > k and toks[m - 1].low in _SUBJECT_DETERMINERS:
             continue  # ", the report said.": a noun after its determiner
+        if t.low in ("have", "has", "had") and m > k and m + 1 < n and \
+                toks[m + 1].low in _CLOSING_CUES:
+            continue  # ", Saudi and US mediators have said."
+        if t.low == "and" and m > k and m + 1 < n and toks[m - 1].w[:1].isupper() and \
+                toks[m + 1].w[:1].isupper():
+            continue  # (names joined: "Saudi and US")
         if t.low in AUX or t.low in PRONOUNS or t.low in CUES or t.low in COMMON_VERBS or \
                 t.low in ("that", "and", "but", "or", "which", "if", "when", "because"):
             return False

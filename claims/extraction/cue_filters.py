@@ -158,3 +158,34 @@ def research_finding(c: Cue, prevlow: str) -> bool:
         if not (prevlow and srcp and not rest):
             return False
     return True
+
+
+def after_than(toks, i: int, j: int, ss: int, se: int) -> bool:
+    """ "than the standard models predicted.", "than she'd planned to seal ...": the cue's
+    subject (at most four words, no comma) follows "than", and no clause follows the cue
+    (not "more ethanol than the oil industry says the markets can handle")."""
+    k = j + 1
+    if k < len(toks) and toks[k].s < se and toks[k].w not in (".", ",", ";", ":", "!", "?") \
+            and toks[k].low != "to":
+        return False
+    for b in range(i - 1, max(i - 6, -1), -1):
+        t = toks[b]
+        if t.s < ss or t.w in (",", ";", ":") or t.w in QUOTE_CHARS:
+            return False
+        if t.low == "than":
+            return True
+    return False
+
+
+def by_agent_follows(toks, j: int, se: int) -> bool:
+    """ ", posted online in March by X,": "by" within the participle's phrase, before its
+    comma."""
+    for b in range(j + 1, min(len(toks), j + 8)):
+        t = toks[b]
+        if t.s >= se or t.w in (",", ";", ":", ".") or t.w in QUOTE_CHARS or t.low == "that":
+            return False
+        if t.low == "by":
+            # an agent, not a means ("admitted causing death by dangerous driving")
+            return b + 1 < len(toks) and (toks[b + 1].w[:1].isupper() or toks[b + 1].low in (
+                "the", "a", "an", "its", "his", "her", "their"))
+    return False

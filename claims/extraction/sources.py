@@ -181,6 +181,22 @@ def _group_before_place(text, toks, sp: Span, ss) -> Span:
         q -= 2
         while q >= 1 and toks[q - 1].w[:1].isupper() and toks[q - 1].s >= ss:
             q -= 1
+    if q < p and q >= 2 and " and " in text[toks[q].s:sp[1]] and \
+            toks[q - 1].low in ("for", "of") and toks[q - 2].w[:1].isupper() and \
+            toks[q - 2].s >= ss:
+        # "a spokesperson for the Department for Environment, Food and Rural Affairs said":
+        # one body's name holds the list, and whoever speaks for it stands before it
+        r = q - 2
+        while r >= 1 and toks[r - 1].w[:1].isupper() and toks[r - 1].s >= ss:
+            r -= 1
+        h = r - 1 if r >= 1 and toks[r - 1].low == "the" and toks[r - 1].s >= ss else r
+        if h >= 2 and toks[h - 1].low in ("for", "of", "at", "from") and \
+                toks[h - 2].s >= ss and toks[h - 2].low in GROUP_NOUNS:
+            head = np_left(text, toks, h - 2, ss)
+            return (head[0], sp[1]) if head else sp
+        if h == 0 or toks[h - 1].s < ss:
+            return (toks[h].s, sp[1])  # the sentence opens with the body's whole name
+        return sp  # (not "In a letter to the Department of Labor, Smith and Jones said")
     if q < p and q >= 2 and any(t.low == "and" for t in toks[q:p]) and \
             toks[q - 1].low in ("in", "at", "from", "across") and \
             toks[q - 2].s >= ss and toks[q - 2].low in GROUP_NOUNS:
@@ -199,7 +215,8 @@ def _group_before_place(text, toks, sp: Span, ss) -> Span:
     if p < 2 or toks[p - 1].low not in ("in", "at", "from", "across", "on") or toks[p - 2].s < ss \
             or toks[p - 2].low not in GROUP_NOUNS:
         return sp
-    if toks[p - 1].low == "on" and not (toks[p - 2].w.islower() and toks[p - 2].low.endswith("s")):
+    if toks[p - 1].low == "on" and not ((toks[p - 2].w.islower() or toks[p - 2].s == ss) and
+                                        toks[p - 2].low.endswith("s")):
         return sp  # "owners on Main Street", not "the Commission on Presidential Debates"
     head = np_left(text, toks, p - 2, ss)
     return (head[0], sp[1]) if head else sp

@@ -70,6 +70,9 @@ _PREP_IN = re.compile(r"\b(?:of|for|at|to|with|from|in|on)\b", re.I)
 _CONJ_DET = frozenset("the a an his her their its our my".split())
 _AND = re.compile(r"\s(?:and|as well as)\s")  # ("&" joins a firm's name: "Marks & Spencer")
 # the "of" part of a body's name: "Bank| of England", "Ministry| of Defence"
+_CAPS_WORDS = r"[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*)*"
+_LISTED_IN_NAME = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?" + _CAPS_WORDS + r"(?:,\s+" +
+                             _CAPS_WORDS + r")*,?\s+and\s+" + _CAPS_WORDS)
 _OF_NAME = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,3}"
                       r"(?:\s+(?:and|&)\s+[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,2})?(?![\w’'])")
 # one capitalised word written with its mark: a brand's name ("Which?", "Yahoo!")
@@ -144,15 +147,18 @@ _PARENT_OF = re.compile(r"(?i:the)\s+(?:\d+-year-old\s+)?(mum|mom|mother|dad|fat
                         r" of (?:one|two|three|four|five|six|seven|eight|nine|ten|\d+))",
                         re.IGNORECASE)
 # "the singer", "the veteran striker": one person described by what they do
-_PERSON_DESC = re.compile(r"(?i:the)\s+(?:[a-z-]+\s+)?([a-z]+)")
+_PERSON_DESC = re.compile(r"(?i:the)\s+(?:[A-Za-z-]+\s+)?([a-z]+)")  # ("the Lakers guard")
 _PERSON_NOUNS = load("person_descriptions")
 # "the former care worker": what one person was, said of someone the report just named
 _FORMER_DESC = re.compile(r"(?i:the)\s+former\s+(?:[a-z-]+\s+){0,2}([a-z]+)")
 _CAPITAL_ARTICLE = re.compile(
     r"(?:" + "|".join(a.capitalize() for a in JOINED_ARTICLES.split("|")) + r")-[A-Z]")
+_ARTICLE_BEFORE = re.compile(r"(?:^|\W)(?i:an?)\s+$")
 _GOVERNED = re.compile(r"\b(?:in|at|from|to|into|near|of|her|his|their|its)\s+$")
 _FEMALE_PARENT = frozenset("mum mom mother grandmother gran grandma".split())
 _QUANTIFIERS = frozenset("some others many most several few both all".split())
+_PART_OF_GROUP = re.compile(r"(?:one|some|many|most|several|two|three|another|each|both|"
+                            r"all)\s+of\s+(?:the|those|these)\s+([a-z]+)")
 _WORD = re.compile(r"[A-Za-z]+")
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|his|her|their|its)\s[^,.;:“”\"]{1,70},\s")
 _RELATIVES = frozenset("who which whose whom that".split())
@@ -651,8 +657,10 @@ class SpeakerResolver:
         while i >= 0 and self.runs[i].start >= lo:
             r = self.runs[i]
             if r.kind in ("person", "single") and not _GOVERNED.search(
-                    self.text, max(0, r.start - 8), r.start):
-                # (a name after "in", "her" is a place or a thing's: "her Las Vegas residency")
+                    self.text, max(0, r.start - 8), r.start) and not _ARTICLE_BEFORE.search(
+                    self.text, max(0, r.start - 4), r.start):
+                # (a name after "in", "her" is a place or a thing's: "her Las Vegas residency";
+                # after "a", a modifier: "a HuffPost Live interview", "a Trump rally")
                 ent = self.lookup_person(r.tokens, r.start)
                 if ent is not None:
                     seen.add(ent.name)
@@ -882,6 +890,11 @@ class SpeakerResolver:
             return self._resolve_pronoun(ls, a)
         if ls in _QUANTIFIERS:
             return self._quantified_group(a)
+        part = _PART_OF_GROUP.fullmatch(ls)
+        if part is not None and part.group(1) in GROUP_NOUNS:
+            # "one of the officials said": a member of the group the report named, unnamed
+            # (kept plural, so that a later "he" or "she" is never read as the group)
+            return Speaker(s[part.start(1):part.end(1)], "anonymous", None), None, True, None
         if ls == "one":
             # "Insiders claim ... “...,” one said": one of the group named just before, by
             # that group's name (no group: no name); kept plural, so that a later "he" or
@@ -1232,7 +1245,11 @@ class SpeakerResolver:
                                not _COMMA.search(text, r.start, org_runs[-1].end)
                                else text[start:r.end])
             of = _OF_NAME.match(text, r.end, b)
-            if of is not None and len(org_runs) == 1:
+            if len(org_runs) > 1 and _LISTED_IN_NAME.fullmatch(text, r.end, org_runs[-1].end):
+                # "the Department for Environment, Food and Rural Affairs": one body whose
+                # name lists its fields (not "Food and Rural Affairs", not "Department")
+                name = _strip_role(text[start:org_runs[-1].end])
+            elif of is not None and len(org_runs) == 1:
                 # "the Bank of England", "the Ministry of Defence": the "of" name is the body's
                 name = _strip_role(text[start:of.end()])
             # people of a body ("State Department officials") are unnamed sources

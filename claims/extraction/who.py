@@ -109,6 +109,7 @@ _MADE_GOODS = frozenset("car auto drug chip plane aircraft phone handset steel t
                         "computer pc camera vaccine".split())
 _DEMONYMS = load("demonyms")
 _NAMED_BY_HEAD = load("bodies_named_by_head")
+_PERSON_NOUNS = load("person_descriptions")  # "the singer", "the guard": one person
 _ORG_NOUNS = load("organisation_nouns")  # bodies speak: "the league said", "the hospital said"
 _DOC_DESC = frozenset("report study survey poll analysis review audit paper".split())
 _STRONG_CUES = frozenset("say tell according write add state note explain told".split())
@@ -329,6 +330,9 @@ def _cannot_speak(st: Statement) -> Optional[str]:
     if _PARENT_OF_NUMBER.fullmatch(sp):
         return None  # "the father of three": a person (``SpeakerResolver`` names the one)
     cut = next((i for i, w in enumerate(words) if i and w.lower() in _POST_HEAD), None)
+    if cut is not None and words[cut - 1].lower() in _PARTITIVES and \
+            (st.speaker_name or "").lower() in _ANON_GROUPS:
+        return None  # "one of the officials": the group the resolver named it by
     if cut is not None and _head_can_speak(words[cut - 1]):
         # "a source close to the couple", "a friend of the family": the source, unless the
         # name given comes from the phrase after it ("President of CNN Worldwide")
@@ -339,6 +343,10 @@ def _cannot_speak(st: Statement) -> Optional[str]:
         return None if not named or doc or any(w in pre for w in named) else "none"
     if _head_can_speak(head) or head in _RESEARCH and (st.speaker_name or "")[:1].isupper():
         return None  # (a study named by the body that did it: ``_document_by``)
+    if head in _PERSON_NOUNS and st.speaker_name and \
+            st.speaker_name.lower() not in ls:
+        return None  # "The Lakers guard said": the person the resolver named ("guard" alone
+        # would name no one a reviewer can check)
     if len(words) >= 2 and words[0].lower() == "the" and all(
             is_title_word(w) for w in words[1:]) and (st.speaker_name or "")[:1].isupper():
         return None  # "the pope", "the former ambassador" the resolver named by its holder
@@ -351,12 +359,98 @@ def _cannot_speak(st: Statement) -> Optional[str]:
     return None
 
 
+_ING_WORD = re.compile(r"[A-Za-z]{2,}ing")
+# what follows a participle opening a clause, never a compound noun ("holding signs" is one,
+# but "housing advocates" is no clause): its object or particle
+_AFTER_PARTICIPLE = frozenset("""
+the a an his her their its this that these those some many him them me us it off up out down
+""".split())
+_NOT_ONE_SPEAKER = frozenset("including something everything anything nothing".split())
+
+
+# a title-case headline's second clause: "Banks Are Under Assault As He Announces ..."
+_HEADLINE_SUBORDINATE = re.compile(r"\s(?:(?:Even )?As|While)\s+(?:He|She|They|It|We|I)\s|"
+                                   r"\s(?:Amid|After|Despite|Following|Before|Ahead [Oo]f|"
+                                   r"Days After|Hours After)\s+[A-Z$\d]")
+# ("... Fit To Serve As President", "... Campaign As A Racial Healer": no clause)
+
+
+def _headline_clause_end(text: str, st: Statement) -> Statement:
+    """Content in the report's first line, written in title case, ends before a
+    subordinate clause the headline adds ("Jamie Dimon Says Banks Are Under Assault As He
+    Announces $4.9 Billion Profit": what he says is that banks are under assault)."""
+    first_end = text.find("\n")
+    if st.content_spans or first_end < 0 or st.content_start > first_end:
+        return st
+    words = re.findall(r"[A-Za-z][\w’'-]*", text[:first_end])
+    if len(words) < 5 or sum(w[0].isupper() for w in words) < 0.7 * len(words):
+        return st  # not title case: a sentence's own "as" may be the speaker's
+    m = _HEADLINE_SUBORDINATE.search(text, st.content_start, st.content_end)
+    if m is None or len(text[st.content_start:m.start()].split()) < 2:
+        return st
+    return replace(st, content_end=m.start(), text=text[st.content_start:m.start()])
+
+
+def _headline_clause_label(text: str, st: Statement) -> bool:
+    """The words before a colon in the report's first line are three or more, and one after
+    the first two is written nowhere else in the report ("Clinton Wades In:", "FIX IS IN:",
+    "Donald Trump Finally Endorses ...:"): a clause of the headline, not a name."""
+    if st.speaker_start is None or not st.speaker:
+        return False
+    first_end = text.find("\n")
+    if first_end < 0 or st.speaker_start > first_end:
+        return False
+    words = st.speaker.split()
+    if len(words) < 3 or words[0] in _conf.SENTENCE_OPENERS:
+        return False  # ("The revolutionary's next tactic:": the checks after it decide)
+    body = text[first_end:]
+    return any(not re.search(r"(?<![\w’'])" + re.escape(w.strip(",.’'")) + r"(?![\w’'])", body)
+               for w in words[2:] if w.strip(",.’'"))
+
+
+def _participle_clause(text: str, sp: str) -> bool:
+    """The words taken for the speaker are a participle's clause or a list's opener, which
+    names no one: "Rattling off plans ...", "releasing a statement", "Joining Rubio",
+    "including top campaign officials", "Having" (not "Housing advocates", "Polling
+    averages", "Acting Inspector Paul Grayson", "Schilling", "Downing Street")."""
+    words = sp.split()
+    if not words:
+        return False
+    w0 = words[0].lower()
+    if w0 in _NOT_ONE_SPEAKER:
+        return True
+    if not _ING_WORD.fullmatch(words[0]) or words[0][:1].isupper() and not \
+            written_in_lower_case(text, w0):
+        return False  # (a name: "Schilling", "Downing Street", "Acting" as a title)
+    if len(words) == 1:
+        return w0 not in _ING_NOUNS
+    if w0 in _ADJECTIVAL_ING:
+        return False  # "leading Democrats", "ruling party officials"
+    nxt = words[1]
+    return nxt.lower() in _AFTER_PARTICIPLE or nxt[:1].isupper() and not \
+        written_in_lower_case(text, nxt.lower())
+
+
+# -ing words that qualify a noun as adjectives do
+_ADJECTIVAL_ING = frozenset("""
+leading ruling governing opposing visiting remaining outgoing incoming acting sitting founding
+presiding reigning striking voting working competing rising ageing aging serving participating
+dissenting neighbouring neighboring surviving grieving protesting fellow supporting
+""".split())
+# -ing words that are nouns on their own ("Polling shows ...")
+_ING_NOUNS = frozenset("polling reporting funding briefing hearing meeting ruling filing "
+                       "finding building housing spending".split())
+
+
 # words that end a speaker's head noun and open what follows it ("a source close to X",
 # "a friend of the family", "an aide familiar with the talks")
 _POST_HEAD = frozenset("close familiar of for at from with in to".split())
 _PARENT_OF_NUMBER = re.compile(r"(?i:the|a)\s+(?:\d+-year-old\s+)?(?:mum|mom|mother|dad|father|"
                                r"grandmother|grandfather|gran|grandad|grandma|grandpa)[ -]of[ -]"
                                r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)")
+_ANON_GROUPS = load("group_nouns")  # "officials", "critics": an unnamed group
+_PARTITIVES = frozenset("one some many most several two three four another each both all "
+                        "none".split())
 _LONE_DETERMINERS = frozenset("the a an this these those one another".split())
 _NOBODY = re.compile(r"(?:no one|nobody|none|neither|no\s+\w+)$", re.IGNORECASE)
 # "Obama on Climate Change: ...": the topic a headline gives between its speaker and colon
@@ -1782,17 +1876,26 @@ def _fronted_content(text: str, st: Statement) -> Statement:
 # a wire dateline opening a paragraph: "LIMA (Reuters) - ", "WASHINGTON ― ", "PARIS, March 3 -- "
 _DATELINE = re.compile(r"(?:[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}"
                        r"(?:,[ ][A-Z][a-z]+\.?(?:[ ]\d{1,2})?)?"
-                       r"(?:[ ]?\([A-Za-z. ]{2,30}\))?|\([A-Z][A-Za-z. ]{1,20}\))"
+                       r"(?:[ ]?\([A-Za-z. ]{2,30}\))?|\([A-Z][A-Za-z. ]{1,20}\)|"
+                       # (or a date alone: "Nov. 3, 2026 -- ", "March 3, 2026 — ")
+                       r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+                       r"[ ]\d{1,2},[ ]\d{4})"
                        r"[ ]*(?:[-―—–]|--)[ ]+")  # (or the outlet alone: "(CNN) — ")
 
 
+# a newsletter's section label opening a paragraph: a capitalised phrase with a lower-case
+# word in it (so no one's name: "NAME: answer" is a speaker's line), then a colon
+_SECTION_LABEL = re.compile(r"[A-Z][\w’']*(?:[ ][\w’',]+){0,4}?[ ][a-z][\w’']*:[ ]+(?=[A-Z“\"‘'])")
+
+
 def _without_dateline(text: str, st: Statement) -> Statement:
-    """Content that begins a paragraph with a wire dateline starts after it: the dateline
-    is the outlet's, not what the speaker said."""
+    """Content that begins a paragraph with a wire dateline, or with a section label
+    ("Driving the news: ..."), starts after it: it is the outlet's, not what the speaker
+    said."""
     a = st.content_start
     if st.content_spans or (a > 0 and text[a - 1] != "\n"):
         return st
-    m = _DATELINE.match(text, a, st.content_end)
+    m = _DATELINE.match(text, a, st.content_end) or _SECTION_LABEL.match(text, a, st.content_end)
     if m is None or m.end() >= st.content_end - 10:
         return st
     return replace(st, content_start=m.end(), text=text[m.end():st.content_end])
@@ -1836,6 +1939,12 @@ def _noun_cue_subject(text: str, st: Statement) -> Statement:
     return replace(st, content_end=e, text=text[st.content_start:e])
 
 
+_DESC_THEN_NAME = re.compile(
+    r"(?:One|A|An|Another|The|Her|His|Their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,\s+"
+    r"([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,2}),(?:\s+\d{1,3},)?"
+    r"(?:\s+(?:from|of)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?,)?\s+(?=[a-z])")
+
+
 def _paragraph_subject(text: str, a: int, b: int) -> Optional[tuple[int, str]]:
     """The person who opens a paragraph starting in [a, b) as its subject, the last one."""
     best = None
@@ -1846,6 +1955,11 @@ def _paragraph_subject(text: str, a: int, b: int) -> Optional[tuple[int, str]]:
         if not head:
             continue
         got = _person_in(head.group(1))
+        if got is None:
+            # "One patient, Gareth Hughes, 67, from Swansea, has been waiting ...": the name
+            # in apposition to a description, then the verb
+            named = _DESC_THEN_NAME.match(line)
+            got = _person_in(named.group(1)) if named else None
         if got and got[0].split()[-1] not in PARTY_MEMBERS:
             best = (ps, got[0])  # (not "Liberal Democrat group leader ...": a party's member)
     return best
@@ -2123,6 +2237,7 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
             continue
         st = _document_by(text, _agent_of_document(text, held))
         st = _noun_cue_subject(text, _without_dateline(text, _fronted_content(text, st)))
+        st = _headline_clause_end(text, st)
         st = _subject_before_speaker(text, _name_after_description(
             text, _name_before_address(text, st)))
         ins = _split_inside(text, st)
@@ -2131,6 +2246,14 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
         name, stype, role = st.speaker_name, st.speaker_type, st.speaker_role
         sp = (st.speaker or "").strip()
         lsp = sp.lower()
+        if (st.cue or "").strip() == ":" and st.speaker_name and \
+                _headline_clause_label(text, st):
+            # "Clinton Wades In: Urges Britain to ...": a headline's clause before its colon,
+            # no speaker's name (its subject may be one: no guess)
+            st = replace(st, speaker_name=None, speaker_type="person", speaker_role=None)
+            out.append(st)
+            done.append(st)
+            continue
         if _NOBODY.match(sp) and not sp.isupper():
             continue  # "No one said the vote would be easy": no one said it
         if sp in ("Q", "Question") and _QUESTION_LINE.match(
@@ -2229,7 +2352,7 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
             elif holder:
                 name, stype = reg.full_name(holder) or holder, "person"
             else:
-                if _cannot_speak(st) is not None:
+                if _cannot_speak(st) is not None or _participle_clause(text, sp):
                     if name and stype == "anonymous":
                         muted.add(name)
                     name = None
