@@ -995,6 +995,18 @@ PROBES = {
     "foxnews_style.txt": {"medical condition": "Lisa Carver",
                           "exhausted from fighting": "Ian Serotkin",
                           "bureaucratic nightmare": "Mark Delaney"},
+    "ars_style.txt": {"The fix exists": "Priya Raman",
+                      "Eleven were vulnerable": "Raman and her colleagues",
+                      "in the coming weeks": "spokesperson for Lockwell",
+                      "keep treating": "Matthew Green"},
+    "wapo_politics.txt": {"bad deal": "Alex Padilla",
+                          "working on it": "Charles E. Schumer",
+                          "more tools": "James Lankford",
+                          "dead on arrival": "Mike Johnson",
+                          "stands ready": "Andrew Bates"},
+    "buzzfeed_style.txt": {"unable to prove": "Brandy Young",
+                           "never expected": "Brandy Young",
+                           "thrilled": "Samantha Gallagher"},
 }
 
 

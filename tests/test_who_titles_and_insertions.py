@@ -555,3 +555,31 @@ def test_a_title_case_headline_content_ends_before_its_added_clause():
          "Sunday.")
     s = by_content(t, "Not Fit To Serve")
     assert s.text.endswith("Of The Club")
+
+
+def test_he_after_a_subject_with_a_party_tag():
+    t = ('Schumer told reporters: "We are working on it."\n\nSen. Alex Padilla (D-Calif.) was '
+         'blunter. "This is a bad deal," he said in an interview.')
+    assert by_content(t, "bad deal").speaker_name == "Alex Padilla"
+
+
+@pytest.mark.parametrize("text, who", [
+    ("Sen. James Lankford (R-Okla.), the lead GOP negotiator, said the bill was strong.",
+     "James Lankford"),
+    ("Councillor Priya Shah (Lab, Riverside), the cabinet member for housing, said the plan "
+     "was fair.", "Priya Shah"),
+])
+def test_a_name_with_a_parenthesis_before_its_appositive(text, who):
+    assert said(text)[0].speaker_name == who
+
+
+def test_they_after_a_coordinated_subject_is_that_subject():
+    t = ("Acme said sales rose. Raman and her colleagues tested 14 models. Eleven were "
+         "vulnerable, they wrote.")
+    assert by_content(t, "Eleven were vulnerable").speaker_name == "Raman and her colleagues"
+
+
+def test_a_venue_after_presented_at_is_not_the_document_speaker():
+    s = by_content("The flaw affects six makers, according to a paper presented at the Usenix "
+                   "Security Symposium.", "affects six makers")
+    assert s.speaker_name != "Usenix Security Symposium"

@@ -500,21 +500,33 @@ def appositive_head(text, toks, seg_start, ss) -> Optional[Span]:
         if k < 1 or toks[k].w != "," or toks[k].s < ss:
             return None
         p = k - 1
-        while p >= 0 and toks[p].s >= ss and toks[p].w not in (",", ";", ":", "—", "–") and \
-                not toks[p].inq and toks[p].w not in QUOTE_CHARS:
+        depth = 0  # (a comma inside parentheses separates nothing: "(Lab, Riverside)")
+        while p >= 0 and toks[p].s >= ss and (depth > 0 or toks[p].w not in (
+                ",", ";", ":", "—", "–")) and not toks[p].inq and toks[p].w not in QUOTE_CHARS:
+            if toks[p].w == ")":
+                depth += 1
+            elif toks[p].w == "(" and depth > 0:
+                depth -= 1
             p -= 1
         seg = toks[p + 1:k]
         if not seg or len(seg) > 14:
             return None
         f = seg[0]
+        name = seg
+        if len(seg) > 3 and seg[-1].w == ")":
+            # "Sen. James Lankford (R-Okla.), the lead GOP negotiator, said": the name before
+            # its parenthesis
+            o = next((x for x in range(len(seg) - 2, 0, -1) if seg[x].w == "("), None)
+            if o is not None and len(seg) - o <= 8:
+                name = seg[:o]
         if _party_tag(text, toks, p + 1, k):
             k = p  # "Rep. Chip Roy, R-Texas, a leader of ..., said"
             continue
         if f.w[0].isupper() and len(seg) <= 2 and f.w.rstrip(".") in PLACE_WORDS:
             k = p  # "a Hollywood, Fla., rabbi": the state of a place, walked over
             continue
-        if f.w[0].isupper() and f.low not in ("the", "a", "an") and len(seg) <= 6 and \
-                all(t.w[0].isupper() or t.w in (".", "-", "’", "'") for t in seg) and \
+        if f.w[0].isupper() and f.low not in ("the", "a", "an") and len(name) <= 6 and \
+                all(t.w[0].isupper() or t.w in (".", "-", "’", "'") for t in name) and \
                 f.low not in PRONOUNS and f.low not in LEFT_STOP and f.low not in TIME and \
                 f.low not in MONTHS:
             if p >= 0 and toks[p].s >= ss and toks[p].w not in (",",) and \

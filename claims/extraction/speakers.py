@@ -125,7 +125,10 @@ _PREP_BEFORE = re.compile(r"\b(?:of|on|for|at|with|from|in|by|to|representing)\s
 # "a study published in the journal Nature": the journal is where it appeared, no speaker
 _MEDIUM_BEFORE = re.compile(r"\b(?:of|on|for|at|from|in|by|to)\s+(?:the\s+)?(?:journal|"
                             r"magazine|newspaper|paper|website|blog|show|programme|program|"
-                            r"podcast|book|network|channel)\s+$")
+                            r"podcast|book|network|channel)\s+$|"
+                            # "a paper presented at the Usenix Security Symposium": a venue
+                            r"\b(?:presented|published|posted|unveiled)\s+(?:at|in|on|to)\s+"
+                            r"(?:the\s+)?$")
 _COMMA = re.compile(r"[,;]")
 # "a spokesman for", "an aide to", "the wife of" + a title or description before the name
 _ROLE_OF = re.compile(r"\s*(?i:a|an|the|one)\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s+"
@@ -153,6 +156,12 @@ _PERSON_NOUNS = load("person_descriptions")
 _FORMER_DESC = re.compile(r"(?i:the)\s+former\s+(?:[a-z-]+\s+){0,2}([a-z]+)")
 _CAPITAL_ARTICLE = re.compile(
     r"(?:" + "|".join(a.capitalize() for a in JOINED_ARTICLES.split("|")) + r")-[A-Z]")
+# a sentence opened by "NAME and her colleagues" / "NAME and NAME", then a lower-case verb
+_COORDINATED_SUBJECT = re.compile(
+    r"((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w’'-]+\s+and\s+(?:(?:his|her|their)\s+(?:colleagues|"
+    r"co-authors|coauthors|team|teammates|partners|students|collaborators)|"
+    r"(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w’'-]+))\s+(?=[a-z])")
+_PAREN_AFTER_NAME = re.compile(r"[ \t]*\([^()\n]{1,30}\)(?=[ ,])")
 _ARTICLE_BEFORE = re.compile(r"(?:^|\W)(?i:an?)\s+$")
 _GOVERNED = re.compile(r"\b(?:in|at|from|to|into|near|of|her|his|their|its)\s+$")
 _FEMALE_PARENT = frozenset("mum mom mother grandmother gran grandma".split())
@@ -768,6 +777,9 @@ class SpeakerResolver:
         if ent is None:
             return None  # ("Trade union leader Pat Roe": "Trade" is looked past)
         after = self.text[r.end:r.end + 90]
+        tag = _PAREN_AFTER_NAME.match(after)
+        if tag is not None:
+            after = after[tag.end():]  # "Sen. Alex Padilla (D-Calif.) was blunter."
         if lead.rstrip().endswith(","):
             age = _AGE_APPOSITIVE.match(after)
             if age is not None:
@@ -1016,6 +1028,9 @@ class SpeakerResolver:
         kind, g = _PRONOUNS[ls]
         if kind == "first":
             return Speaker(None, "person", None), None, ls == "we", None
+        sp = self._plural_subject_before(a) if kind == "group" else None
+        if sp is not None:
+            return sp, None, True, None
         sp = self._antecedent(kind, g, a)
         if sp is None and kind == "group":
             group = self._group_subject_before(a)
@@ -1027,6 +1042,21 @@ class SpeakerResolver:
             return Speaker(None, t, None), g, kind == "group", None
         gg = g if sp.type == "person" else None
         return sp, gg, kind == "group", None
+
+    def _plural_subject_before(self, a: int) -> Optional[Speaker]:
+        """ "Raman and her colleagues tested 14 models. Eleven were vulnerable, they wrote.":
+        "they" is the coordinated subject opening the sentence before, when no statement
+        was attributed since it (not a body that spoke earlier)."""
+        cur = self.sentence_of(a)
+        if not self.sentences or cur == 0:
+            return None
+        prev = self.sentences[cur - 1]
+        if self.history and self.history[-1][4] >= prev.start:
+            return None
+        m = _COORDINATED_SUBJECT.match(self.text, prev.start, prev.end)
+        if m is None:
+            return None
+        return Speaker(m.group(1), "anonymous", None)
 
     def _group_subject_before(self, a: int
                               ) -> Optional[tuple[Speaker, Optional[str], bool, Optional[str]]]:
