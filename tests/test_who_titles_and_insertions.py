@@ -583,3 +583,18 @@ def test_a_venue_after_presented_at_is_not_the_document_speaker():
     s = by_content("The flaw affects six makers, according to a paper presented at the Usenix "
                    "Security Symposium.", "affects six makers")
     assert s.speaker_name != "Usenix Security Symposium"
+
+
+@pytest.mark.parametrize("text", [
+    "Besides, the former president said the plan was fair.",
+    "Wow: Glenn Vale Just Responded To The Endorsement With One Line",
+    "Instead, he urged Republicans to back Vale, he said on Fox.",
+])
+def test_a_sentence_adverb_or_interjection_is_no_speaker_name(text):
+    for s in said(text):
+        assert (s.speaker_name or "").split()[:1] not in (["Besides"], ["Wow"], ["Instead"])
+
+
+def test_leaked_emails_stay_a_description():
+    s = by_content("Leaked emails show staff favoured one candidate.", "staff favoured")
+    assert s.speaker_name and "emails" in s.speaker_name

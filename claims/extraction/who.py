@@ -282,6 +282,13 @@ def _antecedent_of_relative(text: str, st: Statement) -> Optional[str]:
     return None
 
 
+# sentence adverbs, connectives and a headline's interjections, which open a sentence in
+# capitals and name no one
+_OPENERS_NO_NAME = frozenset("""
+prior besides instead likewise well here there wow busted leaked exclusive breaking watch update
+yes meanwhile however still also moreover indeed otherwise plus then now so but and yet though
+although despite unlike
+""".split())
 _NOT_NOMINAL = frozenset("""
 such together however hardly also even still just only then there here so too
 this that these those it its their which what whatever whoever compelled expected reference totals
@@ -322,6 +329,10 @@ def _cannot_speak(st: Statement) -> Optional[str]:
         return "drop"
     last = words[-1]
     head = last.lower().strip(".’'")
+    if words[0].lower() in _OPENERS_NO_NAME and len(words) <= 3 and not any(
+            w[:1].isupper() for w in words[1:]) and not (
+            len(words) > 1 and _head_can_speak(words[-1])):  # (but "Leaked emails")
+        return "none"  # "Besides", "Instead", "Wow", "Exclusive", "but he": no one's name
     if len(words) == 1 and head in _LONE_DETERMINERS and not (head == "one" and
                                                               st.speaker_name):
         return "drop"  # "The" left alone by a cut span: no one ("one" of a group named: kept)
