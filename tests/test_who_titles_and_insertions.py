@@ -598,3 +598,14 @@ def test_a_sentence_adverb_or_interjection_is_no_speaker_name(text):
 def test_leaked_emails_stay_a_description():
     s = by_content("Leaked emails show staff favoured one candidate.", "staff favoured")
     assert s.speaker_name and "emails" in s.speaker_name
+
+
+def test_a_dotted_state_abbreviation_after_a_town_is_no_speaker():
+    s = by_content("Trump, speaking at a rally in Wilmington, N.C., warned that Clinton would "
+                   "raise taxes.", "would raise taxes")
+    assert s.speaker_name == "Trump"
+
+
+def test_strategists_qualified_by_a_party_are_unnamed_strategists():
+    s = by_content("Some GOP strategists predict that support will fall.", "support will fall")
+    assert s.speaker_name == "GOP strategists"
