@@ -609,3 +609,9 @@ def test_a_dotted_state_abbreviation_after_a_town_is_no_speaker():
 def test_strategists_qualified_by_a_party_are_unnamed_strategists():
     s = by_content("Some GOP strategists predict that support will fall.", "support will fall")
     assert s.speaker_name == "GOP strategists"
+
+
+def test_stop_before_a_participle_cue_is_an_act():
+    for s in said("In return, Sudan will improve access for aid groups, stop supporting rebels "
+                  "in the south and cooperate with American agents."):
+        assert not s.text.startswith("rebels"), s.text

@@ -159,6 +159,12 @@ def _read_paragraph(text: str, sentences: list[Sentence], pidx: list[int],
 _UNNAMED = [["to", "be", w] for w in ("named", "identified", "quoted")]
 
 
+# verbs of beginning, going on and stopping before a participle ("stop supporting")
+# ("kept denying", "continued arguing" report what was said again and again: kept)
+# ("began attacking Heidi Cruz" is one in PolNeAR's annotation: kept too)
+_ASPECTUAL = frozenset("stop stops stopped stopping quit ceased cease".split())
+
+
 def read_cue(c: Cue) -> Optional[Attribution]:
     """Read the attribution around one cue occurrence (None when the word is no cue here).
 
@@ -180,6 +186,8 @@ def read_cue(c: Cue) -> Optional[Attribution]:
     ing = t.low.endswith("ing") and base != "according"
     if ing and (prevlow in ("of", "for", "in", "at", "from", "about") or t.w[0].isupper()):
         return _gated(c, "ingprep", False)
+    if ing and prevlow in _ASPECTUAL:
+        return None  # "stop supporting rebels", "kept denying": an act, not a statement
     prev2 = toks[i - 2].low if i > 1 and toks[i - 2].s >= ss else ""
     if base == "expect" and prevlow in BE and c.j + 1 < len(toks) and \
             toks[c.j + 1].low == "to":
