@@ -1007,6 +1007,17 @@ PROBES = {
     "buzzfeed_style.txt": {"unable to prove": "Brandy Young",
                            "never expected": "Brandy Young",
                            "thrilled": "Samantha Gallagher"},
+    "reuters_wire2.txt": {"time they need": "Christine Schneider",
+                          "more forest lost": "Julia Christian",
+                          "two-year delay": "Two EU diplomats",
+                          "smooth implementation": "Adalbert Jahnz"},
+    "guardian_sport.txt": {"He's incredible": "Mikel Arteta",
+                           "better for long spells": "Unai Emery",
+                           "feeling good": "Bukayo Saka"},
+    "local_tv.txt": {"dog is a hero": "Dayton family",
+                     "If it wasn't for him": "Keisha Lawson",
+                     "smoke alarm": "Brad French",
+                     "started in the kitchen": "Brad French"},
 }
 
 

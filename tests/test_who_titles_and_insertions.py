@@ -615,3 +615,11 @@ def test_stop_before_a_participle_cue_is_an_act():
     for s in said("In return, Sudan will improve access for aid groups, stop supporting rebels "
                   "in the south and cooperate with American agents."):
         assert not s.text.startswith("rebels"), s.text
+
+
+@pytest.mark.parametrize("text, who", [
+    ("A Dayton family says their dog is a hero.", "Dayton family"),
+    ("Trump repeatedly said the plan was fair.", "Trump"),
+])
+def test_a_noun_ending_in_ly_is_no_adverb(text, who):
+    assert said(text)[0].speaker_name == who

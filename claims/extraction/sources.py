@@ -36,6 +36,8 @@ _WORD_BACK = re.compile(r"[\w.’'&-]+$")
 # an "-ly" word after a determiner is a noun, not an adverb to skip: "her family said",
 # "the assembly said", "a close ally said"
 _LY_NOUN_DET = frozenset("the a an his her their its our my your this that whose".split())
+# nouns ending in "-ly" that speak after any modifier ("A Dayton family says")
+_LY_NOUNS = frozenset("family assembly ally rally monopoly anomaly".split())
 
 
 def _org_word_after(toks, k: int, m: int) -> bool:
@@ -90,7 +92,8 @@ def _source_left(text, toks, i, ss, quotes) -> Optional[Span]:
                                           or
                                           toks[m].low.endswith(("n't", "n’t")) or (
             toks[m].w.endswith("ly") and toks[m].w[0].islower() and len(toks[m].w) > 4
-            and not (m > 0 and toks[m - 1].low in _LY_NOUN_DET))):
+            and not (m > 0 and toks[m - 1].low in _LY_NOUN_DET) and
+            toks[m].low not in _LY_NOUNS)):
         m -= 1
     # "Trump on Sunday tweeted", "Feinstein last week said", "but on Tuesday wrote"
     m0 = m
