@@ -623,3 +623,13 @@ def test_stop_before_a_participle_cue_is_an_act():
 ])
 def test_a_noun_ending_in_ly_is_no_adverb(text, who):
     assert said(text)[0].speaker_name == who
+
+
+def test_a_quote_then_said_as_and_a_clause_of_the_writers():
+    s = by_content("“I am not nervous at all,” Mr. Dejesus said as he secured the clamp.",
+                   "not nervous")
+    assert s.speaker_name == "Dejesus" and s.kind == "direct"
+    s = by_content("“We will win,” Ana Ruiz said as the crowd cheered.", "We will win")
+    assert s.speaker_name == "Ana Ruiz"
+    # "as" with no clause after it stays what it was
+    assert all(x.kind == "claim" for x in said("He said as much on Tuesday."))

@@ -154,7 +154,10 @@ def read_said(c: Cue, ing: bool) -> Optional[Attribution]:
                           text[ss:src_left[0]].rstrip().endswith(",") and
                           _verbless_tail(toks, k + 1, se))) or (
         nxt.low in ADVERBIAL_PREP and nxt.low != "to" and not _quantity_at(toks, k) and
-        short_tail(text, toks, k, se))
+        short_tail(text, toks, k, se)) or (
+        # "“...,” Mr. Dejesus said as he secured the clamp."
+        nxt.low == "as" and src_left is not None and text[ss:src_left[0]].rstrip().endswith(
+            (",”", ',"', ",’", "”", '"')) and _as_clause(toks, k, se))
     if not rest_empty and not ing and c.base in ("tell", "email") and nxt is not None and \
             src_left is not None and text[ss:src_left[0]].rstrip().endswith(",") and \
             _plain_hearer_then_tail(text, toks, k, se):
@@ -188,6 +191,23 @@ def read_said(c: Cue, ing: bool) -> Optional[Attribution]:
 # verbs of saying whose object is a clause, never a noun phrase alone
 _CLAUSE_VERBS = frozenset("say claim argue insist add note warn believe think predict contend "
                           "assert".split())
+
+
+def _as_clause(toks, k: int, se: int) -> bool:
+    """ "“...,” Mr. Dejesus said as he secured the clamp": "as" opens a clause of the
+    writer's (a subject, then a verb), not "said as much", "said as a joke"."""
+    if k + 2 >= len(toks) or toks[k + 1].s >= se:
+        return False
+    if toks[k + 1].low in SUBJECT_PRONOUNS:
+        return True
+    if toks[k + 1].low not in _SUBJECTS:
+        return False
+    for t in toks[k + 2:k + 5]:
+        if t.s >= se or not is_word(t):
+            return False
+        if t.low in AUX or t.low in COMMON_VERBS or t.low.endswith("ed"):
+            return True
+    return False
 
 
 def _quantity_at(toks, k: int) -> bool:
