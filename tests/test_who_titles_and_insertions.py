@@ -633,3 +633,8 @@ def test_a_quote_then_said_as_and_a_clause_of_the_writers():
     assert s.speaker_name == "Ana Ruiz"
     # "as" with no clause after it stays what it was
     assert all(x.kind == "claim" for x in said("He said as much on Tuesday."))
+
+
+def test_said_when_asked_about_leaves_the_question_unattributed():
+    s = said("“We will win,” Ana Ruiz said when asked about the vote.")
+    assert [x.speaker_name for x in s if x.kind != "claim"] == ["Ana Ruiz"]

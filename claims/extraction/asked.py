@@ -13,6 +13,8 @@ from claims.extraction.tokens import strip_content, strip_span
 
 
 SKIP = object()  # "no attribution here", from a reader that recognised the construction
+# a verb of saying right before "when asked" ("she said when asked about the vote")
+_SAID_FORMS = frozenset("said says told tells replied replies added adds answered".split())
 
 
 def read_asked(c: Cue, prevlow: str) -> Union[Attribution, None, object]:
@@ -54,8 +56,10 @@ def read_asked(c: Cue, prevlow: str) -> Union[Attribution, None, object]:
         src = source_left(text, toks, i, ss, quotes)
         if src is None and after_coordination(toks, i, ss):
             src = subject_of_sentence(text, toks, i, ss, found)
-    if src is None and end < se and prevlow in ("when", "after", "before", "once", "if",
-                                                 "being"):
+    if src is None and (end < se or i > 0 and toks[i - 1].s >= ss and i > 1 and
+                        toks[i - 2].s >= ss and toks[i - 2].low in _SAID_FORMS) and \
+            prevlow in ("when", "after", "before", "once", "if", "being"):
+        # (also "“...,” she said when asked about the vote.": the question was the writer's)
         # "When asked if X, the official told VOA that ...": the question is no one's
         # statement; the answer that follows is read from its own cue
         return SKIP
