@@ -638,3 +638,22 @@ def test_a_quote_then_said_as_and_a_clause_of_the_writers():
 def test_said_when_asked_about_leaves_the_question_unattributed():
     s = said("“We will win,” Ana Ruiz said when asked about the vote.")
     assert [x.speaker_name for x in s if x.kind != "claim"] == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministers fled to the compound, the source, who asked not to be named, told Reuters.",
+    "The ministers fled to the compound, the source, who said he had spoken to people inside, "
+    "told Reuters.",
+])
+def test_a_source_with_a_relative_clause_then_told_the_outlet(text):
+    s = by_content(text, "ministers fled")
+    assert s.speaker_name == "source"
+    assert s.text == "The ministers fled to the compound"
+    for x in said(text):
+        assert x.speaker_name != "Reuters." and "told Reuters" not in x.text
+
+
+def test_told_and_a_clause_after_it_stays_in_the_content():
+    s = by_content("She said he had spoken to people inside, told the court a different story "
+                   "and left.", "spoken to people")
+    assert s.text.endswith("and left")

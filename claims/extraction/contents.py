@@ -203,6 +203,8 @@ def _cuts_forward(text, toks, m, se, n) -> bool:
                      (look[0] in ("and", "but") and any(x in SPEECH_CUES for x in look[1:4]))
                      or (look[0] in PRONOUNS and len(look) > 1 and look[1] in SPEECH_CUES)
                      or (look[0] in SPEECH_CUES and w1.low in ("said", "says"))
+                     or (w1.low in ("told", "tells") and len(look) >= 2 and
+                         toks[m + 2].w[:1].isupper() and (len(look) == 2 or look[2] == "."))
                      or main_clause_cue(toks, m + 1, se) or closing_cue_clause(toks, m + 1, se)):
             return True
     return False

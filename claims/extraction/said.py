@@ -410,6 +410,12 @@ def _read_fronted(c: Cue, src_left: Optional[Span], inverted: bool) -> Optional[
     if before.endswith((", as", ",as")) or before.lower() == "as":
         lim = text.rfind(",", ss, lim) if "," in before else ss  # "CLAUSE, as X put it"
     cs = content_start_before(text, toks, i, ss, p.start, p.found)
+    if cs >= lim and src is not None:
+        # "CLAUSE, the source, who said ..., told Reuters.": the statement read inside the
+        # source's relative clause comes after the content, which starts where it would
+        # before the source
+        cs = content_start_before(text, toks, bisect.bisect_left(tok_starts(toks), src[0]),
+                                  ss, p.start, p.found)
     sp = strip_content(text, cs, lim)
     if not sp:
         return None
@@ -437,7 +443,19 @@ def _noun_phrase_only(toks, sp: Span) -> bool:
         words.pop(0)  # a live blog's clock: "23:41 The Green candidate ..."
     if not words or words[0].low not in ("the", "a", "an") or len(words) > 10:
         return False
-    return not any(t.low in AUX or t.low in COMMON_VERBS or t.inq for t in words)
+    return not any(t.low in AUX or t.low in COMMON_VERBS or t.inq or t.low in _PAST_FORMS or
+                   t.low.endswith("ed") and t.w[:1].islower() and k and
+                   words[k - 1].low not in ("the", "a", "an")
+                   for k, t in enumerate(words))
+
+
+# past tenses no list of common verbs holds ("The ministers fled to the compound, the source,
+# who ..., told Reuters": a clause, not the source's description)
+_PAST_FORMS = frozenset("""
+fled went came left took made gave got ran won lost fell rose held met sent spent built bought
+sold kept found began became brought drew wrote spoke broke chose flew grew knew saw stood struck
+threw wore led fought caught taught paid laid sat slept fought hid
+""".split())
 
 
 def _forward_start_ok(c: Cue, k: int, nxt) -> bool:

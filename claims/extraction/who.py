@@ -2007,8 +2007,8 @@ def _trailing(report: Report, sts: list[Statement], reg: "_Registry") -> list[St
         cue = m.group("k1") or m.group("k2")
         spk_start = m.start("s1") if m.group("s1") else m.start("s2")
         cue_start = m.start("k1") if m.group("k1") else m.start("k2")
-        if cue_start in cues:
-            continue
+        if cue_start in cues or m.group("k2") in ("told", "tells"):
+            continue  # (", told Reuters.": after "told" comes the hearer, never the speaker)
         words = spk.split()
         if spk[:1].isupper():
             if spk.lower() in ("he", "she", "it", "they", "i", "we") or words[0] in (
