@@ -1018,6 +1018,15 @@ PROBES = {
                      "If it wasn't for him": "Keisha Lawson",
                      "smoke alarm": "Brad French",
                      "started in the kitchen": "Brad French"},
+    "afp_style.txt": {"16,000 people had been evacuated": "Abdul Muhari",
+                      "number could rise": "Abdul Muhari",
+                      "no time to take anything": "Maria Lewotobi"},
+    "hill_style.txt": {"I've been very clear": "Joe Manchin",
+                       "optimistic": "Chuck Schumer",
+                       "out of control": "Mitch McConnell"},
+    "sky_style.txt": {"left us with no choice": "Mick Whelan",
+                      "hugely disappointing": "Mark Harper",
+                      "lost count": "Jane Fielding"},
 }
 
 

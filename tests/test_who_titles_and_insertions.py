@@ -657,3 +657,19 @@ def test_told_and_a_clause_after_it_stays_in_the_content():
     s = by_content("She said he had spoken to people inside, told the court a different story "
                    "and left.", "spoken to people")
     assert s.text.endswith("and left")
+
+
+@pytest.mark.parametrize("text, fragment, who", [
+    ("Officials said more than 40,000 people were in relief camps.", "40,000 people",
+     "officials"),
+    ("Abdul Muhari, a spokesman for the agency, said more than 16,000 people had been "
+     "evacuated.", "16,000 people", "Abdul Muhari"),
+    ("The ministry said fewer than 200 schools had reopened.", "200 schools", "ministry"),
+])
+def test_more_than_a_number_opens_a_reported_clause(text, fragment, who):
+    assert by_content(text, fragment).speaker_name == who
+
+
+def test_said_more_than_once_is_no_quantity():
+    s = by_content("He has said more than once that the plan was fair.", "plan was fair")
+    assert not s.text.startswith("more than")

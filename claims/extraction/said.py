@@ -211,10 +211,16 @@ def _as_clause(toks, k: int, se: int) -> bool:
 
 
 def _quantity_at(toks, k: int) -> bool:
-    """ "at least 200", "at most ten", "as many as 200": a quantity opening the clause, no
-    prepositional tail."""
+    """ "at least 200", "at most ten", "as many as 200", "more than 16,000": a quantity opening
+    the clause, no prepositional tail."""
     if toks[k].low == "at":
         return k + 1 < len(toks) and toks[k + 1].low in ("least", "most")
+    if toks[k].low in ("more", "fewer", "less") and k + 2 < len(toks) and \
+            toks[k + 1].low == "than":
+        # "said more than 16,000 people had been evacuated" (not "said more than once")
+        nxt = toks[k + 2]
+        return nxt.w[:1].isdigit() or nxt.w[:1] in "$€£" or nxt.low in _NUMBER_WORDS or \
+            nxt.low in ("a", "half", "one", "two", "three", "four", "five", "ten", "100")
     return toks[k].low == "as" and k + 2 < len(toks) and toks[k + 1].low in (
         "many", "much", "few", "little") and toks[k + 2].low == "as"
 
