@@ -673,3 +673,26 @@ def test_more_than_a_number_opens_a_reported_clause(text, fragment, who):
 def test_said_more_than_once_is_no_quantity():
     s = by_content("He has said more than once that the plan was fair.", "plan was fair")
     assert not s.text.startswith("more than")
+
+
+@pytest.mark.parametrize("text, fragment, who", [
+    ('"We regret the error," the statement read.', "regret the error", "statement"),
+    ('The letter read: "You are fired."', "You are fired", "letter"),
+])
+def test_a_text_quoted_with_read(text, fragment, who):
+    assert by_content(text, fragment).speaker_name == who
+
+
+@pytest.mark.parametrize("text", ["The statement read like a confession.",
+                                  "She read the statement aloud to the court."])
+def test_read_in_other_senses_is_no_cue(text):
+    assert all(s.kind == "claim" for s in said(text))
+
+
+@pytest.mark.parametrize("text, fragment, who", [
+    ("The governor said if cases rise, schools will close.", "schools will close", "governor"),
+    ("Sanders said if he were president, taxes would fall.", "taxes would fall", "Sanders"),
+])
+def test_a_conditional_then_its_clause_is_the_content(text, fragment, who):
+    s = by_content(text, fragment)
+    assert s.speaker_name == who and s.text.startswith("if")

@@ -159,6 +159,10 @@ def _read_paragraph(text: str, sentences: list[Sentence], pidx: list[int],
 _UNNAMED = [["to", "be", w] for w in ("named", "identified", "quoted")]
 
 
+# texts whose words are quoted with "read" ("the statement read", "a sign on the door read")
+_READ_BY_DOCUMENT = frozenset("statement statements letter letters sign signs note notes post "
+                              "posts message messages caption headline tweet email text banner "
+                              "placard memo notice inscription plaque card release".split())
 # verbs of beginning, going on and stopping before a participle ("stop supporting")
 # ("kept denying", "continued arguing" report what was said again and again: kept)
 # ("began attacking Heidi Cruz" is one in PolNeAR's annotation: kept too)
@@ -176,7 +180,9 @@ def read_cue(c: Cue) -> Optional[Attribution]:
     t = toks[i]
     prev = toks[i - 1] if i > 0 else None
     prevlow = prev.low if prev is not None and prev.s >= ss else ""
-    if base != "according" and nominal_use(c, prevlow):
+    if base == "read" and not (prevlow in _READ_BY_DOCUMENT and t.low in ("read", "reads")):
+        return None  # only "the statement read", "a sign reads": a text's own words
+    if base not in ("according", "read") and nominal_use(c, prevlow):
         return _gated(c, "nominal", False)
     if base != "according" and after_than(toks, i, c.j, ss, c.se):
         return None  # "more often than the standard models predicted": a comparison
@@ -221,6 +227,9 @@ def read_cue(c: Cue) -> Optional[Attribution]:
             return r
     if base == "according":
         return read_according(c)
+    if base == "read":
+        att = read_said(c, ing)  # only a quotation ("the statement read like a confession")
+        return att if att is not None and att.kind != "indirect" else None
     return read_said(c, ing)
 
 

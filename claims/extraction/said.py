@@ -193,6 +193,30 @@ _CLAUSE_VERBS = frozenset("say claim argue insist add note warn believe think pr
                           "assert".split())
 
 
+def _conditional_then_clause(toks, k: int, se: int) -> bool:
+    """ "said if cases rise, schools will close": a conditional, its comma, then a main
+    clause (a subject and a finite verb within a few words) -- the reported clause."""
+    n = len(toks)
+    m = k + 1
+    while m < n and toks[m].s < se and m - k < 20:
+        t = toks[m]
+        if t.inq or t.w in QUOTE_CHARS or t.w in (";", ":"):
+            return False
+        if t.w == ",":
+            break
+        m += 1
+    else:
+        return False
+    if m >= n or toks[m].w != "," or m - k < 3:
+        return False
+    for t in toks[m + 2:m + 6]:
+        if t.s >= se or not is_word(t):
+            return False
+        if t.low in AUX or t.low in _MODALS or t.low in _FINITE_SOON:
+            return True
+    return False
+
+
 def _as_clause(toks, k: int, se: int) -> bool:
     """ "“...,” Mr. Dejesus said as he secured the clamp": "as" opens a clause of the
     writer's (a subject, then a verb), not "said as much", "said as a joke"."""
@@ -487,6 +511,7 @@ def _forward_start_ok(c: Cue, k: int, nxt) -> bool:
     if nxt.low == "to" and base in _TO_COMMITTED and _negated(toks, c.i, ss):
         return False  # "would not agree to support X": X is what the subject did not commit to
     if not np_ok and nxt.low in _NO_CLAUSE_START and \
+            not (nxt.low in ("if", "when") and _conditional_then_clause(toks, k, c.se)) and \
             not (nxt.low in _QUANTIFIER_SUBJECT and (_finite_soon(toks, k) or
                                                     _finite_soon(toks, k + 1))) and \
             not (nxt.low in _DETERMINER_START and base in CLAUSE_OK_NP) and \
