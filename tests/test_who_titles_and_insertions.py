@@ -696,3 +696,8 @@ def test_read_in_other_senses_is_no_cue(text):
 def test_a_conditional_then_its_clause_is_the_content(text, fragment, who):
     s = by_content(text, fragment)
     assert s.speaker_name == who and s.text.startswith("if")
+
+
+def test_a_verb_phrase_opened_by_not_names_no_one():
+    for s in said("Readers should not let editorials tell them how to vote."):
+        assert not (s.speaker_name or "").startswith("not")

@@ -333,6 +333,9 @@ def _cannot_speak(st: Statement) -> Optional[str]:
             w[:1].isupper() for w in words[1:]) and not (
             len(words) > 1 and _head_can_speak(words[-1])):  # (but "Leaked emails")
         return "none"  # "Besides", "Instead", "Wow", "Exclusive", "but he": no one's name
+    if words[0].lower() == "not" and len(words) > 1 and words[1].lower() not in (
+            "all", "every", "everyone", "many", "one"):
+        return "none"  # "Readers should not let editorials tell them": a verb phrase
     if len(words) == 1 and head in _LONE_DETERMINERS and not (head == "one" and
                                                               st.speaker_name):
         return "drop"  # "The" left alone by a cut span: no one ("one" of a group named: kept)
