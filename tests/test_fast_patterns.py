@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from claims.checkworthiness_model import features
 from claims.extraction import (checkworthiness, fast_patterns, hedges, names, quotes, said_on,
-                               sentences, tokens, venue, who)
+                               sentences, speakers, tokens, venue, who)
 
 # capitals (ASCII, accented, the × inside À-Þ), abbreviations, name particles, apostrophes,
 # hyphens, dots, spaces (with the no-break space), digits and lower-case letters
@@ -542,3 +542,19 @@ def test_finditer_at_couples_same_as_finditer(text):
     starts = fast_patterns.capitalised_before(text, " and ")
     assert [m.span() for m in fast_patterns.finditer_at(who._COUPLE, text, starts)] == \
         _spans(who._COUPLE, text, 0, len(text))
+
+
+_MENTION_PIECES = st.sampled_from(
+    ["Early", "Ea", "rly", "EarlyEarly", "Early-", "-", "’", "'", "_", " ", ".", "\n", "x",
+     "é", "9", "Jurors", "Twenty-four", "Twenty", "four", "“"])
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(_MENTION_PIECES, max_size=25).map("".join),
+       st.sampled_from(["Early", "Twenty-four", "EarlyEarly", "E", "Jurors"]),
+       st.integers(0, 60), st.integers(0, 80))
+def test_whole_word_mentions_same_as_finditer(text, word, lo, hi):
+    # a sentence-case word's other mentions: str.find, not a pattern compiled per word
+    plain = re.compile(r"(?<![\w’'-])" + re.escape(word) + r"(?![\w-])")
+    assert list(speakers._whole_word_at(text, word, lo, hi)) == \
+        [m.start() for m in plain.finditer(text, lo, hi)]
