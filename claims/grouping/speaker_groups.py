@@ -407,14 +407,14 @@ PATTERN_MAX_GIVEN = 6  # a form with more given names is compared with its bucke
 
 
 def _patterns(given: tuple[str, ...]) -> list[tuple]:
-    """The (mask, pattern) keys of a form's given names (``PersonForms.by_pattern``): for each
+    """The (mask, *pattern) keys of a form's given names (``PersonForms.by_pattern``): for each
     mask but the one keeping every word (such forms are looked up whole), the given names with
     those whose bit is not set cut to their initial. None for PATTERN_MAX_GIVEN given names or
     more: such a form is shorter than no form looked up by pattern."""
     m = len(given)
     if m >= PATTERN_MAX_GIVEN:
         return []
-    return [(mask, tuple(w if mask >> j & 1 else w[0] for j, w in enumerate(given)))
+    return [(mask, *(w if mask >> j & 1 else w[0] for j, w in enumerate(given)))
             for mask in range((1 << m) - 1)]
 
 
@@ -523,8 +523,9 @@ class PersonForms:
         self.forms: dict[tuple, set] = {}  # (surname, suffix) -> forms
         self.by_initial: dict[tuple, dict[str, set]] = {}  # (surname, suffix) -> initial -> 3+ word forms
         self.by_word: dict[tuple, dict[str, set]] = {}  # (surname, suffix) -> given name -> 3+ word forms
-        # (surname, suffix, mask, pattern) -> forms: see ``_patterns``
-        self.by_pattern: dict[tuple, set] = {}
+        # (surname, suffix, mask, *pattern) -> the form (a tuple) or the forms (a set) with
+        # that pattern: see ``_patterns``
+        self.by_pattern: dict[tuple, Any] = {}
         self.full: dict[tuple, set] = {}  # (surname, suffix) -> stored forms not covered
         self.covered: set[tuple] = set()
 
@@ -576,7 +577,13 @@ class PersonForms:
                     if f in stored:
                         found[f] = None
                 else:
-                    found.update(dict.fromkeys(by_pattern.get(b + (mask, t), ())))
+                    got = by_pattern.get(b + (mask, *t))
+                    if got is None:
+                        continue
+                    if type(got) is tuple:
+                        found[got] = None
+                    else:
+                        found.update(dict.fromkeys(got))
         return list(found)  # all compatible with g (test_shorter_forms_looked_up_by_pattern...)
 
     def add(self, f: tuple) -> None:
@@ -597,8 +604,17 @@ class PersonForms:
             self.covered.add(d)
             full.discard(d)
         bucket.add(f)
+        by_pattern = self.by_pattern
         for key in _patterns(given):
-            self.by_pattern.setdefault(b + key, set()).add(f)
+            key = b + key
+            got = by_pattern.get(key)
+            if got is None:  # most patterns are one form's: the form, not a set (~200 bytes)
+                by_pattern[key] = f
+            elif type(got) is tuple:
+                if got != f:
+                    by_pattern[key] = {got, f}
+            else:
+                got.add(f)
         if len(given) >= 2:  # only these can be longer than a form with given names
             for c in _initial_keys(given):
                 self.by_initial.setdefault(b, {}).setdefault(c, set()).add(f)
