@@ -165,6 +165,24 @@ def test_person_forms_do_not_depend_on_the_order_added(names, rnd):
     assert {k: v for k, v in a.full.items() if v} == full == {k: v for k, v in b.full.items() if v}
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_GIVEN + ["h", "hank", "rob", "x"]), max_size=7), min_size=1, max_size=25),
+       st.lists(st.sampled_from(_GIVEN + ["hank", "x"]), max_size=7))
+def test_shorter_forms_looked_up_by_pattern_are_those_comparing_finds(stored_given, given):
+    """``PersonForms._shorter`` (forms looked up by their given names' patterns) finds exactly
+    the stored forms of the surname, shorter than the name, that it is compatible with."""
+    from claims.grouping.speaker_groups import PersonForms
+
+    forms = PersonForms()
+    for s in stored_given:
+        forms.add((*s, "clinton"))
+    g = (*given, "clinton")
+    got = forms._shorter(("clinton", ""), g)
+    assert len(got) == len(set(got))
+    assert set(got) == {(*s, "clinton") for s in stored_given
+                        if len(s) < len(given) and compatible_names((*s, "clinton"), g)}
+
+
 # --- a bare surname several stored people share joins none of them (issue 12, trust) --------
 
 def _run(batches, index=None):
@@ -261,7 +279,7 @@ def _speaker_index_fields(ix: SpeakerIndex) -> dict:
     pf = ix.person_forms
     return {"rows": ix.rows, "form_keys": ix.form_keys, "ids_of_key": ix.ids_of_key,
             "the_keys": ix.the_keys, "tokens_of": ix.tokens_of, "forms": pf.forms,
-            "by_word": pf.by_word, "by_initial": pf.by_initial, "by_initials": pf.by_initials,
+            "by_word": pf.by_word, "by_initial": pf.by_initial, "by_pattern": pf.by_pattern,
             "full": pf.full, "covered": pf.covered}
 
 

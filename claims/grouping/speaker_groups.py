@@ -403,11 +403,36 @@ def _initial_keys(given: tuple[str, ...]) -> set[str]:
     return {w[0] for w in given}
 
 
-def _subsequences(items: tuple, shorter_than: int) -> set[tuple]:
-    subs: set[tuple] = {()}
-    for x in items:
-        subs |= {t + (x,) for t in subs}
-    return {t for t in subs if len(t) < shorter_than}
+PATTERN_MAX_GIVEN = 6  # a form with more given names is compared with its bucket (2**7 choices)
+
+
+def _patterns(given: tuple[str, ...]) -> list[tuple]:
+    """The (mask, *pattern) keys of a form's given names (``PersonForms.by_pattern``): for each
+    mask but the one keeping every word (such forms are looked up whole), the given names with
+    those whose bit is not set cut to their initial. None for PATTERN_MAX_GIVEN given names or
+    more: such a form is shorter than no form looked up by pattern."""
+    m = len(given)
+    if m >= PATTERN_MAX_GIVEN:
+        return []
+    return [(mask, *(w if mask >> j & 1 else w[0] for j, w in enumerate(given)))
+            for mask in range((1 << m) - 1)]
+
+
+def _choices(n: int) -> list[tuple[int, ...]]:
+    """The increasing tuples of fewer than n of the positions 0 .. n-1."""
+    out: list[tuple[int, ...]] = [()]
+    for i in range(n):
+        out += [t + (i,) for t in out]
+    return [t for t in out if len(t) < n]
+
+
+def _spellings(words: list[str]) -> list[tuple[str, ...]]:
+    """How a shorter form's given names can spell the chosen ones of a longer form: a word
+    whole or as its initial; an initial as itself (in a pattern: any word with it)."""
+    out: list[tuple[str, ...]] = [()]
+    for w in words:
+        out = [t + (v,) for t in out for v in ((w, w[0]) if len(w) > 1 else (w,))]
+    return out
 
 
 class _FreshForms:
@@ -480,10 +505,14 @@ class PersonForms:
     * per surname, the forms of 3+ words by each given name (``by_word``) and by the initials
       of their given names (``by_initial``): a form longer than *f* that *f* is compatible with
       has f's first given name or its initial (or, when that is an initial, a given name with
-      it), so only those are compared; and every form by the sequence of
-      its given names' initials (``by_initials``): a form compatible with *g* has a
-      sub-sequence of *g*'s initials, so a name with an initial ("H. R. Clinton") is compared
-      with those forms only, not with the whole surname.
+      it), so only those are compared; and every form of fewer than ``PATTERN_MAX_GIVEN``
+      given names by its *patterns* (``by_pattern``): its given names with some of them cut to
+      their initial. A form shorter than *g* and compatible with it has given names that
+      match, in order, some of *g*'s: a word of *g* by itself or its initial, an initial of *g*
+      by any word with that initial. So the forms shorter than *g* are looked up by the pattern
+      each choice of *g*'s given names gives (``_shorter``), not found by comparing *g* with
+      every form sharing its initials: on an archive a surname gathers hundreds of stored
+      "H... Clinton" forms, and that comparing grew with it (issue 12).
 
     ``full_names(keys)`` returns what ``_full_names(keys, prev_forms)`` returns for the batch's
     forms (and, for the stored forms that can only denote one full name among the batch's,
@@ -494,7 +523,9 @@ class PersonForms:
         self.forms: dict[tuple, set] = {}  # (surname, suffix) -> forms
         self.by_initial: dict[tuple, dict[str, set]] = {}  # (surname, suffix) -> initial -> 3+ word forms
         self.by_word: dict[tuple, dict[str, set]] = {}  # (surname, suffix) -> given name -> 3+ word forms
-        self.by_initials: dict[tuple, set] = {}  # (surname, suffix, initials) -> forms
+        # (surname, suffix, mask, *pattern) -> the form (a tuple) or the forms (a set) with
+        # that pattern: see ``_patterns``
+        self.by_pattern: dict[tuple, Any] = {}
         self.full: dict[tuple, set] = {}  # (surname, suffix) -> stored forms not covered
         self.covered: set[tuple] = set()
 
@@ -526,26 +557,34 @@ class PersonForms:
         tail = (sur,) + ((suf,) if suf else ())
         stored = self.forms.get(b, set())
         cut = -len(tail)  # forms of the bucket: their given names are f[:cut]
-        if len(given) > 6:  # 2**7 sub-sequences: compare
+        if len(given) > PATTERN_MAX_GIVEN:  # 2**7 choices: compare
             return [f for f in stored if len(f) < len(g) and _given_compatible(f[:cut], given)]
-        if any(len(w) == 1 for w in given):
-            # an initial in g matches any word with it: the forms whose initials are a shorter
-            # sub-sequence of g's ("H. R. Clinton": every "H... Clinton", "R... Clinton")
-            out = []
-            for t in _subsequences(tuple(w[0] for w in given), len(given)):
-                out.extend(f for f in self.by_initials.get(b + (t,), ()) if _given_compatible(f[:cut], given))
-            return out
-        # the forms f can be: a sub-sequence of g's given names, each word whole or its initial
-        found = []
-        subs: list[tuple] = [()]
-        for w in given:
-            subs += [t + (v,) for t in subs for v in (w, w[0])]
-        for t in set(subs):
-            if len(t) < len(given):
-                f = t + tail
-                if f in stored and _given_compatible(t, given):
-                    found.append(f)
-        return found
+        # f's given names match, in order, a choice of fewer of g's: a word of g by itself or
+        # its initial (then f is known: looked up in ``stored``), an initial of g by any word
+        # with it (then f is looked up by its pattern, those words cut to their initial)
+        found: dict[tuple, None] = {}
+        by_pattern = self.by_pattern
+        for chosen in _choices(len(given)):
+            words = [given[i] for i in chosen]
+            mask = 0
+            for j, w in enumerate(words):
+                if len(w) > 1:
+                    mask |= 1 << j
+            whole = mask == (1 << len(words)) - 1
+            for t in _spellings(words):
+                if whole:
+                    f = t + tail
+                    if f in stored:
+                        found[f] = None
+                else:
+                    got = by_pattern.get(b + (mask, *t))
+                    if got is None:
+                        continue
+                    if type(got) is tuple:
+                        found[got] = None
+                    else:
+                        found.update(dict.fromkeys(got))
+        return list(found)  # all compatible with g (test_shorter_forms_looked_up_by_pattern...)
 
     def add(self, f: tuple) -> None:
         b = self._bucket(f)
@@ -565,7 +604,17 @@ class PersonForms:
             self.covered.add(d)
             full.discard(d)
         bucket.add(f)
-        self.by_initials.setdefault(b + (tuple(w[0] for w in given),), set()).add(f)
+        by_pattern = self.by_pattern
+        for key in _patterns(given):
+            key = b + key
+            got = by_pattern.get(key)
+            if got is None:  # most patterns are one form's: the form, not a set (~200 bytes)
+                by_pattern[key] = f
+            elif type(got) is tuple:
+                if got != f:
+                    by_pattern[key] = {got, f}
+            else:
+                got.add(f)
         if len(given) >= 2:  # only these can be longer than a form with given names
             for c in _initial_keys(given):
                 self.by_initial.setdefault(b, {}).setdefault(c, set()).add(f)

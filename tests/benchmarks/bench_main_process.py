@@ -5,6 +5,7 @@ without paying for extraction each time (issue 12).
     python tests/benchmarks/bench_main_process.py --corpus DIR --reports 2000 --onto BIG.db   # at scale
     python tests/benchmarks/bench_main_process.py --corpus DIR --reports 4000 --serial       # no writer
     python tests/benchmarks/bench_main_process.py --corpus DIR --reports 20000 --profile 16000  # cProfile the end
+    python tests/benchmarks/bench_main_process.py --corpus DIR --reports 20000 --grown 30   # what grows
 
 The corpus's first ``--reports`` reports are extracted once (two worker processes) into
 ``--cache`` (pickled batches of 200 reports, reused while the corpus, count and code version
@@ -20,6 +21,10 @@ with them scored, per statement looked up), the mean and the last tenth / first,
 background writer's seconds. ``--serial`` stores each batch in the main process (no writer), as before.
 ``--profile N`` runs cProfile on the main process from the N-th report on and prints the top
 functions by own time (the profile is saved in the cache folder; it inflates small calls).
+``--grown K`` profiles the first and the last tenth of the run (cProfile, in CPU time) and prints
+the K functions whose own CPU time per report grew most from one to the other, with their
+calls: more calls is more work (the data the decisions are made of), as many calls costing
+more is the same work on a bigger heap (profiles saved as first_tenth.prof, last_tenth.prof).
 Not collected by pytest.
 """
 from __future__ import annotations
@@ -78,6 +83,8 @@ def main() -> None:
     ap.add_argument("--serial", action="store_true", help="no background writer")
     ap.add_argument("--profile", type=int, metavar="REPORTS",
                     help="cProfile the main process from this many reports on; print the top by tottime")
+    ap.add_argument("--grown", type=int, metavar="K",
+                    help="cProfile the first and last tenth; print the K functions that grew most")
     a = ap.parse_args()
 
     import claims.api as api
@@ -142,6 +149,11 @@ def main() -> None:
     if a.profile is not None:
         import cProfile
         profiler = cProfile.Profile()
+    tenths_profiled = None
+    if a.grown:
+        import cProfile
+        tenths_profiled = (cProfile.Profile(time.process_time), cProfile.Profile(time.process_time))
+        tenth_reports = max(1, a.reports // 10)
 
     class Cached:  # the executor: cached extraction results, timing the main process per batch
         def map(self, batches, fn=None):
@@ -151,9 +163,16 @@ def main() -> None:
                     reports, rows = pickle.load(fh)
                 if profiler is not None and seen >= a.profile:
                     profiler.enable()
+                window = None
+                if tenths_profiled is not None:  # the first tenth, or the last
+                    window = 0 if seen < tenth_reports else 1 if seen >= a.reports - tenth_reports else None
+                    if window is not None:
+                        tenths_profiled[window].enable()
                 seen += len(reports)
                 before, t = dict(acc), time.process_time()
                 yield reports, (rows, 0.0, 0.0)
+                if window is not None:
+                    tenths_profiled[window].disable()
                 per_batch.append((len(reports), time.process_time() - t,
                                   {k: acc[k] - before.get(k, 0.0) for k in acc}))
 
@@ -176,6 +195,8 @@ def main() -> None:
         profiler.dump_stats(str(a.cache / "main_process.prof"))
         pstats.Stats(profiler).sort_stats("tottime").print_stats(45)
         print(f"profile saved in {a.cache / 'main_process.prof'}")
+    if tenths_profiled is not None:
+        grown(tenths_profiled, per_batch, a.grown, a.cache)
     gc.callbacks.remove(gc_timer)
     labels = ["lookup", "claim grouping", "speakers", "index update", "planning", "frame", "hand over",
               "rest", "gc", "gc full"]
@@ -213,6 +234,31 @@ def main() -> None:
               f"{1000 * st.get('store_background_cpu', 0.0) / max(1, summary.reports_stored):.2f} ms CPU per report")
     shutil.rmtree(work, ignore_errors=True)
     os.sync()
+
+
+def grown(profiles, per_batch: list, k: int, folder: pathlib.Path) -> None:
+    """The ``k`` functions whose own CPU per report grew most from the first tenth to the last."""
+    import pstats
+
+    m = len(per_batch)
+    reports = (sum(r for r, _, _ in per_batch[:max(1, m // 10)]), sum(r for r, _, _ in per_batch[m - max(1, m // 10):]))
+    stats = []
+    for p, name in zip(profiles, ("first_tenth", "last_tenth")):
+        p.dump_stats(str(folder / f"{name}.prof"))
+        stats.append({f"{pathlib.Path(f).name}:{line}:{fn}": (tt, nc)
+                      for (f, line, fn), (_, nc, tt, _, _) in pstats.Stats(p).stats.items()})
+    first, last = stats
+    zero = (0.0, 0)
+
+    def change(key):
+        return last.get(key, zero)[0] / max(1, reports[1]) - first.get(key, zero)[0] / max(1, reports[0])
+
+    print(f"own CPU ms per report (cProfile: small calls inflated), first tenth -> last; calls per report; "
+          f"profiles in {folder}")
+    for key in sorted(set(first) | set(last), key=change, reverse=True)[:k]:
+        (t0, n0), (t1, n1) = first.get(key, zero), last.get(key, zero)
+        print(f"{1000 * t0 / max(1, reports[0]):8.3f} -> {1000 * t1 / max(1, reports[1]):8.3f}   "
+              f"calls {n0 / max(1, reports[0]):9.1f} -> {n1 / max(1, reports[1]):9.1f}   {key}")
 
 
 if __name__ == "__main__":
