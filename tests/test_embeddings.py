@@ -301,6 +301,60 @@ def test_query_embedded_in_the_background_in_line_or_beforehand_ranks_the_same(a
             assert np.allclose(threaded[1], inline[1]) and np.allclose(threaded[1], given[1], atol=1e-3)
 
 
+class _CountingEmbedder:
+    """The real embedder, counting the texts it is given."""
+
+    def __init__(self, inner):
+        self.inner, self.model_id, self.background, self.texts = inner, inner.model_id, False, []
+
+    def embed(self, texts):
+        self.texts.extend(texts)
+        return self.inner.embed(texts)
+
+    def submit(self, texts):
+        self.texts.extend(texts)
+        return self.inner.submit(texts)
+
+
+@needs_embeddings
+def test_claims_without_a_vector_are_scored_by_words_and_not_embedded(tmp_path):
+    """``search`` looks among claims nobody reviewed, which have no stored vector: a lookup
+    embeds its query only (embedding 50 candidates cost ~0.4 s), scores those claims as a
+    lookup by words would and the fact-checks by the embedding model, best first, with only
+    the best one possibly ``same``."""
+    from claims.retrieval import IndexDoc, TextIndex, lookup
+
+    engine = sa.create_engine(f"sqlite:///{tmp_path / 'v.db'}")
+    index = TextIndex("mixed_test")
+    own = {f"c{i}": t for i, t in enumerate([
+        "The unemployment rate fell to 3.5 percent in September, the minister said.",
+        "Unemployment in the region rose to 5 percent last year.",
+        "The bridge over the river will open to traffic in March.",
+        "Hot water is good for you, my grandmother used to say."])}
+    emb = _CountingEmbedder(EMB)
+    with engine.begin() as conn:
+        index.create(conn)
+        index.add(conn, [IndexDoc("factcheck", f"f{i}", fc["claim"]) for i, fc in enumerate(FACTCHECKS)])
+        index.add(conn, [IndexDoc("claim", k, t) for k, t in own.items()])
+        assert index.vectors.sync(conn, EMB, where="{kind} = 'factcheck'") == len(FACTCHECKS)
+        for query in QUERIES + [own["c0"]]:
+            emb.texts.clear()
+            ms = lookup(conn, index, query, limit=10, embedder=emb)
+            assert len(emb.texts) == 1  # the query alone
+            scores = [m.score for m in ms]
+            assert scores == sorted(scores, reverse=True)
+            assert all(m.label == "similar" for m in ms[1:])
+            by_words = {m.key: m.score for m in lookup(conn, index, query, limit=50, embedder=None)}
+            for m in ms:
+                if m.kind == "claim":
+                    assert m.score == by_words[m.key]
+        top = lookup(conn, index, own["c0"], embedder=emb)[:2]  # itself, and the fact-check of that claim
+        assert {m.key for m in top} == {"c0", "f1"} and top[0].label == "same"
+        rate = lookup(conn, index, RATE, embedder=emb)
+        assert rate[0].key == "f1" and {"c0", "f1"} <= {m.key for m in rate[:3]}
+    engine.dispose()
+
+
 def _submit_in_child(queue):
     queue.put(EMB.submit(["hot water"]).result(timeout=120).shape)
 

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from hypothesis import given, settings, strategies as st
 
 from claims.retrieval import (
-    Candidate, IndexDoc, TextIndex, default_model, fts5_available, lookup, rerank, same_claim,
+    Candidate, IndexDoc, Match, TextIndex, default_model, fts5_available, lookup, merge_matches, rerank, same_claim,
 )
 from claims.retrieval.rerank import EMBED_FEATURES, FEATURES, MATCH_FEATURES, WORD_FEATURES, RerankModel, features
 from claims.retrieval.text import (
@@ -301,3 +301,24 @@ def test_prepare_shortcut_gives_what_the_regexes_give(parts, author):
 
     text = "".join(parts)
     assert prepare(text, author=author) == _prepare_by_regexes(text, author=author)
+
+
+# --------------------------------------------------------------------------- merging two models' matches
+
+_MATCH = st.builds(lambda key, score, text: Match("factcheck", key, score, "similar", 1.0, text),
+                   st.sampled_from([f"k{i}" for i in range(8)]), st.floats(0, 1),
+                   st.sampled_from([t for _, t, _ in CLAIMS]).map(index_text))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_MATCH, max_size=6), st.lists(_MATCH, max_size=6), st.integers(1, 8),
+       st.sampled_from([t for _, t, _ in CLAIMS]))
+def test_merged_matches_are_the_best_of_both_lists_and_only_the_first_can_be_same(a, b, limit, query):
+    a = sorted(a, key=lambda m: -m.score)
+    b = sorted(b, key=lambda m: -m.score)
+    out = merge_matches(query, a, b, limit=limit)
+    assert len(out) == min(limit, len(a) + len(b))
+    assert [m.score for m in out] == sorted((m.score for m in a + b), reverse=True)[:limit]
+    assert all(m.label == "similar" for m in out[1:])
+    if out:
+        assert (out[0].label == "same") == (out[0].score >= 0.5 and same_claim(index_text(query, author=False), out[0].text))

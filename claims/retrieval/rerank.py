@@ -22,6 +22,7 @@ is ``similar``.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import math
@@ -41,7 +42,7 @@ from claims.retrieval.text import index_text, prepare, signature, stop_words
 __all__ = [
     "EMBED_FEATURES", "FEATURES", "QUERY_FEATURES", "WORD_FEATURES", "MATCH_FEATURES", "MATCH_LOGIT", "MODEL_FILES",
     "Logistic", "Match", "QueryFacts", "RerankModel", "TEXT_COLUMNS", "query_features",
-    "default_model", "features", "rerank", "same_claim", "text_features",
+    "default_model", "features", "merge_matches", "rerank", "same_claim", "text_features",
     "SAME_MIN_SCORE", "SAME_RATIO", "SAME_PARTIAL", "SAME_MIN_WORDS", "SAME_MIN_SHARE",
 ]
 
@@ -419,8 +420,23 @@ def rerank(query: str, candidates: Sequence[Candidate], limit: Optional[int] = N
     out = []
     for n, i in enumerate(order):
         c, p = candidates[i], float(probs[i])
-        same = n == 0 and p >= SAME_MIN_SCORE and same_claim(body_only, c.body)
-        label = "same" if same else "similar"
+        label = "same" if n == 0 and _same(body_only, p, c.body) else "similar"
         out.append(Match(c.kind, c.key, round(p, 4), label, c.score, c.body))
     return out
+
+
+def _same(body_only: str, score: float, candidate_body: str) -> bool:
+    return score >= SAME_MIN_SCORE and same_claim(body_only, candidate_body)
+
+
+def merge_matches(query: str, *lists: Sequence[Match], limit: Optional[int] = None) -> list[Match]:
+    """Matches of *query* scored by different models (each list best first; the scores are all
+    probabilities that the match is the claim) in one list, best first (ties: the earlier list
+    first), labelled again: only the best can be ``same``."""
+    merged = sorted((m for ms in lists for m in ms), key=lambda m: -m.score)  # stable: ties keep list order
+    if limit is not None:
+        merged = merged[:limit]
+    body_only = index_text(query, author=False)
+    return [dataclasses.replace(m, label="same" if n == 0 and _same(body_only, m.score, m.text) else "similar")
+            for n, m in enumerate(merged)]
 
