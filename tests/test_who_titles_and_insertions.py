@@ -701,3 +701,14 @@ def test_a_conditional_then_its_clause_is_the_content(text, fragment, who):
 def test_a_verb_phrase_opened_by_not_names_no_one():
     for s in said("Readers should not let editorials tell them how to vote."):
         assert not (s.speaker_name or "").startswith("not")
+
+
+def test_a_title_case_headline_second_cue_is_the_same_speakers_statement():
+    t = ("Dan Ives Says Banks Are Under Assault As He Announces Record Profit\n\nThe bank "
+         "earned $4.9 billion, it said on Wednesday.")
+    s = by_content(t, "Record Profit")
+    assert s.speaker_name == "Dan Ives" and s.text == "Record Profit"
+    # no second statement when the clause has no cue of its own
+    t = ("Dan Ives Says Banks Are Under Assault As He Leaves The Board\n\nThe bank earned "
+         "$4.9 billion, it said.")
+    assert not any("Leaves The Board" in x.text for x in said(t) if x.kind != "claim")

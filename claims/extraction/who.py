@@ -405,6 +405,27 @@ def _headline_clause_end(text: str, st: Statement) -> Statement:
     return replace(st, content_end=m.start(), text=text[st.content_start:m.start()])
 
 
+# the headline's added clause, when it is a second statement of the same speaker
+_HEADLINE_SECOND_CUE = re.compile(
+    r"\s(?:Even )?(?:As|While)\s+(?P<who>He|She)\s+(?P<cue>Says|Announces|Warns|Admits|"
+    r"Reveals|Claims|Insists|Vows|Promises|Predicts|Pledges)\s+(?P<c>[^\n]*?)[.!?]?[ \t]*$")
+
+
+def _headline_second_cue(report: Report, st: Statement, end: int) -> Optional[Statement]:
+    """ "Jamie Dimon Says Banks Are Under Assault As He Announces $4.9 Billion Profit": what
+    follows "As He Announces" is the same speaker's second statement."""
+    text = report.text
+    line_end = text.find("\n")
+    m = _HEADLINE_SECOND_CUE.match(text, end, line_end if line_end >= 0 else len(text))
+    if m is None or not m.group("c") or not st.speaker_name:
+        return None
+    return _added(report, "indirect", m.start("c"), m.end("c"), speaker=m.group("who"),
+                  speaker_start=m.start("who"), speaker_end=m.end("who"),
+                  speaker_name=st.speaker_name, speaker_type=st.speaker_type or "person",
+                  cue=m.group("cue"), cue_start=m.start("cue"), cue_end=m.end("cue"),
+                  sentence=text[:m.end()], speaker_role=st.speaker_role)
+
+
 def _headline_clause_label(text: str, st: Statement) -> bool:
     """The words before a colon in the report's first line are three or more, and one after
     the first two is written nowhere else in the report ("Clinton Wades In:", "FIX IS IN:",
@@ -2238,6 +2259,7 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
     # first name -> the full name a kin phrase gave it ("Her husband, Mark," -> "Mark Walsh"),
     # so that "he says" resolved to "Mark" later names him the same way
     kin_names: dict[str, str] = {}
+    headline_added: list[Statement] = []  # "... As He Announces $4.9 Billion Profit"
     for st in statements:
         if _is_clutter(clutter, st):
             continue
@@ -2251,7 +2273,12 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
             continue
         st = _document_by(text, _agent_of_document(text, held))
         st = _noun_cue_subject(text, _without_dateline(text, _fronted_content(text, st)))
-        st = _headline_clause_end(text, st)
+        cut = _headline_clause_end(text, st)
+        if cut is not st:
+            also = _headline_second_cue(report, st, cut.content_end)
+            if also is not None:
+                headline_added.append(also)
+            st = cut
         st = _subject_before_speaker(text, _name_after_description(
             text, _name_before_address(text, st)))
         ins = _split_inside(text, st)
@@ -2438,6 +2465,7 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
         done.append(st)
         if st.speaker_type == "organization" and st.speaker_name:
             org_names.add(st.speaker_name)
+    out.extend(headline_added)
     out.extend(_orphan_quotes(report, out, reg))
     out.extend(_signed_quotes(report, out, reg))
     out.extend(_embedded_posts(report, out, reg))
