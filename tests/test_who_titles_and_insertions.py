@@ -712,3 +712,14 @@ def test_a_title_case_headline_second_cue_is_the_same_speakers_statement():
     t = ("Dan Ives Says Banks Are Under Assault As He Leaves The Board\n\nThe bank earned "
          "$4.9 billion, it said.")
     assert not any("Leaves The Board" in x.text for x in said(t) if x.kind != "claim")
+
+
+def test_a_plural_possessive_role_after_a_name_keeps_the_name():
+    s = by_content("Ann Bo, Capital Economics' chief economist, said prices would fall.",
+                   "prices would fall")
+    assert s.speaker_name == "Ann Bo"
+
+
+def test_told_an_outlet_then_a_short_tail_closes_the_sentence():
+    s = by_content("Prices will fall, Bo, 45, told Reuters by phone from London.", "Prices")
+    assert s.text == "Prices will fall" and s.speaker_name == "Bo"

@@ -172,10 +172,13 @@ def read_said(c: Cue, ing: bool) -> Optional[Attribution]:
             nxt.w[0].isupper() or nxt.low in ("reporters", "journalists", "me", "us", "him",
                                               "her", "them")):
         # "CLAUSE, officials told Reuters.": the hearer and the sentence end, no content
+        # (or a short tail: "..., Bo, 45, told Reuters by phone from London.")
         m = k + 1
         while m < len(toks) and toks[m].s < se and toks[m].w[0].isupper():
             m += 1
-        rest_empty = m >= len(toks) or toks[m].s >= se or toks[m].w in (".", "!", "?")
+        rest_empty = m >= len(toks) or toks[m].s >= se or toks[m].w in (".", "!", "?") or (
+            src_left is not None and text[ss:src_left[0]].rstrip().endswith(",") and
+            _plain_hearer_then_tail(text, toks, m, se))
     # ("A witness, who lives nearby, told the Gazette she ...": "told" is never inverted, the
     # words after it are its hearer, not its speaker)
     # (nor a verb whose object is its content: ", slammed the Girl Scouts for ...")

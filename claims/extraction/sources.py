@@ -478,16 +478,25 @@ def _possessive_role(toks, a: int, b: int) -> bool:
     """toks[a:b] is a capitalised possessive then lower-case role words: "German's brother
     and comedian", "Acme’s founder and chief executive" (not "Acme's Jon Vela")."""
     p = a
-    while p < b and p - a < 4 and toks[p].w[:1].isupper() and not _POSS_END.search(toks[p].w):
+    while p < b and p - a < 4 and toks[p].w[:1].isupper() and not _POSS_END.search(toks[p].w) \
+            and not _bare_apostrophe_after(toks, p, b):
         p += 1
-    if p >= b or not toks[p].w[:1].isupper() or not _POSS_END.search(toks[p].w) or p + 1 >= b:
+    bare = p < b and _bare_apostrophe_after(toks, p, b)  # "Capital Economics' chief economist"
+    if p >= b or not toks[p].w[:1].isupper() or not (bare or _POSS_END.search(toks[p].w)) or \
+            p + 1 + bare >= b:
         return False
-    rest = toks[p + 1:b]
+    rest = toks[p + 1 + bare:b]
     return len(rest) <= 8 and rest[-1].w[:1].islower() and rest[-1].w.isalpha() and \
         all(t.w[:1].islower() or t.w in ("-",) for t in rest)
 
 
 _POSS_END = re.compile(r"(?:'s|’s|s'|s’)$")
+
+
+def _bare_apostrophe_after(toks, p: int, b: int) -> bool:
+    """A plural's possessive apostrophe read as a token of its own ("Economics" "'")."""
+    return toks[p].w.endswith("s") and p + 1 < b and toks[p + 1].w in ("'", "’") and \
+        toks[p + 1].s == toks[p].e
 
 
 def _party_tag(text, toks, a: int, b: int) -> bool:
