@@ -723,3 +723,12 @@ def test_a_plural_possessive_role_after_a_name_keeps_the_name():
 def test_told_an_outlet_then_a_short_tail_closes_the_sentence():
     s = by_content("Prices will fall, Bo, 45, told Reuters by phone from London.", "Prices")
     assert s.text == "Prices will fall" and s.speaker_name == "Bo"
+
+
+@pytest.mark.parametrize("text, who", [
+    ("Capital Economics' Ann Bo said prices would fall.", "Ann Bo"),
+    ("Reuters' Jane Lee reported that prices would fall.", "Jane Lee"),
+    ("The Taxpayers' Alliance said prices would fall.", "Taxpayers' Alliance"),
+])
+def test_a_plural_owner_before_a_person_is_not_part_of_her_name(text, who):
+    assert said(text)[0].speaker_name == who

@@ -374,6 +374,7 @@ def _cannot_speak(st: Statement) -> Optional[str]:
 
 
 _ING_WORD = re.compile(r"[A-Za-z]{2,}ing")
+_PLURAL_OWNER_THEN_PERSON = re.compile(r".+?s['’]\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,2})$")
 # what follows a participle opening a clause, never a compound noun ("holding signs" is one,
 # but "housing advocates" is no clause): its object or particle
 _AFTER_PARTICIPLE = frozenset("""
@@ -2453,6 +2454,11 @@ def refine(report: Report, statements: list[Statement]) -> list[Statement]:
             name = kin_names[name]
         if name in muted and lsp in _conf.PRONOUNS:
             name = None  # the pronoun took a speaker that cannot speak ("the same thing")
+        owned = _PLURAL_OWNER_THEN_PERSON.match(name) if name else None
+        if owned is not None and first_name_gender(owned.group(1).split()[0]) is not None and \
+                " and " not in name[:owned.start(1)]:  # (not "Ann Cole and Reuters' Jo Lee")
+            # "Capital Economics' Ann Bo", "Reuters' Jane Lee": the person, not her employer
+            name, stype = owned.group(1), "person"
         if name and stype == "person":
             # ("Mr. Lou" is a surname: never read as a first name)
             full = reg.full_name(name, titled=bool(_HONORIFIC_START.match(sp)),
