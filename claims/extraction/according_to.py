@@ -53,12 +53,24 @@ def _past_how_obtained(toks, a: int, se: int, cs: int) -> int:
             toks[a].low in _HANDLED_PARTICIPLES or _VERBISH.fullmatch(toks[a].low) and
             a + 1 < len(toks) and toks[a + 1].low == "by"):
         return cs
-    for b in range(a + 1, min(len(toks), a + 10)):
+    return _after_closing_comma(toks, a, se, cs, 10)
+
+
+def _after_closing_comma(toks, a: int, se: int, cs: int, span: int, accept=None,
+                         clause_word=None) -> int:
+    """Where the content starts after a phrase opening at token ``a`` and closed by a comma
+    within ``span`` tokens (and ``accept(b)`` of that comma, when given); ``cs`` when the
+    sentence, a quotation or a stronger mark comes first, or ``clause_word(b)`` says the
+    words are a clause, not a phrase."""
+    for b in range(a + 1, min(len(toks), a + span)):
         t = toks[b]
         if t.s >= se or t.inq or t.w in QUOTE_CHARS or t.w in (";", ":", "."):
             return cs
         if t.w == ",":
-            return t.e if b + 1 < len(toks) and toks[b + 1].s < se else cs
+            ok = accept is None or accept(b)
+            return t.e if ok and b + 1 < len(toks) and toks[b + 1].s < se else cs
+        if clause_word is not None and clause_word(b):
+            return cs
     return cs
 
 
@@ -72,18 +84,18 @@ def _past_appositive(toks, a: int, se: int, cs: int) -> int:
     if not (first in _APPOSITIVE_OPENERS and a + 1 < len(toks) and toks[a + 1].w[:1].islower()
             or first in TITLES or first in ROLE_NOUNS):
         return cs
-    for b in range(a + 1, min(len(toks), a + 14)):
+
+    def role(b: int) -> bool:
+        return any(x.low in TITLES or x.low in ROLE_NOUNS for x in toks[a:b])
+
+    def clause_word(b: int) -> bool:  # a clause: "According to Ray Powell, ships have ..."
         t = toks[b]
-        if t.s >= se or t.inq or t.w in QUOTE_CHARS or t.w in (";", ":", "."):
-            return cs
-        if t.w == ",":
-            role = any(x.low in TITLES or x.low in ROLE_NOUNS for x in toks[a:b])
-            return t.e if role and b + 1 < len(toks) and toks[b + 1].s < se else cs
-        if t.low in AUX or t.low in COMMON_VERBS or t.low in ("that", "who", "which") or (
-                t.w[:1].islower() and _VERBISH.fullmatch(t.low) and t.low not in ROLE_NOUNS
-                and t.low not in TITLES and toks[b - 1].low not in _APPOSITIVE_OPENERS):
-            return cs  # a clause: "According to Ray Powell, ships have ..."
-    return cs
+        return t.low in AUX or t.low in COMMON_VERBS or t.low in ("that", "who", "which") or (
+            t.w[:1].islower() and _VERBISH.fullmatch(t.low) is not None and
+            t.low not in ROLE_NOUNS and t.low not in TITLES and
+            toks[b - 1].low not in _APPOSITIVE_OPENERS)
+
+    return _after_closing_comma(toks, a, se, cs, 14, role, clause_word)
 
 
 def read_according(c: Cue) -> Optional[Attribution]:
