@@ -16,7 +16,7 @@ from claims.extraction.paragraph import Cue
 from claims.extraction.quotes import QUOTE_CHARS
 from claims.extraction.sources import source_left
 from claims.extraction.tokens import is_word
-from claims.extraction.words import AUX, BE, KEEP, NOUN_PREMODIFIERS, PRONOUNS
+from claims.extraction.words import AUX, BE, KEEP, LEFT_STOP, NOUN_PREMODIFIERS, PRONOUNS
 
 # words before a cue word that make it a noun or an adjective ("the said", "a claim")
 _NOMINAL_BEFORE = ("a", "an", "the", "his", "her", "their", "its", "our", "my", "your",
@@ -125,6 +125,18 @@ def noun_like(c: Cue, prev) -> bool:
             prev.low not in AUX and not prev.low.endswith("s") and prev.low not in (
                 "people", "americans", "voters", "they", "many", "most", "some", "few"):
         return True
+    if t.low.endswith("ing") and prev is not None and prev.s >= ss and (
+            prev.low in ("a", "an") or prev.w.isupper() and 2 <= len(prev.w) <= 4) and \
+            j + 1 < len(toks) and is_word(toks[j + 1]) and toks[j + 1].w[0].islower() and \
+            toks[j + 1].low not in LEFT_STOP and toks[j + 1].low not in PRONOUNS:
+        # "a writing assistant", "a free AI writing assistant": a modifier before its noun
+        # (an article or an acronym right before it; "a statement saying" stays a cue)
+        for m in range(i - 1, max(i - 4, -1), -1):
+            if toks[m].s < ss or not is_word(toks[m]) or toks[m].low in PRONOUNS or \
+                    toks[m].low in AUX:
+                break
+            if toks[m].low in ("a", "an"):
+                return True
     if t.low == "called" and prev is not None and prev.s >= ss and prev.w[0].islower() and \
             prev.low not in PRONOUNS and prev.low not in AUX and j + 1 < len(toks) and \
             (toks[j + 1].w[0].isupper() or toks[j + 1].w in QUOTE_CHARS or

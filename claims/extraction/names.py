@@ -401,6 +401,13 @@ def split_title_of(text: str, s: int, e: int) -> Optional[NameRun]:
             return run(k, "person")
     if not sure:
         return None
+    for k in range(1, min(4, len(toks) - 1)):
+        # (a first name of the long lists after a sure title: "Secretary for Housing Winnie
+        # Ho Wing-yin", the department's words being no name)
+        tail = words[k:]
+        if len(tail) == 3 and first_name_gender(tail[0]) and \
+                classify_tokens(tail) == "person" and classify_tokens(words[:k]) != "person":
+            return run(k, "person")
     if len(toks) >= 3 and classify_tokens(words[-2:]) == "person" and \
             words[-2].lower() not in _first_names() and \
             classify_tokens(words[:-2]) != "person":

@@ -58,8 +58,15 @@ _FINITE_SOON = frozenset("is was are were will would can could has have had must
                          "might".split())
 
 
+# verbs that a quantifier subject takes with "to" ("said more needed to be done")
+_NEED_TO = frozenset("needed needs remained remains has had".split())
+
+
 def _finite_soon(toks, k: int) -> bool:
-    """A finite verb within the three words after token k (before any punctuation)."""
+    """A finite verb within the three words after token k (before any punctuation), or a
+    verb of need right after it with its "to" ("more needed to be done")."""
+    if k + 2 < len(toks) and toks[k + 1].low in _NEED_TO and toks[k + 2].low == "to":
+        return True
     for t in toks[k + 1:k + 4]:
         if not is_word(t):
             return False
@@ -152,7 +159,9 @@ def read_said(c: Cue, ing: bool) -> Optional[Attribution]:
         nxt.w == "," and (is_tail(toks, k + 1, se) or _subordinate_tail(toks, k + 1, se) or
                           src_left is not None and
                           text[ss:src_left[0]].rstrip().endswith(",") and
-                          _verbless_tail(toks, k + 1, se))) or (
+                          (_verbless_tail(toks, k + 1, se) or
+                           _participle_tail(toks, k + 1, se) and
+                           not _opens_with_adverbial(text, toks, ss)))) or (
         nxt.low in ADVERBIAL_PREP and nxt.low != "to" and not _quantity_at(toks, k) and
         short_tail(text, toks, k, se)) or (
         # "“...,” Mr. Dejesus said as he secured the clamp."
@@ -552,6 +561,30 @@ _TO_COMMITTED = frozenset("agree promise pledge vow decide intend plan".split())
 _NEGATIONS = frozenset("not never n't n’t no".split())
 
 
+def _before_main_clause(toks, k: int, cend: int) -> int:
+    """The start of the last comma between token ``k`` and ``cend`` that a clause with a
+    verb of its own follows (the main clause after a subordinate one), else ``cend``."""
+    m = bisect.bisect_left(tok_starts(toks), cend) - 1
+    verb = False
+    nwords = 0
+    while m > k:
+        t = toks[m]
+        if t.inq or t.w in QUOTE_CHARS:
+            return cend  # (a quotation: its commas are the speaker's)
+        if t.w == "," and not (toks[m - 1].e == t.s and toks[m + 1].s == t.e):
+            # (not a comma inside a number, "4,393")
+            first = toks[m + 1]
+            subject = first.low in PRONOUNS or first.low in _NOUN_DETERMINERS or \
+                first.w[:1].isupper()
+            return t.s if (verb or subject) and nwords >= 3 else cend
+        if is_word(t):
+            nwords += 1
+            verb = verb or t.low in AUX or t.low in _FINITE_OPENERS or \
+                t.low in COMMON_VERBS or t.low.endswith("ed") and t.w[0].islower()
+        m -= 1
+    return cend
+
+
 def _negated(toks, i: int, ss: int) -> bool:
     """A negation among the auxiliaries and adverbs right before the cue at ``i``."""
     m = i - 1
@@ -586,6 +619,10 @@ def _read_forward(c: Cue, k: int, nxt, ing: bool,
             m2 += 1
         if m2 + 1 < len(toks) and toks[m2 + 1].s < se:
             cend = forward_end(text, toks, m2 + 1, se, p.found)
+    if _SUBORD.match(text, ss) and text.find(",", ss, toks[i].s) < 0:
+        # "When the county announced that it would close the library, residents ...": the
+        # cue is in a subordinate clause; its content ends where the main clause starts
+        cend = _before_main_clause(toks, k, cend)
     if base in NP_OBJECT and toks[k].low != "that" and nxt.low != "to":
         cend = min(cend, np_object_end(toks, k, se))
     elif base in ("call", "describe") or (base in NP_OBJECT and nxt.low == "to"):
@@ -927,6 +964,33 @@ def _to_hearer_then_tail(text, toks, k, se) -> bool:
         # the sentence's end, not an abbreviation's point ("wrote to Mrs. Clinton about")
         return m + 1 >= len(toks) or toks[m + 1].s >= se
     return m >= len(toks) or toks[m].s >= se or _plain_hearer_then_tail(text, toks, m, se)
+
+
+def _participle_tail(toks, k, se) -> bool:
+    """After "CLAUSE, the union says, ": a participle phrase ("setting the stage for a vote",
+    "raising fears of ...") tells what the clause before brings about; the content is that
+    clause, not the phrase. A verb of saying ("saying", "warning") has content of its own."""
+    if k >= len(toks) or toks[k].s >= se:
+        return False
+    w = toks[k]
+    return len(w.low) > 5 and w.low.endswith("ing") and w.w[0].islower() and \
+        w.low not in CUES and w.low not in ("during", "including", "regarding", "concerning",
+                                            "following", "according")
+
+
+_ADVERBIAL_OPENERS = frozenset("as while though although before after when whenever if since "
+                               "because once until despite unlike like".split())
+
+
+def _opens_with_adverbial(text, toks, ss) -> bool:
+    """The sentence opens with a subordinate clause or a prepositional phrase ("Before
+    dropping out, Cruz said, promoting ...", "In the days after the attacks, ..."): what comes
+    before the source is no clause of its own."""
+    k = bisect.bisect_left(tok_starts(toks), ss)
+    while k < len(toks) and toks[k].w in QUOTE_CHARS:
+        k += 1
+    return k < len(toks) and (toks[k].low in _ADVERBIAL_OPENERS or
+                              toks[k].low in ADVERBIAL_PREP)
 
 
 def _subordinate_tail(toks, k, se) -> bool:

@@ -164,6 +164,7 @@ def source_left(text, toks, i, ss, quotes) -> Optional[Span]:
     sp = _source_left(text, toks, i, ss, quotes)
     if sp:
         sp = _group_before_place(text, toks, _passive_agent_head(text, toks, sp, ss), ss)
+        sp = _body_before_place(text, toks, sp, ss)
         # ("a man shot dead by police in Eastfield": the group before the place may be the
         # agent of a participle too)
         sp = _passive_agent_head(text, toks, sp, ss)
@@ -223,6 +224,46 @@ def _group_before_place(text, toks, sp: Span, ss) -> Span:
         return sp  # "owners on Main Street", not "the Commission on Presidential Debates"
     head = np_left(text, toks, p - 2, ss)
     return (head[0], sp[1]) if head else sp
+
+
+def _body_before_place(text, toks, sp: Span, ss) -> Span:
+    """ "The Migration Observatory at the University of Oxford said", "the Center for
+    Immigration Studies in Washington said": a body named before "at"/"in" and a place or a
+    larger body speaks, not the place; the source is the body's name."""
+    p = bisect.bisect_left(tok_starts(toks), sp[0])
+    if p < len(toks) and toks[p].low == "the":
+        p += 1
+    if p >= len(toks) or not toks[p].w[:1].isupper():
+        return sp
+    m = p - 1
+    if m >= 0 and toks[m].low == "the":
+        m -= 1
+    if m < 2 or toks[m].low not in ("at", "in") or toks[m - 1].s < ss or \
+            not toks[m - 1].w[:1].isupper():
+        return sp
+    r = m - 1  # back over the body's capitalised name ("Center for Immigration Studies")
+    while r >= 1 and toks[r - 1].s >= ss and (
+            toks[r - 1].w[:1].isupper() and is_word(toks[r - 1]) or
+            toks[r - 1].low in ("for", "of", "on", "and") and r >= 2 and
+            toks[r - 2].w[:1].isupper() and toks[r - 2].s >= ss):
+        r -= 1
+    while r < m and not toks[r].w[:1].isupper():
+        r += 1
+    if any(toks[x].low in PRONOUNS for x in range(r, m)):
+        return sp
+    h = r - 1 if r >= 1 and toks[r - 1].low == "the" else r
+    if h >= 2 and toks[h - 1].low in ("for", "of", "at") and toks[h - 2].s >= ss and \
+            toks[h - 2].low in GROUP_NOUNS:
+        # "A spokesman for the Red Cross in Geneva said": whoever speaks for the body
+        head = np_left(text, toks, h - 2, ss)
+        return (head[0], toks[m - 1].e) if head else sp
+    if not any(toks[x].w in ORG_WORDS for x in range(r, m)) or \
+            h >= 1 and toks[h - 1].s >= ss and toks[h - 1].w != ",":
+        # (the body opens the sentence or a clause after a comma: "a study by Harvard and
+        # the University of California at Berkeley", "a group campaigning to leave the
+        # European Union in the referendum" are no such subject)
+        return sp
+    return (toks[r].s, toks[m - 1].e)
 
 
 _NEAR_PREPS = frozenset("in at near below above beside by around along across on from "
@@ -363,8 +404,14 @@ def _source_before_comma(text, toks, m, ss) -> Optional[Span]:
     # appositive/relative clause ends here; look for the segment before
     seg_end = m
     k = m - 1
-    while k >= 0 and toks[k].s >= ss and toks[k].w not in (",", ";", ":") and \
-            not toks[k].inq and toks[k].w not in QUOTE_CHARS:
+    while k >= 0 and toks[k].s >= ss and toks[k].w not in (",", ";", ":"):
+        if toks[k].inq or toks[k].w in QUOTE_CHARS:
+            # "Brennan, whose debut "Glass Harbor" premiered in 2022, said": a quoted title
+            # inside the clause is read through; any other quotation ends the segment
+            opening = _quoted_title_start(toks, k, ss)
+            if opening is None:
+                break
+            k = opening
         k -= 1
     seg_start = k + 1
     if k >= 1 and toks[k].w == "," and seg_end - seg_start <= 4 and all(
@@ -446,6 +493,24 @@ def _source_before_comma(text, toks, m, ss) -> Optional[Span]:
                 return name
         return np_left(text, toks, seg_end - 1, ss)
     return None
+
+
+def _quoted_title_start(toks, k: int, ss: int) -> Optional[int]:
+    """The index of the opening quote mark of a quoted title whose closing mark is
+    ``toks[k]`` ("debut "Glass Harbor" premiered"): a quotation of at most six capitalised or
+    short words with no punctuation inside, preceded by a word of the same segment; None when
+    ``toks[k]`` closes no such title."""
+    if toks[k].w not in QUOTE_CHARS:
+        return None
+    j = k - 1
+    while j >= 0 and toks[j].s >= ss and toks[j].inq and k - j <= 7:
+        if not toks[j].w[:1].isalnum():
+            return None
+        j -= 1
+    if j == k - 1 or j < 1 or toks[j].w not in QUOTE_CHARS or toks[j].s < ss or \
+            not toks[j + 1].w[:1].isupper() or not is_word(toks[j - 1]) or toks[j - 1].s < ss:
+        return None
+    return j
 
 
 def _relative_clause_before(toks, k: int, ss: int) -> Optional[int]:

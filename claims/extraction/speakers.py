@@ -414,6 +414,9 @@ def _possessed_body(text: str, r: NameRun, runs: list[NameRun], b: int) -> bool:
                for o in runs if o.start > r.end)
 
 
+# a Chinese given name written with a hyphen: "Wing-yin", "Lai-shan"
+_HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
 class SpeakerResolver:
     """Per-report state: the index of names, the entity registry, the speaker history."""
 
@@ -574,7 +577,12 @@ class SpeakerResolver:
             self.prefix = {}
             for full in self.entities:
                 parts = full.split()
-                if len(parts) == 3 and all(len(w) <= 6 for w in parts) or \
+                if len(parts) == 3 and _HYPHENATED_GIVEN.fullmatch(parts[2]) and \
+                        first_name_gender(parts[0]):
+                    # "Ho said" after "Winnie Ho Wing-yin": an English first name, the
+                    # family name, then the hyphenated given name (Hong Kong usage)
+                    self.prefix.setdefault(parts[1], []).append(full)
+                elif len(parts) == 3 and all(len(w) <= 6 for w in parts) or \
                         len(parts) == 2 and "-" in parts[1] and parts[1][:1].isupper():
                     self.prefix.setdefault(parts[0], []).append(full)
         got = self.prefix.get(tokens[0], [])

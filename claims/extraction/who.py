@@ -1791,8 +1791,8 @@ def _subject_before_speaker(text: str, st: Statement) -> Statement:
     if not re.fullmatch(r"(?:\s+[A-Za-z]+){0,2}\s*,\s*", gap):
         return st  # "she said(, on Monday)," then the rest of the clause
     first = st.text.split()[0].lower() if st.text.split() else ""
-    if not _FINITE_IN.fullmatch(first):
-        return st  # the rest must open with the verb the subject lacks
+    if not _FINITE_IN.fullmatch(first) and first not in _COMMON_VERBS:
+        return st  # the rest must open with the verb the subject lacks ("had", "put")
     e1 = st.speaker_start - 2
     ls = max(_rfind_nl(text, e1), text.rfind(". ", 0, e1) + 1)
     a1 = ls + 1 if text[ls:ls + 1] in (" ", "\n", ".") else ls
@@ -1807,6 +1807,7 @@ def _subject_before_speaker(text: str, st: Statement) -> Statement:
                    text=subj + " " + st.text)
 
 
+_COMMON_VERBS = load("common_verbs")  # verb forms without "-ed" ("put", "made", "leaves")
 _SEEN_BY = re.compile(r"(?P<np>(?:[A-Z]?[\w’'-]+\s+){0,4}(?:report|reports|documents?|"
                       r"memos?|emails|letters?|data|records|files|filings|figures|studies|"
                       r"study|analysis|survey|poll|assessments?|estimates?))\s+"
@@ -1924,6 +1925,12 @@ _DATELINE = re.compile(r"(?:[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}"
 _SECTION_LABEL = re.compile(r"[A-Z][\w’']*(?:[ ][\w’',]+){0,4}?[ ][a-z][\w’']*:[ ]+(?=[A-Z“\"‘'])")
 
 
+# a dateline in capitals closed by a colon, as Indian papers write it: "MUMBAI: ", "NEW DELHI: "
+# (three letters at least: "AD: " is an interviewer's initials)
+_CAPS_DATELINE_COLON = re.compile(r"[A-Z][A-Z.'’-]{2,}(?:[ ][A-Z][A-Z.'’-]+){0,2}:[ ]+"
+                                  r"(?=[A-Z“\"‘'])")
+
+
 def _without_dateline(text: str, st: Statement) -> Statement:
     """Content that begins a paragraph with a wire dateline, or with a section label
     ("Driving the news: ..."), starts after it: it is the outlet's, not what the speaker
@@ -1931,7 +1938,9 @@ def _without_dateline(text: str, st: Statement) -> Statement:
     a = st.content_start
     if st.content_spans or (a > 0 and text[a - 1] != "\n"):
         return st
-    m = _DATELINE.match(text, a, st.content_end) or _SECTION_LABEL.match(text, a, st.content_end)
+    m = _DATELINE.match(text, a, st.content_end) or \
+        _CAPS_DATELINE_COLON.match(text, a, st.content_end) or \
+        _SECTION_LABEL.match(text, a, st.content_end)
     if m is None or m.end() >= st.content_end - 10:
         return st
     return replace(st, content_start=m.end(), text=text[m.end():st.content_end])
