@@ -108,3 +108,22 @@ def test_a_body_that_is_the_object_of_a_clause_is_not_the_speaker():
     t = ("One group campaigning to leave the European Union in the June referendum posted a "
          "message that showed fighters warning of an attack.")
     assert all(s.speaker_name != "European Union" for s in said(t))
+
+
+def test_urged_with_an_object_and_to_is_not_an_inverted_speaker():
+    t = ("Also speaking, the director of the employers' association, Ade Bello, urged both "
+         'parties to continue talks. He said, "Strikes do not help anybody."')
+    assert all(s.speaker_name != "both parties" for s in said(t))
+    assert by_content(t, "Strikes do not help").speaker_name == "Ade Bello"
+
+
+def test_a_subject_alone_before_the_cue_is_no_statement():
+    t = ("The Minister of Labour and Employment, Ada Nwosu, disclosed this while speaking "
+         "with journalists in Abuja on Tuesday.")
+    assert all("Minister of Labour" not in s.text for s in said(t))
+
+
+def test_a_department_word_written_in_lower_case_elsewhere_keeps_the_name():
+    t = ("Minister for Housing Jim Brady said he was disappointed by the figures.\n\n"
+         "The opposition housing spokesman, Ann Dunne, said the figures were bad.")
+    assert by_content(t, "disappointed").speaker_name == "Jim Brady"

@@ -1081,6 +1081,20 @@ PROBES = {
     "hollywood_reporter.txt": {"successor would be named": "Brian Robbins",
                                "tremendous partner": "Brian Robbins",
                                "enormous gratitude": "Dana Whitcombe"},
+    "dawn_style.txt": {"Benazir Income Support": "Shehbaz Sharif",
+                       "within two weeks": "Shehbaz Sharif",
+                       "too little, too late": "Omar Ayub Khan"},
+    "irish_times_style.txt": {"disappointed": "James Browne",
+                              "pipeline is strong": "James Browne",
+                              "paying the price": "Eoin Ó Broin"},
+    "nation_ke_style.txt": {"same job groups": "Collins Oyuu",
+                            "members are frustrated": "Collins Oyuu",
+                            "as the budget allows": "Eveleen Mitei",
+                            "prioritise teachers": "Akelo Misori"},
+    "punch_style.txt": {"reconcile figures": "Nkeiruka Onyejeocha",
+                        "No worker will be left behind": "Nkeiruka Onyejeocha",
+                        "waited long enough": "Joe Ajaero",
+                        "help anybody": "Adewale-Smatt Oyerinde"},
 }
 
 

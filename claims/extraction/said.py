@@ -172,7 +172,8 @@ def read_said(c: Cue, ing: bool) -> Optional[Attribution]:
             _plain_hearer_then_tail(text, toks, k, se):
         rest_empty = True  # "CLAUSE, the company told subscribers in an email on Monday."
     elif not rest_empty and not ing and nxt is not None and nxt.low == "to" and \
-            c.base in SPEECH_CUES and src_left is not None and toks[i].w[:1].islower() and \
+            c.base in SPEECH_CUES and c.base not in TAKES_TO and k == j + 1 and \
+            src_left is not None and toks[i].w[:1].islower() and \
             text[ss:src_left[0]].rstrip().endswith(",") and \
             _PLAIN_SUBJECT.fullmatch(text, src_left[0], src_left[1]) and \
             _to_hearer_then_tail(text, toks, k, se):
@@ -192,7 +193,8 @@ def read_said(c: Cue, ing: bool) -> Optional[Attribution]:
     # words after it are its hearer, not its speaker)
     # (nor a verb whose object is its content: ", slammed the Girl Scouts for ...")
     inverted = not ing and c.base != "tell" and c.base not in NP_OBJECT and \
-        is_inverted(toks, i, j, ss) and inverted_tail_ok(text, toks, j, se)
+        is_inverted(toks, i, j, ss) and inverted_tail_ok(text, toks, j, se) and \
+        not (c.base in _OBJECT_THEN_TO and _object_then_to(text, toks, j, se))
     if rest_empty or inverted:
         if ing:
             return None
@@ -466,8 +468,10 @@ def _read_fronted(c: Cue, src_left: Optional[Span], inverted: bool) -> Optional[
     clock = _CLOCK_OPENING.match(text, sp[0], sp[1])
     if clock is not None:
         sp = (clock.end(), sp[1])  # "23:58 Turnout was 61 per cent, ...": a live blog's time
-    if src and src[1] <= cue_start and "," in text[src[1]:cue_start] and \
+    if (src is None or src[1] <= cue_start and "," in text[src[1]:cue_start]) and \
             _noun_phrase_only(toks, sp):
+        # (or no source at all: "The Minister of Labour, Ann Obi, disclosed this while
+        # speaking ...": the words before the cue are its subject, not what was said)
         # "The Green candidate in Northfield, Amy Lister, has conceded.": the words before
         # the name are her description, no clause she said
         return None
@@ -773,6 +777,17 @@ def short_tail(text, toks, k, se) -> bool:
 
 
 _NOUN_DETERMINERS = frozenset("a an the his her their its our my your this that".split())
+
+
+# verbs whose object is the one asked, then a to-infinitive ("urged both parties to talk")
+_OBJECT_THEN_TO = frozenset("urge ask encourage implore press invite advise order beg".split())
+
+
+def _object_then_to(text, toks, j, se) -> bool:
+    """ ", urged both parties to continue dialogue": the words after the cue are its object
+    and what they are asked to do, not an inverted speaker."""
+    src = source_right(text, toks, j, se)
+    return bool(src) and re.match(r"\s*to\s+[a-z]", text[src[1]:se]) is not None
 
 
 def is_inverted(toks, i, j, ss) -> bool:

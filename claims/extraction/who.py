@@ -460,8 +460,10 @@ def _participle_clause(text: str, sp: str) -> bool:
         return False  # (a name: "Schilling", "Downing Street", "Acting" as a title)
     if len(words) == 1:
         return w0 not in _ING_NOUNS
-    if w0 in _ADJECTIVAL_ING:
-        return False  # "leading Democrats", "ruling party officials"
+    if w0 in _ADJECTIVAL_ING or w0 in _ING_NOUNS and len(words) >= 3 and all(
+            w[:1].isupper() and not w.endswith(("'s", "’s")) for w in words[1:]):
+        return False  # "leading Democrats", "ruling party officials", "(Minister for) Housing
+        # James Browne"
     nxt = words[1]
     return nxt.lower() in _AFTER_PARTICIPLE or nxt[:1].isupper() and not \
         written_in_lower_case(text, nxt.lower())
