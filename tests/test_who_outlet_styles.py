@@ -127,3 +127,135 @@ def test_a_department_word_written_in_lower_case_elsewhere_keeps_the_name():
     t = ("Minister for Housing Jim Brady said he was disappointed by the figures.\n\n"
          "The opposition housing spokesman, Ann Dunne, said the figures were bad.")
     assert by_content(t, "disappointed").speaker_name == "Jim Brady"
+
+
+# ------------------------------------------- a sports wire, a tabloid, a column, a UK court
+
+
+@pytest.mark.parametrize("rank", ["Det Ch Insp", "Detective Superintendent", "Det Sgt",
+                                  "Detective Constable"])
+def test_a_police_rank_before_the_name_is_the_role(rank):
+    s = by_content(f"{rank} Ruth Ogden said the man was arrested at home.", "was arrested")
+    assert s.speaker_name == "Ruth Ogden"
+    assert s.speaker_role == rank
+
+
+def test_a_role_word_opening_a_name_with_letters_after_it_is_the_role():
+    s = by_content("Prosecutor Ines Varga KC told the court the defendant had lied.", "had lied")
+    assert s.speaker_name == "Ines Varga"
+    assert s.speaker_role == "Prosecutor"
+
+
+@pytest.mark.parametrize("source, speaker", [("ESPN's Nora Blake", "Nora Blake"),
+                                             ("league sources", "league sources")])
+def test_per_a_source_after_a_comma_credits_the_clause_before(source, speaker):
+    t = f"The Hawks agreed to trade guard Eli Dorn to the Jazz for two picks, per {source}."
+    s = by_content(t, "agreed to trade")
+    assert s.speaker_name == speaker
+    assert s.text.startswith("The Hawks") and "per" not in s.text.split()
+
+
+@pytest.mark.parametrize("t", ["Sales rose 4 per cent last year.",
+                               "The tickets cost $40 per person, per night.",
+                               "Per Olsen said the plan was sound."])
+def test_per_in_other_senses_credits_no_one(t):
+    assert all(s.cue != "per" for s in said(t))
+
+
+def test_an_infinitive_after_a_verb_of_intent_is_its_content():
+    t = "The governor vowed to veto the budget, calling it reckless."
+    s = by_content(t, "veto the budget")
+    assert s.text.startswith("to veto the budget")
+
+
+def test_a_time_phrase_that_is_the_subject_opens_the_content():
+    s = by_content("The minister insisted this time is different.", "is different")
+    assert s.text.startswith("this time is different")
+
+
+def test_a_time_phrase_before_a_role_is_no_part_of_it():
+    t = "This week the housing minister, Clara Voss, insisted the plan was working."
+    s = by_content(t, "plan was working")
+    assert s.speaker_name == "Clara Voss"
+    assert s.speaker_role == "housing minister"
+
+
+@pytest.mark.parametrize("t", ["Each one promised jobs and growth.",
+                               '"It will work," each one said.'])
+def test_each_one_names_no_single_speaker(t):
+    assert all(s.speaker_name is None for s in said(t))
+
+
+def test_called_it_quits_is_no_statement_but_called_it_a_name_is():
+    assert said("The singer and the actor have called it quits after three years.") == []
+    s = by_content("The union called it a betrayal of workers.", "betrayal")
+    assert s.speaker_name == "union"
+
+
+@pytest.mark.parametrize("t", [
+    "The executive order that the governor plans to sign on Friday will take effect in May.",
+    "The bill, which Congress hopes to pass by Friday, would cut taxes."])
+def test_an_infinitive_whose_object_is_the_noun_before_that_is_no_statement(t):
+    assert said(t) == []
+
+
+def test_a_participle_opening_the_sentence_wants_nothing_said():
+    t = "Not wanting to backtrack and tie up traffic, I drove off."
+    assert said(t) == []
+
+
+def test_a_closing_cue_with_late_and_a_day_ends_the_content_before_it():
+    t = ("The government plans to lift trade sanctions on the island, officials said "
+         "late Thursday.")
+    s = by_content(t, "lift trade sanctions")
+    assert s.speaker_name == "officials"
+    assert s.text.startswith("The government plans")
+
+
+@pytest.mark.parametrize("clause", ["which employs 300 people", "which plans to expand",
+                                    "whose shares fell on Monday"])
+def test_a_relative_clause_before_the_cue_leaves_the_subject_before_it(clause):
+    t = f"Norvale, {clause}, said profits rose sharply in May."
+    s = by_content(t, "profits rose")
+    assert s.speaker_name == "Norvale"
+    assert s.text.startswith("profits rose")
+
+
+def test_sentence_opening_words_are_never_a_body_name():
+    t = "The company said profits rose sharply. The firm said sales fell sharply."
+    assert all(s.speaker_name != "The" for s in said(t))
+
+
+@pytest.mark.parametrize("pronoun, want", [("she", "Anna Berg"), ("he", "Tom Hale")])
+def test_a_pronoun_in_a_fronted_clause_is_the_main_subject_of_its_gender(pronoun, want):
+    t = (f"Anna Berg met Tom Hale on Monday. Although {pronoun} insisted the plan was sound, "
+         f"Tom Hale said it might fail.")
+    assert by_content(t, "plan was sound").speaker_name == want
+
+
+def test_a_verb_in_a_series_after_an_object_has_the_sentence_subject():
+    t = ("The mayor visited the plant, declined to comment on the deal, and told reporters the "
+         "jobs were safe.")
+    assert by_content(t, "comment on the deal").speaker_name == "mayor"
+    assert by_content(t, "jobs were safe").speaker_name == "mayor"
+
+
+def test_a_participle_of_intent_after_a_group_is_that_groups():
+    t = "The jobs report cheered Democrats hoping to retain the White House next year."
+    assert by_content(t, "retain the White House").speaker_name == "Democrats"
+
+
+def test_a_participle_of_saying_after_an_object_is_not_the_objects():
+    t = ("Senator Ada Cruz is making a pitch to New York voters saying a state law is hurting "
+         "the economy.")
+    assert by_content(t, "hurting the economy").speaker_name == "Ada Cruz"
+
+
+@pytest.mark.parametrize("t, fragment, gone", [
+    ("Local residents hoping to block the tower said the plan was bad.", "block the tower",
+     "said"),
+    ("Clinton, hoping to win over voters in Ohio and Iowa, spoke in Dayton.", "win over voters",
+     "spoke")])
+def test_a_participle_phrase_ends_before_its_subjects_verb(t, fragment, gone):
+    s = by_content(t, fragment)
+    assert gone not in s.text.split()

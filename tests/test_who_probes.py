@@ -1095,6 +1095,23 @@ PROBES = {
                         "No worker will be left behind": "Nkeiruka Onyejeocha",
                         "waited long enough": "Joe Ajaero",
                         "help anybody": "Adewale-Smatt Oyerinde"},
+    "nba_trade_style.txt": {"^The Atlanta Hawks agreed to trade": "league sources",
+                            "two future second-round picks": "Ramona Vick",
+                            "gave everything": "Landry Fitch",
+                            "ready for whatever": "Marcus Delane",
+                            "start on Friday": "Willie Green",
+                            "both ends": "Willie Green"},
+    "pagesix_style.txt": {"split was amicable": "source close to the couple",
+                          "privacy at this time": "Jenna Roarke"},
+    "opinion_column.txt": {"this time is different": "Claire Holt",
+                           "the land and the will": "Claire Holt",
+                           "completions fell": "Office for National Statistics",
+                           "bricklayers": "Ivan Marsh"},
+    "bbc_court.txt": {"life-changing": "Caroline Rees",
+                      "brutal assault": "Caroline Rees",
+                      "unprovoked attack": "Mark Kellaway",
+                      "deeply ashamed": "Harriet Lowe",
+                      "no mercy": "Michael Chambers"},
 }
 
 

@@ -17,7 +17,7 @@ from itertools import compress, count
 from operator import attrgetter
 from typing import Optional
 
-from claims.extraction.cues import CUES, HEARER_VERBS, NP_CUES, SPEECH_CUES, TAKES_TO
+from claims.extraction.cues import CUES, HEARER_VERBS, NP_CUES, SPEECH_CUES, TAKES_TO, per_source
 from claims.extraction.lexicons import load
 from claims.extraction.quotes import QUOTE_CHARS
 from claims.extraction.tokens import is_word
@@ -191,7 +191,7 @@ def _cuts_forward(text, toks, m, se, n) -> bool:
         # clause before: "said Machado promised to help and said she would", her words)
         return True
     if not t.inq and t.w in (",", ";") and m + 1 < n:
-        # ", he said," / ", and they say" / ", according to"
+        # ", he said," / ", and they say" / ", according to" / ", per league sources"
         w1 = toks[m + 1]
         look = [tt.low for tt in toks[m + 1:m + 6] if tt.s < se]
         if look and (look[0] in _CUT_AFTER_COMMA and not (
@@ -205,6 +205,7 @@ def _cuts_forward(text, toks, m, se, n) -> bool:
                      or (look[0] in SPEECH_CUES and w1.low in ("said", "says"))
                      or (w1.low in ("told", "tells") and len(look) >= 2 and
                          toks[m + 2].w[:1].isupper() and (len(look) == 2 or look[2] == "."))
+                     or (w1.low == "per" and per_source(toks, m + 1))
                      or main_clause_cue(toks, m + 1, se) or closing_cue_clause(toks, m + 1, se)):
             return True
     return False
@@ -231,7 +232,7 @@ def closing_cue_clause(toks, k, se) -> bool:
                     m += 1
             nx = toks[m + 1] if m + 1 < n else None
             return nx is None or nx.s >= se or not is_word(nx) or nx.low in TIME or \
-                nx.low in ADVERBIAL_PREP
+                nx.low in ADVERBIAL_PREP or nx.low in ("late", "early")  # "said late Thursday"
         if t.low in CUES and m > k and toks[m - 1].low in _SUBJECT_DETERMINERS:
             continue  # ", the report said.": a noun after its determiner
         if t.low in ("have", "has", "had") and m > k and m + 1 < n and \
@@ -327,6 +328,10 @@ def _after_medium(toks, k, se) -> Optional[int]:
     return None
 
 
+# verbs right after "this time", "last year": the phrase is the clause's subject
+_FINITE_AFTER_TIME = frozenset("is was will would has had could can must might may".split())
+
+
 def skip_adverbials(toks, k, se, base) -> int:
     """Skip time words, "in a statement", "on Twitter" and a hearer object after a cue."""
     n = len(toks)
@@ -344,6 +349,9 @@ def skip_adverbials(toks, k, se, base) -> int:
                 k = m + 1
                 continue
             return k
+        if w in ("last", "this", "next") and k + 2 < n and toks[k + 2].s < se and \
+                toks[k + 2].low in _FINITE_AFTER_TIME:
+            return k  # "insist this time is different": the time phrase is the subject
         if w in TIME or w in MONTHS or w.isdigit() and k > start and toks[k - 1].low in MONTHS or (
                 w.endswith("ly") and toks[k].w[0].islower() and len(w) > 4 and w != "only" and
                 not (k + 1 < n and (toks[k + 1].w[:1].isdigit() or toks[k + 1].low in
@@ -360,6 +368,8 @@ def skip_adverbials(toks, k, se, base) -> int:
                                                                          "again", "also"):
             k += 2  # "told reporters on Thursday he ..."
             continue
+        if w == "to" and base in TAKES_TO and _infinitive_at(toks, k):
+            return k  # "agreed to trade X to the Pelicans, per ...": the infinitive's clause
         if w in ADVERBIAL_PREP and base != "according":
             # a short prepositional phrase: up to 6 tokens ending before that/quote/comma
             m = k + 1
@@ -368,9 +378,6 @@ def skip_adverbials(toks, k, se, base) -> int:
                     and toks[m].low != "that" and not (toks[m].low in CUES and
                                                        not cue_as_noun(toks, m)):
                 m += 1
-            if m < n and toks[m].s < se and toks[m].low == "that" and w == "to" and \
-                    base in TAKES_TO and _infinitive_at(toks, k):
-                return k  # "vowed to block any deal that ...": the deal's "that"
             if m < n and toks[m].s < se and (toks[m].low == "that" or toks[m].w in
                                              (",", ":", "“", '"', "‘")):
                 k = m

@@ -42,6 +42,8 @@ _BARE_BASE_OK = ("say", "tell", "think", "know", "believe", "want",
                  "complain", "see", "view", "show", "find",
                  "indicate", "allege",
                  "reckon", "speculate")
+# particles and prepositions before a noun ("rattling off plans to ...", "talk of plans to")
+_PARTICLES = frozenset("off of on out up about with for from into over".split())
 _SMALL_WORDS = frozenset("a an the of to in on at for and or but by with as from vs".split())
 
 
@@ -110,7 +112,7 @@ def noun_like(c: Cue, prev) -> bool:
                  not prev.low.endswith(("'s", "’s"))) or
                 (nx == "to" and CUES[t.low] in TAKES_TO and is_word(prev) and
                  not prev.low.endswith(("'s", "’s", "s'", "s’")) and
-                 prev.low not in NOUN_PREMODIFIERS)):
+                 prev.low not in NOUN_PREMODIFIERS and prev.low not in _PARTICLES)):
             return True
     if prev is not None and prev.s >= ss and prev.low.endswith(("'s", "’s")) and \
             t.w[0].islower() and not t.low.endswith(("ed", "ing")) and t.low not in (

@@ -97,7 +97,28 @@ MAKE = frozenset("make makes made making".split())
 # without calling it (most tokens of a paragraph are no cue)
 # "as the Times put it", "she puts it": only with "it" right after
 PUT = frozenset("put puts".split())
-CUE_STARTS = frozenset({"according"} | PHRASAL.keys() | MAKE | PUT | CUES.keys())
+CUE_STARTS = frozenset({"according", "per"} | PHRASAL.keys() | MAKE | PUT | CUES.keys())
+# what ", per" names when it credits a source ("..., per a report in the Times")
+_PER_NOUNS = frozenset("report reports statement statements source sources documents records "
+                       "filing filings data figures police officials estimates".split())
+
+
+def per_source(toks, i: int) -> bool:
+    """ "CLAUSE, per ESPN's Shams Charania." / "..., per league sources": "per" after a comma
+    names who says so, like "according to" (not "per cent", "per share", nor the first name
+    "Per" opening a sentence)."""
+    n = len(toks)
+    if i < 1 or toks[i - 1].w != "," or i + 1 >= n or toks[i].w != "per":
+        return False
+    nx = toks[i + 1]
+    if nx.w[:1].isupper():
+        return nx.low not in ("cent", "capita")
+    k = i + 1
+    if nx.low in ("a", "an", "the", "its", "their", "his", "her"):
+        k += 1
+    while k < n and k - i <= 4 and toks[k].w[:1].islower() and toks[k].low not in _PER_NOUNS:
+        k += 1
+    return k < n and toks[k].low in _PER_NOUNS
 
 
 def cue_at(toks, i: int) -> Optional[tuple[str, int]]:
@@ -109,6 +130,8 @@ def cue_at(toks, i: int) -> Optional[tuple[str, int]]:
     n = len(toks)
     if t.low == "according" and i + 1 < n and toks[i + 1].low == "to":
         return "according", i + 1
+    if t.low == "per":
+        return ("according", i) if per_source(toks, i) else None
     if t.low in PHRASAL and i + 1 < n and toks[i + 1].low == PHRASAL[t.low][0]:
         # "talked about X", "focused on X", "voted for X", "pointed to X"
         return PHRASAL[t.low][1], i + 1

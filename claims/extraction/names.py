@@ -285,8 +285,9 @@ def _named_before_letters(words: list[str]) -> bool:
     person's name: a first name opens it, after any title ("Sir Keir Starmer", "Judge Simon
     Phillips"); "One Conservative MP" and "Labour MP" name no one."""
     k = 0
-    while k < len(words) - 2 and (words[k] in NAME_TITLES or words[k].rstrip(".") in NAME_TITLES):
-        k += 1
+    while k < len(words) - 2 and (words[k] in NAME_TITLES or words[k].rstrip(".") in NAME_TITLES
+                                  or k == 0 and words[0].lower() in TITLES):
+        k += 1  # (a role word opening the run too: "Prosecutor Caroline Rees KC")
     rest = words[k:]
     return 2 <= len(rest) <= 4 and first_name_gender(rest[0]) is not None and \
         rest[-1] not in _PARTY_MEMBERS and classify_tokens(rest) == "person"

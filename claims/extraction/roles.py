@@ -58,7 +58,9 @@ _VERBISH = re.compile(
     r"can|could|did|does|do|when|while|if|because|after|before)\b", re.I)
 _LEAD_TRIM = re.compile(
     r"^(?:(?:according\s+to|the|a|an|and|but|also|then|on|in|at|last|this|early|late|earlier|later|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b(?![&’'-])\s*)+",
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
+    # "This week the housing minister, Claire Holt, ...": the time phrase is no part of her role
+    r"week|weekend|month|year|morning|afternoon|evening|night|tonight)\b(?![&’'-])\s*)+",
     re.I,
 )
 _ROLE_STOP = frozenset(

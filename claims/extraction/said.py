@@ -24,6 +24,8 @@ from claims.extraction.contents import (clause_end, content_start_before, coordi
                                         skip_adverbials, starts_sentence)
 from claims.extraction.cues import (CLAUSE_OK_NP, CUES, HEARER_VERBS, NEEDS_CLAUSE, NP_OBJECT,
                                     NP_OK, SPEECH_CUES, TAKES_TO)
+from claims.extraction.anonymous_sources import GROUP_NOUNS
+from claims.extraction.names import PARTY_MEMBERS
 from claims.extraction.paragraph import Cue
 from claims.extraction.quotes import CLOSE_Q, QUOTE_CHARS, quote_kind
 from claims.extraction.sources import (after_coordination, source_left, source_right,
@@ -520,6 +522,9 @@ def _forward_start_ok(c: Cue, k: int, nxt) -> bool:
     if base in _COUNT_SENSE and (first.w[0].isdigit() or first.w[0] in "$€£" or
                                  first.low in _NUMBER_WORDS):
         return False  # "will add 12 routes", "posted a $3 million loss": a count, not a clause
+    if base == "call" and nxt.low == "it" and k + 1 < n and (
+            toks[k + 1].low == "quits" or k + 2 < n and toks[k + 2].low == "day"):
+        return False  # "called it quits", "called it a day": ended, not said
     np_ok = base in NP_OK
     # a to-infinitive only for want/plan-like verbs
     if nxt.low == "to" and base not in TAKES_TO:
@@ -614,6 +619,9 @@ def _read_forward(c: Cue, k: int, nxt, ing: bool,
         return None
     if not _forward_start_ok(c, k, nxt):
         return None
+    if nxt.low == "to" and base in TAKES_TO and (
+            ing and _opens_sentence(toks, i, ss) or _gapped_relative(toks, i, k, se)):
+        return None
     cend = forward_end(text, toks, k, se, p.found)
     if toks[k].low == "that" and k + 1 < len(toks) and toks[k + 1].w == ",":
         # "said that, while she is pleased, problems remain": the clause set off by commas
@@ -638,6 +646,25 @@ def _read_forward(c: Cue, k: int, nxt, ing: bool,
         m = re.match(r"[\s,]*(?:and|but)\s+(\w+)", text[e:se])
         if m and m.group(1).lower() in SPEECH_CUES:
             cend = min(cend, e)
+        if ing:
+            # "Residents hoping to block the tower said the plan was bad": the participle
+            # phrase ends where its noun's own verb of saying begins
+            for m in range(k + 2, len(toks)):
+                t = toks[m]
+                if t.s >= cend:
+                    break
+                if t.low in _MAIN_SAID and not t.inq and toks[m - 1].low not in (
+                        "who", "that", "which", "they", "he", "she", "we", "i", "you"):
+                    cend = t.s
+                    break
+                if t.w == "," and not t.inq and i > 0 and toks[i - 1].w == "," and \
+                        m + 1 < len(toks) and toks[m + 1].w[:1].islower() and (
+                            toks[m + 1].low in COMMON_VERBS or toks[m + 1].low in CUES or
+                            toks[m + 1].low.endswith("ed")):
+                    # "Clinton, hoping to win over voters, spoke in Ohio": the phrase set off
+                    # by commas ends before the subject's own verb
+                    cend = t.s
+                    break
     sp = strip_content(text, nxt.s, cend)
     if not sp:
         return None
@@ -664,7 +691,17 @@ def _read_forward(c: Cue, k: int, nxt, ing: bool,
         return None
     src = src_left
     if ing:
-        src = with_subject(text, toks, i, ss) or subject_of_sentence(text, toks, i, ss, p.found)
+        src = with_subject(text, toks, i, ss) or _group_before_participle(text, toks, i, ss) \
+            or subject_of_sentence(text, toks, i, ss, p.found)
+    elif src is not None and _object_before_comma(text, toks, src, i, ss):
+        # "Trump joked about Jewish stereotypes, declined to affirm ...": a verb in a series,
+        # whose subject is the sentence's, not the object before the comma (when nothing
+        # but that series follows the subject: "the only time Clinton came up was when
+        # Kelly speculated about X, referred to Y" has two subjects to choose from)
+        subj = subject_of_sentence(text, toks, i, ss, p.found)
+        if subj is not None and not any(
+                t.low in _CLAUSE_WORDS for t in toks[bisect.bisect_left(tok_starts(toks), subj[1]):i]):
+            src = subj
     elif src is None:
         src = subject_of_sentence(text, toks, i, ss, p.found)
     # a quote running beyond the sentence (unclosed) extends the content
@@ -672,6 +709,93 @@ def _read_forward(c: Cue, k: int, nxt, ing: bool,
 
 
 # ------------------------------------------------------------------------- helpers
+
+
+_MAIN_SAID = frozenset("said say says told tell tells argued argue argues warned warn warns "
+                       "insisted insist insists".split())
+_CLAUSE_WORDS = frozenset("when that who which whose because if while after before as was is "
+                          "were are said says told".split())
+_OBJECT_PREPS = frozenset("about of on in at for with to from by into over against".split())
+
+
+def _object_before_comma(text, toks, src: Span, i: int, ss: int) -> bool:
+    """ "NAME VERBed about X, VERBed to ...": the noun phrase before the comma is the object of
+    a preposition or of a verb in the series (a lower-case word ending "-ed" right before it),
+    and the cue, in lower case, opens the next item of the series."""
+    if i < 1 or toks[i - 1].w != "," or not toks[i].w[:1].islower() or \
+            text[src[1]:toks[i - 1].s].strip():
+        return False
+    b = bisect.bisect_left(tok_starts(toks), src[0]) - 1
+    if b < 0 or toks[b].s < ss:
+        return False
+    before = toks[b].low
+    return before in _OBJECT_PREPS or (len(before) > 4 and before.endswith("ed") and
+                                       toks[b].w[:1].islower())
+
+
+def _group_before_participle(text, toks, i: int, ss: int) -> Optional[Span]:
+    """ "the report cheered Democrats hoping to retain the White House": a participle right
+    after a plural group (no comma between) says what that group hopes, not the sentence's
+    subject."""
+    m = i - 1
+    if m < 1 or toks[m].s < ss or toks[m - 1].s < ss or not is_word(toks[m]):
+        return None
+    t = toks[m]
+    if not (CUES.get(toks[i].low) in TAKES_TO and i + 1 < len(toks) and toks[i + 1].low == "to"):
+        return None  # ("a pitch to voters saying ...": whose saying, the sentence does not say)
+    if not (t.low in GROUP_NOUNS and t.low.endswith("s") or
+            t.w[:1].isupper() and t.w[:-1] in PARTY_MEMBERS):  # "Democrats", "Republicans"
+        return None
+    return (t.s, t.e)  # (the noun alone: the words before it may be the clause's verb)
+
+
+def _opens_sentence(toks, i: int, ss: int) -> bool:
+    """ "Not wanting to backtrack, I drove off": a participle opening the sentence (after
+    "not" or "never") modifies the main clause's subject; what it wanted is nobody's
+    statement."""
+    m = i - 1
+    if m >= 0 and toks[m].s >= ss and toks[m].low in ("not", "never"):
+        m -= 1
+    return m < 0 or toks[m].s < ss or toks[m].w in QUOTE_CHARS
+
+
+_RELATIVE = frozenset(("that", "which"))
+# words that follow an infinitive's verb when its object is missing ("to pass by Friday")
+_GAP_NEXT = frozenset("by on at in before after during within until next this last".split())
+
+
+def _gapped_relative(toks, i: int, k: int, se: int) -> bool:
+    """ "the executive order that President Obama plans to sign on Friday": the cue in a
+    relative clause whose infinitive's object is the noun before "that"; the infinitive alone
+    ("to sign on Friday") says nothing. Told by a short subject between the relative word and
+    the cue, a lower-case noun before the relative word that is no verb of saying, and no
+    object after the infinitive's verb (a preposition, time word or punctuation)."""
+    n = len(toks)
+    if k + 2 >= n or toks[k + 2].s >= se:
+        return False
+    after = toks[k + 2]
+    if not (after.low in ADVERBIAL_PREP or after.low in TIME or after.low in _GAP_NEXT or
+            not is_word(after)):
+        return False
+    for r in range(i - 1, max(i - 6, 0), -1):
+        t = toks[r]
+        if t.low in _RELATIVE:
+            before = toks[r - 1]
+            subject = toks[r + 1:i]
+            noun_before = before.w == "," and t.low == "which" or (
+                is_word(before) and before.w[:1].islower() and (
+                    before.low not in CUES or cue_as_noun(toks, r - 1)) and
+                before.low not in AUX and before.low not in LEFT_STOP)
+            # the subject: a name, a pronoun, or a short noun phrase after its determiner
+            det = subject and subject[0].low in ("the", "a", "an", "his", "her", "its", "their")
+            return bool(subject) and noun_before and len(subject) <= 4 and all(
+                is_word(x) and x.low not in AUX and (
+                    x.w[:1].isupper() or det or
+                    x.low in ("he", "she", "they", "we", "it", "i", "you"))
+                for x in subject)
+        if not is_word(t):
+            return False
+    return False
 
 _SUBORD = re.compile(r"[“\"‘']?(?:when|whenever|after|before|once|until|since|if|because|"
                      r"while|although|though|by the time|as soon as|now that)\b",
@@ -796,6 +920,8 @@ def is_inverted(toks, i, j, ss) -> bool:
         return False
     if name_appositive_subject(toks, i, ss):
         return False  # "Chris Collins, a Trump supporter, said Trump strategists plan ..."
+    if _relative_clause_closes_at(toks, i - 1, ss):
+        return False  # "The company, which employs 300 people, said profits rose"
     nx = toks[j + 1]
     if nx.w[0].isupper() or nx.low in ("the", "a", "an", "he", "she", "they", "one", "two",
                                       "three", "several", "many", "some", "most", "both"):
@@ -803,6 +929,28 @@ def is_inverted(toks, i, j, ss) -> bool:
     # lower-case title: ", said health department spokeswoman Ann Cole."
     return nx.w[0].isalpha() and nx.low not in LEFT_STOP and nx.low not in TIME and \
         nx.low not in CUES and not nx.low.endswith("ly")
+
+
+def _relative_clause_closes_at(toks, c: int, ss: int) -> bool:
+    """The comma at ``c`` closes a relative clause or a participle phrase opened by the comma
+    before it ("The firm, which employs 300 people, said ...", "Christie, hoping to surge,
+    called ..."): the cue after it has its subject before the clause, so it is no inverted
+    ", said NAME"."""
+    m = c - 1
+    while m >= 0 and toks[m].s >= ss and toks[m].w != ",":
+        if toks[m].inq or toks[m].w in QUOTE_CHARS or toks[m].w in (";", ":"):
+            return False
+        m -= 1
+    if not (m > 0 and toks[m].s >= ss and toks[m].w == "," and m + 1 < c and
+            (toks[m + 1].low in ("which", "who", "whose") or
+             toks[m + 1].low.endswith("ing") and toks[m + 1].w[:1].islower()) and
+            toks[m - 1].w[:1].isalpha()):
+        return False
+    # what the clause follows is the sentence's subject: a short noun phrase opening it
+    # (not "Potholes form when ..., creating a crevice, said Joe Carbone": a clause)
+    first = bisect.bisect_left(tok_starts(toks), ss)
+    return m - first <= 5 and all(is_word(t) and t.low not in AUX and t.low not in CUES and
+                                  t.low not in COMMON_VERBS for t in toks[first:m])
 
 
 def name_appositive_subject(toks, i, ss) -> bool:

@@ -173,6 +173,12 @@ _APPOSITIVE = re.compile(r",\s+(?:a|an|the|his|her|their|its)\s[^,.;:“”\"]{1
 _RELATIVES = frozenset("who which whose whom that".split())
 _AGE_APPOSITIVE = re.compile(r",\s+\d{1,3},\s")
 _OPEN_QUOTES = frozenset("“\"‘'«")
+# "While he ...", "Although she ...": a subordinate clause opening the sentence, the pronoun
+# its first word after the conjunction
+_FRONTED_SUBORDINATE = re.compile(r"\s*(?:While|Although|Though|When|After|Before|Because|"
+                                  r"Since|Once|Until|Even though|Even as|As)\s+", re.S)
+_OPEN_QUOTE_CHARS = re.compile(r"[“\"«]")
+_TITLE_THEN_CAPITAL = re.compile(r"\s*((?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?(?=[A-Z])")
 # words opening a description that refers to no one in particular ("not every expert",
 # "no official", "each side"): never the antecedent of "he"/"she"
 _NO_ONE_IN_PARTICULAR = frozenset("not no every each any few none neither".split())
@@ -597,6 +603,9 @@ class SpeakerResolver:
             # a person named earlier in the same sentence ("described Trump as ..., because
             # he believed"), unless the pronoun opens the sentence
             ss = self.sentences[cur].start if self.sentences else self.start
+            sp = self._main_subject_after(ss, pos, gender)
+            if sp is not None:
+                return sp
             if self.text[ss:pos].strip(" “\"‘'(") != "" and \
                     self.text[ss:ss + 1] not in _OPEN_QUOTES:
                 # (not a name inside the quotation: "“... Ted Cruz anytime,” she said")
@@ -646,6 +655,27 @@ class SpeakerResolver:
                     return sp
             return None
         return None
+
+    def _main_subject_after(self, ss: int, pos: int, gender: Optional[str]
+                            ) -> Optional[Speaker]:
+        """ "While he refused to release criminals, Mr. Obama deemed ...": a pronoun in a
+        subordinate clause opening the sentence stands for the main clause's subject, named
+        right after the clause's comma (a person, of no other gender)."""
+        if not _FRONTED_SUBORDINATE.fullmatch(self.text, ss, pos):
+            return None
+        se = self.sentences[self.sentence_of(pos)].end if self.sentences else len(self.text)
+        comma = self.text.find(",", pos, se)
+        if comma < 0 or _OPEN_QUOTE_CHARS.search(self.text, pos, comma):
+            return None
+        m = _TITLE_THEN_CAPITAL.match(self.text, comma + 1)
+        runs = self.runs_in(comma + 1, se)
+        if not runs or runs[0].start != (m.end(1) if m else comma + 2) or \
+                runs[0].kind not in ("person", "single"):
+            return None
+        ent = self.lookup_person(runs[0].tokens, runs[0].start)
+        if ent is None or gender and ent.gender and ent.gender != gender:
+            return None
+        return Speaker(ent.name, "person", self.entity_role(ent))
 
     def _one_person_before(self, a: int) -> Optional[Speaker]:
         """ "Jessica Moran woke at 2 a.m. ... “...,” the 36-year-old said": the one person
@@ -939,10 +969,11 @@ class SpeakerResolver:
             # "one of the officials said": a member of the group the report named, unnamed
             # (kept plural, so that a later "he" or "she" is never read as the group)
             return Speaker(s[part.start(1):part.end(1)], "anonymous", None), None, True, None
-        if ls == "one":
+        if ls in ("one", "each one", "each"):
             # "Insiders claim ... “...,” one said": one of the group named just before, by
             # that group's name (no group: no name); kept plural, so that a later "he" or
-            # "she" is never read as the group
+            # "she" is never read as the group. "Each one promised jobs": the same, a
+            # distributive names no one speaker
             return self._quantified_group(a)
         kin = _PARENT_OF.fullmatch(s)
         if kin:

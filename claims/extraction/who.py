@@ -1017,8 +1017,9 @@ def _introduced_body(text: str, a: int, pos: int) -> Optional[str]:
 def _body_like_word(text: str, word: str) -> bool:
     """A capitalised word written at least twice, never in lower case, never after another
     capitalised word or an honorific, and no first name: a body's name ("Pixelon")."""
-    if len(word) < 3 or word.lower() in _first_names() or not word.isalpha():
-        return False
+    if len(word) < 3 or word.lower() in _first_names() or not word.isalpha() or \
+            word in _conf.SENTENCE_OPENERS:
+        return False  # ("The", "These": a short report may never write them in lower case)
     w = re.escape(word)
     if len(re.findall(r"(?<![\w’'-])" + w + r"(?![\w’'-])", text)) < 2 or \
             re.search(r"(?<![\w’'-])" + re.escape(word.lower()) + r"(?![\w’'-])", text) or \
