@@ -1112,6 +1112,17 @@ PROBES = {
                       "unprovoked attack": "Mark Kellaway",
                       "deeply ashamed": "Harriet Lowe",
                       "no mercy": "Michael Chambers"},
+    "science_journal_style.txt": {"time capsule": "Stewart Jamieson",
+                                  "frozen to the bed": "Neil Ross",
+                                  "chain of assumptions": "Martin Siegert",
+                                  "drilling would be needed": "Martin Siegert"},
+    "local_tv_style.txt": {"just opened": "Rosa Delgado",
+                           "huge bang": "Rosa Delgado",
+                           "structurally sound": "Jim Wendt"},
+    "press_release_style.txt": {"lifeline": "Louise Haigh",
+                                "rising costs": "Graham Vidler",
+                                "falls well short": "Tom Hunt",
+                                "shared among 30": "Department for Transport"},
 }
 
 

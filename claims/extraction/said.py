@@ -19,12 +19,12 @@ import re
 from operator import itemgetter
 from typing import Optional
 
+from claims.extraction.anonymous_sources import GROUP_NOUNS
 from claims.extraction.contents import (clause_end, content_start_before, coordinated_verb,
                                         cue_as_noun, forward_end, np_object_end,
                                         skip_adverbials, starts_sentence)
 from claims.extraction.cues import (CLAUSE_OK_NP, CUES, HEARER_VERBS, NEEDS_CLAUSE, NP_OBJECT,
                                     NP_OK, SPEECH_CUES, TAKES_TO)
-from claims.extraction.anonymous_sources import GROUP_NOUNS
 from claims.extraction.names import PARTY_MEMBERS
 from claims.extraction.paragraph import Cue
 from claims.extraction.quotes import CLOSE_Q, QUOTE_CHARS, quote_kind
@@ -647,24 +647,7 @@ def _read_forward(c: Cue, k: int, nxt, ing: bool,
         if m and m.group(1).lower() in SPEECH_CUES:
             cend = min(cend, e)
         if ing:
-            # "Residents hoping to block the tower said the plan was bad": the participle
-            # phrase ends where its noun's own verb of saying begins
-            for m in range(k + 2, len(toks)):
-                t = toks[m]
-                if t.s >= cend:
-                    break
-                if t.low in _MAIN_SAID and not t.inq and toks[m - 1].low not in (
-                        "who", "that", "which", "they", "he", "she", "we", "i", "you"):
-                    cend = t.s
-                    break
-                if t.w == "," and not t.inq and i > 0 and toks[i - 1].w == "," and \
-                        m + 1 < len(toks) and toks[m + 1].w[:1].islower() and (
-                            toks[m + 1].low in COMMON_VERBS or toks[m + 1].low in CUES or
-                            toks[m + 1].low.endswith("ed")):
-                    # "Clinton, hoping to win over voters, spoke in Ohio": the phrase set off
-                    # by commas ends before the subject's own verb
-                    cend = t.s
-                    break
+            cend = _participle_phrase_end(toks, i, k, cend)
     sp = strip_content(text, nxt.s, cend)
     if not sp:
         return None
@@ -699,8 +682,8 @@ def _read_forward(c: Cue, k: int, nxt, ing: bool,
         # but that series follows the subject: "the only time Clinton came up was when
         # Kelly speculated about X, referred to Y" has two subjects to choose from)
         subj = subject_of_sentence(text, toks, i, ss, p.found)
-        if subj is not None and not any(
-                t.low in _CLAUSE_WORDS for t in toks[bisect.bisect_left(tok_starts(toks), subj[1]):i]):
+        between = toks[bisect.bisect_left(tok_starts(toks), subj[1]):i] if subj else ()
+        if subj is not None and not any(t.low in _CLAUSE_WORDS for t in between):
             src = subj
     elif src is None:
         src = subject_of_sentence(text, toks, i, ss, p.found)
@@ -716,6 +699,27 @@ _MAIN_SAID = frozenset("said say says told tell tells argued argue argues warned
 _CLAUSE_WORDS = frozenset("when that who which whose because if while after before as was is "
                           "were are said says told".split())
 _OBJECT_PREPS = frozenset("about of on in at for with to from by into over against".split())
+
+
+def _participle_phrase_end(toks, i: int, k: int, cend: int) -> int:
+    """Where the infinitive after a participle cue ends: before the verb of saying of the noun
+    the participle follows ("Residents hoping to block the tower said the plan was bad"), or
+    at the comma closing a phrase set off by commas, before the subject's own verb ("Clinton,
+    hoping to win over voters, spoke in Ohio")."""
+    set_off = i > 0 and toks[i - 1].w == ","
+    for m in range(k + 2, len(toks)):
+        t = toks[m]
+        if t.s >= cend:
+            break
+        if t.low in _MAIN_SAID and not t.inq and toks[m - 1].low not in (
+                "who", "that", "which", "they", "he", "she", "we", "i", "you"):
+            return t.s
+        if set_off and t.w == "," and not t.inq and m + 1 < len(toks) and \
+                toks[m + 1].w[:1].islower() and (toks[m + 1].low in COMMON_VERBS or
+                                                 toks[m + 1].low in CUES or
+                                                 toks[m + 1].low.endswith("ed")):
+            return t.s
+    return cend
 
 
 def _object_before_comma(text, toks, src: Span, i: int, ss: int) -> bool:
