@@ -259,3 +259,21 @@ def test_a_participle_of_saying_after_an_object_is_not_the_objects():
 def test_a_participle_phrase_ends_before_its_subjects_verb(t, fragment, gone):
     s = by_content(t, fragment)
     assert gone not in s.text.split()
+
+
+@pytest.mark.parametrize("t, first, second", [
+    ("Ms Ode said the group would close six stores but insisted there would be no layoffs.",
+     "close six stores", "no layoffs"),
+    ("Mr Sato told reporters the cabinet would act soon but declined to give details.",
+     "act soon", "give details")])
+def test_but_and_a_second_act_of_the_speaker_ends_the_first_content(t, first, second):
+    s = by_content(t, first)
+    assert second not in s.text
+
+
+def test_a_firm_named_with_an_ampersand_is_what_the_company_refers_to():
+    t = ("Shares in Harrow & Finch fell 9 per cent after the department store chain warned "
+         "that trading had deteriorated.\n\nSales fell 4.2 per cent in the quarter, the "
+         "company said.")
+    assert by_content(t, "trading had deteriorated").speaker_name == "Harrow & Finch"
+    assert by_content(t, "Sales fell").speaker_name == "Harrow & Finch"

@@ -1123,6 +1123,19 @@ PROBES = {
                                 "rising costs": "Graham Vidler",
                                 "falls well short": "Tom Hunt",
                                 "shared among 30": "Department for Transport"},
+    "ft_style.txt": {"trading had deteriorated": "Harrow & Finch",
+                     "under pressure": "Priya Nandakumar",
+                     "significant disappointment": "Richard Lowe",
+                     "close six of its 41 stores": "Priya Nandakumar",
+                     "no compulsory redundancies": "Priya Nandakumar"},
+    "kyodo_style.txt": {"until the end of April": "government sources",
+                        "respond flexibly": "Yoshimasa Hayashi",
+                        "trillions of yen": "Hideo Kumano"},
+    "news24_style.txt": {"burst bulk pipe": "Nombuso Shabalala",
+                         "apologise": "Nombuso Shabalala",
+                         "buying water": "Thabo Mokoena",
+                         "Every week they say": "Thabo Mokoena",
+                         "compensate": "Sipho Dlamini"},
 }
 
 

@@ -111,7 +111,7 @@ def clause_end(toks, j, se) -> int:
 _FORWARD_MEMO: tuple = (None, {}, [])
 # the words _cuts_forward can end a content at (";" / "," and "even" / "and": each of its
 # tests starts with one of them)
-_MAY_CUT = frozenset({";", ",", "even", "and"})
+_MAY_CUT = frozenset({";", ",", "even", "and", "but"})
 _LOW = attrgetter("low")
 
 
@@ -183,12 +183,14 @@ def _cuts_forward(text, toks, m, se, n) -> bool:
         # that ...": the contrast is the writer's, with a statement of its own (not an
         # aside set off by dashes: "that Trump -- even as he says ... -- has proposed")
         return True
-    if t.low == "and" and not t.inq and m + 1 < n and not toks[m + 1].inq and \
-            toks[m + 1].low in _AND_CUE_VERBS and m > 0 and toks[m - 1].w not in (",",) \
-            and not _named_subject_before(toks, m):
-        # "said she had released her returns and called on them to do the same": the
-        # speaker's next act, not more of what was said (unless a named person acts in the
-        # clause before: "said Machado promised to help and said she would", her words)
+    if t.low in ("and", "but") and not t.inq and m + 1 < n and not toks[m + 1].inq and \
+            (toks[m + 1].low in _AND_CUE_VERBS or t.low == "but" and
+             toks[m + 1].low in ("declined", "refused")) and \
+            m > 0 and toks[m - 1].w not in (",",) and not _named_subject_before(toks, m):
+        # "said she had released her returns and called on them to do the same", "said the
+        # group would close six stores but insisted ...", "... but declined to give details":
+        # the speaker's next act, not more of what was said (unless a named person acts in
+        # the clause before: "said Machado promised to help and said she would", her words)
         return True
     if not t.inq and t.w in (",", ";") and m + 1 < n:
         # ", he said," / ", and they say" / ", according to" / ", per league sources"

@@ -661,7 +661,7 @@ class _Registry:
         return f if after <= {f.split()[1]} else None
 
 
-_CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]")
+_CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]|[A-Za-z] & [A-Z]")  # (or "Harrow & Finch": a firm)
 _ACRONYM = re.compile(r"(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})")
 _CAP_RUN = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'&.-]*(?:\s+(?:of|for|on|and|&)?\s*"
                       r"[A-Z][\w’'&.-]*){0,6})")
@@ -1227,8 +1227,10 @@ def _describe_org(text: str, st: Statement, prev: list[Statement],
         counts[n] = counts.get(n, 0) + 1
     last_pos = {n: p for p, n in mentions}
     best = max(counts, key=lambda n: (counts[n], last_pos[n]))
-    if counts[best] < 2 and not _ORG_WORD.search(best):
-        return None  # one CamelCase word met once (a handle, a product): no guess
+    if counts[best] < 2 and not _ORG_WORD.search(best) and not (
+            len(counts) == 1 and " & " in best):
+        return None  # one CamelCase word met once (a handle, a product): no guess (a firm's
+        # "X & Y", the only body the report names so far, is one)
     return best
 
 
