@@ -277,3 +277,15 @@ def test_a_firm_named_with_an_ampersand_is_what_the_company_refers_to():
          "company said.")
     assert by_content(t, "trading had deteriorated").speaker_name == "Harrow & Finch"
     assert by_content(t, "Sales fell").speaker_name == "Harrow & Finch"
+
+
+def test_agreed_to_a_noun_phrase_is_no_infinitive_and_its_apposition_no_content():
+    t = ("European Union leaders agreed on Thursday to a new package of sanctions, the 16th "
+         "since the start of the war.")
+    assert all(not s.text.startswith("the 16th") for s in said(t))
+
+
+@pytest.mark.parametrize("hearer", ["voters", "reporters", "residents"])
+def test_to_a_plural_hearer_is_no_infinitive(hearer):
+    s = by_content(f"The mayor promised to {hearer} that taxes would fall.", "taxes would fall")
+    assert s.text.startswith("that taxes")

@@ -1136,6 +1136,12 @@ PROBES = {
                          "buying water": "Thabo Mokoena",
                          "Every week they say": "Thabo Mokoena",
                          "compensate": "Sipho Dlamini"},
+    "eu_summit_names.txt": {"tighten the screws": "Ursula von der Leyen",
+                            "not let up": "Ursula von der Leyen",
+                            "exemption for pipeline oil": "Viktor Orbán",
+                            "return to talks": "Luiz Inácio Lula da Silva"},
+    "long_quote_paras.txt": {"line up to touch it": "Dorothy Finch",
+                             "two generations": "Marcus Bell"},
 }
 
 

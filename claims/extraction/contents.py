@@ -296,11 +296,16 @@ def cue_as_noun(toks, m: int) -> bool:
     return False
 
 
-def _infinitive_at(toks, k) -> bool:
-    """ "to block", not "to reporters" / "to the board": a verb after "to" at ``k``."""
-    return k + 1 < len(toks) and toks[k + 1].w[:1].islower() and toks[k + 1].low not in (
-        "the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "reporters",
-        "journalists", "colleagues", "lawmakers", "investors", "analysts", "supporters")
+def infinitive_at(toks, k) -> bool:
+    """ "to block", not "to reporters" / "to the board" / "to voters": a verb after "to" at
+    ``k`` (a base form: a word ending in a plural "-s" is a noun, not "to discuss", "to
+    focus")."""
+    if k + 1 >= len(toks):
+        return False
+    low = toks[k + 1].low
+    return toks[k + 1].w[:1].islower() and low not in (
+        "the", "a", "an", "his", "her", "their", "its", "my", "our", "your") and not (
+        len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is")))
 
 
 def _after_medium(toks, k, se) -> Optional[int]:
@@ -370,7 +375,7 @@ def skip_adverbials(toks, k, se, base) -> int:
                                                                          "again", "also"):
             k += 2  # "told reporters on Thursday he ..."
             continue
-        if w == "to" and base in TAKES_TO and _infinitive_at(toks, k):
+        if w == "to" and base in TAKES_TO and infinitive_at(toks, k):
             return k  # "agreed to trade X to the Pelicans, per ...": the infinitive's clause
         if w in ADVERBIAL_PREP and base != "according":
             # a short prepositional phrase: up to 6 tokens ending before that/quote/comma
@@ -382,6 +387,10 @@ def skip_adverbials(toks, k, se, base) -> int:
                 m += 1
             if m < n and toks[m].s < se and (toks[m].low == "that" or toks[m].w in
                                              (",", ":", "“", '"', "‘")):
+                if w == "to" and base in TAKES_TO and toks[m].w == ",":
+                    # "agreed on Thursday to a new package of sanctions, the 16th ...": the
+                    # phrase is what was agreed to, not a hearer before the content
+                    return k
                 k = m
                 continue
             m = _after_medium(toks, k, se)

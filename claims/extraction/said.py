@@ -21,7 +21,8 @@ from typing import Optional
 
 from claims.extraction.anonymous_sources import GROUP_NOUNS
 from claims.extraction.contents import (clause_end, content_start_before, coordinated_verb,
-                                        cue_as_noun, forward_end, np_object_end,
+                                        cue_as_noun, forward_end, infinitive_at,
+                                        np_object_end,
                                         skip_adverbials, starts_sentence)
 from claims.extraction.cues import (CLAUSE_OK_NP, CUES, HEARER_VERBS, NEEDS_CLAUSE, NP_OBJECT,
                                     NP_OK, SPEECH_CUES, TAKES_TO)
@@ -527,8 +528,8 @@ def _forward_start_ok(c: Cue, k: int, nxt) -> bool:
         return False  # "called it quits", "called it a day": ended, not said
     np_ok = base in NP_OK
     # a to-infinitive only for want/plan-like verbs
-    if nxt.low == "to" and base not in TAKES_TO:
-        return False
+    if nxt.low == "to" and (base not in TAKES_TO or not infinitive_at(toks, k)):
+        return False  # (nor "agreed to a new package ...": no clause, no infinitive)
     if nxt.low == "to" and base in _TO_COMMITTED and _negated(toks, c.i, ss):
         return False  # "would not agree to support X": X is what the subject did not commit to
     if not np_ok and nxt.low in _NO_CLAUSE_START and \
