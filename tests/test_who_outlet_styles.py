@@ -289,3 +289,14 @@ def test_agreed_to_a_noun_phrase_is_no_infinitive_and_its_apposition_no_content(
 def test_to_a_plural_hearer_is_no_infinitive(hearer):
     s = by_content(f"The mayor promised to {hearer} that taxes would fall.", "taxes would fall")
     assert s.text.startswith("that taxes")
+
+
+@pytest.mark.parametrize("noun", ["night work", "morning traffic", "day care"])
+def test_a_time_noun_modifying_the_subject_stays_in_the_content(noun):
+    s = by_content(f"The operator says {noun} costs have doubled since 2020.", "have doubled")
+    assert s.text.startswith(noun)
+
+
+def test_a_time_noun_after_a_day_name_is_still_skipped():
+    s = by_content("Mr Ode said Tuesday night that the plan was dead.", "plan was dead")
+    assert s.text.startswith("that the plan")

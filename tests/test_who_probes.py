@@ -1142,6 +1142,14 @@ PROBES = {
                             "return to talks": "Luiz Inácio Lula da Silva"},
     "long_quote_paras.txt": {"line up to touch it": "Dorothy Finch",
                              "two generations": "Marcus Bell"},
+    "says_present_feature.txt": {"real work happens": "Aisha Rahman",
+                                 "used to it": "Pete Doyle",
+                                 "night work accounts": "Network Rail",
+                                 "save lives": "Mick Lynch"},
+    "social_embed_style.txt": {"overrunning": "Dana Whitfield",
+                               "puts people in danger": "Luis Ortega",
+                               "describing what mayors": "Dana Whitfield",
+                               "never spoken to the senator": "Rolando Salinas"},
 }
 
 

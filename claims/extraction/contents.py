@@ -335,6 +335,8 @@ def _after_medium(toks, k, se) -> Optional[int]:
     return None
 
 
+# time nouns that also modify a noun ("night work", "morning traffic", "day care")
+_TIME_NOUNS = frozenset("night morning evening afternoon day week weekend month year".split())
 # verbs right after "this time", "last year": the phrase is the clause's subject
 _FINITE_AFTER_TIME = frozenset("is was will would has had could can must might may".split())
 
@@ -359,6 +361,10 @@ def skip_adverbials(toks, k, se, base) -> int:
         if w in ("last", "this", "next") and k + 2 < n and toks[k + 2].s < se and \
                 toks[k + 2].low in _FINITE_AFTER_TIME:
             return k  # "insist this time is different": the time phrase is the subject
+        if w in _TIME_NOUNS and k == start and k + 1 < n and toks[k + 1].w[:1].islower() and \
+                is_word(toks[k + 1]) and toks[k + 1].low not in LEFT_STOP and \
+                toks[k + 1].low not in TIME:
+            return k  # "says night work accounts for ...": a noun's modifier, not a time
         if w in TIME or w in MONTHS or w.isdigit() and k > start and toks[k - 1].low in MONTHS or (
                 w.endswith("ly") and toks[k].w[0].islower() and len(w) > 4 and w != "only" and
                 not (k + 1 < n and (toks[k + 1].w[:1].isdigit() or toks[k + 1].low in
