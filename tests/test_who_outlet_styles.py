@@ -300,3 +300,15 @@ def test_a_time_noun_modifying_the_subject_stays_in_the_content(noun):
 def test_a_time_noun_after_a_day_name_is_still_skipped():
     s = by_content("Mr Ode said Tuesday night that the plan was dead.", "plan was dead")
     assert s.text.startswith("that the plan")
+
+
+@pytest.mark.parametrize("q", ['"Not a chance. I like the quiet."',
+                               "“Not a chance. I like the quiet.”"])
+def test_a_quotation_sentence_after_a_persons_sentence_is_hers_in_either_quotes(q):
+    t = f"Aisha Rahman works nights. Rahman laughs. {q}"
+    assert by_content(t, "Not a chance").speaker_name == "Aisha Rahman"
+
+
+def test_a_quotation_sentence_after_a_bodys_sentence_is_nobodys():
+    t = 'The council met on Monday. "We cannot go on like this." The meeting ended.'
+    assert all("go on like this" not in s.text for s in said(t))

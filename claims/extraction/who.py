@@ -1403,7 +1403,8 @@ _AS_STATES_REST = (
     r"(?P<c>“[^“”\n]+”|\"[^\"\n]+\"|[^\n“”\"]+?[.!?](?=\s|$))")
 _AS_STATES = re.compile(r"A(?:(?<=^A)|(?<=[.!?”\"]\sA))s" + _AS_STATES_REST, re.MULTILINE)
 # the lookbehind after the opening mark (same matches): the engine then skips to a "“"
-_QUOTE_SENTENCE = re.compile(r"(?P<q>“(?<=[.!?]\s“)[^“”\n]{8,}[.!?]”)(?=\s|$)")
+_QUOTE_SENTENCE = re.compile(r"(?P<q>“(?<=[.!?]\s“)[^“”\n]{8,}[.!?]”|"
+                             r"\"(?<=[.!?]\s\")[^\"“”\n]{8,}[.!?]\")(?=\s|$)")  # (or straight quotes)
 
 
 def _as_states(report: Report, sts: list[Statement], reg: "_Registry",
@@ -1452,7 +1453,7 @@ def _quote_after_subject(report: Report, sts: list[Statement], reg: "_Registry")
             continue
         ls = _rfind_nl(text, a) + 1
         prev = text[ls:a]
-        if "“" in prev or "”" in prev:
+        if "“" in prev or "”" in prev or '"' in prev:
             continue
         head = re.match(r"([A-Z][^,.;:“”\"]{2,60}?)(?:,|\s+(?=[a-z]))", prev)
         got = _person_in(head.group(1)) if head else None
