@@ -5,6 +5,7 @@ Every sentence is invented (see ``_who_helpers``); no rule is keyed to a name in
 """
 import pytest
 
+import claims
 from _who_helpers import by_content, said
 
 
@@ -312,3 +313,19 @@ def test_a_quotation_sentence_after_a_persons_sentence_is_hers_in_either_quotes(
 def test_a_quotation_sentence_after_a_bodys_sentence_is_nobodys():
     t = 'The council met on Monday. "We cannot go on like this." The meeting ended.'
     assert all("go on like this" not in s.text for s in said(t))
+
+
+def test_a_relative_clauses_object_ends_where_the_main_verb_of_saying_begins():
+    t = ('Tom Bradley met Kevin Osei. Bradley, who is seeking a third term, accused his '
+         'opponent of "playing with numbers".')
+    assert by_content(t, "playing with numbers").speaker_name == "Tom Bradley"
+    assert all("accused" not in s.text for s in said(t))
+
+
+def test_page_clutter_of_a_web_article_makes_no_statement():
+    import pathlib
+    t = (pathlib.Path(__file__).parent / "data" / "who_probes" / "web_clutter.txt").read_text()
+    rep = claims.Report(id="t", text=t, source="t")
+    for s in claims.extract_report(rep):
+        for junk in ("newsletter", "Reporting by", "Copyright", "Advertisement", "Related:"):
+            assert junk not in s.text, s.text

@@ -1150,6 +1150,15 @@ PROBES = {
                                "puts people in danger": "Luis Ortega",
                                "describing what mayors": "Dana Whitfield",
                                "never spoken to the senator": "Rolando Salinas"},
+    "two_men_pronouns.txt": {"hired 300 teachers": "Tom Bradley",
+                             "replaced teachers who left": "Kevin Osei",
+                             "walked out the door": "Kevin Osei",
+                             "playing with numbers": "Tom Bradley",
+                             "back him up": "Tom Bradley",
+                             "welcome it": "Kevin Osei"},
+    "web_clutter.txt": {"knocked out power": "utility officials",
+                        "around the clock": "Dan Ruiz",
+                        "wind gusts": "National Weather Service"},
 }
 
 

@@ -493,6 +493,11 @@ def coordinated_verb(toks, k, se) -> int:
     return se
 
 
+# verbs of saying in the past that, after a comma, open a main clause
+_OBJECT_THEN_CUE = frozenset(w for w in CUES if w.endswith("ed")) | frozenset(
+    ("said", "told", "wrote"))
+
+
 def np_object_end(toks, k, se) -> int:
     """End (char) of the object NP starting at toks[k]: before a time word, a time/venue
     adverbial, a participle/conjunction after a comma or a coordinated verb ("endorsed Cruz
@@ -510,6 +515,11 @@ def np_object_end(toks, k, se) -> int:
             return t.s
         if t.w == "," and m + 1 < n:
             nx = toks[m + 1].low
+            if nx in _OBJECT_THEN_CUE and toks[m + 1].w[0].islower() and not (
+                    m + 2 < n and toks[m + 2].low == "by"):  # (", backed by the mayor,")
+                # "Bradley, who is seeking a third term, accused his opponent ...": the
+                # relative clause's object ends where the main clause's verb of saying begins
+                return t.s
             if nx.endswith("ing") or nx in ("and", "but", "while", "although", "though",
                                             "even", "as", "according", "because", "since",
                                             "then", "so", "when", "after", "before"):
