@@ -329,3 +329,10 @@ def test_page_clutter_of_a_web_article_makes_no_statement():
     for s in claims.extract_report(rep):
         for junk in ("newsletter", "Reporting by", "Copyright", "Advertisement", "Related:"):
             assert junk not in s.text, s.text
+
+
+@pytest.mark.parametrize("label", ["Exclusive", "Breaking", "Analysis"])
+def test_a_heading_label_opening_a_fronted_content_is_not_said(label):
+    t = f"{label}: Ford to cut 4,000 jobs in Europe, sources say\n\nOfficials met on Monday."
+    s = by_content(t, "4,000 jobs")
+    assert s.text.startswith("Ford to cut")

@@ -1928,6 +1928,9 @@ _DATELINE = re.compile(r"(?:[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}"
 
 # a newsletter's section label opening a paragraph: a capitalised phrase with a lower-case
 # word in it (so no one's name: "NAME: answer" is a speaker's line), then a colon
+# "Exclusive: ", "Breaking: ", "Analysis: ": one heading word (``heading_labels``)
+_ONE_WORD_LABEL = re.compile(r"(?:" + "|".join(sorted(load("heading_labels"))) +
+                             r"):[ ]+(?=[A-Z“\"‘'])", re.IGNORECASE)
 _SECTION_LABEL = re.compile(r"[A-Z][\w’']*(?:[ ][\w’',]+){0,4}?[ ][a-z][\w’']*:[ ]+(?=[A-Z“\"‘'])")
 
 
@@ -1946,7 +1949,8 @@ def _without_dateline(text: str, st: Statement) -> Statement:
         return st
     m = _DATELINE.match(text, a, st.content_end) or \
         _CAPS_DATELINE_COLON.match(text, a, st.content_end) or \
-        _SECTION_LABEL.match(text, a, st.content_end)
+        _SECTION_LABEL.match(text, a, st.content_end) or \
+        _ONE_WORD_LABEL.match(text, a, st.content_end)
     if m is None or m.end() >= st.content_end - 10:
         return st
     return replace(st, content_start=m.end(), text=text[m.end():st.content_end])
