@@ -336,3 +336,18 @@ def test_a_heading_label_opening_a_fronted_content_is_not_said(label):
     t = f"{label}: Ford to cut 4,000 jobs in Europe, sources say\n\nOfficials met on Monday."
     s = by_content(t, "4,000 jobs")
     assert s.text.startswith("Ford to cut")
+
+
+def test_a_role_with_a_relative_clause_is_the_noun_phrase_before_it():
+    s = by_content("Ann Cole, a lawyer who represents the family, said the ruling was unfair.",
+                   "ruling was unfair")
+    assert s.speaker_name == "Ann Cole"
+    assert s.speaker_role == "lawyer"
+
+
+def test_told_after_a_relative_clause_is_the_main_clauses_own_statement():
+    t = ("Jo Lind, a mother of two who said she was scared, told reporters the fire spread "
+         "fast.")
+    s = by_content(t, "fire spread fast")
+    assert s.speaker_name == "Jo Lind"
+    assert all("told reporters" not in x.text for x in said(t))

@@ -207,9 +207,25 @@ def _cuts_forward(text, toks, m, se, n) -> bool:
                      or (look[0] in SPEECH_CUES and w1.low in ("said", "says"))
                      or (w1.low in ("told", "tells") and len(look) >= 2 and
                          toks[m + 2].w[:1].isupper() and (len(look) == 2 or look[2] == "."))
+                     # ("a mother who said she was scared, told reporters the fire ...": the
+                     # main clause's verb after the relative clause; not ", told to leave")
+                     or (w1.low in ("told", "tells") and len(look) >= 2 and
+                         look[1] not in ("to", "by", "that") and w1.w[:1].islower() and
+                         _in_relative_clause(toks, m))
                      or (w1.low == "per" and per_source(toks, m + 1))
                      or main_clause_cue(toks, m + 1, se) or closing_cue_clause(toks, m + 1, se)):
             return True
+    return False
+
+
+def _in_relative_clause(toks, m: int) -> bool:
+    """The nearest verb of saying before token ``m`` (within the 25 tokens before it) follows
+    "who": the content being read is a relative clause's ("a mother who said she was scared,
+    told reporters ..."), not a main clause's ("She said he had spoken to people inside, told
+    the court a different story and left": his acts, what she said)."""
+    for x in range(m - 1, max(m - 26, 0), -1):
+        if toks[x].low in SPEECH_CUES:
+            return toks[x - 1].low == "who"
     return False
 
 

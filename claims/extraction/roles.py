@@ -205,6 +205,11 @@ def _appositive_after(text: str, ne: int, se: int) -> Optional[str]:
     m = _APPOS_AFTER.match(text, ne, se)
     if m:
         chunk = m.group("role")
+        rel = _RELATIVE_IN_ROLE.search(chunk)
+        if rel is not None and rel.start() > 0:
+            # "a lawyer who represents the family": the role is the noun phrase before "who"
+            # (the clause says what the person does or did, not what the person is)
+            chunk = chunk[:rel.start()]
         cw = chunk.split()
         if len(cw) <= 16 and any(is_title_word(w.strip(",.")) for w in cw) \
                 and cw[0].lower() not in _PREPOSITIONS \
@@ -215,6 +220,7 @@ def _appositive_after(text: str, ne: int, se: int) -> Optional[str]:
     return None
 
 
+_RELATIVE_IN_ROLE = re.compile(r"\s+(?:who|whose|which|that)\s")
 # an aside opened by a preposition is no role: "Schilling, through a spokeswoman, declined"
 _PREPOSITIONS = frozenset("through via by in with at from on for to under after before "
                           "during".split())
