@@ -351,3 +351,16 @@ def test_told_after_a_relative_clause_is_the_main_clauses_own_statement():
     s = by_content(t, "fire spread fast")
     assert s.speaker_name == "Jo Lind"
     assert all("told reporters" not in x.text for x in said(t))
+
+
+def test_a_fronted_clauses_pronoun_is_the_main_subject_not_the_man_before():
+    t = ("Ben Ross spoke first and praised the mayor. While he insisted the plan was sound, "
+         "Tom Hale said it might fail.")
+    assert by_content(t, "plan was sound").speaker_name == "Tom Hale"
+
+
+def test_a_subordinate_clauses_content_ends_before_the_main_clause_and_its_closing_phrase():
+    t = ("While he refused to release violent criminals, Mr. Obama deemed the release of a few "
+         "smugglers a fair trade, despite the complaints of critics.")
+    s = by_content(t, "release violent criminals")
+    assert s.text == "to release violent criminals"

@@ -571,6 +571,10 @@ _TO_COMMITTED = frozenset("agree promise pledge vow decide intend plan".split())
 _NEGATIONS = frozenset("not never n't n’t no".split())
 
 
+# words opening a phrase that may close a main clause after a comma
+_AFTER_MAIN_CLAUSE = frozenset("despite including according amid with as after before".split())
+
+
 def _before_main_clause(toks, k: int, cend: int) -> int:
     """The start of the last comma between token ``k`` and ``cend`` that a clause with a
     verb of its own follows (the main clause after a subordinate one), else ``cend``."""
@@ -586,7 +590,12 @@ def _before_main_clause(toks, k: int, cend: int) -> int:
             first = toks[m + 1]
             subject = first.low in PRONOUNS or first.low in _NOUN_DETERMINERS or \
                 first.w[:1].isupper()
-            return t.s if (verb or subject) and nwords >= 3 else cend
+            if (verb or subject) and nwords >= 3:
+                return t.s
+            if first.low not in _AFTER_MAIN_CLAUSE:
+                return cend
+            # (", despite the complaints of critics": a phrase closing the main clause; the
+            # comma before that clause is further left)
         if is_word(t):
             nwords += 1
             verb = verb or t.low in AUX or t.low in _FINITE_OPENERS or \

@@ -667,9 +667,9 @@ class SpeakerResolver:
         comma = self.text.find(",", pos, se)
         if comma < 0 or _OPEN_QUOTE_CHARS.search(self.text, pos, comma):
             return None
-        m = _TITLE_THEN_CAPITAL.match(self.text, comma + 1)
+        m = _TITLE_THEN_CAPITAL.match(self.text, comma + 1)  # (ends at the name's capital)
         runs = self.runs_in(comma + 1, se)
-        if not runs or runs[0].start != (m.end(1) if m else comma + 2) or \
+        if m is None or not runs or runs[0].start != m.end() or \
                 runs[0].kind not in ("person", "single"):
             return None
         ent = self.lookup_person(runs[0].tokens, runs[0].start)
