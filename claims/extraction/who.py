@@ -661,7 +661,8 @@ class _Registry:
         return f if after <= {f.split()[1]} else None
 
 
-_CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]|[A-Za-z] & [A-Z]")  # (or "Harrow & Finch": a firm)
+_CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]")
+_FIRM_AMPERSAND = re.compile(r"[A-Za-z] & [A-Z]")  # "Harrow & Finch", "Procter & Gamble"
 _ACRONYM = re.compile(r"(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})")
 _CAP_RUN = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'&.-]*(?:\s+(?:of|for|on|and|&)?\s*"
                       r"[A-Z][\w’'&.-]*){0,6})")
@@ -674,8 +675,10 @@ _RUN_SENTENCE_END = re.compile(r"\.\s+(?=(?:" + "|".join(sorted(_conf.SENTENCE_O
 
 
 def _org_marked(name: str) -> bool:
-    """A name that reads as an organisation's: an organisation word, CamelCase, an acronym."""
-    return bool(_ORG_WORD.search(name) or _CAMEL.search(name) or _ACRONYM.fullmatch(name))
+    """A name that reads as an organisation's: an organisation word, CamelCase, an acronym,
+    two names joined by "&"."""
+    return bool(_ORG_WORD.search(name) or _CAMEL.search(name) or _ACRONYM.fullmatch(name) or
+                _FIRM_AMPERSAND.search(name))
 
 
 @lru_cache(maxsize=4)
@@ -1228,7 +1231,7 @@ def _describe_org(text: str, st: Statement, prev: list[Statement],
     last_pos = {n: p for p, n in mentions}
     best = max(counts, key=lambda n: (counts[n], last_pos[n]))
     if counts[best] < 2 and not _ORG_WORD.search(best) and not (
-            len(counts) == 1 and " & " in best):
+            len(counts) == 1 and _FIRM_AMPERSAND.search(best)):
         return None  # one CamelCase word met once (a handle, a product): no guess (a firm's
         # "X & Y", the only body the report names so far, is one)
     return best
