@@ -364,3 +364,18 @@ def test_a_subordinate_clauses_content_ends_before_the_main_clause_and_its_closi
          "smugglers a fair trade, despite the complaints of critics.")
     s = by_content(t, "release violent criminals")
     assert s.text == "to release violent criminals"
+
+
+@pytest.mark.parametrize("job", ["geoscientist", "epidemiologist", "demographer"])
+def test_a_profession_the_list_does_not_hold_is_still_a_role(job):
+    t = f"Mara Voss, a {job} at the University of Exeter, said the figures were sound."
+    s = by_content(t, "figures were sound")
+    assert s.speaker_name == "Mara Voss"
+    assert s.speaker_role == f"{job} at the University of Exeter"
+
+
+def test_a_verb_phrase_before_that_is_no_role():
+    t = ("The editor in chief, Marta Ilves, conveyed to Ms. Hart that her statement was "
+         "not in line with editorial policy.")
+    for s in said(t):
+        assert not (s.speaker_role or "").startswith("conveyed"), s.speaker_role

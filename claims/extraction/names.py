@@ -156,7 +156,11 @@ def is_title_word(w: str) -> bool:
         return True
     if lw.endswith(("’s", "'s")):
         return False
-    return False
+    # the professions the list cannot all hold: "glaciologist", "geoscientist", "demographer"
+    return lw.isalpha() and len(lw) > 8 and lw.endswith(_PROFESSION_ENDINGS)
+
+
+_PROFESSION_ENDINGS = ("ologist", "scientist", "ographer")
 
 @dataclass
 class NameRun:

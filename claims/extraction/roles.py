@@ -220,7 +220,7 @@ def _appositive_after(text: str, ne: int, se: int) -> Optional[str]:
     return None
 
 
-_RELATIVE_IN_ROLE = re.compile(r"\s+(?:who|whose|which|that)\s")
+_RELATIVE_IN_ROLE = re.compile(r"\s+(?:who|whose|which)\s")  # (not "that": a clause may follow a verb)
 # an aside opened by a preposition is no role: "Schilling, through a spokeswoman, declined"
 _PREPOSITIONS = frozenset("through via by in with at from on for to under after before "
                           "during".split())
