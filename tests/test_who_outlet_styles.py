@@ -379,3 +379,14 @@ def test_a_verb_phrase_before_that_is_no_role():
          "not in line with editorial policy.")
     for s in said(t):
         assert not (s.speaker_role or "").startswith("conveyed"), s.speaker_role
+
+
+@pytest.mark.parametrize("subject, people, place", [
+    ("Parents waiting outside the school", "parents", "school"),
+    ("Voters hoping for change", "voters", "change"),
+    ("Protesters marching through the city", "protesters", "city"),
+    ("Officials meeting in Geneva", "officials", "Geneva")])
+def test_people_a_participle_describes_speak_not_what_follows_it(subject, people, place):
+    s = by_content(f"{subject} said the plan was bad.", "plan was bad")
+    assert (s.speaker_name or "").lower().startswith(people)
+    assert s.speaker_name != place

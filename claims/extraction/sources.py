@@ -206,6 +206,13 @@ def _group_before_place(text, toks, sp: Span, ss) -> Span:
             toks[q - 2].s >= ss and toks[q - 2].low in GROUP_NOUNS:
         head = np_left(text, toks, q - 2, ss)
         return (head[0], sp[1]) if head else sp
+    if p >= 3 and toks[p - 1].low in _PARTICIPLE_PREPS and toks[p - 3].s >= ss and \
+            toks[p - 3].low in GROUP_NOUNS and toks[p - 2].w.islower() and \
+            len(toks[p - 2].w) > 4 and toks[p - 2].low.endswith("ing"):
+        # "Parents waiting outside the school said", "Voters hoping for change said": the
+        # people the participle describes, not the place or the thing after it
+        head = np_left(text, toks, p - 3, ss)
+        return (head[0], sp[1]) if head else sp
     if p >= 3 and toks[p - 1].low in _NEAR_PREPS and toks[p - 3].s >= ss and (
             toks[p - 2].low in _DWELLING and toks[p - 3].low in GROUP_NOUNS or
             toks[p - 2].low in _FOUND_WORDS and toks[p - 1].low in _FOUND_PREPS and
@@ -271,6 +278,8 @@ _NEAR_PREPS = frozenset("in at near below above beside by around along across on
 _FOUND_PREPS = frozenset("in at near inside outside under beneath off".split())
 _FOUND_WORDS = frozenset("found discovered uncovered unearthed recovered seized collected "
                          "recorded detected".split())
+_PARTICIPLE_PREPS = _NEAR_PREPS | frozenset("for about against with over through into toward "
+                                                   "towards past".split())
 _DWELLING = frozenset("living working staying sleeping camped camping based stranded "
                       "trapped gathered".split())
 
