@@ -390,3 +390,14 @@ def test_people_a_participle_describes_speak_not_what_follows_it(subject, people
     s = by_content(f"{subject} said the plan was bad.", "plan was bad")
     assert (s.speaker_name or "").lower().startswith(people)
     assert s.speaker_name != place
+
+
+def test_a_role_before_that_after_a_noun_phrase_is_kept():
+    t = "Will Hask, a history teacher at the high school that his sons attend, said it was split."
+    assert by_content(t, "it was split").speaker_role == "history teacher at the high school"
+
+
+def test_a_body_named_once_in_passing_is_not_the_group():
+    t = ("Neither the White House nor the Pentagon responded to requests for comment.\n\n"
+         "In a video posted online, the group said it had carried out the attack.")
+    assert by_content(t, "carried out the attack").speaker_name != "White House"

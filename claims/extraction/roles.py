@@ -206,7 +206,8 @@ def _appositive_after(text: str, ne: int, se: int) -> Optional[str]:
     if m:
         chunk = m.group("role")
         rel = _RELATIVE_IN_ROLE.search(chunk)
-        if rel is not None and rel.start() > 0:
+        if rel is not None and rel.start() > 0 and (
+                rel.group(1) != "that" or _DETERMINER_FIRST.match(chunk)):
             # "a lawyer who represents the family": the role is the noun phrase before "who"
             # (the clause says what the person does or did, not what the person is)
             chunk = chunk[:rel.start()]
@@ -220,7 +221,10 @@ def _appositive_after(text: str, ne: int, se: int) -> Optional[str]:
     return None
 
 
-_RELATIVE_IN_ROLE = re.compile(r"\s+(?:who|whose|which)\s")  # (not "that": a clause may follow a verb)
+_RELATIVE_IN_ROLE = re.compile(r"\s+(who|whose|which|that)\s")
+# ("that" only after a noun phrase: "a teacher at the school that ..."; after a verb it opens
+# the verb's clause: "Margarita Simonyan, conveyed to Ms. Martin that ...", no role)
+_DETERMINER_FIRST = re.compile(r"(?:a|an|the|his|her|their|its)\s", re.IGNORECASE)
 # an aside opened by a preposition is no role: "Schilling, through a spokeswoman, declined"
 _PREPOSITIONS = frozenset("through via by in with at from on for to under after before "
                           "during".split())

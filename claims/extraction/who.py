@@ -1230,10 +1230,11 @@ def _describe_org(text: str, st: Statement, prev: list[Statement],
         counts[n] = counts.get(n, 0) + 1
     last_pos = {n: p for p, n in mentions}
     best = max(counts, key=lambda n: (counts[n], last_pos[n]))
-    if counts[best] < 2 and not _ORG_WORD.search(best) and not (
-            len(counts) == 1 and _FIRM_AMPERSAND.search(best)):
+    if counts[best] < 2 and (not firm or not _ORG_WORD.search(best) and not (
+            len(counts) == 1 and _FIRM_AMPERSAND.search(best))):
         return None  # one CamelCase word met once (a handle, a product): no guess (a firm's
-        # "X & Y", the only body the report names so far, is one)
+        # "X & Y", the only body the report names so far, is one); "the group" is no body
+        # named once in passing ("Neither the White House nor ... In a video, the group said")
     return best
 
 
