@@ -401,3 +401,9 @@ def test_a_body_named_once_in_passing_is_not_the_group():
     t = ("Neither the White House nor the Pentagon responded to requests for comment.\n\n"
          "In a video posted online, the group said it had carried out the attack.")
     assert by_content(t, "carried out the attack").speaker_name != "White House"
+
+
+def test_who_after_a_person_from_a_place_is_the_person_not_the_place():
+    t = ("Lisa, a nurse from Leeds who asked that her surname not be used, said staff were "
+         "exhausted.")
+    assert all(s.speaker_name != "Leeds" for s in said(t))

@@ -947,6 +947,10 @@ def after_coordination(toks, i, ss) -> bool:
     return m >= 0 and toks[m].s >= ss and toks[m].low in ("and", "but", "then")
 
 
+# "a nurse from", "the lawyer in": a person's noun after its article, before a place
+_NOUN_BEFORE_PREP = re.compile(r"\b(?:a|an|the)\s+[a-z][a-z-]+\s+$", re.IGNORECASE)
+
+
 def who_antecedent(text, src, ss):
     """ "Chris Christie, who ..., said": the speaker span runs from the noun phrase "who"
     stands for through "who" (the span holds both the name and the relative pronoun)."""
@@ -968,6 +972,12 @@ def who_antecedent(text, src, ss):
             break
         w = m.group(0)
         low = w.lower()
+        if low in ("from", "in", "at") and nwords and text[start].isupper():
+            # "a nurse from Leeds who asked ...": who is the nurse, not the place
+            if _NOUN_BEFORE_PREP.search(text, max(ss, m.start() - 40), m.start()):
+                nwords += 1
+                i = m.start()
+                continue
         if low in LEFT_STOP and low != "of" or low in CUES or low in PRONOUNS:
             break
         if nwords == 0 and not (w[0].isupper() or low in ROLE_NOUNS or low.endswith("s")):
