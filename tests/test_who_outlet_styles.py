@@ -407,3 +407,15 @@ def test_who_after_a_person_from_a_place_is_the_person_not_the_place():
     t = ("Lisa, a nurse from Leeds who asked that her surname not be used, said staff were "
          "exhausted.")
     assert all(s.speaker_name != "Leeds" for s in said(t))
+
+
+def test_the_company_after_a_paragraph_naming_two_companies_is_no_guess():
+    t = ("Acme Corp reported record profits on Tuesday. Its rival, Zenith Ltd, said sales had "
+         "slumped.\n\nThe company said it would hire 500 workers.")
+    assert by_content(t, "hire 500 workers").speaker_name is None
+
+
+def test_a_wire_datelines_outlet_is_no_second_company():
+    t = ("SAN JOSE, Calif. (Reuters) - Zenith Ltd said on Tuesday it would cut 4,000 jobs.\n\n"
+         "The company said the cuts would save $1.2 billion a year.")
+    assert by_content(t, "cuts would save").speaker_name == "Zenith Ltd"

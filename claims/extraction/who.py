@@ -993,6 +993,17 @@ def _other_body_between(text: str, p: Statement, pos: int) -> bool:
     return next(_bodies_named(text, a, pos, own), None) is not None
 
 
+def _other_body_before(text: str, p: Statement) -> bool:
+    """Another body than ``p``'s speaker is named in ``p``'s paragraph before it."""
+    b = min(x for x in (p.speaker_start, p.content_start) if x is not None)
+    a = _rfind_nl(text, b) + 1
+    dateline = _DATELINE.match(text, a, b)  # ("SAN JOSE, Calif. (Reuters) - ": the outlet's)
+    if dateline is not None:
+        a = dateline.end()
+    own = frozenset(p.speaker_name.split()) | frozenset((p.speaker or "").split())
+    return next(_bodies_named(text, a, b, own), None) is not None
+
+
 _WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 # a body introduced by what it is: "shipping group Maersk", "carmaker Toyota" (group 1: the name)
 _COMPANY_INTRO = re.compile(r"\b(?:" + "|".join(sorted(_COMPANY_DESC)) + r"|[a-z]+maker)\s+([A-Z])")
@@ -1181,6 +1192,9 @@ def _describe_org(text: str, st: Statement, prev: list[Statement],
                 # "Rival Orion said ... Pixelon shares fell. The firm said": no guess, unless
                 # the report introduced that one body as a company ("carmaker Pixelon")
                 return _introduced_body(text, max(p.content_end, p.speaker_end or 0), pos)
+            if company and _other_body_before(text, p):
+                return None  # "Acme Corp reported record profits. Its rival, Zenith Ltd, said
+                # ... The company said": two companies in play, no guess
             return p.speaker_name  # a body: an organisation's name, or it speaks of "it"
     if not company:
         # "the university" after "the University of Bergen": the one body of the report
