@@ -419,3 +419,11 @@ def test_a_wire_datelines_outlet_is_no_second_company():
     t = ("SAN JOSE, Calif. (Reuters) - Zenith Ltd said on Tuesday it would cut 4,000 jobs.\n\n"
          "The company said the cuts would save $1.2 billion a year.")
     assert by_content(t, "cuts would save").speaker_name == "Zenith Ltd"
+
+
+def test_a_first_conjunct_with_a_relative_clause_keeps_both_speakers():
+    t = ("Dr. Lena Ortiz, who leads the study, and her colleague Tim Barr said the drug "
+         "worked.")
+    s = by_content(t, "drug worked")
+    assert s.speaker_name is None or ("Lena Ortiz" in s.speaker_name and
+                                      "Tim Barr" in s.speaker_name)

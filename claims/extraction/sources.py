@@ -365,6 +365,13 @@ def coordinated(text, toks, sp: Span, ss) -> Span:
     oxford = q >= 2 and toks[q - 1].w == "," and toks[q - 1].s >= ss
     if oxford:
         q -= 1  # "Ana Ruiz, Tom Ash, and Paul Orme": the list's last comma
+        c = q - 1
+        while c > 0 and toks[c].s >= ss and toks[c].w != "," and q - c <= 12 and \
+                not toks[c].inq:
+            c -= 1
+        if c > 0 and toks[c].w == "," and toks[c].s >= ss and toks[c + 1].low in ("who", "whose"):
+            q = c  # "Lena Ortiz, who leads the study, and her colleague Tim Barr": the
+            # relative clause belongs to the first conjunct
     a = q - 1
     while a >= 0 and toks[a].s >= ss and is_word(toks[a]) or \
             a >= 1 and toks[a].w in (".", "-", "’", "'") and toks[a - 1].s >= ss:

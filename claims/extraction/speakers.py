@@ -177,6 +177,7 @@ _OPEN_QUOTES = frozenset("“\"‘'«")
 # its first word after the conjunction
 _FRONTED_SUBORDINATE = re.compile(r"\s*(?:While|Although|Though|When|After|Before|Because|"
                                   r"Since|Once|Until|Even though|Even as|As)\s+", re.S)
+_RELATIVE_ASIDE = re.compile(r"([^,]+),\s+(?:who|whose)\s[^,]+,\s*", re.S)
 _OPEN_QUOTE_CHARS = re.compile(r"[“\"«]")
 _TITLE_THEN_CAPITAL = re.compile(r"\s*((?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?(?=[A-Z])")
 # words opening a description that refers to no one in particular ("not every expert",
@@ -1046,7 +1047,12 @@ class SpeakerResolver:
             return None
         lhs, rhs = self.text[a:m.start()], self.text[m.end():b].lstrip()
         items = [(a, m.start())]
-        if "," in lhs.rstrip().rstrip(","):
+        rel = _RELATIVE_ASIDE.fullmatch(lhs)
+        if rel is not None:
+            # "Lena Ortiz, who leads the study, and her colleague Tim Barr": the first
+            # conjunct is the name before its relative clause
+            items = [(a, a + rel.end(1))]
+        elif "," in lhs.rstrip().rstrip(","):
             items = self._name_list(a, m.start())
         elif lhs.rstrip().endswith(","):
             items = [(a, a + len(lhs.rstrip()) - 1)]  # "Ana Ruiz, Tom Ash and Paul Orme"
