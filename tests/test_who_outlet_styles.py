@@ -427,3 +427,26 @@ def test_a_first_conjunct_with_a_relative_clause_keeps_both_speakers():
     s = by_content(t, "drug worked")
     assert s.speaker_name is None or ("Lena Ortiz" in s.speaker_name and
                                       "Tim Barr" in s.speaker_name)
+
+
+def test_a_description_in_apposition_before_the_name_is_no_part_of_the_content():
+    s = by_content("His plan will fail, his rival, Tom Ash, said.", "plan will fail")
+    assert s.text == "His plan will fail"
+    assert s.speaker_name == "Tom Ash"
+
+
+def test_a_possessive_description_and_a_name_before_agreed_is_no_content():
+    t = ("Prime Minister Ana Lowe said on Sunday that the country would not be bullied. "
+         "His deputy, Tom Ash, agreed.")
+    assert all(s.text != "His deputy" for s in said(t))
+
+
+def test_a_description_that_spoke_is_no_lone_body_for_another_description():
+    t = ('"We have done nothing wrong," the club said in a statement.\n\n'
+         "The airline said flights would resume on Monday.")
+    assert by_content(t, "flights would resume").speaker_name != "club"
+
+
+def test_an_apposition_on_the_content_before_a_bare_name_stays_in_the_content():
+    t = "Turnout was 41 percent, the highest for a mayoral race since 2005, Jan Wu said."
+    assert by_content(t, "Turnout").text.endswith("since 2005")

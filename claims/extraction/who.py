@@ -1049,11 +1049,13 @@ def _body_like_word(text: str, word: str) -> bool:
 
 
 def _lone_body(text: str, p: Statement, prev: list[Statement]) -> bool:
-    """A speaker named by one capitalised word that reads as a body, not a person: no
+    """A speaker named by one capitalised word that reads as a body, not a person (not a
+    description such as "club": "the club said ... The airline said" is no airline): no
     first name, never written after another capitalised word ("Jane Acme") or an honorific,
     and its statement does not speak of "he" or "she" ("Acme said it ...", "Ofcom said")."""
     name = p.speaker_name or ""
     if p.speaker_type not in ("person", "organization") or len(name.split()) != 1 or \
+            not name[:1].isupper() or \
             p.speaker_role or name.lower() in _first_names() or (
             p.speaker or "").strip().lower() in _conf.PRONOUNS:
         return False
