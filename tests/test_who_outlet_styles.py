@@ -450,3 +450,8 @@ def test_a_description_that_spoke_is_no_lone_body_for_another_description():
 def test_an_apposition_on_the_content_before_a_bare_name_stays_in_the_content():
     t = "Turnout was 41 percent, the highest for a mayoral race since 2005, Jan Wu said."
     assert by_content(t, "Turnout").text.endswith("since 2005")
+
+
+def test_a_group_named_by_a_person_and_a_participle_is_not_that_person():
+    s = by_content("Ortega aides hoping for change said the plan was bad.", "plan was bad")
+    assert s.speaker_name != "Ortega"

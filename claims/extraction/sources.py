@@ -210,9 +210,10 @@ def _group_before_place(text, toks, sp: Span, ss) -> Span:
             toks[p - 3].low in GROUP_NOUNS and toks[p - 2].w.islower() and \
             len(toks[p - 2].w) > 4 and toks[p - 2].low.endswith("ing"):
         # "Parents waiting outside the school said", "Voters hoping for change said": the
-        # people the participle describes, not the place or the thing after it
+        # people the participle describes, not the place or the thing after it (the noun
+        # phrase alone: "Clinton aides hoping for change" is no Clinton)
         head = np_left(text, toks, p - 3, ss)
-        return (head[0], sp[1]) if head else sp
+        return (head[0], toks[p - 3].e) if head else sp
     if p >= 3 and toks[p - 1].low in _NEAR_PREPS and toks[p - 3].s >= ss and (
             toks[p - 2].low in _DWELLING and toks[p - 3].low in GROUP_NOUNS or
             toks[p - 2].low in _FOUND_WORDS and toks[p - 1].low in _FOUND_PREPS and
